@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+// foundry-emulator: a local emulator of the Azure control plane behind Azure AI Foundry.
+// No third-party Swift packages: Foundation, Glibc and Debian's OpenSSL only.
+import PackageDescription
+
+let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
+
+let package = Package(
+    name: "FoundryEmulator",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "foundry-emulator", targets: ["foundry-emulator"])
+    ],
+    targets: [
+        // OpenSSL (libssl-dev): TLS, RSA signing, hashing, certificate generation.
+        .target(
+            name: "COpenSSL",
+            path: "Sources/COpenSSL",
+            linkerSettings: [.linkedLibrary("ssl"), .linkedLibrary("crypto")]
+        ),
+        // Sockets, epoll event loops, HTTP/1.1 codec, TLS.
+        .target(name: "EmulatorHTTP", dependencies: ["COpenSSL"], swiftSettings: strict),
+        // ARM conventions: resource ids, api-version, envelopes, errors, LRO, paging, ETags, router, store.
+        .target(name: "ARMCore", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        // Entra ID: directory, token service, JWT, managed identity.
+        .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
+        .target(
+            name: "ResourcesProvider",
+            dependencies: ["ARMCore", "Identity"],
+            path: "Sources/Providers/Resources",
+            swiftSettings: strict
+        ),
+        // Composition root: wires providers, middleware, operator API, banner.
+        .target(
+            name: "Emulator",
+            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider"],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
+
+        .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
+        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity"], swiftSettings: strict),
+        .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+    ],
+    swiftLanguageModes: [.v6]
+)

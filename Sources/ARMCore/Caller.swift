@@ -1,0 +1,44 @@
+/// Who made an ARM request, taken from the validated bearer token. RBAC and `systemData` use it.
+public struct Caller: Sendable, Equatable {
+    public enum PrincipalType: String, Sendable {
+        case user = "User"
+        case servicePrincipal = "ServicePrincipal"
+        case managedIdentity = "ManagedIdentity"
+    }
+
+    /// `oid`: the principal's object id; role assignments name it as `principalId`.
+    public var objectId: String
+    /// `tid`.
+    public var tenantId: String
+    /// `appid`/`azp` for applications; nil for users signed in without one.
+    public var appId: String?
+    public var principalType: PrincipalType
+    /// `upn` for users, else the display name if known.
+    public var userPrincipalName: String?
+    public var displayName: String?
+
+    public init(
+        objectId: String, tenantId: String, appId: String? = nil, principalType: PrincipalType,
+        userPrincipalName: String? = nil, displayName: String? = nil
+    ) {
+        self.objectId = objectId
+        self.tenantId = tenantId
+        self.appId = appId
+        self.principalType = principalType
+        self.userPrincipalName = userPrincipalName
+        self.displayName = displayName
+    }
+
+    /// How ARM names the client in `AuthorizationFailed` and `systemData.createdBy`:
+    /// the UPN for users, the application id for applications.
+    public var clientName: String { userPrincipalName ?? appId ?? objectId }
+
+    /// `systemData.createdByType`: User | Application | ManagedIdentity.
+    public var systemDataType: String {
+        switch principalType {
+        case .user: "User"
+        case .servicePrincipal: "Application"
+        case .managedIdentity: "ManagedIdentity"
+        }
+    }
+}

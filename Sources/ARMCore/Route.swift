@@ -1,0 +1,62 @@
+/// One ARM operation: a method and a path pattern, the operation id it implements (for logs and
+/// the OpenAPI document), the RBAC action it needs, and its handler.
+public struct Route: Sendable {
+    public typealias Handler = @Sendable (ARMRequest, RouteParameters) async throws -> ARMResponse
+
+    public let method: String
+    /// Canonical path pattern with `{parameter}` segments, e.g.
+    /// `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}`. Literal segments match
+    /// case-insensitively; the canonical casing here is what responses use.
+    public let pattern: String
+    /// e.g. `ResourceGroups_Get`.
+    public let operationID: String
+    /// The RBAC action, e.g. `Microsoft.Resources/subscriptions/resourceGroups/read`; nil when ARM
+    /// checks none (listing subscriptions, tenants).
+    public let action: String?
+    public let handler: Handler
+
+    public init(_ method: String, _ pattern: String, operationID: String, action: String?, handler: @escaping Handler) {
+        self.method = method.uppercased()
+        self.pattern = pattern
+        self.operationID = operationID
+        self.action = action
+        self.handler = handler
+    }
+
+    /// Pattern segments: `.literal` (lower-cased for matching) or `.parameter(name)`.
+    public var segments: [RouteSegment] {
+        pattern.split(separator: "/").map { part in
+            if part.hasPrefix("{") && part.hasSuffix("}") {
+                return .parameter(String(part.dropFirst().dropLast()))
+            }
+            return .literal(String(part))
+        }
+    }
+}
+
+public enum RouteSegment: Sendable, Equatable {
+    case literal(String)
+    case parameter(String)
+}
+
+/// Values of a matched route's `{parameter}` segments, percent-decoded, as the client spelled them.
+public struct RouteParameters: Sendable {
+    public private(set) var values: [String: String]
+
+    public init(_ values: [String: String] = [:]) { self.values = values }
+
+    public subscript(name: String) -> String? { values[name] }
+
+    /// A parameter the pattern guarantees.
+    public func required(_ name: String) -> String { values[name] ?? "" }
+}
+
+public struct RouteMatch: Sendable {
+    public let route: Route
+    public let parameters: RouteParameters
+
+    public init(route: Route, parameters: RouteParameters) {
+        self.route = route
+        self.parameters = parameters
+    }
+}

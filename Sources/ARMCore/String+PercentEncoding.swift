@@ -1,0 +1,17 @@
+import Foundation
+
+extension String {
+    /// Percent-decodes, keeping the input as it is when it is not valid percent-encoding
+    /// (a lone `%` in a name is then rejected by name validation, not by the decoder).
+    public var removingPercentEncodingLeniently: String {
+        guard contains("%") else { return self }
+        return removingPercentEncoding ?? self
+    }
+
+    /// Percent-encodes for use in a URL query value.
+    public var addingQueryValueEncoding: String {
+        var allowed = CharacterSet.urlQueryAllowed
+        allowed.remove(charactersIn: "&=+#?")
+        return addingPercentEncoding(withAllowedCharacters: allowed) ?? self
+    }
+}
