@@ -42,4 +42,15 @@ public struct JSONObject: Sendable, Equatable {
     public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
 
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+
+    /// Adds a key not yet present and answers true; answers false when the key already exists
+    /// (the parser then rejects the document). One hash lookup per member on the parse path.
+    mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
+        if storage.updateValue(value, forKey: key) != nil { return false }
+        keys.append(key)
+        return true
+    }
+
+    /// The value of a key known to be present (iteration over `keys` without building `pairs`).
+    func value(forExistingKey key: String) -> JSONValue { storage[key] ?? .null }
 }

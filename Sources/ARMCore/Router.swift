@@ -1,5 +1,11 @@
 /// Finds the route for a method and decoded path segments. Literal segments compare
 /// case-insensitively (ARM RPC "Case Insensitivity for Requests").
+///
+/// Routes are compiled into a segment trie: each node has children keyed by lower-cased literal
+/// and one parameter branch. A lookup walks the path once, trying the literal child before the
+/// parameter branch (so `/providers/Microsoft.CognitiveServices/…` wins over
+/// `/providers/{namespace}/…`) and backtracking only when a branch dead-ends; its cost depends
+/// on the path length, not on the number of routes.
 public final class Router: Sendable {
     public enum Lookup: Sendable {
         case matched(RouteMatch)
@@ -9,43 +15,134 @@ public final class Router: Sendable {
     }
 
     public let routes: [Route]
-    private let compiled: [(route: Route, segments: [RouteSegment])]
+    private let root: TrieNode
+    /// Lower-cased literal segments that follow a literal `providers` in some pattern.
+    public let knownNamespaces: Set<String>
 
     public init(routes: [Route]) {
         self.routes = routes
-        self.compiled = routes.map { route in
-            (route, route.segments.map { segment in
-                if case .literal(let text) = segment { return .literal(text.lowercased()) }
-                return segment
-            })
+        let builder = TrieBuilder()
+        var namespaces = Set<String>()
+        for route in routes {
+            let segments = route.segments
+            var node = builder
+            var parameterNames: [String] = []
+            for (index, segment) in segments.enumerated() {
+                switch segment {
+                case .literal(let text):
+                    let lowered = text.lowercased()
+                    node = node.literalChild(lowered)
+                    if index > 0, case .literal(let previous) = segments[index - 1], previous.lowercased() == "providers" {
+                        namespaces.insert(lowered)
+                    }
+                case .parameter(let name):
+                    node = node.parameterChild()
+                    parameterNames.append(name)
+                }
+            }
+            node.endpoints.append(TrieEndpoint(route: route, parameterNames: parameterNames))
         }
+        self.root = builder.freeze()
+        self.knownNamespaces = namespaces
+    }
+
+    /// Collects the routes of several features.
+    public convenience init(providers: [any RouteProvider]) {
+        self.init(routes: providers.flatMap(\.routes))
+    }
+
+    public func isKnownNamespace(_ namespace: String) -> Bool {
+        knownNamespaces.contains(namespace.lowercased())
     }
 
     public func lookup(method: String, segments: [String]) -> Lookup {
         let lowered = segments.map { $0.lowercased() }
+        let method = method.uppercased()
+        var values: [String] = []
+        values.reserveCapacity(segments.count)
         var allowed: [String] = []
-        for (route, pattern) in compiled where pattern.count == segments.count {
-            var parameters: [String: String] = [:]
-            var matches = true
-            for (index, segment) in pattern.enumerated() {
-                switch segment {
-                case .literal(let text):
-                    if text != lowered[index] { matches = false }
-                case .parameter(let name):
-                    parameters[name] = segments[index]
-                }
-                if !matches { break }
-            }
-            guard matches else { continue }
-            if route.method == method || (method == "HEAD" && route.method == "GET" && !hasHead(pattern)) {
-                return .matched(RouteMatch(route: route, parameters: RouteParameters(parameters)))
-            }
-            allowed.append(route.method)
-        }
+        var match: RouteMatch?
+        search(root, depth: 0, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
+        if let match { return .matched(match) }
+        // GET also serves HEAD (RFC 9110 §9.3.2), so a 405 lists it.
+        if allowed.contains("GET") && !allowed.contains("HEAD") { allowed.append("HEAD") }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
     }
 
-    private func hasHead(_ pattern: [RouteSegment]) -> Bool {
-        compiled.contains { $0.route.method == "HEAD" && $0.segments == pattern }
+    /// Depth-first, literal before parameter. Stops at the first endpoint set serving `method`
+    /// (GET serves HEAD where no HEAD route exists); collects the other methods for a 405.
+    private func search(
+        _ node: TrieNode, depth: Int, lowered: [String], segments: [String], values: inout [String], method: String,
+        allowed: inout [String], match: inout RouteMatch?
+    ) {
+        if depth == lowered.count {
+            guard !node.endpoints.isEmpty else { return }
+            let endpoint =
+                node.endpoints.first { $0.route.method == method }
+                ?? (method == "HEAD" && !node.endpoints.contains { $0.route.method == "HEAD" }
+                    ? node.endpoints.first { $0.route.method == "GET" } : nil)
+            if let endpoint {
+                var parameters: [String: String] = [:]
+                for (name, value) in zip(endpoint.parameterNames, values) { parameters[name] = value }
+                match = RouteMatch(route: endpoint.route, parameters: RouteParameters(parameters))
+            } else {
+                for endpoint in node.endpoints where !allowed.contains(endpoint.route.method) { allowed.append(endpoint.route.method) }
+            }
+            return
+        }
+        if let child = node.literals[lowered[depth]] {
+            search(child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
+            if match != nil { return }
+        }
+        if let child = node.parameter {
+            values.append(segments[depth])
+            search(child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
+            if match != nil { return }
+            values.removeLast()
+        }
+    }
+}
+
+struct TrieEndpoint: Sendable {
+    let route: Route
+    /// Names of the pattern's parameters, in path order.
+    let parameterNames: [String]
+}
+
+/// An immutable trie node.
+final class TrieNode: Sendable {
+    let literals: [String: TrieNode]
+    let parameter: TrieNode?
+    let endpoints: [TrieEndpoint]
+
+    init(literals: [String: TrieNode], parameter: TrieNode?, endpoints: [TrieEndpoint]) {
+        self.literals = literals
+        self.parameter = parameter
+        self.endpoints = endpoints
+    }
+}
+
+/// The mutable trie used while compiling routes.
+private final class TrieBuilder {
+    var literals: [String: TrieBuilder] = [:]
+    var parameter: TrieBuilder?
+    var endpoints: [TrieEndpoint] = []
+
+    func literalChild(_ text: String) -> TrieBuilder {
+        if let child = literals[text] { return child }
+        let child = TrieBuilder()
+        literals[text] = child
+        return child
+    }
+
+    func parameterChild() -> TrieBuilder {
+        if let parameter { return parameter }
+        let child = TrieBuilder()
+        parameter = child
+        return child
+    }
+
+    func freeze() -> TrieNode {
+        TrieNode(literals: literals.mapValues { $0.freeze() }, parameter: parameter?.freeze(), endpoints: endpoints)
     }
 }

@@ -9,7 +9,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// The first value of `name`, or nil.
     public subscript(name: String) -> String? {
-        for field in fields where field.name.utf8.count == name.utf8.count && field.name.lowercased() == name.lowercased() {
+        for field in fields where field.name.utf8.count == name.utf8.count && Self.namesMatch(field.name, name) {
             return field.value
         }
         return nil
@@ -17,8 +17,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
 
     /// Every value of `name`, in order.
     public func values(_ name: String) -> [String] {
-        let lowered = name.lowercased()
-        return fields.filter { $0.name.lowercased() == lowered }.map(\.value)
+        fields.filter { Self.namesMatch($0.name, name) }.map(\.value)
     }
 
     public func contains(_ name: String) -> Bool { self[name] != nil }
@@ -35,8 +34,7 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
     }
 
     public mutating func remove(_ name: String) {
-        let lowered = name.lowercased()
-        fields.removeAll { $0.name.lowercased() == lowered }
+        fields.removeAll { Self.namesMatch($0.name, name) }
     }
 
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
@@ -46,5 +44,28 @@ public struct HTTPHeaders: Sendable, Equatable, Sequence {
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {
         lhs.fields.count == rhs.fields.count
             && zip(lhs.fields, rhs.fields).allSatisfy { $0.name == $1.name && $0.value == $1.value }
+    }
+
+    /// `lhs.lowercased() == rhs.lowercased()` without allocating for ASCII names (every valid field
+    /// name is ASCII); anything else falls back to the full comparison.
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        while true {
+            switch (left.next(), right.next()) {
+            case (nil, nil):
+                return true
+            case (let a?, let b?):
+                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
+                if a != b && asciiLower(a) != asciiLower(b) { return false }
+            default:
+                let isASCII = lhs.utf8.allSatisfy { $0 < 0x80 } && rhs.utf8.allSatisfy { $0 < 0x80 }
+                return isASCII ? false : lhs.lowercased() == rhs.lowercased()
+            }
+        }
+    }
+
+    private static func asciiLower(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
     }
 }

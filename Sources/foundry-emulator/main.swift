@@ -1,1 +1,3 @@
 import Emulator
+
+Emulator.main(arguments: Array(CommandLine.arguments.dropFirst()))

@@ -1,0 +1,14 @@
+/// The wire form of an error (RPC common-api-details "Error Response Content"; reference §5.6).
+extension ARMError {
+    /// `{"code","message","target"?,"details"?}`: the inner object, also used for `details[]`
+    /// and for the `error` of a failed operation status.
+    public var errorObjectJSON: JSONValue {
+        var object: JSONObject = ["code": .string(code), "message": .string(message)]
+        if let target { object["target"] = .string(target) }
+        if !details.isEmpty { object["details"] = .array(details.map(\.errorObjectJSON)) }
+        return .object(object)
+    }
+
+    /// `{"error":{…}}`.
+    public var envelopeJSON: JSONValue { ["error": errorObjectJSON] }
+}

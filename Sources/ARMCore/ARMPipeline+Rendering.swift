@@ -1,0 +1,66 @@
+import EmulatorHTTP
+
+/// Rendering at the edge of the pipeline: bodies to bytes, errors to `{"error":{…}}`, and the
+/// headers ARM puts on every response (reference §5.6, §5.9).
+extension ARMPipeline {
+    static let jsonContentType = "application/json; charset=utf-8"
+
+    func render(_ response: ARMResponse) -> HTTPResponse {
+        var headers = HTTPHeaders()
+        var body: [UInt8] = []
+        let bodyless = response.status == 204 || response.status == 304
+        if let raw = response.rawBody {
+            body = raw
+        } else if let json = response.body, !bodyless {
+            body = json.serialized()
+            headers.add("Content-Type", Self.jsonContentType)
+            // "If the body carries an etag, send it as the ETag header too" (RPC; §5.3).
+            if case .string(let etag) = json["etag"], !response.headers.contains("ETag") {
+                headers.add("ETag", Self.headerETag(etag))
+            }
+        }
+        for field in response.headers {
+            if field.name.lowercased() == "content-type" { headers.remove("Content-Type") }
+            headers.add(field.name, field.value)
+        }
+        return HTTPResponse(status: response.status, headers: headers, body: bodyless ? [] : body)
+    }
+
+    func render(_ error: ARMError) -> HTTPResponse {
+        var headers = HTTPHeaders([("Content-Type", Self.jsonContentType)])
+        for field in error.headers { headers.add(field.name, field.value) }
+        // ARM's own errors say so (§5.6 [OBS]); RP errors don't.
+        if error.fromGateway { headers.set("x-ms-failure-cause", "gateway") }
+        return HTTPResponse(status: error.status, headers: headers, body: error.envelopeJSON.serialized())
+    }
+
+    /// The headers of every ARM response (§5.9).
+    func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
+        var headers = response.headers
+        headers.set("Cache-Control", "no-cache")
+        headers.set("Pragma", "no-cache")
+        headers.set("Expires", "-1")
+        let date = now()
+        let subscription = request.segments.count >= 2 && request.segments[0].lowercased() == "subscriptions" ? request.segments[1] : nil
+        let kind = RateLimiter.Kind(method: request.method)
+        let principal = request.caller?.objectId ?? "anonymous"
+        let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
+        headers.set(RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil), String(remaining))
+        headers.set("x-ms-request-id", request.requestID)
+        headers.set("x-ms-correlation-request-id", request.correlationID)
+        headers.set("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")
+        if let clientRequestID = request.headers["x-ms-client-request-id"] {
+            headers.set("x-ms-client-request-id", clientRequestID)
+        }
+        if request.http.isTLS { headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains") }
+        headers.set("X-Content-Type-Options", "nosniff")
+        response.headers = headers
+    }
+
+    /// The `ETag` header value for a body etag: already-quoted (or weak) tags as they are, bare
+    /// ones quoted (RFC 9110 §8.8.3).
+    static func headerETag(_ etag: String) -> String {
+        if etag.hasPrefix("\"") || etag.hasPrefix("W/") { return etag }
+        return "\"" + etag + "\""
+    }
+}

@@ -1,0 +1,97 @@
+import EmulatorHTTP
+import Foundation
+import Synchronization
+
+/// The ARM request pipeline: an explicit, ordered list of middleware (request id -> api-version ->
+/// authentication -> route match -> authorization -> fault injection, DESIGN "A request's way")
+/// and then the terminal responder, which calls the matched route's handler.
+///
+/// `handle` never throws: an `ARMError` becomes its wire form, any other error a 500
+/// `InternalServerError`, and every response gets ARM's common headers (reference §5.9).
+public struct ARMPipeline: HTTPHandler, ARMResponder {
+    public let middleware: [any ARMMiddleware]
+    public let router: Router
+    public let rateLimiter: RateLimiter
+    /// The region in `x-ms-routing-request-id` (`EASTUS:20250505T141006Z:{guid}`).
+    public let routingRegion: String
+    let now: @Sendable () -> Date
+
+    public init(
+        middleware: [any ARMMiddleware], router: Router, rateLimiter: RateLimiter = RateLimiter(),
+        routingRegion: String = "EASTUS", now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.middleware = middleware
+        self.router = router
+        self.rateLimiter = rateLimiter
+        self.routingRegion = routingRegion.uppercased()
+        self.now = now
+    }
+
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        await handle(ARMRequest(http: request))
+    }
+
+    /// Runs an already built request (internal requests keep their ids this way).
+    public func handle(_ request: ARMRequest) async -> HTTPResponse {
+        let observer = RequestObserver(request)
+        var response: HTTPResponse
+        do {
+            let armResponse = try await ChainLink(pipeline: self, index: 0, observer: observer).respond(to: request)
+            response = render(armResponse)
+        } catch let error as ARMError {
+            response = render(error)
+        } catch {
+            response = render(ARMError.internalServerError())
+        }
+        addCommonHeaders(to: &response, request: observer.latest)
+        if request.method == "HEAD" { response.body = [] }
+        return response
+    }
+
+    /// Runs the chain without rendering (for callers that want the `ARMResponse` or the thrown
+    /// `ARMError`, such as internal requests of the template engine).
+    public func respond(to request: ARMRequest) async throws -> ARMResponse {
+        try await ChainLink(pipeline: self, index: 0, observer: RequestObserver(request)).respond(to: request)
+    }
+
+    /// The terminal responder: the matched route's handler (matching here when no
+    /// `RouteMatchMiddleware` ran).
+    func callHandler(_ request: ARMRequest) async throws -> ARMResponse {
+        var request = request
+        let match: RouteMatch
+        if let existing = request.route {
+            match = existing
+        } else {
+            match = try RouteMatchMiddleware.match(request, router: router)
+            request.route = match
+        }
+        return try await match.route.handler(request, match.parameters)
+    }
+}
+
+/// `next` for the middleware at `index`. It records every request it is handed, so that the
+/// pipeline learns what middleware found out (the caller, for rate-limit buckets) even when a
+/// later step throws.
+struct ChainLink: ARMResponder {
+    let pipeline: ARMPipeline
+    let index: Int
+    let observer: RequestObserver
+
+    func respond(to request: ARMRequest) async throws -> ARMResponse {
+        observer.record(request)
+        guard index < pipeline.middleware.count else { return try await pipeline.callHandler(request) }
+        let next = ChainLink(pipeline: pipeline, index: index + 1, observer: observer)
+        return try await pipeline.middleware[index].respond(to: request, next: next)
+    }
+}
+
+/// The most enriched version of one request seen along the chain.
+final class RequestObserver: Sendable {
+    private let state: Mutex<ARMRequest>
+
+    init(_ request: ARMRequest) { state = Mutex(request) }
+
+    func record(_ request: ARMRequest) { state.withLock { $0 = request } }
+
+    var latest: ARMRequest { state.withLock { $0 } }
+}

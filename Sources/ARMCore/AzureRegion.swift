@@ -1,0 +1,91 @@
+/// A public Azure region as `GET /subscriptions/{s}/locations` describes it (reference §4.1).
+/// The catalog itself is data, in `AzureRegion+Catalog.swift`.
+public struct AzureRegion: Sendable, Equatable {
+    /// Lower-case, space-free: `eastus`.
+    public let name: String
+    /// `East US`.
+    public let displayName: String
+    /// `(US) East US`.
+    public let regionalDisplayName: String
+    /// `United States`.
+    public let geography: String
+    /// `US`, `Europe`, `Asia Pacific`, …
+    public let geographyGroup: String
+    /// Degrees as strings, as ARM returns them.
+    public let latitude: String
+    public let longitude: String
+    public let physicalLocation: String
+    /// Names of the paired regions (empty for regions without a pair).
+    public let pairedRegions: [String]
+    /// `Recommended` or `Other`.
+    public let regionCategory: String
+    public let hasAvailabilityZones: Bool
+
+    public init(
+        name: String, displayName: String, regionalDisplayName: String, geography: String, geographyGroup: String,
+        latitude: String, longitude: String, physicalLocation: String, pairedRegions: [String],
+        regionCategory: String = "Recommended", hasAvailabilityZones: Bool = true
+    ) {
+        self.name = name
+        self.displayName = displayName
+        self.regionalDisplayName = regionalDisplayName
+        self.geography = geography
+        self.geographyGroup = geographyGroup
+        self.latitude = latitude
+        self.longitude = longitude
+        self.physicalLocation = physicalLocation
+        self.pairedRegions = pairedRegions
+        self.regionCategory = regionCategory
+        self.hasAvailabilityZones = hasAvailabilityZones
+    }
+
+    /// The first paired region, if any.
+    public var pairedRegion: String? { pairedRegions.first }
+
+    /// "Resource Providers should ignore whitespace and capitalization when accepting geo regions"
+    /// (RPC; reference §5.2): `East US`, `eastus` and `East us` all give `eastus`.
+    public static func normalize(_ location: String) -> String {
+        String(String.UnicodeScalarView(location.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
+    }
+
+    /// The region for a name or display name in any spelling, or nil when unknown.
+    public static func lookup(_ location: String) -> AzureRegion? {
+        byName[normalize(location)]
+    }
+
+    /// Every region name, in catalog order (for `LocationNotAvailableFor…` messages).
+    public static var allNames: [String] { all.map(\.name) }
+
+    private static let byName: [String: AzureRegion] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
+}
+
+extension AzureRegion {
+    /// The `Location` object of `GET /subscriptions/{s}/locations` (api-version 2022-12-01).
+    public func locationJSON(subscriptionID: String) -> JSONValue {
+        let zones: JSONValue = hasAvailabilityZones
+            ? .array((1...3).map { zone in
+                ["logicalZone": .string(String(zone)), "physicalZone": .string("\(name)-az\(zone)")]
+            })
+            : .array([])
+        return [
+            "id": .string("/subscriptions/\(subscriptionID)/locations/\(name)"),
+            "name": .string(name),
+            "type": "Region",
+            "displayName": .string(displayName),
+            "regionalDisplayName": .string(regionalDisplayName),
+            "metadata": [
+                "regionType": "Physical",
+                "regionCategory": .string(regionCategory),
+                "geography": .string(geography),
+                "geographyGroup": .string(geographyGroup),
+                "longitude": .string(longitude),
+                "latitude": .string(latitude),
+                "physicalLocation": .string(physicalLocation),
+                "pairedRegion": .array(pairedRegions.map { paired in
+                    ["name": .string(paired), "id": .string("/subscriptions/\(subscriptionID)/locations/\(paired)")]
+                }),
+            ],
+            "availabilityZoneMappings": zones,
+        ]
+    }
+}

@@ -1,0 +1,35 @@
+/// JSON Merge Patch (RFC 7396), which ARM PATCH applies to `properties` (reference §5.4).
+extension JSONObject {
+    /// Applies `patch` in place: a `null` member removes the key, an object member merges
+    /// recursively, anything else (arrays included) replaces the value.
+    public mutating func mergePatch(_ patch: JSONObject) {
+        for key in patch.keys {
+            let value = patch.value(forExistingKey: key)
+            switch value {
+            case .null:
+                self[key] = nil
+            case .object(let patchObject):
+                var target = self[key]?.objectValue ?? JSONObject()
+                target.mergePatch(patchObject)
+                self[key] = .object(target)
+            default:
+                self[key] = value
+            }
+        }
+    }
+
+    /// A copy with `patch` applied.
+    public func mergingPatch(_ patch: JSONObject) -> JSONObject {
+        var copy = self
+        copy.mergePatch(patch)
+        return copy
+    }
+}
+
+extension JSONValue {
+    /// RFC 7396 `MergePatch(Target, Patch)` for any values: a non-object patch replaces the target.
+    public func mergingPatch(_ patch: JSONValue) -> JSONValue {
+        guard case .object(let patchObject) = patch else { return patch }
+        return .object((objectValue ?? JSONObject()).mergingPatch(patchObject))
+    }
+}

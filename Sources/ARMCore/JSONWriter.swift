@@ -1,0 +1,136 @@
+/// Writes JSON values as UTF-8 bytes: compact (the wire form) or indented (logs, the operator API).
+/// Strings are escaped per RFC 8259 §7 (quote, backslash and C0 controls; everything else raw
+/// UTF-8), integers print without a fraction, doubles print their shortest round-trip form.
+struct JSONWriter {
+    private(set) var bytes: [UInt8] = []
+    private let pretty: Bool
+    private var level = 0
+
+    init(pretty: Bool = false, capacity: Int = 256) {
+        self.pretty = pretty
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ value: JSONValue) {
+        switch value {
+        case .null: append("null")
+        case .bool(let flag): append(flag ? "true" : "false")
+        case .int(let number): writeInteger(number)
+        case .double(let number): writeDouble(number)
+        case .string(let text): writeString(text)
+        case .array(let items): writeArray(items)
+        case .object(let object): writeObject(object)
+        }
+    }
+
+    private mutating func writeArray(_ items: [JSONValue]) {
+        guard !items.isEmpty else { return append("[]") }
+        bytes.append(UInt8(ascii: "["))
+        level += 1
+        for (offset, item) in items.enumerated() {
+            if offset > 0 { bytes.append(UInt8(ascii: ",")) }
+            newline()
+            write(item)
+        }
+        level -= 1
+        newline()
+        bytes.append(UInt8(ascii: "]"))
+    }
+
+    private mutating func writeObject(_ object: JSONObject) {
+        guard !object.isEmpty else { return append("{}") }
+        bytes.append(UInt8(ascii: "{"))
+        level += 1
+        var first = true
+        for key in object.keys {
+            if !first { bytes.append(UInt8(ascii: ",")) }
+            first = false
+            newline()
+            writeString(key)
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(UInt8(ascii: " ")) }
+            write(object.value(forExistingKey: key))
+        }
+        level -= 1
+        newline()
+        bytes.append(UInt8(ascii: "}"))
+    }
+
+    private mutating func newline() {
+        guard pretty else { return }
+        bytes.append(0x0A)
+        for _ in 0..<(level * 2) { bytes.append(0x20) }
+    }
+
+    private mutating func append(_ literal: StaticString) {
+        literal.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    private mutating func writeInteger(_ number: Int64) {
+        // Up to 20 characters: a small (inline) string, so no heap allocation.
+        bytes.append(contentsOf: String(number).utf8)
+    }
+
+    private mutating func writeDouble(_ number: Double) {
+        // JSON has no NaN or Infinity (RFC 8259 §6); the parser never produces them.
+        guard number.isFinite else { return append("null") }
+        bytes.append(contentsOf: number.description.utf8)
+    }
+
+    private mutating func writeString(_ text: String) {
+        var text = text
+        text.withUTF8 { utf8 in
+            bytes.append(UInt8(ascii: "\""))
+            var runStart = 0
+            for position in 0..<utf8.count {
+                let byte = utf8[position]
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
+                runStart = position + 1
+                bytes.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): bytes.append(UInt8(ascii: "\\"))
+                case 0x0A: bytes.append(UInt8(ascii: "n"))
+                case 0x0D: bytes.append(UInt8(ascii: "r"))
+                case 0x09: bytes.append(UInt8(ascii: "t"))
+                case 0x08: bytes.append(UInt8(ascii: "b"))
+                case 0x0C: bytes.append(UInt8(ascii: "f"))
+                default:
+                    let hexDigits: StaticString = "0123456789abcdef"
+                    bytes.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0")])
+                    hexDigits.withUTF8Buffer { table in
+                        bytes.append(table[Int(byte >> 4)])
+                        bytes.append(table[Int(byte & 0x0F)])
+                    }
+                }
+            }
+            if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+            bytes.append(UInt8(ascii: "\""))
+        }
+    }
+}
+
+extension JSONValue {
+    /// The compact wire form (no insignificant whitespace), in the objects' insertion order.
+    public func serialized() -> [UInt8] {
+        var writer = JSONWriter()
+        writer.write(self)
+        return writer.bytes
+    }
+
+    /// Two-space indented text, for logs, the operator API and test failure messages.
+    public var prettyString: String {
+        var writer = JSONWriter(pretty: true)
+        writer.write(self)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// The compact form as text.
+    public var compactString: String { String(decoding: serialized(), as: UTF8.self) }
+}
+
+extension JSONObject {
+    /// The compact wire form of this object.
+    public func serialized() -> [UInt8] { JSONValue.object(self).serialized() }
+}

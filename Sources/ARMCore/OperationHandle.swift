@@ -1,0 +1,38 @@
+/// Where clients poll one asynchronous operation. Handed back by `LongRunningOperations.begin`.
+public struct OperationHandle: Sendable, Equatable {
+    /// The URL shape of the polling endpoints.
+    public enum Shape: Sendable, Equatable {
+        /// `…/subscriptions/{s}/providers/{ns}/locations/{loc}/operationStatuses|operationResults/{id}`,
+        /// the subscription-scoped form the RPC prefers (reference §5.5).
+        case provider
+        /// `…/subscriptions/{s}/operationresults/{token}`, as ARM answers resource-group deletes.
+        /// Only a `Location` URL; no status resource.
+        case subscription
+    }
+
+    public let id: String
+    public let subscriptionID: String
+    public let namespace: String
+    public let location: String
+    public let shape: Shape
+    /// `scheme://host[:port]` of the request that started the operation (URLs must be absolute
+    /// and on the host the client used, §5.5).
+    public let baseURL: String
+    public let apiVersion: String
+
+    /// The `Azure-AsyncOperation` URL; nil for the subscription shape.
+    public var asyncOperationURL: String? {
+        guard shape == .provider else { return nil }
+        return "\(baseURL)/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationStatuses/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
+    }
+
+    /// The `Location` URL.
+    public var locationURL: String {
+        switch shape {
+        case .provider:
+            "\(baseURL)/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationResults/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
+        case .subscription:
+            "\(baseURL)/subscriptions/\(subscriptionID)/operationresults/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
+        }
+    }
+}

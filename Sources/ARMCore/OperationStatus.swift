@@ -1,0 +1,60 @@
+import Foundation
+
+/// What a handler's background work is, which decides the final `operationResults` answer.
+public enum OperationKind: String, Sendable {
+    case create
+    case update
+    case delete
+    case action
+}
+
+/// The record of one asynchronous operation (RPC async-api-reference; reference §5.5).
+public struct OperationStatus: Sendable, Equatable {
+    /// Status values. Anything other than Succeeded/Failed/Canceled is "still running" to clients.
+    public enum State: String, Sendable {
+        case inProgress = "InProgress"
+        case succeeded = "Succeeded"
+        case failed = "Failed"
+        case canceled = "Canceled"
+
+        public var isTerminal: Bool { self != .inProgress }
+    }
+
+    /// The operation id (a GUID, or the job token of a subscription-level operation).
+    public let id: String
+    public let subscriptionID: String
+    public let namespace: String
+    /// Normalised region name.
+    public let location: String
+    public let kind: OperationKind
+    public internal(set) var state: State
+    public let startTime: Date
+    public internal(set) var endTime: Date?
+    /// Set when Failed/Canceled.
+    public internal(set) var error: ARMError?
+    /// The final body `operationResults` returns with 200; nil answers 204.
+    public internal(set) var result: JSONValue?
+    /// The resource the operation acts on, when known.
+    public let resourceID: ResourceID?
+
+    /// The operation-status resource, which always answers 200 (§5.5):
+    /// `{id, name, status, startTime, endTime?, percentComplete?, error?}`.
+    public func statusJSON(percentComplete: Int? = nil) -> JSONValue {
+        var body: JSONObject = [
+            "id": .string("/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationStatuses/\(id)"),
+            "name": .string(id),
+            "status": .string(state.rawValue),
+            "startTime": .string(ARMTimestamp.string(from: startTime)),
+        ]
+        if let endTime { body["endTime"] = .string(ARMTimestamp.string(from: endTime)) }
+        if state == .succeeded {
+            body["percentComplete"] = 100
+        } else if state == .inProgress, let percentComplete {
+            body["percentComplete"] = .int(Int64(percentComplete))
+        }
+        if let error, state == .failed || state == .canceled {
+            body["error"] = error.errorObjectJSON
+        }
+        return .object(body)
+    }
+}

@@ -1,0 +1,60 @@
+import Foundation
+import Synchronization
+
+/// ARM's request token buckets (learn.microsoft.com "request-limits-and-throttling"; reference
+/// §5.10): per subscription (or tenant) and principal, reads 250 refilling 25/s, writes and deletes
+/// 200 refilling 10/s. The emulator only reports the remaining tokens in
+/// `x-ms-ratelimit-remaining-*`; it never answers 429 on its own.
+public final class RateLimiter: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case reads
+        case writes
+        case deletes
+
+        /// GET/HEAD/OPTIONS read, DELETE deletes, everything else writes.
+        public init(method: String) {
+            switch method.uppercased() {
+            case "GET", "HEAD", "OPTIONS": self = .reads
+            case "DELETE": self = .deletes
+            default: self = .writes
+            }
+        }
+
+        public var capacity: Double { self == .reads ? 250 : 200 }
+        public var refillPerSecond: Double { self == .reads ? 25 : 10 }
+    }
+
+    struct Bucket {
+        var tokens: Double
+        var updated: Date
+    }
+
+    private let buckets = Mutex<[String: Bucket]>([:])
+
+    public init() {}
+
+    /// Takes one token from the bucket of `scope` (a subscription id, or nil for tenant-level
+    /// requests) and `principal`, and answers the whole tokens left (never below 0).
+    public func consume(scope: String?, principal: String, kind: Kind, at date: Date = Date()) -> Int {
+        let key = "\(scope?.lowercased() ?? "tenant")|\(principal.lowercased())|\(kind.rawValue)"
+        return buckets.withLock { buckets in
+            var bucket = buckets[key] ?? Bucket(tokens: kind.capacity, updated: date)
+            let elapsed = max(0, date.timeIntervalSince(bucket.updated))
+            bucket.tokens = min(kind.capacity, bucket.tokens + elapsed * kind.refillPerSecond)
+            bucket.updated = date
+            bucket.tokens = max(0, bucket.tokens - 1)
+            buckets[key] = bucket
+            return Int(bucket.tokens.rounded(.down))
+        }
+    }
+
+    /// The header ARM reports the count in: `x-ms-ratelimit-remaining-subscription-reads`, or the
+    /// `tenant` variant for requests outside a subscription.
+    public static func headerName(kind: Kind, subscriptionScoped: Bool) -> String {
+        "x-ms-ratelimit-remaining-\(subscriptionScoped ? "subscription" : "tenant")-\(kind.rawValue)"
+    }
+
+    public func reset() {
+        buckets.withLock { $0 = [:] }
+    }
+}

@@ -1,0 +1,70 @@
+/// An ARM resource id (or scope):
+/// `/subscriptions/{s}[/resourceGroups/{rg}][/providers/{Namespace}/{type}/{name}[/{childType}/{childName}…]]…`
+/// where every further `/providers/{ns}/{type}/{name}` segment makes an extension resource on the
+/// scope before it (role assignments on an account, for example), and `/` alone is the tenant root.
+///
+/// Literal segments match case-insensitively and print canonically (`resourceGroups`,
+/// `providers`); names, namespaces and types keep the casing they were given (RPC
+/// common-api-details "Case Insensitivity"; reference §5.2). Equality and hashing use `key`, the
+/// lower-cased form, so two spellings of one resource are the same id.
+public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
+    /// One `/providers/{namespace}/{type}/{name}[/{type}/{name}…]` run.
+    public struct ProviderSegment: Sendable, Equatable {
+        public var namespace: String
+        public var types: [String]
+        public var names: [String]
+
+        public init(namespace: String, types: [String], names: [String]) {
+            precondition(!types.isEmpty && types.count == names.count, "a provider segment needs type/name pairs")
+            self.namespace = namespace
+            self.types = types
+            self.names = names
+        }
+    }
+
+    public let subscriptionID: String?
+    public let resourceGroup: String?
+    public let providers: [ProviderSegment]
+    /// Canonical text: `/subscriptions/…/resourceGroups/…/providers/…`.
+    public let description: String
+    /// `description` lower-cased: the identity of the resource (dictionary keys, store index).
+    public let key: String
+
+    public init(subscriptionID: String?, resourceGroup: String? = nil, providers: [ProviderSegment] = []) {
+        precondition(resourceGroup == nil || subscriptionID != nil, "a resource group needs a subscription")
+        self.subscriptionID = subscriptionID
+        self.resourceGroup = resourceGroup
+        self.providers = providers
+        var text = ""
+        if let subscriptionID { text += "/subscriptions/" + subscriptionID }
+        if let resourceGroup { text += "/resourceGroups/" + resourceGroup }
+        for provider in providers {
+            text += "/providers/" + provider.namespace
+            for (type, name) in zip(provider.types, provider.names) { text += "/" + type + "/" + name }
+        }
+        self.description = text.isEmpty ? "/" : text
+        self.key = description.lowercased()
+    }
+
+    /// A resource in one provider namespace: `types`/`names` are the type chain and the names, e.g.
+    /// `["accounts", "deployments"]` and `["acct1", "gpt4o"]`.
+    public init(subscriptionID: String, resourceGroup: String? = nil, namespace: String, types: [String], names: [String]) {
+        self.init(
+            subscriptionID: subscriptionID, resourceGroup: resourceGroup,
+            providers: [ProviderSegment(namespace: namespace, types: types, names: names)])
+    }
+
+    /// `/` (tenant root scope).
+    public static let tenantRoot = ResourceID(subscriptionID: nil)
+
+    /// `/subscriptions/{id}`.
+    public static func subscription(_ id: String) -> ResourceID { ResourceID(subscriptionID: id) }
+
+    /// `/subscriptions/{subscriptionID}/resourceGroups/{name}`.
+    public static func resourceGroup(subscriptionID: String, name: String) -> ResourceID {
+        ResourceID(subscriptionID: subscriptionID, resourceGroup: name)
+    }
+
+    public static func == (lhs: ResourceID, rhs: ResourceID) -> Bool { lhs.key == rhs.key }
+    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import Synchronization
+
+/// The in-memory resource store every provider uses. Resources are keyed by their lower-cased id
+/// (ids are case-insensitive, reference §5.2) and indexed in key order, overall and per type, so
+/// a page of a listing costs O(log n + page) however many resources there are.
+///
+/// Every operation is atomic under one lock; the closures given to `upsert`/`update` run under
+/// it, so they must be quick and must not call back into the store.
+public final class ResourceStore: Sendable {
+    /// The result of a write.
+    public struct Write: Sendable {
+        public let resource: StoredResource
+        /// True when the resource did not exist before (PUT answers 201, else 200).
+        public let created: Bool
+    }
+
+    struct State {
+        var resources: [String: StoredResource] = [:]
+        var order = SortedKeyList()
+        /// Lower-cased full type -> keys of that type.
+        var byType: [String: SortedKeyList] = [:]
+
+        mutating func insert(_ resource: StoredResource) {
+            let key = resource.id.key
+            if resources.updateValue(resource, forKey: key) == nil {
+                order.insert(key)
+                byType[resource.id.fullType.lowercased(), default: SortedKeyList()].insert(key)
+            }
+        }
+
+        mutating func remove(key: String) -> StoredResource? {
+            guard let removed = resources.removeValue(forKey: key) else { return nil }
+            order.remove(key)
+            let type = removed.id.fullType.lowercased()
+            byType[type]?.remove(key)
+            if byType[type]?.isEmpty == true { byType[type] = nil }
+            return removed
+        }
+    }
+
+    let state = Mutex(State())
+    let now: @Sendable () -> Date
+
+    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+        self.now = now
+    }
+
+    /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
+    /// reference §5.8).
+    public static func newETag() -> String { "\"" + newGUID() + "\"" }
+
+    public var count: Int { state.withLock { $0.resources.count } }
+
+    public func get(_ id: ResourceID) -> StoredResource? {
+        state.withLock { $0.resources[id.key] }
+    }
+
+    public func contains(_ id: ResourceID) -> Bool {
+        state.withLock { $0.resources[id.key] != nil }
+    }
+
+    /// The resource, or 404 `ResourceNotFound`.
+    public func require(_ id: ResourceID) throws -> StoredResource {
+        guard let resource = get(id) else { throw ARMError.resourceNotFound(id) }
+        return resource
+    }
+
+    /// Create-or-replace (PUT). `privateState` nil keeps the existing private state.
+    /// `bodyETag` puts the new etag into the body as `etag` (the default; every resource carries
+    /// one, DESIGN "Fidelity rules").
+    @discardableResult
+    public func put(
+        _ id: ResourceID, body: JSONObject, privateState: JSONObject? = nil, precondition: Precondition? = nil,
+        bodyETag: Bool = true
+    ) throws -> Write {
+        try upsert(id, precondition: precondition, bodyETag: bodyETag) { existing in
+            (body, privateState ?? existing?.privateState ?? JSONObject())
+        }
+    }
+
+    /// Atomic read-modify-write: `build` sees the current resource (nil when absent) and returns the
+    /// new body and private state. The precondition is checked against the same state.
+    @discardableResult
+    public func upsert(
+        _ id: ResourceID, precondition: Precondition? = nil, bodyETag: Bool = true,
+        _ build: (StoredResource?) throws -> (body: JSONObject, privateState: JSONObject)
+    ) throws -> Write {
+        let date = now()
+        return try state.withLock { state in
+            let existing = state.resources[id.key]
+            try precondition?.check(existing)
+            var (body, privateState) = try build(existing)
+            let etag = Self.newETag()
+            if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
+            let resource = StoredResource(
+                id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
+                privateState: privateState)
+            if existing != nil {
+                state.resources[id.key] = resource
+            } else {
+                state.insert(resource)
+            }
+            return Write(resource: resource, created: existing == nil)
+        }
+    }
+
+    /// Atomic in-place change of an existing body (PATCH, provisioning-state moves). A new etag is
+    /// issued; the body's `etag` is refreshed when it has one. 404 `ResourceNotFound` when absent.
+    @discardableResult
+    public func update(
+        _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout JSONObject) throws -> Void
+    ) throws -> StoredResource {
+        try updateResource(id, precondition: precondition) { resource in try modify(&resource.body) }
+    }
+
+    /// Like `update`, with access to the whole record (private state included). The id and
+    /// creation date cannot change.
+    @discardableResult
+    public func updateResource(
+        _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout StoredResource) throws -> Void
+    ) throws -> StoredResource {
+        let date = now()
+        return try state.withLock { state in
+            // A missing resource is 404 whatever If-Match says (PATCH row of the §5.8 table).
+            guard let existing = state.resources[id.key] else { throw ARMError.resourceNotFound(id) }
+            try precondition?.check(existing)
+            var resource = existing
+            try modify(&resource)
+            resource.id = existing.id
+            resource.createdAt = existing.createdAt
+            resource.modifiedAt = date
+            resource.etag = Self.newETag()
+            if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
+            state.resources[id.key] = resource
+            return resource
+        }
+    }
+
+    /// Removes one resource (not its children) and returns it; nil when it did not exist.
+    /// `If-Match` on a missing resource is not an error here: DELETE answers 204 (§5.8 table).
+    @discardableResult
+    public func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
+        try state.withLock { state in
+            guard let existing = state.resources[id.key] else { return nil }
+            try precondition?.check(existing)
+            return state.remove(key: id.key)
+        }
+    }
+
+    /// Removes `id` and everything below it (children, extension resources), for cascading
+    /// deletes. Answers what was removed, in key order (a parent before its children).
+    @discardableResult
+    public func removeAll(under id: ResourceID) -> [StoredResource] {
+        state.withLock { state in
+            var keys: [String] = []
+            if state.resources[id.key] != nil { keys.append(id.key) }
+            let (lower, upper) = Self.range(under: id)
+            state.order.forEach(from: lower, below: upper) { key in
+                keys.append(key)
+                return true
+            }
+            return keys.compactMap { state.remove(key: $0) }
+        }
+    }
+
+    /// Direct children of `parent` of one type, in key order. `type` is a full type
+    /// (`Microsoft.CognitiveServices/accounts/deployments`) or, under a provider resource, just the
+    /// child type (`deployments`).
+    public func children(of parent: ResourceID, type: String) -> [StoredResource] {
+        let fullType = (type.contains("/") || parent.level != .resource ? type : parent.fullType + "/" + type).lowercased()
+        return state.withLock { state in
+            guard let keys = state.byType[fullType] else { return [] }
+            var result: [StoredResource] = []
+            let (lower, upper) = Self.range(under: parent)
+            keys.forEach(from: lower, below: upper) { key in
+                if let resource = state.resources[key], resource.id.parent == parent { result.append(resource) }
+                return true
+            }
+            return result
+        }
+    }
+
+    /// One page of the resources strictly below `prefix` (everything when nil), of the given full
+    /// types (any when nil, case-insensitive), passing `filter`, in key order, after the key
+    /// `after` (exclusive). `nextKey` is the last key of the page when more may follow, else nil.
+    /// Cost: O(t·log n + scanned) where t is the number of types and scanned is the page plus the
+    /// items `filter` rejects.
+    public func page(
+        under prefix: ResourceID?, types: Set<String>? = nil, after: String? = nil, limit: Int,
+        filter: (StoredResource) -> Bool = { _ in true }
+    ) -> (items: [StoredResource], nextKey: String?) {
+        let limit = max(limit, 1)
+        let (lower, upper) = prefix.map(Self.range(under:)) ?? ("", nil)
+        let start = after.map { $0 >= lower ? ($0, false) : (lower, true) } ?? (lower, true)
+        return state.withLock { state in
+            var found: [StoredResource] = []
+            func collect(_ index: SortedKeyList) {
+                var taken = 0
+                index.forEach(from: start.0, inclusive: start.1, below: upper) { key in
+                    guard let resource = state.resources[key], filter(resource) else { return true }
+                    found.append(resource)
+                    taken += 1
+                    return taken <= limit
+                }
+            }
+            if let types {
+                for type in Set(types.map { $0.lowercased() }) {
+                    if let index = state.byType[type] { collect(index) }
+                }
+                if types.count > 1 { found.sort { $0.id.key < $1.id.key } }
+            } else {
+                collect(state.order)
+            }
+            guard found.count > limit else { return (found, nil) }
+            let items = Array(found.prefix(limit))
+            return (items, items.last?.id.key)
+        }
+    }
+
+    /// Every resource strictly below `prefix` of the given types, in key order (unpaged; for
+    /// cascades and aggregates, not for responses).
+    public func all(under prefix: ResourceID?, types: Set<String>? = nil) -> [StoredResource] {
+        var result: [StoredResource] = []
+        var after: String?
+        repeat {
+            let page = page(under: prefix, types: types, after: after, limit: 1000)
+            result += page.items
+            after = page.nextKey
+        } while after != nil
+        return result
+    }
+
+    /// Removes everything (operator `reset`).
+    public func reset() {
+        state.withLock { $0 = State() }
+    }
+
+    /// Every resource, in key order (for durability).
+    public func snapshot() -> [StoredResource] {
+        state.withLock { state in state.order.all.compactMap { state.resources[$0] } }
+    }
+
+    /// Replaces the whole content with `resources`.
+    public func restore(_ resources: [StoredResource]) {
+        var fresh = State()
+        for resource in resources { fresh.insert(resource) }
+        state.withLock { $0 = fresh }
+    }
+
+    /// Keys strictly below `id`: `[key + "/", key + "0")`, since `0` follows `/` in ASCII and
+    /// strings order by Unicode scalars.
+    static func range(under id: ResourceID) -> (String, String?) {
+        if id == .tenantRoot { return ("/", nil) }
+        return (id.key + "/", id.key + "0")
+    }
+}

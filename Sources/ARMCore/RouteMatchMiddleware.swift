@@ -1,0 +1,50 @@
+/// Finds the route of a request and sets `request.route`, or answers as ARM does:
+/// - a malformed subscription id -> 400 `InvalidSubscriptionId` (reference §5.2);
+/// - the path exists with other methods -> 405 `MethodNotAllowed`;
+/// - a path under `/providers/{ns}` with a namespace nobody serves -> 404 `InvalidResourceNamespace`;
+/// - a known namespace with an unknown type -> 404 `InvalidResourceType` (§5.1);
+/// - anything else -> 404 `NotFound` (`noRouteFound`).
+public struct RouteMatchMiddleware: ARMMiddleware {
+    public let router: Router
+    public let validatesSubscriptionIDs: Bool
+
+    public init(router: Router, validatesSubscriptionIDs: Bool = true) {
+        self.router = router
+        self.validatesSubscriptionIDs = validatesSubscriptionIDs
+    }
+
+    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        var request = request
+        request.route = try Self.match(request, router: router, validatesSubscriptionIDs: validatesSubscriptionIDs)
+        return try await next.respond(to: request)
+    }
+
+    public static func match(_ request: ARMRequest, router: Router, validatesSubscriptionIDs: Bool = true) throws -> RouteMatch {
+        let segments = request.segments
+        if validatesSubscriptionIDs, segments.count >= 2, segments[0].lowercased() == "subscriptions" {
+            try ResourceID.validateSubscriptionID(segments[1])
+        }
+        switch router.lookup(method: request.method, segments: segments) {
+        case .matched(let match):
+            return match
+        case .methodNotAllowed(let allowed):
+            throw ARMError.methodNotAllowed(request.method, path: request.path, allowed: allowed)
+        case .notFound:
+            throw notFound(request, router: router)
+        }
+    }
+
+    /// The 404 for a path no route serves.
+    static func notFound(_ request: ARMRequest, router: Router) -> ARMError {
+        let segments = request.segments
+        guard let index = segments.indices.last(where: { segments[$0].lowercased() == "providers" && $0 + 1 < segments.count }) else {
+            return .noRouteFound(request.path)
+        }
+        let namespace = segments[index + 1]
+        guard router.isKnownNamespace(namespace) else { return .invalidResourceNamespace(namespace) }
+        // Type segments sit at even offsets after the namespace: {type}/{name}/{childType}/…
+        let typeSegments = stride(from: index + 2, to: segments.count, by: 2).map { segments[$0] }
+        guard !typeSegments.isEmpty else { return .noRouteFound(request.path) }
+        return .invalidResourceType(typeSegments.joined(separator: "/"), namespace: namespace, apiVersion: request.apiVersion ?? "")
+    }
+}

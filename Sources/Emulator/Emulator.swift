@@ -1,0 +1,93 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+import Identity
+import ResourcesProvider
+
+/// The composition root: builds the world from the configuration, wires providers and the
+/// middleware lists, and runs the HTTPS server.
+public final class Emulator: Sendable {
+    public static let version = "0.1.0"
+
+    public let config: EmulatorConfig
+    let logger: Logger
+    let world: EmulatorWorld
+    let server: HTTPServer
+
+    public init(config: EmulatorConfig) throws {
+        self.config = config
+        logger = Logger(level: config.logLevel)
+
+        let directory = try Directory(seedPath: config.seedPath)
+        let signingKey = try config.signingKeyPath.map { try SigningKey(contentsOfFile: $0) } ?? SigningKey.wellKnown
+        let identity = IdentityService(directory: directory, signingKey: signingKey)
+        let store = ResourceStore()
+        let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
+        let certificate = try Self.certificate(for: config)
+        world = EmulatorWorld(
+            config: config, directory: directory, identity: identity, store: store, operations: operations,
+            certificatePath: certificate.certificatePath)
+
+        let resources = ResourcesProvider(
+            directory: directory, store: store, operations: operations,
+            registrations: [ResourcesProvider.registration])
+
+        // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
+        // own edge; then api-version -> authentication -> route match -> subscription -> handler.
+        let armRouter = Router(routes: resources.routes + operations.routes)
+        let armPipeline = ARMPipeline(
+            middleware: [
+                APIVersionMiddleware(),
+                AuthenticationMiddleware(validator: identity.validator),
+                RouteMatchMiddleware(router: armRouter),
+                SubscriptionMiddleware(directory: directory),
+            ],
+            router: armRouter)
+        let publicRouter = Router(routes: CloudMetadata().routes)
+        let publicPipeline = ARMPipeline(middleware: [RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
+        let operatorRouter = Router(routes: OperatorAPI(emulator: world).routes)
+        let operatorPipeline = ARMPipeline(
+            middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
+            router: operatorRouter)
+
+        let handler = EmulatorHandler(
+            operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
+            armPipeline: armPipeline, logger: logger)
+        let serverConfiguration = HTTPServerConfiguration(
+            host: config.host, port: config.port,
+            tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),
+            protocolErrorResponder: ProtocolErrorResponder.response(for:))
+        server = HTTPServer(configuration: serverConfiguration, handler: handler)
+    }
+
+    /// Binds and starts serving; returns the bound port.
+    @discardableResult
+    public func start() throws -> Int {
+        try server.start()
+    }
+
+    /// Stops accepting, lets in-flight requests finish, then returns.
+    public func shutdown() {
+        server.shutdown(gracePeriod: 10)
+    }
+
+    public var port: Int { server.port }
+
+    /// `--tls-cert/--tls-key`, else a self-signed certificate generated once and reused from the
+    /// data directory or, without one, from the per-user cache directory.
+    static func certificate(for config: EmulatorConfig) throws -> (certificatePath: String, privateKeyPath: String) {
+        if let certificate = config.tlsCertificatePath, let key = config.tlsPrivateKeyPath {
+            return (certificate, key)
+        }
+        let directory = config.dataDirectory ?? cacheDirectory()
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        return try SelfSignedCertificate.loadOrCreate(in: directory)
+    }
+
+    static func cacheDirectory() -> String {
+        let environment = ProcessInfo.processInfo.environment
+        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (environment["HOME"].map { $0 + "/.cache" } ?? NSTemporaryDirectory())
+        return base + "/foundry-emulator"
+    }
+}

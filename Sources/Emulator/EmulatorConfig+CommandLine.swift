@@ -1,0 +1,87 @@
+/// Parses `foundry-emulator` flags. Bad flags are a usage error (exit 2), never a guess.
+extension EmulatorConfig {
+    public enum CommandLineResult: Sendable, Equatable {
+        case run(EmulatorConfig)
+        case help
+        case version
+    }
+
+    public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+        public let description: String
+        init(_ description: String) { self.description = description }
+    }
+
+    public static let usage = """
+        Usage: foundry-emulator [options]
+
+          --host ADDRESS              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
+          --port N                    port for HTTPS and plain HTTP (default 8443; 0 picks a free port)
+          --tls-cert FILE             PEM certificate (with --tls-key); default: a generated self-signed one
+          --tls-key FILE              PEM private key for --tls-cert
+          --data-dir DIR              keep the certificate (and state) in DIR
+          --seed FILE                 JSON seed: tenants, subscriptions, principals, users, identities
+          --provisioning-delay MS     make creates and deletes asynchronous, finishing after MS ms (default 0)
+          --log-level LEVEL           debug | info | warning | error (default info; info logs every request)
+          --signing-key FILE          PEM RSA key for tokens instead of the well-known built-in key
+          --operator-key KEY          require header X-Emulator-Operator-Key on /_emulator/* (then reachable off loopback)
+          --help                      show this help
+          --version                   show the version
+        """
+
+    public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineResult {
+        var config = EmulatorConfig()
+        var index = 0
+        func value(for flag: String) throws(UsageError) -> String {
+            index += 1
+            guard index < arguments.count, !arguments[index].hasPrefix("--") else {
+                throw UsageError("option \(flag) needs a value")
+            }
+            return arguments[index]
+        }
+        func integer(for flag: String, in range: ClosedRange<Int>) throws(UsageError) -> Int {
+            let text = try value(for: flag)
+            guard let number = Int(text), range.contains(number) else {
+                throw UsageError("option \(flag) takes a whole number from \(range.lowerBound) to \(range.upperBound), not '\(text)'")
+            }
+            return number
+        }
+        while index < arguments.count {
+            var argument = arguments[index]
+            // Accept --flag=value as well as --flag value.
+            if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
+                var expanded = arguments
+                expanded.replaceSubrange(index...index, with: [String(argument[..<equals]), String(argument[argument.index(after: equals)...])])
+                return try parse(expanded)
+            }
+            switch argument {
+            case "--help", "-h": return .help
+            case "--version": return .version
+            case "--host": config.host = try value(for: argument)
+            case "--port": config.port = try integer(for: argument, in: 0...65535)
+            case "--tls-cert": config.tlsCertificatePath = try value(for: argument)
+            case "--tls-key": config.tlsPrivateKeyPath = try value(for: argument)
+            case "--data-dir": config.dataDirectory = try value(for: argument)
+            case "--seed": config.seedPath = try value(for: argument)
+            case "--provisioning-delay": config.provisioningDelayMilliseconds = try integer(for: argument, in: 0...3_600_000)
+            case "--log-level":
+                let level = try value(for: argument)
+                guard let parsed = LogLevel(rawValue: level.lowercased()) else {
+                    throw UsageError("option --log-level takes debug, info, warning or error, not '\(level)'")
+                }
+                config.logLevel = parsed
+            case "--signing-key": config.signingKeyPath = try value(for: argument)
+            case "--operator-key":
+                config.operatorKey = try value(for: argument)
+                if config.operatorKey!.isEmpty { throw UsageError("option --operator-key needs a non-empty value") }
+            default:
+                argument = argument.isEmpty ? "''" : argument
+                throw UsageError("unknown option \(argument)")
+            }
+            index += 1
+        }
+        if (config.tlsCertificatePath == nil) != (config.tlsPrivateKeyPath == nil) {
+            throw UsageError("--tls-cert and --tls-key go together")
+        }
+        return .run(config)
+    }
+}

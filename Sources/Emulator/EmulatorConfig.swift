@@ -1,0 +1,29 @@
+/// Everything the command line decides. Defaults give the in-memory emulator on
+/// https://127.0.0.1:8443 with a generated, reused self-signed certificate.
+public struct EmulatorConfig: Sendable, Equatable {
+    public enum LogLevel: String, Sendable, CaseIterable, Comparable {
+        case debug, info, warning, error
+
+        public static func < (lhs: LogLevel, rhs: LogLevel) -> Bool {
+            allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+        }
+    }
+
+    public var host = "127.0.0.1"
+    public var port = 8443
+    public var tlsCertificatePath: String?
+    public var tlsPrivateKeyPath: String?
+    /// Where the certificate (and, later, durable state) lives. Nil: in-memory state and the
+    /// certificate in a per-user cache directory.
+    public var dataDirectory: String?
+    public var seedPath: String?
+    /// 0: long-running operations complete synchronously. Otherwise creates and deletes answer
+    /// with Azure-AsyncOperation/Location and finish in the background after this many ms.
+    public var provisioningDelayMilliseconds = 0
+    public var logLevel = LogLevel.info
+    public var signingKeyPath: String?
+    /// Protects the operator API (/_emulator/*) so it may be reached from other hosts.
+    public var operatorKey: String?
+
+    public init() {}
+}

@@ -1,0 +1,37 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+import Identity
+
+/// The top-level dispatch of DESIGN.md "A request's way": operator API, Entra ID, cloud metadata,
+/// then the ARM pipeline for everything else. Writes one access-log line per request.
+struct EmulatorHandler: HTTPHandler {
+    let operatorPipeline: ARMPipeline
+    let identity: IdentityService
+    let publicPipeline: ARMPipeline
+    let armPipeline: ARMPipeline
+    let logger: Logger
+
+    func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        let started = ContinuousClock.now
+        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0) }
+        let first = segments.first?.lowercased() ?? ""
+        let response: HTTPResponse
+        if first == "_emulator" {
+            response = await operatorPipeline.handle(request)
+        } else if first == "metadata", segments.count > 1, segments[1].lowercased() == "endpoints" {
+            response = await publicPipeline.handle(request)
+        } else if identity.handles(path: segments.map { $0.removingPercentEncodingLeniently }) {
+            response = await identity.handle(request)
+        } else {
+            response = await armPipeline.handle(request)
+        }
+        if logger.level <= .info {
+            let elapsed = ContinuousClock.now - started
+            let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+            let requestID = response.headers["x-ms-request-id"] ?? "-"
+            logger.info("\(request.method) \(request.path) \(response.status) \(String(format: "%.1f", milliseconds))ms \(requestID)")
+        }
+        return response
+    }
+}

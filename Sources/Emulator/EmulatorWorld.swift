@@ -1,0 +1,58 @@
+import ARMCore
+import Foundation
+import Identity
+
+/// The emulated world: the directory, every stored resource and the operations in flight, plus
+/// the facts `GET /_emulator/info` reports. `reset()` returns it to the seeded state.
+final class EmulatorWorld: Sendable {
+    let config: EmulatorConfig
+    let directory: Directory
+    let identity: IdentityService
+    let store: ResourceStore
+    let operations: LongRunningOperations
+    let certificatePath: String
+
+    init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
+         operations: LongRunningOperations, certificatePath: String) {
+        self.config = config
+        self.directory = directory
+        self.identity = identity
+        self.store = store
+        self.operations = operations
+        self.certificatePath = certificatePath
+    }
+
+    func reset() {
+        operations.reset()
+        store.reset()
+        directory.reset()
+    }
+
+    /// DESIGN.md "Well-known world": what scripts need to log in.
+    func info(baseURL: String) -> JSONValue {
+        .object(JSONObject([
+            ("tenantId", .string(WellKnown.tenantId)),
+            ("subscriptionId", .string(WellKnown.subscriptionId)),
+            ("resourceManagerUrl", .string(baseURL + "/")),
+            ("authorityUrl", .string(baseURL)),
+            ("metadataUrl", .string(baseURL + "/metadata/endpoints?api-version=2022-09-01")),
+            ("certificatePath", .string(certificatePath)),
+            ("operator", .object(JSONObject([
+                ("clientId", .string(WellKnown.operatorClientId)),
+                ("clientSecret", .string(WellKnown.operatorClientSecret)),
+                ("objectId", .string(WellKnown.operatorObjectId)),
+            ]))),
+            ("user", .object(JSONObject([
+                ("userPrincipalName", .string(WellKnown.userPrincipalName)),
+                ("password", .string(WellKnown.userPassword)),
+                ("objectId", .string(WellKnown.userObjectId)),
+            ]))),
+            ("managedIdentity", .object(JSONObject([
+                ("identityEndpoint", .string(baseURL + "/msi/token")),
+                ("identityHeader", .string(WellKnown.identityHeader)),
+            ]))),
+            ("provisioningDelayMs", .int(Int64(config.provisioningDelayMilliseconds))),
+            ("version", .string(Emulator.version)),
+        ]))
+    }
+}

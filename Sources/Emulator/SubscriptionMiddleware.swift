@@ -1,0 +1,17 @@
+import ARMCore
+import Identity
+
+/// Every route with a `{subscriptionId}` needs a well-formed, known subscription: 400
+/// `InvalidSubscriptionId` for a malformed id, 404 `SubscriptionNotFound` for an unknown one
+/// (reference §5.2, §5.6). Runs after route match, before the handler.
+struct SubscriptionMiddleware: ARMMiddleware {
+    let directory: Directory
+
+    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        if let subscriptionID = request.route?.parameters["subscriptionId"] {
+            try ResourceID.validateSubscriptionID(subscriptionID)
+            guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
+        }
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,152 @@
+/// Serialises a handler's response (RFC 9112 §4, §6): status line, the handler's fields minus the
+/// ones the server owns, then `Date`, `Server`, `Content-Length` and `Connection`, then the content.
+enum HTTPResponseEncoder {
+    /// What the server knows about the request being answered.
+    struct Exchange {
+        var isHead = false
+        var keepAlive = true
+        var minorVersion = 1
+    }
+
+    /// Fields the server writes itself; a handler's copies are ignored (`Transfer-Encoding` and
+    /// `Keep-Alive` too: every response is framed by Content-Length).
+    private enum OwnedField {
+        case contentLength
+        case other
+    }
+
+    static func encode(_ response: HTTPResponse, for exchange: Exchange, date: [UInt8], into out: inout [UInt8]) {
+        var status = response.status
+        // 1xx are interim and cannot end an exchange; out-of-range codes are a handler bug.
+        if status < 200 || status > 999 { status = 500 }
+        // RFC 9110 §6.4.1: 204 and 304 have no content; neither has a response to HEAD.
+        let sendsBody = status != 204 && status != 304 && !exchange.isHead
+        let bodyCount = sendsBody ? response.body.count : 0
+        out.reserveCapacity(out.count + 200 + response.headers.fields.count * 64 + bodyCount)
+
+        out.append(contentsOf: "HTTP/1.1 ".utf8)
+        out.append(UInt8(ascii: "0") + UInt8(status / 100))
+        out.append(UInt8(ascii: "0") + UInt8(status / 10 % 10))
+        out.append(UInt8(ascii: "0") + UInt8(status % 10))
+        out.append(UInt8(ascii: " "))
+        out.append(contentsOf: HTTPReasonPhrase.phrase(for: status).utf8)
+        out.append(contentsOf: "\r\n".utf8)
+
+        var declaredLength: Int?
+        for field in response.headers.fields {
+            guard isValidName(field.name) else { continue }
+            switch ownedField(field.name) {
+            case .contentLength:
+                declaredLength = Int(field.value.trimmingASCIIWhitespace())
+                continue
+            case .other:
+                continue
+            case nil:
+                break
+            }
+            // Response splitting (RFC 9110 §5.5): a value with CR, LF, NUL or other controls is dropped.
+            guard isValidValue(field.value) else { continue }
+            out.append(contentsOf: field.name.utf8)
+            out.append(contentsOf: ": ".utf8)
+            out.append(contentsOf: field.value.utf8)
+            out.append(contentsOf: "\r\n".utf8)
+        }
+
+        out.append(contentsOf: "Date: ".utf8)
+        out.append(contentsOf: date)
+        out.append(contentsOf: "\r\nServer: foundry-emulator\r\n".utf8)
+
+        // RFC 9110 §8.6: never a Content-Length on 204; on 304 and HEAD it describes the
+        // representation a GET would carry, so the handler's value wins there.
+        let length: Int?
+        if status == 204 {
+            length = nil
+        } else if status == 304 {
+            length = declaredLength.flatMap { $0 >= 0 ? $0 : nil }
+        } else if exchange.isHead {
+            length = declaredLength.flatMap { $0 >= 0 ? $0 : nil } ?? response.body.count
+        } else {
+            length = response.body.count
+        }
+        if let length {
+            out.append(contentsOf: "Content-Length: ".utf8)
+            appendDecimal(length, to: &out)
+            out.append(contentsOf: "\r\n".utf8)
+        }
+        if !exchange.keepAlive {
+            out.append(contentsOf: "Connection: close\r\n".utf8)
+        } else if exchange.minorVersion == 0 {
+            out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
+        }
+        out.append(contentsOf: "\r\n".utf8)
+        if sendsBody {
+            out.append(contentsOf: response.body)
+        }
+    }
+
+    /// True when the handler asked for the connection to end (`Connection: close`).
+    static func requestsClose(_ response: HTTPResponse) -> Bool {
+        for field in response.headers.fields where HTTPHeaders.namesMatch(field.name, "connection") {
+            for option in field.value.split(separator: ",") where option.trimmingASCIIWhitespace().lowercased() == "close" {
+                return true
+            }
+        }
+        return false
+    }
+
+    private static func ownedField(_ name: String) -> OwnedField? {
+        switch name.utf8.count {
+        case 4 where HTTPHeaders.namesMatch(name, "date"): .other
+        case 6 where HTTPHeaders.namesMatch(name, "server"): .other
+        case 10 where HTTPHeaders.namesMatch(name, "connection"), 10 where HTTPHeaders.namesMatch(name, "keep-alive"): .other
+        case 14 where HTTPHeaders.namesMatch(name, "content-length"): .contentLength
+        case 17 where HTTPHeaders.namesMatch(name, "transfer-encoding"): .other
+        default: nil
+        }
+    }
+
+    private static func isValidName(_ name: String) -> Bool {
+        guard !name.isEmpty else { return false }
+        for byte in name.utf8 where byte >= 0x80 || !HTTPRequestParser.isTokenCharacter(byte) {
+            return false
+        }
+        return true
+    }
+
+    private static func isValidValue(_ value: String) -> Bool {
+        for byte in value.utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+            return false
+        }
+        return true
+    }
+
+    private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        var remaining = value
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            while remaining > 0 {
+                buffer[19 - count] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                remaining /= 10
+                count += 1
+            }
+            out.append(contentsOf: buffer[(20 - count)...])
+        }
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing SP and HTAB (OWS, RFC 9110 §5.6.3).
+    func trimmingASCIIWhitespace() -> String {
+        var slice = Substring(self)
+        while let first = slice.first, first == " " || first == "\t" { slice = slice.dropFirst() }
+        while let last = slice.last, last == " " || last == "\t" { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

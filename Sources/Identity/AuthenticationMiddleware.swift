@@ -1,0 +1,68 @@
+import ARMCore
+import Foundation
+
+/// The ARM pipeline's authentication step (RFC 6750 bearer tokens). Errors are ARM's, 401 with
+/// `WWW-Authenticate: Bearer authorization_uri="{base}/{tenant}", error="invalid_token", ...`:
+/// - no `Authorization` header: AuthenticationFailed;
+/// - not `Bearer <token>`: AuthenticationFailedInvalidHeader;
+/// - malformed, bad signature, unknown key or tenant, not an access token: InvalidAuthenticationToken;
+/// - expired: ExpiredAuthenticationToken (both UTC times in the message);
+/// - a token of another tenant than the subscription's: InvalidAuthenticationTokenTenant.
+/// On success the request continues with `caller` set.
+public struct AuthenticationMiddleware: ARMMiddleware {
+    public let validator: TokenValidator
+
+    public init(validator: TokenValidator) {
+        self.validator = validator
+    }
+
+    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        guard let header = request.headers["Authorization"] else {
+            throw ARMError.authenticationFailed(authority: authority(for: request, token: nil))
+        }
+        let token = try bearerToken(in: header, request: request)
+        let caller: Caller
+        do {
+            caller = try validator.validate(bearer: token)
+        } catch {
+            let authority = authority(for: request, token: token)
+            switch error {
+            case .expired(let expiry, let now):
+                throw ARMError.expiredAuthenticationToken(expiry: UTCTime.dotNet(expiry), now: UTCTime.dotNet(now), authority: authority)
+            default:
+                throw ARMError.invalidAuthenticationToken(authority: authority, reason: error.reason)
+            }
+        }
+        if let subscription = subscription(of: request), subscription.tenantId != caller.tenantId.lowercased() {
+            throw ARMError.invalidAuthenticationTokenTenant(
+                issuer: "https://sts.windows.net/\(caller.tenantId)/", tenant: subscription.tenantId,
+                authority: "\(request.baseURL)/\(subscription.tenantId)")
+        }
+        var request = request
+        request.caller = caller
+        return try await next.respond(to: request)
+    }
+
+    /// `Bearer <token>`; the scheme is case-insensitive (RFC 9110 §11.1), the token one b64token (RFC 6750 §2.1).
+    private func bearerToken(in header: String, request: ARMRequest) throws -> String {
+        let parts = header.trimmingCharacters(in: .whitespaces).split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else {
+            throw ARMError.authenticationFailedInvalidHeader(authority: authority(for: request, token: nil))
+        }
+        return String(parts[1])
+    }
+
+    /// `{base}/{tenant}` for the challenge: the token's tenant when we know it, else the tenant of the
+    /// subscription in the path, else the well-known tenant.
+    private func authority(for request: ARMRequest, token: String?) -> String {
+        if let token, let tid = try? JWT.decodeUnverified(token).claims.tid, validator.directory.isKnownTenant(tid) {
+            return "\(request.baseURL)/\(tid.lowercased())"
+        }
+        return "\(request.baseURL)/\(subscription(of: request)?.tenantId ?? WellKnown.tenantId)"
+    }
+
+    private func subscription(of request: ARMRequest) -> Subscription? {
+        guard request.segments.count >= 2, request.segments[0].lowercased() == "subscriptions" else { return nil }
+        return validator.directory.subscription(id: request.segments[1])
+    }
+}

@@ -1,0 +1,273 @@
+import ARMCore
+import Foundation
+import Synchronization
+
+/// The emulator's Entra directory: tenants, subscriptions, service principals, users and managed
+/// identities. Thread-safe; lookups compare GUIDs, domains and UPNs case-insensitively (ids are
+/// stored lower-case). `reset()` returns to the seeded world: the well-known objects plus those of
+/// the seed file, with the ids generated when the seed was loaded (so they stay stable).
+public final class Directory: Sendable {
+    private let state: Mutex<DirectorySnapshot>
+    private let initial: DirectorySnapshot
+    /// The seed file's `roleAssignments`, untouched, for the RBAC engine.
+    public let seedRoleAssignments: [JSONValue]
+
+    /// The well-known world only.
+    public convenience init() {
+        self.init(initial: .wellKnown, seedRoleAssignments: [])
+    }
+
+    init(initial: DirectorySnapshot, seedRoleAssignments: [JSONValue]) {
+        self.initial = initial
+        self.state = Mutex(initial)
+        self.seedRoleAssignments = seedRoleAssignments
+    }
+
+    // MARK: tenants
+
+    public var tenants: [Tenant] { state.withLock { $0.tenants } }
+
+    public func tenant(id: String) -> Tenant? {
+        let id = id.lowercased()
+        return state.withLock { $0.tenants.first { $0.tenantId == id } }
+    }
+
+    public func tenant(domain: String) -> Tenant? {
+        let domain = domain.lowercased()
+        return state.withLock { $0.tenants.first { $0.defaultDomain == domain } }
+    }
+
+    /// A tenant by id or by domain, as the `{tenant}` segment of an authority URL names it.
+    public func tenant(idOrDomain value: String) -> Tenant? {
+        tenant(id: value) ?? tenant(domain: value)
+    }
+
+    public func isKnownTenant(_ id: String) -> Bool { tenant(id: id) != nil }
+
+    // MARK: subscriptions
+
+    public var subscriptions: [Subscription] { state.withLock { $0.subscriptions } }
+
+    public func subscription(id: String) -> Subscription? {
+        let id = id.lowercased()
+        return state.withLock { $0.subscriptions.first { $0.subscriptionId == id } }
+    }
+
+    public func subscriptions(inTenant tenantId: String) -> [Subscription] {
+        let tenantId = tenantId.lowercased()
+        return state.withLock { $0.subscriptions.filter { $0.tenantId == tenantId } }
+    }
+
+    // MARK: principals
+
+    public var servicePrincipals: [ServicePrincipal] { state.withLock { $0.servicePrincipals } }
+    public var users: [User] { state.withLock { $0.users } }
+    public var managedIdentities: [ManagedIdentity] { state.withLock { $0.managedIdentities } }
+
+    public func servicePrincipal(objectId: String) -> ServicePrincipal? {
+        let id = objectId.lowercased()
+        return state.withLock { $0.servicePrincipals.first { $0.objectId == id } }
+    }
+
+    public func servicePrincipal(appId: String) -> ServicePrincipal? {
+        let id = appId.lowercased()
+        return state.withLock { $0.servicePrincipals.first { $0.appId == id } }
+    }
+
+    public func user(objectId: String) -> User? {
+        let id = objectId.lowercased()
+        return state.withLock { $0.users.first { $0.objectId == id } }
+    }
+
+    public func user(userPrincipalName upn: String) -> User? {
+        let upn = upn.lowercased()
+        return state.withLock { $0.users.first { $0.userPrincipalName.lowercased() == upn } }
+    }
+
+    public func managedIdentity(objectId: String) -> ManagedIdentity? {
+        let id = objectId.lowercased()
+        return state.withLock { $0.managedIdentities.first { $0.objectId == id } }
+    }
+
+    public func managedIdentity(clientId: String) -> ManagedIdentity? {
+        let id = clientId.lowercased()
+        return state.withLock { $0.managedIdentities.first { $0.clientId == id } }
+    }
+
+    /// By ARM resource id, case-insensitively (`mi_res_id`).
+    public func managedIdentity(resourceId: String) -> ManagedIdentity? {
+        let id = resourceId.lowercased()
+        return state.withLock { $0.managedIdentities.first { $0.resourceId?.lowercased() == id } }
+    }
+
+    /// Any principal by object id.
+    public func principal(objectId: String) -> Principal? {
+        let id = objectId.lowercased()
+        return state.withLock { state in
+            if let found = state.servicePrincipals.first(where: { $0.objectId == id }) { return .servicePrincipal(found) }
+            if let found = state.users.first(where: { $0.objectId == id }) { return .user(found) }
+            if let found = state.managedIdentities.first(where: { $0.objectId == id }) { return .managedIdentity(found) }
+            return nil
+        }
+    }
+
+    // MARK: adding
+
+    public func add(_ tenant: Tenant) throws(DirectoryError) {
+        try state.withLock { state throws(DirectoryError) in
+            try state.checkNew(tenant)
+            state.tenants.append(tenant)
+        }
+    }
+
+    public func add(_ subscription: Subscription) throws(DirectoryError) {
+        try state.withLock { state throws(DirectoryError) in
+            try state.checkNew(subscription)
+            state.subscriptions.append(subscription)
+        }
+    }
+
+    public func add(_ principal: ServicePrincipal) throws(DirectoryError) {
+        try state.withLock { state throws(DirectoryError) in
+            try state.checkNew(principal)
+            state.servicePrincipals.append(principal)
+        }
+    }
+
+    public func add(_ user: User) throws(DirectoryError) {
+        try state.withLock { state throws(DirectoryError) in
+            try state.checkNew(user)
+            state.users.append(user)
+        }
+    }
+
+    public func add(_ identity: ManagedIdentity) throws(DirectoryError) {
+        try state.withLock { state throws(DirectoryError) in
+            try state.checkNew(identity)
+            state.managedIdentities.append(identity)
+        }
+    }
+
+    // MARK: creating (operator API, workspaces with a system-assigned identity)
+
+    /// A new service principal in the default tenant with fresh object and application ids and one
+    /// generated secret.
+    public func createServicePrincipal(displayName: String) -> ServicePrincipal {
+        // The default tenant always exists and the ids are fresh, so this cannot fail.
+        try! createServicePrincipal(displayName: displayName, tenantId: WellKnown.tenantId)
+    }
+
+    /// A new service principal in `tenantId`; throws when the tenant is unknown.
+    public func createServicePrincipal(displayName: String, tenantId: String) throws(DirectoryError) -> ServicePrincipal {
+        let principal = ServicePrincipal(
+            objectId: newGUID(), appId: newGUID(), displayName: displayName, secrets: [Directory.newClientSecret()],
+            tenantId: tenantId)
+        try add(principal)
+        return principal
+    }
+
+    /// A new user; throws when the UPN is taken or the tenant is unknown.
+    public func createUser(
+        upn: String, password: String, displayName: String, tenantId: String = WellKnown.tenantId
+    ) throws(DirectoryError) -> User {
+        let user = User(objectId: newGUID(), userPrincipalName: upn, password: password, displayName: displayName, tenantId: tenantId)
+        try add(user)
+        return user
+    }
+
+    /// A new managed identity in the default tenant with fresh object and client ids.
+    public func createManagedIdentity(displayName: String, resourceId: String?) -> ManagedIdentity {
+        try! createManagedIdentity(displayName: displayName, resourceId: resourceId, tenantId: WellKnown.tenantId)
+    }
+
+    /// A new managed identity in `tenantId`; throws when the tenant is unknown.
+    public func createManagedIdentity(
+        displayName: String, resourceId: String?, tenantId: String
+    ) throws(DirectoryError) -> ManagedIdentity {
+        let identity = ManagedIdentity(
+            objectId: newGUID(), clientId: newGUID(), displayName: displayName, resourceId: resourceId, tenantId: tenantId)
+        try add(identity)
+        return identity
+    }
+
+    /// Adds a generated secret to a service principal and returns it.
+    public func addClientSecret(appId: String) throws(DirectoryError) -> String {
+        let secret = Directory.newClientSecret()
+        let id = appId.lowercased()
+        try state.withLock { state throws(DirectoryError) in
+            guard let index = state.servicePrincipals.firstIndex(where: { $0.appId == id }) else {
+                throw .notFound("Application", appId)
+            }
+            state.servicePrincipals[index].secrets.append(secret)
+        }
+        return secret
+    }
+
+    // MARK: removing
+
+    /// Removes a service principal, user or managed identity; returns what was removed.
+    @discardableResult
+    public func remove(objectId: String) -> Principal? {
+        let id = objectId.lowercased()
+        return state.withLock { state in
+            if let index = state.servicePrincipals.firstIndex(where: { $0.objectId == id }) {
+                return .servicePrincipal(state.servicePrincipals.remove(at: index))
+            }
+            if let index = state.users.firstIndex(where: { $0.objectId == id }) {
+                return .user(state.users.remove(at: index))
+            }
+            if let index = state.managedIdentities.firstIndex(where: { $0.objectId == id }) {
+                return .managedIdentity(state.managedIdentities.remove(at: index))
+            }
+            return nil
+        }
+    }
+
+    @discardableResult
+    public func removeSubscription(id: String) -> Subscription? {
+        let id = id.lowercased()
+        return state.withLock { state in
+            state.subscriptions.firstIndex { $0.subscriptionId == id }.map { state.subscriptions.remove(at: $0) }
+        }
+    }
+
+    /// Removes a tenant that holds nothing any more; throws while subscriptions or principals use it.
+    @discardableResult
+    public func removeTenant(id: String) throws(DirectoryError) -> Tenant? {
+        let id = id.lowercased()
+        return try state.withLock { state throws(DirectoryError) -> Tenant? in
+            guard let index = state.tenants.firstIndex(where: { $0.tenantId == id }) else { return nil }
+            if id == WellKnown.tenantId { throw DirectoryError("The well-known tenant '\(id)' cannot be removed.") }
+            if state.isTenantInUse(id) {
+                throw DirectoryError("Tenant '\(id)' still has subscriptions or principals; remove them first.")
+            }
+            return state.tenants.remove(at: index)
+        }
+    }
+
+    // MARK: reset and snapshots
+
+    /// Back to the seeded world.
+    public func reset() {
+        state.withLock { $0 = initial }
+    }
+
+    public func snapshot() -> DirectorySnapshot {
+        state.withLock { $0 }
+    }
+
+    /// Replaces the whole directory; throws (and changes nothing) when the snapshot is inconsistent.
+    public func restore(_ snapshot: DirectorySnapshot) throws(DirectoryError) {
+        try snapshot.validate()
+        state.withLock { $0 = snapshot }
+    }
+
+    // MARK: secrets
+
+    /// 40 characters from Entra's secret alphabet, e.g. `Qx8~...`; not derived from anything.
+    static func newClientSecret() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+    }
+}

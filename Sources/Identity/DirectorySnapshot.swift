@@ -1,0 +1,47 @@
+/// Everything the directory holds, as plain values: the `Codable` form of `Directory.snapshot()`
+/// and `Directory.restore(_:)` (durable state, `/_emulator/state`).
+public struct DirectorySnapshot: Sendable, Codable, Equatable {
+    public var tenants: [Tenant]
+    public var subscriptions: [Subscription]
+    public var servicePrincipals: [ServicePrincipal]
+    public var users: [User]
+    public var managedIdentities: [ManagedIdentity]
+
+    public init(
+        tenants: [Tenant] = [], subscriptions: [Subscription] = [], servicePrincipals: [ServicePrincipal] = [],
+        users: [User] = [], managedIdentities: [ManagedIdentity] = []
+    ) {
+        self.tenants = tenants
+        self.subscriptions = subscriptions
+        self.servicePrincipals = servicePrincipals
+        self.users = users
+        self.managedIdentities = managedIdentities
+    }
+
+    /// The well-known world alone (`WellKnown`).
+    public static var wellKnown: DirectorySnapshot {
+        DirectorySnapshot(
+            tenants: [Tenant(tenantId: WellKnown.tenantId, displayName: WellKnown.tenantDisplayName, defaultDomain: WellKnown.tenantDomain)],
+            subscriptions: [
+                Subscription(
+                    subscriptionId: WellKnown.subscriptionId, tenantId: WellKnown.tenantId,
+                    displayName: WellKnown.subscriptionDisplayName, state: WellKnown.subscriptionState)
+            ],
+            servicePrincipals: [
+                ServicePrincipal(
+                    objectId: WellKnown.operatorObjectId, appId: WellKnown.operatorClientId, displayName: WellKnown.operatorDisplayName,
+                    secrets: [WellKnown.operatorClientSecret], tenantId: WellKnown.tenantId)
+            ],
+            users: [
+                User(
+                    objectId: WellKnown.userObjectId, userPrincipalName: WellKnown.userPrincipalName, password: WellKnown.userPassword,
+                    displayName: WellKnown.userDisplayName, tenantId: WellKnown.tenantId)
+            ],
+            managedIdentities: [
+                ManagedIdentity(
+                    objectId: WellKnown.managedIdentityObjectId, clientId: WellKnown.managedIdentityClientId,
+                    displayName: WellKnown.managedIdentityDisplayName, resourceId: WellKnown.managedIdentityResourceId,
+                    tenantId: WellKnown.tenantId)
+            ])
+    }
+}

@@ -1,0 +1,83 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+
+/// The Entra ID face of the emulator, all unauthenticated (DESIGN.md "A request's way"):
+/// - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
+/// - `GET /{tenant}/discovery/v2.0/keys`, `/{tenant}/discovery/keys`, `/common/discovery/instance`
+/// - `POST /{tenant}/oauth2/v2.0/token`, `/{tenant}/oauth2/token` (v1, `resource=`)
+/// - `POST /{tenant}/oauth2/v2.0/devicecode`, `/{tenant}/oauth2/devicecode`
+/// - `GET /msi/token` (App Service managed identity), `GET /metadata/identity/oauth2/token` (IMDS)
+///
+/// `{tenant}` is a tenant id, a tenant domain, `organizations` or `common`.
+/// Limitations: no interactive authorization-code flow (`/authorize` answers 501: use the device
+/// code flow), no certificate credentials (`client_assertion`), no on-behalf-of grant.
+public final class IdentityService: Sendable {
+    public let directory: Directory
+    public let signingKey: SigningKey
+    /// The value `/msi/token` expects in `X-IDENTITY-HEADER`.
+    public let identityHeader: String
+    /// For `AuthenticationMiddleware`: verifies the tokens this service issues.
+    public let validator: TokenValidator
+
+    let tokens: TokenService
+    let documents: OIDCDocuments
+    let managedIdentity: ManagedIdentityEndpoint
+    let now: @Sendable () -> Date
+
+    public init(
+        directory: Directory, signingKey: SigningKey, identityHeader: String = WellKnown.identityHeader,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.directory = directory
+        self.signingKey = signingKey
+        self.identityHeader = identityHeader
+        self.now = now
+        self.validator = TokenValidator(directory: directory, signingKey: signingKey, now: now)
+        self.tokens = TokenService(directory: directory, signingKey: signingKey, now: now)
+        self.documents = OIDCDocuments(signingKey: signingKey)
+        self.managedIdentity = ManagedIdentityEndpoint(directory: directory, tokens: tokens, identityHeader: identityHeader)
+    }
+
+    /// True for the paths this service answers, given percent-decoded, non-empty path segments.
+    public func handles(path segments: [String]) -> Bool {
+        let lowered = segments.map { $0.lowercased() }
+        if lowered == ["msi", "token"] || lowered == ["metadata", "identity", "oauth2", "token"] { return true }
+        guard lowered.count >= 2 else { return false }
+        switch lowered[1] {
+        case "oauth2", ".well-known", "discovery": return true
+        case "v2.0": return lowered.count >= 3 && lowered[2] == ".well-known"
+        default: return false
+        }
+    }
+
+    /// Answers one request; never throws (errors are Entra-shaped responses).
+    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+        route(request)
+    }
+
+    /// An access token for `principal` with audience `audience`, valid for an hour. A user's token
+    /// is issued as if through az (public client).
+    public func issueToken(for principal: Principal, audience: String) -> String {
+        tokens.mintAccessToken(
+            for: principal, audience: audience, clientID: nil, appidacr: nil, scp: nil, issuedAt: tokens.currentSeconds(),
+            lifetime: WellKnown.accessTokenLifetime)
+    }
+
+    /// `GET /_emulator/token`: a token for the operator service principal. A negative `lifetime`
+    /// gives an already expired token (for testing ExpiredAuthenticationToken handling). `baseURL`
+    /// is accepted for symmetry with the token endpoint; access tokens carry the `sts.windows.net` issuer.
+    public func issueOperatorToken(audience: String, lifetime: Int = WellKnown.accessTokenLifetime, baseURL: String? = nil) -> IssuedToken {
+        let issuedAt = tokens.currentSeconds()
+        let principal = directory.servicePrincipal(objectId: WellKnown.operatorObjectId)
+            ?? ServicePrincipal(
+                objectId: WellKnown.operatorObjectId, appId: WellKnown.operatorClientId, displayName: WellKnown.operatorDisplayName,
+                secrets: [], tenantId: WellKnown.tenantId)
+        // An expired token must still have nbf <= exp, so iat/nbf move back with it.
+        let start = lifetime < 0 ? issuedAt + lifetime - 60 : issuedAt
+        let token = tokens.mintAccessToken(
+            for: .servicePrincipal(principal), audience: audience, clientID: nil, appidacr: nil, scp: nil, issuedAt: start,
+            lifetime: issuedAt + lifetime - start)
+        return IssuedToken(token: token, expiresOn: Date(timeIntervalSince1970: TimeInterval(issuedAt + lifetime)))
+    }
+}

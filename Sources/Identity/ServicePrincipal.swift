@@ -1,0 +1,23 @@
+/// An application's service principal in one tenant: a confidential client that signs in with
+/// `client_credentials` (RFC 6749 §4.4) and one of its secrets.
+public struct ServicePrincipal: Sendable, Codable, Equatable {
+    /// The principal's object id (`oid`); role assignments name it as `principalId`.
+    public var objectId: String
+    /// The application (client) id (`appid`, `azp`).
+    public var appId: String
+    public var displayName: String
+    /// Client secret values; any of them authenticates.
+    public var secrets: [String]
+    public var tenantId: String
+
+    public init(objectId: String, appId: String, displayName: String, secrets: [String], tenantId: String) {
+        self.objectId = objectId.lowercased()
+        self.appId = appId.lowercased()
+        self.displayName = displayName
+        self.secrets = secrets
+        self.tenantId = tenantId.lowercased()
+    }
+
+    /// Alias of `appId`, the name azure-identity and the seed file use.
+    public var clientId: String { appId }
+}

@@ -1,0 +1,9 @@
+import ARMCore
+
+extension ResourceID {
+    /// What `GET .../resources` lists: a resource group's direct provider resources
+    /// (`.../providers/{ns}/{type}/{name}`), not child or extension resources (reference §4.3).
+    var isTopLevelProviderResource: Bool {
+        resourceGroup != nil && providers.count == 1 && providers[0].types.count == 1
+    }
+}

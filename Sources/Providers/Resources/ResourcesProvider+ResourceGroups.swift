@@ -1,0 +1,151 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+
+/// Resource groups (reference §4.2, api-version 2024-11-01).
+extension ResourcesProvider {
+    static let resourceGroupType = "Microsoft.Resources/resourceGroups"
+
+    var resourceGroupRoutes: [Route] {
+        let item = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+        let read = "Microsoft.Resources/subscriptions/resourceGroups/read"
+        let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
+        return [
+            Route("GET", "/subscriptions/{subscriptionId}/resourceGroups", operationID: "ResourceGroups_List", action: read) {
+                request, parameters in try listResourceGroups(request, subscriptionID: parameters.required("subscriptionId"))
+            },
+            Route("PUT", item, operationID: "ResourceGroups_CreateOrUpdate", action: write) { request, parameters in
+                try createOrUpdateResourceGroup(request, parameters)
+            },
+            Route("GET", item, operationID: "ResourceGroups_Get", action: read) { _, parameters in
+                .ok(.object(try existingResourceGroup(parameters).body))
+            },
+            // HEAD answers 204/404 without a body (ResourceGroups_CheckExistence).
+            Route("HEAD", item, operationID: "ResourceGroups_CheckExistence", action: read) { _, parameters in
+                let id = resourceGroupID(parameters)
+                return ARMResponse(status: store.get(id) == nil ? 404 : 204)
+            },
+            Route("PATCH", item, operationID: "ResourceGroups_Update", action: write) { request, parameters in
+                try updateResourceGroup(request, parameters)
+            },
+            Route("DELETE", item, operationID: "ResourceGroups_Delete",
+                  action: "Microsoft.Resources/subscriptions/resourceGroups/delete") { request, parameters in
+                try await deleteResourceGroup(request, parameters)
+            },
+            Route("POST", item + "/exportTemplate", operationID: "ResourceGroups_ExportTemplate",
+                  action: "Microsoft.Resources/subscriptions/resourceGroups/exportTemplate/action") { _, _ in
+                throw ARMError.notImplemented("ResourceGroups_ExportTemplate")
+            },
+        ]
+    }
+
+    func resourceGroupID(_ parameters: RouteParameters) -> ResourceID {
+        ResourceID.resourceGroup(subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
+    }
+
+    func existingResourceGroup(_ parameters: RouteParameters) throws -> StoredResource {
+        guard let group = store.get(resourceGroupID(parameters)) else {
+            throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName"))
+        }
+        return group
+    }
+
+    func createOrUpdateResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let name = parameters.required("resourceGroupName")
+        try NameRules.validateResourceGroupName(name)
+        let input = try request.jsonBody()
+        guard let locationText = input["location"]?.stringValue, !locationText.isEmpty else { throw ARMError.missingLocation }
+        guard let location = AzureRegion.lookup(locationText)?.name else {
+            throw ARMError.locationNotAvailableForResourceGroup(locationText, available: AzureRegion.allNames)
+        }
+        let tags = input["tags"] == nil ? nil : try TagRules.validate(input["tags"])
+        let managedBy = input["managedBy"]?.stringValue
+        let id = resourceGroupID(parameters)
+        let caller = request.caller
+        let now = now()
+
+        let write = try store.upsert(id, precondition: Precondition(headers: request.headers)) { existing in
+            if let existing {
+                let existingLocation = existing.body["location"]?.stringValue ?? ""
+                if existing.body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
+                    throw ARMError.resourceGroupBeingDeleted(existing.id.name)
+                }
+                if existingLocation != location {
+                    throw ARMError.invalidResourceGroupLocation(new: location, existing: existingLocation)
+                }
+            }
+            // The name keeps the casing of this request (RPC: "return the most recently specified casing").
+            var body = JSONObject([
+                ("id", .string(id.description)),
+                ("name", .string(name)),
+                ("type", .string(Self.resourceGroupType)),
+                ("location", .string(location)),
+            ])
+            if let managedBy { body["managedBy"] = .string(managedBy) }
+            // PUT replaces: tags not sent means no tags.
+            if let tags { body["tags"] = .object(tags) }
+            body["properties"] = ["provisioningState": "Succeeded"]
+            body["systemData"] = .object(SystemData.make(caller: caller, at: now, previous: existing?.body["systemData"]))
+            return (body, JSONObject())
+        }
+        return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
+    }
+
+    /// PATCH replaces `tags` wholesale; only `tags`, `managedBy` and `properties` are patchable (§4.2).
+    func updateResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let input = try request.jsonBody()
+        let tags = input["tags"] == nil ? nil : try TagRules.validate(input["tags"])
+        let caller = request.caller
+        let now = now()
+        let id = resourceGroupID(parameters)
+        guard store.get(id) != nil else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
+        let updated = try store.update(id, precondition: Precondition(headers: request.headers)) { body in
+            if body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
+                throw ARMError.resourceGroupBeingDeleted(parameters.required("resourceGroupName"))
+            }
+            if let tags { body["tags"] = .object(tags) }
+            if let managedBy = input["managedBy"] {
+                body["managedBy"] = managedBy == .null ? nil : managedBy
+            }
+            body["systemData"] = .object(SystemData.make(caller: caller, at: now, previous: body["systemData"]))
+        }
+        return .ok(.object(updated.body))
+    }
+
+    /// Real ARM deletes a group asynchronously: 202 + Location on
+    /// `/subscriptions/{s}/operationresults/{token}`, the group shows `Deleting` meanwhile, and every
+    /// resource in it goes with it (§4.2). With no provisioning delay the work is done before the
+    /// 202 is sent, so the first poll answers 200.
+    func deleteResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
+        let id = resourceGroupID(parameters)
+        let name = parameters.required("resourceGroupName")
+        guard store.get(id) != nil else { throw ARMError.resourceGroupNotFound(name) }
+        // A second DELETE while one runs is accepted again, as ARM does.
+        let deleting = try store.update(id, precondition: Precondition(headers: request.headers)) { body in
+            body["properties"] = ["provisioningState": "Deleting"]
+        }
+        let location = deleting.body["location"]?.stringValue ?? ""
+        let store = self.store
+        let synchronous = operations.isSynchronous
+        if synchronous { _ = store.removeAll(under: id) }
+        let handle = operations.begin(
+            for: request, namespace: "Microsoft.Resources", location: location, kind: .delete, shape: .subscription, resourceID: id
+        ) {
+            if !synchronous { _ = store.removeAll(under: id) }
+        }
+        if synchronous { await operations.waitUntilFinished(handle.id) }
+        return ARMResponse(status: 202, headers: operations.headers(for: handle))
+    }
+
+    func listResourceGroups(_ request: ARMRequest, subscriptionID: String) throws -> ARMResponse {
+        let filter = try ResourceFilter(request.query["$filter"], allowed: [.tagName, .tagValue])
+        let subscription = ResourceID.subscription(subscriptionID)
+        return try Pager(request: request).list(store, under: subscription, types: [Self.resourceGroupType]) { resource in
+            filter.matches(resource.body, resourceGroup: resource.id.name)
+        } render: { resource in
+            var body = resource.body
+            if filter.hidesTags { body["tags"] = nil }
+            return .object(body)
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ARMCore
+import Foundation
+import Identity
+
+/// Microsoft.Resources, the part of ARM the emulator serves itself: subscriptions, tenants,
+/// locations, resource groups, generic resource lists and resource provider registrations.
+///
+/// Limitations (LocalStack style): `exportTemplate`, `moveResources`, tag resources
+/// (`Microsoft.Resources/tags`), resource locks and by-id generic operations are not served;
+/// the ones clients call answer 501.
+public struct ResourcesProvider: Sendable {
+    let directory: Directory
+    let store: ResourceStore
+    let operations: LongRunningOperations
+    /// Every namespace the emulator serves, this one included.
+    let registrations: [ResourceProviderRegistration]
+    let now: @Sendable () -> Date
+
+    public init(
+        directory: Directory, store: ResourceStore, operations: LongRunningOperations,
+        registrations: [ResourceProviderRegistration], now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.directory = directory
+        self.store = store
+        self.operations = operations
+        self.registrations = registrations
+        self.now = now
+    }
+
+    /// api-versions newest first; any well-formed version is accepted, these are what
+    /// `GET /providers` advertises (reference §0.1).
+    static let resourceAPIVersions = ["2025-04-01", "2024-11-01", "2024-07-01", "2024-03-01", "2023-07-01", "2022-09-01", "2021-04-01"]
+    static let subscriptionAPIVersions = ["2022-12-01", "2021-01-01", "2020-01-01", "2019-11-01", "2016-06-01"]
+
+    public static let registration = ResourceProviderRegistration(
+        namespace: "Microsoft.Resources",
+        resourceTypes: [
+            .init(name: "subscriptions", apiVersions: subscriptionAPIVersions),
+            .init(name: "tenants", apiVersions: subscriptionAPIVersions),
+            .init(name: "resourceGroups", apiVersions: resourceAPIVersions, capabilities: "SupportsTags, SupportsLocation"),
+            .init(name: "subscriptions/resourceGroups", apiVersions: resourceAPIVersions),
+            .init(name: "subscriptions/locations", apiVersions: subscriptionAPIVersions),
+            .init(name: "subscriptions/resources", apiVersions: resourceAPIVersions),
+            .init(name: "subscriptions/resourceGroups/resources", apiVersions: resourceAPIVersions),
+            .init(name: "subscriptions/providers", apiVersions: resourceAPIVersions),
+            .init(name: "subscriptions/operationresults", apiVersions: resourceAPIVersions),
+            .init(name: "deployments", apiVersions: resourceAPIVersions),
+        ])
+
+    public var routes: [Route] {
+        subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes
+    }
+}

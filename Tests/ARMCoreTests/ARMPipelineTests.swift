@@ -1,0 +1,173 @@
+import EmulatorHTTP
+import Foundation
+import Testing
+
+@testable import ARMCore
+
+@Suite struct ARMPipelineTests {
+    let sub = Fixture.subscription
+    struct Boom: Error {}
+
+    var routes: [Route] {
+        [
+            Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Get", action: nil) { _, parameters in
+                .ok(["name": .string(parameters.required("resourceGroupName")), "etag": "\"e-1\""])
+            },
+            Route("PUT", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_CreateOrUpdate", action: nil) { request, _ in
+                .created(.object(try request.jsonBody()))
+            },
+            Route("DELETE", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Delete", action: nil) { _, _ in
+                .noContent
+            },
+            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/rpError", operationID: "RP_Error", action: nil) { _, _ in
+                throw ARMError(status: 409, code: "RequestConflict", message: "Busy.", target: "properties.x",
+                               details: [ARMError(status: 409, code: "Inner", message: "Inner detail.")])
+            },
+            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/crash", operationID: "RP_Crash", action: nil) { _, _ in
+                throw Boom()
+            },
+            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/throttle", operationID: "RP_Throttle", action: nil) { _, _ in
+                throw ARMError.subscriptionRequestsThrottled(kind: "write", subscription: "s", actor: "a", retryAfter: 5)
+            },
+            Route("GET", "/tenants", operationID: "Tenants_List", action: nil) { _, _ in
+                ARMResponse(status: 200, headers: HTTPHeaders([("Content-Type", "text/plain")]), rawBody: Array("plain".utf8))
+            },
+        ]
+    }
+
+    var pipeline: ARMPipeline { Fixture.pipeline(routes: routes, extra: [FixedCallerMiddleware(caller: Fixture.user)]) }
+
+    func rg(_ rest: String = "") -> String { Fixture.sub("/resourcegroups/MyRG\(rest)?api-version=2024-11-01") }
+
+    @Test func successCarriesTheCommonHeaders() async throws {
+        // Given a client that sends its own ids
+        let request = Fixture.http("GET", rg(), headers: [("x-ms-client-request-id", "client-1"), ("x-ms-correlation-request-id", "corr-1")])
+        // When the request runs
+        let response = await pipeline.handle(request)
+        // Then the JSON body comes with ARM's headers
+        #expect(response.status == 200)
+        #expect(try Fixture.json(response)["name"] == "MyRG")
+        #expect(response.header("Content-Type") == "application/json; charset=utf-8")
+        #expect(response.header("x-ms-client-request-id") == "client-1")
+        #expect(response.header("x-ms-correlation-request-id") == "corr-1")
+        let requestID = try #require(response.header("x-ms-request-id"))
+        #expect(ResourceID.isGUID(requestID))
+        let routing = try #require(response.header("x-ms-routing-request-id")).split(separator: ":").map(String.init)
+        #expect(routing.count == 3)
+        #expect(routing[0] == "EASTUS")
+        #expect(routing[1].count == 16 && routing[1].hasSuffix("Z") && routing[1].dropFirst(8).first == "T")
+        #expect(routing[2] == requestID)
+        #expect(response.header("x-ms-ratelimit-remaining-subscription-reads") == "249")
+        #expect(response.header("Cache-Control") == "no-cache")
+        #expect(response.header("Pragma") == "no-cache")
+        #expect(response.header("Expires") == "-1")
+        #expect(response.header("X-Content-Type-Options") == "nosniff")
+        #expect(response.header("Strict-Transport-Security") == nil)
+        #expect(response.header("x-ms-failure-cause") == nil)
+        // And the body's etag is the ETag header
+        #expect(response.header("ETag") == "\"e-1\"")
+    }
+
+    @Test func correlationIdIsMadeWhenAbsentAndHSTSOnTLS() async throws {
+        let response = await pipeline.handle(Fixture.http("GET", rg(), tls: true))
+        #expect(ResourceID.isGUID(response.header("x-ms-correlation-request-id") ?? ""))
+        #expect(response.header("x-ms-client-request-id") == nil)
+        #expect(response.header("Strict-Transport-Security") == "max-age=31536000; includeSubDomains")
+    }
+
+    @Test func rateLimitCountersFollowTheVerbAndThePrincipal() async throws {
+        let pipeline = pipeline
+        #expect(await pipeline.handle(Fixture.http("GET", rg())).header("x-ms-ratelimit-remaining-subscription-reads") == "249")
+        // A request that fails after authentication still counts against the caller's bucket
+        let missing = await pipeline.handle(Fixture.http("GET", Fixture.sub("/nothing?api-version=2024-11-01")))
+        #expect(missing.status == 404)
+        #expect(missing.header("x-ms-ratelimit-remaining-subscription-reads") == "248")
+        #expect(await pipeline.handle(Fixture.http("PUT", rg(), body: "{}")).header("x-ms-ratelimit-remaining-subscription-writes") == "199")
+        #expect(await pipeline.handle(Fixture.http("DELETE", rg())).header("x-ms-ratelimit-remaining-subscription-deletes") == "199")
+        #expect(await pipeline.handle(Fixture.http("GET", "/tenants?api-version=2022-12-01")).header("x-ms-ratelimit-remaining-tenant-reads") == "249")
+        // Another principal on the same limiter starts with a full bucket; the first keeps counting
+        let router = pipeline.router
+        let asApp = ARMPipeline(
+            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Fixture.app), RouteMatchMiddleware(router: router)],
+            router: router, rateLimiter: pipeline.rateLimiter)
+        #expect(await asApp.handle(Fixture.http("GET", rg())).header("x-ms-ratelimit-remaining-subscription-reads") == "249")
+        #expect(await pipeline.handle(Fixture.http("GET", rg())).header("x-ms-ratelimit-remaining-subscription-reads") == "247")
+    }
+
+    @Test func rpErrorsAreRenderedWithTargetAndDetails() async throws {
+        let response = await pipeline.handle(Fixture.http("POST", rg("/rpError")))
+        #expect(response.status == 409)
+        #expect(response.header("Content-Type") == "application/json; charset=utf-8")
+        #expect(response.header("x-ms-failure-cause") == nil)
+        #expect(String(decoding: response.body, as: UTF8.self)
+            == #"{"error":{"code":"RequestConflict","message":"Busy.","target":"properties.x","details":[{"code":"Inner","message":"Inner detail."}]}}"#)
+        #expect(response.header("x-ms-request-id") != nil)
+    }
+
+    @Test func gatewayErrorsSaySoAndKeepTheirHeaders() async throws {
+        let response = await pipeline.handle(Fixture.http("POST", rg("/throttle")))
+        #expect(response.status == 429)
+        #expect(response.header("Retry-After") == "5")
+        #expect(response.header("x-ms-failure-cause") == "gateway")
+        #expect(Fixture.errorCode(response) == "SubscriptionRequestsThrottled")
+    }
+
+    @Test func unexpectedErrorsAre500NotCrashes() async throws {
+        let response = await pipeline.handle(Fixture.http("POST", rg("/crash")))
+        #expect(response.status == 500)
+        #expect(Fixture.errorCode(response) == "InternalServerError")
+        #expect(response.header("x-ms-request-id") != nil)
+    }
+
+    @Test func bodyErrorsFromHandlers() async throws {
+        let response = await pipeline.handle(Fixture.http("PUT", rg(), body: #"{"location": NaN}"#))
+        #expect(response.status == 400)
+        #expect(try Fixture.json(response)["error"]?["message"]
+            == "The request content was invalid and could not be deserialized: 'Error parsing NaN value. Path 'location', line 1, position 14.'.")
+        #expect(response.header("x-ms-failure-cause") == "gateway")
+    }
+
+    @Test func headHasHeadersButNoBody() async throws {
+        let response = await pipeline.handle(Fixture.http("HEAD", rg()))
+        #expect(response.status == 200)
+        #expect(response.body.isEmpty)
+        #expect(response.header("x-ms-request-id") != nil)
+        let missing = await pipeline.handle(Fixture.http("HEAD", "/nowhere?api-version=2024-11-01"))
+        #expect(missing.status == 404)
+        #expect(missing.body.isEmpty)
+    }
+
+    @Test func noContentHasNoBodyOrContentType() async throws {
+        let response = await pipeline.handle(Fixture.http("DELETE", rg()))
+        #expect(response.status == 204)
+        #expect(response.body.isEmpty)
+        #expect(response.header("Content-Type") == nil)
+    }
+
+    @Test func rawBodiesKeepTheirContentType() async throws {
+        let response = await pipeline.handle(Fixture.http("GET", "/tenants?api-version=2022-12-01"))
+        #expect(String(decoding: response.body, as: UTF8.self) == "plain")
+        #expect(response.headers.values("Content-Type") == ["text/plain"])
+    }
+
+    @Test func middlewareRunsInOrderAndTheTerminalMatchesWithoutRouteMatch() async throws {
+        // Given two recording middleware and no RouteMatchMiddleware
+        struct Tag: ARMMiddleware {
+            let name: String
+            func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+                var response = try await next.respond(to: request)
+                response.headers.add("X-Order", name)
+                return response
+            }
+        }
+        let router = Router(routes: routes)
+        let pipeline = ARMPipeline(middleware: [Tag(name: "outer"), APIVersionMiddleware(), Tag(name: "inner")], router: router)
+        // When a request runs
+        let response = await pipeline.handle(Fixture.http("GET", rg()))
+        // Then the inner middleware saw the response first and the handler was still found
+        #expect(response.status == 200)
+        #expect(response.headers.values("X-Order") == ["inner", "outer"])
+        // And `respond(to:)` throws instead of rendering
+        await #expect(throws: ARMError.self) { _ = try await pipeline.respond(to: ARMRequest(http: Fixture.http("GET", "/x"))) }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+@testable import ARMCore
+
+@Suite struct ARMTimestampTests {
+    @Test func sevenFractionalDigitsInUTC() {
+        // 2025-05-05T14:10:05.9608228Z
+        let date = Date(timeIntervalSince1970: 1_746_454_205.9608228)
+        let text = ARMTimestamp.string(from: date)
+        #expect(text.hasPrefix("2025-05-05T14:10:05.96082"))
+        #expect(text.hasSuffix("Z"))
+        #expect(text.count == "2025-05-05T14:10:05.9608228Z".count)
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.0000000Z")
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.0000000Z")
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.0000000Z")
+    }
+
+    @Test func compactFormForRoutingIds() {
+        #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: 1_746_454_206)) == "20250505T141006Z")
+    }
+
+    @Test func parsing() throws {
+        let date = try #require(ARMTimestamp.date(from: "2025-05-05T14:10:06.5Z"))
+        #expect(date.timeIntervalSince1970 == 1_746_454_206.5)
+        #expect(ARMTimestamp.date(from: "2025-05-05T16:10:06+02:00")?.timeIntervalSince1970 == 1_746_454_206)
+        #expect(ARMTimestamp.date(from: "2025-02-30T00:00:00Z") == nil)
+        #expect(ARMTimestamp.date(from: "yesterday") == nil)
+        // Round trip at 100 ns precision
+        let now = Date(timeIntervalSince1970: 1_700_000_000.1234567)
+        let back = try #require(ARMTimestamp.date(from: ARMTimestamp.string(from: now)))
+        #expect(abs(back.timeIntervalSince(now)) < 0.000001)
+    }
+}

@@ -1,0 +1,35 @@
+import ARMCore
+import Testing
+
+@testable import Identity
+
+@Suite struct VerifiedTokenCacheTests {
+    private let caller = Caller(objectId: "o", tenantId: "t", principalType: .servicePrincipal)
+
+    @Test func remembersAndForgets() {
+        let cache = VerifiedTokenCache(capacity: 10)
+        cache.insert("a", .init(caller: caller, expiry: 100), now: 0)
+        #expect(cache.lookup("a")?.caller == caller)
+        cache.remove("a")
+        #expect(cache.lookup("a") == nil)
+    }
+
+    @Test func staysBounded() {
+        // Given a full cache where half the entries expired
+        let cache = VerifiedTokenCache(capacity: 4)
+        cache.insert("old1", .init(caller: caller, expiry: 10), now: 0)
+        cache.insert("old2", .init(caller: caller, expiry: 10), now: 0)
+        cache.insert("new1", .init(caller: caller, expiry: 1000), now: 0)
+        cache.insert("new2", .init(caller: caller, expiry: 1000), now: 0)
+        // When another token comes in later
+        cache.insert("new3", .init(caller: caller, expiry: 1000), now: 500)
+        // Then the expired ones made room
+        #expect(cache.count == 3)
+        #expect(cache.lookup("old1") == nil)
+        #expect(cache.lookup("new1") != nil)
+        // And when nothing expired, the cache is emptied rather than growing
+        cache.insert("new4", .init(caller: caller, expiry: 1000), now: 500)
+        cache.insert("new5", .init(caller: caller, expiry: 1000), now: 500)
+        #expect(cache.count <= 4)
+    }
+}

@@ -1,0 +1,60 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+import Identity
+@testable import ResourcesProvider
+
+/// Stands in for the authentication middleware: every request comes from `caller`.
+struct FixedCallerMiddleware: ARMMiddleware {
+    let caller: Caller
+
+    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        var request = request
+        request.caller = caller
+        return try await next.respond(to: request)
+    }
+}
+
+/// The Resources provider behind an in-process ARM pipeline (no socket), as DESIGN.md asks.
+struct ResourcesTestWorld {
+    static let subscription = WellKnown.subscriptionId
+    static let operatorCaller = Caller(
+        objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
+        principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName)
+
+    let directory: Directory
+    let store = ResourceStore()
+    let operations: LongRunningOperations
+    let pipeline: ARMPipeline
+
+    init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller) throws {
+        directory = try Directory(seedPath: nil)
+        operations = LongRunningOperations(provisioningDelay: provisioningDelay)
+        let provider = ResourcesProvider(
+            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration])
+        let router = Router(routes: provider.routes + operations.routes)
+        pipeline = ARMPipeline(
+            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: caller), RouteMatchMiddleware(router: router)],
+            router: router)
+    }
+
+    struct Reply {
+        let status: Int
+        let headers: HTTPHeaders
+        let json: JSONValue?
+    }
+
+    func send(_ method: String, _ path: String, apiVersion: String? = "2024-11-01", body: String? = nil,
+              headers: [(String, String)] = []) async throws -> Reply {
+        var target = path
+        if let apiVersion { target += (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion }
+        var requestHeaders = HTTPHeaders([("Host", "localhost:8443")] + headers.map { (name: $0.0, value: $0.1) })
+        if body != nil { requestHeaders.add("Content-Type", "application/json") }
+        let request = HTTPRequest(method: method, target: target, headers: requestHeaders, body: Array((body ?? "").utf8), isTLS: true)
+        let response = await pipeline.handle(request)
+        let json = response.body.isEmpty ? nil : try JSONParser.parse(response.body)
+        return Reply(status: response.status, headers: response.headers, json: json)
+    }
+
+    var groups: String { "/subscriptions/\(Self.subscription)/resourceGroups" }
+}

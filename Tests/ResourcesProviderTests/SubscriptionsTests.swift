@@ -1,0 +1,93 @@
+import ARMCore
+import Identity
+import Testing
+@testable import ResourcesProvider
+
+@Suite("Subscriptions, tenants, locations")
+struct SubscriptionsTests {
+    @Test func listsTheCallersSubscriptionWithTheFieldsAzNeeds() async throws {
+        let world = try ResourcesTestWorld()
+        let reply = try await world.send("GET", "/subscriptions", apiVersion: "2022-12-01")
+        #expect(reply.status == 200)
+        let first = try #require(reply.json?["value"]?.arrayValue?.first)
+        #expect(first["id"]?.stringValue == "/subscriptions/\(WellKnown.subscriptionId)")
+        #expect(first["subscriptionId"]?.stringValue == WellKnown.subscriptionId)
+        #expect(first["tenantId"]?.stringValue == WellKnown.tenantId)
+        #expect(first["state"]?.stringValue == "Enabled")
+    }
+
+    @Test func unknownSubscriptionIsNotFound() async throws {
+        let world = try ResourcesTestWorld()
+        let reply = try await world.send("GET", "/subscriptions/00000000-0000-0000-0000-000000000000", apiVersion: "2022-12-01")
+        #expect(reply.status == 404)
+        #expect(reply.json?["error"]?["code"]?.stringValue == "SubscriptionNotFound")
+    }
+
+    @Test func locationsAndTenants() async throws {
+        let world = try ResourcesTestWorld()
+        let locations = try await world.send("GET", "/subscriptions/\(WellKnown.subscriptionId)/locations", apiVersion: "2022-12-01")
+        let eastus = locations.json?["value"]?.arrayValue?.first { $0["name"]?.stringValue == "eastus" }
+        #expect(eastus?["displayName"]?.stringValue == "East US")
+        #expect(eastus?["id"]?.stringValue == "/subscriptions/\(WellKnown.subscriptionId)/locations/eastus")
+        let tenants = try await world.send("GET", "/tenants", apiVersion: "2022-12-01")
+        #expect(tenants.json?["value"]?.arrayValue?.first?["tenantId"]?.stringValue == WellKnown.tenantId)
+    }
+}
+
+@Suite("Cloud metadata")
+struct CloudMetadataTests {
+    @Test func objectForAzAndListForOlderClients() async throws {
+        let router = Router(routes: CloudMetadata().routes)
+        let pipeline = ARMPipeline(middleware: [RouteMatchMiddleware(router: router)], router: router)
+        func get(_ target: String) async throws -> JSONValue {
+            let response = await pipeline.handle(.init(method: "GET", target: target, headers: .init([("Host", "localhost:9443")]), isTLS: true))
+            #expect(response.status == 200)
+            return try JSONParser.parse(response.body)
+        }
+        // az concatenates the endpoint and the path, so the path starts with `//`.
+        let object = try await get("//metadata/endpoints?api-version=2022-09-01")
+        #expect(object["resourceManager"]?.stringValue == "https://localhost:9443/")
+        #expect(object["authentication"]?["loginEndpoint"]?.stringValue == "https://localhost:9443")
+        #expect(object["authentication"]?["audiences"]?.arrayValue?.first?.stringValue == "https://localhost:9443/")
+        #expect(object["suffixes"]?.objectValue != nil)
+        let list = try await get("/metadata/endpoints?api-version=2019-05-01")
+        #expect(list.arrayValue?.first?["name"]?.stringValue == CloudMetadata.cloudName)
+    }
+}
+
+@Suite("Generic resources and providers")
+struct GenericResourcesTests {
+    @Test func listsTopLevelResourcesOnlyWithFilters() async throws {
+        let world = try ResourcesTestWorld()
+        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
+        let account = try #require(ResourceID("\(world.groups)/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
+        let container = try #require(ResourceID(account.description + "/blobServices/default"))
+        for id in [account, container] {
+            try world.store.put(id, body: [
+                "id": .string(id.description), "name": .string(id.name), "type": .string(id.fullType), "location": "eastus", "tags": ["k": "v"],
+            ])
+        }
+        let all = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/resources")
+        #expect(all.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [account.description])
+        let byType = try await world.send("GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27microsoft.storage%2Fstorageaccounts%27")
+        #expect(byType.json?["value"]?.arrayValue?.count == 1)
+        let none = try await world.send("GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27Microsoft.KeyVault%2Fvaults%27")
+        #expect(none.json?["value"]?.arrayValue?.count == 0)
+        let missingGroup = try await world.send("GET", "\(world.groups)/nope/resources")
+        #expect(missingGroup.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
+    }
+
+    @Test func providersAreRegistered() async throws {
+        let world = try ResourcesTestWorld()
+        let provider = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/microsoft.resources")
+        #expect(provider.json?["namespace"]?.stringValue == "Microsoft.Resources")
+        #expect(provider.json?["registrationState"]?.stringValue == "Registered")
+        let registered = try await world.send("POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/register")
+        #expect(registered.status == 200)
+        let unknown = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Nope")
+        #expect(unknown.status == 404)
+        #expect(unknown.json?["error"]?["code"]?.stringValue == "InvalidResourceNamespace")
+        let unregister = try await world.send("POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/unregister")
+        #expect(unregister.status == 501)
+    }
+}

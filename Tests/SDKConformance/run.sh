@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Runs the SDK conformance suite: the real, pinned Azure SDKs and az against a fresh emulator.
+#
+#   Tests/SDKConformance/run.sh [pytest arguments...]
+#
+# Environment:
+#   FOUNDRY_EMULATOR_BIN  the binary to test (default: .build/debug/foundry-emulator, relative to the repo root)
+#   PYTHON                the interpreter that creates the venv (default: python3)
+#   SDK_SUITE_TIMEOUT     seconds for the whole pytest run (default 2400); SDK_TEST_TIMEOUT per test (default 300)
+#
+# The venv lives in Tests/SDKConformance/.venv and is rebuilt only when requirements.txt (or the
+# interpreter) changes: a stamp file holds the hash of both.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo_root="$(cd "$here/../.." && pwd)"
+venv="$here/.venv"
+stamp="$venv/.requirements.sha256"
+python="${PYTHON:-python3}"
+
+command -v "$python" >/dev/null || { echo "run.sh: $python not found" >&2; exit 1; }
+want="$( { sha256sum "$here/requirements.txt" | cut -d' ' -f1; "$python" -c 'import sys; print(sys.version)'; } \
+    | sha256sum | cut -d' ' -f1)"
+
+if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
+    echo "==> creating the SDK venv in $venv (requirements.txt changed or venv missing)"
+    rm -rf "$venv"
+    "$python" -m venv "$venv"
+    # No pip upgrade: pip from ensurepip installs these wheels fine and the run stays reproducible.
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m pip install --no-input --quiet \
+        --timeout 60 --retries 5 -r "$here/requirements.txt"
+    echo "$want" > "$stamp"
+else
+    echo "==> reusing the SDK venv in $venv"
+fi
+
+export FOUNDRY_EMULATOR_BIN="${FOUNDRY_EMULATOR_BIN:-$repo_root/.build/debug/foundry-emulator}"
+if [[ ! -x "$FOUNDRY_EMULATOR_BIN" && "$FOUNDRY_EMULATOR_BIN" != /* ]]; then
+    FOUNDRY_EMULATOR_BIN="$repo_root/$FOUNDRY_EMULATOR_BIN"
+fi
+echo "==> SDK conformance suite against $FOUNDRY_EMULATOR_BIN"
+
+cd "$here"
+# `timeout` bounds the whole run even if a test defeats the per-test alarm; the emulator dies with
+# pytest (PR_SET_PDEATHSIG), so nothing outlives a killed run.
+exec timeout --signal=TERM --kill-after=30 "${SDK_SUITE_TIMEOUT:-2400}" \
+    "$venv/bin/python" -m pytest -p no:cacheprovider -ra "$@"
