@@ -3,8 +3,7 @@ extension JSONObject {
     /// Applies `patch` in place: a `null` member removes the key, an object member merges
     /// recursively, anything else (arrays included) replaces the value.
     public mutating func mergePatch(_ patch: JSONObject) {
-        for key in patch.keys {
-            let value = patch.value(forExistingKey: key)
+        patch.forEachMember { key, value in
             switch value {
             case .null:
                 self[key] = nil

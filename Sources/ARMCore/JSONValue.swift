@@ -13,13 +13,22 @@ public enum JSONValue: Sendable, Equatable {
 }
 
 /// An insertion-ordered JSON object with case-sensitive keys (RFC 8259).
+///
+/// Keys and values live in two parallel arrays. Small objects (most of ARM's) are searched
+/// linearly, which beats hashing every key; from `indexThreshold` members on, a key -> position
+/// dictionary is kept as well, so large objects stay O(1) per lookup.
 public struct JSONObject: Sendable, Equatable {
     public private(set) var keys: [String] = []
-    private var storage: [String: JSONValue] = [:]
+    private var values: [JSONValue] = []
+    private var index: [String: Int]?
+
+    static let indexThreshold = 16
 
     public init() {}
 
     public init(_ pairs: [(String, JSONValue)]) {
+        keys.reserveCapacity(pairs.count)
+        values.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -28,29 +37,73 @@ public struct JSONObject: Sendable, Equatable {
 
     /// Setting nil removes the key.
     public subscript(key: String) -> JSONValue? {
-        get { storage[key] }
+        get { position(of: key).map { values[$0] } }
         set {
-            if let newValue {
-                if storage.updateValue(newValue, forKey: key) == nil { keys.append(key) }
-            } else if storage.removeValue(forKey: key) != nil {
-                keys.removeAll { $0 == key }
+            if let position = position(of: key) {
+                if let newValue {
+                    values[position] = newValue
+                } else {
+                    remove(at: position)
+                }
+            } else if let newValue {
+                append(key, newValue)
             }
         }
     }
 
     /// Key/value pairs in insertion order.
-    public var pairs: [(key: String, value: JSONValue)] { keys.map { ($0, storage[$0]!) } }
+    public var pairs: [(key: String, value: JSONValue)] { zip(keys, values).map { ($0, $1) } }
 
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool { lhs.storage == rhs.storage }
+    /// Same members with the same values, in any order.
+    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+        guard lhs.count == rhs.count else { return false }
+        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
+        for (offset, key) in lhs.keys.enumerated() {
+            guard let position = rhs.position(of: key), rhs.values[position] == lhs.values[offset] else { return false }
+        }
+        return true
+    }
 
     /// Adds a key not yet present and answers true; answers false when the key already exists
-    /// (the parser then rejects the document). One hash lookup per member on the parse path.
+    /// (the parser then rejects the document).
     mutating func insertNew(_ key: String, _ value: JSONValue) -> Bool {
-        if storage.updateValue(value, forKey: key) != nil { return false }
-        keys.append(key)
+        if position(of: key) != nil { return false }
+        append(key, value)
         return true
     }
 
     /// The value of a key known to be present (iteration over `keys` without building `pairs`).
-    func value(forExistingKey key: String) -> JSONValue { storage[key] ?? .null }
+    func value(forExistingKey key: String) -> JSONValue { self[key] ?? .null }
+
+    /// Calls `body` with every member in insertion order, without building `pairs`.
+    func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
+        for offset in keys.indices { try body(keys[offset], values[offset]) }
+    }
+
+    private func position(of key: String) -> Int? {
+        if let index { return index[key] }
+        return keys.firstIndex(of: key)
+    }
+
+    private mutating func append(_ key: String, _ value: JSONValue) {
+        keys.append(key)
+        values.append(value)
+        if index != nil {
+            index![key] = keys.count - 1
+        } else if keys.count > Self.indexThreshold {
+            rebuildIndex()
+        }
+    }
+
+    private mutating func remove(at position: Int) {
+        keys.remove(at: position)
+        values.remove(at: position)
+        if keys.count > Self.indexThreshold { rebuildIndex() } else { index = nil }
+    }
+
+    private mutating func rebuildIndex() {
+        var fresh = [String: Int](minimumCapacity: keys.count)
+        for (offset, key) in keys.enumerated() { fresh[key] = offset }
+        index = fresh
+    }
 }

@@ -42,14 +42,14 @@ struct JSONWriter {
         bytes.append(UInt8(ascii: "{"))
         level += 1
         var first = true
-        for key in object.keys {
+        object.forEachMember { key, value in
             if !first { bytes.append(UInt8(ascii: ",")) }
             first = false
             newline()
             writeString(key)
             bytes.append(UInt8(ascii: ":"))
             if pretty { bytes.append(UInt8(ascii: " ")) }
-            write(object.value(forExistingKey: key))
+            write(value)
         }
         level -= 1
         newline()

@@ -48,7 +48,9 @@ extension LongRunningOperations {
             return ARMResponse(status: 202, headers: headers)
         case .succeeded:
             if let result = operation.result { return .ok(result) }
-            return .noContent
+            // ARM's own jobs (resource-group deletion) end with 200 and no body [OBS recordings,
+            // reference §4.2]; providers' deletes end with 204 (§5.5).
+            return operation.namespace.lowercased() == "microsoft.resources" ? ARMResponse(status: 200) : .noContent
         case .failed, .canceled:
             throw operation.error ?? .internalServerError()
         }

@@ -241,7 +241,9 @@ final class EventLoop: @unchecked Sendable {
         }
         threadID.store(0, ordering: .releasing)
         for message in leftovers { discard(message) }
-        for slot in connections.indices { connections[slot]?.close() }
+        for slot in connections.indices {
+            if let connection = connections[slot] { connection.close() }
+        }
         for job in jobs + runningJobs { globalConcurrentExecutor.enqueue(ExecutorJob(job)) }
         jobs = []
         runningJobs = []

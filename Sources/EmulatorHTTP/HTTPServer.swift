@@ -98,14 +98,11 @@ public final class HTTPServer: Sendable {
 
     /// Stops accepting, closes idle connections, lets in-flight requests finish and their responses
     /// be written (each with `Connection: close`) for up to `gracePeriod` seconds, then closes what
-    /// is left and joins the loop threads. Idempotent. Called from a handler (a loop thread), it
+    /// is left and joins the loop threads. Idempotent; a no-op before `start()`. Called from a handler (a loop thread), it
     /// returns without waiting and the joins happen on a helper thread.
     public func shutdown(gracePeriod: Double = 10) {
         let running: Running? = state.withLock { state in
-            guard case .running(let running) = state else {
-                state = .stopped
-                return nil
-            }
+            guard case .running(let running) = state else { return nil }  // never started, or stopped
             state = .stopped
             return running
         }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why `HTTPServer.start()` (or certificate generation) failed, in words an operator can act on.
 public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
     public enum Kind: Sendable, Equatable {
@@ -20,4 +22,9 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { message }
+}
+
+extension HTTPServerError: LocalizedError {
+    /// So that `error.localizedDescription` shows the message, not a generic domain/code string.
+    public var errorDescription: String? { message }
 }

@@ -107,6 +107,9 @@ import Testing
         #expect(await get(pipeline, handle.locationURL).status == 202)
         gate.open()
         await operations.waitUntilFinished(handle.id)
-        #expect(await get(pipeline, handle.locationURL).status == 204)
+        // ARM's own jobs end with 200 and no body (resource-group deletes accept 200/202, §6.1)
+        let done = await get(pipeline, handle.locationURL)
+        #expect(done.status == 200)
+        #expect(done.body.isEmpty)
     }
 }

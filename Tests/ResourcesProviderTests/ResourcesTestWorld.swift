@@ -52,7 +52,7 @@ struct ResourcesTestWorld {
         if body != nil { requestHeaders.add("Content-Type", "application/json") }
         let request = HTTPRequest(method: method, target: target, headers: requestHeaders, body: Array((body ?? "").utf8), isTLS: true)
         let response = await pipeline.handle(request)
-        let json = response.body.isEmpty ? nil : try JSONParser.parse(response.body)
+        let json: JSONValue? = response.body.isEmpty ? Optional.none : try JSONParser.parse(response.body)
         return Reply(status: response.status, headers: response.headers, json: json)
     }
 
