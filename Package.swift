@@ -41,7 +41,7 @@ let package = Package(
 
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity"], swiftSettings: strict),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],
