@@ -8,7 +8,8 @@ extension Emulator {
         let base = "https://\(host):\(port)"
         let certificate = world.certificatePath
         return """
-            foundry-emulator \(Self.version) listening on \(base)
+            foundry-emulator listening on \(base)
+              version      \(Self.version)
               (plain HTTP on the same port: http://\(host):\(port))
               certificate  \(certificate)   (also at \(base)/_emulator/cert)
               tenant       \(WellKnown.tenantId)

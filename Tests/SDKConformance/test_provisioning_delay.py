@@ -1,0 +1,97 @@
+"""Long-running operations with --provisioning-delay: the clients must poll, and polling must end.
+
+A second emulator is started for this module with --provisioning-delay, so deletes are really
+asynchronous (reference/real-clients.md, "Long-running operations").
+"""
+
+from __future__ import annotations
+
+import pytest
+from azure.core.exceptions import ResourceNotFoundError
+
+from emulator_support import (
+    OPERATOR_CLIENT_ID,
+    OPERATOR_SECRET,
+    SUBSCRIPTION_ID,
+    TENANT_ID,
+    AzCli,
+    Emulator,
+    describe,
+    emulator_binary,
+    wait_until,
+)
+
+DELAY_MS = 2000
+
+
+@pytest.fixture(scope="module")
+def slow_emulator(tmp_path_factory):
+    instance = Emulator(binary=emulator_binary(), work_dir=tmp_path_factory.mktemp("slow-emulator"))
+    instance.start(extra_args=("--provisioning-delay", str(DELAY_MS)))
+    yield instance
+    instance.stop()
+
+
+@pytest.fixture(scope="module")
+def slow_client(slow_emulator):
+    from azure.identity import ClientSecretCredential
+    from azure.mgmt.resource import ResourceManagementClient
+
+    credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET,
+                                        authority=slow_emulator.base_url, disable_instance_discovery=True,
+                                        connection_verify=slow_emulator.cert_path)
+    client = ResourceManagementClient(credential, SUBSCRIPTION_ID, base_url=slow_emulator.base_url,
+                                      credential_scopes=[slow_emulator.base_url + "/.default"],
+                                      connection_verify=slow_emulator.cert_path, connection_timeout=10,
+                                      read_timeout=60)
+    yield client
+    client.close()
+    credential.close()
+
+
+def test_sdk_delete_polls_until_the_group_is_gone(slow_client, unique_name):
+    name = unique_name("slowdel")
+    slow_client.resource_groups.create_or_update(name, {"location": "eastus"})
+    poller = slow_client.resource_groups.begin_delete(name)
+    assert not poller.done(), "with --provisioning-delay the delete must still be running"
+    # While it runs the group is visible in the Deleting state (reference: ARM 4.2).
+    assert slow_client.resource_groups.get(name).properties.provisioning_state == "Deleting"
+    poller.result(timeout=120)
+    with pytest.raises(ResourceNotFoundError) as caught:
+        slow_client.resource_groups.get(name)
+    assert caught.value.error.code == "ResourceGroupNotFound"
+
+
+def test_raw_delete_location_answers_202_with_retry_after_then_finishes(slow_emulator, unique_name):
+    http = slow_emulator.http()
+    token = http.get("/_emulator/token").json()["access_token"]
+    headers = {"Authorization": f"Bearer {token}"}
+    path = f"/subscriptions/{SUBSCRIPTION_ID}/resourcegroups/{unique_name('slowraw')}?api-version=2025-04-01"
+    assert http.put(path, headers=headers, json={"location": "eastus"}).status_code == 201
+    response = http.delete(path, headers=headers)
+    assert response.status_code == 202, describe(response)
+    assert int(response.headers.get("Retry-After", "0")) >= 1, describe(response)
+    location = response.headers["Location"]
+
+    first = http.get(location, headers=headers)
+    assert first.status_code == 202, f"still running after {DELAY_MS} ms? {describe(first)}"
+    assert int(first.headers.get("Retry-After", "0")) >= 1, describe(first)
+
+    def done():
+        poll = http.get(location, headers=headers)
+        assert poll.status_code in (200, 202, 204), describe(poll)
+        return poll.status_code in (200, 204)
+
+    wait_until(done, timeout=60, interval=0.5, message="delete finished")
+    assert http.head(path, headers=headers).status_code == 404
+
+
+def test_az_group_delete_waits_for_the_delayed_operation(slow_emulator, tmp_path, unique_name):
+    az = AzCli(slow_emulator, tmp_path / "azure-config")
+    az.use_emulator_cloud()
+    az.login_service_principal()
+    name = unique_name("slowaz")
+    az.run("group", "create", "--name", name, "--location", "eastus")
+    az.run("group", "delete", "--name", name, "--yes", output=None, timeout=180)
+    # A group being deleted still exists (HEAD 204); false proves az polled to the end.
+    assert az.run("group", "exists", "--name", name).json is False
