@@ -21,11 +21,17 @@ public final class SigningKey: @unchecked Sendable {
 
     /// Reads a PEM private key (PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1 `BEGIN RSA PRIVATE KEY`).
     public convenience init(pem: String) throws(SigningKeyError) {
+        // BIO_new_mem_buf would only borrow the bytes, which do not outlive a withUnsafeBytes
+        // closure (seen as a crash in release builds); a memory BIO with BIO_write keeps a copy.
         let bytes = Array(pem.utf8)
-        guard let bio = bytes.withUnsafeBytes({ BIO_new_mem_buf($0.baseAddress, Int32($0.count)) }) else {
+        guard let bio = BIO_new(BIO_s_mem()) else {
             throw SigningKeyError("Cannot allocate an OpenSSL buffer for the signing key.")
         }
         defer { BIO_free(bio) }
+        let written = bytes.withUnsafeBytes { BIO_write(bio, $0.baseAddress, Int32($0.count)) }
+        guard written == Int32(bytes.count) else {
+            throw SigningKeyError("Cannot copy the signing key into an OpenSSL buffer.")
+        }
         guard let key = PEM_read_bio_PrivateKey(bio, nil, nil, nil) else {
             ERR_clear_error()
             throw SigningKeyError("The signing key is not a PEM private key (expected BEGIN PRIVATE KEY or BEGIN RSA PRIVATE KEY).")
