@@ -44,7 +44,7 @@ public final class Emulator: Sendable {
             ],
             router: armRouter)
         let publicRouter = Router(routes: CloudMetadata().routes)
-        let publicPipeline = ARMPipeline(middleware: [RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
+        let publicPipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
         let operatorRouter = Router(routes: OperatorAPI(emulator: world).routes)
         let operatorPipeline = ARMPipeline(
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],

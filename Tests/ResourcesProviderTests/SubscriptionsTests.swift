@@ -38,7 +38,7 @@ struct SubscriptionsTests {
 struct CloudMetadataTests {
     @Test func objectForAzAndListForOlderClients() async throws {
         let router = Router(routes: CloudMetadata().routes)
-        let pipeline = ARMPipeline(middleware: [RouteMatchMiddleware(router: router)], router: router)
+        let pipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router)], router: router)
         func get(_ target: String) async throws -> JSONValue {
             let response = await pipeline.handle(.init(method: "GET", target: target, headers: .init([("Host", "localhost:9443")]), isTLS: true))
             #expect(response.status == 200)
@@ -52,6 +52,9 @@ struct CloudMetadataTests {
         #expect(object["suffixes"]?.objectValue != nil)
         let list = try await get("/metadata/endpoints?api-version=2019-05-01")
         #expect(list.arrayValue?.first?["name"]?.stringValue == CloudMetadata.cloudName)
+        let missing = await pipeline.handle(.init(method: "GET", target: "/metadata/endpoints", headers: .init([("Host", "localhost:9443")])))
+        #expect(missing.status == 400)
+        #expect(try JSONParser.parse(missing.body)["error"]?["code"]?.stringValue == "MissingApiVersionParameter")
     }
 }
 

@@ -12,14 +12,15 @@ public struct CloudMetadata: Sendable {
 
     public init() {}
 
-    /// Served by a pipeline without authentication; its api-version decides the shape.
+    /// Served by a pipeline without authentication (APIVersionMiddleware, then route match); its
+    /// api-version decides the shape.
     public var routes: [Route] {
         [Route("GET", "/metadata/endpoints", operationID: "CloudMetadata_Get", action: nil) { request, _ in try respond(to: request) }]
     }
 
     func respond(to request: ARMRequest) throws -> ARMResponse {
-        guard let version = request.query["api-version"] else { throw ARMError.missingAPIVersion }
-        guard APIVersionMiddleware.isWellFormed(version) else { throw ARMError.invalidAPIVersion(version, supported: []) }
+        // APIVersionMiddleware, first in this route's pipeline, has checked and set the version.
+        let version = request.apiVersion ?? Self.firstObjectFormVersion
         let document = Self.document(baseURL: request.baseURL)
         return .ok(version < Self.firstObjectFormVersion ? .array([document]) : document)
     }
