@@ -64,6 +64,13 @@ final class EventLoop: @unchecked Sendable {
         epoll.add(wakeup.fd, events: Epoll.readable, token: Self.wakeToken)
     }
 
+    /// For a loop whose thread never started (a failed `start()`): release its descriptors.
+    func discardUnstarted() {
+        epoll.close()
+        wakeup.close()
+        siblings = []
+    }
+
     /// Before the threads start: every loop waits on the one listening socket; EPOLLEXCLUSIVE wakes
     /// a single idle loop per connection instead of all of them.
     func registerListener() {
@@ -104,8 +111,13 @@ final class EventLoop: @unchecked Sendable {
         stop()
     }
 
-    /// From any thread. After the loop stopped, jobs go to the global executor and the rest is dropped.
+    /// From any thread (on the loop's own thread the message is handled at once). After the loop
+    /// stopped, jobs go to the global executor and the rest is dropped.
     func post(_ message: Message) {
+        if isCurrent {
+            handle(message)
+            return
+        }
         let rejected: Message? = inbox.withLock { inbox in
             if inbox.stopped { return message }
             inbox.messages.append(message)
@@ -195,16 +207,18 @@ final class EventLoop: @unchecked Sendable {
             inbox.wakePending = false
             swap(&inbox.messages, &messages)
         }
-        for message in messages {
-            switch message {
-            case .job(let job): jobs.append(job)
-            case .adopt(let fd, let peer): adopt(fd, peer)
-            case .respond(let connection, let response): connection.respond(response)
-            case .shutdown(let deadline): beginDrain(deadline: deadline)
-            }
-        }
+        for message in messages { handle(message) }
         messages.removeAll(keepingCapacity: true)
         spareMessages = messages
+    }
+
+    private func handle(_ message: Message) {
+        switch message {
+        case .job(let job): jobs.append(job)
+        case .adopt(let fd, let peer): adopt(fd, peer)
+        case .respond(let connection, let response): connection.respond(response)
+        case .shutdown(let deadline): beginDrain(deadline: deadline)
+        }
     }
 
     /// Runs the jobs queued so far; the ones they enqueue wait for the next turn so I/O is not starved.

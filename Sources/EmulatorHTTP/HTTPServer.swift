@@ -3,6 +3,15 @@ import Synchronization
 
 /// An HTTP/1.1 server (TLS optional, on the same port) on epoll event loops, one thread per loop.
 ///
+/// How it works: one listening socket is watched by every loop (EPOLLEXCLUSIVE); the loop that
+/// wakes accepts and hands sockets out round-robin. A connection lives on one loop; its handler
+/// runs as a task whose executor is that loop, so parsing, handling and writing normally happen on
+/// one thread with no hand-off (a handler that hops away comes back through the loop's inbox).
+///
+/// Limitations: HTTP/1.1 only (no HTTP/2, no h2c upgrade, no CONNECT tunnelling); bodies are
+/// buffered whole (no streaming either way, hence `maxBodyBytes`); trailer fields are discarded;
+/// connections over `maxConnections` are closed without a 503.
+///
 ///     let server = HTTPServer(configuration: .init(port: 8443, tls: tls), handler: router)
 ///     let port = try server.start()
 ///     ...
@@ -71,6 +80,7 @@ public final class HTTPServer: Sendable {
                     loops.append(try EventLoop(index: index, context: context))
                 }
             } catch {
+                for loop in loops { loop.discardUnstarted() }
                 Socket.close(listener.fd)
                 throw (error as? HTTPServerError) ?? HTTPServerError(.system, "\(error)")
             }
@@ -86,6 +96,7 @@ public final class HTTPServer: Sendable {
                     // Unwind the loops already running, then report.
                     for started in loops.prefix(threads.count) { started.post(.shutdown(deadline: 0)) }
                     for thread in threads { thread.join() }
+                    for unstarted in loops.dropFirst(threads.count) { unstarted.discardUnstarted() }
                     Socket.close(listener.fd)
                     throw (error as? HTTPServerError) ?? HTTPServerError(.system, "\(error)")
                 }

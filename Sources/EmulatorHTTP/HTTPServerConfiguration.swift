@@ -19,6 +19,7 @@ public struct HTTPServerConfiguration: Sendable {
     /// Seconds to receive the whole body once the header block is in; then 408 and close.
     public var bodyTimeout: Double
     /// Seconds a keep-alive connection may sit between requests (or a response may sit unread).
+    /// For all three timeouts, 0 means none.
     public var idleTimeout: Double
     /// Connections over this cap are accepted and closed at once.
     public var maxConnections: Int

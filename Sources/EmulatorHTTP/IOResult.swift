@@ -9,9 +9,3 @@ enum IOResult {
     /// Reset, protocol error or failed handshake: the connection is unusable.
     case failed
 }
-
-/// Which readiness a blocked operation waits for.
-enum IOInterest {
-    case read
-    case write
-}

@@ -50,6 +50,20 @@ extension LiveServerTests {
             }
         }
 
+        @Test func servesBothFamiliesOnTheDualStackWildcard() throws {
+            try withServer(testConfiguration { $0.host = "::" }) { _, port in
+                // An IPv4 client arrives as ::ffff:127.0.0.1 and is reported as plain IPv4 loopback.
+                let v4 = try TestClient(port: port, host: "127.0.0.1")
+                try v4.send(get("/v4"))
+                let echo4 = try #require(try v4.readResponse().echo)
+                #expect(echo4.remoteAddress == "127.0.0.1")
+                #expect(echo4.isFromLoopback)
+                let v6 = try TestClient(port: port, host: "::1")
+                try v6.send(get("/v6"))
+                #expect(try v6.readResponse().echo?.remoteAddress == "::1")
+            }
+        }
+
         @Test func answersPipelinedRequestsInOrder() throws {
             // Given a handler where the first request is the slowest
             let handler = ClosureHandler { request in

@@ -118,5 +118,32 @@ extension LiveServerTests {
             usleep(50_000)
             server.shutdown()  // idempotent
         }
+    
+        @Test func shutdownCalledFromAHandlerDoesNotDeadlock() throws {
+            // Given a handler that shuts its own server down (an operator "stop" endpoint)
+            let box = Mutex<HTTPServer?>(nil)
+            let handler = ClosureHandler { _ in
+                box.withLock { $0 }?.shutdown(gracePeriod: 5)
+                return .text(200, "stopping")
+            }
+            let server = HTTPServer(configuration: testConfiguration(), handler: handler)
+            box.withLock { $0 = server }
+            let port = try server.start()
+            // When it is called
+            let client = try TestClient(port: port)
+            try client.send(get("/stop"))
+            // Then its own response still goes out, with Connection: close, and the server stops
+            let response = try client.readResponse()
+            #expect(response.text == "stopping")
+            #expect(response.header("Connection") == "close")
+            #expect(client.waitForClose())
+            var refused = false
+            for _ in 0..<200 where !refused {
+                refused = (try? TestClient(port: port, timeout: 1)) == nil
+                if !refused { usleep(10_000) }
+            }
+            #expect(refused)
+            box.withLock { $0 = nil }
+        }
     }
 }
