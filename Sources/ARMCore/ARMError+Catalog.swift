@@ -30,7 +30,8 @@ extension ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailed",
             message: "Authentication failed. The 'Authorization' header is missing.",
-            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of missing 'Authorization' header."),
+            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of missing "
+                + "'Authorization' header."),
             fromGateway: true)
     }
 
@@ -38,7 +39,8 @@ extension ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailedInvalidHeader",
             message: "Authentication failed. The 'Authorization' header is provided in an invalid format.",
-            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of invalid 'Authorization' header."),
+            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of invalid "
+                + "'Authorization' header."),
             fromGateway: true)
     }
 
@@ -61,7 +63,11 @@ extension ARMError {
     public static func invalidAuthenticationTokenTenant(issuer: String, tenant: String, authority: String) -> ARMError {
         ARMError(
             status: 401, code: "InvalidAuthenticationTokenTenant",
-            message: "The access token is from the wrong issuer '\(issuer)'. It must match the tenant '\(authority)' associated with this subscription. Please use the authority (URL) '\(authority)' to get the token. Note, if the subscription is transferred to another tenant there is no impact to the services, but information about new tenant could take time to propagate (up to an hour). If you just transferred your subscription and see this error message, please try back later.",
+            message: "The access token is from the wrong issuer '\(issuer)'. It must match the tenant '\(authority)' associated "
+                + "with this subscription. Please use the authority (URL) '\(authority)' to get the token. Note, if the "
+                + "subscription is transferred to another tenant there is no impact to the services, but information about "
+                + "new tenant could take time to propagate (up to an hour). If you just transferred your subscription and "
+                + "see this error message, please try back later.",
             headers: bearerChallenge(tenantAuthority: authority, description: "The access token is from the wrong issuer."),
             fromGateway: true)
     }
@@ -71,7 +77,9 @@ extension ARMError {
     public static func authorizationFailed(client: String, objectId: String, action: String, scope: String) -> ARMError {
         ARMError(
             status: 403, code: "AuthorizationFailed",
-            message: "The client '\(client)' with object id '\(objectId)' does not have authorization to perform action '\(action)' over scope '\(scope)' or the scope is invalid. If access was recently granted, please refresh your credentials.",
+            message: "The client '\(client)' with object id '\(objectId)' does not have authorization to perform action "
+                + "'\(action)' over scope '\(scope)' or the scope is invalid. If access was recently granted, please refresh your "
+                + "credentials.",
             fromGateway: true)
     }
 
@@ -136,7 +144,8 @@ extension ARMError {
     public static func invalidResourceGroup(_ name: String, invalidCharacters: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceGroup",
-            message: "The provided resource group name '\(name)' has these invalid characters: '\(invalidCharacters)'. The name can only be a letter, digit, '-', '.', '(', ')' or '_'.",
+            message: "The provided resource group name '\(name)' has these invalid characters: '\(invalidCharacters)'. The name "
+                + "can only be a letter, digit, '-', '.', '(', ')' or '_'.",
             fromGateway: true)
     }
 
@@ -144,7 +153,8 @@ extension ARMError {
     public static func invalidResourceGroupName(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceGroup",
-            message: "The provided resource group name '\(name)' is invalid. Resource group names must be 1 to 90 characters long, can only be a letter, digit, '-', '.', '(', ')' or '_', and cannot end with a period.",
+            message: "The provided resource group name '\(name)' is invalid. Resource group names must be 1 to 90 characters "
+                + "long, can only be a letter, digit, '-', '.', '(', ')' or '_', and cannot end with a period.",
             fromGateway: true)
     }
 
@@ -162,7 +172,8 @@ extension ARMError {
     public static func linkedInvalidPropertyID(_ id: String, property: String) -> ARMError {
         ARMError(
             status: 400, code: "LinkedInvalidPropertyId",
-            message: "Property id '\(id)' at path '\(property)' is invalid. Expect fully qualified resource Id that start with '/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.")
+            message: "Property id '\(id)' at path '\(property)' is invalid. Expect fully qualified resource Id that start with "
+                + "'/subscriptions/{subscriptionId}' or '/providers/{resourceProviderNamespace}/'.")
     }
 
     // Tag limits (reference §5.12). Azure's exact texts for these are unknown ([GAP]); the
@@ -202,14 +213,16 @@ extension ARMError {
     public static func locationNotAvailableForResourceGroup(_ location: String, available: [String]) -> ARMError {
         ARMError(
             status: 400, code: "LocationNotAvailableForResourceGroup",
-            message: "The provided location '\(location)' is not available for resource group. List of available regions is '\(available.joined(separator: ","))'.",
+            message: "The provided location '\(location)' is not available for resource group. List of available regions is "
+                + "'\(available.joined(separator: ","))'.",
             fromGateway: true)
     }
 
     public static func locationNotAvailableForResourceType(_ location: String, type: String, available: [String]) -> ARMError {
         ARMError(
             status: 400, code: "LocationNotAvailableForResourceType",
-            message: "The provided location '\(location)' is not available for resource type '\(type)'. List of available regions for the resource type is '\(available.joined(separator: ","))'.",
+            message: "The provided location '\(location)' is not available for resource type '\(type)'. List of available regions "
+                + "for the resource type is '\(available.joined(separator: ","))'.",
             fromGateway: true)
     }
 
@@ -231,7 +244,8 @@ extension ARMError {
     public static func resourceNotFound(_ typeAndName: String, resourceGroup: String) -> ARMError {
         ARMError(
             status: 404, code: "ResourceNotFound",
-            message: "The Resource '\(typeAndName)' under resource group '\(resourceGroup)' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix",
+            message: "The Resource '\(typeAndName)' under resource group '\(resourceGroup)' was not found. For more details "
+                + "please go to https://aka.ms/ARMResourceNotFoundFix",
             details: [ARMError(status: 404, code: "NotFound", message: "The requested resource does not exist.", target: typeAndName)])
     }
 
@@ -243,12 +257,15 @@ extension ARMError {
     public static func parentResourceNotFound(operation: String, childType: String, parentID: String) -> ARMError {
         ARMError(
             status: 404, code: "ParentResourceNotFound",
-            message: "Failed to perform '\(operation)' on resource(s) of type '\(childType)', because the parent resource '\(parentID)' could not be found.",
+            message: "Failed to perform '\(operation)' on resource(s) of type '\(childType)', because the parent resource "
+                + "'\(parentID)' could not be found.",
             fromGateway: true)
     }
 
     public static func invalidResourceNamespace(_ namespace: String) -> ARMError {
-        ARMError(status: 404, code: "InvalidResourceNamespace", message: "The resource namespace '\(namespace)' is invalid.", fromGateway: true)
+        ARMError(
+            status: 404, code: "InvalidResourceNamespace", message: "The resource namespace '\(namespace)' is invalid.",
+            fromGateway: true)
     }
 
     public static func invalidResourceType(_ type: String, namespace: String, apiVersion: String) -> ARMError {
@@ -264,7 +281,9 @@ extension ARMError {
 
     /// A path no route serves at all (outside every provider namespace).
     public static func noRouteFound(_ path: String) -> ARMError {
-        ARMError(status: 404, code: "NotFound", message: "No HTTP resource was found that matches the request URI '\(path)'.", fromGateway: true)
+        ARMError(
+            status: 404, code: "NotFound", message: "No HTTP resource was found that matches the request URI '\(path)'.",
+            fromGateway: true)
     }
 
     // MARK: method (405) and unimplemented (501)
@@ -310,11 +329,14 @@ extension ARMError {
     public static func subscriptionRequestsThrottled(kind: String, subscription: String, actor: String, retryAfter: Int) -> ARMError {
         ARMError(
             status: 429, code: "SubscriptionRequestsThrottled",
-            message: "Number of '\(kind)' requests for subscription '\(subscription)' actor '\(actor)' exceeded. Please try again after '\(retryAfter)' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling",
+            message: "Number of '\(kind)' requests for subscription '\(subscription)' actor '\(actor)' exceeded. Please try again "
+                + "after '\(retryAfter)' seconds after additional tokens are available. Refer to https://aka.ms/arm-throttling",
             headers: HTTPHeaders([("Retry-After", String(retryAfter))]), fromGateway: true)
     }
 
-    public static func internalServerError(_ message: String = "The server encountered an internal error. Please retry the request.") -> ARMError {
+    public static func internalServerError(
+        _ message: String = "The server encountered an internal error. Please retry the request."
+    ) -> ARMError {
         ARMError(status: 500, code: "InternalServerError", message: message)
     }
 }
@@ -323,7 +345,9 @@ extension ARMError {
 
 extension ARMError {
     public static func operatorKeyRequired(header: String) -> ARMError {
-        ARMError(status: 401, code: "OperatorKeyRequired", message: "The operator API requires the header '\(header)' with the key given by --operator-key.")
+        ARMError(
+            status: 401, code: "OperatorKeyRequired",
+            message: "The operator API requires the header '\(header)' with the key given by --operator-key.")
     }
 
     public static let operatorAPILoopbackOnly = ARMError(

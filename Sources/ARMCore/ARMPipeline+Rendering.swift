@@ -34,26 +34,31 @@ extension ARMPipeline {
         return HTTPResponse(status: error.status, headers: headers, body: error.envelopeJSON.serialized())
     }
 
-    /// The headers of every ARM response (§5.9).
+    /// The headers of every ARM response (§5.9). Appended without a scan per header, except where
+    /// the handler already set one of them (then it is replaced).
     func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
         var headers = response.headers
-        headers.set("Cache-Control", "no-cache")
-        headers.set("Pragma", "no-cache")
-        headers.set("Expires", "-1")
+        let present = Set(headers.fields.map { $0.name.lowercased() })
+        func put(_ name: String, _ value: String) {
+            if present.contains(name.lowercased()) { headers.set(name, value) } else { headers.add(name, value) }
+        }
+        put("Cache-Control", "no-cache")
+        put("Pragma", "no-cache")
+        put("Expires", "-1")
         let date = now()
         let subscription = request.segments.count >= 2 && request.segments[0].lowercased() == "subscriptions" ? request.segments[1] : nil
         let kind = RateLimiter.Kind(method: request.method)
         let principal = request.caller?.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
-        headers.set(RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil), String(remaining))
-        headers.set("x-ms-request-id", request.requestID)
-        headers.set("x-ms-correlation-request-id", request.correlationID)
-        headers.set("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")
+        put(RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil), String(remaining))
+        put("x-ms-request-id", request.requestID)
+        put("x-ms-correlation-request-id", request.correlationID)
+        put("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")
         if let clientRequestID = request.headers["x-ms-client-request-id"] {
-            headers.set("x-ms-client-request-id", clientRequestID)
+            put("x-ms-client-request-id", clientRequestID)
         }
-        if request.http.isTLS { headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains") }
-        headers.set("X-Content-Type-Options", "nosniff")
+        if request.http.isTLS { put("Strict-Transport-Security", "max-age=31536000; includeSubDomains") }
+        put("X-Content-Type-Options", "nosniff")
         response.headers = headers
     }
 

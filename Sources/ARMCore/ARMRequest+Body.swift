@@ -12,7 +12,9 @@ extension ARMRequest {
         let value = try jsonBodyValue(options: options)
         guard case .object(let object) = value else {
             throw ARMError.invalidRequestContent(
-                "Unexpected JSON token when reading the request body: expected an object but got \(value.kindName). Path '', line 1, position 1.")
+                "Unexpected JSON token when reading the request body: expected an object but got \(value.kindName)."
+                    + " Path '', line 1, position 1."
+            )
         }
         return object
     }

@@ -26,8 +26,9 @@ public struct ARMRequest: Sendable {
     public init(http: HTTPRequest) {
         self.http = http
         self.method = http.method.uppercased()
-        self.segments = http.path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncodingLeniently
+        // Split on the UTF-8 bytes: splitting the String itself walks grapheme clusters.
+        self.segments = http.path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map {
+            String(Substring($0)).removingPercentEncodingLeniently
         }
         self.query = QueryParameters(http.query ?? "")
         self.requestID = newGUID()

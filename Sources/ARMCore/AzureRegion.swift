@@ -62,10 +62,12 @@ public struct AzureRegion: Sendable, Equatable {
 extension AzureRegion {
     /// The `Location` object of `GET /subscriptions/{s}/locations` (api-version 2022-12-01).
     public func locationJSON(subscriptionID: String) -> JSONValue {
-        let zones: JSONValue = hasAvailabilityZones
-            ? .array((1...3).map { zone in
-                ["logicalZone": .string(String(zone)), "physicalZone": .string("\(name)-az\(zone)")]
-            })
+        let zones: JSONValue =
+            hasAvailabilityZones
+            ? .array(
+                (1...3).map { zone in
+                    ["logicalZone": .string(String(zone)), "physicalZone": .string("\(name)-az\(zone)")]
+                })
             : .array([])
         return [
             "id": .string("/subscriptions/\(subscriptionID)/locations/\(name)"),
@@ -81,9 +83,10 @@ extension AzureRegion {
                 "longitude": .string(longitude),
                 "latitude": .string(latitude),
                 "physicalLocation": .string(physicalLocation),
-                "pairedRegion": .array(pairedRegions.map { paired in
-                    ["name": .string(paired), "id": .string("/subscriptions/\(subscriptionID)/locations/\(paired)")]
-                }),
+                "pairedRegion": .array(
+                    pairedRegions.map { paired in
+                        ["name": .string(paired), "id": .string("/subscriptions/\(subscriptionID)/locations/\(paired)")]
+                    }),
             ],
             "availabilityZoneMappings": zones,
         ]

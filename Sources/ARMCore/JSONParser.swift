@@ -81,9 +81,15 @@ struct JSONReader {
         case UInt8(ascii: "{"): return try parseObject()
         case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
-        case UInt8(ascii: "t"): try expectLiteral("true", kind: "boolean"); return .bool(true)
-        case UInt8(ascii: "f"): try expectLiteral("false", kind: "boolean"); return .bool(false)
-        case UInt8(ascii: "n"): try expectLiteral("null", kind: "null"); return .null
+        case UInt8(ascii: "t"):
+            try expectLiteral("true", kind: "boolean")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try expectLiteral("false", kind: "boolean")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try expectLiteral("null", kind: "null")
+            return .null
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try parseNumber()
         case UInt8(ascii: "N"): throw failure("Error parsing NaN value.", at: index)
         case UInt8(ascii: "I"): throw failure("Error parsing Infinity value.", at: index)
@@ -185,10 +191,12 @@ struct JSONReader {
 
     private mutating func expectLiteral(_ literal: StaticString, kind: String) throws {
         let length = literal.utf8CodeUnitCount
-        let matches = index + length <= count && literal.withUTF8Buffer { expected in
-            for offset in 0..<length where bytes[index + offset] != expected[offset] { return false }
-            return true
-        }
+        let matches =
+            index + length <= count
+            && literal.withUTF8Buffer { expected in
+                for offset in 0..<length where bytes[index + offset] != expected[offset] { return false }
+                return true
+            }
         guard matches else { throw failure("Error parsing \(kind) value.", at: index) }
         index += length
         if index < count && !isDelimiter(bytes[index]) {
@@ -371,12 +379,20 @@ struct JSONReader {
         var high: UInt8 = 0xBF
         switch lead {
         case 0xC2...0xDF: length = 2
-        case 0xE0: length = 3; low = 0xA0
+        case 0xE0:
+            length = 3
+            low = 0xA0
         case 0xE1...0xEC, 0xEE...0xEF: length = 3
-        case 0xED: length = 3; high = 0x9F  // excludes encoded surrogates
-        case 0xF0: length = 4; low = 0x90
+        case 0xED:
+            length = 3
+            high = 0x9F  // excludes encoded surrogates
+        case 0xF0:
+            length = 4
+            low = 0x90
         case 0xF1...0xF3: length = 4
-        case 0xF4: length = 4; high = 0x8F
+        case 0xF4:
+            length = 4
+            high = 0x8F
         default: throw invalidUTF8(at: position)
         }
         guard position + length <= count else { throw invalidUTF8(at: position) }
@@ -524,9 +540,11 @@ struct JSONReader {
             case .index(let index):
                 result += "[\(index)]"
             case .key(let key):
-                let simple = !key.isEmpty && key.utf8.allSatisfy { byte in
-                    Self.isIdentifierByte(byte) || byte == UInt8(ascii: "-") || byte >= 0x80
-                }
+                let simple =
+                    !key.isEmpty
+                    && key.utf8.allSatisfy { byte in
+                        Self.isIdentifierByte(byte) || byte == UInt8(ascii: "-") || byte >= 0x80
+                    }
                 if simple {
                     result += result.isEmpty ? key : "." + key
                 } else {

@@ -5,11 +5,13 @@ import EmulatorHTTP
 /// answered. Operations are readable only from the subscription that started them; anything
 /// else is 404 like an unknown id (RPC "Operation Result Rules").
 extension LongRunningOperations {
+    static let locationScope = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}"
+
     public var routes: [Route] {
         [
             Route(
                 "GET",
-                "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationStatuses/{operationId}",
+                Self.locationScope + "/operationStatuses/{operationId}",
                 operationID: "OperationStatuses_Get", action: nil
             ) { [self] request, parameters in
                 let operation = try lookup(parameters)
@@ -19,7 +21,7 @@ extension LongRunningOperations {
             },
             Route(
                 "GET",
-                "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}/operationResults/{operationId}",
+                Self.locationScope + "/operationResults/{operationId}",
                 operationID: "OperationResults_Get", action: nil
             ) { [self] request, parameters in
                 try resultResponse(try lookup(parameters), request: request)

@@ -38,8 +38,9 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     // MARK: starting operations
 
     /// Records an InProgress operation and runs `work` in the background after the provisioning
-    /// delay (even a zero one). The value `work` returns is the final body `operationResults` answers with 200 (nil:
-    /// 204). `location` is normalised (`East US` -> `eastus`).
+    /// delay (even a zero one). The value `work` returns is the final body `operationResults`
+    /// answers with 200; nil answers 204 (200 without a body for ARM's own `Microsoft.Resources`
+    /// jobs). `location` is normalised (`East US` -> `eastus`).
     @discardableResult
     public func beginProducing(
         for request: ARMRequest, namespace: String, location: String, kind: OperationKind,
@@ -65,8 +66,12 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             Self.evict(&state)
         }
         let delay = provisioningDelay
-        let task = Task { [self] in
+        // Detached: the work outlives the request and must not depend on the executor or the
+        // priority of the connection that started it.
+        let task = Task.detached { [self] in
             if delay > .zero { try? await Task.sleep(for: delay) }
+            // `reset()` cancels pending work; it must not touch the state afterwards.
+            if Task.isCancelled { return }
             do {
                 let result = try await work()
                 finish(id, state: .succeeded, result: result, error: nil)
@@ -82,8 +87,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         return handle
     }
 
-    /// For work without a result body (deletes, actions answering 204): `operationResults` answers
-    /// 204 once it succeeded.
+    /// `beginProducing` for work without a result body (deletes, actions answering 204).
     @discardableResult
     public func begin(
         for request: ARMRequest, namespace: String, location: String, kind: OperationKind,
@@ -107,7 +111,8 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             _ = try await work()
             return nil
         }
-        return beginProducing(for: request, namespace: namespace, location: location, kind: kind, shape: shape, resourceID: resourceID, work)
+        return beginProducing(
+            for: request, namespace: namespace, location: location, kind: kind, shape: shape, resourceID: resourceID, work)
     }
 
     /// Polling headers for a 201/202: `Azure-AsyncOperation` (provider shape), `Location` and

@@ -35,7 +35,10 @@ public enum NameRules {
         else {
             throw ARMError.invalidResourceName(
                 name, type: type,
-                rule: "The name must be 1 to \(resourceNameMaxLength) characters long and must not contain '<', '>', '%', '&', ':', '\\', '?', '/' or control characters.")
+                rule:
+                    "The name must be 1 to \(resourceNameMaxLength) characters long and must not contain "
+                    + "'<', '>', '%', '&', ':', '\\', '?', '/' or control characters."
+            )
         }
     }
 

@@ -23,16 +23,20 @@ public struct OperationHandle: Sendable, Equatable {
     /// The `Azure-AsyncOperation` URL; nil for the subscription shape.
     public var asyncOperationURL: String? {
         guard shape == .provider else { return nil }
-        return "\(baseURL)/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationStatuses/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
+        return providerLocationPrefix + "/operationStatuses/\(id)" + apiVersionQuery
     }
 
     /// The `Location` URL.
     public var locationURL: String {
         switch shape {
-        case .provider:
-            "\(baseURL)/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationResults/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
-        case .subscription:
-            "\(baseURL)/subscriptions/\(subscriptionID)/operationresults/\(id)?api-version=\(apiVersion.addingQueryValueEncoding)"
+        case .provider: providerLocationPrefix + "/operationResults/\(id)" + apiVersionQuery
+        case .subscription: "\(baseURL)/subscriptions/\(subscriptionID)/operationresults/\(id)" + apiVersionQuery
         }
     }
+
+    private var providerLocationPrefix: String {
+        "\(baseURL)/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)"
+    }
+
+    private var apiVersionQuery: String { "?api-version=" + apiVersion.addingQueryValueEncoding }
 }

@@ -70,8 +70,8 @@ public struct Pager: Sendable {
         return response(try page.items.map(render), nextKey: page.nextKey)
     }
 
-    /// One page of an in-memory list already in a stable order, keyed by `key` (lists that do not
-    /// live in the store: locations, providers, operations).
+    /// One page of an in-memory list sorted ascending by `key`, which must be unique (lists that do
+    /// not live in the store: locations, providers, operations).
     public func list<Item>(
         _ items: [Item], key: (Item) -> String, render: (Item) throws -> JSONValue
     ) rethrows -> ARMResponse {
@@ -94,14 +94,16 @@ public struct Pager: Sendable {
 
     /// The key inside a token; nil when it is not one of ours.
     public static func decodeSkipToken(_ token: String) -> String? {
-        guard !token.isEmpty, token.utf8.allSatisfy({ byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"):
-                true
-            default: false
-            }
-        }) else { return nil }
+        guard !token.isEmpty,
+            token.utf8.allSatisfy({ byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    true
+                default: false
+                }
+            })
+        else { return nil }
         var base64 = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
         switch base64.utf8.count % 4 {
         case 1: return nil

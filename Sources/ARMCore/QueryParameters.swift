@@ -4,10 +4,11 @@ public struct QueryParameters: Sendable {
     public private(set) var items: [(name: String, value: String)]
 
     public init(_ raw: String) {
-        items = raw.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(parts[0]).replacingPlusWithSpace.removingPercentEncodingLeniently
-            let value = parts.count > 1 ? String(parts[1]).replacingPlusWithSpace.removingPercentEncodingLeniently : ""
+        // Split on the UTF-8 bytes: splitting the String itself walks grapheme clusters.
+        items = raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
+            let name = String(Substring(parts[0])).replacingPlusWithSpace.removingPercentEncodingLeniently
+            let value = parts.count > 1 ? String(Substring(parts[1])).replacingPlusWithSpace.removingPercentEncodingLeniently : ""
             return (name, value)
         }
     }
@@ -20,5 +21,5 @@ public struct QueryParameters: Sendable {
 }
 
 extension String {
-    var replacingPlusWithSpace: String { contains("+") ? replacingOccurrences(of: "+", with: " ") : self }
+    var replacingPlusWithSpace: String { utf8.contains(UInt8(ascii: "+")) ? replacingOccurrences(of: "+", with: " ") : self }
 }

@@ -91,12 +91,16 @@ public final class Router: Sendable {
             return
         }
         if let child = node.literals[lowered[depth]] {
-            search(child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
+            search(
+                child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed,
+                match: &match)
             if match != nil { return }
         }
         if let child = node.parameter {
             values.append(segments[depth])
-            search(child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
+            search(
+                child, depth: depth + 1, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed,
+                match: &match)
             if match != nil { return }
             values.removeLast()
         }

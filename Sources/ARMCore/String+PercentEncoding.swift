@@ -4,7 +4,8 @@ extension String {
     /// Percent-decodes, keeping the input as it is when it is not valid percent-encoding
     /// (a lone `%` in a name is then rejected by name validation, not by the decoder).
     public var removingPercentEncodingLeniently: String {
-        guard contains("%") else { return self }
+        // A byte scan: `contains("%")` goes through Foundation's locale-aware search.
+        guard utf8.contains(UInt8(ascii: "%")) else { return self }
         return removingPercentEncoding ?? self
     }
 

@@ -13,12 +13,13 @@ import Testing
         for target in ["/tenants", "/tenants?api-version="] {
             let response = await pipeline.handle(Fixture.http("GET", target))
             #expect(response.status == 400)
-            #expect(try Fixture.json(response) == [
-                "error": [
-                    "code": "MissingApiVersionParameter",
-                    "message": "The api-version query parameter (?api-version=) is required for all requests.",
-                ]
-            ])
+            #expect(
+                try Fixture.json(response) == [
+                    "error": [
+                        "code": "MissingApiVersionParameter",
+                        "message": "The api-version query parameter (?api-version=) is required for all requests.",
+                    ]
+                ])
             #expect(response.header("x-ms-failure-cause") == "gateway")
         }
     }
@@ -33,7 +34,9 @@ import Testing
     }
 
     @Test func anyWellFormedVersionIsAcceptedAndRecorded() async throws {
-        for version in ["2025-06-01", "2026-05-15-preview", "2024-02-29-privatepreview", "2016-02-01-beta", "2020-01-01-alpha", "2025-04-01-Preview"] {
+        for version in [
+            "2025-06-01", "2026-05-15-preview", "2024-02-29-privatepreview", "2016-02-01-beta", "2020-01-01-alpha", "2025-04-01-Preview",
+        ] {
             let response = await pipeline.handle(Fixture.http("GET", "/tenants?API-VERSION=\(version)"))
             #expect(response.status == 200, "\(version)")
             #expect(try Fixture.json(response)["apiVersion"] == .string(version))

@@ -12,7 +12,8 @@ import Testing
     }
 
     @Test func handlerHeadersAreKeptAndHandlerETagWins() {
-        let response = pipeline.render(ARMResponse(status: 201, headers: .init([("ETag", "\"h\""), ("Retry-After", "1")]), body: ["etag": "\"b\""]))
+        let response = pipeline.render(
+            ARMResponse(status: 201, headers: .init([("ETag", "\"h\""), ("Retry-After", "1")]), body: ["etag": "\"b\""]))
         #expect(response.headers.values("ETag") == ["\"h\""])
         #expect(response.headers["Retry-After"] == "1")
         #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")

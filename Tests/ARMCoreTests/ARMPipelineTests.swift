@@ -10,23 +10,38 @@ import Testing
 
     var routes: [Route] {
         [
-            Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Get", action: nil) { _, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Get", action: nil
+            ) { _, parameters in
                 .ok(["name": .string(parameters.required("resourceGroupName")), "etag": "\"e-1\""])
             },
-            Route("PUT", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_CreateOrUpdate", action: nil) { request, _ in
+            Route(
+                "PUT", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_CreateOrUpdate",
+                action: nil
+            ) { request, _ in
                 .created(.object(try request.jsonBody()))
             },
-            Route("DELETE", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Delete", action: nil) { _, _ in
+            Route(
+                "DELETE", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Delete",
+                action: nil
+            ) { _, _ in
                 .noContent
             },
-            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/rpError", operationID: "RP_Error", action: nil) { _, _ in
-                throw ARMError(status: 409, code: "RequestConflict", message: "Busy.", target: "properties.x",
-                               details: [ARMError(status: 409, code: "Inner", message: "Inner detail.")])
+            Route(
+                "POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/rpError", operationID: "RP_Error", action: nil
+            ) { _, _ in
+                throw ARMError(
+                    status: 409, code: "RequestConflict", message: "Busy.", target: "properties.x",
+                    details: [ARMError(status: 409, code: "Inner", message: "Inner detail.")])
             },
-            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/crash", operationID: "RP_Crash", action: nil) { _, _ in
+            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/crash", operationID: "RP_Crash", action: nil)
+            { _, _ in
                 throw Boom()
             },
-            Route("POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/throttle", operationID: "RP_Throttle", action: nil) { _, _ in
+            Route(
+                "POST", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/throttle", operationID: "RP_Throttle",
+                action: nil
+            ) { _, _ in
                 throw ARMError.subscriptionRequestsThrottled(kind: "write", subscription: "s", actor: "a", retryAfter: 5)
             },
             Route("GET", "/tenants", operationID: "Tenants_List", action: nil) { _, _ in
@@ -41,7 +56,8 @@ import Testing
 
     @Test func successCarriesTheCommonHeaders() async throws {
         // Given a client that sends its own ids
-        let request = Fixture.http("GET", rg(), headers: [("x-ms-client-request-id", "client-1"), ("x-ms-correlation-request-id", "corr-1")])
+        let request = Fixture.http(
+            "GET", rg(), headers: [("x-ms-client-request-id", "client-1"), ("x-ms-correlation-request-id", "corr-1")])
         // When the request runs
         let response = await pipeline.handle(request)
         // Then the JSON body comes with ARM's headers
@@ -82,9 +98,12 @@ import Testing
         let missing = await pipeline.handle(Fixture.http("GET", Fixture.sub("/nothing?api-version=2024-11-01")))
         #expect(missing.status == 404)
         #expect(missing.header("x-ms-ratelimit-remaining-subscription-reads") == "248")
-        #expect(await pipeline.handle(Fixture.http("PUT", rg(), body: "{}")).header("x-ms-ratelimit-remaining-subscription-writes") == "199")
+        #expect(
+            await pipeline.handle(Fixture.http("PUT", rg(), body: "{}")).header("x-ms-ratelimit-remaining-subscription-writes") == "199")
         #expect(await pipeline.handle(Fixture.http("DELETE", rg())).header("x-ms-ratelimit-remaining-subscription-deletes") == "199")
-        #expect(await pipeline.handle(Fixture.http("GET", "/tenants?api-version=2022-12-01")).header("x-ms-ratelimit-remaining-tenant-reads") == "249")
+        #expect(
+            await pipeline.handle(Fixture.http("GET", "/tenants?api-version=2022-12-01")).header("x-ms-ratelimit-remaining-tenant-reads")
+                == "249")
         // Another principal on the same limiter starts with a full bucket; the first keeps counting
         let router = pipeline.router
         let asApp = ARMPipeline(
@@ -99,8 +118,11 @@ import Testing
         #expect(response.status == 409)
         #expect(response.header("Content-Type") == "application/json; charset=utf-8")
         #expect(response.header("x-ms-failure-cause") == nil)
-        #expect(String(decoding: response.body, as: UTF8.self)
-            == #"{"error":{"code":"RequestConflict","message":"Busy.","target":"properties.x","details":[{"code":"Inner","message":"Inner detail."}]}}"#)
+        #expect(
+            String(decoding: response.body, as: UTF8.self)
+                == #"{"error":{"code":"RequestConflict","message":"Busy.","target":"properties.x","#
+                + #""details":[{"code":"Inner","message":"Inner detail."}]}}"#
+        )
         #expect(response.header("x-ms-request-id") != nil)
     }
 
@@ -122,8 +144,12 @@ import Testing
     @Test func bodyErrorsFromHandlers() async throws {
         let response = await pipeline.handle(Fixture.http("PUT", rg(), body: #"{"location": NaN}"#))
         #expect(response.status == 400)
-        #expect(try Fixture.json(response)["error"]?["message"]
-            == "The request content was invalid and could not be deserialized: 'Error parsing NaN value. Path 'location', line 1, position 14.'.")
+        #expect(
+            try Fixture.json(response)["error"]?["message"]
+                == .string(
+                    "The request content was invalid and could not be deserialized: "
+                        + "'Error parsing NaN value. Path 'location', line 1, position 14.'.")
+        )
         #expect(response.header("x-ms-failure-cause") == "gateway")
     }
 

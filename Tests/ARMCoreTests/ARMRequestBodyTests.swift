@@ -27,7 +27,10 @@ import Testing
     }
 
     @Test func jsonMediaTypesAreAccepted() throws {
-        for type in ["application/json", "Application/JSON; charset=utf-8", "text/json", "application/merge-patch+json", " application/json ;odata=verbose"] {
+        for type in [
+            "application/json", "Application/JSON; charset=utf-8", "text/json", "application/merge-patch+json",
+            " application/json ;odata=verbose",
+        ] {
             #expect(try request(body: "{}", contentType: type).jsonBody() == [:], "\(type)")
         }
     }

@@ -39,7 +39,7 @@ private func parseFailure(_ text: String, maxDepth: Int = 64, options: JSONParse
     @Test func integersFittingInt64AreIntsOthersDoubles() throws {
         #expect(try JSONParser.parse("9223372036854775807") == .int(.max))
         #expect(try JSONParser.parse("-9223372036854775808") == .int(.min))
-        #expect(try JSONParser.parse("9223372036854775808") == .double(9223372036854775808))
+        #expect(try JSONParser.parse("9223372036854775808") == .double(9_223_372_036_854_775_808))
         #expect(try JSONParser.parse("-0") == .int(0))
         #expect(try JSONParser.parse("10") == .int(10))
         #expect(try JSONParser.parse("1.0") == .double(1))
@@ -55,8 +55,9 @@ private func parseFailure(_ text: String, maxDepth: Int = 64, options: JSONParse
 
     @Test func nanAndInfinityAreRejected() {
         #expect(parseFailure(#"{"p":NaN}"#) == "Error parsing NaN value. Path 'p', line 1, position 6.")
-        #expect(parseFailure(#"{"properties":{"protocol":Infinity}}"#)
-            == "Error parsing Infinity value. Path 'properties.protocol', line 1, position 27.")
+        #expect(
+            parseFailure(#"{"properties":{"protocol":Infinity}}"#)
+                == "Error parsing Infinity value. Path 'properties.protocol', line 1, position 27.")
         #expect(parseFailure("[-Infinity]")?.hasPrefix("Error parsing Infinity value. Path '[0]'") == true)
     }
 
@@ -70,11 +71,17 @@ private func parseFailure(_ text: String, maxDepth: Int = 64, options: JSONParse
     }
 
     @Test func unexpectedCharacterNamesPathLineAndPosition() {
-        #expect(parseFailure(#"{"properties":{"a":x}}"#)
-            == "Unexpected character encountered while parsing value: x. Path 'properties.a', line 1, position 20.")
-        #expect(parseFailure("{\n  \"a\": x\n}") == "Unexpected character encountered while parsing value: x. Path 'a', line 2, position 8.")
-        #expect(parseFailure(#"{"tags":[1,2,?]}"#) == "Unexpected character encountered while parsing value: ?. Path 'tags[2]', line 1, position 14.")
-        #expect(parseFailure(#"{"odd key":x}"#) == "Unexpected character encountered while parsing value: x. Path '['odd key']', line 1, position 12.")
+        #expect(
+            parseFailure(#"{"properties":{"a":x}}"#)
+                == "Unexpected character encountered while parsing value: x. Path 'properties.a', line 1, position 20.")
+        #expect(
+            parseFailure("{\n  \"a\": x\n}") == "Unexpected character encountered while parsing value: x. Path 'a', line 2, position 8.")
+        #expect(
+            parseFailure(#"{"tags":[1,2,?]}"#)
+                == "Unexpected character encountered while parsing value: ?. Path 'tags[2]', line 1, position 14.")
+        #expect(
+            parseFailure(#"{"odd key":x}"#)
+                == "Unexpected character encountered while parsing value: x. Path '['odd key']', line 1, position 12.")
     }
 
     @Test func structuralErrors() {
@@ -106,7 +113,9 @@ private func parseFailure(_ text: String, maxDepth: Int = 64, options: JSONParse
         let deep = String(repeating: "[", count: 65) + String(repeating: "]", count: 65)
         #expect(parseFailure(deep)?.hasPrefix("The reader's MaxDepth of 64 has been exceeded.") == true)
         // And a custom limit applies to objects too
-        #expect(parseFailure(#"{"a":{"b":{}}}"#, maxDepth: 2) == "The reader's MaxDepth of 2 has been exceeded. Path 'a.b', line 1, position 11.")
+        #expect(
+            parseFailure(#"{"a":{"b":{}}}"#, maxDepth: 2)
+                == "The reader's MaxDepth of 2 has been exceeded. Path 'a.b', line 1, position 11.")
         #expect(try JSONParser.parse(#"{"a":{"b":1}}"#, maxDepth: 2)["a"]?["b"] == 1)
     }
 
@@ -116,8 +125,11 @@ private func parseFailure(_ text: String, maxDepth: Int = 64, options: JSONParse
     }
 
     @Test func duplicateKeysAreRejected() {
-        #expect(parseFailure(#"{"properties":{"a":1,"a":2}}"#)
-            == "Can not add property a to object. Property with the same name already exists on object. Path 'properties.a', line 1, position 22.")
+        #expect(
+            parseFailure(#"{"properties":{"a":1,"a":2}}"#)
+                == "Can not add property a to object. Property with the same name already exists on object."
+                + " Path 'properties.a', line 1, position 22."
+        )
         // Keys are case-sensitive (RFC 8259), so these are two keys
         #expect((try? JSONParser.parse(#"{"a":1,"A":2}"#))?.objectValue?.count == 2)
     }

@@ -12,7 +12,8 @@ import Testing
         object["ratio"] = 0.5
         object["whole"] = .double(3)
         // When serialized, then keys keep that order, integers have no fraction, doubles keep theirs
-        #expect(JSONValue.object(object).compactString == #"{"name":"acct1","id":"/subscriptions/x","capacity":10,"ratio":0.5,"whole":3.0}"#)
+        #expect(
+            JSONValue.object(object).compactString == #"{"name":"acct1","id":"/subscriptions/x","capacity":10,"ratio":0.5,"whole":3.0}"#)
     }
 
     @Test func escapesPerRFC8259() {

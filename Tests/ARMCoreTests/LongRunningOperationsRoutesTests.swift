@@ -11,7 +11,9 @@ import Testing
         _ operations: LongRunningOperations, kind: OperationKind = .create, subscription: String = Fixture.subscription,
         work: @escaping @Sendable () async throws -> JSONValue?
     ) -> OperationHandle {
-        let request = Fixture.request("PUT", "/subscriptions/\(subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a?api-version=2025-06-01")
+        let request = Fixture.request(
+            "PUT",
+            "/subscriptions/\(subscription)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a?api-version=2025-06-01")
         return operations.beginProducing(for: request, namespace: "Microsoft.CognitiveServices", location: "eastus", kind: kind, work)
     }
 
@@ -35,7 +37,9 @@ import Testing
         let runningBody = try Fixture.json(running)
         #expect(runningBody["status"] == "InProgress")
         #expect(runningBody["name"] == .string(handle.id))
-        #expect(runningBody["id"] == .string("/subscriptions/\(sub)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/\(handle.id)"))
+        #expect(
+            runningBody["id"]
+                == .string("/subscriptions/\(sub)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/\(handle.id)"))
         #expect(runningBody["startTime"]?.stringValue != nil)
         #expect(runningBody["endTime"] == nil)
         let pending = await get(pipeline, handle.locationURL)
@@ -84,11 +88,15 @@ import Testing
         let pipeline = Fixture.pipeline(routes: operations.routes)
         let foreign = begin(operations, subscription: Fixture.otherSubscription) { nil }
         // The operation exists, but in another subscription
-        let crossTarget = "/subscriptions/\(sub)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/\(foreign.id)?api-version=2025-06-01"
+        let crossTarget =
+            "/subscriptions/\(sub)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/\(foreign.id)"
+            + "?api-version=2025-06-01"
         let cross = await pipeline.handle(Fixture.http("GET", crossTarget))
         #expect(cross.status == 404)
         #expect(Fixture.errorCode(cross) == "OperationNotFound")
-        let unknown = await pipeline.handle(Fixture.http("GET", Fixture.sub("/providers/Microsoft.CognitiveServices/locations/eastus/operationResults/nope?api-version=2025-06-01")))
+        let unknown = await pipeline.handle(
+            Fixture.http(
+                "GET", Fixture.sub("/providers/Microsoft.CognitiveServices/locations/eastus/operationResults/nope?api-version=2025-06-01")))
         #expect(unknown.status == 404)
         // Its own subscription sees it
         #expect(await get(pipeline, foreign.asyncOperationURL!).status == 200)

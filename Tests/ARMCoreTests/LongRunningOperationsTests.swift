@@ -21,7 +21,9 @@ import Testing
         #expect(operations.isSynchronous)
         // When a handler performs work, it runs inline and no operation is handed out
         let ran = Mutex(false)
-        let handle = try await operations.perform(for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "East US", kind: .create) {
+        let handle = try await operations.perform(
+            for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "East US", kind: .create
+        ) {
             ran.withLock { $0 = true }
             return nil
         }
@@ -29,7 +31,9 @@ import Testing
         #expect(ran.withLock { $0 })
         // And its errors reach the handler
         await #expect(throws: ARMError.self) {
-            _ = try await operations.perform(for: startingRequest(), namespace: "N", location: "eastus", kind: .create) { throw ARMError.conflict("busy") }
+            _ = try await operations.perform(for: startingRequest(), namespace: "N", location: "eastus", kind: .create) {
+                throw ARMError.conflict("busy")
+            }
         }
     }
 
@@ -40,7 +44,9 @@ import Testing
         // When an operation begins
         let gate = Gate()
         let handle = try #require(
-            try await operations.perform(for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "East US", kind: .create) {
+            try await operations.perform(
+                for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "East US", kind: .create
+            ) {
                 await gate.wait()
                 return ["name": "acct"]
             })
@@ -58,7 +64,8 @@ import Testing
 
     @Test func headersAreAbsoluteWithRetryAfterOne() {
         let operations = LongRunningOperations(provisioningDelay: .seconds(60))
-        let handle = operations.begin(for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create) {}
+        let handle = operations.begin(for: startingRequest(), namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create) {
+        }
         let headers = operations.headers(for: handle)
         let base = "http://\(Fixture.host)/subscriptions/\(sub)/providers/Microsoft.CognitiveServices/locations/eastus"
         #expect(headers["Azure-AsyncOperation"] == "\(base)/operationStatuses/\(handle.id)?api-version=2025-06-01")
@@ -83,11 +90,28 @@ import Testing
         #expect(json["error"] == ["code": "Conflict", "message": "The account is busy."])
     }
 
+    @Test func resetCancelsPendingWork() async throws {
+        // Given a delayed operation whose work has not started
+        let operations = LongRunningOperations(provisioningDelay: .seconds(60))
+        let ran = Mutex(false)
+        let handle = operations.begin(for: startingRequest(), namespace: "N", location: "eastus", kind: .create) {
+            ran.withLock { $0 = true }
+        }
+        // When the operator resets the emulator
+        operations.reset()
+        try await Task.sleep(for: .milliseconds(100))
+        // Then the operation is forgotten and its work never runs
+        #expect(operations.status(handle.id) == nil)
+        #expect(!ran.withLock { $0 })
+    }
+
     @Test func subscriptionShapedOperationsUseAJobToken() throws {
         let operations = LongRunningOperations(provisioningDelay: .seconds(60))
         let group = ResourceID.resourceGroup(subscriptionID: sub, name: "rg1")
         let request = Fixture.request("DELETE", group.description + "?api-version=2024-11-01")
-        let handle = operations.begin(for: request, namespace: "Microsoft.Resources", location: "eastus", kind: .delete, shape: .subscription, resourceID: group) {}
+        let handle = operations.begin(
+            for: request, namespace: "Microsoft.Resources", location: "eastus", kind: .delete, shape: .subscription, resourceID: group
+        ) {}
         let headers = operations.headers(for: handle)
         #expect(headers["Azure-AsyncOperation"] == nil)
         #expect(headers["Location"] == "http://\(Fixture.host)/subscriptions/\(sub)/operationresults/\(handle.id)?api-version=2024-11-01")

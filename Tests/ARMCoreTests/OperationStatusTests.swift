@@ -7,14 +7,18 @@ import Testing
     func operation(_ state: OperationStatus.State, error: ARMError? = nil) -> OperationStatus {
         OperationStatus(
             id: "op1", subscriptionID: Fixture.subscription, namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create,
-            state: state, startTime: Date(timeIntervalSince1970: 1_746_454_206), endTime: state.isTerminal ? Date(timeIntervalSince1970: 1_746_454_221) : nil,
+            state: state, startTime: Date(timeIntervalSince1970: 1_746_454_206),
+            endTime: state.isTerminal ? Date(timeIntervalSince1970: 1_746_454_221) : nil,
             error: error, result: nil, resourceID: nil)
     }
 
     @Test func inProgressShape() {
         let json = operation(.inProgress).statusJSON(percentComplete: 40)
         #expect(json.objectValue?.keys == ["id", "name", "status", "startTime", "percentComplete"])
-        #expect(json["id"] == .string("/subscriptions/\(Fixture.subscription)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/op1"))
+        #expect(
+            json["id"]
+                == .string(
+                    "/subscriptions/\(Fixture.subscription)/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/op1"))
         #expect(json["startTime"] == "2025-05-05T14:10:06.0000000Z")
         #expect(json["percentComplete"] == 40)
     }

@@ -11,12 +11,18 @@ import Testing
     func pipeline(count: Int) throws -> ARMPipeline {
         let store = ResourceStore()
         for index in 0..<count {
-            let id = ResourceID(subscriptionID: sub, resourceGroup: "rg", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: [String(format: "a%04d", index)])
+            let id = ResourceID(
+                subscriptionID: sub, resourceGroup: "rg", namespace: "Microsoft.CognitiveServices", types: ["accounts"],
+                names: [String(format: "a%04d", index)])
             try store.put(id, body: ["name": .string(id.name)])
         }
-        let route = Route("GET", "/subscriptions/{subscriptionId}/providers/Microsoft.CognitiveServices/accounts", operationID: "Accounts_List", action: nil) {
+        let route = Route(
+            "GET", "/subscriptions/{subscriptionId}/providers/Microsoft.CognitiveServices/accounts", operationID: "Accounts_List",
+            action: nil
+        ) {
             request, parameters in
-            try Pager(request: request).list(store, under: .subscription(parameters.required("subscriptionId")), types: ["Microsoft.CognitiveServices/accounts"])
+            try Pager(request: request).list(
+                store, under: .subscription(parameters.required("subscriptionId")), types: ["Microsoft.CognitiveServices/accounts"])
         }
         return Fixture.pipeline(routes: [route])
     }
@@ -63,7 +69,10 @@ import Testing
 
     @Test func skipTokenNameIsCaseInsensitive() async throws {
         let pipeline = try pipeline(count: 5)
-        let token = Pager.encodeSkipToken(ResourceID(subscriptionID: sub, resourceGroup: "rg", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["a0002"]).key)
+        let token = Pager.encodeSkipToken(
+            ResourceID(
+                subscriptionID: sub, resourceGroup: "rg", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["a0002"]
+            ).key)
         let response = await pipeline.handle(Fixture.http("GET", listTarget("api-version=2025-06-01&$SkipToken=\(token)")))
         #expect(try Fixture.json(response)["value"]?.arrayValue?.map { $0["name"]?.stringValue ?? "" } == ["a0003", "a0004"])
     }
@@ -105,7 +114,8 @@ import Testing
         let first = try Pager(request: Fixture.request("GET", "/x?api-version=1&$top=3")).list(items, key: { $0 }, render: { .string($0) })
         #expect(first.body?["value"] == ["k1", "k2", "k3"])
         let link = try #require(first.body?["nextLink"]?.stringValue)
-        let second = try Pager(request: Fixture.request("GET", target(ofAbsoluteURL: link))).list(items, key: { $0 }, render: { .string($0) })
+        let second = try Pager(request: Fixture.request("GET", target(ofAbsoluteURL: link))).list(
+            items, key: { $0 }, render: { .string($0) })
         #expect(second.body?["value"] == ["k4", "k5", "k6"])
         #expect(second.body?["nextLink"] != nil)
     }

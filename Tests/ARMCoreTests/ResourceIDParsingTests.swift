@@ -7,14 +7,17 @@ import Testing
 
     @Test func parsesAnyLiteralCasingAndPrintsCanonically() throws {
         // Given the lower-case path the SDKs and az send
-        let id = try #require(ResourceID("/subscriptions/\(sub)/resourcegroups/rg1/PROVIDERS/Microsoft.CognitiveServices/accounts/acct1/deployments/gpt4o"))
+        let id = try #require(
+            ResourceID("/subscriptions/\(sub)/resourcegroups/rg1/PROVIDERS/Microsoft.CognitiveServices/accounts/acct1/deployments/gpt4o"))
         // Then the parts are read and `description` uses canonical literals
         #expect(id.subscriptionID == sub)
         #expect(id.resourceGroup == "rg1")
         #expect(id.namespace == "Microsoft.CognitiveServices")
         #expect(id.types == ["accounts", "deployments"])
         #expect(id.names == ["acct1", "gpt4o"])
-        #expect(id.description == "/subscriptions/\(sub)/resourceGroups/rg1/providers/Microsoft.CognitiveServices/accounts/acct1/deployments/gpt4o")
+        #expect(
+            id.description
+                == "/subscriptions/\(sub)/resourceGroups/rg1/providers/Microsoft.CognitiveServices/accounts/acct1/deployments/gpt4o")
     }
 
     @Test func toleratesEmptySegments() {
@@ -22,7 +25,9 @@ import Testing
     }
 
     @Test func parsesExtensionResources() throws {
-        let text = "/subscriptions/\(sub)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/providers/Microsoft.Authorization/roleAssignments/ra1"
+        let text =
+            "/subscriptions/\(sub)/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a"
+            + "/providers/Microsoft.Authorization/roleAssignments/ra1"
         let id = try #require(ResourceID(text))
         #expect(id.isExtensionResource)
         #expect(id.providers.count == 2)

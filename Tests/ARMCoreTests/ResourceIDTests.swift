@@ -7,7 +7,8 @@ import Testing
 
     @Test func buildsCanonicalTextWithGivenNameCasing() {
         // Given an account id built from parts
-        let id = ResourceID(subscriptionID: sub, resourceGroup: "MyRG", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["Acct1"])
+        let id = ResourceID(
+            subscriptionID: sub, resourceGroup: "MyRG", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["Acct1"])
         // Then literal segments are canonical and names are as given
         #expect(id.description == "/subscriptions/\(sub)/resourceGroups/MyRG/providers/Microsoft.CognitiveServices/accounts/Acct1")
         #expect(id.key == id.description.lowercased())

@@ -57,7 +57,9 @@ import Testing
         // If-Match with the current etag succeeds, with a stale one fails
         let current = try #require(store.get(account("a"))).etag
         let write = try store.put(account("a"), body: ["v": 2], precondition: Precondition(ifMatch: current))
-        #expect(expectARMError { try store.put(account("a"), body: ["v": 3], precondition: Precondition(ifMatch: current)) }?.code == "PreconditionFailed")
+        #expect(
+            expectARMError { try store.put(account("a"), body: ["v": 3], precondition: Precondition(ifMatch: current)) }?.code
+                == "PreconditionFailed")
         #expect(store.get(account("a"))?.body["v"] == 2)
         #expect(write.resource.etag != current)
     }
@@ -80,7 +82,9 @@ import Testing
         // A missing resource is 404 ResourceNotFound, with or without If-Match
         let missing = expectARMError { try store.update(account("a")) { $0["x"] = 1 } }
         #expect(missing?.code == "ResourceNotFound")
-        #expect(missing?.message.hasPrefix("The Resource 'Microsoft.CognitiveServices/accounts/a' under resource group 'rg' was not found.") == true)
+        #expect(
+            missing?.message.hasPrefix("The Resource 'Microsoft.CognitiveServices/accounts/a' under resource group 'rg' was not found.")
+                == true)
         #expect(expectARMError { try store.update(account("a"), precondition: Precondition(ifMatch: "*")) { _ in } }?.status == 404)
         // An existing one changes atomically and gets a new etag
         let created = try store.put(account("a"), body: ["properties": ["state": "Creating"]])
@@ -90,7 +94,9 @@ import Testing
         #expect(updated.body["etag"] == .string(updated.etag))
         #expect(updated.createdAt == created.resource.createdAt)
         // A stale If-Match is refused
-        #expect(expectARMError { try store.update(account("a"), precondition: Precondition(ifMatch: created.resource.etag)) { _ in } }?.status == 412)
+        #expect(
+            expectARMError { try store.update(account("a"), precondition: Precondition(ifMatch: created.resource.etag)) { _ in } }?.status
+                == 412)
     }
 
     @Test func deleteAnswersTheRemovedResource() throws {
@@ -162,7 +168,8 @@ import Testing
         // And a prefix limits to one group, a filter applies, types merge in key order
         #expect(store.page(under: group, types: ["Microsoft.CognitiveServices/accounts"], limit: 100).items.count == 13)
         #expect(store.page(under: group, limit: 100) { $0.id.name == "d" }.items.count == 25)
-        let merged = store.page(under: group, types: ["Microsoft.CognitiveServices/accounts", "Microsoft.CognitiveServices/accounts/deployments"], limit: 100)
+        let merged = store.page(
+            under: group, types: ["Microsoft.CognitiveServices/accounts", "Microsoft.CognitiveServices/accounts/deployments"], limit: 100)
         #expect(merged.items.count == 38)
         #expect(merged.items.map(\.id.key) == merged.items.map(\.id.key).sorted())
         #expect(merged.nextKey == nil)
@@ -234,7 +241,9 @@ import Testing
     @Test func requireThrowsResourceNotFound() {
         let store = ResourceStore()
         let error = expectARMError { _ = try store.require(account("zz").child(type: "deployments", name: "d")) }
-        #expect(error?.message.hasPrefix("The Resource 'Microsoft.CognitiveServices/accounts/zz/deployments/d' under resource group 'rg' was not found.") == true)
+        #expect(
+            error?.message.hasPrefix(
+                "The Resource 'Microsoft.CognitiveServices/accounts/zz/deployments/d' under resource group 'rg' was not found.") == true)
         #expect(error?.details.first?.code == "NotFound")
     }
 }

@@ -5,41 +5,59 @@ import Testing
 @Suite struct RouteMatchMiddlewareTests {
     let sub = Fixture.subscription
     let pipeline = Fixture.pipeline(routes: [
-        Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CognitiveServices/accounts/{accountName}",
-              operationID: "Accounts_Get", action: "Microsoft.CognitiveServices/accounts/read") { _, parameters in
+        Route(
+            "GET",
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+                + "/providers/Microsoft.CognitiveServices/accounts/{accountName}",
+            operationID: "Accounts_Get", action: "Microsoft.CognitiveServices/accounts/read"
+        ) { _, parameters in
             .ok(["name": .string(parameters.required("accountName"))])
         },
-        Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Get", action: nil) { _, _ in
+        Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", operationID: "ResourceGroups_Get", action: nil) {
+            _, _ in
             .ok([:])
         },
     ])
 
     @Test func matchesAndHandsTheRouteToTheHandler() async throws {
-        let response = await pipeline.handle(Fixture.http("GET", Fixture.sub("/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/Acct?api-version=2025-06-01")))
+        let response = await pipeline.handle(
+            Fixture.http(
+                "GET", Fixture.sub("/resourcegroups/rg/providers/microsoft.cognitiveservices/accounts/Acct?api-version=2025-06-01")))
         #expect(response.status == 200)
         #expect(try Fixture.json(response)["name"] == "Acct")
     }
 
     @Test func unknownNamespaceIsInvalidResourceNamespace() async throws {
-        let response = await pipeline.handle(Fixture.http("GET", Fixture.sub("/resourceGroups/rg/providers/Microsoft.Nope/things/x?api-version=2025-06-01")))
+        let response = await pipeline.handle(
+            Fixture.http("GET", Fixture.sub("/resourceGroups/rg/providers/Microsoft.Nope/things/x?api-version=2025-06-01")))
         #expect(response.status == 404)
-        #expect(try Fixture.json(response) == ["error": ["code": "InvalidResourceNamespace", "message": "The resource namespace 'Microsoft.Nope' is invalid."]])
+        #expect(
+            try Fixture.json(response) == [
+                "error": ["code": "InvalidResourceNamespace", "message": "The resource namespace 'Microsoft.Nope' is invalid."]
+            ])
     }
 
     @Test func unknownTypeInAKnownNamespaceIsInvalidResourceType() async throws {
-        let response = await pipeline.handle(Fixture.http("GET", Fixture.sub("/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/widgets/w?api-version=2025-06-01")))
+        let response = await pipeline.handle(
+            Fixture.http(
+                "GET", Fixture.sub("/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a/widgets/w?api-version=2025-06-01")))
         #expect(response.status == 404)
-        #expect(try Fixture.json(response)["error"] == [
-            "code": "InvalidResourceType",
-            "message": "The resource type 'accounts/widgets' could not be found in the namespace 'Microsoft.CognitiveServices' for api version '2025-06-01'.",
-        ])
+        #expect(
+            try Fixture.json(response)["error"] == [
+                "code": "InvalidResourceType",
+                "message":
+                    .string(
+                        "The resource type 'accounts/widgets' could not be found in the namespace 'Microsoft.CognitiveServices'"
+                            + " for api version '2025-06-01'."),
+            ])
     }
 
     @Test func otherPathsAreNotFound() async throws {
         let response = await pipeline.handle(Fixture.http("GET", "/nothing/here?api-version=2025-06-01"))
         #expect(response.status == 404)
         #expect(Fixture.errorCode(response) == "NotFound")
-        #expect(try Fixture.json(response)["error"]?["message"] == "No HTTP resource was found that matches the request URI '/nothing/here'.")
+        #expect(
+            try Fixture.json(response)["error"]?["message"] == "No HTTP resource was found that matches the request URI '/nothing/here'.")
     }
 
     @Test func wrongMethodIs405() async throws {

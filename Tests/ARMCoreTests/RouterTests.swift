@@ -12,10 +12,20 @@ import Testing
         route("PUT", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}", "ResourceGroups_CreateOrUpdate"),
         route("HEAD", "/subscriptions/{subscriptionId}/resourcegroups/{resourceGroupName}", "ResourceGroups_CheckExistence"),
         route("GET", "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}", "Providers_Get"),
-        route("GET", "/subscriptions/{sub}/providers/{namespace}/locations/{location}/operationStatuses/{operationId}", "OperationStatuses_Get"),
+        route(
+            "GET", "/subscriptions/{sub}/providers/{namespace}/locations/{location}/operationStatuses/{operationId}",
+            "OperationStatuses_Get"),
         route("GET", "/subscriptions/{subscriptionId}/providers/Microsoft.CognitiveServices/locations/{location}/models", "Models_List"),
-        route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CognitiveServices/accounts/{accountName}", "Accounts_Get"),
-        route("DELETE", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CognitiveServices/accounts/{accountName}", "Accounts_Delete"),
+        route(
+            "GET",
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+                + "/providers/Microsoft.CognitiveServices/accounts/{accountName}",
+            "Accounts_Get"),
+        route(
+            "DELETE",
+            "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+                + "/providers/Microsoft.CognitiveServices/accounts/{accountName}",
+            "Accounts_Delete"),
         route("GET", "/tenants", "Tenants_List"),
     ])
 
@@ -29,7 +39,8 @@ import Testing
     }
 
     @Test func literalsMatchInAnyCaseAndParametersKeepTheirs() throws {
-        let match = try #require(matched("GET", "/SUBSCRIPTIONS/S1/resourcegroups/My-RG/PROVIDERS/microsoft.cognitiveservices/Accounts/Acct1"))
+        let match = try #require(
+            matched("GET", "/SUBSCRIPTIONS/S1/resourcegroups/My-RG/PROVIDERS/microsoft.cognitiveservices/Accounts/Acct1"))
         #expect(match.route.operationID == "Accounts_Get")
         #expect(match.parameters["resourceGroupName"] == "My-RG")
         #expect(match.parameters["accountName"] == "Acct1")
@@ -38,14 +49,18 @@ import Testing
 
     @Test func literalBeatsParameterAndBacktracks() throws {
         // A literal namespace wins over {namespace}
-        #expect(matched("GET", "/subscriptions/s/providers/Microsoft.CognitiveServices/locations/eastus/models")?.route.operationID == "Models_List")
+        #expect(
+            matched("GET", "/subscriptions/s/providers/Microsoft.CognitiveServices/locations/eastus/models")?.route.operationID
+                == "Models_List")
         // The literal branch dead-ends, so the parameter branch serves it, with its own parameter names
-        let status = try #require(matched("GET", "/subscriptions/s/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/op1"))
+        let status = try #require(
+            matched("GET", "/subscriptions/s/providers/Microsoft.CognitiveServices/locations/eastus/operationStatuses/op1"))
         #expect(status.route.operationID == "OperationStatuses_Get")
         #expect(status.parameters["namespace"] == "Microsoft.CognitiveServices")
         #expect(status.parameters["sub"] == "s")
         #expect(status.parameters["operationId"] == "op1")
-        #expect(matched("GET", "/subscriptions/s/providers/Microsoft.Storage")?.parameters["resourceProviderNamespace"] == "Microsoft.Storage")
+        #expect(
+            matched("GET", "/subscriptions/s/providers/Microsoft.Storage")?.parameters["resourceProviderNamespace"] == "Microsoft.Storage")
     }
 
     @Test func methodNotAllowedListsTheOthers() {
@@ -58,7 +73,9 @@ import Testing
 
     @Test func headUsesItsOwnRouteOrFallsBackToGet() {
         #expect(matched("HEAD", "/subscriptions/s/resourceGroups/rg")?.route.operationID == "ResourceGroups_CheckExistence")
-        #expect(matched("HEAD", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a")?.route.operationID == "Accounts_Get")
+        #expect(
+            matched("HEAD", "/subscriptions/s/resourceGroups/rg/providers/Microsoft.CognitiveServices/accounts/a")?.route.operationID
+                == "Accounts_Get")
     }
 
     @Test func unknownPathsAreNotFound() {
@@ -80,7 +97,8 @@ import Testing
         // Given 5,000 provider routes
         var routes: [Route] = []
         for index in 0..<5000 {
-            routes.append(Self.route("GET", "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Foo\(index)/things/{name}", "Get\(index)"))
+            routes.append(
+                Self.route("GET", "/subscriptions/{s}/resourceGroups/{rg}/providers/Microsoft.Foo\(index)/things/{name}", "Get\(index)"))
         }
         routes.append(Self.route("GET", "/subscriptions/{s}/resourceGroups/{rg}/providers/{ns}/{type}/{name}", "Generic"))
         let big = Router(routes: routes)

@@ -26,10 +26,16 @@ import Testing
         var list = SortedKeyList()
         for key in ["a", "b", "b/1", "b/2", "b0", "c"] { list.insert(key) }
         var seen: [String] = []
-        list.forEach(from: "b/", below: "b0") { seen.append($0); return true }
+        list.forEach(from: "b/", below: "b0") {
+            seen.append($0)
+            return true
+        }
         #expect(seen == ["b/1", "b/2"])
         seen = []
-        list.forEach(from: "b/1", inclusive: false, below: nil) { seen.append($0); return seen.count < 2 }
+        list.forEach(from: "b/1", inclusive: false, below: nil) {
+            seen.append($0)
+            return seen.count < 2
+        }
         #expect(seen == ["b/2", "b0"])
     }
 }

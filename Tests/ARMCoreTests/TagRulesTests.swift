@@ -24,8 +24,9 @@ import Testing
         // Name 512 passes, 513 does not
         let longName = String(repeating: "n", count: 513)
         try TagRules.validate(.object([String(repeating: "n", count: 512): "v"]))
-        #expect(expectARMError { try TagRules.validate(.object([longName: "v"])) }?.message
-            == "The tag name '\(longName)' exceeds the maximum length of 512 characters.")
+        #expect(
+            expectARMError { try TagRules.validate(.object([longName: "v"])) }?.message
+                == "The tag name '\(longName)' exceeds the maximum length of 512 characters.")
         // Value 256 passes, 257 does not
         try TagRules.validate(["k": .string(String(repeating: "v", count: 256))])
         let error = expectARMError { try TagRules.validate(["k": .string(String(repeating: "v", count: 257))]) }
@@ -36,7 +37,9 @@ import Testing
 
     @Test func storageNameLimitIsAParameter() {
         let name = String(repeating: "n", count: 129)
-        #expect(expectARMError { try TagRules.validate(.object([name: "v"]), maxNameLength: TagRules.maxNameLengthStorage) }?.code == "InvalidTag")
+        #expect(
+            expectARMError { try TagRules.validate(.object([name: "v"]), maxNameLength: TagRules.maxNameLengthStorage) }?.code
+                == "InvalidTag")
     }
 
     @Test func forbiddenNameCharacters() {
