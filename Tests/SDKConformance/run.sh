@@ -34,10 +34,12 @@ else
     echo "==> reusing the SDK venv in $venv"
 fi
 
-export FOUNDRY_EMULATOR_BIN="${FOUNDRY_EMULATOR_BIN:-$repo_root/.build/debug/foundry-emulator}"
-if [[ ! -x "$FOUNDRY_EMULATOR_BIN" && "$FOUNDRY_EMULATOR_BIN" != /* ]]; then
-    FOUNDRY_EMULATOR_BIN="$repo_root/$FOUNDRY_EMULATOR_BIN"
+# An absolute path, whether it was given relative to the current directory or to the repo root.
+bin="${FOUNDRY_EMULATOR_BIN:-.build/debug/foundry-emulator}"
+if [[ "$bin" != /* ]]; then
+    if [[ -e "$bin" ]]; then bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"; else bin="$repo_root/$bin"; fi
 fi
+export FOUNDRY_EMULATOR_BIN="$bin"
 echo "==> SDK conformance suite against $FOUNDRY_EMULATOR_BIN"
 
 cd "$here"
