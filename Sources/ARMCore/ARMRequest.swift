@@ -22,6 +22,9 @@ public struct ARMRequest: Sendable {
     public var route: RouteMatch?
     /// `scheme://host[:port]` the client used; every absolute URL we hand out starts with it.
     public var baseURL: String
+    /// True for requests the emulator sends itself (template deployments, provisioning side effects)
+    /// through `InternalRequests`: they arrive with `caller` already set instead of a bearer token.
+    public var isInternal: Bool = false
 
     public init(http: HTTPRequest) {
         self.http = http

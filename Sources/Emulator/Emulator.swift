@@ -28,6 +28,8 @@ public final class Emulator: Sendable {
             config: config, directory: directory, identity: identity, store: store, operations: operations,
             certificatePath: certificate.certificatePath)
 
+        // Providers send internal requests through the ARM pipeline; it is connected once built.
+        let internalRequests = InternalRequests()
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [ResourcesProvider.registration])
@@ -43,6 +45,7 @@ public final class Emulator: Sendable {
                 SubscriptionMiddleware(directory: directory),
             ],
             router: armRouter)
+        internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
         let publicPipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
         let operatorRouter = Router(routes: OperatorAPI(emulator: world).routes)

@@ -1,0 +1,44 @@
+import EmulatorHTTP
+import Synchronization
+
+/// Sends ARM requests from inside the emulator through the full ARM pipeline, on behalf of the
+/// caller whose request caused them, so validation, RBAC and audit apply exactly as to a client's
+/// request (DESIGN "Arrows point down only": a provider never writes another provider's resources
+/// into the store directly). The template engine creates its resources this way; a project creates
+/// its storage containers and role assignment this way.
+///
+/// The composition root builds it before the pipeline exists (providers need it to declare their
+/// routes) and connects it once the pipeline is built.
+public final class InternalRequests: Sendable {
+    private let responder = Mutex<(any ARMResponder)?>(nil)
+
+    public init() {}
+
+    public func connect(to responder: any ARMResponder) {
+        self.responder.withLock { $0 = responder }
+    }
+
+    /// Runs one request and returns the handler's response; an ARM error is thrown as it would be
+    /// rendered to a client (the caller decides whether it fails its own operation).
+    public func send(
+        _ method: String, _ path: String, apiVersion: String, body: JSONValue? = nil,
+        as caller: Caller, baseURL: String, correlationID: String? = nil
+    ) async throws -> ARMResponse {
+        guard let responder = responder.withLock({ $0 }) else {
+            throw ARMError.internalServerError()
+        }
+        let separator = path.contains("?") ? "&" : "?"
+        var headers = HTTPHeaders()
+        let isTLS = baseURL.lowercased().hasPrefix("https://")
+        headers.set("Host", String(baseURL.drop(while: { $0 != "/" }).dropFirst(2)))
+        if body != nil { headers.set("Content-Type", "application/json") }
+        if let correlationID { headers.set("x-ms-correlation-request-id", correlationID) }
+        let http = HTTPRequest(
+            method: method, target: path + separator + "api-version=" + apiVersion, headers: headers,
+            body: body?.serialized() ?? [], isTLS: isTLS)
+        var request = ARMRequest(http: http)
+        request.caller = caller
+        request.isInternal = true
+        return try await responder.respond(to: request)
+    }
+}
