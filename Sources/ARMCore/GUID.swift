@@ -1,10 +1,9 @@
-/// A new random GUID (RFC 9562 version 4) in the lower-case form ARM uses. Built from the system
-/// random generator directly: Foundation's `UUID()` opens `/dev/urandom` on every call on Linux,
-/// and this runs several times per request (request id, correlation id, etags).
+/// A new random GUID (RFC 9562 version 4) in the lower-case form ARM uses. Foundation's `UUID()`
+/// opens `/dev/urandom` on every call on Linux, and even `SystemRandomNumberGenerator` is one
+/// `getrandom` system call per 8 bytes; this runs several times per request (request id,
+/// correlation id, etags), so the bytes come from `RandomPool`, refilled 4 KiB at a time.
 public func newGUID() -> String {
-    var generator = SystemRandomNumberGenerator()
-    var high = generator.next() as UInt64
-    var low = generator.next() as UInt64
+    var (high, low) = RandomPool.shared.next128()
     high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
     low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // variant 10
     let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -121,4 +121,35 @@ private struct CallerEcho: ARMResponder {
             #expect(body["upn"] == (upn.map { .string($0) } ?? .null))
         }
     }
+
+    /// The scheme is case-insensitive and blanks around and between the parts are tolerated
+    /// (RFC 9110 §11.4 allows 1*SP; clients are seen sending tabs and trailing blanks).
+    @Test func bearerSchemeIsCaseInsensitiveAndToleratesBlanks() async throws {
+        let directory = Directory()
+        let service = makeService(clock: clock, directory: directory)
+        let operatorPrincipal = Principal.servicePrincipal(directory.servicePrincipal(objectId: WellKnown.operatorObjectId)!)
+        let token = service.issueToken(for: operatorPrincipal, audience: "https://management.azure.com")
+        for header in ["BEARER \(token)", "  Bearer\t\(token)  ", "Bearer   \(token)"] {
+            guard case .success = await run(header, service: service) else {
+                Issue.record("refused \(header.prefix(12))")
+                continue
+            }
+        }
+        for header in ["Bearer\(token)", "Bearerx \(token)", "Bearer \(token) extra"] {
+            #expect(failure(await run(header, service: service))?.code == "AuthenticationFailedInvalidHeader")
+        }
+    }
+
+    /// Requests the emulator sends itself (`InternalRequests`) carry their caller instead of a token;
+    /// the same request from a client, without `isInternal`, is still refused.
+    @Test func internalRequestsPassWithTheirCaller() async throws {
+        let caller = Caller(objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, principalType: .servicePrincipal)
+        var request = ARMRequest(http: HTTPRequest(method: "GET", target: "/subscriptions/\(WellKnown.subscriptionId)/resourcegroups?api-version=2022-12-01"))
+        request.caller = caller
+        let middleware = AuthenticationMiddleware(validator: makeService(clock: clock).validator)
+        await #expect(throws: ARMError.self) { try await middleware.respond(to: request, next: CallerEcho()) }
+        request.isInternal = true
+        let response = try await middleware.respond(to: request, next: CallerEcho())
+        #expect(response.body?["objectId"] == .string(WellKnown.operatorObjectId))
+    }
 }
