@@ -13,6 +13,8 @@ public final class Emulator: Sendable {
     let logger: Logger
     let world: EmulatorWorld
     let server: HTTPServer
+    /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
+    let routers: [Router]
 
     public init(config: EmulatorConfig) throws {
         self.config = config
@@ -53,6 +55,7 @@ public final class Emulator: Sendable {
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
             router: operatorRouter)
 
+        routers = [armRouter, publicRouter, operatorRouter]
         let handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
             armPipeline: armPipeline, logger: logger)

@@ -1,0 +1,12 @@
+import ARMCore
+import Identity
+
+extension Emulator {
+    /// Every operation the emulator serves, as method and path template: the routes of its routers
+    /// and the Entra ID endpoints served outside them. `openapi/foundry-emulator.json` must list
+    /// exactly these (EmulatorTests/OpenAPIDocumentTests).
+    package var servedOperations: [(method: String, path: String)] {
+        routers.flatMap { router in router.routes.map { (method: $0.method, path: $0.pattern) } }
+            + IdentityService.endpoints
+    }
+}

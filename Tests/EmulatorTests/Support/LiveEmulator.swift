@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+@testable import Emulator
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The real emulator on 127.0.0.1, port 0, with TLS and its self-signed certificate, and a
+/// URLSession to talk to it. On Linux, URLSession (FoundationNetworking over libcurl) pins its CA
+/// file to the system bundle and offers no server-trust challenge, so it cannot be told to trust a
+/// self-signed certificate: the URLSession requests use the plain-HTTP side of the same listener
+/// (the server sniffs the first byte), and `verifiedTLSGet` proves the TLS side with a strict
+/// client trusting only the emulator's certificate.
+final class LiveEmulator: Sendable {
+    let emulator: Emulator
+    let baseURL: String
+    let tlsBaseURL: String
+    let session: URLSession
+
+    init(provisioningDelayMilliseconds: Int = 0) throws {
+        var config = EmulatorConfig()
+        config.port = 0
+        config.dataDirectory = try makeTemporaryDirectory()
+        config.logLevel = .error
+        config.provisioningDelayMilliseconds = provisioningDelayMilliseconds
+        emulator = try Emulator(config: config)
+        let port = try emulator.start()
+        baseURL = "http://127.0.0.1:\(port)"
+        tlsBaseURL = "https://127.0.0.1:\(port)"
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = 30
+        session = URLSession(configuration: configuration)
+    }
+
+    deinit { emulator.shutdown() }
+
+    struct Reply {
+        let status: Int
+        let headers: [String: String]
+        let data: Data
+
+        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] }
+
+        /// `error.code` of an ARM error body.
+        var errorCode: String? { (json?["error"] as? [String: Any])?["code"] as? String }
+
+        func header(_ name: String) -> String? {
+            headers.first { $0.key.lowercased() == name.lowercased() }?.value
+        }
+    }
+
+    /// One request; `path` may carry a query, `url` overrides it with an absolute URL (a Location).
+    /// `json` is serialized; `rawBody` is sent as it is with `contentType`.
+    func send(
+        _ method: String, _ path: String = "", url: String? = nil, token: String? = nil, json body: Any? = nil,
+        rawBody: String? = nil, contentType: String = "application/json", headers: [String: String] = [:]
+    ) async throws -> Reply {
+        var request = URLRequest(url: URL(string: url ?? (baseURL + path))!)
+        request.httpMethod = method
+        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
+        if let body {
+            request.httpBody = try JSONSerialization.data(withJSONObject: body)
+            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
+        } else if let rawBody {
+            request.httpBody = Data(rawBody.utf8)
+            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
+        }
+        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
+        let (data, response) = try await session.data(for: request)
+        let http = try #require(response as? HTTPURLResponse)
+        var fields: [String: String] = [:]
+        for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
+        return Reply(status: http.statusCode, headers: fields, data: data)
+    }
+
+    /// The operator's bearer token from `GET /_emulator/token`.
+    func operatorToken() async throws -> String {
+        let reply = try await send("GET", "/_emulator/token")
+        return try #require(reply.json?["access_token"] as? String)
+    }
+
+    /// GET over TLS with Python's `ssl` in its default strict mode (certificate chain and host name
+    /// checked) trusting only the emulator's certificate; returns the status and body.
+    func verifiedTLSGet(_ path: String, host: String = "127.0.0.1") throws -> (status: Int, body: String) {
+        let script = """
+            import ssl, sys, urllib.request
+            context = ssl.create_default_context(cafile=sys.argv[1])
+            with urllib.request.urlopen(sys.argv[2], context=context, timeout=20) as response:
+                sys.stdout.write(str(response.status) + "\\n" + response.read().decode())
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        let url = tlsBaseURL.replacingOccurrences(of: "127.0.0.1", with: host) + path
+        process.arguments = ["python3", "-c", script, emulator.world.certificatePath, url]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let text = String(decoding: data, as: UTF8.self)
+        guard process.terminationStatus == 0, let newline = text.firstIndex(of: "\n"),
+            let status = Int(text[..<newline])
+        else {
+            Issue.record("strict TLS GET \(url) failed: \(text)")
+            return (0, text)
+        }
+        return (status, String(text[text.index(after: newline)...]))
+    }
+}
