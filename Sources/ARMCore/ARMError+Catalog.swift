@@ -353,6 +353,35 @@ extension ARMError {
     public static let operatorAPILoopbackOnly = ARMError(
         status: 403, code: "OperatorApiLoopbackOnly",
         message: "The operator API answers only on loopback. Start the emulator with --operator-key to reach it from other hosts.")
+
+    /// A fault rule's error. Without a code, the status's usual ARM code and text.
+    public static func injectedFault(status: Int, code: String?, message: String?) -> ARMError {
+        let defaults: (code: String, message: String) =
+            switch status {
+            case 409: ("Conflict", "The request conflicts with the current state of the resource.")
+            case 429: ("TooManyRequests", "The request was throttled. Retry after the interval in the Retry-After header.")
+            case 500: ("InternalServerError", "The server encountered an internal error. Please retry the request.")
+            case 502: ("BadGateway", "The gateway received an invalid response from the resource provider.")
+            case 503: ("ServiceUnavailable", "The service is temporarily unavailable. Please retry the request.")
+            case 504: ("GatewayTimeout", "The gateway did not receive a response from the resource provider within the specified time period.")
+            default: ("InjectedFault", "The request failed with a fault injected through /_emulator/faults.")
+            }
+        return ARMError(status: status, code: code ?? defaults.code, message: message ?? defaults.message)
+    }
+
+    public static func invalidFaultRule(_ reason: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidFaultRule", message: "The fault rule is invalid: \(reason)")
+    }
+
+    public static func tooManyFaultRules(limit: Int) -> ARMError {
+        ARMError(
+            status: 400, code: "TooManyFaultRules",
+            message: "At most \(limit) fault rules can be active. DELETE /_emulator/faults clears them.")
+    }
+
+    public static func faultRuleNotFound(_ id: String) -> ARMError {
+        ARMError(status: 404, code: "FaultRuleNotFound", message: "There is no fault rule with id '\(id)'.")
+    }
 }
 
 // MARK: HTTP protocol errors answered by the server before the pipeline

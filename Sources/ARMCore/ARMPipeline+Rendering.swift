@@ -50,7 +50,9 @@ extension ARMPipeline {
         let kind = RateLimiter.Kind(method: request.method)
         let principal = request.caller?.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
-        put(RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil), String(remaining))
+        // A throttling answer (an injected 429) already says 0 tokens remain: keep its value.
+        let rateLimitHeader = RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil)
+        if !present.contains(rateLimitHeader) { put(rateLimitHeader, String(remaining)) }
         put("x-ms-request-id", request.requestID)
         put("x-ms-correlation-request-id", request.correlationID)
         put("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")

@@ -66,6 +66,8 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             Self.evict(&state)
         }
         let delay = provisioningDelay
+        // A `failOperation` fault rule: the operation ends Failed with its error, its work not run.
+        let injectedFailure = InjectedOperationFailure.current
         // Detached: the work outlives the request and must not depend on the executor or the
         // priority of the connection that started it.
         let task = Task.detached { [self] in
@@ -73,6 +75,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             // `reset()` cancels pending work; it must not touch the state afterwards.
             if Task.isCancelled { return }
             do {
+                if let injectedFailure { throw injectedFailure }
                 let result = try await work()
                 finish(id, state: .succeeded, result: result, error: nil)
             } catch let error as ARMError {
@@ -107,7 +110,8 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         shape: OperationHandle.Shape = .provider, resourceID: ResourceID? = nil,
         producing work: @escaping @Sendable () async throws -> JSONValue?
     ) async throws -> OperationHandle? {
-        if isSynchronous {
+        // An injected operation failure needs an operation to fail, even in synchronous mode.
+        if isSynchronous, InjectedOperationFailure.current == nil {
             _ = try await work()
             return nil
         }

@@ -26,9 +26,10 @@ public final class Emulator: Sendable {
         let store = ResourceStore()
         let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
         let certificate = try Self.certificate(for: config)
+        let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
-            certificatePath: certificate.certificatePath)
+            faults: faults, certificatePath: certificate.certificatePath)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
@@ -45,6 +46,7 @@ public final class Emulator: Sendable {
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: armRouter),
                 SubscriptionMiddleware(directory: directory),
+                FaultInjectionMiddleware(injector: faults),
             ],
             router: armRouter)
         internalRequests.connect(to: armPipeline)

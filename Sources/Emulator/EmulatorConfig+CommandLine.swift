@@ -21,6 +21,7 @@ extension EmulatorConfig {
           --data-dir DIR              keep the certificate (and state) in DIR
           --seed FILE                 JSON seed: tenants, subscriptions, principals, users, identities
           --provisioning-delay MS     make creates and deletes asynchronous, finishing after MS ms (default 0)
+          --latency MS[:JITTER]       delay every ARM request by MS ms plus up to JITTER ms (default 0)
           --log-level LEVEL           debug | info | warning | error (default info; info logs every request)
           --signing-key FILE          PEM RSA key for tokens instead of the well-known built-in key
           --operator-key KEY          require header X-Emulator-Operator-Key on /_emulator/* (then reachable off loopback)
@@ -63,6 +64,16 @@ extension EmulatorConfig {
             case "--data-dir": config.dataDirectory = try value(for: argument)
             case "--seed": config.seedPath = try value(for: argument)
             case "--provisioning-delay": config.provisioningDelayMilliseconds = try integer(for: argument, in: 0...3_600_000)
+            case "--latency":
+                let text = try value(for: argument)
+                let parts = text.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+                guard let base = Int(parts[0]), (0...600_000).contains(base),
+                    let jitter = parts.count == 2 ? Int(parts[1]) : 0, (0...600_000).contains(jitter)
+                else {
+                    throw UsageError("option --latency takes MS or MS:JITTER in milliseconds (0 to 600000), not '\(text)'")
+                }
+                config.latencyMilliseconds = base
+                config.latencyJitterMilliseconds = jitter
             case "--log-level":
                 let level = try value(for: argument)
                 guard let parsed = LogLevel(rawValue: level.lowercased()) else {

@@ -20,6 +20,9 @@ public struct EmulatorConfig: Sendable, Equatable {
     /// 0: long-running operations complete synchronously. Otherwise creates and deletes answer
     /// with Azure-AsyncOperation/Location and finish in the background after this many ms.
     public var provisioningDelayMilliseconds = 0
+    /// `--latency MS[:JITTER]`: added to every ARM request (fault injection, issue 6 §4).
+    public var latencyMilliseconds = 0
+    public var latencyJitterMilliseconds = 0
     public var logLevel = LogLevel.info
     public var signingKeyPath: String?
     /// Protects the operator API (/_emulator/*) so it may be reached from other hosts.

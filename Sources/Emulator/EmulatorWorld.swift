@@ -10,19 +10,23 @@ final class EmulatorWorld: Sendable {
     let identity: IdentityService
     let store: ResourceStore
     let operations: LongRunningOperations
+    let faults: FaultInjector
     let certificatePath: String
 
     init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
-         operations: LongRunningOperations, certificatePath: String) {
+         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String) {
         self.config = config
         self.directory = directory
         self.identity = identity
         self.store = store
         self.operations = operations
+        self.faults = faults
         self.certificatePath = certificatePath
     }
 
+    /// Back to the seeded world; fault rules are part of the world a test set up, so they go too.
     func reset() {
+        faults.removeAll()
         operations.reset()
         store.reset()
         directory.reset()

@@ -120,13 +120,16 @@ extension ResourcesProvider {
         let id = resourceGroupID(parameters)
         let name = parameters.required("resourceGroupName")
         guard store.get(id) != nil else { throw ARMError.resourceGroupNotFound(name) }
+        // An injected operation failure (fault rule) fails the delete without touching the group.
+        let failing = InjectedOperationFailure.current != nil
         // A second DELETE while one runs is accepted again, as ARM does.
-        let deleting = try store.update(id, precondition: Precondition(headers: request.headers)) { body in
-            body["properties"] = ["provisioningState": "Deleting"]
-        }
+        let precondition = Precondition(headers: request.headers)
+        let deleting = failing
+            ? try store.require(id)
+            : try store.update(id, precondition: precondition) { body in body["properties"] = ["provisioningState": "Deleting"] }
         let location = deleting.body["location"]?.stringValue ?? ""
         let store = self.store
-        let synchronous = operations.isSynchronous
+        let synchronous = operations.isSynchronous && !failing
         if synchronous { _ = store.removeAll(under: id) }
         let handle = operations.begin(
             for: request, namespace: "Microsoft.Resources", location: location, kind: .delete, shape: .subscription, resourceID: id

@@ -1,0 +1,26 @@
+/// The pipeline's fault-injection step (DESIGN "A request's way": after authorization, before the
+/// handler): the global latency, then the first matching fault rule's delay and error or
+/// operation failure. Sleeping suspends the request's task, never the event loop.
+public struct FaultInjectionMiddleware: ARMMiddleware {
+    public let injector: FaultInjector
+
+    public init(injector: FaultInjector) {
+        self.injector = injector
+    }
+
+    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        let latency = injector.globalDelayMilliseconds()
+        if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
+        guard let rule = injector.take(method: request.method, path: request.path) else {
+            return try await next.respond(to: request)
+        }
+        if rule.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(rule.delayMilliseconds)) }
+        if let error = rule.error(for: request) { throw error }
+        if rule.failOperation {
+            return try await InjectedOperationFailure.$current.withValue(rule.operationError) {
+                try await next.respond(to: request)
+            }
+        }
+        return try await next.respond(to: request)
+    }
+}
