@@ -88,3 +88,12 @@ import Testing
         #expect(try await evaluator.evaluateValue("[reference('/r', '1', 'Full').properties.p]", scope: .init()) == 1)
     }
 }
+
+@Suite struct TemplateValidationTests {
+    @Test func unknownFunctionsAnywhereFailValidation() throws {
+        #expect(throws: TemplateError.self) {
+            try evaluator(#"{"outputs":{"x":{"type":"string","value":"[concat(nope('a'))]"}}}"#).checkFunctionNames()
+        }
+        try evaluator(#"{"outputs":{"x":{"type":"string","value":"[concat(listKeys('a','b').k, 'c')]"}}}"#).checkFunctionNames()
+    }
+}

@@ -103,7 +103,8 @@ extension ResourcesProvider {
         let name = parameters.required("deploymentName")
         try Self.validateDeploymentName(name)
         let group = try existingResourceGroup(parameters)
-        let input = try request.jsonBody()
+        // azure-cli inlines `--template-file` verbatim, comments and all (JSONParser.Options.jsonc).
+        let input = try request.jsonBody(options: .jsonc)
         guard let properties = input["properties"]?.objectValue else {
             throw ARMError.invalidDeploymentRequest("The request content is missing the required property 'properties'.")
         }
@@ -131,6 +132,7 @@ extension ResourcesProvider {
         let id = deploymentID(parameters)
         do {
             let evaluator = try TemplateEvaluator(template: template, parameters: suppliedParameters, context: context, reader: runner)
+            try evaluator.checkFunctionNames()
             try await evaluator.resolveAllParameters()
             let plan = try await evaluator.plan()
             try checkResourceTypes(plan, deploymentName: name, correlationID: request.correlationID)
@@ -190,11 +192,9 @@ extension ResourcesProvider {
         }
         let store = self.store
         let now = self.now
-        if operations.isSynchronous {
-            await Self.run(deployment, runner: runner, store: store, started: started, now: now)
-            let final = try store.require(deployment.id)
-            return ARMResponse(status: write.created ? 201 : 200, body: .object(final.body))
-        }
+        // Always an operation with Azure-AsyncOperation (as real ARM answers, reference §4.6), so a
+        // failure reaches the SDKs and az through the status poll; without a provisioning delay it
+        // has finished before the 201 is sent.
         let handle = operations.beginProducing(
             for: request, namespace: "Microsoft.Resources", location: deployment.context.resourceGroupLocation, kind: .create,
             resourceID: deployment.id
@@ -205,12 +205,18 @@ extension ResourcesProvider {
             return nil
         }
         var body = write.resource.body
-        body["properties"]?["provisioningState"] = "Accepted"
-        return ARMResponse(status: 201, headers: operations.headers(for: handle), body: .object(body))
+        if operations.isSynchronous {
+            await operations.waitUntilFinished(handle.id)
+            body = try store.require(deployment.id).body
+        } else {
+            body["properties"]?["provisioningState"] = "Accepted"
+        }
+        return ARMResponse(status: write.created ? 201 : 200, headers: operations.headers(for: handle), body: .object(body))
     }
 
     func validateDeployment(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         let deployment = try await parseDeployment(request, parameters, runner: try runner(for: request))
+        _ = try existingResourceGroup(parameters)
         return .ok([
             "id": .string(deployment.id.description), "name": .string(deployment.name), "type": .string(Self.deploymentType),
             "properties": [
