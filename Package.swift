@@ -24,10 +24,12 @@ let package = Package(
         .target(name: "ARMCore", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // Entra ID: directory, token service, JWT, managed identity.
         .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        // ARM template language and deployment planning: pure, no I/O (uses ARMCore for JSONValue only).
+        .target(name: "ARMTemplates", dependencies: ["ARMCore"], swiftSettings: strict),
         // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
         .target(
             name: "ResourcesProvider",
-            dependencies: ["ARMCore", "Identity"],
+            dependencies: ["ARMCore", "Identity", "ARMTemplates"],
             path: "Sources/Providers/Resources",
             swiftSettings: strict
         ),
@@ -42,6 +44,7 @@ let package = Package(
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],

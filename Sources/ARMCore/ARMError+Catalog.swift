@@ -396,3 +396,71 @@ extension ARMError {
         }
     }
 }
+
+// MARK: - template deployments (Microsoft.Resources/deployments, reference §4.6)
+
+extension ARMError {
+    /// A template that cannot be evaluated: 400 `InvalidTemplate` (reference §4.6).
+    public static func invalidTemplate(_ reason: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidTemplate", message: "Deployment template validation failed: '\(reason)'.")
+    }
+
+    /// Validation failure of a deployment: 400 `InvalidTemplateDeployment`, inner errors in `details`.
+    public static func invalidTemplateDeployment(_ name: String, trackingID: String, details: [ARMError]) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidTemplateDeployment",
+            message: "The template deployment '\(name)' is not valid according to the validation procedure. The tracking id is '\(trackingID)'. See inner errors for details.",
+            details: details)
+    }
+
+    /// The deployment-level error of a failed deployment; the failed resources' errors are its details.
+    public static func deploymentFailed(target: String, details: [ARMError]) -> ARMError {
+        ARMError(
+            status: 400, code: "DeploymentFailed",
+            message: "At least one resource deployment operation failed. Please list deployment operations for details. Please see https://aka.ms/arm-deployment-operations for usage details.",
+            target: target, details: details)
+    }
+
+    /// A resource whose asynchronous provisioning ended in `Failed` without an error of its own.
+    public static let resourceDeploymentFailure = ARMError(
+        status: 400, code: "ResourceDeploymentFailure",
+        message: "The resource operation completed with terminal provisioning state 'Failed'.")
+
+    public static func deploymentNotFound(_ name: String) -> ARMError {
+        ARMError(status: 404, code: "DeploymentNotFound", message: "Deployment '\(name)' could not be found.")
+    }
+
+    public static func deploymentOperationNotFound(_ operationID: String, deployment: String) -> ARMError {
+        ARMError(
+            status: 404, code: "DeploymentOperationNotFound",
+            message: "The operation '\(operationID)' of deployment '\(deployment)' could not be found.")
+    }
+
+    /// Deployment names: 1-64 characters of `^[-\w\._\(\)]+$` (reference §4.6; code per its recommendation).
+    public static func invalidDeploymentName(_ name: String, invalid: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidDeploymentName",
+            message: "The provided deployment name '\(name)' has these invalid characters: '\(invalid)'. The name can only be a letter, digit, '-', '.', '_', '(' or ')' and must be 1 to 64 characters long.")
+    }
+
+    /// A deployment body without its required parts (`properties`, `mode`, `template`).
+    public static func invalidDeploymentRequest(_ message: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidRequestContent", message: message)
+    }
+
+    public static func deploymentCannotBeCanceled(_ name: String, state: String) -> ARMError {
+        ARMError(
+            status: 409, code: "DeploymentCannotBeCancelled",
+            message: "The deployment '\(name)' cannot be cancelled because it is in the terminal state '\(state)'.")
+    }
+
+    /// A template resource whose type no registered provider serves (`NoRegisteredProviderFound` /
+    /// `InvalidResourceType`, reference §5.1), reported inside `InvalidTemplateDeployment`.
+    public static func templateResourceTypeNotFound(_ type: String, apiVersion: String) -> ARMError {
+        let parts = type.split(separator: "/", maxSplits: 1).map(String.init)
+        return ARMError(
+            status: 400, code: "InvalidResourceType",
+            message: "The resource type '\(parts.count > 1 ? parts[1] : type)' could not be found in the namespace '\(parts[0])' for api version '\(apiVersion)'.",
+            target: type)
+    }
+}

@@ -35,7 +35,7 @@ public final class Emulator: Sendable {
         let internalRequests = InternalRequests()
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration])
+            registrations: [ResourcesProvider.registration], internalRequests: internalRequests)
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription -> handler.

@@ -24,7 +24,8 @@ extension ResourcesProvider {
         let filter = try ResourceFilter(request.query["$filter"], allowed: Set(ResourceFilter.Field.allCases))
         let expand = Set((request.query["$expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return try Pager(request: request).list(store, under: scope) { resource in
-            resource.id.isTopLevelProviderResource && filter.matches(resource.body, resourceGroup: resource.id.resourceGroup)
+            // Deployments are ARM's own records, not resources: `/resources` never lists them.
+            resource.id.isTopLevelProviderResource && resource.id.namespace?.lowercased() != "microsoft.resources" && filter.matches(resource.body, resourceGroup: resource.id.resourceGroup)
         } render: { resource in
             var item = JSONObject()
             for field in Self.listedFields {

@@ -5,7 +5,9 @@ import Identity
 /// Microsoft.Resources, the part of ARM the emulator serves itself: subscriptions, tenants,
 /// locations, resource groups, generic resource lists and resource provider registrations.
 ///
-/// Limitations (LocalStack style): `exportTemplate`, `moveResources`, tag resources
+/// Template deployments live in `+Deployments*.swift`.
+///
+/// Limitations (LocalStack style): resource-group `exportTemplate`, `moveResources`, tag resources
 /// (`Microsoft.Resources/tags`), resource locks and by-id generic operations are not served;
 /// the ones clients call answer 501.
 public struct ResourcesProvider: Sendable {
@@ -15,11 +17,15 @@ public struct ResourcesProvider: Sendable {
     /// Every namespace the emulator serves, this one included.
     let registrations: [ResourceProviderRegistration]
     let now: @Sendable () -> Date
+    /// Template deployments create their resources through the ARM pipeline with this.
+    let internalRequests: InternalRequests
 
     public init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations,
-        registrations: [ResourceProviderRegistration], now: @escaping @Sendable () -> Date = Date.init
+        registrations: [ResourceProviderRegistration], internalRequests: InternalRequests = InternalRequests(),
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.internalRequests = internalRequests
         self.directory = directory
         self.store = store
         self.operations = operations
@@ -45,9 +51,10 @@ public struct ResourcesProvider: Sendable {
             .init(name: "subscriptions/providers", apiVersions: resourceAPIVersions),
             .init(name: "subscriptions/operationresults", apiVersions: resourceAPIVersions),
             .init(name: "deployments", apiVersions: resourceAPIVersions),
+            .init(name: "deployments/operations", apiVersions: resourceAPIVersions),
         ])
 
     public var routes: [Route] {
-        subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes
+        subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes + deploymentRoutes
     }
 }

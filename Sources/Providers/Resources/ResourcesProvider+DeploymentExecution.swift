@@ -1,0 +1,117 @@
+import ARMCore
+import ARMTemplates
+import Foundation
+
+/// Running a validated deployment: resources in dependency order, one deployment operation per
+/// resource (what `az` and azure-ai-ml list), then outputs. The record in the store is updated
+/// after every resource so pollers see progress; a failed resource fails the deployment with
+/// `DeploymentFailed` whose details carry the resource's own error (reference §4.6).
+extension ResourcesProvider {
+    static func run(
+        _ deployment: DeploymentRequest, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date
+    ) async {
+        var failure: ARMError?
+        var outputs = JSONObject()
+        var outputResources: [JSONValue] = []
+        var canceled = false
+        do {
+            let evaluator = try TemplateEvaluator(
+                template: deployment.template, parameters: deployment.parameters, context: deployment.context, reader: runner)
+            let plan = try await evaluator.plan()
+            for resource in plan where !resource.isExisting {
+                if store.get(deployment.id)?.privateState["canceled"]?.boolValue == true {
+                    canceled = true
+                    break
+                }
+                let begun = now()
+                let outcome: DeploymentRunner.Outcome
+                do {
+                    outcome = await runner.put(resource, body: try await evaluator.body(of: resource))
+                } catch let error as TemplateError {
+                    outcome = DeploymentRunner.Outcome(statusCode: 400, body: nil, error: .invalidTemplate(error.message))
+                }
+                let operation = Self.operation(for: resource, outcome: outcome, deploymentID: deployment.id, begun: begun, ended: now())
+                _ = try? store.updateResource(deployment.id) { record in
+                    var operations = record.privateState["operations"]?.arrayValue ?? []
+                    operations.append(operation)
+                    record.privateState["operations"] = .array(operations)
+                }
+                if let error = outcome.error {
+                    failure = .deploymentFailed(target: deployment.id.description, details: [error])
+                    break
+                }
+                outputResources.append(["id": .string(resource.id)])
+            }
+            if failure == nil, !canceled { outputs = try await evaluator.outputs() }
+        } catch let error as TemplateError {
+            failure = .deploymentFailed(target: deployment.id.description, details: [.invalidTemplate(error.message)])
+        } catch {
+            failure = .deploymentFailed(target: deployment.id.description, details: [.internalServerError()])
+        }
+        let ended = now()
+        _ = try? store.update(deployment.id) { body in
+            var properties = body["properties"]?.objectValue ?? JSONObject()
+            properties["provisioningState"] = .string(canceled ? "Canceled" : (failure == nil ? "Succeeded" : "Failed"))
+            properties["duration"] = .string(Self.isoDuration(ended.timeIntervalSince(started)))
+            properties["outputResources"] = .array(outputResources)
+            if let failure {
+                properties["error"] = failure.errorObjectJSON
+            } else if !canceled {
+                properties["outputs"] = .object(outputs)
+            }
+            body["properties"] = .object(properties)
+        }
+    }
+
+    /// A deployment operation as `GET …/deployments/{name}/operations` lists it.
+    static func operation(
+        for resource: PlannedResource, outcome: DeploymentRunner.Outcome, deploymentID: ResourceID, begun: Date, ended: Date
+    ) -> JSONValue {
+        let operationID = String(newGUID().replacingOccurrences(of: "-", with: "").prefix(16)).uppercased()
+        var properties: JSONObject = [
+            "provisioningOperation": "Create",
+            "provisioningState": .string(outcome.error == nil ? "Succeeded" : "Failed"),
+            "timestamp": .string(ARMTimestamp.string(from: ended)),
+            "duration": .string(isoDuration(ended.timeIntervalSince(begun))),
+            "trackingId": .string(newGUID()),
+            "serviceRequestId": .string(newGUID()),
+            "statusCode": .string(statusName(outcome.statusCode)),
+            "targetResource": [
+                "id": .string(resource.id), "resourceType": .string(resource.type), "resourceName": .string(resource.name),
+                "apiVersion": .string(resource.apiVersion),
+            ],
+        ]
+        if let error = outcome.error { properties["statusMessage"] = ["status": "Failed", "error": error.errorObjectJSON] }
+        return [
+            "id": .string("\(deploymentID.description)/operations/\(operationID)"), "operationId": .string(operationID),
+            "properties": .object(properties),
+        ]
+    }
+
+    /// The `statusCode` names ARM reports (HttpStatusCode enum names).
+    static func statusName(_ status: Int) -> String {
+        switch status {
+        case 200: "OK"
+        case 201: "Created"
+        case 202: "Accepted"
+        case 204: "NoContent"
+        case 400: "BadRequest"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
+        case 404: "NotFound"
+        case 409: "Conflict"
+        case 501: "NotImplemented"
+        default: status >= 500 ? "InternalServerError" : String(status)
+        }
+    }
+
+    /// ISO 8601 duration as ARM writes it, e.g. `PT1.2345S`.
+    static func isoDuration(_ seconds: TimeInterval) -> String {
+        let value = max(0, seconds)
+        if value >= 60 {
+            let minutes = Int(value / 60)
+            return String(format: "PT%dM%.7gS", minutes, value - Double(minutes * 60))
+        }
+        return String(format: "PT%.7gS", value)
+    }
+}
