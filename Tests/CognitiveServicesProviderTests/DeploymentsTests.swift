@@ -44,6 +44,20 @@ struct DeploymentsTests {
         #expect(created.properties?["model"]?["version"]?.stringValue == "2024-11-20")
     }
 
+    @Test func capacityAsANumericStringIsAcceptedLikeTheService() async throws {
+        let world = try await world()
+        // az sends `--sku-capacity 7` as "7".
+        let reply = try await world.send(
+            "PUT", world.account("a1") + "/deployments/s",
+            body: #"{"sku":{"name":"Standard","capacity":"7"},"properties":{"model":{"format":"OpenAI","name":"gpt-4o"}}}"#)
+        #expect(reply.status == 201)
+        #expect(reply.json?["sku"]?["capacity"]?.intValue == 7)
+        let bad = try await world.send(
+            "PUT", world.account("a1") + "/deployments/s2",
+            body: #"{"sku":{"name":"Standard","capacity":"lots"},"properties":{"model":{"format":"OpenAI","name":"gpt-4o"}}}"#)
+        #expect(bad.status == 400)
+    }
+
     @Test func catalogValidationUsesTheRealCodes() async throws {
         let world = try await world()
         let unknown = try await world.deploy("a1", "d", model: "gpt-9", version: "1")

@@ -122,11 +122,14 @@ extension CognitiveServicesProvider {
         guard let sku = model.skus.first(where: { $0.name.lowercased() == skuName.lowercased() }) else {
             throw ARMError.deploymentSkuNotSupported(sku: skuName, model: model.name, version: model.version)
         }
+        // `az … deployment create --sku-capacity 10` sends the number as a string; the service's
+        // JSON.NET reader converts numeric strings, so the emulator does too.
         let capacityValue = input["sku"]?["capacity"]
-        guard capacityValue == nil || capacityValue == .null || capacityValue?.intValue != nil else {
+        let parsedCapacity = capacityValue?.intValue ?? capacityValue?.stringValue.flatMap { Int($0) }
+        guard capacityValue == nil || capacityValue == .null || parsedCapacity != nil else {
             throw ARMError.invalidResourceProperties("The deployment property 'sku.capacity' must be an integer.")
         }
-        let capacity = capacityValue?.intValue ?? sku.capacity.defaultValue
+        let capacity = parsedCapacity ?? sku.capacity.defaultValue
         guard capacity >= sku.capacity.minimum, capacity <= sku.capacity.maximum else {
             throw ARMError.deploymentCapacityInvalid(capacity, minimum: sku.capacity.minimum, maximum: sku.capacity.maximum)
         }
