@@ -33,10 +33,19 @@ let package = Package(
             path: "Sources/Providers/Resources",
             swiftSettings: strict
         ),
+        // Microsoft.CognitiveServices: accounts, deployments, model catalog and quota, projects,
+        // connections, raiPolicies. The catalog is data, embedded so the product stays one binary.
+        .target(
+            name: "CognitiveServicesProvider",
+            dependencies: ["ARMCore"],
+            path: "Sources/Providers/CognitiveServices",
+            resources: [.embedInCode("ModelCatalog.json")],
+            swiftSettings: strict
+        ),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
-            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider"],
+            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider"],
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
@@ -46,6 +55,9 @@ let package = Package(
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
+        .testTarget(
+            name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],
+            swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

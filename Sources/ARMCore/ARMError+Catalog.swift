@@ -464,3 +464,182 @@ extension ARMError {
             target: type)
     }
 }
+
+// MARK: - Microsoft.CognitiveServices (issue 4; reference arm-and-cognitiveservices.md §1.10, §2.6)
+
+extension ARMError {
+    /// `{acct}` breaks `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` or 2-64 characters (§1.11).
+    public static let invalidAccountName = ARMError(
+        status: 400, code: "InvalidAccountName",
+        message: "The account name is invalid. Account name can only include alphanumeric characters, underscores and hyphens; "
+            + "Account name only allows 2 to 64 characters.")
+
+    /// Unknown or unsupported `kind` [ISSUE azure-cli#6190, azurechat#274: "HTTP 400 InvalidApiSetId"].
+    public static func invalidApiSetId(kind: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidApiSetId",
+            message: "The account type '\(kind)' is either invalid or unavailable in given region.")
+    }
+
+    /// A SKU the kind does not offer (§1.10 `SpecialFeatureOrQuotaIdRequired`).
+    public static func specialFeatureOrQuotaIdRequired(sku: String, kind: String) -> ARMError {
+        ARMError(
+            status: 400, code: "SpecialFeatureOrQuotaIdRequired",
+            message: "The subscription does not have QuotaId/Feature required by SKU '\(sku)' from kind '\(kind)' or contains "
+                + "blocked QuotaId/Feature.")
+    }
+
+    public static func customDomainInUse(_ subdomain: String) -> ARMError {
+        ARMError(
+            status: 409, code: "CustomDomainInUse",
+            message: "Please pick a different name. The subdomain name '\(subdomain)' is not available as it's already used by a "
+                + "resource. If the resource using the name was deleted in the last 48 hours, you may need to purge the deleted "
+                + "resource. Learn more at \"https://go.microsoft.com/fwlink/?linkid=2215493\"")
+    }
+
+    /// EMULATOR CHOICE ([GAP] §1.2.2: the real text for changing an immutable subdomain was not found).
+    public static func customSubDomainNameImmutable(existing: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The customSubDomainName '\(existing)' of an account cannot be changed once it is set.")
+    }
+
+    /// EMULATOR CHOICE: a subdomain that is not a DNS label ([GAP] §1.11).
+    public static func invalidCustomSubDomainName(_ subdomain: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidCustomSubDomainName",
+            message: "The custom subdomain name '\(subdomain)' is invalid. It must be 2 to 64 lowercase letters, digits or hyphens, "
+                + "starting and ending with a letter or digit.")
+    }
+
+    public static func flagMustBeSetForRestore(id: String) -> ARMError {
+        ARMError(
+            status: 409, code: "FlagMustBeSetForRestore",
+            message: "An existing resource with ID '\(id)' has been soft-deleted. To restore the resource, you must specify 'restore' "
+                + "to be 'true' in the property. If you don't want to restore existing resource, please purge it first.")
+    }
+
+    /// EMULATOR CHOICE: `restore: true` when nothing is soft-deleted under that name ([GAP]).
+    public static func deletedAccountNotFound(_ name: String, resourceGroup: String) -> ARMError {
+        ARMError(
+            status: 404, code: "ResourceNotFound",
+            message: "The soft-deleted account '\(name)' under resource group '\(resourceGroup)' was not found, so it cannot be "
+                + "restored.")
+    }
+
+    /// regenerateKey with a key name other than Key1/Key2 [ISSUE azure-cli#18407].
+    public static func invalidKeyName(_ name: String) -> ARMError {
+        ARMError(status: 400, code: "BadRequest", message: "The key name '\(name)' is invalid. Valid values are 'Key1' and 'Key2'.")
+    }
+
+    /// Keys with `disableLocalAuth` true: "Failed to list key. disableLocalAuth is set to be true."
+    /// (the text the service is reported to answer; the reference marks it [GAP], §1.7).
+    public static func localAuthDisabled(operation: String) -> ARMError {
+        ARMError(status: 400, code: "BadRequest", message: "Failed to \(operation) key. disableLocalAuth is set to be true")
+    }
+
+    /// RequestConflict: the parent account is not in a terminal state (§2.6).
+    public static func requestConflict(parentID: String) -> ARMError {
+        ARMError(
+            status: 409, code: "RequestConflict",
+            message: "Another operation is being performed on the parent resource '\(parentID)'. Please try again later.")
+    }
+
+    /// Unknown model for this kind and region (§2.6, the 2024 wording).
+    public static func deploymentModelNotSupported(format: String, name: String, version: String) -> ARMError {
+        ARMError(
+            status: 400, code: "DeploymentModelNotSupported",
+            message: "The model 'Publisher: , Format: \(format), Name: \(name), Version: \(version), Source: , SourceAccount: ' of "
+                + "account deployment is not supported.")
+    }
+
+    /// A catalog model that is deprecated for new deployments (§2.6).
+    public static func deploymentModelRetired(name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "DeploymentModelNotSupported",
+            message: "Creating account deployment is not supported by the model '\(name)'. This is usually because there are "
+                + "better models available for the similar functionality.")
+    }
+
+    /// `sku.name` not among the model's SKUs (§2.6).
+    public static func deploymentSkuNotSupported(sku: String, model: String, version: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidResourceProperties",
+            message: "The specified SKU '\(sku)' of account deployment is not supported by the model '\(model)' version: '\(version)'.")
+    }
+
+    /// EMULATOR CHOICE: capacity outside the SKU's `capacity{minimum,maximum}` ([GAP]).
+    public static func deploymentCapacityInvalid(_ capacity: Int, minimum: Int, maximum: Int) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidResourceProperties",
+            message: "The specified capacity '\(capacity)' of account deployment is invalid. It must be between \(minimum) and "
+                + "\(maximum).")
+    }
+
+    /// §2.6 note: the emulator's recommended text for changing an existing deployment's model.
+    public static let deploymentModelChange = ARMError(
+        status: 400, code: "InvalidResourceProperties",
+        message: "Changing the model of an existing deployment is not supported.")
+
+    /// EMULATOR CHOICE ([GAP]): a kind without model deployments (Speech, ContentSafety, ...).
+    public static func deploymentsNotSupported(kind: String) -> ARMError {
+        ARMError(
+            status: 400, code: "OperationNotSupported",
+            message: "The account kind '\(kind)' does not support model deployments.")
+    }
+
+    public static func insufficientQuota(requested: Int, available: Int, used: Int, limit: Int, quotaName: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InsufficientQuota",
+            message: "This operation require \(requested) new capacity in quota \(quotaName), which is bigger than the current "
+                + "available capacity \(available). The current quota usage is \(used) and the quota limit is \(limit) for quota "
+                + "\(quotaName).")
+    }
+
+    /// A property with a missing or wrongly typed value (EMULATOR CHOICE wording).
+    public static func invalidResourceProperties(_ message: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidResourceProperties", message: message)
+    }
+
+    /// `raiPolicyName` on a deployment that names no policy of the account (EMULATOR CHOICE, [GAP]).
+    public static func raiPolicyNotFound(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidResourceProperties",
+            message: "The specified RAI policy '\(name)' of account deployment does not exist.")
+    }
+
+    /// EMULATOR CHOICE ([GAP] §3.3): built-in policies cannot be changed or deleted.
+    public static func raiPolicySystemManaged(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The RAI policy '\(name)' is system managed and cannot be modified or deleted.")
+    }
+
+    /// EMULATOR CHOICE ([GAP] §3.1): projects need kind AIServices with allowProjectManagement.
+    public static func projectManagementNotAllowed(account: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "Project management is not enabled on account '\(account)'. Set properties.allowProjectManagement to true on "
+                + "an account of kind 'AIServices' to create projects.")
+    }
+
+    /// [GAP] §3.1: deleting the default project while others exist.
+    public static func defaultProjectDeletion(_ project: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The default project '\(project)' cannot be deleted while the account has other projects. Delete the other "
+                + "projects first.")
+    }
+
+    /// Invalid child names (deployments, projects, connections, raiPolicies): EMULATOR CHOICE wording.
+    public static func invalidChildName(_ name: String, kind: String, rule: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidResourceName", message: "The \(kind) name '\(name)' is invalid. \(rule)")
+    }
+
+    /// Projects and accounts must share a region.
+    public static func projectLocationMismatch(_ location: String, account: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The project location '\(location)' must match the location '\(account)' of its parent account.")
+    }
+}

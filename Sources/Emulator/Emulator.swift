@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import CognitiveServicesProvider
 import Foundation
 import Identity
 import ResourcesProvider
@@ -33,13 +34,16 @@ public final class Emulator: Sendable {
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
+        let cognitiveServices = CognitiveServicesProvider(
+            store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration], internalRequests: internalRequests)
+            registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration],
+            internalRequests: internalRequests)
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription -> handler.
-        let armRouter = Router(routes: resources.routes + operations.routes)
+        let armRouter = Router(routes: resources.routes + cognitiveServices.routes + operations.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),

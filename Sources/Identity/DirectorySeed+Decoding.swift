@@ -16,6 +16,8 @@ extension DirectorySeed {
 
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case tenants, subscriptions, servicePrincipals, users, managedIdentities, roleAssignments
+        /// Read by the CognitiveServices provider (`QuotaLimits`), not by the directory.
+        case quotas
     }
 
     public init(from decoder: any Decoder) throws {

@@ -1,0 +1,186 @@
+import ARMCore
+
+/// The catalog-backed reads (reference §1.8, §1.9): SKUs, usages (quota), models, and the
+/// availability checks.
+extension CognitiveServicesProvider {
+    var catalogRoutes: [Route] {
+        let location = Self.subscriptionPrefix + "/locations/{location}"
+        return [
+            Route("GET", Self.accountPattern + "/skus", operationID: "Accounts_ListSkus",
+                  action: "Microsoft.CognitiveServices/accounts/skus/read") { request, parameters in
+                try requireResourceGroup(parameters)
+                let account = try store.require(accountID(parameters))
+                let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
+                // Not paged (§1.8).
+                let value: [JSONValue] = (kind?.skus ?? []).map { sku in
+                    ["resourceType": .string(Self.accountType), "sku": ["name": .string(sku), "tier": .string(Self.tier(of: sku))]]
+                }
+                return .ok(["value": .array(value)])
+            },
+            Route("GET", Self.accountPattern + "/usages", operationID: "Accounts_ListUsages",
+                  action: "Microsoft.CognitiveServices/accounts/usages/read") { request, parameters in
+                try requireResourceGroup(parameters)
+                let account = try store.require(accountID(parameters))
+                let filter = try UsageFilter(request.query["$filter"])
+                let region = account.body["location"]?.stringValue ?? ""
+                let kind = account.body["kind"]?.stringValue ?? ""
+                let names = Set(catalog.models(kind: kind, region: region).flatMap { $0.skus.map(\.usageName) })
+                let usages = catalog.usages.filter { names.contains($0.name) && filter.matches($0.name) }
+                // Not paged in the SDK (§1.8); one page holds them all.
+                return .ok(["value": .array(usages.map { usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region) })])
+            },
+            Route("GET", Self.accountPattern + "/models", operationID: "Accounts_ListModels",
+                  action: "Microsoft.CognitiveServices/accounts/models/read") { request, parameters in
+                try requireResourceGroup(parameters)
+                let account = try store.require(accountID(parameters))
+                let models = catalog.models(kind: account.body["kind"]?.stringValue ?? "", region: account.body["location"]?.stringValue ?? "")
+                return try Pager(request: request).list(models.sorted { Self.modelKey($0) < Self.modelKey($1) }, key: Self.modelKey) {
+                    Self.modelJSON($0)
+                }
+            },
+            Route("GET", location + "/models", operationID: "LocationModels_List", action: "Microsoft.CognitiveServices/locations/models/read") {
+                request, parameters in
+                let region = AzureRegion.normalize(parameters.required("location"))
+                var entries: [(String, JSONValue)] = []
+                for kind in catalog.accountKinds where kind.hostsDeployments && kind.kind != "Speech" {
+                    for model in catalog.models(kind: kind.kind, region: region) {
+                        let key = kind.kind.lowercased() + "/" + Self.modelKey(model)
+                        entries.append((key, ["kind": .string(kind.kind), "skuName": "S0", "model": Self.modelJSON(model)]))
+                    }
+                }
+                return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
+            },
+            Route("GET", location + "/usages", operationID: "LocationUsages_List", action: "Microsoft.CognitiveServices/locations/usages/read") {
+                request, parameters in
+                let region = AzureRegion.normalize(parameters.required("location"))
+                let filter = try UsageFilter(request.query["$filter"])
+                let usages = catalog.offers(region: region) ? catalog.usages.filter { filter.matches($0.name) } : []
+                return try Pager(request: request).list(usages.sorted { $0.name.lowercased() < $1.name.lowercased() }, key: { $0.name.lowercased() }) {
+                    usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region)
+                }
+            },
+            Route("GET", Self.subscriptionPrefix + "/skus", operationID: "ResourceSkus_List", action: "Microsoft.CognitiveServices/skus/read") {
+                request, _ in
+                var entries: [(String, JSONValue)] = []
+                for kind in catalog.accountKinds {
+                    for sku in kind.skus {
+                        entries.append((kind.kind.lowercased() + "/" + sku.lowercased(), [
+                            "resourceType": "accounts", "name": .string(sku), "tier": .string(Self.tier(of: sku)), "kind": .string(kind.kind),
+                            "locations": .array(catalog.regions.map { .string($0.uppercased()) }), "restrictions": [],
+                        ]))
+                    }
+                }
+                return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
+            },
+            Route("POST", location + "/checkSkuAvailability", operationID: "Accounts_CheckSkuAvailability",
+                  action: "Microsoft.CognitiveServices/locations/checkSkuAvailability/action") { request, parameters in
+                try checkSkuAvailability(request, region: AzureRegion.normalize(parameters.required("location")))
+            },
+            Route("POST", Self.subscriptionPrefix + "/checkDomainAvailability", operationID: "Accounts_CheckDomainAvailability",
+                  action: "Microsoft.CognitiveServices/checkDomainAvailability/action") { request, _ in
+                try checkDomainAvailability(request)
+            },
+        ]
+    }
+
+    static func tier(of sku: String) -> String {
+        switch sku.uppercased().first {
+        case "F": "Free"
+        case "P": "Premium"
+        case "E": "Enterprise"
+        default: "Standard"
+        }
+    }
+
+    static func modelKey(_ model: ModelCatalog.Model) -> String {
+        "\(model.format)/\(model.name)/\(model.version)".lowercased()
+    }
+
+    /// `AccountModel` (§1.8).
+    static func modelJSON(_ model: ModelCatalog.Model) -> JSONValue {
+        let skus: [JSONValue] = model.skus.map { sku in
+            [
+                "name": .string(sku.name), "usageName": .string(sku.usageName),
+                "capacity": [
+                    "minimum": .int(Int64(sku.capacity.minimum)), "maximum": .int(Int64(sku.capacity.maximum)),
+                    "step": .int(Int64(sku.capacity.step)), "default": .int(Int64(sku.capacity.defaultValue)),
+                ],
+            ]
+        }
+        return .object(JSONObject([
+            ("format", .string(model.format)),
+            ("name", .string(model.name)),
+            ("version", .string(model.version)),
+            ("isDefaultVersion", .bool(model.isDefaultVersion)),
+            ("lifecycleStatus", .string(model.lifecycleStatus)),
+            ("maxCapacity", .int(Int64(model.skus.map(\.capacity.maximum).max() ?? 0))),
+            ("capabilities", .object(model.capabilities)),
+            ("skus", .array(skus)),
+            ("systemData", ["createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-05-13T00:00:00.0000000Z",
+                            "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application", "lastModifiedAt": "2025-06-01T00:00:00.0000000Z"]),
+        ]))
+    }
+
+    /// `Usage` (§1.8): `currentValue` is the capacity deployments hold in this subscription and
+    /// region, `limit` the catalog default or the seed's override.
+    func usageJSON(_ usage: ModelCatalog.Usage, subscriptionID: String, region: String) -> JSONValue {
+        let used = usedCapacity(subscriptionID: subscriptionID, region: region, usageName: usage.name, excluding: nil)
+        return .object(JSONObject([
+            ("name", ["value": .string(usage.name), "localizedValue": .string(usage.localizedName)]),
+            ("currentValue", .int(Int64(used))),
+            ("limit", .int(Int64(quotas.limit(usageName: usage.name, subscriptionID: subscriptionID, location: region)))),
+            ("unit", "Count"),
+            ("status", "Included"),
+        ]))
+    }
+
+    /// Capacity held by deployments of `usageName` in a subscription and region (their private
+    /// state records both), `excluding` one deployment being replaced.
+    func usedCapacity(subscriptionID: String, region: String, usageName: String, excluding: ResourceID?) -> Int {
+        let deployments = store.all(under: .subscription(subscriptionID), types: [Self.deploymentType])
+        return deployments.reduce(0) { total, deployment in
+            guard deployment.id != excluding,
+                deployment.privateState["usageName"]?.stringValue?.lowercased() == usageName.lowercased(),
+                deployment.privateState["location"]?.stringValue == region
+            else { return total }
+            return total + (deployment.privateState["capacity"]?.intValue ?? 0)
+        }
+    }
+
+    /// §1.9: `skus`, `kind` and `type` are required.
+    func checkSkuAvailability(_ request: ARMRequest, region: String) throws -> ARMResponse {
+        let input = try request.jsonBody()
+        guard let skus = input["skus"]?.arrayValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Skus')") }
+        guard let kind = input["kind"]?.stringValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Kind')") }
+        guard let type = input["type"]?.stringValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Type')") }
+        let kindInfo = catalog.accountKind(kind)
+        let value: [JSONValue] = skus.map { sku in
+            let name = sku.stringValue ?? sku.description
+            let available = catalog.offers(region: region) && kindInfo?.skus.contains { $0.lowercased() == name.lowercased() } == true
+            return .object(JSONObject([
+                ("kind", .string(kind)), ("type", .string(type)), ("skuName", .string(name)), ("skuAvailable", .bool(available)),
+                ("reason", available ? .null : "NotAvailableForKind"),
+                ("message", available ? .null : .string("The SKU '\(name)' is not available for kind '\(kind)' in location '\(region)'.")),
+            ]))
+        }
+        return .ok(["value": .array(value)])
+    }
+
+    /// §1.9: `subdomainName` and `type` required; a soft-deleted account's subdomain is taken.
+    func checkDomainAvailability(_ request: ARMRequest) throws -> ARMResponse {
+        let input = try request.jsonBody()
+        guard let subdomain = input["subdomainName"]?.stringValue else {
+            throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.SubdomainName')")
+        }
+        guard input["type"]?.stringValue != nil else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Type')") }
+        let available = serializer.run { subdomainOwner(subdomain) == nil }
+        var body = JSONObject([
+            ("isSubdomainAvailable", .bool(available)),
+            ("reason", available ? .null : .string("Sub domain name '\(subdomain)' is already used. Please pick a different name.")),
+            ("subdomainName", .string(subdomain)),
+            ("type", .null),
+        ])
+        if let kind = input["kind"]?.stringValue { body["kind"] = .string(kind) }
+        return .ok(.object(body))
+    }
+}

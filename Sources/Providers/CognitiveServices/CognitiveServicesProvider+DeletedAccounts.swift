@@ -1,0 +1,42 @@
+import ARMCore
+
+/// Soft-deleted accounts (reference §1.6): listed per subscription, read and purged under
+/// `locations/{location}/resourceGroups/{resourceGroupName}/deletedAccounts/{accountName}`.
+/// Purging frees the name and the custom subdomain.
+extension CognitiveServicesProvider {
+    var deletedAccountRoutes: [Route] {
+        let item = Self.subscriptionPrefix + "/locations/{location}/resourceGroups/{resourceGroupName}/deletedAccounts/{accountName}"
+        return [
+            Route("GET", Self.subscriptionPrefix + "/deletedAccounts", operationID: "DeletedAccounts_List",
+                  action: "Microsoft.CognitiveServices/deletedAccounts/read") { request, parameters in
+                try Pager(request: request).list(
+                    store, under: .subscription(parameters.required("subscriptionId")), types: [Self.deletedAccountType],
+                    render: { renderAccount($0.body, request: request) })
+            },
+            Route("GET", item, operationID: "DeletedAccounts_Get",
+                  action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/read") { request, parameters in
+                .ok(renderAccount(try store.require(deletedID(parameters)).body, request: request))
+            },
+            Route("DELETE", item, operationID: "DeletedAccounts_Purge",
+                  action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete") { request, parameters in
+                let id = deletedID(parameters)
+                guard store.get(id) != nil else { return .noContent }
+                if operations.isSynchronous {
+                    try store.delete(id)
+                    return ARMResponse(status: 200)
+                }
+                let store = self.store
+                let handle = operations.begin(
+                    for: request, namespace: Self.namespace, location: parameters.required("location"), kind: .delete, resourceID: id
+                ) { try store.delete(id) }
+                return ARMResponse(status: 202, headers: operations.headers(for: handle))
+            },
+        ]
+    }
+
+    func deletedID(_ parameters: RouteParameters) -> ResourceID {
+        Self.deletedAccountID(
+            subscriptionID: parameters.required("subscriptionId"), location: AzureRegion.normalize(parameters.required("location")),
+            resourceGroup: parameters.required("resourceGroupName"), name: parameters.required("accountName"))
+    }
+}

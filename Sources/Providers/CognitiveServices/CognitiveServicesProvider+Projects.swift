@@ -1,0 +1,192 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+
+/// Foundry projects under an account (reference §3.1): only on kind AIServices with
+/// `allowProjectManagement`; the first project becomes the default; the account's
+/// `associatedProjects` and `defaultProject` follow every create and delete. `name` is returned
+/// as `{account}/{project}`, as the real service does [OBS].
+extension CognitiveServicesProvider {
+    var projectRoutes: [Route] {
+        let collection = Self.accountPattern + "/projects"
+        let item = collection + "/{projectName}"
+        let read = "Microsoft.CognitiveServices/accounts/projects/read"
+        let write = "Microsoft.CognitiveServices/accounts/projects/write"
+        return [
+            Route("GET", collection, operationID: "Projects_List", action: read) { request, parameters in
+                let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "read")
+                return try Pager(request: request).list(
+                    store, under: account.id, types: [Self.projectType],
+                    render: { renderProject($0.body, account: account, request: request) })
+            },
+            Route("PUT", item, operationID: "Projects_Create", action: write) { request, parameters in
+                try createProject(request, parameters)
+            },
+            Route("PATCH", item, operationID: "Projects_Update", action: write) { request, parameters in
+                try updateProject(request, parameters)
+            },
+            Route("GET", item, operationID: "Projects_Get", action: read) { request, parameters in
+                let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "read")
+                let project = try store.require(account.id.child(type: "projects", name: parameters.required("projectName")))
+                return .ok(renderProject(project.body, account: account, request: request))
+            },
+            Route("DELETE", item, operationID: "Projects_Delete", action: "Microsoft.CognitiveServices/accounts/projects/delete") {
+                request, parameters in try deleteProject(request, parameters)
+            },
+        ]
+    }
+
+    func renderProject(_ body: JSONObject, account: StoredResource, request: ARMRequest) -> JSONValue {
+        var body = body
+        let projectName = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
+        body["properties"]?["endpoints"] = [
+            "AI Foundry API": .string(Endpoints.project(
+                baseURL: request.baseURL, account: account.id.name,
+                subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: projectName))
+        ]
+        return .object(body)
+    }
+
+    func createProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let name = parameters.required("projectName")
+        guard Self.isValidName(name, minimum: 2) else {
+            throw ARMError.invalidChildName(
+                name, kind: "project", rule: "It must be 2 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit.")
+        }
+        let input = try request.jsonBody()
+        let caller = request.caller
+        let date = now()
+        let (write, account) = try serializer.run { () throws -> (ResourceStore.Write, StoredResource) in
+            let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "write")
+            let accountProperties = account.body["properties"]?.objectValue ?? JSONObject()
+            let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
+            guard kind?.hostsProjects == true, accountProperties["allowProjectManagement"]?.boolValue == true else {
+                throw ARMError.projectManagementNotAllowed(account: account.id.name)
+            }
+            guard accountProperties["provisioningState"]?.stringValue == "Succeeded" else {
+                throw ARMError.requestConflict(parentID: account.id.description)
+            }
+            let id = account.id.child(type: "projects", name: name)
+            let existing = store.get(id)
+            let accountLocation = account.body["location"]?.stringValue ?? ""
+            if let location = input.value(forKeyIgnoringCase: "location")?.stringValue,
+                AzureRegion.normalize(location) != accountLocation
+            {
+                throw ARMError.projectLocationMismatch(location, account: accountLocation)
+            }
+            let siblings = store.children(of: account.id, type: Self.projectType).filter { $0.id != id }
+            let isDefault = existing?.body["properties"]?["isDefault"]?.boolValue ?? siblings.isEmpty
+            let inputProperties = input["properties"]?.objectValue ?? JSONObject()
+            // Foundry projects run with a managed identity; SystemAssigned when none is asked for (EMULATOR CHOICE).
+            let identity = try Self.buildIdentity(
+                input["identity"] ?? existing?.body["identity"] ?? ["type": "SystemAssigned"], previous: existing?.body["identity"],
+                tenantID: caller?.tenantId)
+            var properties = JSONObject()
+            properties["provisioningState"] = initialProvisioningState
+            for key in ["displayName", "description"] {
+                if let value = inputProperties[key] {
+                    guard value.stringValue != nil || value == .null else {
+                        throw ARMError.invalidResourceProperties("The property '\(key)' must be a string.")
+                    }
+                    properties[key] = value
+                }
+            }
+            properties["isDefault"] = .bool(isDefault)
+            properties["internalId"] = existing?.body["properties"]?["internalId"] ?? .string(Self.newHexKey())
+            var body = JSONObject([
+                ("id", .string(id.description)),
+                ("name", .string("\(account.id.name)/\(name)")),
+                ("type", .string(Self.projectType)),
+                ("location", .string(accountLocation)),
+                ("kind", "AIServices"),
+            ])
+            if let identity { body["identity"] = identity }
+            body["tags"] = .object(try TagRules.validate(input.value(forKeyIgnoringCase: "tags")))
+            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
+            body["properties"] = .object(properties)
+            let write = try store.put(id, body: body, precondition: request.precondition)
+            let updatedAccount = try store.update(account.id) { accountBody in
+                var properties = accountBody["properties"]?.objectValue ?? JSONObject()
+                var associated = properties["associatedProjects"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                if !associated.contains(where: { $0.lowercased() == name.lowercased() }) { associated.append(name) }
+                properties["associatedProjects"] = .array(associated.map(JSONValue.string))
+                if isDefault { properties["defaultProject"] = .string(name) }
+                accountBody["properties"] = .object(properties)
+            }
+            return (write, updatedAccount)
+        }
+        let baseURL = request.baseURL
+        let headers = finishProvisioning(write.resource.id, request: request, location: account.body["location"]?.stringValue ?? "") {
+            body in
+            var body = body
+            let project = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
+            body["properties"]?["endpoints"] = [
+                "AI Foundry API": .string(Endpoints.project(
+                    baseURL: baseURL, account: account.id.name,
+                    subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: project))
+            ]
+            return .object(body)
+        }
+        return ARMResponse(
+            status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(),
+            body: renderProject(write.resource.body, account: account, request: request))
+    }
+
+    /// `displayName`, `description`, tags and identity. Answers 200.
+    func updateProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let input = try request.jsonBody()
+        let caller = request.caller
+        let date = now()
+        let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "write")
+        let id = account.id.child(type: "projects", name: parameters.required("projectName"))
+        let tags = try input.value(forKeyIgnoringCase: "tags").map { try TagRules.validate($0) }
+        let updated = try store.update(id, precondition: request.precondition) { body in
+            if let patch = input["properties"]?.objectValue {
+                for key in ["displayName", "description"] {
+                    if let value = patch[key] { body["properties"]?[key] = value == .null ? nil : value }
+                }
+            }
+            if let tags { body["tags"] = .object(tags) }
+            if let identity = input["identity"] {
+                body["identity"] = try Self.buildIdentity(identity, previous: body["identity"], tenantID: caller?.tenantId)
+            }
+            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+        }
+        return .ok(renderProject(updated.body, account: account, request: request))
+    }
+
+    /// 204 when deleted or absent (SDK 13.7 accepts only 202/204 for 2025-06-01, §3.1); 202 +
+    /// polling headers with `--provisioning-delay`. The default project cannot go while others exist.
+    func deleteProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "delete")
+        let name = parameters.required("projectName")
+        let id = account.id.child(type: "projects", name: name)
+        guard let project = store.get(id) else { return .noContent }
+        try request.precondition?.check(project)
+        if project.body["properties"]?["isDefault"]?.boolValue == true,
+            store.children(of: account.id, type: Self.projectType).count > 1
+        {
+            throw ARMError.defaultProjectDeletion(name)
+        }
+        let remove: @Sendable () -> Void = { [self] in
+            serializer.run {
+                _ = store.removeAll(under: id)
+                _ = try? store.update(account.id) { body in
+                    var properties = body["properties"]?.objectValue ?? JSONObject()
+                    let associated = properties["associatedProjects"]?.arrayValue?.compactMap(\.stringValue) ?? []
+                    properties["associatedProjects"] = .array(associated.filter { $0.lowercased() != name.lowercased() }.map(JSONValue.string))
+                    if properties["defaultProject"]?.stringValue?.lowercased() == name.lowercased() { properties["defaultProject"] = nil }
+                    body["properties"] = .object(properties)
+                }
+            }
+        }
+        if operations.isSynchronous {
+            remove()
+            return .noContent
+        }
+        let handle = operations.begin(
+            for: request, namespace: Self.namespace, location: account.body["location"]?.stringValue ?? "", kind: .delete, resourceID: id
+        ) { remove() }
+        return ARMResponse(status: 202, headers: operations.headers(for: handle))
+    }
+}

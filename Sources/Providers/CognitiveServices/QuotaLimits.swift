@@ -1,0 +1,78 @@
+import ARMCore
+import Foundation
+
+/// Quota limits per subscription, region and usage name (issue 4 §2): the catalog's defaults,
+/// overridden by the seed file's `quotas` entries. A seed entry without `subscriptionId` or
+/// `location` applies to every subscription or region; the most specific entry wins.
+///
+/// Seed shape (a top-level key of the `--seed` file, next to the directory's keys):
+/// `"quotas": [{"usageName": "OpenAI.Standard.gpt-4o", "limit": 20, "location": "eastus", "subscriptionId": "…"}]`
+public struct QuotaLimits: Sendable {
+    public struct Override: Sendable, Equatable {
+        public var usageName: String
+        public var limit: Int
+        public var location: String?
+        public var subscriptionID: String?
+
+        public init(usageName: String, limit: Int, location: String? = nil, subscriptionID: String? = nil) {
+            self.usageName = usageName
+            self.limit = limit
+            self.location = location.map(AzureRegion.normalize)
+            self.subscriptionID = subscriptionID?.lowercased()
+        }
+    }
+
+    public let catalog: ModelCatalog
+    public let overrides: [Override]
+
+    public init(catalog: ModelCatalog = .embedded, overrides: [Override] = []) {
+        self.catalog = catalog
+        self.overrides = overrides
+    }
+
+    /// The limit that applies; 0 for a usage name the catalog does not know.
+    public func limit(usageName: String, subscriptionID: String, location: String) -> Int {
+        let region = AzureRegion.normalize(location)
+        let subscription = subscriptionID.lowercased()
+        let matching = overrides.filter { entry in
+            entry.usageName.lowercased() == usageName.lowercased()
+                && (entry.location == nil || entry.location == region)
+                && (entry.subscriptionID == nil || entry.subscriptionID == subscription)
+        }
+        // Most specific first: subscription and location, then either, then neither.
+        if let best = matching.max(by: { specificity($0) < specificity($1) }) { return best.limit }
+        return catalog.usage(named: usageName)?.limit ?? 0
+    }
+
+    private func specificity(_ entry: Override) -> Int {
+        (entry.subscriptionID == nil ? 0 : 2) + (entry.location == nil ? 0 : 1)
+    }
+
+    /// Reads the `quotas` key of a seed file; no file means no overrides. Errors name the entry.
+    public static func load(seedPath: String?, catalog: ModelCatalog = .embedded) throws -> QuotaLimits {
+        guard let seedPath else { return QuotaLimits(catalog: catalog) }
+        let bytes: [UInt8]
+        do {
+            bytes = Array(try Data(contentsOf: URL(fileURLWithPath: seedPath)))
+        } catch {
+            throw QuotaSeedError("Cannot read seed file '\(seedPath)': \(error.localizedDescription)")
+        }
+        return QuotaLimits(catalog: catalog, overrides: try parseOverrides(seed: try JSONParser.parse(bytes)))
+    }
+
+    static func parseOverrides(seed: JSONValue) throws -> [Override] {
+        guard let entries = seed["quotas"] else { return [] }
+        guard let array = entries.arrayValue else { throw QuotaSeedError("Invalid seed file: quotas: expected an array") }
+        return try array.enumerated().map { index, entry in
+            guard let usageName = entry["usageName"]?.stringValue, !usageName.isEmpty else {
+                throw QuotaSeedError("Invalid seed file: quotas[\(index)].usageName: expected a string")
+            }
+            guard let limit = entry["limit"]?.intValue, limit >= 0 else {
+                throw QuotaSeedError("Invalid seed file: quotas[\(index)].limit: expected a non-negative integer")
+            }
+            return Override(
+                usageName: usageName, limit: limit, location: entry["location"]?.stringValue,
+                subscriptionID: entry["subscriptionId"]?.stringValue)
+        }
+    }
+}
