@@ -24,6 +24,21 @@ let package = Package(
         .target(name: "ARMCore", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // Entra ID: directory, token service, JWT, managed identity.
         .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        // The RBAC engine: built-in role catalog (data), action matching, ABAC conditions, evaluator,
+        // the authorization middleware. Pure: ARMCore only.
+        .target(
+            name: "Authorization",
+            dependencies: ["ARMCore"],
+            resources: [.embedInCode("BuiltInRoles.json")],
+            swiftSettings: strict
+        ),
+        // Microsoft.Authorization: roleAssignments, roleDefinitions, permissions (the ARM face of the engine).
+        .target(
+            name: "AuthorizationProvider",
+            dependencies: ["ARMCore", "Identity", "Authorization"],
+            path: "Sources/Providers/Authorization",
+            swiftSettings: strict
+        ),
         // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
         .target(
             name: "ResourcesProvider",
@@ -34,7 +49,7 @@ let package = Package(
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
-            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider"],
+            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "Authorization", "AuthorizationProvider"],
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
@@ -42,6 +57,9 @@ let package = Package(
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization"], swiftSettings: strict),
+        .testTarget(
+            name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],

@@ -460,3 +460,19 @@ extension ARMError {
         ARMError(status: 400, code: "UnsupportedQueryParameter", message: "The filter '\(filter)' is not supported.")
     }
 }
+
+extension ARMError {
+    /// §4.1 (S8), used when the principal is unknown and no `principalType` was given.
+    public static func principalNotFound(_ principalId: String, tenantId: String) -> ARMError {
+        ARMError(
+            status: 400, code: "PrincipalNotFound",
+            message: "Principal \(principalId.replacingOccurrences(of: "-", with: "")) does not exist in the directory \(tenantId). Check that you "
+                + "have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error "
+                + "might be related to a replication delay. In this case, set the role assignment principalType property to a value, "
+                + "such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype")
+    }
+
+    public static func invalidScope(_ scope: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidScope", message: "The scope '\(scope)' is not valid.")
+    }
+}
