@@ -476,3 +476,32 @@ extension ARMError {
         ARMError(status: 400, code: "InvalidScope", message: "The scope '\(scope)' is not valid.")
     }
 }
+
+// MARK: - Graph-lite and the RBAC operator API (not ARM: Microsoft Graph's and the emulator's own errors)
+
+extension ARMError {
+    /// Microsoft Graph's answer for an object id it does not hold.
+    public static func graphResourceNotFound(_ id: String) -> ARMError {
+        ARMError(
+            status: 404, code: "Request_ResourceNotFound",
+            message: "Resource '\(id)' does not exist or one of its queried reference-property objects are not present.")
+    }
+
+    /// Graph's answer to an unsupported or malformed `$filter`.
+    public static func graphUnsupportedQuery(_ filter: String) -> ARMError {
+        ARMError(status: 400, code: "Request_UnsupportedQuery", message: "Unsupported or invalid query filter clause specified: '\(filter)'.")
+    }
+
+    /// `GET /v1.0/me` with an application token.
+    public static let graphMeNeedsDelegatedToken = ARMError(
+        status: 400, code: "BadRequest", message: "/me request is only valid with delegated authentication flow.")
+
+    public static func graphBadRequest(_ message: String) -> ARMError {
+        ARMError(status: 400, code: "Request_BadRequest", message: message)
+    }
+
+    /// Operator API: a principal that cannot be created (duplicate UPN, bad input).
+    public static func principalConflict(_ message: String) -> ARMError {
+        ARMError(status: 409, code: "PrincipalConflict", message: message)
+    }
+}

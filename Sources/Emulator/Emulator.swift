@@ -1,4 +1,6 @@
 import ARMCore
+import Authorization
+import AuthorizationProvider
 import EmulatorHTTP
 import Foundation
 import Identity
@@ -24,24 +26,30 @@ public final class Emulator: Sendable {
         let store = ResourceStore()
         let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
         let certificate = try Self.certificate(for: config)
+        // RBAC: the engine reads assignments from the store; the operator's Owner assignment and
+        // the seed file's are written now and again after every reset.
+        let evaluator = AccessEvaluator(store: store)
+        let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
+        authorization.seed()
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
-            certificatePath: certificate.certificatePath)
+            certificatePath: certificate.certificatePath, authorization: authorization)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration])
+            registrations: [ResourcesProvider.registration, AuthorizationProvider.registration])
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription -> handler.
-        let armRouter = Router(routes: resources.routes + operations.routes)
+        let armRouter = Router(routes: resources.routes + authorization.routes + operations.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: armRouter),
+            ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + [
                 SubscriptionMiddleware(directory: directory),
             ],
             router: armRouter)
@@ -53,9 +61,15 @@ public final class Emulator: Sendable {
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
             router: operatorRouter)
 
+        // Graph-lite (`/v1.0/*`): bearer tokens of any audience, no api-version.
+        let graphRouter = Router(routes: GraphLite(directory: directory).routes)
+        let graphPipeline = ARMPipeline(
+            middleware: [AuthenticationMiddleware(validator: identity.validator), RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false)],
+            router: graphRouter)
+
         let handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, logger: logger)
+            armPipeline: armPipeline, graphPipeline: graphPipeline, logger: logger)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

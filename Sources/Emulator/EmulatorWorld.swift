@@ -1,4 +1,5 @@
 import ARMCore
+import AuthorizationProvider
 import Foundation
 import Identity
 
@@ -11,21 +12,25 @@ final class EmulatorWorld: Sendable {
     let store: ResourceStore
     let operations: LongRunningOperations
     let certificatePath: String
+    /// The RBAC face: re-seeds the operator's Owner assignment on reset; `checkAccess` uses its engine.
+    let authorization: AuthorizationProvider
 
     init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
-         operations: LongRunningOperations, certificatePath: String) {
+         operations: LongRunningOperations, certificatePath: String, authorization: AuthorizationProvider) {
         self.config = config
         self.directory = directory
         self.identity = identity
         self.store = store
         self.operations = operations
         self.certificatePath = certificatePath
+        self.authorization = authorization
     }
 
     func reset() {
         operations.reset()
         store.reset()
         directory.reset()
+        authorization.seed()
     }
 
     /// DESIGN.md "Well-known world": what scripts need to log in.
@@ -51,6 +56,7 @@ final class EmulatorWorld: Sendable {
                 ("identityEndpoint", .string(baseURL + "/msi/token")),
                 ("identityHeader", .string(WellKnown.identityHeader)),
             ]))),
+            ("rbac", .string(config.rbac.rawValue)),
             ("provisioningDelayMs", .int(Int64(config.provisioningDelayMilliseconds))),
             ("version", .string(Emulator.version)),
         ]))
