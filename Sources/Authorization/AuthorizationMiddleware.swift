@@ -24,6 +24,12 @@ public struct AuthorizationMiddleware: ARMMiddleware {
             return try await next.respond(to: request)
         }
         let scope = ResourceID.longestPrefix(of: request.segments)
+        // Built-in role definitions are readable by everyone at the tenant root
+        // (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`, how clients resolve a
+        // role id), whatever roles the caller holds (EMULATOR CHOICE).
+        if scope.subscriptionID == nil, action.lowercased() == "microsoft.authorization/roledefinitions/read" {
+            return try await next.respond(to: request)
+        }
         let grants = evaluator.grants(for: caller.objectId)
         let decision = evaluator.decide(grants, action: action, scope: scope, attributes: attributes(of: request, action: action))
         if decision.allowed { return try await next.respond(to: request) }

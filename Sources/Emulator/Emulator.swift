@@ -49,9 +49,9 @@ public final class Emulator: Sendable {
                 APIVersionMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: armRouter),
-            ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + [
+                // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
-            ],
+            ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []),
             router: armRouter)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)

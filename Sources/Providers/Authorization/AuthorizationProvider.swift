@@ -21,6 +21,8 @@ public struct AuthorizationProvider: Sendable {
 
     /// Name of the operator's Owner assignment on the default subscription (DESIGN "Well-known world").
     public static let operatorOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a0"
+    /// Name of the default user's Owner assignment on the default subscription.
+    public static let developerOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a1"
 
     public init(directory: Directory, store: ResourceStore, evaluator: AccessEvaluator, now: @escaping @Sendable () -> Date = Date.init) throws {
         self.directory = directory
@@ -77,6 +79,16 @@ public struct AuthorizationProvider: Sendable {
             principalId: WellKnown.operatorObjectId, principalType: "ServicePrincipal", condition: nil, conditionVersion: nil,
             description: "The emulator's operator service principal is Owner of the default subscription.", createdBy: nil, at: now())
         _ = try? store.put(id, body: body)
+        // EMULATOR CHOICE: the well-known developer user (device-code sign-in, the human at the
+        // keyboard) owns the default subscription too, as a developer owns their own subscription.
+        // Test principals from /_emulator/principals start with no role at all.
+        let userID = subscription.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: Self.developerOwnerAssignmentName)
+        let userBody = Self.assignmentBody(
+            id: userID, scope: subscription,
+            roleDefinitionId: "/subscriptions/\(WellKnown.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(RoleCatalog.ownerGUID)",
+            principalId: WellKnown.userObjectId, principalType: "User", condition: nil, conditionVersion: nil,
+            description: "The emulator's default user is Owner of the default subscription.", createdBy: nil, at: now())
+        _ = try? store.put(userID, body: userBody)
         for entry in seedAssignments { _ = try? store.put(entry.id, body: entry.body) }
     }
 
