@@ -13,6 +13,8 @@ struct TestCallerMiddleware: ARMMiddleware {
     let directory: Directory
 
     func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        // Like AuthenticationMiddleware: an internal request keeps the caller it was sent for.
+        if request.isInternal, request.caller != nil { return try await next.respond(to: request) }
         var request = request
         let objectId = request.headers["X-Test-Principal"] ?? WellKnown.operatorObjectId
         switch directory.principal(objectId: objectId) {
