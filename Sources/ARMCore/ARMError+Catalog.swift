@@ -416,7 +416,8 @@ extension ARMError {
     }
 
     public static func roleDefinitionNotFound(_ name: String) -> ARMError {
-        ARMError(status: 404, code: "RoleDefinitionDoesNotExist", message: "The specified role definition with ID '\(name)' does not exist.")
+        ARMError(
+            status: 404, code: "RoleDefinitionDoesNotExist", message: "The specified role definition with ID '\(name)' does not exist.")
     }
 
     /// A missing required property of a role assignment or definition body.
@@ -435,11 +436,14 @@ extension ARMError {
         message: "The condition version is invalid. Currently the only accepted value is '2.0'.")
 
     public static func roleDefinitionWithSameNameExists(_ name: String) -> ARMError {
-        ARMError(status: 409, code: "RoleDefinitionWithSameNameExists", message: "A custom role with the same name '\(name)' already exists.")
+        ARMError(
+            status: 409, code: "RoleDefinitionWithSameNameExists", message: "A custom role with the same name '\(name)' already exists.")
     }
 
     public static func builtInRoleNotModifiable(_ name: String) -> ARMError {
-        ARMError(status: 403, code: "RoleDefinitionNotModifiable", message: "The built-in role definition '\(name)' cannot be modified or deleted.")
+        ARMError(
+            status: 403, code: "RoleDefinitionNotModifiable",
+            message: "The built-in role definition '\(name)' cannot be modified or deleted.")
     }
 
     public static func invalidAssignableScope(_ scope: String) -> ARMError {
@@ -453,7 +457,8 @@ extension ARMError {
     }
 
     public static func roleDefinitionHasAssignments(_ name: String) -> ARMError {
-        ARMError(status: 409, code: "RoleDefinitionHasAssignments", message: "There are existing role assignments referencing role '\(name)'.")
+        ARMError(
+            status: 409, code: "RoleDefinitionHasAssignments", message: "There are existing role assignments referencing role '\(name)'.")
     }
 
     public static func unsupportedRoleFilter(_ filter: String) -> ARMError {
@@ -466,9 +471,10 @@ extension ARMError {
     public static func principalNotFound(_ principalId: String, tenantId: String) -> ARMError {
         ARMError(
             status: 400, code: "PrincipalNotFound",
-            message: "Principal \(principalId.replacingOccurrences(of: "-", with: "")) does not exist in the directory \(tenantId). Check that you "
-                + "have the correct principal ID. If you are creating this principal and then immediately assigning a role, this error "
-                + "might be related to a replication delay. In this case, set the role assignment principalType property to a value, "
+            message: "Principal \(principalId.replacingOccurrences(of: "-", with: "")) does not exist in the directory \(tenantId). "
+                + "Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a "
+                + "role, this error might be related to a replication delay. In this case, set the role assignment principalType "
+                + "property to a value, "
                 + "such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype")
     }
 
@@ -489,7 +495,8 @@ extension ARMError {
 
     /// Graph's answer to an unsupported or malformed `$filter`.
     public static func graphUnsupportedQuery(_ filter: String) -> ARMError {
-        ARMError(status: 400, code: "Request_UnsupportedQuery", message: "Unsupported or invalid query filter clause specified: '\(filter)'.")
+        ARMError(
+            status: 400, code: "Request_UnsupportedQuery", message: "Unsupported or invalid query filter clause specified: '\(filter)'.")
     }
 
     /// `GET /v1.0/me` with an application token.

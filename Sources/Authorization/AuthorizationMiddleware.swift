@@ -41,7 +41,8 @@ public struct AuthorizationMiddleware: ARMMiddleware {
         }
         let scopeText = scope.description
         if decision.deniedByCondition {
-            throw ARMError.authorizationFailedByCondition(client: caller.clientName, objectId: caller.objectId, action: action, scope: scopeText)
+            throw ARMError.authorizationFailedByCondition(
+                client: caller.clientName, objectId: caller.objectId, action: action, scope: scopeText)
         }
         throw ARMError.authorizationFailed(client: caller.clientName, objectId: caller.objectId, action: action, scope: scopeText)
     }

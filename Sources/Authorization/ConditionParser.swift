@@ -158,7 +158,9 @@ public struct ConditionParser {
                 index = content.index(after: index)
             } else if character == "'" {
                 let start = content.index(after: index)
-                guard let end = content[start...].firstIndex(of: "'") else { throw ConditionError("an unterminated string in {\(content)}") }
+                guard let end = content[start...].firstIndex(of: "'") else {
+                    throw ConditionError("an unterminated string in {\(content)}")
+                }
                 result.append(String(content[start..<end]))
                 index = content.index(after: end)
             } else {

@@ -28,9 +28,10 @@ public struct Permission: Sendable, Equatable {
     public init(json: JSONValue) throws {
         func strings(_ key: String) throws -> [String] {
             guard let value = json[key], value != .null else { return [] }
-            guard let array = value.arrayValue else { throw ARMError.invalidRequestContent("'permissions.\(key)' must be an array of strings.") }
+            let invalid = ARMError.invalidRequestContent("'permissions.\(key)' must be an array of strings.")
+            guard let array = value.arrayValue else { throw invalid }
             return try array.map { item in
-                guard let text = item.stringValue else { throw ARMError.invalidRequestContent("'permissions.\(key)' must be an array of strings.") }
+                guard let text = item.stringValue else { throw invalid }
                 return text
             }
         }

@@ -39,7 +39,9 @@ public struct RoleDefinition: Sendable, Equatable {
     /// (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`) and subscription-qualified
     /// when read under a subscription; custom roles keep the scope they live at.
     public func id(at scope: ResourceID) -> String {
-        if !isBuiltIn, let own = self.scope { return (own == "/" ? "" : own) + "/providers/Microsoft.Authorization/roleDefinitions/" + name }
+        if !isBuiltIn, let own = self.scope {
+            return (own == "/" ? "" : own) + "/providers/Microsoft.Authorization/roleDefinitions/" + name
+        }
         let prefix = scope.subscriptionID.map { "/subscriptions/" + $0 } ?? ""
         return prefix + "/providers/Microsoft.Authorization/roleDefinitions/" + name
     }

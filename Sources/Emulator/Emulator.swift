@@ -64,7 +64,10 @@ public final class Emulator: Sendable {
         // Graph-lite (`/v1.0/*`): bearer tokens of any audience, no api-version.
         let graphRouter = Router(routes: GraphLite(directory: directory).routes)
         let graphPipeline = ARMPipeline(
-            middleware: [AuthenticationMiddleware(validator: identity.validator), RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false)],
+            middleware: [
+                AuthenticationMiddleware(validator: identity.validator),
+                RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false),
+            ],
             router: graphRouter)
 
         let handler = EmulatorHandler(

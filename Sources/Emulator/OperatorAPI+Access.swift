@@ -27,8 +27,10 @@ extension OperatorAPI {
         guard let action = dataAction ?? body["action"]?.stringValue, !action.isEmpty else {
             throw ARMError.invalidParameter("One of 'action' or 'dataAction' is required.", target: "action")
         }
-        guard let scopeText = body["scope"]?.stringValue, let scope = scopeText == "/" ? ResourceID.tenantRoot : ResourceID(scopeText) else {
-            throw ARMError.invalidParameter("'scope' must be an ARM scope such as /subscriptions/{id}/resourceGroups/{name}.", target: "scope")
+        guard let scopeText = body["scope"]?.stringValue, let scope = scopeText == "/" ? ResourceID.tenantRoot : ResourceID(scopeText)
+        else {
+            throw ARMError.invalidParameter(
+                "'scope' must be an ARM scope such as /subscriptions/{id}/resourceGroups/{name}.", target: "scope")
         }
         var attributes: [String: [String]] = [:]
         for (name, value) in body["attributes"]?.objectValue?.pairs ?? [] {

@@ -40,7 +40,8 @@ public struct GraphLite: Sendable {
                 try getByIds(request)
             },
             Route("GET", "/v1.0/me", operationID: "Graph_GetMe", action: nil) { request, _ in
-                guard let caller = request.caller, caller.principalType == .user, let user = directory.user(objectId: caller.objectId) else {
+                guard let caller = request.caller, caller.principalType == .user, let user = directory.user(objectId: caller.objectId)
+                else {
                     throw ARMError.graphMeNeedsDelegatedToken
                 }
                 return .ok(single(Self.json(user), type: "users", baseURL: request.baseURL))
@@ -72,7 +73,9 @@ public struct GraphLite: Sendable {
             }
     }
 
-    static func servicePrincipalJSON(id: String, appId: String, displayName: String, type: String, tenantId: String, names: [String]) -> JSONObject {
+    static func servicePrincipalJSON(
+        id: String, appId: String, displayName: String, type: String, tenantId: String, names: [String]
+    ) -> JSONObject {
         JSONObject([
             ("id", .string(id)),
             ("appId", .string(appId)),

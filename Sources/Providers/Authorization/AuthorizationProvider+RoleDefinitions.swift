@@ -66,7 +66,9 @@ extension AuthorizationProvider {
         guard let roleName = properties["roleName"]?.stringValue, !roleName.isEmpty else {
             throw ARMError.missingRoleProperty("properties.roleName")
         }
-        guard let permissionValues = properties["permissions"]?.arrayValue else { throw ARMError.missingRoleProperty("properties.permissions") }
+        guard let permissionValues = properties["permissions"]?.arrayValue else {
+            throw ARMError.missingRoleProperty("properties.permissions")
+        }
         let permissions = try permissionValues.map { try Permission(json: $0) }
         guard let scopeValues = properties["assignableScopes"]?.arrayValue, !scopeValues.isEmpty else {
             throw ARMError.missingRoleProperty("properties.assignableScopes")
@@ -85,7 +87,7 @@ extension AuthorizationProvider {
         }
         // A role lives once: updating it at another scope moves nothing (EMULATOR CHOICE: the
         // first scope stays its home).
-        let existing = evaluator.store.all(under: nil, types: [RoleDefinition.resourceType]).first { $0.id.name.lowercased() == guid.lowercased() }
+        let existing = storedRoleDefinition(guid: guid)
         let id = existing?.id ?? scope.appending(namespace: "Microsoft.Authorization", type: "roleDefinitions", name: guid.lowercased())
         let caller = request.caller
         let date = now()
@@ -105,13 +107,18 @@ extension AuthorizationProvider {
         return ARMResponse(status: 201, body: .object(write.resource.body))
     }
 
+    /// The stored custom role with this GUID, wherever it lives.
+    func storedRoleDefinition(guid: String) -> StoredResource? {
+        let wanted = guid.lowercased()
+        return store.all(under: nil, types: [RoleDefinition.resourceType]).first { $0.id.name.lowercased() == wanted }
+    }
+
     /// DELETE: 200 with the role, 204 when absent; a built-in is 403; a role still assigned is 409.
     func deleteRoleDefinition(_ parameters: RouteParameters) throws -> ARMResponse {
         _ = try scopeID(parameters)
         let guid = parameters.required("roleDefinitionId").lowercased()
         if let builtIn = evaluator.catalog.builtIn(guid: guid) { throw ARMError.builtInRoleNotModifiable(builtIn.roleName) }
-        guard let stored = evaluator.store.all(under: nil, types: [RoleDefinition.resourceType]).first(where: { $0.id.name.lowercased() == guid })
-        else { return .noContent }
+        guard let stored = storedRoleDefinition(guid: guid) else { return .noContent }
         if evaluator.allAssignments().contains(where: { $0.roleDefinitionGUID == guid }) {
             throw ARMError.roleDefinitionHasAssignments(stored.body["properties"]?["roleName"]?.stringValue ?? guid)
         }

@@ -24,7 +24,9 @@ public struct AuthorizationProvider: Sendable {
     /// Name of the default user's Owner assignment on the default subscription.
     public static let developerOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a1"
 
-    public init(directory: Directory, store: ResourceStore, evaluator: AccessEvaluator, now: @escaping @Sendable () -> Date = Date.init) throws {
+    public init(
+        directory: Directory, store: ResourceStore, evaluator: AccessEvaluator, now: @escaping @Sendable () -> Date = Date.init
+    ) throws {
         self.directory = directory
         self.store = store
         self.evaluator = evaluator
@@ -71,30 +73,35 @@ public struct AuthorizationProvider: Sendable {
     /// Writes the operator's Owner assignment and the seed file's assignments (at start and after
     /// a reset; the operator API itself never depends on RBAC).
     public func seed() {
-        let subscription = ResourceID.subscription(WellKnown.subscriptionId)
-        let id = subscription.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: Self.operatorOwnerAssignmentName)
-        let body = Self.assignmentBody(
-            id: id, scope: subscription,
-            roleDefinitionId: "/subscriptions/\(WellKnown.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(RoleCatalog.ownerGUID)",
-            principalId: WellKnown.operatorObjectId, principalType: "ServicePrincipal", condition: nil, conditionVersion: nil,
-            description: "The emulator's operator service principal is Owner of the default subscription.", createdBy: nil, at: now())
-        _ = try? store.put(id, body: body)
+        writeOwnerAssignment(
+            name: Self.operatorOwnerAssignmentName, principalId: WellKnown.operatorObjectId, principalType: "ServicePrincipal",
+            description: "The emulator's operator service principal is Owner of the default subscription.")
         // EMULATOR CHOICE: the well-known developer user (device-code sign-in, the human at the
         // keyboard) owns the default subscription too, as a developer owns their own subscription.
         // Test principals from /_emulator/principals start with no role at all.
-        let userID = subscription.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: Self.developerOwnerAssignmentName)
-        let userBody = Self.assignmentBody(
-            id: userID, scope: subscription,
-            roleDefinitionId: "/subscriptions/\(WellKnown.subscriptionId)/providers/Microsoft.Authorization/roleDefinitions/\(RoleCatalog.ownerGUID)",
-            principalId: WellKnown.userObjectId, principalType: "User", condition: nil, conditionVersion: nil,
-            description: "The emulator's default user is Owner of the default subscription.", createdBy: nil, at: now())
-        _ = try? store.put(userID, body: userBody)
+        writeOwnerAssignment(
+            name: Self.developerOwnerAssignmentName, principalId: WellKnown.userObjectId, principalType: "User",
+            description: "The emulator's default user is Owner of the default subscription.")
         for entry in seedAssignments { _ = try? store.put(entry.id, body: entry.body) }
+    }
+
+    /// An Owner assignment on the default subscription.
+    private func writeOwnerAssignment(name: String, principalId: String, principalType: String, description: String) {
+        let subscription = ResourceID.subscription(WellKnown.subscriptionId)
+        let id = subscription.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: name)
+        let body = Self.assignmentBody(
+            id: id, scope: subscription,
+            roleDefinitionId: subscription.description + "/providers/Microsoft.Authorization/roleDefinitions/" + RoleCatalog.ownerGUID,
+            principalId: principalId, principalType: principalType, condition: nil, conditionVersion: nil, description: description,
+            createdBy: nil, at: now())
+        _ = try? store.put(id, body: body)
     }
 
     /// Seed entries: `{principalId, roleDefinitionName | roleDefinitionId, scope, name?, principalType?,
     /// condition?, conditionVersion?, description?}`.
-    static func resolveSeed(_ entries: [JSONValue], catalog: RoleCatalog, directory: Directory) throws -> [(id: ResourceID, body: JSONObject)] {
+    static func resolveSeed(
+        _ entries: [JSONValue], catalog: RoleCatalog, directory: Directory
+    ) throws -> [(id: ResourceID, body: JSONObject)] {
         try entries.enumerated().map { index, entry in
             func fail(_ message: String) -> DirectoryError { DirectoryError("Invalid seed file: roleAssignments[\(index)]: \(message)") }
             guard let principalId = entry["principalId"]?.stringValue else { throw fail("'principalId' is required") }
