@@ -483,7 +483,7 @@ extension ARMError {
     }
 }
 
-// MARK: - Graph-lite and the RBAC operator API (not ARM: Microsoft Graph's and the emulator's own errors)
+// (Authorization, continued) Graph-lite and the RBAC operator API: not ARM, Microsoft Graph's and the emulator's own errors.
 
 extension ARMError {
     /// Microsoft Graph's answer for an object id it does not hold.
