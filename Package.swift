@@ -26,6 +26,22 @@ let package = Package(
         .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // ARM template language and deployment planning: pure, no I/O (uses ARMCore for JSONValue only).
         .target(name: "ARMTemplates", dependencies: ["ARMCore"], swiftSettings: strict),
+
+        // The RBAC engine: built-in role catalog (data), action matching, ABAC conditions, evaluator,
+        // the authorization middleware. Pure: ARMCore only.
+        .target(
+            name: "Authorization",
+            dependencies: ["ARMCore"],
+            resources: [.embedInCode("BuiltInRoles.json")],
+            swiftSettings: strict
+        ),
+        // Microsoft.Authorization: roleAssignments, roleDefinitions, permissions (the ARM face of the engine).
+        .target(
+            name: "AuthorizationProvider",
+            dependencies: ["ARMCore", "Identity", "Authorization"],
+            path: "Sources/Providers/Authorization",
+            swiftSettings: strict
+        ),
         // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
         .target(
             name: "ResourcesProvider",
@@ -45,7 +61,10 @@ let package = Package(
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
-            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider"],
+            dependencies: [
+                "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
+                "AuthorizationProvider",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
@@ -54,6 +73,10 @@ let package = Package(
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
+
+        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization"], swiftSettings: strict),
+        .testTarget(
+            name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],

@@ -643,3 +643,148 @@ extension ARMError {
             message: "The project location '\(location)' must match the location '\(account)' of its parent account.")
     }
 }
+
+// MARK: - Authorization (Microsoft.Authorization, RBAC; reference machinelearning-and-rbac.md §4)
+
+extension ARMError {
+    /// §4.6: the wording when an ABAC condition (of the assignment or of the role) decided.
+    public static func authorizationFailedByCondition(client: String, objectId: String, action: String, scope: String) -> ARMError {
+        ARMError(
+            status: 403, code: "AuthorizationFailed",
+            message: "The client '\(client)' with object id '\(objectId)' does not have authorization or an ABAC condition not "
+                + "fulfilled to perform action '\(action)' over scope '\(scope)' or the scope is invalid. If access was recently "
+                + "granted, please refresh your credentials.",
+            fromGateway: true)
+    }
+
+    /// §4.1: live messages append the existing assignment's id without dashes.
+    public static func roleAssignmentExists(existingName: String) -> ARMError {
+        ARMError(
+            status: 409, code: "RoleAssignmentExists",
+            message: "The role assignment already exists. The ID of the existing role assignment is "
+                + "\(existingName.replacingOccurrences(of: "-", with: "").lowercased()).")
+    }
+
+    public static let roleAssignmentUpdateNotPermitted = ARMError(
+        status: 400, code: "RoleAssignmentUpdateNotPermitted",
+        message: "Tenant ID, application ID, principal ID, and scope are not allowed to be updated.")
+
+    /// UNVERIFIED wording (§4.1).
+    public static func roleDefinitionDoesNotExist(_ id: String) -> ARMError {
+        ARMError(status: 400, code: "RoleDefinitionDoesNotExist", message: "The specified role definition with ID '\(id)' does not exist.")
+    }
+
+    /// The name segment of a role assignment or custom role must be a GUID (UNVERIFIED wording).
+    public static func invalidRoleAssignmentId(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidRoleAssignmentId",
+            message: "The role assignment ID '\(name)' is not valid. The role assignment ID must be a GUID.")
+    }
+
+    public static func invalidRoleDefinitionId(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidRoleDefinitionId",
+            message: "The role definition ID '\(name)' is not valid. The role definition ID must be a GUID.")
+    }
+
+    public static func roleAssignmentNotFound(_ name: String) -> ARMError {
+        ARMError(status: 404, code: "RoleAssignmentNotFound", message: "The role assignment '\(name)' is not found.")
+    }
+
+    public static func roleDefinitionNotFound(_ name: String) -> ARMError {
+        ARMError(
+            status: 404, code: "RoleDefinitionDoesNotExist", message: "The specified role definition with ID '\(name)' does not exist.")
+    }
+
+    /// A missing required property of a role assignment or definition body.
+    public static func missingRoleProperty(_ property: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidRequestContent", message: "The request content was invalid: '\(property)' is required.",
+                 target: property)
+    }
+
+    /// `condition` that does not parse, or a `conditionVersion` other than 2.0.
+    public static func invalidCondition(_ detail: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidRoleAssignmentCondition", message: "The role assignment condition is invalid: \(detail)")
+    }
+
+    public static let invalidConditionVersion = ARMError(
+        status: 400, code: "InvalidConditionVersion",
+        message: "The condition version is invalid. Currently the only accepted value is '2.0'.")
+
+    public static func roleDefinitionWithSameNameExists(_ name: String) -> ARMError {
+        ARMError(
+            status: 409, code: "RoleDefinitionWithSameNameExists", message: "A custom role with the same name '\(name)' already exists.")
+    }
+
+    public static func builtInRoleNotModifiable(_ name: String) -> ARMError {
+        ARMError(
+            status: 403, code: "RoleDefinitionNotModifiable",
+            message: "The built-in role definition '\(name)' cannot be modified or deleted.")
+    }
+
+    public static func invalidAssignableScope(_ scope: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidAssignableScope", message: "The assignable scope '\(scope)' is not valid.")
+    }
+
+    public static func scopeNotAssignable(_ scope: String, role: String) -> ARMError {
+        ARMError(
+            status: 400, code: "ScopeNotAllowed",
+            message: "The role definition '\(role)' is not assignable at scope '\(scope)'; it is not under one of its assignableScopes.")
+    }
+
+    public static func roleDefinitionHasAssignments(_ name: String) -> ARMError {
+        ARMError(
+            status: 409, code: "RoleDefinitionHasAssignments", message: "There are existing role assignments referencing role '\(name)'.")
+    }
+
+    public static func unsupportedRoleFilter(_ filter: String) -> ARMError {
+        ARMError(status: 400, code: "UnsupportedQueryParameter", message: "The filter '\(filter)' is not supported.")
+    }
+}
+
+extension ARMError {
+    /// §4.1 (S8), used when the principal is unknown and no `principalType` was given.
+    public static func principalNotFound(_ principalId: String, tenantId: String) -> ARMError {
+        ARMError(
+            status: 400, code: "PrincipalNotFound",
+            message: "Principal \(principalId.replacingOccurrences(of: "-", with: "")) does not exist in the directory \(tenantId). "
+                + "Check that you have the correct principal ID. If you are creating this principal and then immediately assigning a "
+                + "role, this error might be related to a replication delay. In this case, set the role assignment principalType "
+                + "property to a value, "
+                + "such as ServicePrincipal, User, or Group.  See https://aka.ms/docs-principaltype")
+    }
+
+    public static func invalidScope(_ scope: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidScope", message: "The scope '\(scope)' is not valid.")
+    }
+}
+
+// (Authorization, continued) Graph-lite and the RBAC operator API: not ARM, Microsoft Graph's and the emulator's own errors.
+
+extension ARMError {
+    /// Microsoft Graph's answer for an object id it does not hold.
+    public static func graphResourceNotFound(_ id: String) -> ARMError {
+        ARMError(
+            status: 404, code: "Request_ResourceNotFound",
+            message: "Resource '\(id)' does not exist or one of its queried reference-property objects are not present.")
+    }
+
+    /// Graph's answer to an unsupported or malformed `$filter`.
+    public static func graphUnsupportedQuery(_ filter: String) -> ARMError {
+        ARMError(
+            status: 400, code: "Request_UnsupportedQuery", message: "Unsupported or invalid query filter clause specified: '\(filter)'.")
+    }
+
+    /// `GET /v1.0/me` with an application token.
+    public static let graphMeNeedsDelegatedToken = ARMError(
+        status: 400, code: "BadRequest", message: "/me request is only valid with delegated authentication flow.")
+
+    public static func graphBadRequest(_ message: String) -> ARMError {
+        ARMError(status: 400, code: "Request_BadRequest", message: message)
+    }
+
+    /// Operator API: a principal that cannot be created (duplicate UPN, bad input).
+    public static func principalConflict(_ message: String) -> ARMError {
+        ARMError(status: 409, code: "PrincipalConflict", message: message)
+    }
+}

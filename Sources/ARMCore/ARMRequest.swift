@@ -25,6 +25,9 @@ public struct ARMRequest: Sendable {
     /// True for requests the emulator sends itself (template deployments, provisioning side effects)
     /// through `InternalRequests`: they arrive with `caller` already set instead of a bearer token.
     public var isInternal: Bool = false
+    /// Set by the authorization step for list operations the caller may only partly read; the
+    /// pager then leaves out what `ReadFilter.canRead` refuses.
+    public var readFilter: ReadFilter?
 
     public init(http: HTTPRequest) {
         self.http = http

@@ -23,6 +23,8 @@ public struct Pager: Sendable {
     private let baseURL: String
     private let rawPath: String
     private let rawQuery: String?
+    /// The request's `readFilter`: items the caller may not read are left out of store lists.
+    private let readFilter: ReadFilter?
 
     public init(request: ARMRequest, defaultPageSize: Int = Pager.defaultPageSize) throws {
         if let top = request.query["$top"] {
@@ -40,6 +42,7 @@ public struct Pager: Sendable {
         baseURL = request.baseURL
         rawPath = request.http.path
         rawQuery = request.http.query
+        readFilter = request.readFilter
     }
 
     /// The absolute URL of the page after `nextKey`.
@@ -66,7 +69,12 @@ public struct Pager: Sendable {
         filter: (StoredResource) -> Bool = { _ in true },
         render: (StoredResource) throws -> JSONValue = { .object($0.body) }
     ) rethrows -> ARMResponse {
-        let page = store.page(under: prefix, types: types, after: afterKey, limit: pageSize, filter: filter)
+        let page: (items: [StoredResource], nextKey: String?)
+        if let readFilter {
+            page = store.page(under: prefix, types: types, after: afterKey, limit: pageSize) { filter($0) && readFilter.canRead($0.id) }
+        } else {
+            page = store.page(under: prefix, types: types, after: afterKey, limit: pageSize, filter: filter)
+        }
         return response(try page.items.map(render), nextKey: page.nextKey)
     }
 

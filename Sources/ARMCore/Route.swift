@@ -23,11 +23,13 @@ public struct Route: Sendable {
         self.handler = handler
     }
 
-    /// Pattern segments: `.literal` (lower-cased for matching) or `.parameter(name)`.
+    /// Pattern segments: `.literal` (lower-cased for matching), `.parameter(name)`, or
+    /// `.scope(name)` for `{scope}`.
     public var segments: [RouteSegment] {
         pattern.split(separator: "/").map { part in
             if part.hasPrefix("{") && part.hasSuffix("}") {
-                return .parameter(String(part.dropFirst().dropLast()))
+                let name = String(part.dropFirst().dropLast())
+                return RouteSegment.scopeParameterNames.contains(name) ? .scope(name) : .parameter(name)
             }
             return .literal(String(part))
         }
@@ -37,6 +39,14 @@ public struct Route: Sendable {
 public enum RouteSegment: Sendable, Equatable {
     case literal(String)
     case parameter(String)
+    /// Any ARM scope, zero or more whole segments: `/` (tenant root), `/subscriptions/{s}`,
+    /// `.../resourceGroups/{rg}`, a resource or a child resource. ARM's specs write it `{scope}`
+    /// with `x-ms-skip-url-encoding` (Microsoft.Authorization: `/{scope}/providers/...`); the
+    /// matched value is the `/`-joined scope with a leading `/`.
+    case scope(String)
+
+    /// Parameter names that span many segments, in Azure's own words.
+    public static let scopeParameterNames: Set<String> = ["scope"]
 }
 
 /// Values of a matched route's `{parameter}` segments, percent-decoded, as the client spelled them.

@@ -38,6 +38,9 @@ public final class Router: Sendable {
                 case .parameter(let name):
                     node = node.parameterChild()
                     parameterNames.append(name)
+                case .scope(let name):
+                    node = node.scopeChild()
+                    parameterNames.append(name)
                 }
             }
             node.endpoints.append(TrieEndpoint(route: route, parameterNames: parameterNames))
@@ -104,6 +107,23 @@ public final class Router: Sendable {
             if match != nil { return }
             values.removeLast()
         }
+        // A `{scope}` branch is tried last, so ordinary routes never pay for it. The scope takes
+        // the longest run of segments first (an assignment on a child resource rather than a
+        // shorter misreading), down to none at all (the tenant root `/`).
+        if let child = node.scope {
+            var end = lowered.count
+            while end >= depth {
+                if end == lowered.count ? !child.endpoints.isEmpty : child.continues(with: lowered[end]) {
+                    values.append("/" + segments[depth..<end].joined(separator: "/"))
+                    search(
+                        child, depth: end, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed,
+                        match: &match)
+                    if match != nil { return }
+                    values.removeLast()
+                }
+                end -= 1
+            }
+        }
     }
 }
 
@@ -117,12 +137,20 @@ struct TrieEndpoint: Sendable {
 final class TrieNode: Sendable {
     let literals: [String: TrieNode]
     let parameter: TrieNode?
+    /// The `{scope}` branch (many segments).
+    let scope: TrieNode?
     let endpoints: [TrieEndpoint]
 
-    init(literals: [String: TrieNode], parameter: TrieNode?, endpoints: [TrieEndpoint]) {
+    init(literals: [String: TrieNode], parameter: TrieNode?, scope: TrieNode?, endpoints: [TrieEndpoint]) {
         self.literals = literals
         self.parameter = parameter
+        self.scope = scope
         self.endpoints = endpoints
+    }
+
+    /// Whether a path may go on from here with this (lower-cased) segment.
+    func continues(with segment: String) -> Bool {
+        literals[segment] != nil || parameter != nil || scope != nil
     }
 }
 
@@ -130,6 +158,7 @@ final class TrieNode: Sendable {
 private final class TrieBuilder {
     var literals: [String: TrieBuilder] = [:]
     var parameter: TrieBuilder?
+    var scope: TrieBuilder?
     var endpoints: [TrieEndpoint] = []
 
     func literalChild(_ text: String) -> TrieBuilder {
@@ -146,7 +175,16 @@ private final class TrieBuilder {
         return child
     }
 
+    func scopeChild() -> TrieBuilder {
+        if let scope { return scope }
+        let child = TrieBuilder()
+        scope = child
+        return child
+    }
+
     func freeze() -> TrieNode {
-        TrieNode(literals: literals.mapValues { $0.freeze() }, parameter: parameter?.freeze(), endpoints: endpoints)
+        TrieNode(
+            literals: literals.mapValues { $0.freeze() }, parameter: parameter?.freeze(), scope: scope?.freeze(),
+            endpoints: endpoints)
     }
 }

@@ -1,4 +1,6 @@
 import ARMCore
+import Authorization
+import AuthorizationProvider
 import EmulatorHTTP
 import CognitiveServicesProvider
 import Foundation
@@ -28,9 +30,14 @@ public final class Emulator: Sendable {
         let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
         let certificate = try Self.certificate(for: config)
         let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
+        // RBAC: the engine reads assignments from the store; the operator's Owner assignment and
+        // the seed file's are written now and again after every reset.
+        let evaluator = AccessEvaluator(store: store)
+        let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
+        authorization.seed()
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
-            faults: faults, certificatePath: certificate.certificatePath)
+            faults: faults, certificatePath: certificate.certificatePath, authorization: authorization)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
@@ -38,20 +45,24 @@ public final class Emulator: Sendable {
             store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration],
+            registrations: [
+                ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
+            ],
             internalRequests: internalRequests)
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
-        // own edge; then api-version -> authentication -> route match -> subscription -> handler.
-        let armRouter = Router(routes: resources.routes + cognitiveServices.routes + operations.routes)
+        // own edge; then api-version -> authentication -> route match -> subscription ->
+        // authorization (RBAC) -> fault injection -> handler.
+        let armRouter = Router(routes: resources.routes + cognitiveServices.routes + authorization.routes + operations.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: armRouter),
+                // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
-                FaultInjectionMiddleware(injector: faults),
-            ],
+            ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : [])
+                + [FaultInjectionMiddleware(injector: faults)],
             router: armRouter)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
@@ -61,10 +72,19 @@ public final class Emulator: Sendable {
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
             router: operatorRouter)
 
-        routers = [armRouter, publicRouter, operatorRouter]
+        // Graph-lite (`/v1.0/*`): bearer tokens of any audience, no api-version.
+        let graphRouter = Router(routes: GraphLite(directory: directory).routes)
+        let graphPipeline = ARMPipeline(
+            middleware: [
+                AuthenticationMiddleware(validator: identity.validator),
+                RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false),
+            ],
+            router: graphRouter)
+
+        routers = [armRouter, publicRouter, operatorRouter, graphRouter]
         let handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, logger: logger)
+            armPipeline: armPipeline, graphPipeline: graphPipeline, logger: logger)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

@@ -25,6 +25,7 @@ extension EmulatorConfig {
           --log-level LEVEL           debug | info | warning | error (default info; info logs every request)
           --signing-key FILE          PEM RSA key for tokens instead of the well-known built-in key
           --operator-key KEY          require header X-Emulator-Operator-Key on /_emulator/* (then reachable off loopback)
+          --rbac MODE                 enforce | off (default enforce): authorize every ARM call with Azure RBAC
           --help                      show this help
           --version                   show the version
         """
@@ -84,6 +85,12 @@ extension EmulatorConfig {
             case "--operator-key":
                 config.operatorKey = try value(for: argument)
                 if config.operatorKey!.isEmpty { throw UsageError("option --operator-key needs a non-empty value") }
+            case "--rbac":
+                let mode = try value(for: argument)
+                guard let parsed = RBACMode(rawValue: mode.lowercased()) else {
+                    throw UsageError("option --rbac takes enforce or off, not '\(mode)'")
+                }
+                config.rbac = parsed
             default:
                 argument = argument.isEmpty ? "''" : argument
                 throw UsageError("unknown option \(argument)")

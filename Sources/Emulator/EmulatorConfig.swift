@@ -27,6 +27,12 @@ public struct EmulatorConfig: Sendable, Equatable {
     public var signingKeyPath: String?
     /// Protects the operator API (/_emulator/*) so it may be reached from other hosts.
     public var operatorKey: String?
+    /// `--rbac enforce|off`: whether the ARM pipeline authorizes calls (Azure RBAC).
+    public var rbac = RBACMode.enforce
+
+    public enum RBACMode: String, Sendable, Equatable {
+        case enforce, off
+    }
 
     public init() {}
 }

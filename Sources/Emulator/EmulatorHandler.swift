@@ -10,6 +10,7 @@ struct EmulatorHandler: HTTPHandler {
     let identity: IdentityService
     let publicPipeline: ARMPipeline
     let armPipeline: ARMPipeline
+    let graphPipeline: ARMPipeline
     let logger: Logger
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
@@ -21,6 +22,8 @@ struct EmulatorHandler: HTTPHandler {
             response = await operatorPipeline.handle(request)
         } else if first == "metadata", segments.count > 1, segments[1].lowercased() == "endpoints" {
             response = await publicPipeline.handle(request)
+        } else if first == "v1.0" {
+            response = await graphPipeline.handle(request)
         } else if identity.handles(path: segments.map { $0.removingPercentEncodingLeniently }) {
             response = await identity.handle(request)
         } else {

@@ -1,4 +1,5 @@
 import ARMCore
+import AuthorizationProvider
 import Foundation
 import Identity
 
@@ -12,9 +13,12 @@ final class EmulatorWorld: Sendable {
     let operations: LongRunningOperations
     let faults: FaultInjector
     let certificatePath: String
+    /// The RBAC face: re-seeds the operator's Owner assignment on reset; `checkAccess` uses its engine.
+    let authorization: AuthorizationProvider
 
     init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
-         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String) {
+         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
+         authorization: AuthorizationProvider) {
         self.config = config
         self.directory = directory
         self.identity = identity
@@ -22,6 +26,7 @@ final class EmulatorWorld: Sendable {
         self.operations = operations
         self.faults = faults
         self.certificatePath = certificatePath
+        self.authorization = authorization
     }
 
     /// Back to the seeded world; fault rules are part of the world a test set up, so they go too.
@@ -30,6 +35,7 @@ final class EmulatorWorld: Sendable {
         operations.reset()
         store.reset()
         directory.reset()
+        authorization.seed()
     }
 
     /// DESIGN.md "Well-known world": what scripts need to log in.
@@ -55,6 +61,7 @@ final class EmulatorWorld: Sendable {
                 ("identityEndpoint", .string(baseURL + "/msi/token")),
                 ("identityHeader", .string(WellKnown.identityHeader)),
             ]))),
+            ("rbac", .string(config.rbac.rawValue)),
             ("provisioningDelayMs", .int(Int64(config.provisioningDelayMilliseconds))),
             ("version", .string(Emulator.version)),
         ]))

@@ -1,0 +1,116 @@
+import ARMCore
+import Synchronization
+
+/// The RBAC engine (§4.5): effective access is the union over every assignment of the principal
+/// at the scope or an ancestor of (actions - notActions) of its role, per permission block, with
+/// the conditions of the assignment and of the block holding. Deny assignments are not modelled.
+///
+/// Assignments are read from the resource store, whoever wrote them; their conditions are parsed
+/// lazily and cached by text.
+public final class AccessEvaluator: Sendable {
+    public let store: ResourceStore
+    public let catalog: RoleCatalog
+    private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
+
+    public init(store: ResourceStore, catalog: RoleCatalog = .standard) {
+        self.store = store
+        self.catalog = catalog
+    }
+
+    /// Every stored role assignment.
+    public func allAssignments() -> [RoleAssignment] {
+        store.all(under: nil, types: [RoleAssignment.resourceType]).compactMap(RoleAssignment.init(stored:))
+    }
+
+    /// A role definition by GUID: built-in, else a stored custom role.
+    public func roleDefinition(guid: String) -> RoleDefinition? {
+        if let builtIn = catalog.builtIn(guid: guid) { return builtIn }
+        let wanted = guid.lowercased()
+        return store.all(under: nil, types: [RoleDefinition.resourceType])
+            .first { $0.id.name.lowercased() == wanted }
+            .flatMap(RoleDefinition.init(stored:))
+    }
+
+    /// The custom roles in the store.
+    public func customRoles() -> [RoleDefinition] {
+        store.all(under: nil, types: [RoleDefinition.resourceType]).compactMap(RoleDefinition.init(stored:))
+    }
+
+    /// The grants of one principal (its assignments with roles and conditions resolved).
+    public func grants(for principalId: String) -> [Grant] {
+        let principal = principalId.lowercased()
+        let assignments = allAssignments().filter { $0.principalId == principal }
+        guard !assignments.isEmpty else { return [] }
+        var customs: [String: RoleDefinition]?
+        return assignments.map { assignment in
+            let guid = assignment.roleDefinitionGUID
+            var role = catalog.builtIn(guid: guid)
+            if role == nil {
+                if customs == nil {
+                    customs = Dictionary(customRoles().map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+                }
+                role = customs?[guid]
+            }
+            return Grant(assignment: assignment, role: role, condition: assignment.condition.map(parsedCondition))
+        }
+    }
+
+    /// Parse once per distinct text.
+    public func parsedCondition(_ text: String) -> Result<Condition, ConditionError> {
+        if let cached = conditions.withLock({ $0[text] }) { return cached }
+        let result: Result<Condition, ConditionError>
+        do { result = .success(try ConditionParser.parse(text)) } catch { result = .failure(error) }
+        conditions.withLock { $0[text] = result }
+        return result
+    }
+
+    /// Decides from already fetched grants (no store access: safe inside a store filter).
+    public func decide(
+        _ grants: [Grant], action: String, isDataAction: Bool = false, scope: ResourceID,
+        attributes: [String: [String]] = [:], subOperation: String? = nil
+    ) -> AccessDecision {
+        var deniedByCondition = false
+        let context = ConditionContext(action: action, subOperation: subOperation, attributes: attributes)
+        // Most specific scope first, so the deciding assignment is the closest one.
+        let applicable = grants.filter { $0.assignment.applies(to: scope) }
+            .sorted { $0.assignment.scope.key.count > $1.assignment.scope.key.count }
+        for grant in applicable {
+            guard let role = grant.role else { continue }
+            for permission in role.permissions where permission.grants(action, isDataAction: isDataAction) {
+                if let blockCondition = permission.condition {
+                    guard case .success(let parsed) = parsedCondition(blockCondition), parsed.evaluate(context) else {
+                        deniedByCondition = true
+                        continue
+                    }
+                }
+                switch grant.condition {
+                case nil: break
+                case .success(let parsed)?:
+                    guard parsed.evaluate(context) else {
+                        deniedByCondition = true
+                        continue
+                    }
+                case .failure?:
+                    // An unparseable stored condition never grants.
+                    deniedByCondition = true
+                    continue
+                }
+                return AccessDecision(allowed: true, assignment: grant.assignment, role: role, deniedByCondition: false)
+            }
+        }
+        return AccessDecision(allowed: false, assignment: nil, role: nil, deniedByCondition: deniedByCondition)
+    }
+
+    /// Fetches the principal's grants and decides.
+    public func decide(
+        principalId: String, action: String, isDataAction: Bool = false, scope: ResourceID, attributes: [String: [String]] = [:]
+    ) -> AccessDecision {
+        decide(grants(for: principalId), action: action, isDataAction: isDataAction, scope: scope, attributes: attributes)
+    }
+
+    /// The permission blocks of every role assigned to the principal at `scope` or above
+    /// (`GET {scope}/providers/Microsoft.Authorization/permissions`).
+    public func permissions(for principalId: String, at scope: ResourceID) -> [Permission] {
+        grants(for: principalId).filter { $0.assignment.applies(to: scope) }.flatMap { $0.role?.permissions ?? [] }
+    }
+}

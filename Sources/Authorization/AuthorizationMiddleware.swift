@@ -1,0 +1,81 @@
+import ARMCore
+
+/// The ARM pipeline's authorization step, right after route match (DESIGN "A request's way"):
+/// the matched route's `action` must be granted to the caller at the request's scope, else 403
+/// `AuthorizationFailed` with ARM's exact message (§4.6). Routes without an action (listing
+/// subscriptions and tenants, the caller's own permissions) pass.
+///
+/// `filteredLists` names list operations that ARM answers with what the caller can read instead
+/// of a 403 (resource groups and resources at subscription scope): the request goes on with a
+/// `ReadFilter` and the pager hides the rest.
+public struct AuthorizationMiddleware: ARMMiddleware {
+    public static let defaultFilteredLists: Set<String> = ["ResourceGroups_List", "Resources_List", "Resources_ListByResourceGroup"]
+
+    public let evaluator: AccessEvaluator
+    public let filteredLists: Set<String>
+
+    public init(evaluator: AccessEvaluator, filteredLists: Set<String> = Self.defaultFilteredLists) {
+        self.evaluator = evaluator
+        self.filteredLists = filteredLists
+    }
+
+    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        guard let match = request.route, let action = match.route.action, let caller = request.caller else {
+            return try await next.respond(to: request)
+        }
+        let scope = ResourceID.longestPrefix(of: request.segments)
+        // Built-in role definitions are readable by everyone at the tenant root
+        // (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`, how clients resolve a
+        // role id), whatever roles the caller holds (EMULATOR CHOICE).
+        if scope.subscriptionID == nil, action.lowercased() == "microsoft.authorization/roledefinitions/read" {
+            return try await next.respond(to: request)
+        }
+        let grants = evaluator.grants(for: caller.objectId)
+        let decision = evaluator.decide(grants, action: action, scope: scope, attributes: attributes(of: request, action: action))
+        if decision.allowed { return try await next.respond(to: request) }
+        if filteredLists.contains(match.route.operationID) {
+            var request = request
+            let evaluator = self.evaluator
+            request.readFilter = ReadFilter { id in evaluator.decide(grants, action: id.readAction, scope: id).allowed }
+            return try await next.respond(to: request)
+        }
+        let scopeText = scope.description
+        if decision.deniedByCondition {
+            throw ARMError.authorizationFailedByCondition(
+                client: caller.clientName, objectId: caller.objectId, action: action, scope: scopeText)
+        }
+        throw ARMError.authorizationFailed(client: caller.clientName, objectId: caller.objectId, action: action, scope: scopeText)
+    }
+
+    /// Attributes the delegation conditions of Azure AI Account Owner / Project Manager read:
+    /// `@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId]` (the body of a PUT)
+    /// and `@Resource[...:RoleDefinitionId]` (the stored assignment a DELETE removes), plus the
+    /// principal id and type.
+    func attributes(of request: ARMRequest, action: String) -> [String: [String]] {
+        let lowered = action.lowercased()
+        var attributes: [String: [String]] = [:]
+        let prefix = "Microsoft.Authorization/roleAssignments:"
+        if lowered == "microsoft.authorization/roleassignments/write",
+            let properties = (try? request.jsonBody())?["properties"]?.objectValue
+        {
+            if let role = properties["roleDefinitionId"]?.stringValue {
+                attributes[ConditionContext.key("request", prefix + "RoleDefinitionId")] = [role]
+            }
+            if let principal = properties["principalId"]?.stringValue {
+                attributes[ConditionContext.key("request", prefix + "PrincipalId")] = [principal]
+            }
+            if let type = properties["principalType"]?.stringValue {
+                attributes[ConditionContext.key("request", prefix + "PrincipalType")] = [type]
+            }
+        }
+        if lowered == "microsoft.authorization/roleassignments/delete" || lowered == "microsoft.authorization/roleassignments/write",
+            let id = ResourceID(segments: request.segments), let stored = evaluator.store.get(id),
+            let assignment = RoleAssignment(stored: stored)
+        {
+            attributes[ConditionContext.key("resource", prefix + "RoleDefinitionId")] = [assignment.roleDefinitionGUID]
+            attributes[ConditionContext.key("resource", prefix + "PrincipalId")] = [assignment.principalId]
+            if let type = assignment.principalType { attributes[ConditionContext.key("resource", prefix + "PrincipalType")] = [type] }
+        }
+        return attributes
+    }
+}

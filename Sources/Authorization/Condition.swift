@@ -1,0 +1,75 @@
+/// An ABAC condition, version 2.0 (conditions-format.md; reference §5), parsed once and evaluated
+/// per request. Grammar accepted:
+///
+///     expr    := and (('OR' | '||') and)*
+///     and     := unary (('AND' | '&&') unary)*
+///     unary   := ('!' | 'NOT') unary | primary
+///     primary := '(' expr ')' | ActionMatches{'pattern'} | SubOperationMatches{'name'}
+///              | @Source[attribute] [ForAnyOfAnyValues: | ForAllOfAnyValues: | ...]Operator value
+///     value   := 'text' | {item, ...} | bare token (GUIDs, numbers, true/false)
+public indirect enum Condition: Sendable, Equatable {
+    case and(Condition, Condition)
+    case or(Condition, Condition)
+    case not(Condition)
+    case actionMatches(String)
+    case subOperationMatches(String)
+    case comparison(Comparison)
+
+    public struct Comparison: Sendable, Equatable {
+        /// `resource`, `request`, `principal` or `environment`.
+        public var source: String
+        /// The attribute name inside the brackets, e.g.
+        /// `Microsoft.Storage/storageAccounts/blobServices/containers:name`.
+        public var attribute: String
+        public var quantifier: Quantifier
+        public var comparator: Comparator
+        public var negated: Bool
+        public var values: [String]
+
+        /// Lower-cased `source:attribute`, the key in `ConditionContext.attributes`.
+        public var key: String { (source + ":" + attribute).lowercased() }
+    }
+
+    /// Set operators (`ForAnyOfAnyValues:` …); `.single` when absent.
+    public enum Quantifier: String, Sendable, Equatable {
+        case single
+        case forAnyOfAnyValues, forAllOfAnyValues, forAnyOfAllValues, forAllOfAllValues
+    }
+
+    public enum Comparator: Sendable, Equatable {
+        case stringEquals(ignoreCase: Bool)
+        case stringStartsWith(ignoreCase: Bool)
+        case stringLike(ignoreCase: Bool)
+        case guidEquals
+        case numericEquals, numericLessThan, numericGreaterThan
+        case boolEquals
+    }
+}
+
+/// What a condition is evaluated against: the requested (data) action and the attributes known
+/// about the resource, the request, the principal and the environment.
+public struct ConditionContext: Sendable {
+    public var action: String
+    public var subOperation: String?
+    /// Lower-cased `source:attribute` -> values, e.g.
+    /// `resource:microsoft.storage/storageaccounts/blobservices/containers:name` -> [`abc-azureml`].
+    public var attributes: [String: [String]]
+
+    public init(action: String, subOperation: String? = nil, attributes: [String: [String]] = [:]) {
+        self.action = action
+        self.subOperation = subOperation
+        var lowered: [String: [String]] = [:]
+        for (key, value) in attributes { lowered[key.lowercased()] = value }
+        self.attributes = lowered
+    }
+
+    /// The key for an attribute: `ConditionContext.key(.resource, "Microsoft.Storage/...:name")`.
+    public static func key(_ source: String, _ attribute: String) -> String { (source + ":" + attribute).lowercased() }
+}
+
+/// A condition that does not parse: the assignment is refused with 400 (parsed once, at
+/// assignment time); a stored one that does not parse never grants.
+public struct ConditionError: Error, Sendable, Equatable, CustomStringConvertible {
+    public let description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,60 @@
+import ARMCore
+
+/// A role assignment as stored (STORAGE CONTRACT shared with other providers): an ARM resource
+/// `{scope}/providers/Microsoft.Authorization/roleAssignments/{guid}` of type
+/// `Microsoft.Authorization/roleAssignments` whose `properties` are ARM's: roleDefinitionId,
+/// principalId, principalType, scope, condition, conditionVersion, createdOn, updatedOn,
+/// createdBy, updatedBy, description. Anything that writes such a resource grants access.
+public struct RoleAssignment: Sendable, Equatable {
+    public static let resourceType = "Microsoft.Authorization/roleAssignments"
+
+    public var id: ResourceID
+    /// Lower-case GUID.
+    public var name: String
+    public var scope: ResourceID
+    public var roleDefinitionId: String
+    public var principalId: String
+    public var principalType: String?
+    public var condition: String?
+    public var conditionVersion: String?
+
+    /// The role's GUID: the last segment of `roleDefinitionId`.
+    public var roleDefinitionGUID: String {
+        (roleDefinitionId.split(separator: "/").last.map(String.init) ?? roleDefinitionId).lowercased()
+    }
+
+    public init(
+        id: ResourceID, scope: ResourceID, roleDefinitionId: String, principalId: String, principalType: String? = nil,
+        condition: String? = nil, conditionVersion: String? = nil
+    ) {
+        self.id = id
+        self.name = id.name.lowercased()
+        self.scope = scope
+        self.roleDefinitionId = roleDefinitionId
+        self.principalId = principalId.lowercased()
+        self.principalType = principalType
+        self.condition = condition
+        self.conditionVersion = conditionVersion
+    }
+
+    /// Reads a stored assignment; nil when it lacks a principal or role. The scope is
+    /// `properties.scope` when present, else the scope of the id.
+    public init?(stored resource: StoredResource) {
+        guard let properties = resource.body["properties"]?.objectValue,
+            let principalId = properties["principalId"]?.stringValue,
+            let roleDefinitionId = properties["roleDefinitionId"]?.stringValue
+        else { return nil }
+        let scopeText = properties["scope"]?.stringValue
+        let scope = scopeText.flatMap { $0 == "/" ? ResourceID.tenantRoot : ResourceID($0) } ?? resource.id.scope ?? .tenantRoot
+        self.init(
+            id: resource.id, scope: scope, roleDefinitionId: roleDefinitionId, principalId: principalId,
+            principalType: properties["principalType"]?.stringValue, condition: properties["condition"]?.stringValue,
+            conditionVersion: properties["conditionVersion"]?.stringValue)
+    }
+
+    /// True when the assignment applies to `target`: the same scope or an ancestor (§4.5 "Scope
+    /// inheritance", whole segments, case-insensitive).
+    public func applies(to target: ResourceID) -> Bool {
+        scope == target || scope.isAncestor(of: target)
+    }
+}

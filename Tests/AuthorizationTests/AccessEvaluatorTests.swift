@@ -1,0 +1,101 @@
+import ARMCore
+import Testing
+
+@testable import Authorization
+
+@Suite struct AccessEvaluatorTests {
+    static let sub = "/subscriptions/00000000-0000-4000-8000-000000000001"
+    static let rg = sub + "/resourceGroups/rg1"
+    static let hub = rg + "/providers/Microsoft.MachineLearningServices/workspaces/hub"
+    static let principal = "11111111-1111-4111-8111-111111111111"
+
+    let store = ResourceStore()
+    var evaluator: AccessEvaluator { AccessEvaluator(store: store) }
+
+    /// Writes an assignment straight into the store, as another provider would (STORAGE CONTRACT).
+    @discardableResult
+    func assign(_ roleGUID: String, at scope: String, principal: String = principal, condition: String? = nil) throws -> ResourceID {
+        let scopeID = scope == "/" ? ResourceID.tenantRoot : ResourceID(scope)!
+        let id = scopeID.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: newGUID())
+        var properties = JSONObject([
+            ("roleDefinitionId", .string("/subscriptions/x/providers/Microsoft.Authorization/roleDefinitions/" + roleGUID)),
+            ("principalId", .string(principal)), ("principalType", "ServicePrincipal"), ("scope", .string(scopeID.description)),
+        ])
+        if let condition {
+            properties["condition"] = .string(condition)
+            properties["conditionVersion"] = "2.0"
+        }
+        try store.put(id, body: JSONObject([("id", .string(id.description)), ("properties", .object(properties))]))
+        return id
+    }
+
+    func allowed(_ action: String, at scope: String, data: Bool = false, attributes: [String: [String]] = [:]) -> Bool {
+        evaluator.decide(principalId: Self.principal, action: action, isDataAction: data, scope: ResourceID(scope)!, attributes: attributes).allowed
+    }
+
+    @Test func ancestorsGrantAndSiblingsDoNot() throws {
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg)  // Reader
+        #expect(allowed("Microsoft.MachineLearningServices/workspaces/read", at: Self.hub))
+        #expect(allowed("Microsoft.MachineLearningServices/workspaces/connections/read", at: Self.hub + "/connections/c1"))
+        #expect(!allowed("Microsoft.MachineLearningServices/workspaces/write", at: Self.hub))
+        #expect(!allowed("Microsoft.Resources/subscriptions/resourceGroups/read", at: Self.sub + "/resourceGroups/rg2"))
+        #expect(!allowed("Microsoft.Resources/subscriptions/read", at: Self.sub))
+        // An assignment at a longer name is not an ancestor: rg1 does not cover rg10.
+        #expect(!allowed("Microsoft.Resources/subscriptions/resourceGroups/read", at: Self.sub + "/resourceGroups/rg10"))
+    }
+
+    @Test func notActionsSubtractPerRoleButAnotherRoleAddsBack() throws {
+        try assign("64702f94-c441-49e6-a78b-ef80e0188fee", at: Self.hub)  // Azure AI Developer
+        #expect(allowed("Microsoft.MachineLearningServices/workspaces/connections/write", at: Self.hub + "/connections/c"))
+        #expect(allowed("Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action", at: Self.hub + "/connections/c"))
+        #expect(!allowed("Microsoft.MachineLearningServices/workspaces/write", at: Self.hub))
+        #expect(!allowed("Microsoft.MachineLearningServices/workspaces/listKeys/action", at: Self.hub))
+        #expect(allowed("Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action", at: Self.hub, data: true))
+        // Contributor adds workspaces/write back (NotActions is not a deny rule).
+        try assign("b24988ac-6180-42a0-ab88-20f7382dd24c", at: Self.rg)
+        #expect(allowed("Microsoft.MachineLearningServices/workspaces/write", at: Self.hub))
+        #expect(!allowed("Microsoft.Authorization/roleAssignments/write", at: Self.hub))
+    }
+
+    @Test func controlPlaneNeverGrantsDataActions() throws {
+        try assign("8e3af657-a8ff-443c-a75c-2fe8c4bcb635", at: Self.sub)  // Owner
+        #expect(allowed("Microsoft.Authorization/roleAssignments/write", at: Self.hub))
+        #expect(!allowed("Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read", at: Self.rg, data: true))
+    }
+
+    @Test func conditionsDecideAndUnparseableStoredConditionsNeverGrant() throws {
+        let account = Self.rg + "/providers/Microsoft.Storage/storageAccounts/sa"
+        try assign("ba92f5b4-2d11-453d-a403-e96b0029c9fe", at: account,
+                   condition: "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringStartsWith 'p1'")
+        let read = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"
+        let key = ConditionContext.key("resource", "Microsoft.Storage/storageAccounts/blobServices/containers:name")
+        let own = account + "/blobServices/default/containers/p1-azureml"
+        #expect(allowed(read, at: own, data: true, attributes: [key: ["p1-azureml"]]))
+        let sibling = evaluator.decide(
+            principalId: Self.principal, action: read, isDataAction: true, scope: ResourceID(account + "/blobServices/default/containers/p2")!,
+            attributes: [key: ["p2-azureml"]])
+        #expect(!sibling.allowed)
+        #expect(sibling.deniedByCondition)
+
+        let other = "22222222-2222-4222-8222-222222222222"
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.sub, principal: other, condition: "this is (not a condition")
+        #expect(!evaluator.decide(principalId: other, action: "Microsoft.Resources/subscriptions/read", scope: ResourceID(Self.sub)!).allowed)
+    }
+
+    @Test func decidingAssignmentIsTheClosest() throws {
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.sub)
+        let close = try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg)
+        let decision = evaluator.decide(principalId: Self.principal, action: "Microsoft.X/y/read", scope: ResourceID(Self.hub)!)
+        #expect(decision.assignment?.id == close)
+        #expect(decision.role?.roleName == "Reader")
+    }
+
+    @Test func assignmentsGoWithTheirResource() throws {
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.hub)
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.hub + "2")  // workspaces/hub2: not below hub
+        #expect(evaluator.allAssignments().count == 2)
+        store.removeAll(under: ResourceID(Self.hub)!)
+        #expect(evaluator.allAssignments().count == 1)
+        #expect(evaluator.allAssignments().first?.scope == ResourceID(Self.hub + "2"))
+    }
+}
