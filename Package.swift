@@ -31,10 +31,26 @@ let package = Package(
             path: "Sources/Providers/Resources",
             swiftSettings: strict
         ),
+        // Minimal Storage / KeyVault / ContainerRegistry / Insights resources a hub depends on.
+        .target(
+            name: "DependentsProvider",
+            dependencies: ["ARMCore"],
+            path: "Sources/Providers/Dependents",
+            swiftSettings: strict
+        ),
+        // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
+        .target(
+            name: "MachineLearningServicesProvider",
+            dependencies: ["ARMCore", "Identity"],
+            path: "Sources/Providers/MachineLearningServices",
+            swiftSettings: strict
+        ),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
-            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider"],
+            dependencies: [
+                "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "DependentsProvider", "MachineLearningServicesProvider",
+            ],
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
@@ -43,6 +59,12 @@ let package = Package(
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
+        .testTarget(
+            name: "MachineLearningServicesProviderTests",
+            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -1,7 +1,9 @@
 import ARMCore
+import DependentsProvider
 import EmulatorHTTP
 import Foundation
 import Identity
+import MachineLearningServicesProvider
 import ResourcesProvider
 
 /// The composition root: builds the world from the configuration, wires providers and the
@@ -30,13 +32,16 @@ public final class Emulator: Sendable {
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
+        let machineLearning = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
+        let dependents = DependentsProvider(store: store)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration])
+            registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration]
+                + DependentsProvider.registrations)
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription -> handler.
-        let armRouter = Router(routes: resources.routes + operations.routes)
+        let armRouter = Router(routes: resources.routes + operations.routes + machineLearning.routes + dependents.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),
