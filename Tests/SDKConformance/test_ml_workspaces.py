@@ -179,3 +179,24 @@ def test_azure_ai_ml_creates_and_lists_connections(ml_client_factory, hub_and_pr
     assert [c.name for c in project_ml.connections.list()] == ["aoai1"]
     fetched = project_ml.connections.get("aoai1", populate_secrets=True)
     assert fetched.api_key == "secret-key"
+
+
+# -- az ---------------------------------------------------------------------------------------
+
+def test_az_rest_creates_a_hub_and_a_project_and_lists_them(az_sp, unique_name):
+    rg = unique_name("rg")
+    az_sp.run("group", "create", "-n", rg, "-l", "eastus")
+    hub_url = workspace_id(rg, "hub1") + f"?api-version={API}"
+    hub = az_sp.run("rest", "--method", "put", "--url", hub_url, "--body",
+                    json.dumps({"location": "eastus", "kind": "Hub", "properties": {}})).json
+    assert hub["properties"]["provisioningState"] == "Succeeded"
+    project = az_sp.run("rest", "--method", "put", "--url", workspace_id(rg, "proj1") + f"?api-version={API}", "--body",
+                        json.dumps({"kind": "Project", "properties": {"hubResourceId": hub["id"]}})).json
+    assert project["location"] == "eastus"
+    assert project["properties"]["storageAccount"] == hub["properties"]["storageAccount"]
+    types = sorted(r["type"] for r in az_sp.run("resource", "list", "-g", rg).json)
+    assert types == ["Microsoft.KeyVault/vaults", "Microsoft.MachineLearningServices/workspaces",
+                     "Microsoft.MachineLearningServices/workspaces", "Microsoft.Storage/storageAccounts"]
+    refused = az_sp.run("rest", "--method", "delete", "--url", hub_url, check=False)
+    assert refused.returncode != 0 and "Conflict" in refused.stderr
+    az_sp.run("group", "delete", "-n", rg, "--yes")
