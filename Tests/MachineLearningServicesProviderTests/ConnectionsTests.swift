@@ -111,6 +111,8 @@ struct ConnectionsTests {
         #expect(patched.status == 200)
         #expect(patched.properties?["target"]?.stringValue == "new")
         #expect(patched.properties?["category"]?.stringValue == "AzureOpenAI")
+        // `metadata` is always answered, `{}` when none was sent (azure-ai-ml needs it).
+        #expect(patched.properties?["metadata"] == .object(JSONObject()))
     }
 
     @Test func badConnectionsAreRefused() async throws {

@@ -181,6 +181,17 @@ def test_azure_ai_ml_creates_and_lists_connections(ml_client_factory, hub_and_pr
     assert fetched.api_key == "secret-key"
 
 
+def test_azure_ai_ml_lists_connections_made_by_other_clients(ml_client_factory, ml_mgmt, hub_and_project):
+    # A connection created without metadata (az rest, Bicep, the mgmt SDK) is still listable by MLClient.
+    rg, _, _ = hub_and_project
+    ml_mgmt.workspace_connections.create(
+        rg, "hub1", "search1",
+        body({"properties": {"category": "CognitiveSearch", "authType": "ApiKey", "target": "https://s.search.windows.net",
+                             "credentials": {"key": "k"}}}))
+    names = [c.name for c in ml_client_factory(rg, "proj1").connections.list()]
+    assert names == ["search1"]
+
+
 # -- az ---------------------------------------------------------------------------------------
 
 def test_az_rest_creates_a_hub_and_a_project_and_lists_them(az_sp, unique_name):

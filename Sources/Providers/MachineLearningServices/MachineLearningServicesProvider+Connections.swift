@@ -123,6 +123,9 @@ extension MachineLearningServicesProvider {
             throw ARMError.workspaceInvalidValue("properties.credentials", value: credentials.kindName, allowed: ["an object"])
         }
         properties["credentials"] = nil
+        // The service always answers `metadata` (`{}` in the spec's examples); azure-ai-ml's list
+        // fails on a connection without it.
+        if properties["metadata"] == nil || properties["metadata"] == .null { properties["metadata"] = .object(JSONObject()) }
         properties["createdByWorkspaceArmId"] = .string(workspace.id.description)
         if let category = properties["category"]?.stringValue { properties["group"] = .string(Self.connectionGroup(category)) }
 
