@@ -211,3 +211,28 @@ def test_az_rest_creates_a_hub_and_a_project_and_lists_them(az_sp, unique_name):
     refused = az_sp.run("rest", "--method", "delete", "--url", hub_url, check=False)
     assert refused.returncode != 0 and "Conflict" in refused.stderr
     az_sp.run("group", "delete", "-n", rg, "--yes")
+
+
+def test_azure_ai_ml_deletes_a_hub_with_its_dependent_resources(ml_client_factory, ml_mgmt, resource_group, http, auth_headers):
+    hub = ml_mgmt.workspaces.begin_create_or_update(
+        resource_group, "hub2", body({"location": "eastus", "kind": "Hub", "properties": {}})).result(timeout=60)
+    ml = ml_client_factory(resource_group)
+    ml.workspaces.begin_delete("hub2", delete_dependent_resources=True, permanently_delete=True).result(timeout=60)
+    for resource_id in (hub.storage_account, hub.key_vault, hub.id):
+        response = http.get(resource_id + "?api-version=2024-10-01", headers=auth_headers)
+        assert response.status_code == 404, f"{resource_id}: {response.status_code}"
+    # Purged, so the name is free again.
+    again = ml_mgmt.workspaces.begin_create_or_update(
+        resource_group, "hub2", body({"location": "eastus", "kind": "Hub", "properties": {}})).result(timeout=60)
+    assert again.provisioning_state == "Succeeded"
+
+
+def test_a_projects_identity_is_a_managed_identity_that_gets_tokens(hub_and_project, http, emulator):
+    from emulator_support import IDENTITY_HEADER, jwt_payload
+
+    _, _, project = hub_and_project
+    response = http.get("/msi/token", params={"api-version": "2019-08-01", "resource": emulator.base_url,
+                                              "mi_res_id": project.id},
+                        headers={"X-IDENTITY-HEADER": IDENTITY_HEADER, "Metadata": "true"})
+    assert response.status_code == 200, response.text[:300]
+    assert jwt_payload(response.json()["access_token"])["oid"] == project.identity.principal_id
