@@ -29,9 +29,9 @@ struct MLTestWorld {
     let operations: LongRunningOperations
     let pipeline: ARMPipeline
 
-    init() throws {
+    init(provisioningDelay: Duration = .zero) throws {
         directory = try Directory(seedPath: nil)
-        operations = LongRunningOperations()
+        operations = LongRunningOperations(provisioningDelay: provisioningDelay)
         let ml = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,

@@ -170,4 +170,26 @@ struct WorkspacesTests {
         #expect(workspaces?["locations"]?.arrayValue?.isEmpty == false)
         #expect(workspaces?["apiVersions"]?.arrayValue?.contains(.string("2025-12-01")) == true)
     }
+
+    @Test func withAProvisioningDelayPutAndDeleteAnswer202AndFinishWithoutPolling() async throws {
+        let world = try MLTestWorld(provisioningDelay: .seconds(2))
+        try await world.createGroup()
+        let put = try await world.send("PUT", MLTestWorld.workspace("ws1"), body: #"{"location":"eastus"}"#)
+        #expect(put.status == 202)
+        #expect(put.headers["Retry-After"] == "1")
+        let location = try #require(put.headers["Location"])
+        #expect(try await world.send("GET", MLTestWorld.workspace("ws1")).properties?["provisioningState"]?.stringValue == "Creating")
+        await world.operations.waitForAll()
+        #expect(try await world.send("GET", MLTestWorld.workspace("ws1")).properties?["provisioningState"]?.stringValue == "Succeeded")
+        let final = try await world.send("GET", String(location.dropFirst("https://localhost:8443".count)), apiVersion: nil)
+        #expect(final.status == 200)
+        #expect(final.json?["name"]?.stringValue == "ws1")
+        #expect(final.properties?["provisioningState"]?.stringValue == "Succeeded")
+
+        let delete = try await world.send("DELETE", MLTestWorld.workspace("ws1") + "?forceToPurge=true")
+        #expect(delete.status == 202)
+        #expect(delete.headers["Location"] != nil)
+        await world.operations.waitForAll()
+        #expect(try await world.send("GET", MLTestWorld.workspace("ws1")).status == 404)
+    }
 }

@@ -11,7 +11,7 @@ extension MachineLearningServicesProvider {
         let write = "Microsoft.MachineLearningServices/workspaces/write"
         return [
             Route("PUT", item, operationID: "Workspaces_CreateOrUpdate", action: write) { request, parameters in
-                try createOrUpdateWorkspace(request, parameters)
+                try await createOrUpdateWorkspace(request, parameters)
             },
             Route("GET", item, operationID: "Workspaces_Get", action: read) { _, parameters in
                 .ok(.object(render(try requireWorkspace(parameters))))
@@ -20,7 +20,7 @@ extension MachineLearningServicesProvider {
                 try updateWorkspace(request, parameters)
             },
             Route("DELETE", item, operationID: "Workspaces_Delete", action: "Microsoft.MachineLearningServices/workspaces/delete") {
-                request, parameters in try deleteWorkspace(request, parameters)
+                request, parameters in try await deleteWorkspace(request, parameters)
             },
             Route("GET", Self.resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces",
                   operationID: "Workspaces_ListByResourceGroup", action: read) { request, parameters in
@@ -77,7 +77,7 @@ extension MachineLearningServicesProvider {
 
     // MARK: PUT
 
-    func createOrUpdateWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+    func createOrUpdateWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         let group = try requireResourceGroup(parameters)
         let name = parameters.required("workspaceName")
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.workspaceType) }
@@ -133,10 +133,12 @@ extension MachineLearningServicesProvider {
         let identity = identityBlock(identityTypes, input: identityInput, id: id, name: name)
         let workspaceId = existing?.body["properties"]?["workspaceId"]?.stringValue ?? newGUID()
         let resourceGroupName = parameters.required("resourceGroupName")
+        let synchronous = operations.isSynchronous
         let write = try store.upsert(id, precondition: request.precondition) { current in
             var filled = properties
             filled["workspaceId"] = .string(workspaceId)
-            filled["provisioningState"] = "Succeeded"
+            // With --provisioning-delay the workspace shows Creating/Updating until the operation ends.
+            filled["provisioningState"] = .string(synchronous ? "Succeeded" : (current == nil ? "Creating" : "Updating"))
             filled["discoveryUrl"] = .string("https://\(location).api.azureml.ms/discovery")
             filled["mlFlowTrackingUri"] = .string(
                 "azureml://\(location).api.azureml.ms/mlflow/v1.0/subscriptions/\(id.subscriptionID ?? "")/resourceGroups/"
@@ -167,7 +169,20 @@ extension MachineLearningServicesProvider {
         if let hubID, write.created {
             try? provisionProject(write.resource, hubID: hubID, at: date)
         }
-        return .ok(.object(render(write.resource)))
+        if synchronous { return .ok(.object(render(write.resource))) }
+        // 202 + Location (final state via location, §0.3): the first poll that finds the operation
+        // done gets the workspace.
+        let handle = operations.beginProducing(
+            for: request, namespace: Self.namespace, location: location, kind: write.created ? .create : .update, resourceID: id
+        ) { [self] in
+            let done = try store.update(id) { body in
+                guard var properties = body["properties"]?.objectValue else { return }
+                properties["provisioningState"] = "Succeeded"
+                body["properties"] = .object(properties)
+            }
+            return .object(render(done))
+        }
+        return ARMResponse(status: 202, headers: operations.headers(for: handle))
     }
 
     /// `location`: required for hubs and default workspaces, a known region, normalised.
@@ -292,7 +307,7 @@ extension MachineLearningServicesProvider {
             names: [(id.resourceGroup ?? "") + "~" + id.name])
     }
 
-    func deleteWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+    func deleteWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         try requireResourceGroup(parameters)
         let id = workspaceID(parameters)
         let purge = request.query["forceToPurge"]?.lowercased() == "true"
@@ -307,6 +322,26 @@ extension MachineLearningServicesProvider {
             if !projects.isEmpty { throw ARMError.hubHasProjects(workspace.id.name, projects: projects) }
         }
         try request.precondition?.check(workspace)
+        guard operations.isSynchronous else {
+            // With --provisioning-delay: Deleting now, gone when the operation ends; 202 + Location.
+            _ = try store.update(id) { body in
+                guard var properties = body["properties"]?.objectValue else { return }
+                properties["provisioningState"] = "Deleting"
+                body["properties"] = .object(properties)
+            }
+            return await accepted(request, location: workspace.body["location"]?.stringValue ?? "", kind: .delete, resourceID: id) {
+                [self] in try removeWorkspace(workspace, purge: purge)
+            }
+        }
+        try removeWorkspace(workspace, purge: purge)
+        return ARMResponse(status: 200)
+    }
+
+    /// Removes a workspace and what goes with it: children, connection secrets, the hub's link to a
+    /// project, a project's role assignment, the system-assigned identity; remembers it as
+    /// soft-deleted unless purged.
+    func removeWorkspace(_ workspace: StoredResource, purge: Bool) throws {
+        let id = workspace.id
         let removed = store.removeAll(under: id)
         for resource in removed where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
             removeSecret(of: resource)
@@ -327,6 +362,5 @@ extension MachineLearningServicesProvider {
             try store.put(softDeletedID(id), body: ["id": .string(softDeletedID(id).description), "name": .string(id.name)],
                           bodyETag: false)
         }
-        return ARMResponse(status: 200)
     }
 }
