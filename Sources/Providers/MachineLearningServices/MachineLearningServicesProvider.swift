@@ -13,8 +13,8 @@ import Identity
 /// `Microsoft.Authorization/roleAssignments` resources in the store) and connection secrets (Key
 /// Vault `vaults/{v}/secrets/{name}` with the value in private state, DependentsProvider's contract).
 ///
-/// Limitations (LocalStack style): provisioning is synchronous (PUT answers 200 with
-/// `provisioningState: Succeeded`, never 201); soft-deleted workspaces cannot be recovered, only
+/// Limitations (LocalStack style): a workspace PUT answers 200 with `provisioningState:
+/// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only
 /// purged; private endpoints, notebooks, features, online deployments, the preview endpoint proxy
 /// and compute types other than ComputeInstance answer 501.
 public struct MachineLearningServicesProvider: Sendable, RouteProvider {
