@@ -88,6 +88,12 @@ struct ConnectionsTests {
         #expect(try await world.send("DELETE", connection("proj1", "shared")).status == 409)
         #expect(try await world.send("PATCH", connection("proj1", "shared"), body: #"{"properties":{"target":"x"}}"#).status == 409)
 
+        // A hub-private connection's name is free for a project connection of its own.
+        let ownPrivate = try await world.send(
+            "PUT", connection("proj1", "private"), body: #"{"properties":{"category":"CognitiveSearch","authType":"AAD","target":"https://p"}}"#)
+        #expect(ownPrivate.status == 200)
+        #expect(ownPrivate.json?["id"]?.stringValue == connection("proj1", "private"))
+
         // A project's secret goes to the hub's vault too.
         let mine = try await world.send("POST", connection("proj1", "mine") + "/listsecrets")
         #expect(mine.properties?["credentials"]?["keys"]?["a"]?.stringValue == "1")

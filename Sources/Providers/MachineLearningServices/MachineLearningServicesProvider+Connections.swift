@@ -97,7 +97,8 @@ extension MachineLearningServicesProvider {
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.connectionType) }
         let id = connectionID(workspace.id, name)
         let existing = store.get(id)
-        if existing == nil, let hub = hub(of: workspace.body), store.contains(connectionID(hub.id, name)) {
+        // Only a hub connection the project can see is protected; a hub-private name is free for the project.
+        if existing == nil, let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
             throw ARMError.hubConnectionReadOnlyInProject(name, hub: hub.id.name)
         }
         if patch, existing == nil { throw ARMError.workspaceChildNotFound("Connection", name: name, workspace: workspace.id.name) }
@@ -170,7 +171,7 @@ extension MachineLearningServicesProvider {
         let name = parameters.required("connectionName")
         let id = connectionID(workspace.id, name)
         guard let removed = try store.delete(id) else {
-            if let hub = hub(of: workspace.body), store.contains(connectionID(hub.id, name)) {
+            if let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
                 throw ARMError.hubConnectionReadOnlyInProject(name, hub: hub.id.name)
             }
             return .noContent
