@@ -41,6 +41,11 @@ struct ProjectsTests {
         #expect(missingHub.status == 400)
         #expect(missingHub.message == "Hub workspace '\(MLTestWorld.workspace("ghost"))' was not found or is not of kind 'Hub'.")
 
+        let otherSubscription = try await world.send(
+            "PUT", MLTestWorld.workspace("proj1"),
+            body: #"{"kind":"Project","properties":{"hubResourceId":"/subscriptions/00000000-0000-0000-0000-000000000009/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1"}}"#)
+        #expect(otherSubscription.status == 400)
+
         _ = try await world.send("PUT", MLTestWorld.workspace("plain"), body: #"{"location":"eastus"}"#)
         let notAHub = try await world.createProject(hub: "plain")
         #expect(notAHub.status == 400)

@@ -108,7 +108,7 @@ extension MachineLearningServicesProvider {
         var hubID: ResourceID?
         switch kind {
         case .project:
-            let hub = try validateProject(&properties, input: input, existing: existing)
+            let hub = try validateProject(&properties, input: input, existing: existing, subscriptionID: id.subscriptionID ?? "")
             hubID = hub.id
             location = hub.body["location"]?.stringValue ?? ""
         default:
@@ -209,11 +209,15 @@ extension MachineLearningServicesProvider {
     /// The project rules (§1.7): an existing hub in the same subscription, no dependents or managed
     /// network of its own, the hub's location, an immutable `hubResourceId`. Answers the hub and
     /// leaves only what the project itself owns in `properties`.
-    func validateProject(_ properties: inout JSONObject, input: JSONObject, existing: StoredResource?) throws -> StoredResource {
+    func validateProject(
+        _ properties: inout JSONObject, input: JSONObject, existing: StoredResource?, subscriptionID: String
+    ) throws -> StoredResource {
         guard let hubText = properties["hubResourceId"]?.stringValue, !hubText.isEmpty else {
             throw ARMError.projectHubResourceIdRequired
         }
+        // The hub must be in the project's subscription (§1.7).
         guard let hubID = ResourceID(hubText), hubID.fullType.lowercased() == Self.workspaceType.lowercased(),
+            hubID.subscriptionID?.lowercased() == subscriptionID.lowercased(),
             let hub = store.get(hubID), WorkspaceKind.of(hub.body) == .hub
         else { throw ARMError.hubWorkspaceNotFound(hubText) }
         if let existingHub = existing?.body["properties"]?["hubResourceId"]?.stringValue,
