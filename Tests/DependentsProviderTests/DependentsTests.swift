@@ -22,7 +22,8 @@ struct DependentsTests {
             var headers = HTTPHeaders([("Host", "localhost")])
             if body != nil { headers.add("Content-Type", "application/json") }
             let target = path + (path.contains("?") ? "&" : "?") + "api-version=2023-05-01"
-            let response = await pipeline.handle(HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true))
+            let request = HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true)
+            let response = await pipeline.handle(request)
             return (response.status, response.body.isEmpty ? nil : try JSONParser.parse(response.body))
         }
     }
@@ -49,7 +50,8 @@ struct DependentsTests {
 
     @Test func namesAndLocationsAreChecked() async throws {
         let world = try World()
-        let storage = try await world.send("PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/Bad_Name", body: #"{"location":"eastus"}"#)
+        let storage = try await world.send(
+            "PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/Bad_Name", body: #"{"location":"eastus"}"#)
         #expect(storage.status == 400)
         #expect(storage.json?["error"]?["code"]?.stringValue == "AccountNameInvalid")
         let vault = try await world.send("PUT", Self.group + "/providers/Microsoft.KeyVault/vaults/1vault", body: #"{"location":"eastus"}"#)
@@ -57,7 +59,8 @@ struct DependentsTests {
         let noLocation = try await world.send("PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1", body: #"{}"#)
         #expect(noLocation.json?["error"]?["code"]?.stringValue == "LocationRequired")
         let noGroup = try await world.send(
-            "PUT", "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/nope/providers/Microsoft.Storage/storageAccounts/sa1",
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/nope/providers/Microsoft.Storage/storageAccounts/sa1",
             body: #"{"location":"eastus"}"#)
         #expect(noGroup.status == 404)
         #expect(try await world.send("PATCH", Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1", body: "{}").status == 501)
@@ -72,7 +75,8 @@ struct DependentsTests {
         #expect(container.json?["type"]?.stringValue == "Microsoft.Storage/storageAccounts/blobServices/containers")
         #expect(try await world.send("PUT", account + "/blobServices/default/containers/Bad").status == 400)
         #expect(try await world.send("GET", account + "/blobServices/default/containers").json?["value"]?.arrayValue?.count == 1)
-        #expect(try await world.send("PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/none/blobServices/default/containers/data").status == 404)
+        let orphan = Self.group + "/providers/Microsoft.Storage/storageAccounts/none/blobServices/default/containers/data"
+        #expect(try await world.send("PUT", orphan).status == 404)
 
         let vault = Self.group + "/providers/Microsoft.KeyVault/vaults/kv1"
         _ = try await world.send("PUT", vault, body: #"{"location":"eastus"}"#)

@@ -5,7 +5,8 @@ import Testing
 
 @Suite("ML connections")
 struct ConnectionsTests {
-    static let aoai = #"{"properties":{"category":"AzureOpenAI","authType":"ApiKey","target":"https://a.openai.azure.com/","isSharedToAll":true,"credentials":{"key":"s3cret"},"metadata":{"ApiType":"Azure"}}}"#
+    static let aoai = #"{"properties":{"category":"AzureOpenAI","authType":"ApiKey","target":"https://a.openai.azure.com/","#
+        + #""isSharedToAll":true,"credentials":{"key":"s3cret"},"metadata":{"ApiType":"Azure"}}}"#
 
     func connection(_ workspace: String, _ name: String) -> String { MLTestWorld.workspace(workspace) + "/connections/" + name }
 
@@ -35,7 +36,8 @@ struct ConnectionsTests {
         let stored = world.store.all(under: vault, types: ["Microsoft.KeyVault/vaults/secrets"])
         #expect(stored.count == 1)
         #expect(stored.first?.privateState["value"]?.stringValue?.contains("s3cret") == true)
-        #expect(world.store.get(ResourceID(connection("hub1", "aoai"))!).map { JSONValue.object($0.body).compactString.contains("s3cret") } == false)
+        let storedConnection = try #require(world.store.get(ResourceID(connection("hub1", "aoai"))!))
+        #expect(JSONValue.object(storedConnection.body).compactString.contains("s3cret") == false)
         // ARM's view of the secret has no value either.
         let secret = try await world.send("GET", stored[0].id.description, apiVersion: "2023-07-01")
         #expect(secret.status == 200)
@@ -90,7 +92,8 @@ struct ConnectionsTests {
 
         // A hub-private connection's name is free for a project connection of its own.
         let ownPrivate = try await world.send(
-            "PUT", connection("proj1", "private"), body: #"{"properties":{"category":"CognitiveSearch","authType":"AAD","target":"https://p"}}"#)
+            "PUT", connection("proj1", "private"),
+            body: #"{"properties":{"category":"CognitiveSearch","authType":"AAD","target":"https://p"}}"#)
         #expect(ownPrivate.status == 200)
         #expect(ownPrivate.json?["id"]?.stringValue == connection("proj1", "private"))
 
@@ -104,7 +107,8 @@ struct ConnectionsTests {
         try await world.createHub()
         for (name, category) in [("cn1", "AzureOpenAI"), ("cn2", "CognitiveSearch"), ("cn3", "AzureOpenAI")] {
             _ = try await world.send(
-                "PUT", connection("hub1", name), body: #"{"properties":{"category":"\#(category)","authType":"AAD","target":"t-\#(name)"}}"#)
+                "PUT", connection("hub1", name),
+                body: #"{"properties":{"category":"\#(category)","authType":"AAD","target":"t-\#(name)"}}"#)
         }
         let filtered = try await world.send("GET", MLTestWorld.workspace("hub1") + "/connections?category=azureopenai")
         #expect(filtered.names == ["cn1", "cn3"])

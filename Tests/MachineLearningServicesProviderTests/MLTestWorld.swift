@@ -35,7 +35,8 @@ struct MLTestWorld {
         let ml = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration] + DependentsProvider.registrations)
+            registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration]
+                + DependentsProvider.registrations)
         let router = Router(routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)],
@@ -90,6 +91,7 @@ struct MLTestWorld {
     func createProject(_ name: String = "proj1", hub: String = "hub1", rg: String = "rg1", extra: String = "") async throws -> Reply {
         try await send(
             "PUT", Self.workspace(name, rg: rg),
-            body: #"{"kind":"Project","identity":{"type":"SystemAssigned"},"properties":{"hubResourceId":"\#(Self.workspace(hub))"\#(extra)}}"#)
+            body: #"{"kind":"Project","identity":{"type":"SystemAssigned"},"#
+                + #""properties":{"hubResourceId":"\#(Self.workspace(hub))"\#(extra)}}"#)
     }
 }

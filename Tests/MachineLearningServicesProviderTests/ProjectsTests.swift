@@ -8,7 +8,8 @@ import Testing
 struct ProjectsTests {
     @Test func projectInheritsFromItsHubAndTheHubListsIt() async throws {
         let world = try MLTestWorld()
-        let hub = try await world.createHub(extra: #","publicNetworkAccess":"Disabled","managedNetwork":{"isolationMode":"AllowInternetOutbound"}"#)
+        let hub = try await world.createHub(
+            extra: #","publicNetworkAccess":"Disabled","managedNetwork":{"isolationMode":"AllowInternetOutbound"}"#)
         let project = try await world.createProject()
         #expect(project.status == 200)
         #expect(project.json?["location"]?.stringValue == "eastus")
@@ -43,7 +44,8 @@ struct ProjectsTests {
 
         let otherSubscription = try await world.send(
             "PUT", MLTestWorld.workspace("proj1"),
-            body: #"{"kind":"Project","properties":{"hubResourceId":"/subscriptions/00000000-0000-0000-0000-000000000009/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1"}}"#)
+            body: #"{"kind":"Project","properties":{"hubResourceId":"/subscriptions/00000000-0000-0000-0000-000000000009"#
+                + #"/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1"}}"#)
         #expect(otherSubscription.status == 400)
 
         _ = try await world.send("PUT", MLTestWorld.workspace("plain"), body: #"{"location":"eastus"}"#)
@@ -56,7 +58,8 @@ struct ProjectsTests {
         #expect(network.message == "Project workspace shouldn't define it's own managed network properties.")
 
         let storage = try await world.createProject(
-            extra: #","storageAccount":"/subscriptions/\#(MLTestWorld.subscription)/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/mine""#)
+            extra: #","storageAccount":"/subscriptions/\#(MLTestWorld.subscription)/resourceGroups/rg1"#
+                + #"/providers/Microsoft.Storage/storageAccounts/mine""#)
         #expect(storage.status == 400)
         #expect(storage.message?.hasPrefix("To create a project workspace with a workspace hub, please only specify name, description, "
             + "display_name, location, application insight and identity") == true)
@@ -122,7 +125,8 @@ struct ProjectsTests {
         #expect(ResourceID.isGUID(assignment.id.name))
         let properties = try #require(assignment.body["properties"])
         #expect(properties["roleDefinitionId"]?.stringValue
-                == "/subscriptions/\(MLTestWorld.subscription)/providers/Microsoft.Authorization/roleDefinitions/ba92f5b4-2d11-453d-a403-e96b0029c9fe")
+                == "/subscriptions/\(MLTestWorld.subscription)/providers/Microsoft.Authorization/roleDefinitions/"
+                + "ba92f5b4-2d11-453d-a403-e96b0029c9fe")
         #expect(properties["principalId"]?.stringValue == principalId)
         #expect(properties["principalType"]?.stringValue == "ServicePrincipal")
         #expect(properties["scope"]?.stringValue == storage)

@@ -21,11 +21,13 @@ struct WorkspaceChildrenTests {
         #expect(hub.properties?["managedNetwork"]?["outboundRules"]?["pypi"]?["destination"]?.stringValue == "*.pypi.org")
         // Through the project: readable, not writable.
         #expect(try await world.send("GET", MLTestWorld.workspace("proj1") + "/outboundRules").names == ["pypi"])
-        let refused = try await world.send("PUT", MLTestWorld.workspace("proj1") + "/outboundRules/x1x", body: #"{"properties":{"type":"FQDN","destination":"a"}}"#)
+        let refused = try await world.send(
+            "PUT", MLTestWorld.workspace("proj1") + "/outboundRules/x1x", body: #"{"properties":{"type":"FQDN","destination":"a"}}"#)
         #expect(refused.status == 400)
         #expect(refused.message == "Project workspace shouldn't define it's own managed network properties.")
         // provisionManagedNetwork activates the network and the rules; refused on projects.
-        let provisioned = try await world.send("POST", MLTestWorld.workspace("hub1") + "/provisionManagedNetwork", body: #"{"includeSpark":true}"#)
+        let provisioned = try await world.send(
+            "POST", MLTestWorld.workspace("hub1") + "/provisionManagedNetwork", body: #"{"includeSpark":true}"#)
         #expect(provisioned.json == ["status": "Active", "sparkReady": true])
         #expect(try await world.send("GET", rule).properties?["status"]?.stringValue == "Active")
         #expect(try await world.send("POST", MLTestWorld.workspace("proj1") + "/provisionManagedNetwork").status == 400)
@@ -59,7 +61,8 @@ struct WorkspaceChildrenTests {
         #expect(try await world.send("GET", compute).properties?["properties"]?["state"]?.stringValue == "Running")
         #expect(try await world.send("GET", MLTestWorld.workspace("proj1") + "/computes").names == ["ci1"])
 
-        let cluster = try await world.send("PUT", MLTestWorld.workspace("hub1") + "/computes/cl1", body: #"{"properties":{"computeType":"AmlCompute"}}"#)
+        let cluster = try await world.send(
+            "PUT", MLTestWorld.workspace("hub1") + "/computes/cl1", body: #"{"properties":{"computeType":"AmlCompute"}}"#)
         #expect(cluster.status == 501)
         #expect(try await world.send("DELETE", compute).status == 400)
         #expect(try await world.send("DELETE", compute + "?underlyingResourceAction=Delete").status == 200)
@@ -73,7 +76,8 @@ struct WorkspaceChildrenTests {
         let serverless = MLTestWorld.workspace("proj1") + "/serverlessEndpoints/llama-ep"
         let created = try await world.send(
             "PUT", serverless,
-            body: #"{"location":"eastus","sku":{"name":"Consumption"},"properties":{"authMode":"key","modelSettings":{"modelId":"azureml://registries/azureml-meta/models/Llama-2-7b"}}}"#)
+            body: #"{"location":"eastus","sku":{"name":"Consumption"},"properties":{"authMode":"key","#
+                + #""modelSettings":{"modelId":"azureml://registries/azureml-meta/models/Llama-2-7b"}}}"#)
         #expect(created.status == 201)
         #expect(created.properties?["authMode"]?.stringValue == "Key")
         #expect(created.properties?["inferenceEndpoint"]?["uri"]?.stringValue == "https://llama-ep.eastus.models.ai.azure.com")

@@ -16,7 +16,8 @@ struct WorkspacesTests {
         #expect(properties["provisioningState"]?.stringValue == "Succeeded")
         #expect(properties["discoveryUrl"]?.stringValue == "https://eastus.api.azureml.ms/discovery")
         #expect(properties["mlFlowTrackingUri"]?.stringValue
-                == "azureml://eastus.api.azureml.ms/mlflow/v1.0/subscriptions/\(MLTestWorld.subscription)/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1")
+                == "azureml://eastus.api.azureml.ms/mlflow/v1.0/subscriptions/\(MLTestWorld.subscription)/resourceGroups/rg1"
+                + "/providers/Microsoft.MachineLearningServices/workspaces/hub1")
         #expect(hub.json?["type"]?.stringValue == "Microsoft.MachineLearningServices/workspaces")
         #expect(hub.json?["kind"]?.stringValue == "Hub")
         #expect(hub.json?["etag"]?.stringValue != nil)
@@ -118,7 +119,8 @@ struct WorkspacesTests {
         #expect(patched.properties?["workspaceId"]?.stringValue != "x")
         let storage = try await world.send(
             "PATCH", MLTestWorld.workspace("hub1"),
-            body: #"{"properties":{"storageAccount":"/subscriptions/\#(MLTestWorld.subscription)/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/other"}}"#)
+            body: #"{"properties":{"storageAccount":"/subscriptions/\#(MLTestWorld.subscription)/resourceGroups/rg1"#
+                + #"/providers/Microsoft.Storage/storageAccounts/other"}}"#)
         #expect(storage.status == 400)
         #expect(storage.message == "The property 'storageAccount' cannot be changed once the workspace has been created.")
         let missing = try await world.send("PATCH", MLTestWorld.workspace("nope"), body: #"{"tags":{}}"#)

@@ -67,7 +67,8 @@ extension DependentsProvider {
             ("properties", [
                 "attributes": ["enabled": true, "created": seconds, "updated": seconds],
                 "secretUri": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)"),
-                "secretUriWithVersion": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
+                "secretUriWithVersion": .string(
+                    "https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
             ]),
         ])
     }

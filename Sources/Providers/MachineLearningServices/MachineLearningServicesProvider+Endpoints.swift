@@ -38,7 +38,8 @@ extension MachineLearningServicesProvider {
             Route("GET", deployments, operationID: "OnlineDeployments_List", action: action + "read") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_List")
             },
-            Route("PUT", deployments + "/{deploymentName}", operationID: "OnlineDeployments_CreateOrUpdate", action: action + "write") { _, _ in
+            Route("PUT", deployments + "/{deploymentName}", operationID: "OnlineDeployments_CreateOrUpdate",
+                  action: action + "write") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_CreateOrUpdate")
             },
             Route("GET", deployments + "/{deploymentName}", operationID: "OnlineDeployments_Get", action: action + "read") { _, _ in
@@ -81,9 +82,11 @@ extension MachineLearningServicesProvider {
             },
             Route("GET", collection, operationID: "\(flavor.group)_List", action: action + "read") { request, parameters in
                 let workspace = try requireWorkspace(parameters)
-                return try Pager(request: request).list(store, under: workspace.id, types: [workspace.id.fullType + "/" + flavor.collection])
+                let type = workspace.id.fullType + "/" + flavor.collection
+                return try Pager(request: request).list(store, under: workspace.id, types: [type])
             },
-            Route("POST", item + "/listKeys", operationID: "\(flavor.group)_ListKeys", action: action + "listKeys/action") { _, parameters in
+            Route("POST", item + "/listKeys", operationID: "\(flavor.group)_ListKeys",
+                  action: action + "listKeys/action") { _, parameters in
                 .ok(Self.keys(of: try requireEndpoint(flavor, parameters)))
             },
             Route("POST", item + "/regenerateKeys", operationID: "\(flavor.group)_RegenerateKeys",

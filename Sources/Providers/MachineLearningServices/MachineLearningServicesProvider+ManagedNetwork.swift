@@ -27,7 +27,8 @@ extension MachineLearningServicesProvider {
         var rules = JSONObject()
         if let given = network["outboundRules"], given != .null {
             guard let map = given.objectValue else {
-                throw ARMError.workspaceInvalidValue("properties.managedNetwork.outboundRules", value: given.kindName, allowed: ["an object"])
+                throw ARMError.workspaceInvalidValue(
+                    "properties.managedNetwork.outboundRules", value: given.kindName, allowed: ["an object"])
             }
             for (name, rule) in map.pairs {
                 guard isValidWorkspaceChildName(name) else {

@@ -12,12 +12,14 @@ extension MachineLearningServicesProvider {
             Route("POST", item + "/listKeys", operationID: "Workspaces_ListKeys", action: prefix + "listKeys/action") { _, parameters in
                 .ok(.object(listKeys(owner(of: try requireWorkspace(parameters)), own: try requireWorkspace(parameters))))
             },
-            Route("POST", item + "/resyncKeys", operationID: "Workspaces_ResyncKeys", action: prefix + "resyncKeys/action") { _, parameters in
+            Route("POST", item + "/resyncKeys", operationID: "Workspaces_ResyncKeys",
+                  action: prefix + "resyncKeys/action") { _, parameters in
                 _ = try requireWorkspace(parameters)
                 return ARMResponse(status: 200)
             },
             // EMULATOR CHOICE (§1.4): nothing to diagnose, so every result list is empty.
-            Route("POST", item + "/diagnose", operationID: "Workspaces_Diagnose", action: prefix + "diagnose/action") { request, parameters in
+            Route("POST", item + "/diagnose", operationID: "Workspaces_Diagnose",
+                  action: prefix + "diagnose/action") { request, parameters in
                 _ = try requireWorkspace(parameters)
                 _ = try request.optionalJSONBody()
                 let lists = [
@@ -68,7 +70,10 @@ extension MachineLearningServicesProvider {
             let password = owner.privateState["storageKey"]?.stringValue.map { String($0.prefix(32)) } ?? ""
             result["containerRegistryCredentials"] = [
                 "location": .string(owner.body["location"]?.stringValue ?? ""), "username": .string(registry.name),
-                "passwords": [["name": "password", "value": .string(password)], ["name": "password2", "value": .string(String(password.reversed()))]],
+                "passwords": [
+                    ["name": "password", "value": .string(password)],
+                    ["name": "password2", "value": .string(String(password.reversed()))],
+                ],
             ]
         } else {
             result["containerRegistryCredentials"] = .null
