@@ -133,7 +133,7 @@ extension MachineLearningServicesProvider {
         // Credentials kept: new ones replace; none sent keeps the old secret when the auth type did
         // not change (a GET-modify-PUT round trip has no secrets to send back).
         let existingAuth = existing?.body["properties"]?["authType"]?.stringValue
-        let secretAction: SecretAction
+        let secretAction: ConnectionSecretAction
         if let credentials, credentials != .null {
             secretAction = .write(credentials)
         } else if existing != nil, existingAuth == authType {
@@ -158,12 +158,6 @@ extension MachineLearningServicesProvider {
         case .remove: removeSecret(of: write.resource)
         }
         return .ok(.object(store.get(id)?.body ?? write.resource.body))
-    }
-
-    enum SecretAction {
-        case write(JSONValue)
-        case keep
-        case remove
     }
 
     func deleteConnection(_ parameters: RouteParameters) throws -> ARMResponse {

@@ -5,33 +5,8 @@ import Foundation
 /// §3.4) with minimal shapes: PUT 201/200, GET, PATCH 200, DELETE 202 (+ polling headers) or 204,
 /// list, `listKeys`, `regenerateKeys`. Online deployments and `token` answer 501.
 extension MachineLearningServicesProvider {
-    struct EndpointFlavor: Sendable {
-        let collection: String
-        let group: String
-        let authModes: [String]
-        let uri: @Sendable (_ name: String, _ location: String) -> JSONObject
-    }
-
-    static let serverless = EndpointFlavor(
-        collection: "serverlessEndpoints", group: "ServerlessEndpoints", authModes: ["Key", "AAD", "KeyAndAAD"],
-        uri: { name, location in
-            [
-                "inferenceEndpoint": ["uri": .string("https://\(name).\(location).models.ai.azure.com"), "headers": [:]],
-                "endpointState": "Online",
-            ]
-        })
-
-    static let online = EndpointFlavor(
-        collection: "onlineEndpoints", group: "OnlineEndpoints", authModes: ["AMLToken", "Key", "AADToken"],
-        uri: { name, location in
-            [
-                "scoringUri": .string("https://\(name).\(location).inference.ml.azure.com/score"),
-                "swaggerUri": .string("https://\(name).\(location).inference.ml.azure.com/swagger.json"),
-            ]
-        })
-
     var endpointRoutes: [Route] {
-        var routes = [Self.serverless, Self.online].flatMap(endpointRoutes(for:))
+        var routes = [EndpointFlavor.serverless, EndpointFlavor.online].flatMap(endpointRoutes(for:))
         let deployments = Self.workspacePattern + "/onlineEndpoints/{endpointName}/deployments"
         let action = "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/deployments/"
         routes += [
