@@ -508,6 +508,15 @@ extension ARMError {
             message: "Compute type '\(type)' is not implemented by foundry-emulator; only 'ComputeInstance' is.")
     }
 
+    /// ARM's own check for tracked resources: a PUT cannot move an existing resource.
+    public static func invalidResourceLocation(name: String, existing: String, resourceGroup: String, requested: String) -> ARMError {
+        ARMError(
+            status: 409, code: "InvalidResourceLocation",
+            message: "The resource '\(name)' already exists in location '\(existing)' in resource group '\(resourceGroup)'. A resource "
+                + "with the same name cannot be created in location '\(requested)'. Please select a new resource name.",
+            fromGateway: true)
+    }
+
     // Dependents
 
     public static func storageAccountNameInvalid(_ name: String) -> ARMError {

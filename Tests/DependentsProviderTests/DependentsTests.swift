@@ -41,6 +41,7 @@ struct DependentsTests {
             #expect(created.json?["etag"] != nil && created.json?["systemData"] != nil)
             #expect(created.json?["properties"]?["provisioningState"]?.stringValue == "Succeeded")
             #expect(try await world.send("PUT", path, body: #"{"location":"westus"}"#).status == 200)
+            #expect(try await world.send("PUT", path, body: #"{"location":"eastus"}"#).status == 409)
             #expect(try await world.send("GET", Self.group + "/providers/\(type)").json?["value"]?.arrayValue?.count == 1)
             #expect(try await world.send("DELETE", path).status == 200)
             #expect(try await world.send("GET", path).status == 404)

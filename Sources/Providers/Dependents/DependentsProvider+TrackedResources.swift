@@ -58,6 +58,10 @@ extension DependentsProvider {
         let caller = request.caller
         let date = now()
         let write = try store.upsert(id, precondition: request.precondition) { existing in
+            if let existingLocation = existing?.body["location"]?.stringValue, existingLocation != location {
+                throw ARMError.invalidResourceLocation(
+                    name: name, existing: existingLocation, resourceGroup: id.resourceGroup ?? "", requested: location)
+            }
             let existingProperties = existing?.body["properties"]?.objectValue
             var properties = input["properties"]?.objectValue ?? JSONObject()
             for (key, value) in kind.serverProperties(name, location, existingProperties).pairs { properties[key] = value }

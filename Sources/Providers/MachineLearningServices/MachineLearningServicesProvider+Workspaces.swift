@@ -113,6 +113,10 @@ extension MachineLearningServicesProvider {
             location = hub.body["location"]?.stringValue ?? ""
         default:
             location = try Self.location(input["location"])
+            if let existingLocation = existing?.body["location"]?.stringValue, existingLocation != location {
+                throw ARMError.invalidResourceLocation(
+                    name: name, existing: existingLocation, resourceGroup: group.name, requested: location)
+            }
             try validateOwnedDependents(&properties, name: name, group: group, location: location, existing: existing, into: &dependents)
             properties["managedNetwork"] = .object(
                 try Self.managedNetwork(
