@@ -55,10 +55,12 @@ struct MLTestWorld {
     }
 
     @discardableResult
-    func send(_ method: String, _ path: String, apiVersion: String? = "2024-10-01", body: String? = nil) async throws -> Reply {
+    func send(
+        _ method: String, _ path: String, apiVersion: String? = "2024-10-01", body: String? = nil, headers extra: [(String, String)] = []
+    ) async throws -> Reply {
         var target = path
         if let apiVersion { target += (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion }
-        var headers = HTTPHeaders([("Host", "localhost:8443")])
+        var headers = HTTPHeaders([("Host", "localhost:8443")] + extra.map { (name: $0.0, value: $0.1) })
         if body != nil { headers.add("Content-Type", "application/json") }
         let request = HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true)
         let response = await pipeline.handle(request)

@@ -150,4 +150,16 @@ struct ProjectsTests {
         #expect(a != DeterministicGUID.make("/subscriptions/x/resourcegroups/rg/providers/p/w/b|role"))
         #expect(ResourceID.isGUID(a))
     }
+
+    @Test func aHubWithoutItsStorageAccountStillGetsProjectsButNoContainers() async throws {
+        let world = try MLTestWorld()
+        let hub = try await world.createHub()
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        #expect(try await world.send("DELETE", storage, apiVersion: "2023-05-01").status == 200)
+        let project = try await world.createProject()
+        #expect(project.status == 200)
+        #expect(world.store.all(under: ResourceID(storage)!).isEmpty)
+        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        #expect(hubNow.properties?["associatedWorkspaces"] == [.string(MLTestWorld.workspace("proj1"))])
+    }
 }

@@ -197,4 +197,15 @@ struct WorkspacesTests {
         await world.operations.waitForAll()
         #expect(try await world.send("GET", MLTestWorld.workspace("ws1")).status == 404)
     }
+
+    @Test func aFailedPreconditionWritesNothing() async throws {
+        let world = try MLTestWorld()
+        try await world.createGroup()
+        let before = world.store.count
+        let refused = try await world.send(
+            "PUT", MLTestWorld.workspace("hub9"), body: #"{"location":"eastus","kind":"Hub"}"#, headers: [("If-Match", "*")])
+        #expect(refused.status == 412)
+        #expect(world.store.count == before)
+        #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("hub9")) == nil)
+    }
 }

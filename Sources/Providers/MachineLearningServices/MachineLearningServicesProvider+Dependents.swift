@@ -143,9 +143,6 @@ extension MachineLearningServicesProvider {
     /// Storage Blob Data Contributor for the project's identity on that account, with the ABAC
     /// condition. Written as the ML service (first party), not as the caller.
     func provisionProject(_ project: StoredResource, hubID: ResourceID, at date: Date) throws {
-        guard let hub = store.get(hubID), let storageText = hub.body["properties"]?["storageAccount"]?.stringValue,
-            let storage = ResourceID(storageText), let workspaceId = project.body["properties"]?["workspaceId"]?.stringValue
-        else { return }
         _ = try store.update(hubID) { body in
             guard var properties = body["properties"]?.objectValue else { return }
             var associated = properties["associatedWorkspaces"]?.arrayValue ?? []
@@ -155,6 +152,11 @@ extension MachineLearningServicesProvider {
             properties["associatedWorkspaces"] = .array(associated)
             body["properties"] = .object(properties)
         }
+        // A hub whose storage account was deleted meanwhile gets no containers and no assignment.
+        guard let hub = store.get(hubID), let storageText = hub.body["properties"]?["storageAccount"]?.stringValue,
+            let storage = ResourceID(storageText), store.contains(storage),
+            let workspaceId = project.body["properties"]?["workspaceId"]?.stringValue
+        else { return }
         for suffix in Self.containerSuffixes {
             let id = ResourceID(
                 subscriptionID: storage.subscriptionID ?? "", resourceGroup: storage.resourceGroup,

@@ -130,6 +130,9 @@ extension MachineLearningServicesProvider {
         let identityInput = input["identity"]
         let identityTypes = try Self.identityTypes(identityInput)
 
+        // If-Match/If-None-Match first, so a failed precondition leaves no dependent or identity behind.
+        try request.precondition?.check(existing)
+
         // Everything is valid: side effects from here on.
         let caller = request.caller
         let date = now()
