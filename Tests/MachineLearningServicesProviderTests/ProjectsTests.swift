@@ -162,4 +162,23 @@ struct ProjectsTests {
         let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
         #expect(hubNow.properties?["associatedWorkspaces"] == [.string(MLTestWorld.workspace("proj1"))])
     }
+
+    @Test func patchOfAProjectAcceptsItsInheritedValuesAndRefusesOthers() async throws {
+        let world = try MLTestWorld()
+        try await world.createHub(extra: #","managedNetwork":{"isolationMode":"AllowInternetOutbound"}"#)
+        try await world.createProject()
+        let same = try await world.send(
+            "PATCH", MLTestWorld.workspace("proj1"),
+            body: #"{"properties":{"friendlyName":"P1","managedNetwork":{"isolationMode":"AllowInternetOutbound"},"#
+                + #""publicNetworkAccess":"Enabled"}}"#)
+        #expect(same.status == 200)
+        #expect(same.properties?["friendlyName"]?.stringValue == "P1")
+        let other = try await world.send(
+            "PATCH", MLTestWorld.workspace("proj1"), body: #"{"properties":{"managedNetwork":{"isolationMode":"Disabled"}}}"#)
+        #expect(other.status == 400)
+        #expect(other.message == "Project workspace shouldn't define it's own managed network properties.")
+        let access = try await world.send(
+            "PATCH", MLTestWorld.workspace("proj1"), body: #"{"properties":{"publicNetworkAccess":"Disabled"}}"#)
+        #expect(access.status == 400)
+    }
 }

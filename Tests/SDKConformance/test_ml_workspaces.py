@@ -236,3 +236,17 @@ def test_a_projects_identity_is_a_managed_identity_that_gets_tokens(hub_and_proj
                         headers={"X-IDENTITY-HEADER": IDENTITY_HEADER, "Metadata": "true"})
     assert response.status_code == 200, response.text[:300]
     assert jwt_payload(response.json()["access_token"])["oid"] == project.identity.principal_id
+
+
+def test_azure_ai_ml_updates_a_hub_and_a_project(ml_client_factory, hub_and_project):
+    rg, _, _ = hub_and_project
+    ml = ml_client_factory(rg)
+    hub = ml.workspaces.get("hub1")
+    hub.description = "updated by azure-ai-ml"
+    hub.tags = {"team": "ai"}
+    updated = ml.workspaces.begin_update(hub).result(timeout=60)
+    assert updated.description == "updated by azure-ai-ml"
+    assert updated.tags == {"team": "ai"}
+    project = ml.workspaces.get("proj1")
+    project.display_name = "Project One"
+    assert ml.workspaces.begin_update(project).result(timeout=60).display_name == "Project One"

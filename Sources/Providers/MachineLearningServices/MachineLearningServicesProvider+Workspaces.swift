@@ -280,10 +280,28 @@ extension MachineLearningServicesProvider {
         }
         for key in patch.keys where !Self.patchableProperties.contains(key) { patch[key] = nil }
         if kind == .project {
-            if patch["managedNetwork"] != nil { throw ARMError.projectManagedNetwork }
-            for key in ["containerRegistry", "publicNetworkAccess", "encryption"] where patch[key] != nil {
-                throw ARMError.projectDependentResource(key)
+            // Inherited values sent back as they are (azure-ai-ml's update PATCHes the whole entity it
+            // got) are accepted and dropped; different ones are refused.
+            let inherited = render(workspace)["properties"]?.objectValue ?? JSONObject()
+            if let network = patch["managedNetwork"], network != .null {
+                let mode = network["isolationMode"]?.stringValue?.lowercased()
+                if mode != nil, mode != inherited["managedNetwork"]?["isolationMode"]?.stringValue?.lowercased() {
+                    throw ARMError.projectManagedNetwork
+                }
+                if let rules = network["outboundRules"]?.objectValue, !rules.isEmpty,
+                    network["outboundRules"] != inherited["managedNetwork"]?["outboundRules"]
+                {
+                    throw ARMError.projectManagedNetwork
+                }
             }
+            for key in ["containerRegistry", "publicNetworkAccess", "encryption"] {
+                guard let value = patch[key], value != .null else { continue }
+                let given = key == "publicNetworkAccess" ? (try? Self.publicNetworkAccess(value)).map(JSONValue.string) : value
+                let text = given?.stringValue?.lowercased()
+                let matches = given == inherited[key] || (text != nil && text == inherited[key]?.stringValue?.lowercased())
+                if !matches { throw ARMError.projectDependentResource(key) }
+            }
+            for key in Self.inheritedProperties where key != "applicationInsights" { patch[key] = nil }
         }
         if let access = patch["publicNetworkAccess"] { patch["publicNetworkAccess"] = .string(try Self.publicNetworkAccess(access)) }
         var merged = current
