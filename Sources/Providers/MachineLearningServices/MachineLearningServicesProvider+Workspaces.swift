@@ -240,7 +240,7 @@ extension MachineLearningServicesProvider {
                 throw ARMError.projectDependentResource(key)
             }
         }
-        if let network = properties["managedNetwork"], network != .null, network != hubProperties["managedNetwork"] {
+        if let network = properties["managedNetwork"], !Self.isInheritedNetwork(network, hubNetwork: hubProperties["managedNetwork"]) {
             throw ARMError.projectManagedNetwork
         }
         if let locationText = input["location"]?.stringValue, !locationText.isEmpty {
@@ -252,6 +252,24 @@ extension MachineLearningServicesProvider {
         for key in Self.inheritedProperties where key != "applicationInsights" { properties[key] = nil }
         properties["hubResourceId"] = .string(hub.id.description)
         return hub
+    }
+
+    /// True when a project's `managedNetwork` is only its hub's, sent back: null, or the same
+    /// isolation mode with no outbound rules other than the hub's.
+    static func isInheritedNetwork(_ network: JSONValue, hubNetwork: JSONValue?) -> Bool {
+        guard network != .null else { return true }
+        guard network.objectValue != nil else { return false }
+        if let mode = network["isolationMode"]?.stringValue?.lowercased(),
+            mode != (hubNetwork?["isolationMode"]?.stringValue ?? "Disabled").lowercased()
+        {
+            return false
+        }
+        if let rules = network["outboundRules"], rules != .null, rules.objectValue?.isEmpty == false,
+            rules != hubNetwork?["outboundRules"]
+        {
+            return false
+        }
+        return true
     }
 
     // MARK: PATCH
@@ -283,16 +301,8 @@ extension MachineLearningServicesProvider {
             // Inherited values sent back as they are (azure-ai-ml's update PATCHes the whole entity it
             // got) are accepted and dropped; different ones are refused.
             let inherited = render(workspace)["properties"]?.objectValue ?? JSONObject()
-            if let network = patch["managedNetwork"], network != .null {
-                let mode = network["isolationMode"]?.stringValue?.lowercased()
-                if mode != nil, mode != inherited["managedNetwork"]?["isolationMode"]?.stringValue?.lowercased() {
-                    throw ARMError.projectManagedNetwork
-                }
-                if let rules = network["outboundRules"]?.objectValue, !rules.isEmpty,
-                    network["outboundRules"] != inherited["managedNetwork"]?["outboundRules"]
-                {
-                    throw ARMError.projectManagedNetwork
-                }
+            if let network = patch["managedNetwork"], !Self.isInheritedNetwork(network, hubNetwork: inherited["managedNetwork"]) {
+                throw ARMError.projectManagedNetwork
             }
             for key in ["containerRegistry", "publicNetworkAccess", "encryption"] {
                 guard let value = patch[key], value != .null else { continue }
