@@ -58,12 +58,26 @@ let package = Package(
             resources: [.embedInCode("ModelCatalog.json")],
             swiftSettings: strict
         ),
+        // Minimal Storage / KeyVault / ContainerRegistry / Insights resources a hub depends on.
+        .target(
+            name: "DependentsProvider",
+            dependencies: ["ARMCore"],
+            path: "Sources/Providers/Dependents",
+            swiftSettings: strict
+        ),
+        // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
+        .target(
+            name: "MachineLearningServicesProvider",
+            dependencies: ["ARMCore", "Identity"],
+            path: "Sources/Providers/MachineLearningServices",
+            swiftSettings: strict
+        ),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
-                "AuthorizationProvider",
+                "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider",
             ],
             swiftSettings: strict
         ),
@@ -81,6 +95,12 @@ let package = Package(
         .testTarget(
             name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],
             swiftSettings: strict),
+        .testTarget(
+            name: "MachineLearningServicesProviderTests",
+            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider"],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -788,3 +788,183 @@ extension ARMError {
         ARMError(status: 409, code: "PrincipalConflict", message: message)
     }
 }
+
+// MARK: - Machine Learning workspaces (hubs, projects, connections, children) and their dependents
+// (Storage, Key Vault, Container Registry, Application Insights). Texts quoted from the real service
+// where the reference has them (machinelearning-and-rbac.md §1.7); the others are EMULATOR CHOICE
+// in the same style.
+
+extension ARMError {
+    /// Workspace, connection and outbound-rule names: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$` (§1, §2, §3.1).
+    public static func invalidWorkspaceChildName(_ name: String, type: String) -> ARMError {
+        invalidResourceName(
+            name, type: type,
+            rule: "The name must be 3 to 33 characters long, start with a letter or digit, and contain only letters, digits, "
+                + "'_' and '-'.")
+    }
+
+    public static func invalidWorkspaceKind(_ kind: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "Workspace kind '\(kind)' is not supported. Supported kinds are 'Default', 'Hub' and 'Project'.")
+    }
+
+    /// "Converting a regular workspace into a hub workspace: Not supported." (§1.6)
+    public static func workspaceKindImmutable(existing: String, requested: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The kind of workspace cannot be changed from '\(existing)' to '\(requested)'.")
+    }
+
+    public static let projectHubResourceIdRequired = ARMError(
+        status: 400, code: "BadRequest",
+        message: "A workspace of kind 'Project' must specify the ARM id of its hub workspace in 'properties.hubResourceId'.")
+
+    /// EMULATOR CHOICE from the reference (§1.7): a missing hub or a non-hub.
+    public static func hubWorkspaceNotFound(_ hubResourceId: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "Hub workspace '\(hubResourceId)' was not found or is not of kind 'Hub'.")
+    }
+
+    public static func hubResourceIdImmutable(existing: String, requested: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The hubResourceId of a project workspace cannot be changed after creation (from '\(existing)' to "
+                + "'\(requested)').")
+    }
+
+    /// The real service's text (Azure-Samples/ai-studio-in-a-box#5), spelling included.
+    public static let projectManagedNetwork = ARMError(
+        status: 400, code: "BadRequest", message: "Project workspace shouldn't define it's own managed network properties.")
+
+    /// azure-ai-ml's client-side check, applied by the emulator on the server (§1.7).
+    public static func projectDependentResource(_ property: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "To create a project workspace with a workspace hub, please only specify name, description, display_name, "
+                + "location, application insight and identity. The project inherits '\(property)' from its hub.",
+            target: "properties." + property)
+    }
+
+    public static func projectLocationMismatch(location: String, hubLocation: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The location of a project workspace must match that of its hub: '\(location)' was given, the hub is in "
+                + "'\(hubLocation)'.",
+            target: "location")
+    }
+
+    /// `storageAccount` and `keyVault` "cannot be changed once the workspace has been created" (§1.3).
+    public static func workspacePropertyImmutable(_ property: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The property '\(property)' cannot be changed once the workspace has been created.",
+            target: "properties." + property)
+    }
+
+    public static func workspaceInvalidValue(_ property: String, value: String, allowed: [String]) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The value '\(value)' of '\(property)' is invalid. Allowed values are: \(allowed.joined(separator: ", ")).",
+            target: property)
+    }
+
+    public static func workspaceMissingProperty(_ property: String) -> ARMError {
+        ARMError(status: 400, code: "BadRequest", message: "The property '\(property)' is required.", target: property)
+    }
+
+    public static func dependentResourceGroupNotFound(_ property: String, id: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The resource '\(id)' given in '\(property)' cannot be used: its subscription or resource group does not "
+                + "exist.",
+            target: "properties." + property)
+    }
+
+    /// Deleting a hub with projects: behaviour UNKNOWN in Azure; EMULATOR CHOICE 409 (§1.7).
+    public static func hubHasProjects(_ hub: String, projects: [String]) -> ARMError {
+        ARMError(
+            status: 409, code: "Conflict",
+            message: "Hub workspace '\(hub)' still has project workspaces: \(projects.joined(separator: ", ")). Delete the "
+                + "projects first.")
+    }
+
+    /// A soft-deleted workspace keeps its name until purged (§1.8, concept-soft-delete).
+    public static func workspaceSoftDeleted(_ name: String) -> ARMError {
+        ARMError(
+            status: 409, code: "Conflict",
+            message: "Workspace '\(name)' is in soft-deleted state. Purge it (DELETE with forceToPurge=true) or recover it before "
+                + "reusing the name.")
+    }
+
+    /// Missing ML child resources: the reference's EMULATOR CHOICE `NotFound` (§8).
+    public static func workspaceChildNotFound(_ kind: String, name: String, workspace: String) -> ARMError {
+        ARMError(status: 404, code: "NotFound", message: "\(kind) '\(name)' was not found in workspace '\(workspace)'.")
+    }
+
+    public static func hubConnectionReadOnlyInProject(_ name: String, hub: String) -> ARMError {
+        ARMError(
+            status: 409, code: "Conflict",
+            message: "Connection '\(name)' belongs to hub workspace '\(hub)' and is shared with this project; it can only be "
+                + "changed or deleted through the hub.")
+    }
+
+    public static func missingQueryParameter(_ name: String, allowed: [String]) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The query parameter '\(name)' is required. Allowed values are: \(allowed.joined(separator: ", ")).",
+            target: name)
+    }
+
+    public static func computeActionNotAllowed(_ action: String, compute: String, state: String) -> ARMError {
+        ARMError(
+            status: 409, code: "Conflict",
+            message: "Cannot \(action) compute instance '\(compute)' while it is in state '\(state)'.")
+    }
+
+    public static func computeTypeNotSupported(_ type: String) -> ARMError {
+        ARMError(
+            status: 501, code: "NotImplemented",
+            message: "Compute type '\(type)' is not implemented by foundry-emulator; only 'ComputeInstance' is.")
+    }
+
+    /// ARM's own check for tracked resources: a PUT cannot move an existing resource.
+    public static func invalidResourceLocation(name: String, existing: String, resourceGroup: String, requested: String) -> ARMError {
+        ARMError(
+            status: 409, code: "InvalidResourceLocation",
+            message: "The resource '\(name)' already exists in location '\(existing)' in resource group '\(resourceGroup)'. A resource "
+                + "with the same name cannot be created in location '\(requested)'. Please select a new resource name.",
+            fromGateway: true)
+    }
+
+    // Dependents
+
+    public static func storageAccountNameInvalid(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "AccountNameInvalid",
+            message: "\(name) is not a valid storage account name. Storage account name must be between 3 and 24 characters in "
+                + "length and use numbers and lower-case letters only.")
+    }
+
+    public static func vaultNameNotValid(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "VaultNameNotValid",
+            message: "The vault name '\(name)' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name "
+                + "must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.")
+    }
+
+    public static func containerNameInvalid(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "ContainerNameInvalid",
+            message: "The specified container name '\(name)' is invalid. Container names must be 3 to 63 characters long and "
+                + "contain only lower-case letters, digits and single hyphens, starting with a letter or digit.")
+    }
+
+    public static func secretNameInvalid(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "BadRequest",
+            message: "The secret name '\(name)' is invalid. Secret names must be 1 to 127 characters long and contain only "
+                + "letters, digits and '-'.")
+    }
+}

@@ -9,7 +9,11 @@ import ARMCore
 /// of a 403 (resource groups and resources at subscription scope): the request goes on with a
 /// `ReadFilter` and the pager hides the rest.
 public struct AuthorizationMiddleware: ARMMiddleware {
-    public static let defaultFilteredLists: Set<String> = ["ResourceGroups_List", "Resources_List", "Resources_ListByResourceGroup"]
+    public static let defaultFilteredLists: Set<String> = [
+        "ResourceGroups_List", "Resources_List", "Resources_ListByResourceGroup",
+        "Accounts_List", "Accounts_ListByResourceGroup",
+        "Workspaces_ListBySubscription", "Workspaces_ListByResourceGroup",
+    ]
 
     public let evaluator: AccessEvaluator
     public let filteredLists: Set<String>

@@ -1,10 +1,12 @@
 import ARMCore
 import Authorization
 import AuthorizationProvider
-import EmulatorHTTP
+import DependentsProvider
 import CognitiveServicesProvider
+import EmulatorHTTP
 import Foundation
 import Identity
+import MachineLearningServicesProvider
 import ResourcesProvider
 
 /// The composition root: builds the world from the configuration, wires providers and the
@@ -43,17 +45,22 @@ public final class Emulator: Sendable {
         let internalRequests = InternalRequests()
         let cognitiveServices = CognitiveServicesProvider(
             store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
+        let machineLearning = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
+        let dependents = DependentsProvider(store: store)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [
                 ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
-            ],
+                MachineLearningServicesProvider.registration,
+            ] + DependentsProvider.registrations,
             internalRequests: internalRequests)
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription ->
         // authorization (RBAC) -> fault injection -> handler.
-        let armRouter = Router(routes: resources.routes + cognitiveServices.routes + authorization.routes + operations.routes)
+        let armRouter = Router(
+            routes: resources.routes + cognitiveServices.routes + machineLearning.routes + dependents.routes
+                + authorization.routes + operations.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),

@@ -147,6 +147,16 @@ def test_providers_list_contains_microsoft_resources(resource_client):
     assert providers["Microsoft.Resources"].registration_state == "Registered"
 
 
+# Microsoft.CognitiveServices joins this list when its provider lands (issue 4).
+@pytest.mark.parametrize("namespace, resource_type", [("Microsoft.MachineLearningServices", "workspaces")])
+def test_foundry_providers_are_listed_with_their_resource_types(resource_client, namespace, resource_type):
+    listed = {p.namespace for p in resource_client.providers.list()}
+    assert namespace in listed, listed
+    types = {t.resource_type: t for t in resource_client.providers.get(namespace).resource_types}
+    assert resource_type in types, list(types)
+    assert types[resource_type].api_versions and types[resource_type].locations
+
+
 def test_provider_get_is_case_insensitive(resource_client):
     provider = resource_client.providers.get("microsoft.resources")
     assert provider.namespace == "Microsoft.Resources"

@@ -95,3 +95,32 @@ def test_az_group_delete_waits_for_the_delayed_operation(slow_emulator, tmp_path
     az.run("group", "delete", "--name", name, "--yes", output=None, timeout=180)
     # A group being deleted still exists (HEAD 204); false proves az polled to the end.
     assert az.run("group", "exists", "--name", name).json is False
+
+
+def test_ml_workspace_put_and_delete_poll_their_location(slow_emulator, slow_client, unique_name):
+    """A hub PUT answers 202 + Location; the poller's final GET of Location returns the workspace."""
+    import io
+    import json
+
+    from azure.identity import ClientSecretCredential
+    from azure.mgmt.machinelearningservices import MachineLearningServicesMgmtClient
+
+    group = unique_name("slowml")
+    slow_client.resource_groups.create_or_update(group, {"location": "eastus"})
+    credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET,
+                                        authority=slow_emulator.base_url, disable_instance_discovery=True,
+                                        connection_verify=slow_emulator.cert_path)
+    ml = MachineLearningServicesMgmtClient(credential, SUBSCRIPTION_ID, api_version="2024-10-01",
+                                           base_url=slow_emulator.base_url,
+                                           credential_scopes=[slow_emulator.base_url + "/.default"],
+                                           connection_verify=slow_emulator.cert_path)
+    payload = io.BytesIO(json.dumps({"location": "eastus", "kind": "Hub", "properties": {}}).encode())
+    poller = ml.workspaces.begin_create_or_update(group, "hub1", payload)
+    assert not poller.done(), "with --provisioning-delay the PUT must still be running"
+    hub = poller.result(timeout=120)
+    assert hub.name == "hub1" and hub.provisioning_state == "Succeeded"
+    ml.workspaces.begin_delete(group, "hub1").result(timeout=120)
+    with pytest.raises(ResourceNotFoundError):
+        ml.workspaces.get(group, "hub1")
+    ml.close()
+    credential.close()

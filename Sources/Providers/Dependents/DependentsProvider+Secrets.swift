@@ -1,0 +1,75 @@
+import ARMCore
+import Foundation
+
+/// `vaults/{v}/secrets/{name}` (Key Vault management API): the vault's secret store. ARM accepts a
+/// secret's `value` on PUT but never returns it (the value is read over the data plane, which the
+/// emulator does not serve); it is kept in the secret's private state under `value`, which is
+/// where the ML provider keeps connection credentials.
+extension DependentsProvider {
+    static let secretType = "Microsoft.KeyVault/vaults/secrets"
+
+    var secretRoutes: [Route] {
+        let vault = Self.resourceGroupPattern + "/providers/Microsoft.KeyVault/vaults/{vaultName}"
+        let collection = vault + "/secrets"
+        let item = collection + "/{secretName}"
+        return [
+            Route("PUT", item, operationID: "Secrets_CreateOrUpdate", action: "Microsoft.KeyVault/vaults/secrets/write") {
+                request, parameters in try createSecret(request, parameters)
+            },
+            Route("GET", item, operationID: "Secrets_Get", action: "Microsoft.KeyVault/vaults/secrets/read") { _, parameters in
+                _ = try requireVault(parameters)
+                return .ok(.object(try store.require(secretID(parameters)).body))
+            },
+            Route("GET", collection, operationID: "Secrets_List", action: "Microsoft.KeyVault/vaults/secrets/read") { request, parameters in
+                let vault = try requireVault(parameters)
+                return try Pager(request: request).list(store, under: vault, types: [Self.secretType])
+            },
+        ]
+    }
+
+    func requireVault(_ parameters: RouteParameters) throws -> ResourceID {
+        _ = try requireResourceGroup(parameters)
+        let id = ResourceID(
+            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
+            namespace: "Microsoft.KeyVault", types: ["vaults"], names: [parameters.required("vaultName")])
+        _ = try store.require(id)
+        return id
+    }
+
+    func secretID(_ parameters: RouteParameters) -> ResourceID {
+        ResourceID(
+            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
+            namespace: "Microsoft.KeyVault", types: ["vaults", "secrets"],
+            names: [parameters.required("vaultName"), parameters.required("secretName")])
+    }
+
+    func createSecret(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        _ = try requireVault(parameters)
+        let name = parameters.required("secretName")
+        guard (1...127).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
+            throw ARMError.secretNameInvalid(name)
+        }
+        let input = try request.jsonBody()
+        let value = input["properties"]?["value"]?.stringValue ?? ""
+        let id = secretID(parameters)
+        let vaultName = parameters.required("vaultName")
+        let write = try store.upsert(id, precondition: request.precondition) { existing in
+            (Self.secretBody(id: id, vaultName: vaultName, at: now()), ["value": .string(value)])
+        }
+        return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
+    }
+
+    /// The secret envelope without its value.
+    static func secretBody(id: ResourceID, vaultName: String, at date: Date) -> JSONObject {
+        let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
+        return JSONObject([
+            ("id", .string(id.description)), ("name", .string(id.name)), ("type", .string(secretType)),
+            ("properties", [
+                "attributes": ["enabled": true, "created": seconds, "updated": seconds],
+                "secretUri": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)"),
+                "secretUriWithVersion": .string(
+                    "https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
+            ]),
+        ])
+    }
+}

@@ -1,0 +1,59 @@
+import ARMCore
+import Foundation
+
+/// Minimal `Microsoft.Storage/storageAccounts` (with `blobServices/default/containers`),
+/// `Microsoft.KeyVault/vaults` (with `secrets`), `Microsoft.ContainerRegistry/registries` and
+/// `Microsoft.Insights/components`: the resources a hub depends on (reference §7), so that they are
+/// real resources with the ARM envelope, visible in resource lists and deletable by id.
+///
+/// Limitations (LocalStack style): no data planes (blobs, secret values over the vault URI, images,
+/// telemetry), no keys or SAS, no network rules. PATCH and the other operations answer 501.
+///
+/// Contract with Microsoft.MachineLearningServices, which writes some of these resources through
+/// the store as the first-party ML service does (hubs' default storage and vault, projects'
+/// containers, connection secrets): the ids and body shapes below, and for a vault secret the value
+/// kept in the secret's private state under `value` (never rendered: ARM's secret GET has no value).
+public struct DependentsProvider: Sendable, RouteProvider {
+    let store: ResourceStore
+    let now: @Sendable () -> Date
+
+    public init(store: ResourceStore, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store
+        self.now = now
+    }
+
+    /// One registration per namespace, for `GET /subscriptions/{s}/providers`.
+    public static var registrations: [ResourceProviderRegistration] {
+        [
+            ResourceProviderRegistration(
+                namespace: "Microsoft.Storage",
+                resourceTypes: [
+                    DependentType.storageAccounts.registration,
+                    .init(name: "storageAccounts/blobServices", apiVersions: DependentType.storageAccounts.apiVersions),
+                    .init(name: "storageAccounts/blobServices/containers", apiVersions: DependentType.storageAccounts.apiVersions),
+                ]),
+            ResourceProviderRegistration(
+                namespace: "Microsoft.KeyVault",
+                resourceTypes: [
+                    DependentType.vaults.registration,
+                    .init(name: "vaults/secrets", apiVersions: DependentType.vaults.apiVersions),
+                ]),
+            ResourceProviderRegistration(namespace: "Microsoft.ContainerRegistry", resourceTypes: [DependentType.registries.registration]),
+            ResourceProviderRegistration(namespace: "Microsoft.Insights", resourceTypes: [DependentType.components.registration]),
+        ]
+    }
+
+    public var routes: [Route] {
+        DependentType.all.flatMap(trackedRoutes(for:)) + containerRoutes + secretRoutes
+    }
+
+    static let resourceGroupPattern = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+
+    /// The resource group of a request, or 404 `ResourceGroupNotFound`.
+    func requireResourceGroup(_ parameters: RouteParameters) throws -> ResourceID {
+        let group = ResourceID.resourceGroup(
+            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
+        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
+        return group
+    }
+}

@@ -1,0 +1,236 @@
+import ARMCore
+import Foundation
+
+/// `workspaces/{ws}/connections` (reference §2): PUT/PATCH/GET 200, DELETE 200/204, list with
+/// `category`/`target`, `POST listsecrets`.
+///
+/// Secrets are write-only: `credentials` is taken from PUT/PATCH, kept as a secret in the key vault
+/// of the workspace that owns the dependents (a project's hub), and only `listsecrets` returns it.
+///
+/// Sharing (EMULATOR CHOICE, §2.5; the rule): a project sees its own connections plus its
+/// hub's connections whose `isSharedToAll` is not `false`. Those keep their id under the hub path
+/// and carry `createdByWorkspaceArmId` = the hub, which is how a client tells them apart. A project
+/// may read them (GET, list, listsecrets) through its own path but not change or delete them
+/// (409). Project connections are visible only in their project.
+extension MachineLearningServicesProvider {
+    static let connectionType = workspaceType + "/connections"
+
+    var connectionRoutes: [Route] {
+        let collection = Self.workspacePattern + "/connections"
+        let item = collection + "/{connectionName}"
+        let action = "Microsoft.MachineLearningServices/workspaces/connections/"
+        return [
+            Route("PUT", item, operationID: "WorkspaceConnections_Create", action: action + "write") { request, parameters in
+                try putConnection(request, parameters, patch: false)
+            },
+            Route("PATCH", item, operationID: "WorkspaceConnections_Update", action: action + "write") { request, parameters in
+                try putConnection(request, parameters, patch: true)
+            },
+            Route("GET", item, operationID: "WorkspaceConnections_Get", action: action + "read") { _, parameters in
+                let workspace = try requireWorkspace(parameters)
+                return .ok(.object(try visibleConnection(parameters.required("connectionName"), in: workspace).body))
+            },
+            Route("DELETE", item, operationID: "WorkspaceConnections_Delete", action: action + "delete") { _, parameters in
+                try deleteConnection(parameters)
+            },
+            Route("GET", collection, operationID: "WorkspaceConnections_List", action: action + "read") { request, parameters in
+                try listConnections(request, parameters)
+            },
+            Route("POST", item + "/listsecrets", operationID: "WorkspaceConnections_ListSecrets",
+                  action: action + "listsecrets/action") { _, parameters in
+                let workspace = try requireWorkspace(parameters)
+                let connection = try visibleConnection(parameters.required("connectionName"), in: workspace)
+                var body = connection.body
+                if var properties = body["properties"]?.objectValue, let credentials = readSecret(of: connection) {
+                    properties["credentials"] = credentials
+                    body["properties"] = .object(properties)
+                }
+                return .ok(.object(body))
+            },
+        ]
+    }
+
+    static let authTypes = [
+        "PAT", "ManagedIdentity", "UsernamePassword", "None", "SAS", "AccountKey", "ServicePrincipal", "AccessKey", "ApiKey",
+        "CustomKeys", "OAuth2", "AAD",
+    ]
+
+    /// `ConnectionGroup` (read-only) derived from the category.
+    static func connectionGroup(_ category: String) -> String {
+        switch category.lowercased() {
+        case "azureopenai", "aiservices", "cognitivesearch", "cognitiveservice", "serverless", "managedonlineendpoint":
+            "AzureAI"
+        case "azureblob", "adlsgen2", "azureonelake", "azuresqldb", "azuresynapseanalytics", "azuremysqldb", "azurepostgresdb",
+            "azuredataexplorer", "azuremariadb", "azuresqlmi", "azuretablestorage", "containerregistry":
+            "Azure"
+        case "cosmosdb", "cosmosdbmongodbapi", "mongodbv2", "mongodbatlas", "cassandra", "couchbase", "redis":
+            "NoSQL"
+        case "s3", "amazons3compatible", "fileserver", "ftpserver", "googlecloudstorage", "hdfs", "oraclecloudstorage", "sftp":
+            "File"
+        case "apikey", "customkeys", "generichttp", "genericrest", "odatarest", "odbc", "git", "pythonfeed":
+            "GenericProtocol"
+        default:
+            "ServicesAndApps"
+        }
+    }
+
+    func connectionID(_ workspace: ResourceID, _ name: String) -> ResourceID {
+        workspace.child(type: "connections", name: name)
+    }
+
+    /// The project's own connection, else its hub's shared one; 404 `NotFound` otherwise.
+    func visibleConnection(_ name: String, in workspace: StoredResource) throws -> StoredResource {
+        if let own = store.get(connectionID(workspace.id, name)) { return own }
+        if let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
+            return shared
+        }
+        throw ARMError.workspaceChildNotFound("Connection", name: name, workspace: workspace.id.name)
+    }
+
+    static func isShared(_ connection: StoredResource) -> Bool {
+        connection.body["properties"]?["isSharedToAll"]?.boolValue != false
+    }
+
+    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, patch: Bool) throws -> ARMResponse {
+        let workspace = try requireWorkspace(parameters)
+        let name = parameters.required("connectionName")
+        guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.connectionType) }
+        let id = connectionID(workspace.id, name)
+        let existing = store.get(id)
+        // Only a hub connection the project can see is protected; a hub-private name is free for the project.
+        if existing == nil, let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
+            throw ARMError.hubConnectionReadOnlyInProject(name, hub: hub.id.name)
+        }
+        if patch, existing == nil { throw ARMError.workspaceChildNotFound("Connection", name: name, workspace: workspace.id.name) }
+        let input = patch ? (try request.optionalJSONBody() ?? JSONObject()) : try request.jsonBody()
+        if let given = input["properties"], given.objectValue == nil {
+            throw ARMError.workspaceInvalidValue("properties", value: given.kindName, allowed: ["an object"])
+        }
+        var properties = input["properties"]?.objectValue ?? JSONObject()
+        if !patch, input["properties"] == nil { throw ARMError.workspaceMissingProperty("properties") }
+        if patch, let current = existing?.body["properties"]?.objectValue {
+            var merged = current
+            merged.mergePatch(properties)
+            if let credentials = properties["credentials"] { merged["credentials"] = credentials }
+            properties = merged
+        }
+        guard let authText = properties["authType"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.authType") }
+        guard let authType = Self.authTypes.first(where: { $0.lowercased() == authText.lowercased() }) else {
+            throw ARMError.workspaceInvalidValue("properties.authType", value: authText, allowed: Self.authTypes)
+        }
+        properties["authType"] = .string(authType)
+        let credentials = properties["credentials"]
+        if let credentials, credentials != .null, credentials.objectValue == nil {
+            throw ARMError.workspaceInvalidValue("properties.credentials", value: credentials.kindName, allowed: ["an object"])
+        }
+        properties["credentials"] = nil
+        // The service always answers `metadata` (`{}` in the spec's examples); azure-ai-ml's list
+        // fails on a connection without it.
+        if properties["metadata"] == nil || properties["metadata"] == .null { properties["metadata"] = .object(JSONObject()) }
+        properties["createdByWorkspaceArmId"] = .string(workspace.id.description)
+        if let category = properties["category"]?.stringValue { properties["group"] = .string(Self.connectionGroup(category)) }
+
+        // Credentials kept: new ones replace; none sent keeps the old secret when the auth type did
+        // not change (a GET-modify-PUT round trip has no secrets to send back).
+        let existingAuth = existing?.body["properties"]?["authType"]?.stringValue
+        let secretAction: ConnectionSecretAction
+        if let credentials, credentials != .null {
+            secretAction = .write(credentials)
+        } else if existing != nil, existingAuth == authType {
+            secretAction = .keep
+        } else {
+            secretAction = .remove
+        }
+        let caller = request.caller
+        let date = now()
+        let owner = owner(of: workspace)
+        let write = try store.upsert(id, precondition: request.precondition) { current in
+            let body = JSONObject([
+                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(Self.connectionType)),
+                ("properties", .object(properties)),
+                ("systemData", .object(SystemData.make(caller: caller, at: date, previous: current?.body["systemData"]))),
+            ])
+            return (body, current?.privateState ?? JSONObject())
+        }
+        switch secretAction {
+        case .write(let credentials): try writeSecret(credentials, for: write.resource, vaultOwner: owner, at: date)
+        case .keep: break
+        case .remove: removeSecret(of: write.resource)
+        }
+        return .ok(.object(store.get(id)?.body ?? write.resource.body))
+    }
+
+    func deleteConnection(_ parameters: RouteParameters) throws -> ARMResponse {
+        let workspace = try requireWorkspace(parameters)
+        let name = parameters.required("connectionName")
+        let id = connectionID(workspace.id, name)
+        guard let removed = try store.delete(id) else {
+            if let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
+                throw ARMError.hubConnectionReadOnlyInProject(name, hub: hub.id.name)
+            }
+            return .noContent
+        }
+        removeSecret(of: removed)
+        return ARMResponse(status: 200)
+    }
+
+    func listConnections(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let workspace = try requireWorkspace(parameters)
+        var items = store.children(of: workspace.id, type: "connections")
+        if let hub = hub(of: workspace.body) {
+            let own = Set(items.map { $0.id.name.lowercased() })
+            items += store.children(of: hub.id, type: "connections").filter {
+                Self.isShared($0) && !own.contains($0.id.name.lowercased())
+            }
+        }
+        let category = request.query["category"]?.lowercased()
+        let target = request.query["target"]
+        items = items.filter { connection in
+            let properties = connection.body["properties"]
+            if let category, properties?["category"]?.stringValue?.lowercased() != category { return false }
+            if let target, properties?["target"]?.stringValue != target { return false }
+            return true
+        }
+        // Sorted by name; a project's own connection hides a hub one of the same name.
+        items.sort { $0.id.name.lowercased() < $1.id.name.lowercased() }
+        return try Pager(request: request).list(items, key: { $0.id.name.lowercased() }, render: { .object($0.body) })
+    }
+
+    // MARK: the key vault secret store
+
+    /// `{vault}/secrets/connection-{guid}`, the guid derived from the connection id.
+    func secretID(for connection: StoredResource, vault: ResourceID) -> ResourceID {
+        vault.child(type: "secrets", name: "connection-" + DeterministicGUID.make(connection.id.key))
+    }
+
+    func writeSecret(_ credentials: JSONValue, for connection: StoredResource, vaultOwner: StoredResource, at date: Date) throws {
+        guard let vault = vaultOwner.body["properties"]?["keyVault"]?.stringValue.flatMap(ResourceID.init) else { return }
+        removeSecret(of: connection)
+        let id = secretID(for: connection, vault: vault)
+        let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
+        let body = JSONObject([
+            ("id", .string(id.description)), ("name", .string(id.name)), ("type", "Microsoft.KeyVault/vaults/secrets"),
+            ("properties", [
+                "attributes": ["enabled": true, "created": seconds, "updated": seconds],
+                "contentType": "application/json",
+                "secretUri": .string("https://\(vault.name).vault.azure.net/secrets/\(id.name)"),
+            ]),
+        ])
+        try store.put(id, body: body, privateState: ["value": .string(credentials.compactString)])
+        _ = try store.updateResource(connection.id) { resource in resource.privateState["secretId"] = .string(id.description) }
+    }
+
+    /// The credentials of a connection, read back from its vault secret.
+    func readSecret(of connection: StoredResource) -> JSONValue? {
+        guard let secretText = connection.privateState["secretId"]?.stringValue, let secret = ResourceID(secretText),
+            let value = store.get(secret)?.privateState["value"]?.stringValue
+        else { return nil }
+        return try? JSONParser.parse(Array(value.utf8))
+    }
+
+    func removeSecret(of connection: StoredResource) {
+        guard let secretText = connection.privateState["secretId"]?.stringValue, let secret = ResourceID(secretText) else { return }
+        _ = try? store.delete(secret)
+        _ = try? store.updateResource(connection.id) { resource in resource.privateState["secretId"] = nil }
+    }
+}

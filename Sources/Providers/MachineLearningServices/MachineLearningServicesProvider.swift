@@ -1,0 +1,129 @@
+import ARMCore
+import Foundation
+import Identity
+
+/// Microsoft.MachineLearningServices: workspaces of kind Hub, Project and Default (the Azure AI
+/// Foundry hub-and-project model), their connections, outbound rules, compute instances and
+/// serverless/online endpoints (reference machinelearning-and-rbac.md §1-3, §5, §7).
+///
+/// How it reaches the resources of other providers (DESIGN "one way down"): through the
+/// `ResourceStore`, as the first-party ML service does in Azure, never by importing a provider. It
+/// writes a hub's default storage account and key vault, a project's blob containers, the
+/// project's Storage Blob Data Contributor role assignment (the RBAC branch's contract: ARM-shaped
+/// `Microsoft.Authorization/roleAssignments` resources in the store) and connection secrets (Key
+/// Vault `vaults/{v}/secrets/{name}` with the value in private state, DependentsProvider's contract).
+///
+/// Limitations (LocalStack style): a workspace PUT answers 200 with `provisioningState:
+/// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only
+/// purged; private endpoints, notebooks, features, online deployments, the preview endpoint proxy
+/// and compute types other than ComputeInstance answer 501.
+public struct MachineLearningServicesProvider: Sendable, RouteProvider {
+    let directory: Directory
+    let store: ResourceStore
+    let operations: LongRunningOperations
+    let now: @Sendable () -> Date
+
+    public init(
+        directory: Directory, store: ResourceStore, operations: LongRunningOperations,
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.directory = directory
+        self.store = store
+        self.operations = operations
+        self.now = now
+    }
+
+    static let namespace = "Microsoft.MachineLearningServices"
+    static let workspaceType = namespace + "/workspaces"
+    static let resourceGroupPattern = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+    static let workspacePattern = resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}"
+
+    /// 2025-12-01 is the newest stable; the rest are what SDKs and IaC send (reference §0.1).
+    static let apiVersions = [
+        "2025-12-01", "2025-10-01-preview", "2025-09-01", "2025-01-01-preview", "2024-10-01", "2024-10-01-preview",
+        "2024-04-01", "2023-10-01", "2020-08-01",
+    ]
+
+    public static let registration = ResourceProviderRegistration(
+        namespace: namespace,
+        resourceTypes: [
+            .init(name: "workspaces", apiVersions: apiVersions, locations: AzureRegion.allNames,
+                  capabilities: "SupportsTags, SupportsLocation"),
+            .init(name: "workspaces/connections", apiVersions: apiVersions),
+            .init(name: "workspaces/outboundRules", apiVersions: apiVersions),
+            .init(name: "workspaces/computes", apiVersions: apiVersions, locations: AzureRegion.allNames),
+            .init(name: "workspaces/serverlessEndpoints", apiVersions: apiVersions, locations: AzureRegion.allNames),
+            .init(name: "workspaces/onlineEndpoints", apiVersions: apiVersions, locations: AzureRegion.allNames),
+            .init(name: "locations/workspaceOperationsStatus", apiVersions: apiVersions),
+        ])
+
+    public var routes: [Route] {
+        workspaceRoutes + workspaceActionRoutes + connectionRoutes + outboundRuleRoutes + computeRoutes + endpointRoutes
+    }
+
+    // MARK: shared lookups
+
+    func workspaceID(_ parameters: RouteParameters) -> ResourceID {
+        ResourceID(
+            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
+            namespace: Self.namespace, types: ["workspaces"], names: [parameters.required("workspaceName")])
+    }
+
+    /// The resource group of the request, or 404 `ResourceGroupNotFound` (ARM answers that before
+    /// the RP sees the request).
+    @discardableResult
+    func requireResourceGroup(_ parameters: RouteParameters) throws -> ResourceID {
+        let group = ResourceID.resourceGroup(
+            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
+        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
+        return group
+    }
+
+    /// The workspace of a child route, or 404 (`ResourceGroupNotFound` / `ResourceNotFound`).
+    func requireWorkspace(_ parameters: RouteParameters) throws -> StoredResource {
+        try requireResourceGroup(parameters)
+        return try store.require(workspaceID(parameters))
+    }
+
+    /// The hub of a project workspace body; nil for hubs and default workspaces or a vanished hub.
+    func hub(of body: JSONObject) -> StoredResource? {
+        guard WorkspaceKind.of(body) == .project, let text = body["properties"]?["hubResourceId"]?.stringValue,
+            let id = ResourceID(text)
+        else { return nil }
+        return store.get(id)
+    }
+
+    /// The workspace that owns a workspace's dependents and network: itself, or a project's hub.
+    func owner(of workspace: StoredResource) -> StoredResource {
+        hub(of: workspace.body) ?? workspace
+    }
+
+    /// Valid names of workspaces, connections and outbound rules: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$`.
+    static func isValidWorkspaceChildName(_ name: String) -> Bool {
+        let characters = Array(name)
+        guard (3...33).contains(characters.count), characters[0].isASCII, characters[0].isLetter || characters[0].isNumber else {
+            return false
+        }
+        return characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }
+    }
+
+    /// 202 with polling headers for work done as an operation (deletes and actions whose spec has no
+    /// 200). Without a provisioning delay the work is finished before the answer, so the first poll
+    /// gets the final result.
+    func accepted(
+        _ request: ARMRequest, location: String, kind: OperationKind, resourceID: ResourceID,
+        work: @escaping @Sendable () async throws -> Void
+    ) async -> ARMResponse {
+        let handle = operations.begin(
+            for: request, namespace: Self.namespace, location: location.isEmpty ? "eastus" : location, kind: kind,
+            resourceID: resourceID, work: work)
+        if operations.isSynchronous { await operations.waitUntilFinished(handle.id) }
+        return ARMResponse(status: 202, headers: operations.headers(for: handle))
+    }
+
+    /// 64 random bytes, base64: the shape of Azure's storage and endpoint keys.
+    static func newKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return Data((0..<64).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+    }
+}

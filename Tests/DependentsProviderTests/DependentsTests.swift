@@ -1,0 +1,92 @@
+import ARMCore
+import EmulatorHTTP
+import Foundation
+import Testing
+@testable import DependentsProvider
+
+@Suite("Dependents")
+struct DependentsTests {
+    static let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1"
+
+    struct World {
+        let store = ResourceStore()
+        let pipeline: ARMPipeline
+
+        init() throws {
+            let router = Router(routes: DependentsProvider(store: store).routes)
+            pipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router)], router: router)
+            try store.put(ResourceID(DependentsTests.group)!, body: ["name": "rg1"])
+        }
+
+        func send(_ method: String, _ path: String, body: String? = nil) async throws -> (status: Int, json: JSONValue?) {
+            var headers = HTTPHeaders([("Host", "localhost")])
+            if body != nil { headers.add("Content-Type", "application/json") }
+            let target = path + (path.contains("?") ? "&" : "?") + "api-version=2023-05-01"
+            let request = HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true)
+            let response = await pipeline.handle(request)
+            return (response.status, response.body.isEmpty ? nil : try JSONParser.parse(response.body))
+        }
+    }
+
+    @Test func trackedResourcesHaveTheEnvelopeAndListAndDelete() async throws {
+        let world = try World()
+        for (type, name) in [("Microsoft.Storage/storageAccounts", "sa1"), ("Microsoft.KeyVault/vaults", "kv-1"),
+                             ("Microsoft.ContainerRegistry/registries", "acr12"), ("Microsoft.Insights/components", "ai1")] {
+            let path = Self.group + "/providers/\(type)/\(name)"
+            let created = try await world.send("PUT", path, body: #"{"location":"West US","tags":{"a":"b"}}"#)
+            #expect(created.status == 201, "\(type)")
+            #expect(created.json?["id"]?.stringValue == path)
+            #expect(created.json?["type"]?.stringValue == type)
+            #expect(created.json?["location"]?.stringValue == "westus")
+            #expect(created.json?["etag"] != nil && created.json?["systemData"] != nil)
+            #expect(created.json?["properties"]?["provisioningState"]?.stringValue == "Succeeded")
+            #expect(try await world.send("PUT", path, body: #"{"location":"westus"}"#).status == 200)
+            #expect(try await world.send("PUT", path, body: #"{"location":"eastus"}"#).status == 409)
+            #expect(try await world.send("GET", Self.group + "/providers/\(type)").json?["value"]?.arrayValue?.count == 1)
+            #expect(try await world.send("DELETE", path).status == 200)
+            #expect(try await world.send("GET", path).status == 404)
+            #expect(try await world.send("DELETE", path).status == 204)
+        }
+    }
+
+    @Test func namesAndLocationsAreChecked() async throws {
+        let world = try World()
+        let storage = try await world.send(
+            "PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/Bad_Name", body: #"{"location":"eastus"}"#)
+        #expect(storage.status == 400)
+        #expect(storage.json?["error"]?["code"]?.stringValue == "AccountNameInvalid")
+        let vault = try await world.send("PUT", Self.group + "/providers/Microsoft.KeyVault/vaults/1vault", body: #"{"location":"eastus"}"#)
+        #expect(vault.json?["error"]?["code"]?.stringValue == "VaultNameNotValid")
+        let noLocation = try await world.send("PUT", Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1", body: #"{}"#)
+        #expect(noLocation.json?["error"]?["code"]?.stringValue == "LocationRequired")
+        let noGroup = try await world.send(
+            "PUT",
+            "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/nope/providers/Microsoft.Storage/storageAccounts/sa1",
+            body: #"{"location":"eastus"}"#)
+        #expect(noGroup.status == 404)
+        #expect(try await world.send("PATCH", Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1", body: "{}").status == 501)
+    }
+
+    @Test func containersAndSecretsLiveUnderTheirParents() async throws {
+        let world = try World()
+        let account = Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1"
+        _ = try await world.send("PUT", account, body: #"{"location":"eastus"}"#)
+        let container = try await world.send("PUT", account + "/blobServices/default/containers/data")
+        #expect(container.status == 201)
+        #expect(container.json?["type"]?.stringValue == "Microsoft.Storage/storageAccounts/blobServices/containers")
+        #expect(try await world.send("PUT", account + "/blobServices/default/containers/Bad").status == 400)
+        #expect(try await world.send("GET", account + "/blobServices/default/containers").json?["value"]?.arrayValue?.count == 1)
+        let orphan = Self.group + "/providers/Microsoft.Storage/storageAccounts/none/blobServices/default/containers/data"
+        #expect(try await world.send("PUT", orphan).status == 404)
+
+        let vault = Self.group + "/providers/Microsoft.KeyVault/vaults/kv1"
+        _ = try await world.send("PUT", vault, body: #"{"location":"eastus"}"#)
+        let secret = try await world.send("PUT", vault + "/secrets/s1", body: #"{"properties":{"value":"hidden"}}"#)
+        #expect(secret.status == 201)
+        #expect(secret.json?.compactString.contains("hidden") == false)
+        #expect(world.store.get(ResourceID(vault + "/secrets/s1")!)?.privateState["value"]?.stringValue == "hidden")
+        // Deleting the vault takes its secrets.
+        _ = try await world.send("DELETE", vault)
+        #expect(world.store.get(ResourceID(vault + "/secrets/s1")!) == nil)
+    }
+}
