@@ -167,3 +167,31 @@ def test_an_unreachable_resource_manager_is_a_502(emulator, unique_name):
     reply = http.get(connection + "/deployments" + ML, headers=bearer(http))
     assert reply.status_code == 502, reply.text
     assert reply.json()["error"]["code"] == "BadGateway"
+
+
+def test_az_walkthrough_as_a_hub_developer(emulator, sdk_kwargs, unique_name, tmp_path):
+    """The README's walkthrough with the real az: az rest through the hub, and the account's own
+    deployment list refused with AuthorizationFailed."""
+    from emulator_support import AzCli
+
+    group = unique_name("proxyaz")
+    account_name = "acct" + uuid.uuid4().hex[:8]
+    account_id = make_account(emulator, group, account_name)
+    hub, connection = make_hub(emulator, group, account_id, None)
+    developer = emulator.http().post("/_emulator/principals", json={"displayName": f"az-dev-{uuid.uuid4().hex[:6]}"}).json()
+    assign_developer(emulator, sdk_kwargs, hub, developer["objectId"])
+
+    az = AzCli(emulator, tmp_path / "az-dev")
+    az.use_emulator_cloud()
+    az.run("login", "--service-principal", "-u", developer["clientId"], "-p", developer["clientSecret"], "--tenant", TENANT_ID)
+    body = ('{"properties":{"type":"Azure.OpenAI","model":{"name":"gpt-4o","format":"OpenAI","version":"2024-11-20"},'
+            '"sku":{"name":"Standard","capacity":5}}}')
+    created = az.run("rest", "--method", "put", "--url", connection + "/deployments/gpt4o" + ML, "--body", body).json
+    assert created["id"] == connection + "/deployments/gpt4o"
+    listed = az.run("rest", "--method", "get", "--url", connection + "/deployments" + ML).json
+    assert [d["name"] for d in listed["value"]] == ["gpt4o"]
+    endpoints = az.run("rest", "--method", "get", "--url", hub + "/endpoints" + ML).json
+    assert endpoints["value"][0]["properties"]["associatedResourceId"] == account_id
+    denied = az.run("cognitiveservices", "account", "deployment", "list", "-g", group, "-n", account_name, check=False)
+    assert denied.returncode != 0
+    assert "AuthorizationFailed" in denied.stderr, denied.stderr
