@@ -98,9 +98,10 @@ extension ControlPlaneProxy {
         }
     }
 
-    /// The resource manager base of a target: its own URL, or the one the client used here.
+    /// The resource manager base of a target: its own URL, else this emulator's listener (else,
+    /// before it listens, e.g. in-process tests, the base the client used).
     func base(of target: ProxyTarget, _ request: ARMRequest) -> String {
-        target.resourceManagerURL ?? request.baseURL
+        target.resourceManagerURL ?? forwarder.localBase ?? request.baseURL
     }
 
     /// `proxy-api-version` when it is a well-formed api-version, else the default.

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import Synchronization
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
@@ -20,6 +21,8 @@ public final class ProxyForwarder: Sendable {
     let session: URLSession
     let timeoutMilliseconds: Int
     let tokens: @Sendable (_ audience: String) -> String
+    /// This emulator's own listener on its plain-HTTP side, once it listens (`listening`).
+    private let local = Mutex<String?>(nil)
 
     /// `tokens` mints an access token of the proxy principal for an audience.
     public init(timeoutMilliseconds: Int, tokens: @escaping @Sendable (_ audience: String) -> String) {
@@ -41,6 +44,22 @@ public final class ProxyForwarder: Sendable {
             identity.issueToken(for: .servicePrincipal(principal), audience: audience)
         }
     }
+
+    /// Records where this emulator listens, so calls to its own accounts go straight to its
+    /// listener over plain HTTP (whatever host name or certificate the client used): `0.0.0.0`
+    /// and `::` are reached on loopback.
+    public func listening(host: String, port: Int) {
+        let reachable: String
+        switch host {
+        case "", "0.0.0.0": reachable = "127.0.0.1"
+        case "::": reachable = "[::1]"
+        default: reachable = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        }
+        local.withLock { $0 = "http://\(reachable):\(port)" }
+    }
+
+    /// This emulator's own base, once it listens.
+    var localBase: String? { local.withLock { $0 } }
 
     /// `base` is `scheme://host[:port]` of the target resource manager; `pathAndQuery` starts with `/`.
     func send(

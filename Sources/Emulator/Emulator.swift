@@ -21,6 +21,8 @@ public final class Emulator: Sendable {
     let server: HTTPServer
     /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
     let routers: [Router]
+    /// The hub proxy's forwarder, told where this emulator listens once it does.
+    let hubProxyForwarder: ProxyForwarder
 
     public init(config: EmulatorConfig) throws {
         self.config = config
@@ -50,8 +52,8 @@ public final class Emulator: Sendable {
             store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
         let machineLearning = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
         let dependents = DependentsProvider(store: store)
-        let hubProxy = ControlPlaneProxy(
-            store: store, forwarder: ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity))
+        hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
+        let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [
@@ -108,7 +110,9 @@ public final class Emulator: Sendable {
     /// Binds and starts serving; returns the bound port.
     @discardableResult
     public func start() throws -> Int {
-        try server.start()
+        let port = try server.start()
+        hubProxyForwarder.listening(host: config.host, port: port)
+        return port
     }
 
     /// Stops accepting, lets in-flight requests finish, then returns.
