@@ -11,6 +11,6 @@ struct ForwardedResponse: Sendable, Error {
     /// The target's own ARM error (quota, unknown model, not found, 403 ...) passed through with
     /// its status and body, as ARM passes an RP's error through.
     var passedThrough: ARMResponse {
-        ARMResponse(status: status, body: body ?? .null)
+        ARMResponse(status: status, body: body)
     }
 }

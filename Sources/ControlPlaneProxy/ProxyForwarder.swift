@@ -90,6 +90,13 @@ public final class ProxyForwarder: Sendable {
             throw ARMError.proxyBadGateway(base, reason: error.localizedDescription)
         }
         guard let http = response as? HTTPURLResponse else { throw ARMError.proxyBadGateway(base, reason: "not an HTTP response.") }
+        // The target refusing the proxy's own token (another signing key, an unknown tenant) is
+        // the gateway's failure, not the client's: passed through, a 401 would tell the client
+        // that its token is bad.
+        if http.statusCode == 401 {
+            let code = (try? JSONParser.parse([UInt8](data)))?["error"]?["code"]?.stringValue ?? "401"
+            throw ARMError.proxyBadGateway(base, reason: "it refused the hub proxy's token (\(code)).")
+        }
         if data.isEmpty { return ForwardedResponse(status: http.statusCode, body: nil) }
         guard let json = try? JSONParser.parse([UInt8](data)) else {
             throw ARMError.proxyBadGateway(base, reason: "HTTP \(http.statusCode) with a body that is not JSON.")

@@ -213,6 +213,26 @@ import Testing
         #expect(reply.errorCode == "GatewayTimeout")
     }
 
+    @Test func aTargetThatDoesNotTrustTheProxysTokenIsABadGateway() async throws {
+        // The second emulator signs and verifies with its own key, so it refuses the hub's tokens.
+        let keyPath = try makeTemporaryDirectory() + "/key.pem"
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        openssl.arguments = ["openssl", "genrsa", "-out", keyPath, "2048"]
+        openssl.standardError = FileHandle.nullDevice
+        try openssl.run()
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        let hubHost = try LiveEmulator()
+        let accountHost = try LiveEmulator { $0.signingKeyPath = keyPath }
+        let world = try await F(hubHost: hubHost, accountHost: accountHost)
+        let reply = try await hubHost.send("GET", proxyDeployments + F.mlVersion, token: world.hubOperator)
+        #expect(reply.status == 502)
+        #expect(reply.errorCode == "BadGateway")
+        let message = ((reply.json?["error"] as? [String: Any])?["message"] as? String) ?? ""
+        #expect(message.contains("InvalidAuthenticationToken"), "\(message)")
+    }
+
     @Test func theProxyPrincipalCanDoNothingElseAndItsHeadersAreIgnoredFromOthers() async throws {
         let live = try LiveEmulator()
         let world = try await F(hubHost: live)
