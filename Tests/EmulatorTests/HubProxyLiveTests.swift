@@ -213,6 +213,23 @@ import Testing
         #expect(reply.errorCode == "GatewayTimeout")
     }
 
+    @Test func anAsynchronousAccountIsFollowedThroughTheProxiedResource() async throws {
+        let live = try LiveEmulator(provisioningDelayMilliseconds: 200)
+        let world = try await F(hubHost: live)
+        let (developer, token) = F.principal("async-developer", in: live)
+        try await F.assign("Azure AI Developer", to: developer.objectId, at: F.hub, in: live, operatorToken: world.hubOperator)
+        let created = F.expect(try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
+        // The account's polling URL is not the caller's to read: the proxy drops it, and the
+        // client follows the proxied resource until its state is terminal (real-clients.md §2 d).
+        #expect(created.header("Azure-AsyncOperation") == nil)
+        #expect(created.header("Location") == nil)
+        let state = (created.json?["properties"] as? [String: Any])?["provisioningState"] as? String
+        #expect(state == "Creating" || state == "Succeeded")
+        try await F.waitUntilSucceeded(proxyDeployments + "/gpt4o" + F.mlVersion, on: live, token: token)
+        let deleted = try await live.send("DELETE", proxyDeployments + "/gpt4o" + F.mlVersion, token: token)
+        #expect(deleted.status == 202 || deleted.status == 204)
+    }
+
     @Test func aTargetThatDoesNotTrustTheProxysTokenIsABadGateway() async throws {
         // The second emulator signs and verifies with its own key, so it refuses the hub's tokens.
         let keyPath = try makeTemporaryDirectory() + "/key.pem"

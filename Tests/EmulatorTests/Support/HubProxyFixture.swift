@@ -51,7 +51,10 @@ struct HubProxyFixture {
         try await Self.expect(
             hubSide.send("PUT", Self.hub + Self.mlVersion, token: hubOperator,
                          json: ["location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"], "properties": [:] as [String: Any]]),
-            [200, 201])
+            [200, 201, 202])
+        // With --provisioning-delay both finish in the background.
+        try await Self.waitUntilSucceeded(Self.account + Self.csVersion, on: accountSide, token: accountOperator)
+        try await Self.waitUntilSucceeded(Self.hub + Self.mlVersion, on: hubSide, token: hubOperator)
         var metadata: [String: Any] = ["ApiType": "Azure", "ResourceId": Self.account]
         if accountSide !== hubSide { metadata["ResourceManagerUrl"] = accountSide.tlsBaseURL }
         try await Self.expect(
@@ -66,6 +69,16 @@ struct HubProxyFixture {
                                     "properties": ["hubResourceId": Self.hub]]),
                 [200, 201])
         }
+    }
+
+    /// Reads `path` until its `provisioningState` is `Succeeded` (bounded by count, not by time).
+    static func waitUntilSucceeded(_ path: String, on host: LiveEmulator, token: String, polls: Int = 300) async throws {
+        for _ in 0..<polls {
+            let reply = try await host.send("GET", path, token: token)
+            if (reply.json?["properties"] as? [String: Any])?["provisioningState"] as? String == "Succeeded" { return }
+            try await Task.sleep(nanoseconds: 50_000_000)
+        }
+        Issue.record("\(path) never reached Succeeded")
     }
 
     @discardableResult
