@@ -48,7 +48,8 @@ extension ControlPlaneProxy {
         let reply = try await forward("PUT", to: target, suffix: "/deployments/" + name, request: request, body: .object(body))
         guard reply.isSuccess, let answer = reply.body else { return reply.passedThrough }
         let status = reply.status == 201 ? createdStatus : 200
-        return ARMResponse(status: status, body: Self.workspaceDeployment(answer, parent: parent, childType: "deployments", typeName: typeName))
+        let rewritten = Self.workspaceDeployment(answer, parent: parent, childType: "deployments", typeName: typeName)
+        return ARMResponse(status: status, body: rewritten)
     }
 
     /// DELETE through to the account: 204 once gone (the specs allow 202 and 204, not 200), 202

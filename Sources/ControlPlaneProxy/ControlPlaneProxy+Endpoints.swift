@@ -26,7 +26,8 @@ extension ControlPlaneProxy {
                 let items = endpoints(of: workspace).map(\.body).filter {
                     wanted == nil || $0["properties"]?["endpointType"]?.stringValue?.lowercased() == wanted
                 }
-                return try Pager(request: request).list(items, key: { $0["name"]?.stringValue?.lowercased() ?? "" }, render: { .object($0) })
+                return try Pager(request: request).list(
+                    items, key: { $0["name"]?.stringValue?.lowercased() ?? "" }, render: { .object($0) })
             },
             Route("GET", item, operationID: "Endpoint_Get", action: action + "read") { _, parameters in
                 let workspace = try requireWorkspace(parameters)
@@ -84,7 +85,9 @@ extension ControlPlaneProxy {
 
     /// Stored endpoints plus the built-in `Azure.OpenAI` one, sorted by name.
     func endpoints(of workspace: StoredResource) -> [ResolvedEndpoint] {
-        var items = store.children(of: workspace.id, type: "endpoints").map { ResolvedEndpoint(body: $0.body, target: storedTarget($0.body, in: workspace)) }
+        var items = store.children(of: workspace.id, type: "endpoints").map { stored in
+            ResolvedEndpoint(body: stored.body, target: storedTarget(stored.body, in: workspace))
+        }
         if !items.contains(where: { $0.body["name"]?.stringValue?.lowercased() == Self.builtInEndpointName.lowercased() }),
             let builtIn = builtInEndpoint(of: workspace)
         {
@@ -167,7 +170,9 @@ extension ControlPlaneProxy {
         guard var properties = given.objectValue else {
             throw ARMError.workspaceInvalidValue("properties", value: given.kindName, allowed: ["an object"])
         }
-        guard let typeText = properties["endpointType"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.endpointType") }
+        guard let typeText = properties["endpointType"]?.stringValue else {
+            throw ARMError.workspaceMissingProperty("properties.endpointType")
+        }
         guard let type = Self.knownEndpointTypes.first(where: { $0.lowercased() == typeText.lowercased() }) else {
             throw ARMError.workspaceInvalidValue("properties.endpointType", value: typeText, allowed: Self.knownEndpointTypes)
         }
@@ -176,7 +181,8 @@ extension ControlPlaneProxy {
         if let text = properties["associatedResourceId"]?.stringValue {
             let id = try ResourceID.parse(text, property: "properties.associatedResourceId")
             guard id.fullType.lowercased() == Self.accountType.lowercased() else {
-                throw ARMError.workspaceInvalidValue("properties.associatedResourceId", value: text, allowed: ["a Microsoft.CognitiveServices/accounts id"])
+                throw ARMError.workspaceInvalidValue(
+                    "properties.associatedResourceId", value: text, allowed: ["a Microsoft.CognitiveServices/accounts id"])
             }
             properties["associatedResourceId"] = .string(id.description)
         } else if type == Self.builtInEndpointName, let builtIn = builtInEndpoint(of: workspace) {
@@ -216,7 +222,8 @@ extension ControlPlaneProxy {
             case .failure(let reply): return reply.passedThrough
             case .success(let deployments):
                 for deployment in deployments {
-                    let value = Self.workspaceDeployment(deployment, parent: parent, childType: "deployments", typeName: Self.endpointDeploymentType)
+                    let value = Self.workspaceDeployment(
+                        deployment, parent: parent, childType: "deployments", typeName: Self.endpointDeploymentType)
                     items.append((name.lowercased() + "/" + (value["name"]?.stringValue?.lowercased() ?? ""), value))
                 }
             }

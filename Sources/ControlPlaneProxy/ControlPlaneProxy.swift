@@ -46,7 +46,8 @@ public struct ControlPlaneProxy: Sendable, RouteProvider {
     static let connectionDeploymentType = workspaceType + "/connections/deployments"
     static let accountType = "Microsoft.CognitiveServices/accounts"
     static let workspacePattern =
-        "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}"
+        "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+        + "/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}"
     /// The Cognitive Services api-version of forwarded calls when the client sends no
     /// `proxy-api-version` ("Api version used by proxy call", §6.1).
     static let defaultProxyAPIVersion = "2024-10-01"

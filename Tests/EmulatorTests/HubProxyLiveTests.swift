@@ -20,7 +20,8 @@ import Testing
         let empty = F.expect(try await live.send("GET", proxyDeployments + F.mlVersion, token: token), [200])
         #expect((empty.json?["value"] as? [Any])?.isEmpty == true)
 
-        let created = F.expect(try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
+        let created = F.expect(
+            try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
         #expect(created.json?["id"] as? String == F.connection + "/deployments/gpt4o")
         #expect(created.json?["type"] as? String == "Microsoft.MachineLearningServices/workspaces/connections/deployments")
         let properties = try #require(created.json?["properties"] as? [String: Any])
@@ -31,7 +32,8 @@ import Testing
         // Audit: the account's deployment names the developer, not the proxy principal.
         #expect((created.json?["systemData"] as? [String: Any])?["createdBy"] as? String == developer.appId)
 
-        let listed = F.expect(try await live.send("GET", proxyDeployments + F.mlVersion + "&proxy-api-version=2024-10-01", token: token), [200])
+        let listed = F.expect(
+            try await live.send("GET", proxyDeployments + F.mlVersion + "&proxy-api-version=2024-10-01", token: token), [200])
         let names = (listed.json?["value"] as? [[String: Any]])?.compactMap { $0["name"] as? String }
         #expect(names == ["gpt4o"])
         F.expect(try await live.send("GET", proxyDeployments + "/gpt4o" + F.mlVersion, token: token), [200])
@@ -43,7 +45,8 @@ import Testing
         let message = ((direct.json?["error"] as? [String: Any])?["message"] as? String) ?? ""
         #expect(message.contains("Microsoft.CognitiveServices/accounts/deployments/read"))
         #expect(try await live.send("PUT", accountDeployments + "/other" + F.csVersion, token: token, json: [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"]],
+            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
+                "version": "2024-11-20"]],
         ]).status == 403)
 
         // The deployment really is the account's.
@@ -71,7 +74,8 @@ import Testing
             #expect(message.contains("'\(action)'"), "\(message)")
         }
         // A role on the account alone does not open the hub's route: RBAC is the workspace's.
-        try await F.assign("Cognitive Services OpenAI Contributor", to: stranger.objectId, at: F.account, in: live, operatorToken: world.hubOperator)
+        try await F.assign("Cognitive Services OpenAI Contributor", to: stranger.objectId, at: F.account, in: live,
+            operatorToken: world.hubOperator)
         #expect(try await live.send("GET", proxyDeployments + F.mlVersion, token: token).status == 403)
         #expect(try await live.send("GET", accountDeployments + F.csVersion, token: token).status == 200)
     }
@@ -83,10 +87,12 @@ import Testing
         let (developer, token) = F.principal("remote-developer", in: hubHost)
         try await F.assign("Azure AI Developer", to: developer.objectId, at: F.hub, in: hubHost, operatorToken: world.hubOperator)
 
-        let created = F.expect(try await hubHost.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
+        let created = F.expect(
+            try await hubHost.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
         #expect(created.json?["id"] as? String == F.connection + "/deployments/gpt4o")
         // The deployment lives in the second emulator only.
-        let remote = F.expect(try await accountHost.send("GET", accountDeployments + "/gpt4o" + F.csVersion, token: world.accountOperator), [200])
+        let remote = F.expect(
+            try await accountHost.send("GET", accountDeployments + "/gpt4o" + F.csVersion, token: world.accountOperator), [200])
         #expect((remote.json?["systemData"] as? [String: Any])?["createdBy"] as? String == developer.appId)
         F.expect(try await hubHost.send("GET", F.account + F.csVersion, token: world.hubOperator), [404])
         let listed = F.expect(try await hubHost.send("GET", proxyDeployments + F.mlVersion, token: token), [200])
@@ -161,21 +167,25 @@ import Testing
         let noConnection = try await live.send("GET", F.hub + "/connections/nope/deployments" + F.mlVersion, token: op)
         #expect(noConnection.status == 404)
         #expect(noConnection.errorCode == "NotFound")
-        let noWorkspace = try await live.send("GET", F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub/connections/aoai/deployments" + F.mlVersion, token: op)
+        let noWorkspace = try await live.send("GET",
+            F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub/connections/aoai/deployments" + F.mlVersion, token: op)
         #expect(noWorkspace.status == 404)
         #expect(noWorkspace.errorCode == "ResourceNotFound")
         // The target's own errors pass through with status and code.
         var unknownModel = F.deploymentBody
-        unknownModel["properties"] = ["model": ["name": "gpt-9", "format": "OpenAI", "version": "1"], "sku": ["name": "Standard", "capacity": 1]]
+        unknownModel["properties"] = ["model": ["name": "gpt-9", "format": "OpenAI", "version": "1"], "sku": ["name": "Standard",
+            "capacity": 1]]
         let badModel = try await live.send("PUT", proxyDeployments + "/bad" + F.mlVersion, token: op, json: unknownModel)
         #expect(badModel.status == 400)
         #expect(badModel.errorCode == "DeploymentModelNotSupported")
         var huge = F.deploymentBody
-        huge["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard", "capacity": 100_000]]
+        huge["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard",
+            "capacity": 100_000]]
         let quota = try await live.send("PUT", proxyDeployments + "/big" + F.mlVersion, token: op, json: huge)
         #expect(quota.errorCode == "InsufficientQuota" || quota.errorCode == "InvalidResourceProperties")
         #expect(quota.status == 400 || quota.status == 409)
-        let noModel = try await live.send("PUT", proxyDeployments + "/nomodel" + F.mlVersion, token: op, json: ["properties": ["type": "Azure.OpenAI"]])
+        let noModel = try await live.send("PUT", proxyDeployments + "/nomodel" + F.mlVersion,
+            token: op, json: ["properties": ["type": "Azure.OpenAI"]])
         #expect(noModel.status == 400)
         let badName = try await live.send("PUT", proxyDeployments + "/a.b" + F.mlVersion, token: op, json: F.deploymentBody)
         #expect(badName.errorCode == "InvalidResourceName")
@@ -218,7 +228,8 @@ import Testing
         let world = try await F(hubHost: live)
         let (developer, token) = F.principal("async-developer", in: live)
         try await F.assign("Azure AI Developer", to: developer.objectId, at: F.hub, in: live, operatorToken: world.hubOperator)
-        let created = F.expect(try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
+        let created = F.expect(
+            try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
         // The account's polling URL is not the caller's to read: the proxy drops it, and the
         // client follows the proxied resource until its state is terminal (real-clients.md §2 d).
         #expect(created.header("Azure-AsyncOperation") == nil)
@@ -270,14 +281,17 @@ import Testing
         // Nobody can sign in as the proxy: it has no secret.
         let signIn = try await live.send(
             "POST", "/\(WellKnown.tenantId)/oauth2/v2.0/token", rawBody:
-                "grant_type=client_credentials&client_id=\(WellKnown.hubProxyClientId)&client_secret=&scope=https%3A%2F%2Fmanagement.azure.com%2F.default",
+                "grant_type=client_credentials&client_id=\(WellKnown.hubProxyClientId)&client_secret="
+                + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default",
             contentType: "application/x-www-form-urlencoded")
         #expect(signIn.status == 400 || signIn.status == 401)
         // Another caller's on-behalf-of headers change nothing.
         let created = try await live.send(
             "PUT", accountDeployments + "/direct" + F.csVersion, token: world.hubOperator,
-            json: ["sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"]]],
-            headers: ["x-ms-foundry-proxy-caller-object-id": "00000000-0000-0000-0000-000000000bad", "x-ms-foundry-proxy-caller-name": "mallory"])
+            json: ["sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
+                "version": "2024-11-20"]]],
+            headers: ["x-ms-foundry-proxy-caller-object-id": "00000000-0000-0000-0000-000000000bad",
+                "x-ms-foundry-proxy-caller-name": "mallory"])
         #expect(created.status == 201)
         #expect((created.json?["systemData"] as? [String: Any])?["createdBy"] as? String == WellKnown.operatorClientId)
     }

@@ -44,14 +44,16 @@ import Testing
             notActions: [
                 "Microsoft.MachineLearningServices/workspaces/delete", "Microsoft.MachineLearningServices/workspaces/write",
                 "Microsoft.MachineLearningServices/workspaces/listKeys/action", "Microsoft.MachineLearningServices/workspaces/hubs/write",
-                "Microsoft.MachineLearningServices/workspaces/hubs/delete", "Microsoft.MachineLearningServices/workspaces/featurestores/write",
+                "Microsoft.MachineLearningServices/workspaces/hubs/delete",
+                    "Microsoft.MachineLearningServices/workspaces/featurestores/write",
                 "Microsoft.MachineLearningServices/workspaces/featurestores/delete",
             ]),
         "Azure AI Administrator": Role(actions: [
             "Microsoft.Authorization/*/read", "Microsoft.CognitiveServices/*", "Microsoft.ContainerRegistry/registries/*",
             "Microsoft.DocumentDb/databaseAccounts/*", "Microsoft.Features/features/read", "Microsoft.Features/providers/features/read",
             "Microsoft.Features/providers/features/register/action", "Microsoft.Insights/alertRules/*", "Microsoft.Insights/components/*",
-            "Microsoft.Insights/diagnosticSettings/*", "Microsoft.Insights/generateLiveToken/read", "Microsoft.Insights/logDefinitions/read",
+            "Microsoft.Insights/diagnosticSettings/*", "Microsoft.Insights/generateLiveToken/read",
+                "Microsoft.Insights/logDefinitions/read",
             "Microsoft.Insights/metricAlerts/*", "Microsoft.Insights/metricdefinitions/read", "Microsoft.Insights/metrics/read",
             "Microsoft.Insights/scheduledqueryrules/*", "Microsoft.Insights/topology/read", "Microsoft.Insights/transactions/read",
             "Microsoft.Insights/webtests/*", "Microsoft.KeyVault/*", "Microsoft.MachineLearningServices/workspaces/*",
@@ -64,7 +66,8 @@ import Testing
             "Microsoft.Search/searchServices/indexes/*", "Microsoft.DataFactory/factories/*",
         ]),
         "Cognitive Services OpenAI User": Role(actions: [
-            "Microsoft.CognitiveServices/*/read", "Microsoft.Authorization/roleAssignments/read", "Microsoft.Authorization/roleDefinitions/read",
+            "Microsoft.CognitiveServices/*/read", "Microsoft.Authorization/roleAssignments/read",
+                "Microsoft.Authorization/roleDefinitions/read",
         ]),
         "none": Role(actions: []),
     ]
@@ -131,10 +134,12 @@ import Testing
         let hub = F.hub, project = F.project, account = F.account, connection = F.connection
         let mlV = F.mlVersion, csV = F.csVersion
         let deployment: [String: Any] = [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"]],
+            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
+                "version": "2024-11-20"]],
         ]
         var proxied = F.deploymentBody
-        proxied["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard", "capacity": 1]]
+        proxied["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard",
+            "capacity": 1]]
         let connectionBody: [String: Any] = ["properties": ["category": "CustomKeys", "target": "https://example.test", "authType": "None"]]
         let rbac = "/providers/Microsoft.Authorization/"
         let assignment: [String: Any] = [
@@ -153,7 +158,8 @@ import Testing
             // hubs
             Operation(method: "GET", path: hub + mlV, action: ml + "read"),
             Operation(method: "PATCH", path: hub + mlV, action: ml + "write", body: ["tags": ["matrix": "1"]]),
-            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub" + mlV, action: ml + "delete"),
+            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub" + mlV,
+                action: ml + "delete"),
             Operation(method: "POST", path: hub + "/listKeys" + mlV, action: ml + "listKeys/action"),
             Operation(method: "GET", path: hub + "/outboundRules" + mlV, action: ml + "outboundRules/read"),
             Operation(method: "GET", path: hub + "/computes" + mlV, action: ml + "computes/read"),
@@ -173,7 +179,8 @@ import Testing
             // the hub proxy
             Operation(method: "GET", path: connection + "/deployments" + mlV, action: ml + "connections/deployments/read"),
             Operation(method: "GET", path: connection + "/deployments/gpt4o" + mlV, action: ml + "connections/deployments/read"),
-            Operation(method: "PUT", path: connection + "/deployments/viaproxy" + mlV, action: ml + "connections/deployments/write", body: proxied),
+            Operation(method: "PUT", path: connection + "/deployments/viaproxy" + mlV, action: ml + "connections/deployments/write",
+                body: proxied),
             Operation(method: "DELETE", path: connection + "/deployments/gone" + mlV, action: ml + "connections/deployments/delete"),
             Operation(method: "GET", path: connection + "/models" + mlV, action: ml + "connections/models/read"),
             Operation(method: "GET", path: hub + "/endpoints" + mlV, action: ml + "endpoints/read"),
@@ -183,9 +190,11 @@ import Testing
             // accounts and keys
             Operation(method: "GET", path: account + csV, action: cs + "read"),
             Operation(method: "PATCH", path: account + csV, action: cs + "write", body: ["tags": ["matrix": "1"]]),
-            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.CognitiveServices/accounts/noacct" + csV, action: cs + "delete"),
+            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.CognitiveServices/accounts/noacct" + csV,
+                action: cs + "delete"),
             Operation(method: "POST", path: account + "/listKeys" + csV, action: cs + "listKeys/action"),
-            Operation(method: "POST", path: account + "/regenerateKey" + csV, action: cs + "regenerateKey/action", body: ["keyName": "Key2"]),
+            Operation(method: "POST", path: account + "/regenerateKey" + csV, action: cs + "regenerateKey/action",
+                body: ["keyName": "Key2"]),
             Operation(method: "GET", path: account + "/models" + csV, action: cs + "models/read"),
             Operation(method: "GET", path: account + "/usages" + csV, action: cs + "usages/read"),
             Operation(method: "GET", path: account + "/skus" + csV, action: cs + "skus/read"),
@@ -196,11 +205,14 @@ import Testing
             Operation(method: "DELETE", path: account + "/deployments/gone" + csV, action: cs + "deployments/delete"),
             Operation(method: "GET", path: account + "/deployments/gpt4o/skus" + csV, action: cs + "deployments/skus/read"),
             // role assignments and definitions
-            Operation(method: "GET", path: F.group + rbac + "roleAssignments" + F.authzVersion, action: "Microsoft.Authorization/roleAssignments/read"),
-            Operation(method: "GET", path: hub + rbac + "roleAssignments" + F.authzVersion, action: "Microsoft.Authorization/roleAssignments/read"),
+            Operation(method: "GET", path: F.group + rbac + "roleAssignments" + F.authzVersion,
+                action: "Microsoft.Authorization/roleAssignments/read"),
+            Operation(method: "GET", path: hub + rbac + "roleAssignments" + F.authzVersion,
+                action: "Microsoft.Authorization/roleAssignments/read"),
             Operation(method: "PUT", path: hub + rbac + "roleAssignments/fe00aaaa-0000-4000-8000-000000000001" + F.authzVersion,
                       action: "Microsoft.Authorization/roleAssignments/write", body: assignment),
-            Operation(method: "GET", path: F.group + rbac + "roleDefinitions" + F.authzVersion, action: "Microsoft.Authorization/roleDefinitions/read"),
+            Operation(method: "GET", path: F.group + rbac + "roleDefinitions" + F.authzVersion,
+                action: "Microsoft.Authorization/roleDefinitions/read"),
         ]
     }
 
@@ -234,7 +246,8 @@ import Testing
         let live = try LiveEmulator()
         let world = try await F(hubHost: live, project: true)
         F.expect(try await live.send("PUT", F.account + "/deployments/gpt4o" + F.csVersion, token: world.hubOperator, json: [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"]],
+            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
+                "version": "2024-11-20"]],
         ]), [201])
 
         var principals: [(role: String, scope: Scope, token: String)] = []

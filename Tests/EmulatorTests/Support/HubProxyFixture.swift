@@ -39,7 +39,8 @@ struct HubProxyFixture {
         accountSide = accountHost ?? hubHost
         hubOperator = try await hubSide.operatorToken()
         accountOperator = try await accountSide.operatorToken()
-        try await Self.expect(accountSide.send("PUT", Self.group + Self.rgVersion, token: accountOperator, json: ["location": "eastus"]), [201, 200])
+        try await Self.expect(accountSide.send("PUT", Self.group + Self.rgVersion,
+            token: accountOperator, json: ["location": "eastus"]), [201, 200])
         if accountSide !== hubSide {
             try await Self.expect(hubSide.send("PUT", Self.group + Self.rgVersion, token: hubOperator, json: ["location": "eastus"]), [201])
         }
@@ -50,7 +51,8 @@ struct HubProxyFixture {
             [200, 201])
         try await Self.expect(
             hubSide.send("PUT", Self.hub + Self.mlVersion, token: hubOperator,
-                         json: ["location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"], "properties": [:] as [String: Any]]),
+                         json: ["location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"],
+                             "properties": [:] as [String: Any]]),
             [200, 201, 202])
         // With --provisioning-delay both finish in the background.
         try await Self.waitUntilSucceeded(Self.account + Self.csVersion, on: accountSide, token: accountOperator)
@@ -59,7 +61,8 @@ struct HubProxyFixture {
         if accountSide !== hubSide { metadata["ResourceManagerUrl"] = accountSide.tlsBaseURL }
         try await Self.expect(
             hubSide.send("PUT", Self.connection + Self.mlVersion, token: hubOperator,
-                         json: ["properties": ["category": "AIServices", "target": "https://acct1.cognitiveservices.azure.com/", "authType": "AAD",
+                         json: ["properties": ["category": "AIServices", "target": "https://acct1.cognitiveservices.azure.com/",
+                             "authType": "AAD",
                                                "isSharedToAll": true, "metadata": metadata]]),
             [200])
         if project {
@@ -82,8 +85,10 @@ struct HubProxyFixture {
     }
 
     @discardableResult
-    static func expect(_ reply: LiveEmulator.Reply, _ statuses: Set<Int>, sourceLocation: SourceLocation = #_sourceLocation) -> LiveEmulator.Reply {
-        #expect(statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.data, as: UTF8.self))", sourceLocation: sourceLocation)
+    static func expect(_ reply: LiveEmulator.Reply, _ statuses: Set<Int>,
+        sourceLocation: SourceLocation = #_sourceLocation) -> LiveEmulator.Reply {
+        #expect(statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.data, as: UTF8.self))",
+            sourceLocation: sourceLocation)
         return reply
     }
 
@@ -94,12 +99,14 @@ struct HubProxyFixture {
     }
 
     /// Assigns `role` to `principalId` at `scope` in `host` as its operator.
-    static func assign(_ role: String, to principalId: String, at scope: String, in host: LiveEmulator, operatorToken: String) async throws {
+    static func assign(_ role: String, to principalId: String, at scope: String, in host: LiveEmulator,
+        operatorToken: String) async throws {
         let guid = try #require(roles[role])
         let reply = try await host.send(
             "PUT", scope + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())" + authzVersion,
             token: operatorToken,
-            json: ["properties": ["roleDefinitionId": "/subscriptions/\(subscription)/providers/Microsoft.Authorization/roleDefinitions/\(guid)",
+            json: ["properties": ["roleDefinitionId": "/subscriptions/\(subscription)/providers/Microsoft.Authorization/roleDefinitions/"
+                                  + guid,
                                   "principalId": principalId, "principalType": "ServicePrincipal"]])
         #expect(reply.status == 201, "\(String(decoding: reply.data, as: UTF8.self))")
     }
