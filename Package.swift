@@ -72,12 +72,19 @@ let package = Package(
             path: "Sources/Providers/MachineLearningServices",
             swiftSettings: strict
         ),
+        // The hub control-plane proxy: workspace-scoped deployment routes -> RBAC on the workspace ->
+        // forwarded over HTTP(S) with URLSession to the account's resource manager. Imports no provider.
+        .target(
+            name: "ControlPlaneProxy",
+            dependencies: ["ARMCore", "Identity", "Authorization"],
+            swiftSettings: strict
+        ),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
-                "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider",
+                "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
             ],
             swiftSettings: strict
         ),
@@ -102,6 +109,9 @@ let package = Package(
         ),
         .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(
+            name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
+            swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

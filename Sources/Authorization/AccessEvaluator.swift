@@ -11,10 +11,26 @@ public final class AccessEvaluator: Sendable {
     public let store: ResourceStore
     public let catalog: RoleCatalog
     private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
+    /// First-party principals the emulator trusts by construction, keyed by lower-case object id,
+    /// with the one role each holds at the tenant root (the hub control-plane proxy's principal;
+    /// DESIGN "ControlPlaneProxy"). Like Azure's first-party services they hold no role assignment
+    /// a client could see or delete, and a role definition that grants only what they need.
+    public let firstPartyRoles: [String: RoleDefinition]
 
-    public init(store: ResourceStore, catalog: RoleCatalog = .standard) {
+    public init(store: ResourceStore, catalog: RoleCatalog = .standard, firstPartyRoles: [String: RoleDefinition] = [:]) {
         self.store = store
         self.catalog = catalog
+        self.firstPartyRoles = Dictionary(firstPartyRoles.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The synthetic tenant-root grant of a first-party principal, if it is one.
+    func firstPartyGrant(for principal: String) -> Grant? {
+        guard let role = firstPartyRoles[principal], let id = ResourceID("/providers/Microsoft.Authorization/roleAssignments/" + role.name)
+        else { return nil }
+        let assignment = RoleAssignment(
+            id: id, scope: .tenantRoot, roleDefinitionId: "/providers/Microsoft.Authorization/roleDefinitions/" + role.name,
+            principalId: principal, principalType: "ServicePrincipal")
+        return Grant(assignment: assignment, role: role, condition: nil)
     }
 
     /// Every stored role assignment.
@@ -40,7 +56,8 @@ public final class AccessEvaluator: Sendable {
     public func grants(for principalId: String) -> [Grant] {
         let principal = principalId.lowercased()
         let assignments = allAssignments().filter { $0.principalId == principal }
-        guard !assignments.isEmpty else { return [] }
+        let firstParty = firstPartyGrant(for: principal).map { [$0] } ?? []
+        guard !assignments.isEmpty else { return firstParty }
         var customs: [String: RoleDefinition]?
         return assignments.map { assignment in
             let guid = assignment.roleDefinitionGUID
@@ -52,7 +69,7 @@ public final class AccessEvaluator: Sendable {
                 role = customs?[guid]
             }
             return Grant(assignment: assignment, role: role, condition: assignment.condition.map(parsedCondition))
-        }
+        } + firstParty
     }
 
     /// Parse once per distinct text.

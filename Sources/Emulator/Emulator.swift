@@ -3,6 +3,7 @@ import Authorization
 import AuthorizationProvider
 import DependentsProvider
 import CognitiveServicesProvider
+import ControlPlaneProxy
 import EmulatorHTTP
 import Foundation
 import Identity
@@ -20,6 +21,8 @@ public final class Emulator: Sendable {
     let server: HTTPServer
     /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
     let routers: [Router]
+    /// The hub proxy's forwarder, told where this emulator listens once it does.
+    let hubProxyForwarder: ProxyForwarder
 
     public init(config: EmulatorConfig) throws {
         self.config = config
@@ -34,7 +37,9 @@ public final class Emulator: Sendable {
         let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
         // RBAC: the engine reads assignments from the store; the operator's Owner assignment and
         // the seed file's are written now and again after every reset.
-        let evaluator = AccessEvaluator(store: store)
+        // The hub proxy's first-party principal holds HubProxyRole (account deployments and models
+        // only) in every emulator, without a role assignment.
+        let evaluator = AccessEvaluator(store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition])
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
         world = EmulatorWorld(
@@ -47,6 +52,8 @@ public final class Emulator: Sendable {
             store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
         let machineLearning = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
         let dependents = DependentsProvider(store: store)
+        hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
+        let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [
@@ -59,7 +66,7 @@ public final class Emulator: Sendable {
         // own edge; then api-version -> authentication -> route match -> subscription ->
         // authorization (RBAC) -> fault injection -> handler.
         let armRouter = Router(
-            routes: resources.routes + cognitiveServices.routes + machineLearning.routes + dependents.routes
+            routes: resources.routes + cognitiveServices.routes + machineLearning.routes + hubProxy.routes + dependents.routes
                 + authorization.routes + operations.routes)
         let armPipeline = ARMPipeline(
             middleware: [
@@ -69,7 +76,8 @@ public final class Emulator: Sendable {
                 // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
             ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : [])
-                + [FaultInjectionMiddleware(injector: faults)],
+                // After RBAC: a call the hub proxy forwards continues as the caller it names (audit).
+                + [OnBehalfOfMiddleware(proxyObjectId: WellKnown.hubProxyObjectId), FaultInjectionMiddleware(injector: faults)],
             router: armRouter)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
@@ -102,7 +110,9 @@ public final class Emulator: Sendable {
     /// Binds and starts serving; returns the bound port.
     @discardableResult
     public func start() throws -> Int {
-        try server.start()
+        let port = try server.start()
+        hubProxyForwarder.listening(host: config.host, port: port)
+        return port
     }
 
     /// Stops accepting, lets in-flight requests finish, then returns.

@@ -26,6 +26,7 @@ extension EmulatorConfig {
           --signing-key FILE          PEM RSA key for tokens instead of the well-known built-in key
           --operator-key KEY          require header X-Emulator-Operator-Key on /_emulator/* (then reachable off loopback)
           --rbac MODE                 enforce | off (default enforce): authorize every ARM call with Azure RBAC
+          --proxy-timeout MS          hub proxy: wait MS ms for the account's resource manager, then 504 (default 30000)
           --help                      show this help
           --version                   show the version
         """
@@ -85,6 +86,7 @@ extension EmulatorConfig {
             case "--operator-key":
                 config.operatorKey = try value(for: argument)
                 if config.operatorKey!.isEmpty { throw UsageError("option --operator-key needs a non-empty value") }
+            case "--proxy-timeout": config.proxyTimeoutMilliseconds = try integer(for: argument, in: 1...600_000)
             case "--rbac":
                 let mode = try value(for: argument)
                 guard let parsed = RBACMode(rawValue: mode.lowercased()) else {

@@ -29,6 +29,9 @@ public struct EmulatorConfig: Sendable, Equatable {
     public var operatorKey: String?
     /// `--rbac enforce|off`: whether the ARM pipeline authorizes calls (Azure RBAC).
     public var rbac = RBACMode.enforce
+    /// `--proxy-timeout MS`: how long the hub control-plane proxy waits for the resource manager
+    /// that owns an account before answering 504 `GatewayTimeout`.
+    public var proxyTimeoutMilliseconds = 30_000
 
     public enum RBACMode: String, Sendable, Equatable {
         case enforce, off

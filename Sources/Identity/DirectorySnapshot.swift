@@ -30,7 +30,11 @@ public struct DirectorySnapshot: Sendable, Codable, Equatable {
             servicePrincipals: [
                 ServicePrincipal(
                     objectId: WellKnown.operatorObjectId, appId: WellKnown.operatorClientId, displayName: WellKnown.operatorDisplayName,
-                    secrets: [WellKnown.operatorClientSecret], tenantId: WellKnown.tenantId)
+                    secrets: [WellKnown.operatorClientSecret], tenantId: WellKnown.tenantId),
+                // No secret: only the emulator mints its tokens (hub control-plane proxy).
+                ServicePrincipal(
+                    objectId: WellKnown.hubProxyObjectId, appId: WellKnown.hubProxyClientId, displayName: WellKnown.hubProxyDisplayName,
+                    secrets: [], tenantId: WellKnown.tenantId),
             ],
             users: [
                 User(

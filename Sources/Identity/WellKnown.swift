@@ -52,6 +52,17 @@ public enum WellKnown {
     public static let managedIdentityResourceId =
         "/subscriptions/\(subscriptionId)/resourcegroups/foundry-emulator/providers/Microsoft.ManagedIdentity/userAssignedIdentities/\(managedIdentityDisplayName)"
 
+    // MARK: hub control-plane proxy (first-party service principal)
+
+    /// The first-party service principal the hub control-plane proxy authenticates as when it
+    /// forwards a workspace's deployment or model call to the Cognitive Services account (reference
+    /// machinelearning-and-rbac.md §6). Every emulator trusts it for account deployment and model
+    /// operations only (the evaluator's first-party grant, `ControlPlaneProxy.HubProxyRole`). It has
+    /// no client secret, so nobody can sign in as it: only an emulator mints its tokens.
+    public static let hubProxyObjectId = "fe000000-0000-4000-8000-000000000008"
+    public static let hubProxyClientId = "fe000000-0000-4000-8000-000000000009"
+    public static let hubProxyDisplayName = "foundry-emulator-hub-proxy"
+
     // MARK: tokens
 
     /// Access-token lifetime: `exp - iat`. `expires_in` reports one second less, like Entra.

@@ -53,6 +53,23 @@ import Testing
         #expect(undocumented.isEmpty, "served but missing from openapi/foundry-emulator.json: \(undocumented.sorted())")
     }
 
+    /// Operation ids name operations in logs, errors (501 messages) and the document; two routes
+    /// with one id would make both ambiguous.
+    @Test func operationIDsAreUnique() throws {
+        var config = EmulatorConfig()
+        config.dataDirectory = try makeTemporaryDirectory()
+        config.logLevel = .error
+        let emulator = try Emulator(config: config)
+        var seen: [String: String] = [:]
+        for route in emulator.routers.flatMap(\.routes) {
+            let key = route.method + " " + route.pattern
+            if let other = seen[route.operationID], other != key {
+                Issue.record("operation id \(route.operationID) on both \(other) and \(key)")
+            }
+            seen[route.operationID] = key
+        }
+    }
+
     @Test func everyDocumentedRouteIsServed() throws {
         let unserved = try Self.documentedOperations().subtracting(Self.servedOperations())
         #expect(unserved.isEmpty, "documented but not served: \(unserved.sorted())")

@@ -13,7 +13,7 @@ extension CognitiveServicesProvider {
             ("POST", Self.subscriptionPrefix + "/calculateModelCapacity", "CognitiveServicesManagement_CalculateModelCapacity",
              "Microsoft.CognitiveServices/calculateModelCapacity/action"),
             ("GET", Self.accountPattern + "/commitmentPlans", "CommitmentPlans_List", "Microsoft.CognitiveServices/accounts/commitmentPlans/read"),
-            ("GET", Self.accountPattern + "/privateEndpointConnections", "PrivateEndpointConnections_List",
+            ("GET", Self.accountPattern + "/privateEndpointConnections", "AccountPrivateEndpointConnections_List",
              "Microsoft.CognitiveServices/accounts/privateEndpointConnections/read"),
             ("GET", Self.accountPattern + "/capabilityHosts", "AccountCapabilityHosts_List",
              "Microsoft.CognitiveServices/accounts/capabilityHosts/read"),

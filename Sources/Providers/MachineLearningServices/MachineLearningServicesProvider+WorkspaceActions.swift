@@ -40,7 +40,7 @@ extension MachineLearningServicesProvider {
             ("POST", "/listNotebookAccessToken", "Workspaces_ListNotebookAccessToken"),
             ("POST", "/prepareNotebook", "Workspaces_PrepareNotebook"),
             ("GET", "/outboundNetworkDependenciesEndpoints", "Workspaces_ListOutboundNetworkDependenciesEndpoints"),
-            ("GET", "/privateEndpointConnections", "PrivateEndpointConnections_List"),
+            ("GET", "/privateEndpointConnections", "WorkspacePrivateEndpointConnections_List"),
             ("GET", "/privateLinkResources", "PrivateLinkResources_List"),
             ("GET", "/features", "WorkspaceFeatures_List"),
         ]

@@ -55,6 +55,11 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
             .init(name: "workspaces/serverlessEndpoints", apiVersions: apiVersions, locations: AzureRegion.allNames),
             .init(name: "workspaces/onlineEndpoints", apiVersions: apiVersions, locations: AzureRegion.allNames),
             .init(name: "locations/workspaceOperationsStatus", apiVersions: apiVersions),
+            // The preview control-plane proxy routes (served by the ControlPlaneProxy target).
+            .init(name: "workspaces/endpoints", apiVersions: apiVersions),
+            .init(name: "workspaces/endpoints/deployments", apiVersions: apiVersions),
+            .init(name: "workspaces/connections/deployments", apiVersions: apiVersions),
+            .init(name: "workspaces/deployments", apiVersions: apiVersions),
         ])
 
     public var routes: [Route] {

@@ -19,12 +19,13 @@ final class LiveEmulator: Sendable {
     let tlsBaseURL: String
     let session: URLSession
 
-    init(provisioningDelayMilliseconds: Int = 0) throws {
+    init(provisioningDelayMilliseconds: Int = 0, configure: (inout EmulatorConfig) -> Void = { _ in }) throws {
         var config = EmulatorConfig()
         config.port = 0
         config.dataDirectory = try makeTemporaryDirectory()
         config.logLevel = .error
         config.provisioningDelayMilliseconds = provisioningDelayMilliseconds
+        configure(&config)
         emulator = try Emulator(config: config)
         let port = try emulator.start()
         baseURL = "http://127.0.0.1:\(port)"
