@@ -250,3 +250,36 @@ def test_azure_ai_ml_updates_a_hub_and_a_project(ml_client_factory, hub_and_proj
     project = ml.workspaces.get("proj1")
     project.display_name = "Project One"
     assert ml.workspaces.begin_update(project).result(timeout=60).display_name == "Project One"
+
+
+# -- azure-ai-ml begin_create (ARM template deployments) ----------------------------------------
+
+def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_factory, resource_client, resource_group,
+                                                                     http, auth_headers):
+    from azure.ai.ml.entities import Hub, Project
+
+    ml = ml_client_factory(resource_group)
+    hub = ml.workspaces.begin_create(Hub(name="hub3", location="eastus")).result(timeout=180)
+    assert isinstance(hub, Hub)
+    assert hub.id == workspace_id(resource_group, "hub3")
+    assert "/providers/Microsoft.Storage/storageAccounts/" in hub.storage_account
+    assert "/providers/Microsoft.KeyVault/vaults/" in hub.key_vault
+    project = ml.workspaces.begin_create(Project(name="proj3", hub_id=hub.id)).result(timeout=180)
+    assert isinstance(project, Project)
+    assert project.hub_id == hub.id and project.location == "eastus"
+    # The SDK went through Microsoft.Resources/deployments: both deployments are recorded and succeeded.
+    deployments = list(resource_client.deployments.list_by_resource_group(resource_group))
+    assert {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
+    assert {d.name.split("-")[0] for d in deployments} >= {"hub3", "proj3"}
+    types = sorted(r.type for r in resource_client.resources.list_by_resource_group(resource_group))
+    assert types == ["Microsoft.KeyVault/vaults", "Microsoft.MachineLearningServices/workspaces",
+                     "Microsoft.MachineLearningServices/workspaces", "Microsoft.Storage/storageAccounts"]
+    assert sorted(w.name for w in ml.workspaces.list()) == ["hub3", "proj3"]
+    assert ml.workspaces.get("proj3").hub_id == hub.id
+
+    ml.workspaces.begin_delete("proj3", delete_dependent_resources=True, permanently_delete=True).result(timeout=120)
+    # The project's dependents are the hub's: deleting the project leaves the hub and its storage alone.
+    assert http.get(hub.storage_account + "?api-version=2023-05-01", headers=auth_headers).status_code == 200
+    ml.workspaces.begin_delete("hub3", delete_dependent_resources=True, permanently_delete=True).result(timeout=120)
+    for resource_id in (hub.storage_account, hub.key_vault, hub.id, project.id):
+        assert http.get(resource_id + "?api-version=2024-10-01", headers=auth_headers).status_code == 404, resource_id
