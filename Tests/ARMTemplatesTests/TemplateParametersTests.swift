@@ -53,8 +53,8 @@ import Testing
     @Test func pythonEnumSpellingOfAnAllowedValueIsAccepted() async throws {
         // azure-ai-ml 1.35.2 sends a hub's public network access as `PublicNetworkAccessType.ENABLED`.
         let template = #"{"parameters":{"pna":{"type":"string","defaultValue":"Enabled","allowedValues":["Enabled","Disabled"]}}}"#
-        #expect(try await eval("[parameters('pna')]", template: template, parameters: #"{"pna":{"value":"PublicNetworkAccessType.ENABLED"}}"#)
-            == "Enabled")
+        let enumSpelling = #"{"pna":{"value":"PublicNetworkAccessType.ENABLED"}}"#
+        #expect(try await eval("[parameters('pna')]", template: template, parameters: enumSpelling) == "Enabled")
         #expect(try await eval("[parameters('pna')]", template: template, parameters: #"{"pna":{"value":"X.DISABLED"}}"#) == "Disabled")
         for bad in ["ENABLED", "Public Network.ENABLED", "PublicNetworkAccessType.OPEN", "a.b.Enabled_Not"] {
             await #expect(throws: TemplateError.self) {

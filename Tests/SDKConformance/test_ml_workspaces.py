@@ -294,7 +294,7 @@ def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_fa
 
 # -- az deployment group create with a template file ----------------------------------------------
 
-def test_az_deployment_group_create_makes_a_hub_a_project_and_a_connection(az_sp, ml_mgmt, unique_name):
+def test_az_deployment_group_create_makes_a_hub_a_project_and_a_connection(az_sp, ml_mgmt, unique_name, http, auth_headers):
     rg = unique_name("rgtpl")
     az_sp.run("group", "create", "-n", rg, "-l", "eastus")
     result = az_sp.run("deployment", "group", "create", "-g", rg, "-n", "foundry", "--template-file", str(TEMPLATE_FILE),
@@ -311,8 +311,12 @@ def test_az_deployment_group_create_makes_a_hub_a_project_and_a_connection(az_sp
     assert project.storage_account == hub.storage_account and project.key_vault == hub.key_vault
     # The hub's shared connection reaches the project; its key only through listsecrets.
     assert [c.name for c in ml_mgmt.workspace_connections.list(rg, "proj1")] == ["aoai"]
-    secrets = ml_mgmt.workspace_connections.list_secrets(rg, "hub1", "aoai")
-    assert secrets.properties.credentials.key == "secret-key"
+    # (azure-mgmt-machinelearningservices 1.0.1 has no list_secrets: a raw POST.)
+    secrets = http.post(workspace_id(rg, "hub1") + f"/connections/aoai/listsecrets?api-version={API}", headers=auth_headers)
+    assert secrets.status_code == 200, secrets.text[:300]
+    assert secrets.json()["properties"]["credentials"]["key"] == "secret-key"
+    got = http.get(workspace_id(rg, "hub1") + f"/connections/aoai?api-version={API}", headers=auth_headers).json()
+    assert "key" not in json.dumps(got["properties"].get("credentials") or {})
 
     types = sorted(r["type"] for r in az_sp.run("resource", "list", "-g", rg).json)
     assert types == ["Microsoft.KeyVault/vaults", "Microsoft.MachineLearningServices/workspaces",
@@ -372,10 +376,11 @@ def test_project_creation_needs_hubs_join_on_the_hub_and_group_deletion_cleans_u
                                         disable_instance_discovery=True, connection_verify=emulator.cert_path,
                                         **SDK_TRANSPORT_KWARGS)
     developer = MachineLearningServicesMgmtClient(developer_credential, SUBSCRIPTION_ID, api_version=API, **sdk_kwargs)
-    project_body = body({"kind": "Project", "identity": {"type": "SystemAssigned"}, "properties": {"hubResourceId": hub.id}})
+    def project_body():  # a fresh stream per request: the SDK reads it to the end
+        return body({"kind": "Project", "identity": {"type": "SystemAssigned"}, "properties": {"hubResourceId": hub.id}})
 
     with pytest.raises(HttpResponseError) as denied:
-        developer.workspaces.begin_create_or_update(projects_rg, "proj1", project_body).result(timeout=60)
+        developer.workspaces.begin_create_or_update(projects_rg, "proj1", project_body()).result(timeout=60)
     assert denied.value.status_code == 403
     assert denied.value.error.code == "LinkedAuthorizationFailed"
     assert denied.value.error.message == (
@@ -386,7 +391,7 @@ def test_project_creation_needs_hubs_join_on_the_hub_and_group_deletion_cleans_u
 
     # Azure AI Developer on the hub grants the join (workspaces/*/action).
     assign(hub.id, ai_developer)
-    project = developer.workspaces.begin_create_or_update(projects_rg, "proj1", project_body).result(timeout=60)
+    project = developer.workspaces.begin_create_or_update(projects_rg, "proj1", project_body()).result(timeout=60)
     assert project.identity.principal_id
     storage_assignments = [a for a in authz.role_assignments.list_for_scope(hub.storage_account, filter="atScope()")
                            if a.principal_id == project.identity.principal_id]

@@ -403,7 +403,9 @@ extension MachineLearningServicesProvider {
 
     /// What a workspace's removal must undo outside the workspace itself. `removedHub` is the
     /// project's hub when it left the store in the same step (a resource group deleted with both).
-    func cleanUp(after workspace: StoredResource, removedChildren: [StoredResource], purge: Bool, removedHub: StoredResource? = nil) throws {
+    func cleanUp(
+        after workspace: StoredResource, removedChildren: [StoredResource], purge: Bool, removedHub: StoredResource? = nil
+    ) throws {
         let id = workspace.id
         for resource in removedChildren where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
             removeSecret(of: resource)
