@@ -409,3 +409,22 @@ def test_project_creation_needs_hubs_join_on_the_hub_and_group_deletion_cleans_u
     developer.close()
     authz.close()
     resource_client.resource_groups.begin_delete(hubs_rg).result(timeout=120)
+
+
+def test_azure_ai_ml_begin_create_default_workspace(ml_client_factory, resource_client, resource_group, http, auth_headers):
+    """A Default-kind workspace: azure-ai-ml's template also makes Application Insights and its Log
+    Analytics workspace (Microsoft.OperationalInsights/workspaces)."""
+    from azure.ai.ml.entities import Workspace
+
+    ml = ml_client_factory(resource_group)
+    workspace = ml.workspaces.begin_create(Workspace(name="ws1", location="eastus")).result(timeout=180)
+    assert workspace.id == workspace_id(resource_group, "ws1")
+    assert "/providers/Microsoft.Insights/components/" in workspace.application_insights
+    types = sorted(r.type for r in resource_client.resources.list_by_resource_group(resource_group))
+    assert types == ["Microsoft.Insights/components", "Microsoft.KeyVault/vaults", "Microsoft.MachineLearningServices/workspaces",
+                     "Microsoft.OperationalInsights/workspaces", "Microsoft.Storage/storageAccounts"]
+    raw = http.get(workspace.id + f"?api-version={API}", headers=auth_headers).json()
+    assert raw["kind"].lower() == "default"
+    ml.workspaces.begin_delete("ws1", delete_dependent_resources=True, permanently_delete=True).result(timeout=120)
+    for resource_id in (workspace.storage_account, workspace.key_vault, workspace.application_insights, workspace.id):
+        assert http.get(resource_id + "?api-version=2023-05-01", headers=auth_headers).status_code == 404, resource_id
