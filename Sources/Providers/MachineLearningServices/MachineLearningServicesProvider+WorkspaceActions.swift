@@ -40,7 +40,8 @@ extension MachineLearningServicesProvider {
             ("POST", "/listNotebookAccessToken", "Workspaces_ListNotebookAccessToken"),
             ("POST", "/prepareNotebook", "Workspaces_PrepareNotebook"),
             ("GET", "/outboundNetworkDependenciesEndpoints", "Workspaces_ListOutboundNetworkDependenciesEndpoints"),
-            ("GET", "/privateEndpointConnections", "PrivateEndpointConnections_List"),
+            // Not `PrivateEndpointConnections_List`: CognitiveServices has that operationId in the same document.
+            ("GET", "/privateEndpointConnections", "WorkspacePrivateEndpointConnections_List"),
             ("GET", "/privateLinkResources", "PrivateLinkResources_List"),
             ("GET", "/features", "WorkspaceFeatures_List"),
         ]
