@@ -1020,3 +1020,21 @@ extension ARMError {
                 + "'Azure.Speech', 'Azure.ContentSafety' and 'Azure.Llama' endpoints backed by an account are.")
     }
 }
+
+// MARK: - ML finish: linked access checks (issue 3; reference machinelearning-and-rbac.md §1.7, §4.6)
+
+extension ARMError {
+    /// ARM's answer when the caller may write the resource but not act on a resource it links to,
+    /// e.g. a project's `hubResourceId` needs `workspaces/hubs/join/action` on the hub (§4.6; the
+    /// current wording, with "(s)" and "(respectively)").
+    public static func linkedAuthorizationFailed(
+        client: String, objectId: String, action: String, scope: String, linkedAction: String, linkedScope: String
+    ) -> ARMError {
+        ARMError(
+            status: 403, code: "LinkedAuthorizationFailed",
+            message: "The client '\(client)' with object id '\(objectId)' has permission to perform action '\(action)' on scope "
+                + "'\(scope)'; however, it does not have permission to perform action(s) '\(linkedAction)' on the linked scope(s) "
+                + "'\(linkedScope)' (respectively) or the linked scope(s) are invalid.",
+            fromGateway: true)
+    }
+}

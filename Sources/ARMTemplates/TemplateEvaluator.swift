@@ -107,7 +107,9 @@ public final class TemplateEvaluator {
                 "The template parameter '\(realName)' has an invalid type '\(definition["type"]?.stringValue ?? "")'. The supported types are 'string, securestring, int, bool, object, secureobject, array'.")
         }
         let raw: JSONValue
-        if let supplied = parameterValues[key] {
+        // An explicit null with a defaultValue takes the default, as ARM does: azure-ai-ml sends
+        // `{"value": null}` for every feature-store parameter it does not use (real-clients §3).
+        if let supplied = parameterValues[key], supplied != .null || definition["defaultValue"] == nil {
             raw = supplied
         } else if let defaultValue = definition["defaultValue"] {
             raw = try await evaluateValue(defaultValue, scope: LoopScope())
@@ -115,10 +117,24 @@ public final class TemplateEvaluator {
             throw TemplateError(
                 "The value for the template parameter '\(realName)' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details.")
         }
-        let value = try type.coerce(raw, parameter: realName)
+        let value = Self.allowedSpelling(of: try type.coerce(raw, parameter: realName), definition: definition)
         try Self.checkConstraints(value, definition: definition, parameter: realName)
         resolvedParameters[key] = value
         return value
+    }
+
+    /// EMULATOR CHOICE: a string that is not among `allowedValues` but spells one the way Python
+    /// prints an enum member (`PublicNetworkAccessType.ENABLED` for `Enabled`) is read as that
+    /// value. azure-ai-ml 1.35.2 sends the hub's public network access to a project's template
+    /// that way (real-clients §3, an SDK bug); anything else still fails the allowedValues check.
+    static func allowedSpelling(of value: JSONValue, definition: JSONObject) -> JSONValue {
+        guard case .string(let text) = value, let allowed = definition["allowedValues"]?.arrayValue,
+            !allowed.contains(where: { TemplateEvaluator.equal($0, value) }),
+            let dot = text.lastIndex(of: "."), text[..<dot].allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" })
+        else { return value }
+        let member = text[text.index(after: dot)...].replacingOccurrences(of: "_", with: "").lowercased()
+        let matches = allowed.filter { $0.stringValue?.replacingOccurrences(of: "_", with: "").lowercased() == member }
+        return matches.count == 1 ? matches[0] : value
     }
 
     static func checkConstraints(_ value: JSONValue, definition: JSONObject, parameter: String) throws {

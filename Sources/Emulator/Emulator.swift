@@ -50,7 +50,17 @@ public final class Emulator: Sendable {
         let internalRequests = InternalRequests()
         let cognitiveServices = CognitiveServicesProvider(
             store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
-        let machineLearning = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
+        // A project's linked access check on its hub asks the RBAC engine when RBAC is enforced.
+        let linkedAccess: MachineLearningServicesProvider.AccessCheck?
+        if config.rbac == .enforce {
+            linkedAccess = { (caller: Caller, action: String, scope: ResourceID) -> Bool in
+                evaluator.decide(principalId: caller.objectId, action: action, scope: scope).allowed
+            }
+        } else {
+            linkedAccess = nil
+        }
+        let machineLearning = MachineLearningServicesProvider(
+            directory: directory, store: store, operations: operations, linkedAccess: linkedAccess)
         let dependents = DependentsProvider(store: store)
         hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
         let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)
@@ -60,7 +70,7 @@ public final class Emulator: Sendable {
                 ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
                 MachineLearningServicesProvider.registration,
             ] + DependentsProvider.registrations,
-            internalRequests: internalRequests)
+            internalRequests: internalRequests, cascades: [machineLearning])
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription ->

@@ -42,6 +42,27 @@ import Testing
         }
     }
 
+    @Test func nullTakesTheDefaultValue() async throws {
+        // azure-ai-ml sends `{"value": null}` for every parameter it does not use (real-clients §3).
+        #expect(try await eval("[parameters('sku')]", template: template, parameters: #"{"sku":{"value":null}}"#) == "S0")
+        await #expect(throws: TemplateError.self) {
+            try await evaluator(#"{"parameters":{"p":{"type":"string"}}}"#, parameters: #"{"p":{"value":null}}"#).resolveAllParameters()
+        }
+    }
+
+    @Test func pythonEnumSpellingOfAnAllowedValueIsAccepted() async throws {
+        // azure-ai-ml 1.35.2 sends a hub's public network access as `PublicNetworkAccessType.ENABLED`.
+        let template = #"{"parameters":{"pna":{"type":"string","defaultValue":"Enabled","allowedValues":["Enabled","Disabled"]}}}"#
+        let enumSpelling = #"{"pna":{"value":"PublicNetworkAccessType.ENABLED"}}"#
+        #expect(try await eval("[parameters('pna')]", template: template, parameters: enumSpelling) == "Enabled")
+        #expect(try await eval("[parameters('pna')]", template: template, parameters: #"{"pna":{"value":"X.DISABLED"}}"#) == "Disabled")
+        for bad in ["ENABLED", "Public Network.ENABLED", "PublicNetworkAccessType.OPEN", "a.b.Enabled_Not"] {
+            await #expect(throws: TemplateError.self) {
+                try await evaluator(template, parameters: #"{"pna":{"value":"\#(bad)"}}"#).resolveAllParameters()
+            }
+        }
+    }
+
     @Test func reportedParametersHideSecureValues() async throws {
         let reported = try await evaluator(template).reportedParameters()
         #expect(reported["secret"] == ["type": "SecureString"])

@@ -31,7 +31,8 @@ struct DependentsTests {
     @Test func trackedResourcesHaveTheEnvelopeAndListAndDelete() async throws {
         let world = try World()
         for (type, name) in [("Microsoft.Storage/storageAccounts", "sa1"), ("Microsoft.KeyVault/vaults", "kv-1"),
-                             ("Microsoft.ContainerRegistry/registries", "acr12"), ("Microsoft.Insights/components", "ai1")] {
+                             ("Microsoft.ContainerRegistry/registries", "acr12"), ("Microsoft.Insights/components", "ai1"),
+                             ("Microsoft.OperationalInsights/workspaces", "logs-1")] {
             let path = Self.group + "/providers/\(type)/\(name)"
             let created = try await world.send("PUT", path, body: #"{"location":"West US","tags":{"a":"b"}}"#)
             #expect(created.status == 201, "\(type)")
@@ -65,6 +66,23 @@ struct DependentsTests {
             body: #"{"location":"eastus"}"#)
         #expect(noGroup.status == 404)
         #expect(try await world.send("PATCH", Self.group + "/providers/Microsoft.Storage/storageAccounts/sa1", body: "{}").status == 501)
+    }
+
+    @Test func logAnalyticsWorkspacesGetACustomerIdAndCheckTheirNames() async throws {
+        let world = try World()
+        let path = Self.group + "/providers/Microsoft.OperationalInsights/workspaces/logs-1"
+        let created = try await world.send("PUT", path, body: #"{"location":"eastus","properties":{"retentionInDays":60}}"#)
+        let customerId = try #require(created.json?["properties"]?["customerId"]?.stringValue)
+        #expect(ResourceID.isGUID(customerId))
+        #expect(created.json?["properties"]?["retentionInDays"] == 60)
+        let again = try await world.send("PUT", path, body: #"{"location":"eastus"}"#)
+        #expect(again.json?["properties"]?["customerId"]?.stringValue == customerId)
+        for bad in ["abc", "-logs", "logs_1"] {
+            let refused = try await world.send(
+                "PUT", Self.group + "/providers/Microsoft.OperationalInsights/workspaces/\(bad)", body: #"{"location":"eastus"}"#)
+            #expect(refused.status == 400, "\(bad)")
+            #expect(refused.json?["error"]?["code"]?.stringValue == "InvalidResourceName")
+        }
     }
 
     @Test func containersAndSecretsLiveUnderTheirParents() async throws {

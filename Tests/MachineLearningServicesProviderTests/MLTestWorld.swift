@@ -29,14 +29,15 @@ struct MLTestWorld {
     let operations: LongRunningOperations
     let pipeline: ARMPipeline
 
-    init(provisioningDelay: Duration = .zero) throws {
+    init(provisioningDelay: Duration = .zero, linkedAccess: MachineLearningServicesProvider.AccessCheck? = nil) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
-        let ml = MachineLearningServicesProvider(directory: directory, store: store, operations: operations)
+        let ml = MachineLearningServicesProvider(directory: directory, store: store, operations: operations, linkedAccess: linkedAccess)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration]
-                + DependentsProvider.registrations)
+                + DependentsProvider.registrations,
+            cascades: [ml])
         let router = Router(routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)],
@@ -90,10 +91,12 @@ struct MLTestWorld {
     }
 
     @discardableResult
-    func createProject(_ name: String = "proj1", hub: String = "hub1", rg: String = "rg1", extra: String = "") async throws -> Reply {
+    func createProject(
+        _ name: String = "proj1", hub: String = "hub1", rg: String = "rg1", hubGroup: String = "rg1", extra: String = ""
+    ) async throws -> Reply {
         try await send(
             "PUT", Self.workspace(name, rg: rg),
             body: #"{"kind":"Project","identity":{"type":"SystemAssigned"},"#
-                + #""properties":{"hubResourceId":"\#(Self.workspace(hub))"\#(extra)}}"#)
+                + #""properties":{"hubResourceId":"\#(Self.workspace(hub, rg: hubGroup))"\#(extra)}}"#)
     }
 }

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import Synchronization
 import Testing
 @testable import ResourcesProvider
 
@@ -109,6 +110,46 @@ struct ResourceGroupsTests {
         let again = try await world.send("DELETE", "\(world.groups)/rg1")
         #expect(again.status == 404)
         #expect(again.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
+    }
+
+    /// Records what a provider's ResourceGroupCascade is told.
+    final class RecordingCascade: ResourceGroupCascade {
+        let calls = Mutex<[(group: String, removed: [String])]>([])
+
+        func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
+            calls.withLock { $0.append((group.description, removed.map(\.id.description).sorted())) }
+        }
+    }
+
+    @Test(arguments: [Duration.zero, .milliseconds(20)])
+    func deleteTellsEveryCascadeWhatWasRemoved(delay: Duration) async throws {
+        let first = RecordingCascade()
+        let second = RecordingCascade()
+        let world = try ResourcesTestWorld(provisioningDelay: delay, cascades: [first, second])
+        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
+        _ = try await world.send("PUT", "\(world.groups)/rg2", body: #"{"location":"eastus"}"#)
+        let child = try #require(ResourceID("\(world.groups)/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
+        try world.store.put(child, body: ["id": .string(child.description), "name": "sa1"])
+        let elsewhere = try #require(ResourceID("\(world.groups)/rg2/providers/Microsoft.Storage/storageAccounts/sa2"))
+        try world.store.put(elsewhere, body: ["id": .string(elsewhere.description), "name": "sa2"])
+
+        let deleted = try await world.send("DELETE", "\(world.groups)/rg1")
+        #expect(deleted.status == 202)
+        let location = try #require(deleted.headers["Location"]).dropFirst("https://localhost:8443".count)
+        var poll = try await world.send("GET", String(location), apiVersion: nil)
+        for _ in 0..<400 where poll.status == 202 {
+            try await Task.sleep(for: .milliseconds(10))
+            poll = try await world.send("GET", String(location), apiVersion: nil)
+        }
+        #expect(poll.status == 200)
+
+        for cascade in [first, second] {
+            let calls = cascade.calls.withLock { $0 }
+            #expect(calls.count == 1)
+            #expect(calls.first?.group == "\(world.groups)/rg1")
+            #expect(calls.first?.removed == ["\(world.groups)/rg1", child.description])
+        }
+        #expect(world.store.get(elsewhere) != nil)
     }
 
     @Test func listPagesAndFiltersByTag() async throws {

@@ -27,11 +27,12 @@ struct ResourcesTestWorld {
     let operations: LongRunningOperations
     let pipeline: ARMPipeline
 
-    init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller) throws {
+    init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = []) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
-            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration])
+            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration],
+            cascades: cascades)
         let router = Router(routes: provider.routes + operations.routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: caller), RouteMatchMiddleware(router: router)],

@@ -147,8 +147,9 @@ def test_providers_list_contains_microsoft_resources(resource_client):
     assert providers["Microsoft.Resources"].registration_state == "Registered"
 
 
-# Microsoft.CognitiveServices joins this list when its provider lands (issue 4).
-@pytest.mark.parametrize("namespace, resource_type", [("Microsoft.MachineLearningServices", "workspaces")])
+# Both Foundry namespaces: hubs and projects (issue 3) and AI Services accounts (issue 4).
+@pytest.mark.parametrize("namespace, resource_type", [("Microsoft.MachineLearningServices", "workspaces"),
+                                                      ("Microsoft.CognitiveServices", "accounts")])
 def test_foundry_providers_are_listed_with_their_resource_types(resource_client, namespace, resource_type):
     listed = {p.namespace for p in resource_client.providers.list()}
     assert namespace in listed, listed

@@ -124,3 +124,33 @@ def test_ml_workspace_put_and_delete_poll_their_location(slow_emulator, slow_cli
         ml.workspaces.get(group, "hub1")
     ml.close()
     credential.close()
+
+
+def test_azure_ai_ml_begin_create_through_delayed_template_deployments(slow_emulator, slow_client, unique_name, monkeypatch):
+    """The template deployment runs in the background; its workspace PUTs answer 202 and are polled
+    by the deployment engine, azure-ai-ml polls the deployment, then deleting the group cleans up."""
+    from azure.ai.ml import MLClient
+    from azure.ai.ml.entities import Hub, Project
+    from azure.identity import ClientSecretCredential
+
+    monkeypatch.setenv("REQUESTS_CA_BUNDLE", slow_emulator.cert_path)
+    group = unique_name("slowaiml")
+    slow_client.resource_groups.create_or_update(group, {"location": "eastus"})
+    credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET,
+                                        authority=slow_emulator.base_url, disable_instance_discovery=True,
+                                        connection_verify=slow_emulator.cert_path)
+    base = slow_emulator.base_url + "/"
+    metadata = {"azure_portal": base, "resource_manager": base, "active_directory": base, "aml_resource_id": base,
+                "storage_endpoint": "core.windows.net", "registry_discovery_endpoint": base}
+    ml = MLClient(credential, SUBSCRIPTION_ID, group, cloud="FoundryEmulatorSlow", cloud_metadata=metadata)
+    hub = ml.workspaces.begin_create(Hub(name="hub1", location="eastus")).result(timeout=180)
+    project = ml.workspaces.begin_create(Project(name="proj1", hub_id=hub.id)).result(timeout=180)
+    assert project.hub_id == hub.id
+    deployments = list(slow_client.deployments.list_by_resource_group(group))
+    assert len(deployments) == 2 and {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
+    slow_client.resource_groups.begin_delete(group).result(timeout=120)
+    # The identities went with the group (ResourceGroupCascade), also on the asynchronous path.
+    principals = {p["objectId"] for p in slow_emulator.http().get("/_emulator/principals").json()["value"]}
+    assert hub.identity.principal_id and project.identity.principal_id
+    assert hub.identity.principal_id not in principals and project.identity.principal_id not in principals
+    credential.close()

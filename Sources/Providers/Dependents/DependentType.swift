@@ -15,6 +15,9 @@ struct DependentType: Sendable {
     let defaultSKU: JSONValue?
     /// Server-filled properties merged over the client's: `(name, location, tenantId, existing)`.
     let serverProperties: @Sendable (_ name: String, _ location: String, _ existing: JSONObject?) -> JSONObject
+    /// The operation group of the route operationIDs when the type's own name would clash with
+    /// another provider's (`Workspaces_*` is Machine Learning's); nil: the type, capitalised.
+    var operationGroup: String? = nil
 
     var fullType: String { namespace + "/" + type }
     var registration: ResourceProviderRegistration.ResourceType {
@@ -99,5 +102,34 @@ extension DependentType {
             ]
         })
 
-    static let all: [DependentType] = [.storageAccounts, .vaults, .registries, .components]
+    /// Log Analytics workspaces: azure-ai-ml's template for a default workspace creates one for
+    /// its Application Insights component.
+    static let logAnalyticsWorkspaces = DependentType(
+        namespace: "Microsoft.OperationalInsights", type: "workspaces",
+        apiVersions: ["2023-09-01", "2022-10-01", "2021-06-01", "2020-08-01"],
+        validateName: { name in
+            let characters = Array(name)
+            guard (4...63).contains(characters.count),
+                characters.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }),
+                characters.first != "-", characters.last != "-"
+            else {
+                throw ARMError.invalidResourceName(
+                    name, type: "Microsoft.OperationalInsights/workspaces",
+                    rule: "Workspace names must be 4 to 63 characters of letters, digits and '-', starting and ending with "
+                        + "a letter or digit.")
+            }
+        },
+        defaultKind: nil, defaultSKU: nil,
+        serverProperties: { _, _, existing in
+            let now = ARMTimestamp.string(from: Date())
+            return [
+                "customerId": existing?["customerId"] ?? .string(newGUID()),
+                "provisioningState": "Succeeded",
+                "createdDate": existing?["createdDate"] ?? .string(now),
+                "modifiedDate": .string(now),
+            ]
+        },
+        operationGroup: "LogAnalyticsWorkspaces")
+
+    static let all: [DependentType] = [.storageAccounts, .vaults, .registries, .components, .logAnalyticsWorkspaces]
 }

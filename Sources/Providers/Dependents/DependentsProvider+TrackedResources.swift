@@ -8,7 +8,7 @@ extension DependentsProvider {
         let item = collection + "/{resourceName}"
         let prefix = kind.fullType
         // Azure's own operation groups: StorageAccounts, Vaults, Registries, Components.
-        let group = kind.type.prefix(1).uppercased() + kind.type.dropFirst()
+        let group = kind.operationGroup ?? kind.type.prefix(1).uppercased() + kind.type.dropFirst()
         return [
             Route("PUT", item, operationID: "\(group)_CreateOrUpdate", action: prefix + "/write") { request, parameters in
                 try createOrUpdate(kind, request, parameters)

@@ -3,7 +3,8 @@ import Foundation
 
 /// Minimal `Microsoft.Storage/storageAccounts` (with `blobServices/default/containers`),
 /// `Microsoft.KeyVault/vaults` (with `secrets`), `Microsoft.ContainerRegistry/registries` and
-/// `Microsoft.Insights/components`: the resources a hub depends on (reference §7), so that they are
+/// `Microsoft.Insights/components` (with the `Microsoft.OperationalInsights/workspaces` azure-ai-ml's
+/// template makes for it): the resources a hub depends on (reference §7), so that they are
 /// real resources with the ARM envelope, visible in resource lists and deletable by id.
 ///
 /// Limitations (LocalStack style): no data planes (blobs, secret values over the vault URI, images,
@@ -40,6 +41,8 @@ public struct DependentsProvider: Sendable, RouteProvider {
                 ]),
             ResourceProviderRegistration(namespace: "Microsoft.ContainerRegistry", resourceTypes: [DependentType.registries.registration]),
             ResourceProviderRegistration(namespace: "Microsoft.Insights", resourceTypes: [DependentType.components.registration]),
+            ResourceProviderRegistration(
+                namespace: "Microsoft.OperationalInsights", resourceTypes: [DependentType.logAnalyticsWorkspaces.registration]),
         ]
     }
 

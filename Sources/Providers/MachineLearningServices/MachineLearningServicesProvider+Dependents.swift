@@ -203,9 +203,9 @@ extension MachineLearningServicesProvider {
 
     /// The project's identity is gone with it, so is its role assignment. Its containers stay, as
     /// data in Azure outlives the workspace until the storage account goes.
-    func removeProjectRoleAssignment(projectID: ResourceID, workspace: StoredResource) {
+    func removeProjectRoleAssignment(projectID: ResourceID, workspace: StoredResource, removedHub: StoredResource? = nil) {
         guard let hub = hub(of: workspace.body) ?? workspace.body["properties"]?["hubResourceId"]?.stringValue
-            .flatMap(ResourceID.init).flatMap(store.get),
+            .flatMap(ResourceID.init).flatMap(store.get) ?? removedHub,
             let storage = hub.body["properties"]?["storageAccount"]?.stringValue.flatMap(ResourceID.init)
         else { return }
         _ = try? store.delete(Self.projectRoleAssignmentID(storage: storage, projectID: projectID))

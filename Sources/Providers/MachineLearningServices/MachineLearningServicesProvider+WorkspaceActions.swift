@@ -40,6 +40,7 @@ extension MachineLearningServicesProvider {
             ("POST", "/listNotebookAccessToken", "Workspaces_ListNotebookAccessToken"),
             ("POST", "/prepareNotebook", "Workspaces_PrepareNotebook"),
             ("GET", "/outboundNetworkDependenciesEndpoints", "Workspaces_ListOutboundNetworkDependenciesEndpoints"),
+            // Not `PrivateEndpointConnections_List`: each provider's spec has that id, and here both share one document.
             ("GET", "/privateEndpointConnections", "WorkspacePrivateEndpointConnections_List"),
             ("GET", "/privateLinkResources", "PrivateLinkResources_List"),
             ("GET", "/features", "WorkspaceFeatures_List"),

@@ -108,6 +108,7 @@ extension MachineLearningServicesProvider {
         var hubID: ResourceID?
         switch kind {
         case .project:
+            try checkHubJoin(properties["hubResourceId"], project: id, caller: request.caller)
             let hub = try validateProject(&properties, input: input, existing: existing, subscriptionID: id.subscriptionID ?? "")
             hubID = hub.id
             location = hub.body["location"]?.stringValue ?? ""
@@ -254,6 +255,22 @@ extension MachineLearningServicesProvider {
         return hub
     }
 
+    /// The linked access check ARM makes for a project (§1.7, §4.6): creating or updating a
+    /// project needs `workspaces/hubs/join/action` on the hub it names, which the AzureML and
+    /// Azure AI roles grant through `workspaces/*/action`. Checked on the id as given, before the
+    /// RP validates it (ARM checks first), so a missing hub is a 403 for a caller without access
+    /// there and a 400 for one with it.
+    func checkHubJoin(_ hubResourceId: JSONValue?, project: ResourceID, caller: Caller?) throws {
+        guard let linkedAccess, let caller, let text = hubResourceId?.stringValue, let hubID = ResourceID(text) else { return }
+        if !linkedAccess(caller, Self.hubJoinAction, hubID) {
+            throw ARMError.linkedAuthorizationFailed(
+                client: caller.clientName, objectId: caller.objectId, action: Self.workspaceType + "/write",
+                scope: project.description, linkedAction: Self.hubJoinAction, linkedScope: hubID.description)
+        }
+    }
+
+    static let hubJoinAction = "Microsoft.MachineLearningServices/workspaces/hubs/join/action"
+
     /// True when a project's `managedNetwork` is only its hub's, sent back: null, or the same
     /// isolation mode with no outbound rules other than the hub's.
     static func isInheritedNetwork(_ network: JSONValue, hubNetwork: JSONValue?) -> Bool {
@@ -380,9 +397,17 @@ extension MachineLearningServicesProvider {
     /// project, a project's role assignment, the system-assigned identity; remembers it as
     /// soft-deleted unless purged.
     func removeWorkspace(_ workspace: StoredResource, purge: Bool) throws {
+        let removed = store.removeAll(under: workspace.id)
+        try cleanUp(after: workspace, removedChildren: removed, purge: purge)
+    }
+
+    /// What a workspace's removal must undo outside the workspace itself. `removedHub` is the
+    /// project's hub when it left the store in the same step (a resource group deleted with both).
+    func cleanUp(
+        after workspace: StoredResource, removedChildren: [StoredResource], purge: Bool, removedHub: StoredResource? = nil
+    ) throws {
         let id = workspace.id
-        let removed = store.removeAll(under: id)
-        for resource in removed where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
+        for resource in removedChildren where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
             removeSecret(of: resource)
         }
         if let hubText = workspace.body["properties"]?["hubResourceId"]?.stringValue, let hubID = ResourceID(hubText) {
@@ -394,7 +419,7 @@ extension MachineLearningServicesProvider {
                 properties["associatedWorkspaces"] = .array(remaining)
                 body["properties"] = .object(properties)
             }
-            removeProjectRoleAssignment(projectID: id, workspace: workspace)
+            removeProjectRoleAssignment(projectID: id, workspace: workspace, removedHub: removedHub)
         }
         directory.removeSystemAssignedIdentity(forResourceId: id.description)
         if !purge {

@@ -22,11 +22,18 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
     let store: ResourceStore
     let operations: LongRunningOperations
     let now: @Sendable () -> Date
+    /// RBAC's decision for a linked scope (a project's hub), from the composition root; nil when
+    /// RBAC is not enforced. The provider does not import the engine, it asks this.
+    let linkedAccess: AccessCheck?
+
+    /// Whether `caller` may perform `action` at `scope`.
+    public typealias AccessCheck = @Sendable (_ caller: Caller, _ action: String, _ scope: ResourceID) -> Bool
 
     public init(
-        directory: Directory, store: ResourceStore, operations: LongRunningOperations,
+        directory: Directory, store: ResourceStore, operations: LongRunningOperations, linkedAccess: AccessCheck? = nil,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
+        self.linkedAccess = linkedAccess
         self.directory = directory
         self.store = store
         self.operations = operations

@@ -130,11 +130,18 @@ extension ResourcesProvider {
         let location = deleting.body["location"]?.stringValue ?? ""
         let store = self.store
         let synchronous = operations.isSynchronous && !failing
-        if synchronous { _ = store.removeAll(under: id) }
+        let cascades = self.cascades
+        // Every resource goes with the group; each provider then cleans up what its resources
+        // held outside it (ResourceGroupCascade).
+        let removeGroup: @Sendable () -> Void = {
+            let removed = store.removeAll(under: id)
+            for cascade in cascades { cascade.resourceGroupDeleted(id, removed: removed) }
+        }
+        if synchronous { removeGroup() }
         let handle = operations.begin(
             for: request, namespace: "Microsoft.Resources", location: location, kind: .delete, shape: .subscription, resourceID: id
         ) {
-            if !synchronous { _ = store.removeAll(under: id) }
+            if !synchronous { removeGroup() }
         }
         if synchronous { await operations.waitUntilFinished(handle.id) }
         return ARMResponse(status: 202, headers: operations.headers(for: handle))

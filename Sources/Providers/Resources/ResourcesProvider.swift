@@ -19,13 +19,17 @@ public struct ResourcesProvider: Sendable {
     let now: @Sendable () -> Date
     /// Template deployments create their resources through the ARM pipeline with this.
     let internalRequests: InternalRequests
+    /// Providers' clean-up when a resource group goes (identities, links and role assignments
+    /// outside the group); see `ResourceGroupCascade`.
+    let cascades: [any ResourceGroupCascade]
 
     public init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations,
         registrations: [ResourceProviderRegistration], internalRequests: InternalRequests = InternalRequests(),
-        now: @escaping @Sendable () -> Date = Date.init
+        cascades: [any ResourceGroupCascade] = [], now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.internalRequests = internalRequests
+        self.cascades = cascades
         self.directory = directory
         self.store = store
         self.operations = operations
