@@ -70,7 +70,7 @@ public final class Emulator: Sendable {
                 ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
                 MachineLearningServicesProvider.registration,
             ] + DependentsProvider.registrations,
-            internalRequests: internalRequests, cascades: [machineLearning])
+            internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription ->

@@ -189,6 +189,29 @@ struct AccountsTests {
         #expect(try await world.send("POST", world.account("a1") + "/listKeys").status == 400)
     }
 
+    /// Azure soft-deletes the accounts of a deleted resource group: they can be listed, restored
+    /// once the group exists again, and keep their subdomain until purged.
+    @Test func deletingTheResourceGroupSoftDeletesItsAccounts() async throws {
+        let world = try World()
+        try await world.createGroup()
+        try await world.createAccount("a1", subdomain: "groupsoft1")
+        try await world.deploy("a1", "d1")
+        let deleted = try await world.send("DELETE", world.group(), apiVersion: "2024-11-01")
+        #expect(deleted.status == 202)
+        #expect(try await world.send("GET", world.account("a1")).status == 404)
+        let kept = try await world.send("GET", World.provider + "/locations/eastus/resourceGroups/rg1/deletedAccounts/a1")
+        #expect(kept.status == 200)
+        #expect(kept.properties?["customSubDomainName"]?.stringValue == "groupsoft1")
+        // The subdomain stays taken until the deleted account is purged
+        try await world.createGroup("rg2")
+        #expect(try await world.createAccount("other", subdomain: "groupsoft1", group: "rg2").status == 409)
+        // Restored once the group is back; its deployments went with the delete
+        try await world.createGroup()
+        let restored = try await world.send("PUT", world.account("a1"), body: #"{"location":"eastus","properties":{"restore":true}}"#)
+        #expect(restored.status == 201)
+        #expect(try await world.send("GET", world.account("a1") + "/deployments").json?["value"] == [])
+    }
+
     @Test func softDeleteRestoreAndPurge() async throws {
         let world = try World()
         try await world.createGroup()

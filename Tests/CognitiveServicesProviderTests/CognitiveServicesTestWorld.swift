@@ -35,7 +35,7 @@ struct CognitiveServicesTestWorld {
         provider = CognitiveServicesProvider(store: store, operations: operations, quotas: QuotaLimits(overrides: quotas))
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration])
+            registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration], cascades: [provider])
         let router = Router(routes: resources.routes + provider.routes + operations.routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.caller), RouteMatchMiddleware(router: router)],

@@ -334,21 +334,28 @@ extension CognitiveServicesProvider {
         try serializer.run {
             let removed = store.removeAll(under: id)
             guard let account = removed.first(where: { $0.id == id }) else { return }
-            let location = account.body["location"]?.stringValue ?? ""
-            let deletedID = Self.deletedAccountID(
-                subscriptionID: id.subscriptionID ?? "", location: location, resourceGroup: id.resourceGroup ?? "", name: id.name)
-            var body = account.body
-            body["id"] = .string(deletedID.description)
-            body["type"] = .string(Self.deletedAccountType)
-            var properties = body["properties"]?.objectValue ?? JSONObject()
-            properties["provisioningState"] = "Succeeded"
-            properties["deletionDate"] = .string(ARMTimestamp.string(from: date))
-            properties["scheduledPurgeDate"] = .string(ARMTimestamp.string(from: date.addingTimeInterval(48 * 3600)))
-            properties["associatedProjects"] = []
-            properties["defaultProject"] = nil
-            body["properties"] = .object(properties)
-            try store.put(deletedID, body: body, privateState: account.privateState)
+            try keepAsDeleted(account, at: date)
         }
+    }
+
+    /// Stores a removed account as a `deletedAccounts` resource (kept 48 hours, restorable with
+    /// `restore: true`, purgeable). Call under `serializer`.
+    func keepAsDeleted(_ account: StoredResource, at date: Date) throws {
+        let id = account.id
+        let location = account.body["location"]?.stringValue ?? ""
+        let deletedID = Self.deletedAccountID(
+            subscriptionID: id.subscriptionID ?? "", location: location, resourceGroup: id.resourceGroup ?? "", name: id.name)
+        var body = account.body
+        body["id"] = .string(deletedID.description)
+        body["type"] = .string(Self.deletedAccountType)
+        var properties = body["properties"]?.objectValue ?? JSONObject()
+        properties["provisioningState"] = "Succeeded"
+        properties["deletionDate"] = .string(ARMTimestamp.string(from: date))
+        properties["scheduledPurgeDate"] = .string(ARMTimestamp.string(from: date.addingTimeInterval(48 * 3600)))
+        properties["associatedProjects"] = []
+        properties["defaultProject"] = nil
+        body["properties"] = .object(properties)
+        try store.put(deletedID, body: body, privateState: account.privateState)
     }
 
     static func deletedAccountID(subscriptionID: String, location: String, resourceGroup: String, name: String) -> ResourceID {
