@@ -42,10 +42,12 @@ let package = Package(
             resources: [.embedInCode("ModelCatalog.json")],
             swiftSettings: strict
         ),
+        // Durable state (issue 6 §1): journal with group commit, snapshots, recovery, state export/import.
+        .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
-            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider"],
+            dependencies: ["EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Persistence"],
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
@@ -59,6 +61,7 @@ let package = Package(
             name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],
             swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,9 +41,12 @@ public final class ResourceStore: Sendable {
 
     let state = Mutex(State())
     let now: @Sendable () -> Date
+    /// Told of every change under the lock (durability); nil keeps the store purely in memory.
+    let observer: (any ResourceStoreObserver)?
 
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil) {
         self.now = now
+        self.observer = observer
     }
 
     /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
@@ -101,6 +104,7 @@ public final class ResourceStore: Sendable {
             } else {
                 state.insert(resource)
             }
+            observer?.resourceStore(didChange: .put(resource))
             return Write(resource: resource, created: existing == nil)
         }
     }
@@ -133,6 +137,7 @@ public final class ResourceStore: Sendable {
             resource.etag = Self.newETag()
             if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
             state.resources[id.key] = resource
+            observer?.resourceStore(didChange: .put(resource))
             return resource
         }
     }
@@ -144,7 +149,9 @@ public final class ResourceStore: Sendable {
         try state.withLock { state in
             guard let existing = state.resources[id.key] else { return nil }
             try precondition?.check(existing)
-            return state.remove(key: id.key)
+            let removed = state.remove(key: id.key)
+            if let removed { observer?.resourceStore(didChange: .delete(removed.id)) }
+            return removed
         }
     }
 
@@ -160,7 +167,9 @@ public final class ResourceStore: Sendable {
                 keys.append(key)
                 return true
             }
-            return keys.compactMap { state.remove(key: $0) }
+            let removed = keys.compactMap { state.remove(key: $0) }
+            if let observer { for resource in removed { observer.resourceStore(didChange: .delete(resource.id)) } }
+            return removed
         }
     }
 
@@ -233,7 +242,10 @@ public final class ResourceStore: Sendable {
 
     /// Removes everything (operator `reset`).
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { state in
+            state = State()
+            observer?.resourceStore(didChange: .removeAll)
+        }
     }
 
     /// Every resource, in key order (for durability).
@@ -245,7 +257,10 @@ public final class ResourceStore: Sendable {
     public func restore(_ resources: [StoredResource]) {
         var fresh = State()
         for resource in resources { fresh.insert(resource) }
-        state.withLock { $0 = fresh }
+        state.withLock { state in
+            state = fresh
+            observer?.resourceStore(didChange: .replaceAll(resources))
+        }
     }
 
     /// Keys strictly below `id`: `[key + "/", key + "0")`, since `0` follows `/` in ASCII and

@@ -3,6 +3,7 @@ import EmulatorHTTP
 import CognitiveServicesProvider
 import Foundation
 import Identity
+import Persistence
 import ResourcesProvider
 
 /// The composition root: builds the world from the configuration, wires providers and the
@@ -24,13 +25,19 @@ public final class Emulator: Sendable {
         let directory = try Directory(seedPath: config.seedPath)
         let signingKey = try config.signingKeyPath.map { try SigningKey(contentsOfFile: $0) } ?? SigningKey.wellKnown
         let identity = IdentityService(directory: directory, signingKey: signingKey)
-        let store = ResourceStore()
-        let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
+        // --data-dir: recover the journaled world before anything is served (issue 6 §1).
+        let persistence = try config.dataDirectory.map { directory throws(PersistenceError) in try Persistence(directory: directory) }
+        let store = ResourceStore(observer: persistence)
+        let operations = LongRunningOperations(
+            provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds), observer: persistence)
+        if let persistence {
+            try Self.recover(persistence, directory: directory, store: store, operations: operations, logger: logger)
+        }
         let certificate = try Self.certificate(for: config)
         let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
-            faults: faults, certificatePath: certificate.certificatePath)
+            faults: faults, certificatePath: certificate.certificatePath, persistence: persistence)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
@@ -64,7 +71,7 @@ public final class Emulator: Sendable {
         routers = [armRouter, publicRouter, operatorRouter]
         let handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, logger: logger)
+            armPipeline: armPipeline, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import Persistence
 
 /// The emulated world: the directory, every stored resource and the operations in flight, plus
 /// the facts `GET /_emulator/info` reports. `reset()` returns it to the seeded state.
@@ -12,9 +13,12 @@ final class EmulatorWorld: Sendable {
     let operations: LongRunningOperations
     let faults: FaultInjector
     let certificatePath: String
+    /// The data directory's journal, with `--data-dir`.
+    let persistence: Persistence?
 
     init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
-         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String) {
+         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String, persistence: Persistence? = nil) {
+        self.persistence = persistence
         self.config = config
         self.directory = directory
         self.identity = identity
