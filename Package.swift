@@ -61,7 +61,7 @@ let package = Package(
             name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],
             swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence"], swiftSettings: strict),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )
