@@ -43,10 +43,20 @@ public final class ResourceStore: Sendable {
     let now: @Sendable () -> Date
     /// Told of every change under the lock (durability); nil keeps the store purely in memory.
     let observer: (any ResourceStoreObserver)?
+    /// When true, a resource inside a resource group can only be created while that group exists
+    /// and is not being deleted, checked under the same lock as the write: a create racing with
+    /// the group's cascading delete either lands before the delete (and goes with it) or fails,
+    /// never leaving an orphan (issue 6 §3). The emulator turns it on; unit tests of providers
+    /// that store resources without their group leave it off.
+    let requiresResourceGroups: Bool
 
-    public init(now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil) {
+    public init(
+        now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil,
+        requiresResourceGroups: Bool = false
+    ) {
         self.now = now
         self.observer = observer
+        self.requiresResourceGroups = requiresResourceGroups
     }
 
     /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
@@ -93,6 +103,7 @@ public final class ResourceStore: Sendable {
         return try state.withLock { state in
             let existing = state.resources[id.key]
             try precondition?.check(existing)
+            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
             var (body, privateState) = try build(existing)
             let etag = Self.newETag()
             if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
@@ -260,6 +271,18 @@ public final class ResourceStore: Sendable {
         state.withLock { state in
             state = fresh
             observer?.resourceStore(didChange: .replaceAll(resources))
+        }
+    }
+
+    /// 404 `ResourceGroupNotFound` when the group of a new resource is absent, 409
+    /// `ResourceGroupBeingDeleted` while it is being deleted (as ARM answers a create there).
+    static func checkResourceGroup(of id: ResourceID, in state: State) throws {
+        guard id.level == .resource, let subscriptionID = id.subscriptionID, let groupName = id.resourceGroup else { return }
+        guard let group = state.resources[ResourceID.resourceGroup(subscriptionID: subscriptionID, name: groupName).key] else {
+            throw ARMError.resourceGroupNotFound(groupName)
+        }
+        if group.body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
+            throw ARMError.resourceGroupBeingDeleted(groupName)
         }
     }
 

@@ -17,6 +17,8 @@ public final class Emulator: Sendable {
     let server: HTTPServer
     /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
     let routers: [Router]
+    /// The top-level dispatch, also reachable in-process (`handle(_:)`, for tests).
+    let handler: EmulatorHandler
 
     public init(config: EmulatorConfig) throws {
         self.config = config
@@ -27,7 +29,7 @@ public final class Emulator: Sendable {
         let identity = IdentityService(directory: directory, signingKey: signingKey)
         // --data-dir: recover the journaled world before anything is served (issue 6 §1).
         let persistence = try config.dataDirectory.map { directory throws(PersistenceError) in try Persistence(directory: directory) }
-        let store = ResourceStore(observer: persistence)
+        let store = ResourceStore(observer: persistence, requiresResourceGroups: true)
         let operations = LongRunningOperations(
             provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds), observer: persistence)
         if let persistence {
@@ -69,7 +71,7 @@ public final class Emulator: Sendable {
             router: operatorRouter)
 
         routers = [armRouter, publicRouter, operatorRouter]
-        let handler = EmulatorHandler(
+        handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
             armPipeline: armPipeline, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(
