@@ -28,6 +28,7 @@ public struct StateDocument: Sendable, Equatable {
     /// and everything below it go, and the operation Succeeds, as Azure would end it); any other
     /// interrupted operation ends Failed with `OperationInterrupted`, and its resource, if still
     /// in a transitional provisioning state (Creating, Updating, Accepted, ...), becomes Failed.
+    /// Resources left in a transitional state without an operation are settled the same way.
     public func settlingInterruptedOperations(at date: Date) -> StateDocument {
         var byKey: [String: StoredResource] = [:]
         for resource in resources { byKey[resource.id.key] = resource }
@@ -56,6 +57,24 @@ public struct StateDocument: Sendable, Equatable {
                 resource.body["properties"] = .object(properties)
                 resource.modifiedAt = date
                 byKey[id.key] = resource
+            }
+        }
+        // No work survives a restart, so a resource still in a transitional state is settled too,
+        // operation or not (a synchronous delete marks its group Deleting, then removes it: a crash
+        // between the two must not leave the group Deleting forever): Deleting completes the
+        // delete, anything else (Creating, Updating, Accepted, ...) becomes Failed.
+        for key in byKey.keys.sorted() {
+            guard var resource = byKey[key], var properties = resource.body["properties"]?.objectValue,
+                let state = properties["provisioningState"]?.stringValue,
+                !Self.terminalProvisioningStates.contains(state.lowercased())
+            else { continue }
+            if state.lowercased() == "deleting" {
+                byKey = byKey.filter { other, _ in other != key && !other.hasPrefix(key + "/") }
+            } else {
+                properties["provisioningState"] = "Failed"
+                resource.body["properties"] = .object(properties)
+                resource.modifiedAt = date
+                byKey[key] = resource
             }
         }
         let kept = byKey.values.sorted { $0.id.key < $1.id.key }
