@@ -21,7 +21,9 @@ extension JournalRecord {
         func bad(_ what: String) -> PersistenceError { .corrupt("journal record \(what)") }
         switch json["t"]?.stringValue {
         case "put":
-            guard let value = json["r"], let resource = StoredResource(snapshotJSON: value) else { throw bad("'put' has no valid resource") }
+            guard let value = json["r"], let resource = StoredResource(snapshotJSON: value) else {
+                throw bad("'put' has no valid resource")
+            }
             self = .resource(.put(resource))
         case "delete":
             guard let text = json["id"]?.stringValue, let id = ResourceID(text) else { throw bad("'delete' has no valid id") }

@@ -42,8 +42,12 @@ extension StateDocument {
         var operations: [OperationStatus] = []
         var operationIDs = Set<String>()
         for (index, item) in (json["operations"]?.arrayValue ?? []).enumerated() {
-            guard let status = OperationStatus(snapshotJSON: item) else { throw Invalid("operations[\(index)] is not an operation record.") }
-            guard operationIDs.insert(status.id).inserted else { throw Invalid("operations[\(index)]: the id '\(status.id)' appears more than once.") }
+            guard let status = OperationStatus(snapshotJSON: item) else {
+                throw Invalid("operations[\(index)] is not an operation record.")
+            }
+            guard operationIDs.insert(status.id).inserted else {
+                throw Invalid("operations[\(index)]: the id '\(status.id)' appears more than once.")
+            }
             operations.append(status)
         }
         if json["operations"] != nil, json["operations"]?.arrayValue == nil { throw Invalid("'operations' must be an array.") }

@@ -101,7 +101,8 @@ import Testing
                 group.addTask {
                     if index % 2 == 0 {
                         let value = String(repeating: String(index), count: 20)
-                        _ = await world.arm("PUT", world.group("torn"), body: #"{"location":"eastus","tags":{"a":"\#(value)","b":"\#(value)"}}"#)
+                        let body = #"{"location":"eastus","tags":{"a":"\#(value)","b":"\#(value)"}}"#
+                        _ = await world.arm("PUT", world.group("torn"), body: body)
                         return 0
                     }
                     let reply = await world.arm("GET", world.group("torn"))
@@ -173,7 +174,8 @@ import Testing
                 for index in 0..<40 {
                     tasks.addTask {
                         if index == 20 {
-                            return await InProcessEmulator.send(emulator, token: token, "DELETE", world.group(group) + "?api-version=2024-11-01").status
+                            let target = world.group(group) + "?api-version=2024-11-01"
+                            return await InProcessEmulator.send(emulator, token: token, "DELETE", target).status
                         }
                         return await InProcessEmulator.send(
                             emulator, token: token, "PUT",

@@ -32,7 +32,9 @@ final class DurableWorld: Sendable {
     static func group(_ name: String) -> ResourceID { .resourceGroup(subscriptionID: subscription, name: name) }
 
     static func account(_ name: String, in group: String) -> ResourceID {
-        ResourceID(subscriptionID: subscription, resourceGroup: group, namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: [name])
+        ResourceID(
+            subscriptionID: subscription, resourceGroup: group, namespace: "Microsoft.CognitiveServices",
+            types: ["accounts"], names: [name])
     }
 
     static func request(_ method: String, _ path: String) -> ARMRequest {
