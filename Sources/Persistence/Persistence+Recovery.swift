@@ -25,10 +25,14 @@ extension Persistence {
             base = newest
         }
         let replay = journals.filter { $0 >= base }
+        var contents: [[UInt8]] = []
+        for generation in replay { contents.append(try FileSystem.read(directory + "/" + journalName(generation))) }
         for (index, generation) in replay.enumerated() {
             let name = journalName(generation)
-            let isLast = index == replay.count - 1
-            let scan = try JournalFrame.scan(try FileSystem.read(directory + "/" + name), name: name, allowTornTail: isLast)
+            // Only the journal written last can end torn. Empty journals after it do not count: a
+            // start that died between creating its journal and writing its snapshot leaves one.
+            let isLast = contents[(index + 1)...].allSatisfy(\.isEmpty)
+            let scan = try JournalFrame.scan(contents[index], name: name, allowTornTail: isLast)
             for (number, payload) in scan.payloads.enumerated() {
                 let record: JournalRecord
                 do {

@@ -84,6 +84,25 @@ import Testing
         #expect(third.persistence.warnings.isEmpty)
     }
 
+    @Test func aStartThatDiedBeforeItsSnapshotStillRecovers() async throws {
+        // Given a journal with a torn tail, and the empty journal of a start that died right after creating it
+        let path = W.temporaryDirectory()
+        let first = try W(path)
+        for name in ["a", "b"] { try first.store.put(W.group(name), body: [:]) }
+        try await first.persistence.waitUntilDurable()
+        let journal = try #require(W.files(in: path).first { $0.hasPrefix("journal-") })
+        let handle = try #require(FileHandle(forWritingAtPath: path + "/" + journal))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x40, 0, 0, 0, 1, 2]))
+        try handle.close()
+        let generation = Int(journal.filter(\.isNumber))! + 1
+        FileManager.default.createFile(atPath: path + "/" + Persistence.journalName(generation), contents: Data())
+        // Then the start keeps both groups and drops the torn tail with a warning
+        let second = try W(path)
+        #expect(second.store.count == 2)
+        #expect(second.persistence.warnings.count == 1)
+    }
+
     @Test func damageInsideTheJournalRefusesToStart() async throws {
         let path = W.temporaryDirectory()
         let first = try W(path)
