@@ -7,6 +7,8 @@ import Synchronization
 /// stored lower-case). `reset()` returns to the seeded world: the well-known objects plus those of
 /// the seed file, with the ids generated when the seed was loaded (so they stay stable).
 public final class Directory: Sendable {
+    /// Read with `state.withLock`; change only through `mutate`, which reports to the durability
+    /// observer (a change made around it would be lost on restart with `--data-dir`).
     private let state: Mutex<DirectorySnapshot>
     private let initial: DirectorySnapshot
     /// Told of every change (durability); set once by the composition root.
