@@ -79,12 +79,15 @@ let package = Package(
             dependencies: ["ARMCore", "Identity", "Authorization"],
             swiftSettings: strict
         ),
+        // Durable state (issue 6 §1): journal with group commit, snapshots, recovery, state export/import.
+        .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
                 "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
+                "Persistence",
             ],
             swiftSettings: strict
         ),
@@ -112,6 +115,7 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1038,3 +1038,26 @@ extension ARMError {
             fromGateway: true)
     }
 }
+
+// MARK: - durable state (issue 6 §1: --data-dir, /_emulator/state)
+
+extension ARMError {
+    /// EMULATOR CHOICE: an operation whose work was lost because the emulator stopped while it ran
+    /// ends Failed with this error on restart (Azure never strands an operation InProgress).
+    public static let operationInterrupted = ARMError(
+        status: 500, code: "OperationInterrupted",
+        message: "The operation was interrupted because the emulator stopped before it finished. Retry the request.")
+
+    /// `PUT /_emulator/state` with a document that is not a state export; nothing was changed.
+    public static func invalidStateDocument(_ reason: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidStateDocument", message: "The state document is invalid: \(reason) Nothing was changed.")
+    }
+
+    /// The journal could not be written or flushed: the change may not survive a restart, so the
+    /// request is not acknowledged.
+    public static func stateNotDurable(_ reason: String) -> ARMError {
+        ARMError(
+            status: 500, code: "StateNotDurable",
+            message: "The change could not be made durable in the data directory (\(reason)). It may be lost on restart.")
+    }
+}

@@ -26,10 +26,16 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     public let provisioningDelay: Duration
     let state = Mutex(State())
     let now: @Sendable () -> Date
+    /// Told of every started and finished operation under the lock (durability); nil: memory only.
+    let observer: (any OperationsObserver)?
 
-    public init(provisioningDelay: Duration = .zero, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        provisioningDelay: Duration = .zero, now: @escaping @Sendable () -> Date = { Date() },
+        observer: (any OperationsObserver)? = nil
+    ) {
         self.provisioningDelay = provisioningDelay
         self.now = now
+        self.observer = observer
     }
 
     /// True when work completes inline (no delay configured).
@@ -64,6 +70,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             state.operations[id] = record
             state.order.append(id)
             Self.evict(&state)
+            observer?.operations(didChange: record)
         }
         let delay = provisioningDelay
         // A `failOperation` fault rule: the operation ends Failed with its error, its work not run.
@@ -152,6 +159,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         let tasks = state.withLock { state in
             let tasks = Array(state.tasks.values)
             state = State()
+            observer?.operations(didReplaceAll: [])
             return tasks
         }
         for task in tasks { task.cancel() }
@@ -177,10 +185,11 @@ public final class LongRunningOperations: Sendable, RouteProvider {
             operation.result = result
             operation.error = error
             state.operations[id] = operation
+            observer?.operations(didChange: operation)
         }
     }
 
-    private static func evict(_ state: inout State) {
+    static func evict(_ state: inout State) {
         guard state.order.count > retainedOperations else { return }
         var kept: [String] = []
         var excess = state.order.count - retainedOperations

@@ -41,9 +41,22 @@ public final class ResourceStore: Sendable {
 
     let state = Mutex(State())
     let now: @Sendable () -> Date
+    /// Told of every change under the lock (durability); nil keeps the store purely in memory.
+    let observer: (any ResourceStoreObserver)?
+    /// When true, a resource inside a resource group can only be created while that group exists
+    /// and is not being deleted, checked under the same lock as the write: a create racing with
+    /// the group's cascading delete either lands before the delete (and goes with it) or fails,
+    /// never leaving an orphan (issue 6 §3). The emulator turns it on; unit tests of providers
+    /// that store resources without their group leave it off.
+    let requiresResourceGroups: Bool
 
-    public init(now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil,
+        requiresResourceGroups: Bool = false
+    ) {
         self.now = now
+        self.observer = observer
+        self.requiresResourceGroups = requiresResourceGroups
     }
 
     /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
@@ -90,6 +103,7 @@ public final class ResourceStore: Sendable {
         return try state.withLock { state in
             let existing = state.resources[id.key]
             try precondition?.check(existing)
+            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
             var (body, privateState) = try build(existing)
             let etag = Self.newETag()
             if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
@@ -101,6 +115,7 @@ public final class ResourceStore: Sendable {
             } else {
                 state.insert(resource)
             }
+            observer?.resourceStore(didChange: .put(resource))
             return Write(resource: resource, created: existing == nil)
         }
     }
@@ -133,6 +148,7 @@ public final class ResourceStore: Sendable {
             resource.etag = Self.newETag()
             if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
             state.resources[id.key] = resource
+            observer?.resourceStore(didChange: .put(resource))
             return resource
         }
     }
@@ -144,7 +160,9 @@ public final class ResourceStore: Sendable {
         try state.withLock { state in
             guard let existing = state.resources[id.key] else { return nil }
             try precondition?.check(existing)
-            return state.remove(key: id.key)
+            let removed = state.remove(key: id.key)
+            if let removed { observer?.resourceStore(didChange: .delete(removed.id)) }
+            return removed
         }
     }
 
@@ -160,7 +178,9 @@ public final class ResourceStore: Sendable {
                 keys.append(key)
                 return true
             }
-            return keys.compactMap { state.remove(key: $0) }
+            let removed = keys.compactMap { state.remove(key: $0) }
+            if let observer { for resource in removed { observer.resourceStore(didChange: .delete(resource.id)) } }
+            return removed
         }
     }
 
@@ -233,7 +253,10 @@ public final class ResourceStore: Sendable {
 
     /// Removes everything (operator `reset`).
     public func reset() {
-        state.withLock { $0 = State() }
+        state.withLock { state in
+            state = State()
+            observer?.resourceStore(didChange: .removeAll)
+        }
     }
 
     /// Every resource, in key order (for durability).
@@ -245,7 +268,22 @@ public final class ResourceStore: Sendable {
     public func restore(_ resources: [StoredResource]) {
         var fresh = State()
         for resource in resources { fresh.insert(resource) }
-        state.withLock { $0 = fresh }
+        state.withLock { state in
+            state = fresh
+            observer?.resourceStore(didChange: .replaceAll(resources))
+        }
+    }
+
+    /// 404 `ResourceGroupNotFound` when the group of a new resource is absent, 409
+    /// `ResourceGroupBeingDeleted` while it is being deleted (as ARM answers a create there).
+    static func checkResourceGroup(of id: ResourceID, in state: State) throws {
+        guard id.level == .resource, let subscriptionID = id.subscriptionID, let groupName = id.resourceGroup else { return }
+        guard let group = state.resources[ResourceID.resourceGroup(subscriptionID: subscriptionID, name: groupName).key] else {
+            throw ARMError.resourceGroupNotFound(groupName)
+        }
+        if group.body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
+            throw ARMError.resourceGroupBeingDeleted(groupName)
+        }
     }
 
     /// Keys strictly below `id`: `[key + "/", key + "0")`, since `0` follows `/` in ASCII and

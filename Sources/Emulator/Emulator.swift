@@ -8,6 +8,7 @@ import EmulatorHTTP
 import Foundation
 import Identity
 import MachineLearningServicesProvider
+import Persistence
 import ResourcesProvider
 
 /// The composition root: builds the world from the configuration, wires providers and the
@@ -23,6 +24,8 @@ public final class Emulator: Sendable {
     let routers: [Router]
     /// The hub proxy's forwarder, told where this emulator listens once it does.
     let hubProxyForwarder: ProxyForwarder
+    /// The top-level dispatch, also reachable in-process (`handle(_:)`, for tests).
+    let handler: EmulatorHandler
 
     public init(config: EmulatorConfig) throws {
         self.config = config
@@ -31,8 +34,14 @@ public final class Emulator: Sendable {
         let directory = try Directory(seedPath: config.seedPath)
         let signingKey = try config.signingKeyPath.map { try SigningKey(contentsOfFile: $0) } ?? SigningKey.wellKnown
         let identity = IdentityService(directory: directory, signingKey: signingKey)
-        let store = ResourceStore()
-        let operations = LongRunningOperations(provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds))
+        // --data-dir: recover the journaled world before anything is served (issue 6 §1).
+        let persistence = try config.dataDirectory.map { directory throws(PersistenceError) in try Persistence(directory: directory) }
+        let store = ResourceStore(observer: persistence, requiresResourceGroups: true)
+        let operations = LongRunningOperations(
+            provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds), observer: persistence)
+        if let persistence {
+            try Self.recover(persistence, directory: directory, store: store, operations: operations, logger: logger)
+        }
         let certificate = try Self.certificate(for: config)
         let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
         // RBAC: the engine reads assignments from the store; the operator's Owner assignment and
@@ -44,7 +53,8 @@ public final class Emulator: Sendable {
         authorization.seed()
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
-            faults: faults, certificatePath: certificate.certificatePath, authorization: authorization)
+            faults: faults, certificatePath: certificate.certificatePath, authorization: authorization,
+            persistence: persistence)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
@@ -107,9 +117,9 @@ public final class Emulator: Sendable {
             router: graphRouter)
 
         routers = [armRouter, publicRouter, operatorRouter, graphRouter]
-        let handler = EmulatorHandler(
+        handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, graphPipeline: graphPipeline, logger: logger)
+            armPipeline: armPipeline, graphPipeline: graphPipeline, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

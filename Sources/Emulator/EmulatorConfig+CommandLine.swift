@@ -18,7 +18,7 @@ extension EmulatorConfig {
           --port N                    port for HTTPS and plain HTTP (default 8443; 0 picks a free port)
           --tls-cert FILE             PEM certificate (with --tls-key); default: a generated self-signed one
           --tls-key FILE              PEM private key for --tls-cert
-          --data-dir DIR              keep the certificate (and state) in DIR
+          --data-dir DIR              durable state in DIR (journal + snapshots, survives kill -9) and the certificate
           --seed FILE                 JSON seed: tenants, subscriptions, principals, users, identities
           --provisioning-delay MS     make creates and deletes asynchronous, finishing after MS ms (default 0)
           --latency MS[:JITTER]       delay every ARM request by MS ms plus up to JITTER ms (default 0)

@@ -2,6 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 import Identity
+import Persistence
 
 /// The top-level dispatch of DESIGN.md "A request's way": operator API, Entra ID, cloud metadata,
 /// then the ARM pipeline for everything else. Writes one access-log line per request.
@@ -12,12 +13,14 @@ struct EmulatorHandler: HTTPHandler {
     let armPipeline: ARMPipeline
     let graphPipeline: ARMPipeline
     let logger: Logger
+    /// With `--data-dir`: no response leaves before the changes made so far are on disk.
+    var persistence: Persistence? = nil
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0) }
         let first = segments.first?.lowercased() ?? ""
-        let response: HTTPResponse
+        var response: HTTPResponse
         if first == "_emulator" {
             response = await operatorPipeline.handle(request)
         } else if first == "metadata", segments.count > 1, segments[1].lowercased() == "endpoints" {
@@ -29,6 +32,7 @@ struct EmulatorHandler: HTTPHandler {
         } else {
             response = await armPipeline.handle(request)
         }
+        if let persistence { response = await Self.afterDurable(response, persistence: persistence) }
         if logger.level <= .info {
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000

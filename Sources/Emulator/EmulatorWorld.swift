@@ -2,6 +2,7 @@ import ARMCore
 import AuthorizationProvider
 import Foundation
 import Identity
+import Persistence
 
 /// The emulated world: the directory, every stored resource and the operations in flight, plus
 /// the facts `GET /_emulator/info` reports. `reset()` returns it to the seeded state.
@@ -15,10 +16,13 @@ final class EmulatorWorld: Sendable {
     let certificatePath: String
     /// The RBAC face: re-seeds the operator's Owner assignment on reset; `checkAccess` uses its engine.
     let authorization: AuthorizationProvider
+    /// The data directory's journal, with `--data-dir`.
+    let persistence: Persistence?
 
     init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
          operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
-         authorization: AuthorizationProvider) {
+         authorization: AuthorizationProvider, persistence: Persistence? = nil) {
+        self.persistence = persistence
         self.config = config
         self.directory = directory
         self.identity = identity

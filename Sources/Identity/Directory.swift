@@ -7,8 +7,12 @@ import Synchronization
 /// stored lower-case). `reset()` returns to the seeded world: the well-known objects plus those of
 /// the seed file, with the ids generated when the seed was loaded (so they stay stable).
 public final class Directory: Sendable {
+    /// Read with `state.withLock`; change only through `mutate`, which reports to the durability
+    /// observer (a change made around it would be lost on restart with `--data-dir`).
     private let state: Mutex<DirectorySnapshot>
     private let initial: DirectorySnapshot
+    /// Told of every change (durability); set once by the composition root.
+    private let observer = Mutex<(any DirectoryObserver)?>(nil)
     /// The seed file's `roleAssignments`, untouched, for the RBAC engine.
     public let seedRoleAssignments: [JSONValue]
 
@@ -114,35 +118,35 @@ public final class Directory: Sendable {
     // MARK: adding
 
     public func add(_ tenant: Tenant) throws(DirectoryError) {
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             try state.checkNew(tenant)
             state.tenants.append(tenant)
         }
     }
 
     public func add(_ subscription: Subscription) throws(DirectoryError) {
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             try state.checkNew(subscription)
             state.subscriptions.append(subscription)
         }
     }
 
     public func add(_ principal: ServicePrincipal) throws(DirectoryError) {
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             try state.checkNew(principal)
             state.servicePrincipals.append(principal)
         }
     }
 
     public func add(_ user: User) throws(DirectoryError) {
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             try state.checkNew(user)
             state.users.append(user)
         }
     }
 
     public func add(_ identity: ManagedIdentity) throws(DirectoryError) {
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             try state.checkNew(identity)
             state.managedIdentities.append(identity)
         }
@@ -194,7 +198,7 @@ public final class Directory: Sendable {
     public func addClientSecret(appId: String) throws(DirectoryError) -> String {
         let secret = Directory.newClientSecret()
         let id = appId.lowercased()
-        try state.withLock { state throws(DirectoryError) in
+        try mutate { state throws(DirectoryError) in
             guard let index = state.servicePrincipals.firstIndex(where: { $0.appId == id }) else {
                 throw .notFound("Application", appId)
             }
@@ -209,7 +213,7 @@ public final class Directory: Sendable {
     @discardableResult
     public func remove(objectId: String) -> Principal? {
         let id = objectId.lowercased()
-        return state.withLock { state in
+        return mutate { state in
             if let index = state.servicePrincipals.firstIndex(where: { $0.objectId == id }) {
                 return .servicePrincipal(state.servicePrincipals.remove(at: index))
             }
@@ -226,7 +230,7 @@ public final class Directory: Sendable {
     @discardableResult
     public func removeSubscription(id: String) -> Subscription? {
         let id = id.lowercased()
-        return state.withLock { state in
+        return mutate { state in
             state.subscriptions.firstIndex { $0.subscriptionId == id }.map { state.subscriptions.remove(at: $0) }
         }
     }
@@ -235,7 +239,7 @@ public final class Directory: Sendable {
     @discardableResult
     public func removeTenant(id: String) throws(DirectoryError) -> Tenant? {
         let id = id.lowercased()
-        return try state.withLock { state throws(DirectoryError) -> Tenant? in
+        return try mutate { state throws(DirectoryError) -> Tenant? in
             guard let index = state.tenants.firstIndex(where: { $0.tenantId == id }) else { return nil }
             if id == WellKnown.tenantId { throw DirectoryError("The well-known tenant '\(id)' cannot be removed.") }
             if state.isTenantInUse(id) {
@@ -249,7 +253,7 @@ public final class Directory: Sendable {
 
     /// Back to the seeded world.
     public func reset() {
-        state.withLock { $0 = initial }
+        mutate { $0 = initial }
     }
 
     public func snapshot() -> DirectorySnapshot {
@@ -259,7 +263,24 @@ public final class Directory: Sendable {
     /// Replaces the whole directory; throws (and changes nothing) when the snapshot is inconsistent.
     public func restore(_ snapshot: DirectorySnapshot) throws(DirectoryError) {
         try snapshot.validate()
-        state.withLock { $0 = snapshot }
+        mutate { $0 = snapshot }
+    }
+
+    /// Attaches the durability journal; from now on every change is reported with the whole new
+    /// directory (it is small, and a whole value replays idempotently).
+    public func setObserver(_ observer: (any DirectoryObserver)?) {
+        self.observer.withLock { $0 = observer }
+    }
+
+    /// Every change goes through here: `body` runs under the lock and the observer sees the
+    /// result under the same lock, so the journal's order is the directory's order.
+    private func mutate<T, E: Error>(_ body: (inout DirectorySnapshot) throws(E) -> T) throws(E) -> T {
+        try state.withLock { (state: inout DirectorySnapshot) throws(E) -> T in
+            let result = try body(&state)
+            let current = state
+            observer.withLock { $0?.directory(didChange: current) }
+            return result
+        }
     }
 
     // MARK: secrets

@@ -247,3 +247,52 @@ import Testing
         #expect(error?.details.first?.code == "NotFound")
     }
 }
+
+@Suite struct ResourceStoreContainmentTests {
+    let sub = Fixture.subscription
+    var group: ResourceID { .resourceGroup(subscriptionID: sub, name: "rg") }
+    var account: ResourceID {
+        ResourceID(subscriptionID: sub, resourceGroup: "rg", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["a"])
+    }
+
+    @Test func createsInsideAMissingOrDeletingGroupAreRefusedAtomically() throws {
+        let store = ResourceStore(requiresResourceGroups: true)
+        // No group: 404 ResourceGroupNotFound, nothing stored
+        #expect(expectARMError { try store.put(account, body: [:]) }?.code == "ResourceGroupNotFound")
+        #expect(store.count == 0)
+        // A group being deleted: 409 ResourceGroupBeingDeleted
+        try store.put(group, body: ["properties": ["provisioningState": "Deleting"]])
+        #expect(expectARMError { try store.put(account, body: [:]) }?.code == "ResourceGroupBeingDeleted")
+        // A live group: the create lands, and later writes to it do not check again
+        try store.put(group, body: ["properties": ["provisioningState": "Succeeded"]])
+        #expect(try store.put(account, body: [:]).created)
+        // Without the option the store keeps its plain behaviour
+        let plain = ResourceStore()
+        #expect(try plain.put(account, body: [:]).created)
+    }
+
+    @Test func observerSeesEveryChangeInOrder() throws {
+        final class Recorder: ResourceStoreObserver, @unchecked Sendable {
+            var changes: [ResourceStoreChange] = []
+            func resourceStore(didChange change: ResourceStoreChange) { changes.append(change) }
+        }
+        let recorder = Recorder()
+        let store = ResourceStore(observer: recorder)
+        let put = try store.put(group, body: [:]).resource
+        let updated = try store.update(group) { $0["x"] = 1 }
+        try store.put(account, body: [:])
+        store.removeAll(under: group)
+        store.reset()
+        store.restore([put])
+        #expect(recorder.changes.count == 7)
+        #expect(recorder.changes[0] == .put(put))
+        #expect(recorder.changes[1] == .put(updated))
+        #expect(recorder.changes[3] == .delete(group))
+        #expect(recorder.changes[4] == .delete(account))
+        #expect(recorder.changes[5] == .removeAll)
+        #expect(recorder.changes[6] == .replaceAll([put]))
+        // A write refused by its precondition changes nothing and reports nothing
+        _ = expectARMError { try store.put(group, body: [:], precondition: Precondition(ifMatch: "\"stale\"")) }
+        #expect(recorder.changes.count == 7)
+    }
+}

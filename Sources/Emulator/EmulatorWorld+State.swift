@@ -1,0 +1,31 @@
+import ARMCore
+import Foundation
+import Identity
+import Persistence
+
+/// The whole world as a document (`/_emulator/state`), so a test suite can save and restore it.
+extension EmulatorWorld {
+    func exportState() -> StateDocument {
+        StateDocument(resources: store.snapshot(), directory: directory.snapshot(), operations: operations.allStatuses)
+    }
+
+    /// Replaces the world. Everything is validated before anything changes: the document's shape
+    /// (`StateDocument(json:)`) and then the directory's consistency, the only check that can still
+    /// fail and that runs before the stores are touched. Operations still running in the document
+    /// are settled as on a restart. Fault rules are left alone: they are not state.
+    func importState(_ json: JSONValue) throws {
+        let document: StateDocument
+        do {
+            document = try StateDocument(json: json).settlingInterruptedOperations(at: Date())
+        } catch {
+            throw ARMError.invalidStateDocument(error.description)
+        }
+        do {
+            try directory.restore(document.directory)
+        } catch {
+            throw ARMError.invalidStateDocument("'directory': \(error.message)")
+        }
+        store.restore(document.resources)
+        operations.restore(document.operations)
+    }
+}

@@ -1,0 +1,75 @@
+import ARMCore
+import Identity
+import Synchronization
+
+/// Queueing (under the callers' locks) and the flush loop (on the journal's own queue, never on
+/// an event-loop thread). Records queued while a flush runs go out together in the next one: that
+/// is the group commit.
+extension Persistence: ResourceStoreObserver, DirectoryObserver, OperationsObserver {
+    public func resourceStore(didChange change: ResourceStoreChange) { enqueue(.resource(change)) }
+    public func directory(didChange snapshot: DirectorySnapshot) { enqueue(.directory(snapshot)) }
+    public func operations(didChange status: OperationStatus) { enqueue(.operation(status)) }
+    public func operations(didReplaceAll statuses: [OperationStatus]) { enqueue(.operations(statuses)) }
+
+    func enqueue(_ record: JournalRecord) {
+        queue.withLock { queue in
+            guard queue.accepting, queue.failure == nil else { return }
+            queue.appended += 1
+            queue.pending.append(record)
+            if !queue.flushScheduled {
+                queue.flushScheduled = true
+                flusher.async { self.flushLoop() }
+            }
+        }
+    }
+
+    func flushLoop() {
+        while true {
+            let batch: (records: [JournalRecord], last: UInt64)? = queue.withLock { queue in
+                if queue.pending.isEmpty || queue.failure != nil {
+                    queue.flushScheduled = false
+                    return nil
+                }
+                let records = queue.pending
+                queue.pending = []
+                return (records, queue.appended)
+            }
+            guard let batch else { return }
+            var bytes: [UInt8] = []
+            for record in batch.records { JournalFrame.append(record.json.serialized(), to: &bytes) }
+            var failure: PersistenceError?
+            journal.withLock { file in
+                do throws(PersistenceError) {
+                    guard let file else { throw .io("the journal is not open") }
+                    try file.appendDurably(bytes)
+                } catch {
+                    failure = error
+                }
+            }
+            flushCount.add(1, ordering: .relaxed)
+            let (ready, failed, compact) = queue.withLock { queue in
+                if let failure {
+                    queue.failure = failure
+                    let failed = queue.waiters.map(\.continuation)
+                    queue.waiters = []
+                    return ([CheckedContinuation<Void, any Error>](), failed, false)
+                }
+                queue.durable = batch.last
+                queue.recordsSinceSnapshot += batch.records.count
+                var ready: [CheckedContinuation<Void, any Error>] = []
+                queue.waiters.removeAll { waiter in
+                    guard waiter.sequence <= batch.last else { return false }
+                    ready.append(waiter.continuation)
+                    return true
+                }
+                return (ready, [], queue.recordsSinceSnapshot >= snapshotEveryRecords)
+            }
+            for continuation in ready { continuation.resume() }
+            if let failure {
+                for continuation in failed { continuation.resume(throwing: ARMError.stateNotDurable(failure.description)) }
+                return
+            }
+            if compact { compactNow() }
+        }
+    }
+}
