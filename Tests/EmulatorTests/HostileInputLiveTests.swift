@@ -93,10 +93,10 @@ import Testing
     @Test func oversizedBodiesAre413InTheARMEnvelope() async throws {
         let live = try LiveEmulator()
         let token = try await live.operatorToken()
-        // 5 MiB against the 4 MiB limit: refused from Content-Length, before the body is read
+        // 5 MiB against the 4 MiB limit of an ARM request body (ARM: RequestContentTooLarge)
         let body = #"{"location":"westeurope","tags":{"a":""# + String(repeating: "b", count: 5 * 1024 * 1024) + #""}}"#
         let reply = try await live.send("PUT", groupPath("oversized"), token: token, rawBody: body)
-        expectARMError(reply, 413, "RequestEntityTooLarge")
+        expectARMError(reply, 413, "RequestContentTooLarge")
         #expect(try await live.send("GET", groupPath("oversized"), token: token).status == 404)
     }
 
