@@ -193,6 +193,22 @@ struct DeploymentWorld {
         #expect(noGroup.status == 404)
     }
 
+    /// Regression (scripts/api-fuzz): `"tags": [null, null]` was stored and returned in GET and
+    /// list, against the deployment schema. Tags follow ARM's tag rules like any resource's.
+    @Test func deploymentTagsFollowTheTagRules() async throws {
+        let world = try DeploymentWorld()
+        try await world.makeGroup()
+        for tags in ["[null,null]", #""text""#, #"{"a":{"nested":1}}"#] {
+            let reply = try await world.send("PUT", world.deployment("tagged"), body: #"{"tags":"# + tags + #","properties":{"mode":"Incremental","template":{}}}"#)
+            #expect(reply.status == 400)
+            #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTag")
+        }
+        #expect(try await world.send("GET", world.deployment("tagged")).status == 404)
+        let tagged = try await world.send("PUT", world.deployment("tagged"), body: #"{"tags":{"team":"a"},"properties":{"mode":"Incremental","template":{}}}"#)
+        #expect((200...201).contains(tagged.status))
+        #expect(try await world.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
+    }
+
     @Test func nestedDeploymentsRecurseAndExposeOutputs() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()
