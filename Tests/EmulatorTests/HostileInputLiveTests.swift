@@ -25,7 +25,9 @@ import Testing
     }
 
     /// Asserts an ARM error envelope with `status` and, when given, `code`.
-    private func expectARMError(_ reply: LiveEmulator.Reply, _ status: Int, _ code: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) {
+    private func expectARMError(
+        _ reply: LiveEmulator.Reply, _ status: Int, _ code: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
         #expect(reply.status == status, "body: \(String(decoding: reply.data.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
         #expect(reply.errorCode != nil, "not an ARM error envelope", sourceLocation: sourceLocation)
         if let code { #expect(reply.errorCode == code, sourceLocation: sourceLocation) }
@@ -62,14 +64,17 @@ import Testing
         let token = try await live.operatorToken()
         let huge = String(repeating: "x", count: 3 * 1024 * 1024)
         // A 3 MiB tag value (under the 4 MiB body limit) and a 3 MiB location
-        expectARMError(try await live.send("PUT", groupPath("huge-tag"), token: token, json: ["location": "westeurope", "tags": ["t": huge]]), 400, "InvalidTag")
+        let hugeTag = try await live.send("PUT", groupPath("huge-tag"), token: token, json: ["location": "westeurope", "tags": ["t": huge]])
+        expectARMError(hugeTag, 400, "InvalidTag")
         let location = try await live.send("PUT", groupPath("huge-location"), token: token, json: ["location": huge])
         expectARMError(location, 400, "LocationNotAvailableForResourceGroup")
         // A number with 100,000 digits is a double that overflows: refused, not truncated
         let digits = #"{"location":"westeurope","properties":{"n":"# + String(repeating: "9", count: 100_000) + "}}"
         expectARMError(try await live.send("PUT", groupPath("huge-number"), token: token, rawBody: digits), 400, "InvalidRequestContent")
         // A 10,000-character name (under the request-line limit)
-        expectARMError(try await live.send("PUT", groupPath(String(repeating: "n", count: 10_000)), token: token, json: ["location": "westeurope"]), 400, "InvalidResourceGroup")
+        let longName = String(repeating: "n", count: 10_000)
+        let named = try await live.send("PUT", groupPath(longName), token: token, json: ["location": "westeurope"])
+        expectARMError(named, 400, "InvalidResourceGroup")
         #expect(try await groupNames(live, token: token).isEmpty)
         // And the server still answers
         #expect(try await live.send("GET", "/_emulator/health").status == 200)
@@ -81,10 +86,12 @@ import Testing
         var tags: [String: String] = [:]
         for index in 0..<10_000 { tags["tag\(index)"] = "value\(index)" }
         // Given no group, a PUT with 10,000 tags is refused
-        expectARMError(try await live.send("PUT", groupPath("many-tags"), token: token, json: ["location": "westeurope", "tags": tags]), 400, "InvalidTag")
+        let many = try await live.send("PUT", groupPath("many-tags"), token: token, json: ["location": "westeurope", "tags": tags])
+        expectARMError(many, 400, "InvalidTag")
         #expect(try await live.send("GET", groupPath("many-tags"), token: token).status == 404)
         // Given a group with one tag, a PATCH with 10,000 tags is refused and the tag stays
-        #expect(try await live.send("PUT", groupPath("few-tags"), token: token, json: ["location": "westeurope", "tags": ["keep": "me"]]).status == 201)
+        let few = try await live.send("PUT", groupPath("few-tags"), token: token, json: ["location": "westeurope", "tags": ["keep": "me"]])
+        #expect(few.status == 201)
         expectARMError(try await live.send("PATCH", groupPath("few-tags"), token: token, json: ["tags": tags]), 400, "InvalidTag")
         let read = try await live.send("GET", groupPath("few-tags"), token: token)
         #expect(read.json?["tags"] as? [String: String] == ["keep": "me"])

@@ -199,12 +199,14 @@ struct DeploymentWorld {
         let world = try DeploymentWorld()
         try await world.makeGroup()
         for tags in ["[null,null]", #""text""#, #"{"a":{"nested":1}}"#] {
-            let reply = try await world.send("PUT", world.deployment("tagged"), body: #"{"tags":"# + tags + #","properties":{"mode":"Incremental","template":{}}}"#)
+            let body = #"{"tags":"# + tags + #","properties":{"mode":"Incremental","template":{}}}"#
+            let reply = try await world.send("PUT", world.deployment("tagged"), body: body)
             #expect(reply.status == 400)
             #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTag")
         }
         #expect(try await world.send("GET", world.deployment("tagged")).status == 404)
-        let tagged = try await world.send("PUT", world.deployment("tagged"), body: #"{"tags":{"team":"a"},"properties":{"mode":"Incremental","template":{}}}"#)
+        let body = #"{"tags":{"team":"a"},"properties":{"mode":"Incremental","template":{}}}"#
+        let tagged = try await world.send("PUT", world.deployment("tagged"), body: body)
         #expect((200...201).contains(tagged.status))
         #expect(try await world.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
     }

@@ -94,7 +94,8 @@ struct ResourceGroupsTests {
     /// against the resource group schema. ARM's deserializer refuses it.
     @Test func managedByMustBeAStringOrNull() async throws {
         let world = try ResourcesTestWorld()
-        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus","managedBy":"/subscriptions/x/resourceGroups/owner"}"#)
+        let owned = #"{"location":"eastus","managedBy":"/subscriptions/x/resourceGroups/owner"}"#
+        _ = try await world.send("PUT", "\(world.groups)/rg1", body: owned)
         for bad in [#"{"managedBy":{}}"#, #"{"managedBy":[]}"#, #"{"managedBy":7}"#] {
             let patched = try await world.send("PATCH", "\(world.groups)/rg1", body: bad)
             #expect(patched.status == 400)

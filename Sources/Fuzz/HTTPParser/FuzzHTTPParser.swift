@@ -38,8 +38,10 @@ public func fuzzHTTPParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
             case .complete:
                 let message = parser.takeMessage()
                 precondition(message.body.count <= limits.maxBodyBytes, "body over the limit")
-                precondition(!message.head.headers.contains(where: { $0.name.utf8.contains(13) || $0.value.utf8.contains(13) || $0.value.utf8.contains(10) }),
-                    "CR or LF inside a parsed header")
+                let lineBreak = message.head.headers.contains { field in
+                    field.name.utf8.contains(13) || field.value.utf8.contains(13) || field.value.utf8.contains(10)
+                }
+                precondition(!lineBreak, "CR or LF inside a parsed header")
                 let request = HTTPRequest(
                     method: message.head.method, target: message.head.target, headers: message.head.headers,
                     body: message.body, isTLS: false, remoteAddress: "127.0.0.1", isFromLoopback: true)

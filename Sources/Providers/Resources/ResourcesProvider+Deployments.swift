@@ -141,7 +141,8 @@ extension ResourcesProvider {
             try checkResourceTypes(plan, deploymentName: name, correlationID: request.correlationID)
             return DeploymentRequest(
                 name: name, id: id, template: template, parameters: suppliedParameters, mode: "Incremental", context: context, plan: plan,
-                reportedParameters: try await evaluator.reportedParameters(), templateHash: evaluator.templateHash, tags: tags.map { .object($0) })
+                reportedParameters: try await evaluator.reportedParameters(), templateHash: evaluator.templateHash,
+                tags: tags.map { .object($0) })
         } catch let error as TemplateError {
             throw ARMError.invalidTemplate(error.message)
         }
