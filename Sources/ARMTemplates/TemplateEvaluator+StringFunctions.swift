@@ -5,6 +5,9 @@ import Foundation
 extension TemplateEvaluator {
     typealias Function = @Sendable (String, [JSONValue]) throws -> JSONValue
 
+    /// ARM's limit on a template's size (4 MB), as the bound of a string a function may build.
+    static let maxPadLeftWidth = 4 * 1024 * 1024
+
     static let stringFunctions: [String: Function] = [
         "concat": { name, values in
             if !values.isEmpty, values.allSatisfy({ $0.arrayValue != nil }) { return .array(values.flatMap { $0.arrayValue ?? [] }) }
@@ -71,6 +74,11 @@ extension TemplateEvaluator {
             let text = values[0].displayText
             let width = try integer(name, values[1])
             let pad = values.count > 2 ? try string(name, values[2]) : " "
+            // EMULATOR CHOICE: a width past ARM's 4 MB template limit cannot be stored anyway; refusing
+            // it keeps `padLeft('', 9223372036854775807)` from exhausting memory (found by scripts/fuzz).
+            guard width <= maxPadLeftWidth else {
+                throw TemplateError.function(name, "the total length must be at most \(maxPadLeftWidth)")
+            }
             guard let padding = pad.first, text.count < width else { return .string(text) }
             return .string(String(repeating: padding, count: width - text.count) + text)
         },

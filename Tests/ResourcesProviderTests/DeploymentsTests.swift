@@ -211,6 +211,17 @@ struct DeploymentWorld {
         #expect(try await world.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
     }
 
+    /// Regression (scripts/fuzz): an overflowing template function trapped the emulator from a PUT.
+    @Test func overflowingTemplateFunctionsAre400() async throws {
+        let world = try DeploymentWorld()
+        try await world.makeGroup()
+        let template = #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"[string(add(9223372036854775807, 1))]"}]}"#
+        let reply = try await world.deploy("overflow", template: template)
+        #expect(reply.status == 400)
+        #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTemplate")
+        #expect(try await world.send("GET", world.deployment("overflow")).status == 404)
+    }
+
     @Test func nestedDeploymentsRecurseAndExposeOutputs() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()

@@ -5,6 +5,7 @@
 #if FUZZING
 import ARMCore
 import ARMTemplates
+import Foundation
 
 /// Every parser sees every input: a rejection must be a thrown error (an ARM-shaped 400 upstream),
 /// never a trap. Invariants are `precondition`s, so a violation is a crash libFuzzer reports.
@@ -40,10 +41,39 @@ public func fuzzARMParsers(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     _ = text.removingPercentEncodingLeniently
     _ = text.addingQueryValueEncoding
 
-    // Template expressions, as written in a JSON string and bare.
-    _ = try? TemplateExpressionParser.expression(inJSONString: text)
-    _ = try? TemplateExpressionParser.parse(text)
+    // Template expressions, as written in a JSON string and bare; whatever parses is evaluated
+    // (the functions do arithmetic and indexing on values a deployment PUT controls).
+    if let expression = try? TemplateExpressionParser.expression(inJSONString: text) {
+        evaluate(expression)
+    }
+    if let expression = try? TemplateExpressionParser.parse(text) {
+        evaluate(expression)
+    }
     return 0
+}
+
+private let context = DeploymentContext(
+    subscriptionID: "00000000-0000-0000-0000-000000000001", tenantID: "00000000-0000-0000-0000-000000000002",
+    resourceGroupName: "rg", resourceGroupLocation: "westeurope", deploymentName: "fuzz",
+    now: Date(timeIntervalSince1970: 1_800_000_000), newGUID: { "00000000-0000-0000-0000-000000000003" })
+
+private let template: JSONObject = {
+    let text = #"{"parameters":{"n":{"type":"int","defaultValue":9223372036854775807},"s":{"type":"string","defaultValue":"abc"},"#
+        + #""a":{"type":"array","defaultValue":[1,"x",{"k":null}]},"o":{"type":"object","defaultValue":{"k":[1,2]}}},"#
+        + #""variables":{"v":"[parameters('s')]"},"resources":[]}"#
+    return (try? JSONParser.parse(text))?.objectValue ?? JSONObject()
+}()
+
+/// Evaluates on a fresh evaluator and waits: the harness is synchronous, the evaluator async
+/// (reference()/list*() may read resources; here they read none).
+private func evaluate(_ expression: TemplateExpression) {
+    guard let evaluator = try? TemplateEvaluator(template: template, parameters: JSONObject(), context: context) else { return }
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        _ = try? await evaluator.evaluate(expression, scope: TemplateEvaluator.LoopScope())
+        done.signal()
+    }
+    done.wait()
 }
 
 // libFuzzer provides `main` (linked whole-archive by `-sanitize=fuzzer`); SwiftPM links an
