@@ -33,7 +33,8 @@ extension TemplateEvaluator {
             let text = Array(try string(name, values[0]))
             let start = try integer(name, values[1])
             let length = values.count > 2 ? try integer(name, values[2]) : text.count - start
-            guard start >= 0, length >= 0, start + length <= text.count else {
+            // Compared without `start + length`, which overflows for huge arguments (found by scripts/fuzz).
+            guard start >= 0, length >= 0, start <= text.count, length <= text.count - start else {
                 throw TemplateError.function(
                     name, "the index and length parameters must refer to a location within the string (start \(start), length \(length), string length \(text.count))")
             }

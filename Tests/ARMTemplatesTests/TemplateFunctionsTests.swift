@@ -69,7 +69,7 @@ import Testing
     @Test(arguments: [
         "[add(9223372036854775807, 1)]", "[sub(sub(0, 9223372036854775807), 2)]", "[mul(3037000500, 3037000500)]",
         "[div(sub(sub(0, 9223372036854775807), 1), -1)]", "[mod(sub(sub(0, 9223372036854775807), 1), -1)]",
-        "[range(9223372036854775807, 2)]", "[padLeft('a', 9223372036854775807)]",
+        "[range(9223372036854775807, 2)]", "[padLeft('a', 9223372036854775807)]", "[substring('abc', 1, 9223372036854775807)]",
     ])
     func overflowIsATemplateErrorNotATrap(expression: String) async throws {
         do {
