@@ -92,6 +92,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
+        // libFuzzer targets (issue 6 §2): a stub unless built by scripts/fuzz with -D FUZZING.
+        .executableTarget(name: "FuzzHTTPParser", dependencies: ["EmulatorHTTP"], path: "Sources/Fuzz/HTTPParser", swiftSettings: strict),
+        .executableTarget(
+            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates"], path: "Sources/Fuzz/ARMParsers", swiftSettings: strict),
 
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),

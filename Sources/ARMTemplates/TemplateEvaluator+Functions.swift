@@ -105,7 +105,9 @@ extension TemplateEvaluator {
         guard let index else {
             throw TemplateError.function("copyIndex", "the function can only be used inside a copy loop")
         }
-        return .int(Int64(index + offset))
+        let (result, overflow) = index.addingReportingOverflow(offset)
+        guard !overflow else { throw TemplateError.function("copyIndex", "the result is outside the range of a 64-bit integer") }
+        return .int(Int64(result))
     }
 
     static func arity(_ name: String, _ arguments: [TemplateExpression], _ minimum: Int, _ maximum: Int?) throws {

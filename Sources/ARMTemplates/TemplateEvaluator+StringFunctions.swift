@@ -5,6 +5,9 @@ import Foundation
 extension TemplateEvaluator {
     typealias Function = @Sendable (String, [JSONValue]) throws -> JSONValue
 
+    /// ARM's limit on a template's size (4 MB), as the bound of a string a function may build.
+    static let maxPadLeftWidth = 4 * 1024 * 1024
+
     static let stringFunctions: [String: Function] = [
         "concat": { name, values in
             if !values.isEmpty, values.allSatisfy({ $0.arrayValue != nil }) { return .array(values.flatMap { $0.arrayValue ?? [] }) }
@@ -30,7 +33,8 @@ extension TemplateEvaluator {
             let text = Array(try string(name, values[0]))
             let start = try integer(name, values[1])
             let length = values.count > 2 ? try integer(name, values[2]) : text.count - start
-            guard start >= 0, length >= 0, start + length <= text.count else {
+            // Compared without `start + length`, which overflows for huge arguments (found by scripts/fuzz).
+            guard start >= 0, length >= 0, start <= text.count, length <= text.count - start else {
                 throw TemplateError.function(
                     name, "the index and length parameters must refer to a location within the string (start \(start), length \(length), string length \(text.count))")
             }
@@ -71,6 +75,11 @@ extension TemplateEvaluator {
             let text = values[0].displayText
             let width = try integer(name, values[1])
             let pad = values.count > 2 ? try string(name, values[2]) : " "
+            // EMULATOR CHOICE: a width past ARM's 4 MB template limit cannot be stored anyway; refusing
+            // it keeps `padLeft('', 9223372036854775807)` from exhausting memory (found by scripts/fuzz).
+            guard width <= maxPadLeftWidth else {
+                throw TemplateError.function(name, "the total length must be at most \(maxPadLeftWidth)")
+            }
             guard let padding = pad.first, text.count < width else { return .string(text) }
             return .string(String(repeating: padding, count: width - text.count) + text)
         },

@@ -64,6 +64,29 @@ import Testing
         await #expect(throws: TemplateError.self) { _ = try await eval(expression) }
     }
 
+    /// Regressions found by scripts/fuzz (arm-parsers): integer overflow trapped and took the whole
+    /// emulator down from a deployment PUT; a huge padLeft width exhausted memory.
+    @Test(arguments: [
+        "[add(9223372036854775807, 1)]", "[sub(sub(0, 9223372036854775807), 2)]", "[mul(3037000500, 3037000500)]",
+        "[div(sub(sub(0, 9223372036854775807), 1), -1)]", "[mod(sub(sub(0, 9223372036854775807), 1), -1)]",
+        "[range(9223372036854775807, 2)]", "[padLeft('a', 9223372036854775807)]", "[substring('abc', 1, 9223372036854775807)]",
+    ])
+    func overflowIsATemplateErrorNotATrap(expression: String) async throws {
+        do {
+            _ = try await eval(expression)
+            Issue.record("expected an error for \(expression)")
+        } catch let error as TemplateError {
+            #expect(error.code == "InvalidTemplate")
+        }
+    }
+
+    @Test func arithmeticAtTheEdgesStillWorks() async throws {
+        #expect(try await eval("[add(9223372036854775806, 1)]") == .int(9_223_372_036_854_775_807))
+        #expect(try await eval("[range(9223372036854775806, 2)]") == json("[9223372036854775806,9223372036854775807]"))
+        #expect(try await eval("[mod(-7, 2)]") == .int(-1))
+        #expect(try await eval("[padLeft('7', 3, '0')]") == .string("007"))
+    }
+
     @Test func unknownFunctionNamesTheFunction() async {
         do {
             _ = try await eval("[frobnicate(1)]")

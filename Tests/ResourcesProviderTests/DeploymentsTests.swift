@@ -193,6 +193,35 @@ struct DeploymentWorld {
         #expect(noGroup.status == 404)
     }
 
+    /// Regression (scripts/api-fuzz): `"tags": [null, null]` was stored and returned in GET and
+    /// list, against the deployment schema. Tags follow ARM's tag rules like any resource's.
+    @Test func deploymentTagsFollowTheTagRules() async throws {
+        let world = try DeploymentWorld()
+        try await world.makeGroup()
+        for tags in ["[null,null]", #""text""#, #"{"a":{"nested":1}}"#] {
+            let body = #"{"tags":"# + tags + #","properties":{"mode":"Incremental","template":{}}}"#
+            let reply = try await world.send("PUT", world.deployment("tagged"), body: body)
+            #expect(reply.status == 400)
+            #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTag")
+        }
+        #expect(try await world.send("GET", world.deployment("tagged")).status == 404)
+        let body = #"{"tags":{"team":"a"},"properties":{"mode":"Incremental","template":{}}}"#
+        let tagged = try await world.send("PUT", world.deployment("tagged"), body: body)
+        #expect((200...201).contains(tagged.status))
+        #expect(try await world.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
+    }
+
+    /// Regression (scripts/fuzz): an overflowing template function trapped the emulator from a PUT.
+    @Test func overflowingTemplateFunctionsAre400() async throws {
+        let world = try DeploymentWorld()
+        try await world.makeGroup()
+        let template = #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"[string(add(9223372036854775807, 1))]"}]}"#
+        let reply = try await world.deploy("overflow", template: template)
+        #expect(reply.status == 400)
+        #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTemplate")
+        #expect(try await world.send("GET", world.deployment("overflow")).status == 404)
+    }
+
     @Test func nestedDeploymentsRecurseAndExposeOutputs() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()

@@ -91,6 +91,27 @@ struct ResourceGroupsTests {
         #expect(missing.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
     }
 
+    /// Regression (scripts/api-fuzz): `managedBy` of another JSON type was stored and returned,
+    /// against the resource group schema. ARM's deserializer refuses it.
+    @Test func managedByMustBeAStringOrNull() async throws {
+        let world = try ResourcesTestWorld()
+        let owned = #"{"location":"eastus","managedBy":"/subscriptions/x/resourceGroups/owner"}"#
+        _ = try await world.send("PUT", "\(world.groups)/rg1", body: owned)
+        for bad in [#"{"managedBy":{}}"#, #"{"managedBy":[]}"#, #"{"managedBy":7}"#] {
+            let patched = try await world.send("PATCH", "\(world.groups)/rg1", body: bad)
+            #expect(patched.status == 400)
+            #expect(patched.json?["error"]?["code"]?.stringValue == "InvalidRequestContent")
+        }
+        let put = try await world.send("PUT", "\(world.groups)/rg2", body: #"{"location":"eastus","managedBy":{"a":1}}"#)
+        #expect(put.status == 400)
+        #expect(try await world.send("GET", "\(world.groups)/rg2").status == 404)
+        let read = try await world.send("GET", "\(world.groups)/rg1")
+        #expect(read.json?["managedBy"]?.stringValue == "/subscriptions/x/resourceGroups/owner")
+        let cleared = try await world.send("PATCH", "\(world.groups)/rg1", body: #"{"managedBy":null}"#)
+        #expect(cleared.status == 200)
+        #expect(cleared.json?["managedBy"] == Optional<JSONValue>.none)
+    }
+
     @Test func deleteIsAsynchronousAndCascades() async throws {
         let world = try ResourcesTestWorld()
         _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)

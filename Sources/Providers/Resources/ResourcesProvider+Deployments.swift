@@ -121,6 +121,9 @@ extension ResourcesProvider {
         guard let template = properties["template"]?.objectValue else {
             throw ARMError.invalidDeploymentRequest("The request content must contain 'properties.template' as a JSON object.")
         }
+        // Deployments are tagged like any resource: the same rules, never a non-object stored (found
+        // by scripts/api-fuzz: `"tags": [null]` came back in GET against the document).
+        let tags = input["tags"] == nil ? nil : try TagRules.validate(input["tags"])
         let suppliedParameters = properties["parameters"]?.objectValue ?? JSONObject()
         let subscriptionID = parameters.required("subscriptionId")
         let subscription = directory.subscription(id: subscriptionID)
@@ -138,7 +141,8 @@ extension ResourcesProvider {
             try checkResourceTypes(plan, deploymentName: name, correlationID: request.correlationID)
             return DeploymentRequest(
                 name: name, id: id, template: template, parameters: suppliedParameters, mode: "Incremental", context: context, plan: plan,
-                reportedParameters: try await evaluator.reportedParameters(), templateHash: evaluator.templateHash, tags: input["tags"])
+                reportedParameters: try await evaluator.reportedParameters(), templateHash: evaluator.templateHash,
+                tags: tags.map { .object($0) })
         } catch let error as TemplateError {
             throw ARMError.invalidTemplate(error.message)
         }

@@ -53,10 +53,10 @@ final class LiveEmulator: Sendable {
     }
 
     /// One request; `path` may carry a query, `url` overrides it with an absolute URL (a Location).
-    /// `json` is serialized; `rawBody` is sent as it is with `contentType`.
+    /// `json` is serialized; `rawBody` (or `rawData`, any bytes) is sent as it is with `contentType`.
     func send(
         _ method: String, _ path: String = "", url: String? = nil, token: String? = nil, json body: Any? = nil,
-        rawBody: String? = nil, contentType: String = "application/json", headers: [String: String] = [:]
+        rawBody: String? = nil, rawData: Data? = nil, contentType: String = "application/json", headers: [String: String] = [:]
     ) async throws -> Reply {
         var request = URLRequest(url: URL(string: url ?? (baseURL + path))!)
         request.httpMethod = method
@@ -64,8 +64,8 @@ final class LiveEmulator: Sendable {
         if let body {
             request.httpBody = try JSONSerialization.data(withJSONObject: body)
             request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        } else if let rawBody {
-            request.httpBody = Data(rawBody.utf8)
+        } else if let raw = rawData ?? rawBody.map({ Data($0.utf8) }) {
+            request.httpBody = raw
             request.setValue(contentType, forHTTPHeaderField: "Content-Type")
         }
         for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
