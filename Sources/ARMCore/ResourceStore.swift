@@ -20,12 +20,19 @@ public final class ResourceStore: Sendable {
         var order = SortedKeyList()
         /// Lower-cased full type -> keys of that type.
         var byType: [String: SortedKeyList] = [:]
+        /// Lower-cased full type -> writes and removals of that type so far (see `revision(ofType:)`).
+        var typeRevisions: [String: UInt64] = [:]
+        /// Bumped whenever the whole state is replaced (reset, restore), so revisions never repeat.
+        var epoch: UInt64 = 0
 
+        /// Adds or replaces (same key) a resource; every write goes through here or `remove`.
         mutating func insert(_ resource: StoredResource) {
             let key = resource.id.key
+            let type = resource.id.fullType.lowercased()
+            typeRevisions[type, default: 0] &+= 1
             if resources.updateValue(resource, forKey: key) == nil {
                 order.insert(key)
-                byType[resource.id.fullType.lowercased(), default: SortedKeyList()].insert(key)
+                byType[type, default: SortedKeyList()].insert(key)
             }
         }
 
@@ -33,10 +40,23 @@ public final class ResourceStore: Sendable {
             guard let removed = resources.removeValue(forKey: key) else { return nil }
             order.remove(key)
             let type = removed.id.fullType.lowercased()
+            typeRevisions[type, default: 0] &+= 1
             byType[type]?.remove(key)
             if byType[type]?.isEmpty == true { byType[type] = nil }
             return removed
         }
+    }
+
+    /// Identifies the contents of one resource type: equal revisions mean no resource of that type
+    /// was written or removed in between. Lets readers cache what they derive from a type (the
+    /// RBAC engine's parsed role assignments) instead of re-reading it on every request.
+    public struct Revision: Sendable, Equatable {
+        let epoch: UInt64
+        let count: UInt64
+    }
+
+    public func revision(ofType type: String) -> Revision {
+        state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercased()] ?? 0) }
     }
 
     let state = Mutex(State())
@@ -110,11 +130,7 @@ public final class ResourceStore: Sendable {
             let resource = StoredResource(
                 id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
                 privateState: privateState)
-            if existing != nil {
-                state.resources[id.key] = resource
-            } else {
-                state.insert(resource)
-            }
+            state.insert(resource)
             observer?.resourceStore(didChange: .put(resource))
             return Write(resource: resource, created: existing == nil)
         }
@@ -147,7 +163,7 @@ public final class ResourceStore: Sendable {
             resource.modifiedAt = date
             resource.etag = Self.newETag()
             if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
-            state.resources[id.key] = resource
+            state.insert(resource)
             observer?.resourceStore(didChange: .put(resource))
             return resource
         }
@@ -254,7 +270,9 @@ public final class ResourceStore: Sendable {
     /// Removes everything (operator `reset`).
     public func reset() {
         state.withLock { state in
+            let epoch = state.epoch &+ 1
             state = State()
+            state.epoch = epoch
             observer?.resourceStore(didChange: .removeAll)
         }
     }
@@ -269,6 +287,7 @@ public final class ResourceStore: Sendable {
         var fresh = State()
         for resource in resources { fresh.insert(resource) }
         state.withLock { state in
+            fresh.epoch = state.epoch &+ 1
             state = fresh
             observer?.resourceStore(didChange: .replaceAll(resources))
         }

@@ -11,6 +11,10 @@ public final class AccessEvaluator: Sendable {
     public let store: ResourceStore
     public let catalog: RoleCatalog
     private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
+    /// Every stored assignment, parsed, by lower-case principal id, as of a store revision of the
+    /// assignment type: every ARM request asks, and re-reading and re-parsing them each time was a
+    /// quarter of an authenticated GET (scripts/benchmark, perf).
+    private let assignmentCache = Mutex<(revision: ResourceStore.Revision, byPrincipal: [String: [RoleAssignment]])?>(nil)
     /// First-party principals the emulator trusts by construction, keyed by lower-case object id,
     /// with the one role each holds at the tenant root (the hub control-plane proxy's principal;
     /// DESIGN "ControlPlaneProxy"). Like Azure's first-party services they hold no role assignment
@@ -33,9 +37,19 @@ public final class AccessEvaluator: Sendable {
         return Grant(assignment: assignment, role: role, condition: nil)
     }
 
-    /// Every stored role assignment.
+    /// Every stored role assignment, in key order.
     public func allAssignments() -> [RoleAssignment] {
         store.all(under: nil, types: [RoleAssignment.resourceType]).compactMap(RoleAssignment.init(stored:))
+    }
+
+    /// The stored assignments grouped by principal, re-read only when an assignment changed. The
+    /// revision is taken before the read, so a cache entry is never older than its revision says.
+    func assignmentsByPrincipal() -> [String: [RoleAssignment]] {
+        let revision = store.revision(ofType: RoleAssignment.resourceType)
+        if let cached = assignmentCache.withLock({ $0 }), cached.revision == revision { return cached.byPrincipal }
+        let byPrincipal = Dictionary(grouping: allAssignments(), by: \.principalId)
+        assignmentCache.withLock { $0 = (revision, byPrincipal) }
+        return byPrincipal
     }
 
     /// A role definition by GUID: built-in, else a stored custom role.
@@ -55,7 +69,7 @@ public final class AccessEvaluator: Sendable {
     /// The grants of one principal (its assignments with roles and conditions resolved).
     public func grants(for principalId: String) -> [Grant] {
         let principal = principalId.lowercased()
-        let assignments = allAssignments().filter { $0.principalId == principal }
+        let assignments = assignmentsByPrincipal()[principal] ?? []
         let firstParty = firstPartyGrant(for: principal).map { [$0] } ?? []
         guard !assignments.isEmpty else { return firstParty }
         var customs: [String: RoleDefinition]?

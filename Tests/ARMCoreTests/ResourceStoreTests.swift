@@ -31,6 +31,28 @@ import Testing
         #expect(stored.etag.hasPrefix("\"") && stored.etag.hasSuffix("\"") && stored.etag.count == 38)
     }
 
+    /// A type's revision moves with every write and removal of that type, and only then; a reset
+    /// never brings back an earlier revision (readers cache by it).
+    @Test func revisionOfATypeMovesOnlyWithThatType() throws {
+        let store = ResourceStore()
+        let type = "Microsoft.CognitiveServices/accounts"
+        let empty = store.revision(ofType: type)
+        _ = try store.put(group, body: ["location": "eastus"])
+        #expect(store.revision(ofType: type) == empty)
+        _ = try store.put(account("a"), body: ["v": 1])
+        let afterCreate = store.revision(ofType: type.uppercased())
+        #expect(afterCreate != empty)
+        _ = try store.put(account("a"), body: ["v": 2])
+        let afterReplace = store.revision(ofType: type)
+        #expect(afterReplace != afterCreate)
+        _ = try store.delete(account("a"))
+        let afterDelete = store.revision(ofType: type)
+        #expect(afterDelete != afterReplace)
+        store.reset()
+        #expect(store.revision(ofType: type) != empty)
+        #expect(store.revision(ofType: type) != afterDelete)
+    }
+
     @Test func bodyETagCanBeLeftOut() throws {
         let store = ResourceStore()
         let write = try store.put(group, body: ["name": "rg", "etag": "stale"], bodyETag: false)

@@ -33,6 +33,18 @@ import Testing
         evaluator.decide(principalId: Self.principal, action: action, isDataAction: data, scope: ResourceID(scope)!, attributes: attributes).allowed
     }
 
+    /// One evaluator keeps its parsed assignments between requests; a new or deleted assignment
+    /// must still count at once.
+    @Test func cachedAssignmentsFollowEveryChange() throws {
+        let evaluator = AccessEvaluator(store: store)
+        let read = "Microsoft.MachineLearningServices/workspaces/read"
+        #expect(!evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
+        let id = try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg)  // Reader
+        #expect(evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
+        _ = try store.delete(id)
+        #expect(!evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
+    }
+
     @Test func ancestorsGrantAndSiblingsDoNot() throws {
         try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg)  // Reader
         #expect(allowed("Microsoft.MachineLearningServices/workspaces/read", at: Self.hub))

@@ -8,7 +8,7 @@ final class TestClient {
         var description: String
     }
 
-    let fd: Int32
+    private(set) var fd: Int32
     private var ssl: OpaquePointer?
     private var sslContext: OpaquePointer?
     private var buffer: [UInt8] = []
@@ -30,6 +30,7 @@ final class TestClient {
         guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
             let code = errno
             Glibc.close(fd)
+            fd = -1  // deinit runs after a throwing init too: never close a number twice
             throw Failure(description: "connect: \(String(cString: strerror(code)))")
         }
         if let caFile {
@@ -175,7 +176,10 @@ final class TestClient {
         if let sslContext { SSL_CTX_free(sslContext) }
         ssl = nil
         sslContext = nil
+        // A second close of the same number would close whatever socket the process opened with
+        // it since (another test's server connection, URLSession's socket): tests run in parallel.
         if fd >= 0 { Glibc.close(fd) }
+        fd = -1
     }
 
     private func findHeadEnd() -> Int? {
