@@ -97,21 +97,24 @@ let package = Package(
         .executableTarget(
             name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates"], path: "Sources/Fuzz/ARMParsers", swiftSettings: strict),
 
+        // Shared by the suites that drive providers through an in-process pipeline.
+        .target(name: "ARMTestSupport", dependencies: ["ARMCore"], path: "Tests/ARMTestSupport", swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
-        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore"], swiftSettings: strict),
+        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
 
         .testTarget(name: "AuthorizationTests", dependencies: ["Authorization"], swiftSettings: strict),
         .testTarget(
             name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider"], swiftSettings: strict),
-        .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider"], swiftSettings: strict),
+        .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(
-            name: "CognitiveServicesProviderTests", dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity"],
+            name: "CognitiveServicesProviderTests",
+            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MachineLearningServicesProviderTests",
-            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider"],
+            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport"],
             swiftSettings: strict
         ),
         .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),

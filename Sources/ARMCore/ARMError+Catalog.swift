@@ -20,18 +20,22 @@ extension ARMError {
     // MARK: authentication (401, with WWW-Authenticate)
 
     static func bearerChallenge(tenantAuthority: String, description: String) -> HTTPHeaders {
-        HTTPHeaders([(
-            "WWW-Authenticate",
-            "Bearer authorization_uri=\"\(tenantAuthority)\", error=\"invalid_token\", error_description=\"\(description)\""
-        )])
+        HTTPHeaders([
+            (
+                "WWW-Authenticate",
+                "Bearer authorization_uri=\"\(tenantAuthority)\", error=\"invalid_token\", error_description=\"\(description)\""
+            )
+        ])
     }
 
     public static func authenticationFailed(authority: String) -> ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailed",
             message: "Authentication failed. The 'Authorization' header is missing.",
-            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of missing "
-                + "'Authorization' header."),
+            headers: bearerChallenge(
+                tenantAuthority: authority,
+                description: "The authentication failed because of missing "
+                    + "'Authorization' header."),
             fromGateway: true)
     }
 
@@ -39,8 +43,10 @@ extension ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailedInvalidHeader",
             message: "Authentication failed. The 'Authorization' header is provided in an invalid format.",
-            headers: bearerChallenge(tenantAuthority: authority, description: "The authentication failed because of invalid "
-                + "'Authorization' header."),
+            headers: bearerChallenge(
+                tenantAuthority: authority,
+                description: "The authentication failed because of invalid "
+                    + "'Authorization' header."),
             fromGateway: true)
     }
 
@@ -363,7 +369,8 @@ extension ARMError {
             case 500: ("InternalServerError", "The server encountered an internal error. Please retry the request.")
             case 502: ("BadGateway", "The gateway received an invalid response from the resource provider.")
             case 503: ("ServiceUnavailable", "The service is temporarily unavailable. Please retry the request.")
-            case 504: ("GatewayTimeout", "The gateway did not receive a response from the resource provider within the specified time period.")
+            case 504:
+                ("GatewayTimeout", "The gateway did not receive a response from the resource provider within the specified time period.")
             default: ("InjectedFault", "The request failed with a fault injected through /_emulator/faults.")
             }
         return ARMError(status: status, code: code ?? defaults.code, message: message ?? defaults.message)
@@ -409,7 +416,8 @@ extension ARMError {
     public static func invalidTemplateDeployment(_ name: String, trackingID: String, details: [ARMError]) -> ARMError {
         ARMError(
             status: 400, code: "InvalidTemplateDeployment",
-            message: "The template deployment '\(name)' is not valid according to the validation procedure. The tracking id is '\(trackingID)'. See inner errors for details.",
+            message:
+                "The template deployment '\(name)' is not valid according to the validation procedure. The tracking id is '\(trackingID)'. See inner errors for details.",
             details: details)
     }
 
@@ -417,7 +425,8 @@ extension ARMError {
     public static func deploymentFailed(target: String, details: [ARMError]) -> ARMError {
         ARMError(
             status: 400, code: "DeploymentFailed",
-            message: "At least one resource deployment operation failed. Please list deployment operations for details. Please see https://aka.ms/arm-deployment-operations for usage details.",
+            message:
+                "At least one resource deployment operation failed. Please list deployment operations for details. Please see https://aka.ms/arm-deployment-operations for usage details.",
             target: target, details: details)
     }
 
@@ -440,7 +449,9 @@ extension ARMError {
     public static func invalidDeploymentName(_ name: String, invalid: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidDeploymentName",
-            message: "The provided deployment name '\(name)' has these invalid characters: '\(invalid)'. The name can only be a letter, digit, '-', '.', '_', '(' or ')' and must be 1 to 64 characters long.")
+            message:
+                "The provided deployment name '\(name)' has these invalid characters: '\(invalid)'. The name can only be a letter, digit, '-', '.', '_', '(' or ')' and must be 1 to 64 characters long."
+        )
     }
 
     /// A deployment body without its required parts (`properties`, `mode`, `template`).
@@ -460,7 +471,8 @@ extension ARMError {
         let parts = type.split(separator: "/", maxSplits: 1).map(String.init)
         return ARMError(
             status: 400, code: "InvalidResourceType",
-            message: "The resource type '\(parts.count > 1 ? parts[1] : type)' could not be found in the namespace '\(parts[0])' for api version '\(apiVersion)'.",
+            message:
+                "The resource type '\(parts.count > 1 ? parts[1] : type)' could not be found in the namespace '\(parts[0])' for api version '\(apiVersion)'.",
             target: type)
     }
 }
@@ -698,8 +710,9 @@ extension ARMError {
 
     /// A missing required property of a role assignment or definition body.
     public static func missingRoleProperty(_ property: String) -> ARMError {
-        ARMError(status: 400, code: "InvalidRequestContent", message: "The request content was invalid: '\(property)' is required.",
-                 target: property)
+        ARMError(
+            status: 400, code: "InvalidRequestContent", message: "The request content was invalid: '\(property)' is required.",
+            target: property)
     }
 
     /// `condition` that does not parse, or a `conditionVersion` other than 2.0.

@@ -9,8 +9,9 @@ extension AzureRegion {
         region("westus2", "West US 2", "United States", "US", "47.233", "-119.852", "Washington", ["westcentralus"]),
         region("westus3", "West US 3", "United States", "US", "33.448376", "-112.074036", "Phoenix", ["eastus"]),
         region("centralus", "Central US", "United States", "US", "41.5908", "-93.6208", "Iowa", ["eastus2"]),
-        region("northcentralus", "North Central US", "United States", "US", "41.8819", "-87.6278",
-               "Illinois", ["southcentralus"], other: true),
+        region(
+            "northcentralus", "North Central US", "United States", "US", "41.8819", "-87.6278",
+            "Illinois", ["southcentralus"], other: true),
         region("southcentralus", "South Central US", "United States", "US", "29.4167", "-98.5", "Texas", ["northcentralus"]),
         region("westcentralus", "West Central US", "United States", "US", "40.89", "-110.234", "Wyoming", ["westus2"], other: true),
         region("canadacentral", "Canada Central", "Canada", "Canada", "43.653", "-79.383", "Toronto", ["canadaeast"]),
@@ -29,11 +30,13 @@ extension AzureRegion {
         region("polandcentral", "Poland Central", "Poland", "Europe", "52.23334", "21.01666", "Warsaw", []),
         region("italynorth", "Italy North", "Italy", "Europe", "45.46888", "9.18109", "Milan", []),
         region("spaincentral", "Spain Central", "Spain", "Europe", "40.4259", "-3.4209", "Madrid", []),
-        region("australiaeast", "Australia East", "Australia", "Asia Pacific", "-33.86", "151.2094",
-               "New South Wales", ["australiasoutheast"]),
-        region("australiasoutheast", "Australia Southeast", "Australia", "Asia Pacific", "-37.8136", "144.9631",
-               "Victoria", ["australiaeast"],
-               other: true),
+        region(
+            "australiaeast", "Australia East", "Australia", "Asia Pacific", "-33.86", "151.2094",
+            "New South Wales", ["australiasoutheast"]),
+        region(
+            "australiasoutheast", "Australia Southeast", "Australia", "Asia Pacific", "-37.8136", "144.9631",
+            "Victoria", ["australiaeast"],
+            other: true),
         region("japaneast", "Japan East", "Japan", "Asia Pacific", "35.68", "139.77", "Tokyo, Saitama", ["japanwest"]),
         region("japanwest", "Japan West", "Japan", "Asia Pacific", "34.6939", "135.5022", "Osaka", ["japaneast"], other: true),
         region("koreacentral", "Korea Central", "Korea", "Asia Pacific", "37.5665", "126.978", "Seoul", ["koreasouth"]),
@@ -43,8 +46,9 @@ extension AzureRegion {
         region("centralindia", "Central India", "India", "Asia Pacific", "18.5822", "73.9197", "Pune", ["southindia"]),
         region("southindia", "South India", "India", "Asia Pacific", "12.9822", "80.1636", "Chennai", ["centralindia"], other: true),
         region("uaenorth", "UAE North", "UAE", "Middle East", "25.266666", "55.316666", "Dubai", ["uaecentral"]),
-        region("southafricanorth", "South Africa North", "South Africa", "Africa", "-25.73134", "28.21837",
-               "Johannesburg", ["southafricawest"]),
+        region(
+            "southafricanorth", "South Africa North", "South Africa", "Africa", "-25.73134", "28.21837",
+            "Johannesburg", ["southafricawest"]),
     ]
 
     /// One catalog row. `other` marks the regions `az` lists under the `Other` category, which

@@ -19,6 +19,7 @@ public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible
     static func function(_ name: String, _ problem: String) -> TemplateError {
         TemplateError(
             code: "InvalidTemplate",
-            "Unable to evaluate template language function '\(name)': \(problem). Please see https://aka.ms/arm-functions for usage details.")
+            "Unable to evaluate template language function '\(name)': \(problem). Please see https://aka.ms/arm-functions for usage details."
+        )
     }
 }

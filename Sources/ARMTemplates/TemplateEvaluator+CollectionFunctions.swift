@@ -3,7 +3,10 @@ import ARMCore
 /// Array, object and numeric functions (learn.microsoft.com "Array/Object/Numeric functions").
 extension TemplateEvaluator {
     static let collectionFunctions: [String: Function] = [
-        "array": { name, values in try arity(name, values, 1, 1); return values[0].arrayValue.map { .array($0) } ?? .array([values[0]]) },
+        "array": { name, values in
+            try arity(name, values, 1, 1)
+            return values[0].arrayValue.map { .array($0) } ?? .array([values[0]])
+        },
         "createarray": { _, values in .array(values) },
         "createobject": { name, values in
             guard values.count % 2 == 0 else { throw TemplateError.function(name, "the function expects an even number of arguments") }
@@ -57,13 +60,16 @@ extension TemplateEvaluator {
             try arity(name, values, 2, nil)
             if let first = values[0].arrayValue {
                 var result: [JSONValue] = []
-                for item in first where values.dropFirst().allSatisfy({ ($0.arrayValue ?? []).contains { equal($0, item) } })
-                    && !result.contains(where: { equal($0, item) }) { result.append(item) }
+                for item in first
+                where values.dropFirst().allSatisfy({ ($0.arrayValue ?? []).contains { equal($0, item) } })
+                    && !result.contains(where: { equal($0, item) })
+                { result.append(item) }
                 return .array(result)
             }
             guard let first = values[0].objectValue else { throw TemplateError.function(name, "the arguments must be arrays or objects") }
             var result = JSONObject()
-            for (key, value) in first.pairs where values.dropFirst().allSatisfy({ $0.objectValue?[key].map { equal($0, value) } ?? false }) {
+            for (key, value) in first.pairs where values.dropFirst().allSatisfy({ $0.objectValue?[key].map { equal($0, value) } ?? false })
+            {
                 result[key] = value
             }
             return .object(result)

@@ -44,7 +44,10 @@ extension TemplateEvaluator {
             if let metadata = template["metadata"] { templateInfo["metadata"] = metadata }
             return [
                 "name": .string(context.deploymentName),
-                "properties": ["template": .object(templateInfo), "templateHash": .string(templateHash), "mode": "Incremental", "provisioningState": "Accepted"],
+                "properties": [
+                    "template": .object(templateInfo), "templateHash": .string(templateHash), "mode": "Incremental",
+                    "provisioningState": "Accepted",
+                ],
             ]
         case "environment":
             try Self.arity(name, values, 0, 0)
@@ -76,11 +79,13 @@ extension TemplateEvaluator {
         try Self.arity("resourceId", values, 2, nil)
         let strings = try Self.strings("resourceId", values)
         guard let typeIndex = strings.firstIndex(where: { $0.contains("/") }), typeIndex <= 2 else {
-            throw TemplateError.function("resourceId", "the resource type must contain a namespace and a type, e.g. 'Microsoft.Storage/storageAccounts'")
+            throw TemplateError.function(
+                "resourceId", "the resource type must contain a namespace and a type, e.g. 'Microsoft.Storage/storageAccounts'")
         }
         let subscription = typeIndex == 2 ? strings[0] : context.subscriptionID
         let group = typeIndex >= 1 ? strings[typeIndex - 1] : context.resourceGroupName
-        return try Self.buildID(prefix: "/subscriptions/\(subscription)/resourceGroups/\(group)", strings[typeIndex...], function: "resourceId")
+        return try Self.buildID(
+            prefix: "/subscriptions/\(subscription)/resourceGroups/\(group)", strings[typeIndex...], function: "resourceId")
     }
 
     /// `{prefix}/providers/{ns}/{t1}/{n1}/{t2}/{n2}…` from `["ns/t1/t2", "n1", "n2"]`; names may also
@@ -91,7 +96,8 @@ extension TemplateEvaluator {
         let names = parts.dropFirst().flatMap { $0.split(separator: "/", omittingEmptySubsequences: false).map(String.init) }
         guard typeSegments.count >= 2, names.count == typeSegments.count - 1 else {
             throw TemplateError.function(
-                function, "the type '\(type)' requires \(max(typeSegments.count - 1, 1)) resource name argument(s) but \(names.count) were given")
+                function,
+                "the type '\(type)' requires \(max(typeSegments.count - 1, 1)) resource name argument(s) but \(names.count) were given")
         }
         var id = prefix + "/providers/" + typeSegments[0]
         for (segment, name) in zip(typeSegments.dropFirst(), names) { id += "/\(segment)/\(name)" }
@@ -103,9 +109,12 @@ extension TemplateEvaluator {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second, .nanosecond], from: date)
-        func pad(_ value: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        func pad(_ value: Int, _ width: Int) -> String {
+            String(repeating: "0", count: max(0, width - String(value).count)) + String(value)
+        }
         switch format {
-        case "u": return "\(pad(c.year!, 4))-\(pad(c.month!, 2))-\(pad(c.day!, 2)) \(pad(c.hour!, 2)):\(pad(c.minute!, 2)):\(pad(c.second!, 2))Z"
+        case "u":
+            return "\(pad(c.year!, 4))-\(pad(c.month!, 2))-\(pad(c.day!, 2)) \(pad(c.hour!, 2)):\(pad(c.minute!, 2)):\(pad(c.second!, 2))Z"
         case "d": return "\(c.month!)/\(c.day!)/\(pad(c.year!, 4))"
         default: break
         }

@@ -5,7 +5,8 @@ import Foundation
 /// `reference()` in the branch not taken never runs; everything else evaluates its arguments first.
 extension TemplateEvaluator {
     /// Every function name this engine knows (lower-case), for the README and tests.
-    public static let supportedFunctions: [String] = (lazyFunctions + Array(stringFunctions.keys) + Array(collectionFunctions.keys)
+    public static let supportedFunctions: [String] =
+        (lazyFunctions + Array(stringFunctions.keys) + Array(collectionFunctions.keys)
         + Array(numericFunctions.keys) + contextFunctions).sorted()
 
     static let lazyFunctions = ["if", "and", "or", "parameters", "variables", "copyindex", "reference", "list*"]
@@ -65,7 +66,8 @@ extension TemplateEvaluator {
             guard let id = values[0].stringValue, let apiVersion = values[1].stringValue else {
                 throw TemplateError.function(name, "the resource id and api-version must be strings")
             }
-            return try await reader.list(originalName(of: name), resourceID: id, apiVersion: apiVersion, body: values.count > 2 ? values[2] : nil)
+            return try await reader.list(
+                originalName(of: name), resourceID: id, apiVersion: apiVersion, body: values.count > 2 ? values[2] : nil)
         }
         throw TemplateError(
             code: "InvalidTemplate",
@@ -74,8 +76,10 @@ extension TemplateEvaluator {
 
     /// `listkeys` → `listKeys`: the action segment of the POST keeps ARM's usual casing.
     func originalName(of lowered: String) -> String {
-        let known = ["listkeys": "listKeys", "listsecrets": "listSecrets", "listconnectionstrings": "listConnectionStrings",
-                     "listcredentials": "listCredentials", "listaccountsas": "listAccountSas", "listservicesas": "listServiceSas"]
+        let known = [
+            "listkeys": "listKeys", "listsecrets": "listSecrets", "listconnectionstrings": "listConnectionStrings",
+            "listcredentials": "listCredentials", "listaccountsas": "listAccountSas", "listservicesas": "listServiceSas",
+        ]
         return known[lowered] ?? lowered
     }
 

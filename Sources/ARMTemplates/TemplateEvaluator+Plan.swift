@@ -32,7 +32,8 @@ extension TemplateEvaluator {
             if let symbolic = resource.symbolicName { resourceNames[symbolic.lowercased()] = resource.id }
         }
         for index in planned.indices {
-            planned[index].dependsOn = try resolveDependencies(pendingDependencies[index], of: planned[index], in: planned, skipped: skipped)
+            planned[index].dependsOn = try resolveDependencies(
+                pendingDependencies[index], of: planned[index], in: planned, skipped: skipped)
         }
         return try Self.order(planned)
     }
@@ -44,7 +45,9 @@ extension TemplateEvaluator {
         guard let definition = value.objectValue else { throw TemplateError("Every template resource must be a JSON object.") }
         if let copy = definition["copy"]?.objectValue {
             guard parent == nil else {
-                throw TemplateError("Copying nested resources is not supported. Please see https://aka.ms/arm-copy/#looping-on-a-nested-resource for usage details.")
+                throw TemplateError(
+                    "Copying nested resources is not supported. Please see https://aka.ms/arm-copy/#looping-on-a-nested-resource for usage details."
+                )
             }
             let name = copy["name"]?.stringValue ?? symbolic
             let countValue = try await evaluateValue(copy["count"] ?? .null, scope: scope)
@@ -55,8 +58,9 @@ extension TemplateEvaluator {
             single["copy"] = nil
             for index in 0..<count {
                 let before = planned.count
-                try await expand(.object(single), symbolic: symbolic, parent: nil, scope: scope.entering(name, index: index),
-                                 into: &planned, dependencies: &dependencies, skipped: &skipped)
+                try await expand(
+                    .object(single), symbolic: symbolic, parent: nil, scope: scope.entering(name, index: index),
+                    into: &planned, dependencies: &dependencies, skipped: &skipped)
                 for added in before..<planned.count { planned[added].copyName = name }
             }
             return
@@ -73,7 +77,8 @@ extension TemplateEvaluator {
         let nameSegments = name.split(separator: "/", omittingEmptySubsequences: false)
         guard typeSegments.count == nameSegments.count + 1 else {
             throw TemplateError(
-                "The template resource '\(name)' for type '\(type)' has incorrect segment lengths. A nested resource type must have identical number of segments as its resource name. A root resource type must have segment length one greater than its resource name. Please see https://aka.ms/arm-syntax-resources for usage details.")
+                "The template resource '\(name)' for type '\(type)' has incorrect segment lengths. A nested resource type must have identical number of segments as its resource name. A root resource type must have segment length one greater than its resource name. Please see https://aka.ms/arm-syntax-resources for usage details."
+            )
         }
         let id = try Self.buildID(prefix: context.resourceGroupID, [type, name][...], function: "resource")
         if let condition = definition["condition"] {
@@ -106,7 +111,8 @@ extension TemplateEvaluator {
         planned.append(resource)
         dependencies.append(waits)
         for child in definition["resources"]?.arrayValue ?? [] {
-            try await expand(child, symbolic: nil, parent: resource, scope: scope, into: &planned, dependencies: &dependencies, skipped: &skipped)
+            try await expand(
+                child, symbolic: nil, parent: resource, scope: scope, into: &planned, dependencies: &dependencies, skipped: &skipped)
         }
     }
 
@@ -156,7 +162,8 @@ extension TemplateEvaluator {
     /// deployment to evaluate with its own parameters.
     public func body(of resource: PlannedResource) async throws -> JSONValue {
         var definition = resource.definition
-        let innerScope = resource.type.lowercased() == "microsoft.resources/deployments"
+        let innerScope =
+            resource.type.lowercased() == "microsoft.resources/deployments"
             && definition["properties"]?["expressionEvaluationOptions"]?["scope"]?.stringValue?.lowercased() == "inner"
         var innerTemplate: JSONValue?
         if innerScope, var properties = definition["properties"]?.objectValue {

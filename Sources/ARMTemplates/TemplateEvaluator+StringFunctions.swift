@@ -17,8 +17,14 @@ extension TemplateEvaluator {
             try arity(name, values, 1, nil)
             return .string(try format(try string(name, values[0]), Array(values.dropFirst())))
         },
-        "tolower": { name, values in try arity(name, values, 1, 1); return .string(try string(name, values[0]).lowercased()) },
-        "toupper": { name, values in try arity(name, values, 1, 1); return .string(try string(name, values[0]).uppercased()) },
+        "tolower": { name, values in
+            try arity(name, values, 1, 1)
+            return .string(try string(name, values[0]).lowercased())
+        },
+        "toupper": { name, values in
+            try arity(name, values, 1, 1)
+            return .string(try string(name, values[0]).uppercased())
+        },
         "trim": { name, values in
             try arity(name, values, 1, 1)
             return .string(try string(name, values[0]).trimmingCharacters(in: .whitespacesAndNewlines))
@@ -36,7 +42,9 @@ extension TemplateEvaluator {
             // Compared without `start + length`, which overflows for huge arguments (found by scripts/fuzz).
             guard start >= 0, length >= 0, start <= text.count, length <= text.count - start else {
                 throw TemplateError.function(
-                    name, "the index and length parameters must refer to a location within the string (start \(start), length \(length), string length \(text.count))")
+                    name,
+                    "the index and length parameters must refer to a location within the string (start \(start), length \(length), string length \(text.count))"
+                )
             }
             return .string(String(text[start..<start + length]))
         },
@@ -83,7 +91,10 @@ extension TemplateEvaluator {
             guard let padding = pad.first, text.count < width else { return .string(text) }
             return .string(String(repeating: padding, count: width - text.count) + text)
         },
-        "string": { name, values in try arity(name, values, 1, 1); return .string(values[0].displayText) },
+        "string": { name, values in
+            try arity(name, values, 1, 1)
+            return .string(values[0].displayText)
+        },
         "int": { name, values in
             try arity(name, values, 1, 1)
             switch values[0] {
@@ -118,10 +129,22 @@ extension TemplateEvaluator {
             guard case .bool(let flag) = values[0] else { throw TemplateError.function(name, "the argument must be a boolean") }
             return .bool(!flag)
         },
-        "equals": { name, values in try arity(name, values, 2, 2); return .bool(equal(values[0], values[1])) },
-        "true": { name, values in try arity(name, values, 0, 0); return true },
-        "false": { name, values in try arity(name, values, 0, 0); return false },
-        "null": { name, values in try arity(name, values, 0, 0); return .null },
+        "equals": { name, values in
+            try arity(name, values, 2, 2)
+            return .bool(equal(values[0], values[1]))
+        },
+        "true": { name, values in
+            try arity(name, values, 0, 0)
+            return true
+        },
+        "false": { name, values in
+            try arity(name, values, 0, 0)
+            return false
+        },
+        "null": { name, values in
+            try arity(name, values, 0, 0)
+            return .null
+        },
         "base64": { name, values in
             try arity(name, values, 1, 1)
             return .string(Data(try string(name, values[0]).utf8).base64EncodedString())
@@ -135,7 +158,9 @@ extension TemplateEvaluator {
         },
         "uricomponent": { name, values in
             try arity(name, values, 1, 1)
-            return .string(try string(name, values[0]).addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~"))) ?? "")
+            return .string(
+                try string(name, values[0]).addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(.init(charactersIn: "-._~")))
+                    ?? "")
         },
         "uricomponenttostring": { name, values in
             try arity(name, values, 1, 1)
@@ -151,9 +176,21 @@ extension TemplateEvaluator {
         var i = 0
         while i < chars.count {
             let char = chars[i]
-            if char == "{", i + 1 < chars.count, chars[i + 1] == "{" { result.append("{"); i += 2; continue }
-            if char == "}", i + 1 < chars.count, chars[i + 1] == "}" { result.append("}"); i += 2; continue }
-            guard char == "{" else { result.append(char); i += 1; continue }
+            if char == "{", i + 1 < chars.count, chars[i + 1] == "{" {
+                result.append("{")
+                i += 2
+                continue
+            }
+            if char == "}", i + 1 < chars.count, chars[i + 1] == "}" {
+                result.append("}")
+                i += 2
+                continue
+            }
+            guard char == "{" else {
+                result.append(char)
+                i += 1
+                continue
+            }
             guard let close = chars[i...].firstIndex(of: "}") else {
                 throw TemplateError.function("format", "the format string '\(pattern)' is not valid")
             }

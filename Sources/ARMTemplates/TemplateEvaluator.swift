@@ -65,7 +65,8 @@ public final class TemplateEvaluator {
         }
         if !unknown.isEmpty {
             throw TemplateError(
-                "The template parameters '\(unknown.joined(separator: ", "))' in the parameters file are not valid; they are not present in the original template and can therefore not be provided at deployment time. The only supported parameters for this template are '\(template["parameters"]?.objectValue?.keys.joined(separator: ", ") ?? "")'. Please see https://aka.ms/arm-pass-parameter-values for usage details.")
+                "The template parameters '\(unknown.joined(separator: ", "))' in the parameters file are not valid; they are not present in the original template and can therefore not be provided at deployment time. The only supported parameters for this template are '\(template["parameters"]?.objectValue?.keys.joined(separator: ", ") ?? "")'. Please see https://aka.ms/arm-pass-parameter-values for usage details."
+            )
         }
         parameterValues = supplied
     }
@@ -104,7 +105,8 @@ public final class TemplateEvaluator {
         defer { resolvingParameters.remove(key) }
         guard let typeName = definition["type"]?.stringValue, let type = TemplateType(typeName) else {
             throw TemplateError(
-                "The template parameter '\(realName)' has an invalid type '\(definition["type"]?.stringValue ?? "")'. The supported types are 'string, securestring, int, bool, object, secureobject, array'.")
+                "The template parameter '\(realName)' has an invalid type '\(definition["type"]?.stringValue ?? "")'. The supported types are 'string, securestring, int, bool, object, secureobject, array'."
+            )
         }
         let raw: JSONValue
         // An explicit null with a defaultValue takes the default, as ARM does: azure-ai-ml sends
@@ -115,7 +117,8 @@ public final class TemplateEvaluator {
             raw = try await evaluateValue(defaultValue, scope: LoopScope())
         } else {
             throw TemplateError(
-                "The value for the template parameter '\(realName)' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details.")
+                "The value for the template parameter '\(realName)' is not provided. Please see https://aka.ms/arm-create-parameter-file for usage details."
+            )
         }
         let value = Self.allowedSpelling(of: try type.coerce(raw, parameter: realName), definition: definition)
         try Self.checkConstraints(value, definition: definition, parameter: realName)
@@ -147,25 +150,30 @@ public final class TemplateEvaluator {
             }
             if !permitted {
                 throw TemplateError(
-                    "The provided value '\(value.displayText)' for the template parameter '\(parameter)' is not valid. The value must be one of '\(allowed.map(\.displayText).joined(separator: ","))'. Please see https://aka.ms/arm-syntax-parameters for usage details.")
+                    "The provided value '\(value.displayText)' for the template parameter '\(parameter)' is not valid. The value must be one of '\(allowed.map(\.displayText).joined(separator: ","))'. Please see https://aka.ms/arm-syntax-parameters for usage details."
+                )
             }
         }
         if let minimum = definition["minValue"]?.intValue, let number = value.intValue, number < minimum {
             throw TemplateError(
-                "The provided value '\(number)' for the template parameter '\(parameter)' is not valid. The value must be greater than or equal to '\(minimum)'.")
+                "The provided value '\(number)' for the template parameter '\(parameter)' is not valid. The value must be greater than or equal to '\(minimum)'."
+            )
         }
         if let maximum = definition["maxValue"]?.intValue, let number = value.intValue, number > maximum {
             throw TemplateError(
-                "The provided value '\(number)' for the template parameter '\(parameter)' is not valid. The value must be less than or equal to '\(maximum)'.")
+                "The provided value '\(number)' for the template parameter '\(parameter)' is not valid. The value must be less than or equal to '\(maximum)'."
+            )
         }
         let length: Int? = value.stringValue?.count ?? value.arrayValue?.count
         if let minimum = definition["minLength"]?.intValue, let length, length < minimum {
             throw TemplateError(
-                "The provided value for the template parameter '\(parameter)' is not valid. Length of the value should be greater than or equal to '\(minimum)'.")
+                "The provided value for the template parameter '\(parameter)' is not valid. Length of the value should be greater than or equal to '\(minimum)'."
+            )
         }
         if let maximum = definition["maxLength"]?.intValue, let length, length > maximum {
             throw TemplateError(
-                "The provided value for the template parameter '\(parameter)' is not valid. Length of the value should be less than or equal to '\(maximum)'.")
+                "The provided value for the template parameter '\(parameter)' is not valid. Length of the value should be less than or equal to '\(maximum)'."
+            )
         }
     }
 
@@ -181,7 +189,11 @@ public final class TemplateEvaluator {
             variableCache[key] = value
             return value
         }
-        guard let (realName, definition) = variables.pairs.first(where: { $0.key.lowercased() == key && $0.key != "copy" }).map({ ($0.key, $0.value) }) else {
+        guard
+            let (realName, definition) = variables.pairs.first(where: { $0.key.lowercased() == key && $0.key != "copy" }).map({
+                ($0.key, $0.value)
+            })
+        else {
             throw TemplateError(
                 "The template variable '\(name)' is not found. Please see https://aka.ms/arm-syntax-variables for usage details.")
         }
@@ -248,11 +260,13 @@ public final class TemplateEvaluator {
         case .property(let base, let name):
             let value = try await evaluate(base, scope: scope)
             guard case .object(let object) = value else {
-                throw TemplateError("The language expression property '\(name)' can't be evaluated, the value is of type '\(value.templateTypeName)'.")
+                throw TemplateError(
+                    "The language expression property '\(name)' can't be evaluated, the value is of type '\(value.templateTypeName)'.")
             }
             guard let member = object[name] ?? object.pairs.first(where: { $0.key.lowercased() == name.lowercased() })?.value else {
                 throw TemplateError(
-                    "The language expression property '\(name)' doesn't exist, available properties are '\(object.keys.joined(separator: ", "))'.")
+                    "The language expression property '\(name)' doesn't exist, available properties are '\(object.keys.joined(separator: ", "))'."
+                )
             }
             return member
         case .index(let base, let indexExpression):
@@ -270,7 +284,8 @@ public final class TemplateEvaluator {
             case (.object, .string(let name)):
                 return try await evaluate(.property(.literal(value), name), scope: scope)
             default:
-                throw TemplateError("The language expression '[\(index.displayText)]' cannot index a value of type '\(value.templateTypeName)'.")
+                throw TemplateError(
+                    "The language expression '[\(index.displayText)]' cannot index a value of type '\(value.templateTypeName)'.")
             }
         case .call(let name, let arguments):
             return try await call(name, arguments, scope: scope)

@@ -1,5 +1,5 @@
-import Foundation
 import ARMCore
+import Foundation
 
 /// A parameter or output type (`string`, `securestring`, `int`, `bool`, `object`, `secureObject`,
 /// `array`; case-insensitive). Booleans and integers given as strings ("true", "5") are accepted,
@@ -48,7 +48,8 @@ public enum TemplateType: Sendable, Equatable {
             return .bool(text.lowercased() == "true")
         default:
             throw TemplateError(
-                "Template parameter '\(parameter)' was provided an invalid value. Expected a value of type '\(reportedName)', but received a value of type '\(value.templateTypeName)'. Please see https://aka.ms/resource-manager-parameter-files for usage details.")
+                "Template parameter '\(parameter)' was provided an invalid value. Expected a value of type '\(reportedName)', but received a value of type '\(value.templateTypeName)'. Please see https://aka.ms/resource-manager-parameter-files for usage details."
+            )
         }
     }
 }

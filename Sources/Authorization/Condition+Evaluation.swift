@@ -54,7 +54,8 @@ extension Condition.Comparator {
 
     /// `StringLike`: `*` any run, `?` one character.
     static func like(_ text: String, _ pattern: String) -> Bool {
-        let t = Array(text), p = Array(pattern)
+        let t = Array(text)
+        let p = Array(pattern)
         func match(_ i: Int, _ j: Int) -> Bool {
             if i == p.count { return j == t.count }
             if p[i] == "*" { return (j...t.count).contains { match(i + 1, $0) } }

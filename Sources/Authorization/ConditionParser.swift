@@ -81,9 +81,10 @@ public struct ConditionParser {
             default: throw ConditionError("a value must follow \(operatorText)")
             }
             guard !values.isEmpty else { throw ConditionError("\(operatorText) has no value") }
-            return .comparison(Condition.Comparison(
-                source: source.lowercased(), attribute: name, quantifier: quantifier, comparator: comparator, negated: negated,
-                values: values))
+            return .comparison(
+                Condition.Comparison(
+                    source: source.lowercased(), attribute: name, quantifier: quantifier, comparator: comparator, negated: negated,
+                    values: values))
         default:
             throw ConditionError("unexpected \(Self.describe(token))")
         }
@@ -122,9 +123,11 @@ public struct ConditionParser {
             name.removeLast("ignorecase".count)
         }
         var negated = false
-        for (positive, negative) in [("stringequals", "stringnotequals"), ("stringstartswith", "stringnotstartswith"),
-                                     ("stringlike", "stringnotlike"), ("guidequals", "guidnotequals"),
-                                     ("numericequals", "numericnotequals")] where name == negative {
+        for (positive, negative) in [
+            ("stringequals", "stringnotequals"), ("stringstartswith", "stringnotstartswith"),
+            ("stringlike", "stringnotlike"), ("guidequals", "guidnotequals"),
+            ("numericequals", "numericnotequals"),
+        ] where name == negative {
             name = positive
             negated = true
         }

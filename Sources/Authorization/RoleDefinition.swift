@@ -59,12 +59,13 @@ public struct RoleDefinition: Sendable, Equatable {
         properties["updatedOn"] = updatedOn.map(JSONValue.string) ?? .null
         properties["createdBy"] = createdBy.map(JSONValue.string) ?? .null
         properties["updatedBy"] = updatedBy.map(JSONValue.string) ?? .null
-        return .object(JSONObject([
-            ("id", .string(id(at: scope))),
-            ("type", .string(Self.resourceType)),
-            ("name", .string(name)),
-            ("properties", .object(properties)),
-        ]))
+        return .object(
+            JSONObject([
+                ("id", .string(id(at: scope))),
+                ("type", .string(Self.resourceType)),
+                ("name", .string(name)),
+                ("properties", .object(properties)),
+            ]))
     }
 
     /// Reads a stored custom role (the body the provider wrote).

@@ -31,13 +31,17 @@ extension ControlPlaneProxy {
                 let context = try connectionContext(parameters)
                 return try await deleteDeployment(request, parameters.required("deploymentName"), target: context.target)
             },
-            Route("GET", connection + "/models", operationID: "Connection_GetModels",
-                  action: "Microsoft.MachineLearningServices/workspaces/connections/models/read") { request, parameters in
+            Route(
+                "GET", connection + "/models", operationID: "Connection_GetModels",
+                action: "Microsoft.MachineLearningServices/workspaces/connections/models/read"
+            ) { request, parameters in
                 let context = try connectionContext(parameters)
                 return try await listModels(request, target: context.target, connectionID: context.parent)
             },
-            Route("POST", Self.workspacePattern + "/listConnectionModels", operationID: "Connection_GetAllModels",
-                  action: "Microsoft.MachineLearningServices/workspaces/listConnectionModels/action") { request, parameters in
+            Route(
+                "POST", Self.workspacePattern + "/listConnectionModels", operationID: "Connection_GetAllModels",
+                action: "Microsoft.MachineLearningServices/workspaces/listConnectionModels/action"
+            ) { request, parameters in
                 try await listAllConnectionModels(request, parameters)
             },
         ]

@@ -56,21 +56,27 @@ extension ControlPlaneProxy {
                 return try await getDeployment(
                     request, parameters.required("deploymentName"), target: target, parent: parent, typeName: Self.endpointDeploymentType)
             },
-            Route("PUT", deployments + "/{deploymentName}", operationID: "EndpointDeployment_CreateOrUpdate",
-                  action: action + "deployments/write") { request, parameters in
+            Route(
+                "PUT", deployments + "/{deploymentName}", operationID: "EndpointDeployment_CreateOrUpdate",
+                action: action + "deployments/write"
+            ) { request, parameters in
                 let (target, parent) = try endpointContext(parameters)
                 // EndpointDeployment_CreateOrUpdate answers 200 or 202, never 201 (§6.1).
                 return try await putDeployment(
                     request, parameters.required("deploymentName"), target: target, parent: parent,
                     typeName: Self.endpointDeploymentType, createdStatus: 200)
             },
-            Route("DELETE", deployments + "/{deploymentName}", operationID: "EndpointDeployment_Delete",
-                  action: action + "deployments/delete") { request, parameters in
+            Route(
+                "DELETE", deployments + "/{deploymentName}", operationID: "EndpointDeployment_Delete",
+                action: action + "deployments/delete"
+            ) { request, parameters in
                 let (target, _) = try endpointContext(parameters)
                 return try await deleteDeployment(request, parameters.required("deploymentName"), target: target)
             },
-            Route("GET", Self.workspacePattern + "/deployments", operationID: "EndpointDeployment_GetInWorkspace",
-                  action: "Microsoft.MachineLearningServices/workspaces/deployments/read") { request, parameters in
+            Route(
+                "GET", Self.workspacePattern + "/deployments", operationID: "EndpointDeployment_GetInWorkspace",
+                action: "Microsoft.MachineLearningServices/workspaces/deployments/read"
+            ) { request, parameters in
                 try await workspaceDeployments(request, parameters)
             },
         ]

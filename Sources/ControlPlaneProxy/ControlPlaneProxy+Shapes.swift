@@ -31,10 +31,11 @@ extension ControlPlaneProxy {
         let model = account["model"]?.objectValue ?? JSONObject()
         var properties = JSONObject()
         properties["type"] = .string(endpointType(ofModelFormat: model["format"]?.stringValue))
-        properties["model"] = .object(JSONObject([
-            ("name", model["name"] ?? .null), ("format", model["format"] ?? .null), ("source", model["source"] ?? .null),
-            ("version", model["version"] ?? .null),
-        ]))
+        properties["model"] = .object(
+            JSONObject([
+                ("name", model["name"] ?? .null), ("format", model["format"] ?? .null), ("source", model["source"] ?? .null),
+                ("version", model["version"] ?? .null),
+            ]))
         if let sku = body["sku"] { properties["sku"] = sku }
         for key in ["raiPolicyName", "versionUpgradeOption", "provisioningState", "failureReason"] {
             if let value = account[key] { properties[key] = value }
@@ -57,17 +58,19 @@ extension ControlPlaneProxy {
     static func endpointModel(_ value: JSONValue, connectionID: ResourceID?) -> JSONValue {
         guard let model = value.objectValue else { return value }
         var out = JSONObject()
-        for key in ["name", "format", "version", "isDefaultVersion", "lifecycleStatus", "maxCapacity", "capabilities",
-                    "finetuneCapabilities", "deprecation"]
-        {
+        for key in [
+            "name", "format", "version", "isDefaultVersion", "lifecycleStatus", "maxCapacity", "capabilities",
+            "finetuneCapabilities", "deprecation",
+        ] {
             if let field = model[key] { out[key] = field }
         }
         if let skus = model["skus"]?.arrayValue {
-            out["skus"] = .array(skus.map { sku in
-                guard var object = sku.objectValue else { return sku }
-                if let connectionID { object["connectionIds"] = .array([.string(connectionID.description)]) }
-                return .object(object)
-            })
+            out["skus"] = .array(
+                skus.map { sku in
+                    guard var object = sku.objectValue else { return sku }
+                    if let connectionID { object["connectionIds"] = .array([.string(connectionID.description)]) }
+                    return .object(object)
+                })
         }
         if let systemData = model["systemData"] { out["systemData"] = systemData }
         return .object(out)

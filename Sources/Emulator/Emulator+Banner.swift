@@ -4,7 +4,8 @@ extension Emulator {
     /// The startup banner: URLs, the well-known credentials and lines to paste for az and the
     /// Python SDKs. The `listening on` line is stable: scripts parse it for the port.
     func banner() -> String {
-        let host = config.host == "0.0.0.0" || config.host == "::" ? "localhost" : (config.host.contains(":") ? "[\(config.host)]" : config.host)
+        let host =
+            config.host == "0.0.0.0" || config.host == "::" ? "localhost" : (config.host.contains(":") ? "[\(config.host)]" : config.host)
         let base = "https://\(host):\(port)"
         let certificate = world.certificatePath
         return """

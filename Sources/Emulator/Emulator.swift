@@ -1,9 +1,9 @@
 import ARMCore
 import Authorization
 import AuthorizationProvider
-import DependentsProvider
 import CognitiveServicesProvider
 import ControlPlaneProxy
+import DependentsProvider
 import EmulatorHTTP
 import Foundation
 import Identity
@@ -101,7 +101,8 @@ public final class Emulator: Sendable {
             router: armRouter)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
-        let publicPipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
+        let publicPipeline = ARMPipeline(
+            middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
         let operatorRouter = Router(routes: OperatorAPI(emulator: world).routes)
         let operatorPipeline = ARMPipeline(
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
@@ -155,7 +156,8 @@ public final class Emulator: Sendable {
 
     static func cacheDirectory() -> String {
         let environment = ProcessInfo.processInfo.environment
-        let base = environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+        let base =
+            environment["XDG_CACHE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (environment["HOME"].map { $0 + "/.cache" } ?? NSTemporaryDirectory())
         return base + "/foundry-emulator"
     }

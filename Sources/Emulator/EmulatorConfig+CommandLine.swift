@@ -53,7 +53,8 @@ extension EmulatorConfig {
             // Accept --flag=value as well as --flag value.
             if argument.hasPrefix("--"), let equals = argument.firstIndex(of: "=") {
                 var expanded = arguments
-                expanded.replaceSubrange(index...index, with: [String(argument[..<equals]), String(argument[argument.index(after: equals)...])])
+                expanded.replaceSubrange(
+                    index...index, with: [String(argument[..<equals]), String(argument[argument.index(after: equals)...])])
                 return try parse(expanded)
             }
             switch argument {

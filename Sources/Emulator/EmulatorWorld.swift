@@ -19,9 +19,11 @@ final class EmulatorWorld: Sendable {
     /// The data directory's journal, with `--data-dir`.
     let persistence: Persistence?
 
-    init(config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
-         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
-         authorization: AuthorizationProvider, persistence: Persistence? = nil) {
+    init(
+        config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
+        operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
+        authorization: AuthorizationProvider, persistence: Persistence? = nil
+    ) {
         self.persistence = persistence
         self.config = config
         self.directory = directory
@@ -44,30 +46,43 @@ final class EmulatorWorld: Sendable {
 
     /// DESIGN.md "Well-known world": what scripts need to log in.
     func info(baseURL: String) -> JSONValue {
-        .object(JSONObject([
-            ("tenantId", .string(WellKnown.tenantId)),
-            ("subscriptionId", .string(WellKnown.subscriptionId)),
-            ("resourceManagerUrl", .string(baseURL + "/")),
-            ("authorityUrl", .string(baseURL)),
-            ("metadataUrl", .string(baseURL + "/metadata/endpoints?api-version=2022-09-01")),
-            ("certificatePath", .string(certificatePath)),
-            ("operator", .object(JSONObject([
-                ("clientId", .string(WellKnown.operatorClientId)),
-                ("clientSecret", .string(WellKnown.operatorClientSecret)),
-                ("objectId", .string(WellKnown.operatorObjectId)),
-            ]))),
-            ("user", .object(JSONObject([
-                ("userPrincipalName", .string(WellKnown.userPrincipalName)),
-                ("password", .string(WellKnown.userPassword)),
-                ("objectId", .string(WellKnown.userObjectId)),
-            ]))),
-            ("managedIdentity", .object(JSONObject([
-                ("identityEndpoint", .string(baseURL + "/msi/token")),
-                ("identityHeader", .string(WellKnown.identityHeader)),
-            ]))),
-            ("rbac", .string(config.rbac.rawValue)),
-            ("provisioningDelayMs", .int(Int64(config.provisioningDelayMilliseconds))),
-            ("version", .string(Emulator.version)),
-        ]))
+        .object(
+            JSONObject([
+                ("tenantId", .string(WellKnown.tenantId)),
+                ("subscriptionId", .string(WellKnown.subscriptionId)),
+                ("resourceManagerUrl", .string(baseURL + "/")),
+                ("authorityUrl", .string(baseURL)),
+                ("metadataUrl", .string(baseURL + "/metadata/endpoints?api-version=2022-09-01")),
+                ("certificatePath", .string(certificatePath)),
+                (
+                    "operator",
+                    .object(
+                        JSONObject([
+                            ("clientId", .string(WellKnown.operatorClientId)),
+                            ("clientSecret", .string(WellKnown.operatorClientSecret)),
+                            ("objectId", .string(WellKnown.operatorObjectId)),
+                        ]))
+                ),
+                (
+                    "user",
+                    .object(
+                        JSONObject([
+                            ("userPrincipalName", .string(WellKnown.userPrincipalName)),
+                            ("password", .string(WellKnown.userPassword)),
+                            ("objectId", .string(WellKnown.userObjectId)),
+                        ]))
+                ),
+                (
+                    "managedIdentity",
+                    .object(
+                        JSONObject([
+                            ("identityEndpoint", .string(baseURL + "/msi/token")),
+                            ("identityHeader", .string(WellKnown.identityHeader)),
+                        ]))
+                ),
+                ("rbac", .string(config.rbac.rawValue)),
+                ("provisioningDelayMs", .int(Int64(config.provisioningDelayMilliseconds))),
+                ("version", .string(Emulator.version)),
+            ]))
     }
 }

@@ -10,7 +10,8 @@ extension OperatorAPI {
         [
             Route("GET", "/_emulator/principals", operationID: "Emulator_ListPrincipals", action: nil) { _, _ in
                 let directory = emulator.directory
-                let all = directory.servicePrincipals.map { Self.json(.servicePrincipal($0)) }
+                let all =
+                    directory.servicePrincipals.map { Self.json(.servicePrincipal($0)) }
                     + directory.users.map { Self.json(.user($0)) }
                     + directory.managedIdentities.map { Self.json(.managedIdentity($0)) }
                 return .ok(["value": .array(all)])
@@ -51,22 +52,25 @@ extension OperatorAPI {
     static func json(_ principal: Principal) -> JSONValue {
         switch principal {
         case .servicePrincipal(let sp):
-            return .object(JSONObject([
-                ("type", "ServicePrincipal"), ("objectId", .string(sp.objectId)), ("clientId", .string(sp.appId)),
-                ("appId", .string(sp.appId)), ("clientSecret", sp.secrets.first.map(JSONValue.string) ?? .null),
-                ("displayName", .string(sp.displayName)), ("tenantId", .string(sp.tenantId)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("type", "ServicePrincipal"), ("objectId", .string(sp.objectId)), ("clientId", .string(sp.appId)),
+                    ("appId", .string(sp.appId)), ("clientSecret", sp.secrets.first.map(JSONValue.string) ?? .null),
+                    ("displayName", .string(sp.displayName)), ("tenantId", .string(sp.tenantId)),
+                ]))
         case .user(let user):
-            return .object(JSONObject([
-                ("type", "User"), ("objectId", .string(user.objectId)), ("userPrincipalName", .string(user.userPrincipalName)),
-                ("password", .string(user.password)), ("displayName", .string(user.displayName)), ("tenantId", .string(user.tenantId)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("type", "User"), ("objectId", .string(user.objectId)), ("userPrincipalName", .string(user.userPrincipalName)),
+                    ("password", .string(user.password)), ("displayName", .string(user.displayName)), ("tenantId", .string(user.tenantId)),
+                ]))
         case .managedIdentity(let identity):
-            return .object(JSONObject([
-                ("type", "ManagedIdentity"), ("objectId", .string(identity.objectId)), ("clientId", .string(identity.clientId)),
-                ("displayName", .string(identity.displayName)), ("resourceId", identity.resourceId.map(JSONValue.string) ?? .null),
-                ("tenantId", .string(identity.tenantId)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("type", "ManagedIdentity"), ("objectId", .string(identity.objectId)), ("clientId", .string(identity.clientId)),
+                    ("displayName", .string(identity.displayName)), ("resourceId", identity.resourceId.map(JSONValue.string) ?? .null),
+                    ("tenantId", .string(identity.tenantId)),
+                ]))
         }
     }
 }

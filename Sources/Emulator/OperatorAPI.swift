@@ -44,17 +44,20 @@ struct OperatorAPI: Sendable {
         var lifetime = 3600
         if let text = request.query["lifetime"] {
             guard let seconds = Int(text), (-86_400...86_400).contains(seconds) else {
-                throw ARMError.invalidParameter("The query parameter 'lifetime' must be a whole number of seconds from -86400 to 86400.", target: "lifetime")
+                throw ARMError.invalidParameter(
+                    "The query parameter 'lifetime' must be a whole number of seconds from -86400 to 86400.", target: "lifetime")
             }
             lifetime = seconds
         }
         let issued = emulator.identity.issueOperatorToken(audience: resource, lifetime: lifetime, baseURL: request.baseURL)
-        return .ok(.object(JSONObject([
-            ("token_type", "Bearer"),
-            ("access_token", .string(issued.token)),
-            ("expires_in", .int(Int64(lifetime))),
-            ("expires_on", .int(Int64(issued.expiresOn.timeIntervalSince1970))),
-            ("resource", .string(resource)),
-        ])))
+        return .ok(
+            .object(
+                JSONObject([
+                    ("token_type", "Bearer"),
+                    ("access_token", .string(issued.token)),
+                    ("expires_in", .int(Int64(lifetime))),
+                    ("expires_on", .int(Int64(issued.expiresOn.timeIntervalSince1970))),
+                    ("resource", .string(resource)),
+                ])))
     }
 }

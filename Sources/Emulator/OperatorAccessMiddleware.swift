@@ -19,7 +19,8 @@ struct OperatorAccessMiddleware: ARMMiddleware {
 
     /// Compares without an early exit, so the key cannot be guessed byte by byte from timing.
     private func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let a = Array(lhs.utf8), b = Array(rhs.utf8)
+        let a = Array(lhs.utf8)
+        let b = Array(rhs.utf8)
         var difference = UInt8(a.count == b.count ? 0 : 1)
         for index in 0..<min(a.count, b.count) { difference |= a[index] ^ b[index] }
         return difference == 0

@@ -9,8 +9,9 @@ struct SubscriptionMiddleware: ARMMiddleware {
 
     func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         // `{scope}` routes (Microsoft.Authorization) name the subscription inside the scope.
-        let inScope = request.route?.parameters["scope"] != nil && request.segments.count >= 2
-            && request.segments[0].lowercased() == "subscriptions" ? request.segments[1] : nil
+        let inScope =
+            request.route?.parameters["scope"] != nil && request.segments.count >= 2
+                && request.segments[0].lowercased() == "subscriptions" ? request.segments[1] : nil
         if let subscriptionID = request.route?.parameters["subscriptionId"] ?? inScope {
             try ResourceID.validateSubscriptionID(subscriptionID)
             guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }

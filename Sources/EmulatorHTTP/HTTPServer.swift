@@ -144,7 +144,10 @@ public final class HTTPServer: Sendable {
         try require(configuration.maxBodyBytes >= 0, "maxBodyBytes must not be negative.")
         try require(configuration.maxConnections >= 1, "maxConnections must be at least 1.")
         try require(configuration.eventLoopCount >= 1, "eventLoopCount must be at least 1.")
-        for (name, value) in [("headerTimeout", configuration.headerTimeout), ("bodyTimeout", configuration.bodyTimeout), ("idleTimeout", configuration.idleTimeout)] {
+        for (name, value) in [
+            ("headerTimeout", configuration.headerTimeout), ("bodyTimeout", configuration.bodyTimeout),
+            ("idleTimeout", configuration.idleTimeout),
+        ] {
             try require(value >= 0 && value.isFinite, "\(name) must be a non-negative number of seconds.")
         }
     }

@@ -13,11 +13,13 @@ struct LoopThread: @unchecked Sendable {
     static func spawn(name: String, _ run: @escaping @Sendable () -> Void) throws -> LoopThread {
         let body = Unmanaged.passRetained(Body(run)).toOpaque()
         var id = pthread_t()
-        let status = pthread_create(&id, nil, { argument in
-            let body = Unmanaged<Body>.fromOpaque(argument!).takeRetainedValue()
-            body.run()
-            return nil
-        }, body)
+        let status = pthread_create(
+            &id, nil,
+            { argument in
+                let body = Unmanaged<Body>.fromOpaque(argument!).takeRetainedValue()
+                body.run()
+                return nil
+            }, body)
         guard status == 0 else {
             Unmanaged<Body>.fromOpaque(body).release()
             throw HTTPServerError(.system, "Cannot start an event loop thread: \(Socket.errorDescription(status)).")

@@ -34,7 +34,8 @@ public enum SelfSignedCertificate {
 
         var alternativeNames = ["DNS:localhost", "IP:127.0.0.1", "IP:::1"]
         if commonName != "localhost" && !commonName.isEmpty {
-            let isAddress = commonName.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } && commonName.contains(where: { $0 == "." || $0 == ":" })
+            let isAddress =
+                commonName.allSatisfy { $0.isHexDigit || $0 == "." || $0 == ":" } && commonName.contains(where: { $0 == "." || $0 == ":" })
                 && commonName.contains(where: \.isNumber)
             alternativeNames.append((isAddress ? "IP:" : "DNS:") + commonName)
         }

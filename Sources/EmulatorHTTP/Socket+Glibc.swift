@@ -146,7 +146,9 @@ extension Socket {
                     var ip = address.pointee.sin_addr
                     inet_ntop(AF_INET, &ip, &text, socklen_t(text.count))
                     let firstOctet = UInt32(bigEndian: ip.s_addr) >> 24
-                    return Peer(address: String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), isLoopback: firstOctet == 127)
+                    return Peer(
+                        address: String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+                        isLoopback: firstOctet == 127)
                 }
             }
             if family == sa_family_t(AF_INET6) {
@@ -161,7 +163,9 @@ extension Socket {
                     }
                     inet_ntop(AF_INET6, &ip, &text, socklen_t(text.count))
                     let isLoopback = bytes[0..<15].allSatisfy { $0 == 0 } && bytes[15] == 1
-                    return Peer(address: String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self), isLoopback: isLoopback)
+                    return Peer(
+                        address: String(decoding: text.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self),
+                        isLoopback: isLoopback)
                 }
             }
             return Peer(address: "unknown", isLoopback: false)

@@ -8,11 +8,26 @@ extension DirectorySnapshot {
             throw DirectoryError("The well-known tenant '\(WellKnown.tenantId)' must stay in the directory.")
         }
         var copy = DirectorySnapshot()
-        for tenant in tenants { try copy.checkNew(tenant); copy.tenants.append(tenant) }
-        for subscription in subscriptions { try copy.checkNew(subscription); copy.subscriptions.append(subscription) }
-        for principal in servicePrincipals { try copy.checkNew(principal); copy.servicePrincipals.append(principal) }
-        for user in users { try copy.checkNew(user); copy.users.append(user) }
-        for identity in managedIdentities { try copy.checkNew(identity); copy.managedIdentities.append(identity) }
+        for tenant in tenants {
+            try copy.checkNew(tenant)
+            copy.tenants.append(tenant)
+        }
+        for subscription in subscriptions {
+            try copy.checkNew(subscription)
+            copy.subscriptions.append(subscription)
+        }
+        for principal in servicePrincipals {
+            try copy.checkNew(principal)
+            copy.servicePrincipals.append(principal)
+        }
+        for user in users {
+            try copy.checkNew(user)
+            copy.users.append(user)
+        }
+        for identity in managedIdentities {
+            try copy.checkNew(identity)
+            copy.managedIdentities.append(identity)
+        }
     }
 
     func checkNew(_ tenant: Tenant) throws(DirectoryError) {

@@ -21,7 +21,9 @@ public struct DirectorySnapshot: Sendable, Codable, Equatable {
     /// The well-known world alone (`WellKnown`).
     public static var wellKnown: DirectorySnapshot {
         DirectorySnapshot(
-            tenants: [Tenant(tenantId: WellKnown.tenantId, displayName: WellKnown.tenantDisplayName, defaultDomain: WellKnown.tenantDomain)],
+            tenants: [
+                Tenant(tenantId: WellKnown.tenantId, displayName: WellKnown.tenantDisplayName, defaultDomain: WellKnown.tenantDomain)
+            ],
             subscriptions: [
                 Subscription(
                     subscriptionId: WellKnown.subscriptionId, tenantId: WellKnown.tenantId,

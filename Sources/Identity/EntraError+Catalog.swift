@@ -29,30 +29,38 @@ extension EntraError {
     public static func tenantNotFound(_ tenant: String, error: String = "invalid_request") -> EntraError {
         EntraError(
             status: 400, error: error, code: 90002,
-            message: "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant.")
+            message:
+                "Tenant '\(tenant)' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant."
+        )
     }
 
     /// Client credentials need a tenant: `/common` and `/consumers` cannot say which one.
     public static let grantNotSupportedOnCommon = EntraError(
-        status: 400, error: "invalid_request", code: 9001023,
-        message: "The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint.")
+        status: 400, error: "invalid_request", code: 9_001_023,
+        message:
+            "The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint."
+    )
 
     // MARK: clients
 
     public static func applicationNotFound(_ appId: String, directory: String) -> EntraError {
         EntraError(
             status: 400, error: "unauthorized_client", code: 700016,
-            message: "Application with identifier '\(appId)' was not found in the directory '\(directory)'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.")
+            message:
+                "Application with identifier '\(appId)' was not found in the directory '\(directory)'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant."
+        )
     }
 
     public static func invalidClientSecret(appId: String) -> EntraError {
         EntraError(
-            status: 401, error: "invalid_client", code: 7000215,
-            message: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '\(appId)'.")
+            status: 401, error: "invalid_client", code: 7_000_215,
+            message:
+                "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '\(appId)'."
+        )
     }
 
     public static let missingClientCredential = EntraError(
-        status: 401, error: "invalid_client", code: 7000218,
+        status: 401, error: "invalid_client", code: 7_000_218,
         message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.")
 
     /// Certificate credentials (`client_assertion`): the emulator's principals have no certificates.
@@ -68,14 +76,18 @@ extension EntraError {
 
     public static func invalidClientCredentialsScope(_ scope: String) -> EntraError {
         EntraError(
-            status: 400, error: "invalid_scope", code: 1002012,
-            message: "The provided value for scope \(scope) is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI).")
+            status: 400, error: "invalid_scope", code: 1_002_012,
+            message:
+                "The provided value for scope \(scope) is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)."
+        )
     }
 
     public static func scopeWithSeveralResources(_ scope: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_scope", code: 28000,
-            message: "Provided value for the input parameter scope is not valid because it contains more than one resource. Scope \(scope) is not valid.")
+            message:
+                "Provided value for the input parameter scope is not valid because it contains more than one resource. Scope \(scope) is not valid."
+        )
     }
 
     // MARK: users
@@ -87,7 +99,9 @@ extension EntraError {
     public static func userNotFound(tenant: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_grant", code: 50034,
-            message: "The user account {EUII Hidden} does not exist in the \(tenant) directory. To sign into this application, the account must be added to the directory.")
+            message:
+                "The user account {EUII Hidden} does not exist in the \(tenant) directory. To sign into this application, the account must be added to the directory."
+        )
     }
 
     // MARK: device code (RFC 8628 §3.5)
@@ -107,7 +121,7 @@ extension EntraError {
 
     /// A refresh token that cannot be parsed or verified.
     public static let malformedRefreshToken = EntraError(
-        status: 400, error: "invalid_grant", code: 9002313, message: "Invalid request. Request is malformed or invalid.")
+        status: 400, error: "invalid_grant", code: 9_002_313, message: "Invalid request. Request is malformed or invalid.")
 
     public static func refreshTokenExpired(issued: String) -> EntraError {
         EntraError(

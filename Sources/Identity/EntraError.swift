@@ -27,15 +27,16 @@ public struct EntraError: Error, Sendable, Equatable {
     public func body(traceID: String, correlationID: String, now: Date) -> JSONValue {
         let timestamp = UTCTime.entra(now)
         let description = "AADSTS\(code): \(message)\r\nTrace ID: \(traceID)\r\nCorrelation ID: \(correlationID)\r\nTimestamp: \(timestamp)"
-        return .object(JSONObject([
-            ("error", .string(error)),
-            ("error_description", .string(description)),
-            ("error_codes", .array([.int(Int64(code))])),
-            ("timestamp", .string(timestamp)),
-            ("trace_id", .string(traceID)),
-            ("correlation_id", .string(correlationID)),
-            // Entra's own page explains each code; the emulator uses the same codes.
-            ("error_uri", .string("https://login.microsoftonline.com/error?code=\(code)")),
-        ]))
+        return .object(
+            JSONObject([
+                ("error", .string(error)),
+                ("error_description", .string(description)),
+                ("error_codes", .array([.int(Int64(code))])),
+                ("timestamp", .string(timestamp)),
+                ("trace_id", .string(traceID)),
+                ("correlation_id", .string(correlationID)),
+                // Entra's own page explains each code; the emulator uses the same codes.
+                ("error_uri", .string("https://login.microsoftonline.com/error?code=\(code)")),
+            ]))
     }
 }

@@ -104,10 +104,12 @@ public struct GraphLite: Sendable {
     }
 
     func collection(_ objects: [JSONObject], type: String, baseURL: String) -> ARMResponse {
-        .ok(.object(JSONObject([
-            ("@odata.context", .string(baseURL + "/v1.0/$metadata#\(type)")),
-            ("value", .array(objects.map(JSONValue.object))),
-        ])))
+        .ok(
+            .object(
+                JSONObject([
+                    ("@odata.context", .string(baseURL + "/v1.0/$metadata#\(type)")),
+                    ("value", .array(objects.map(JSONValue.object))),
+                ])))
     }
 
     /// `$filter`: `servicePrincipalNames/any(c:c eq 'X')`, `appId eq 'X'`, `displayName eq 'X'`,

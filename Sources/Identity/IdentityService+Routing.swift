@@ -30,7 +30,8 @@ extension IdentityService {
             guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
             do {
                 let authority = try Authority.resolve(tenantSegment, in: directory, error: "invalid_tenant")
-                let document = rest.count == 3
+                let document =
+                    rest.count == 3
                     ? documents.v2Configuration(authority: authority, baseURL: request.baseURL)
                     : documents.v1Configuration(authority: authority, baseURL: request.baseURL)
                 return json(200, document, request)
@@ -43,15 +44,22 @@ extension IdentityService {
         case ["discovery", "instance"]:
             guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
             let query = QueryParameters(request.query ?? "")
-            return json(200, documents.instanceDiscovery(baseURL: request.baseURL, authorizationEndpoint: query["authorization_endpoint"]), request)
+            return json(
+                200, documents.instanceDiscovery(baseURL: request.baseURL, authorizationEndpoint: query["authorization_endpoint"]), request)
         case ["oauth2", "v2.0", "token"], ["oauth2", "token"]:
             let version: TokenRequest.Version = rest.count == 3 ? .v2 : .v1
-            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in try self.tokens.token(request) }
+            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in
+                try self.tokens.token(request)
+            }
         case ["oauth2", "v2.0", "devicecode"], ["oauth2", "devicecode"]:
             let version: TokenRequest.Version = rest.count == 3 ? .v2 : .v1
-            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in try self.tokens.deviceAuthorization(request) }
+            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in
+                try self.tokens.deviceAuthorization(request)
+            }
         case ["oauth2", "deviceauth"], ["oauth2", "v2.0", "deviceauth"]:
-            return html(200, """
+            return html(
+                200,
+                """
                 <!doctype html><title>foundry-emulator device login</title>
                 <p>foundry-emulator approves every device code as soon as it is issued: go back to your terminal,
                 the sign-in has already completed. To sign in as another seeded user, send <code>login_hint</code>
@@ -60,10 +68,16 @@ extension IdentityService {
         case ["oauth2", "v2.0", "logout"], ["oauth2", "logout"]:
             return html(200, "<!doctype html><title>Signed out</title><p>You have signed out of foundry-emulator.</p>", request)
         case ["oauth2", "v2.0", "authorize"], ["oauth2", "authorize"]:
-            return json(501, .object(JSONObject([
-                ("error", "unsupported_response_type"),
-                ("error_description", "foundry-emulator does not implement the interactive authorization code flow. Sign in with the device code flow (az login --use-device-code), a password, a client secret or a managed identity."),
-            ])), request)
+            return json(
+                501,
+                .object(
+                    JSONObject([
+                        ("error", "unsupported_response_type"),
+                        (
+                            "error_description",
+                            "foundry-emulator does not implement the interactive authorization code flow. Sign in with the device code flow (az login --use-device-code), a password, a client secret or a managed identity."
+                        ),
+                    ])), request)
         default:
             return notFound(request)
         }
@@ -96,7 +110,8 @@ extension IdentityService {
         let correlationID = request.headers["client-request-id"] ?? newGUID()
         var headers = commonHeaders(request)
         headers.set("x-ms-request-id", traceID)
-        return HTTPResponse.json(error.status, error.body(traceID: traceID, correlationID: correlationID, now: now()).serialized(), headers: headers)
+        return HTTPResponse.json(
+            error.status, error.body(traceID: traceID, correlationID: correlationID, now: now()).serialized(), headers: headers)
     }
 
     private func html(_ status: Int, _ text: String, _ request: HTTPRequest) -> HTTPResponse {
@@ -106,17 +121,23 @@ extension IdentityService {
     }
 
     private func notFound(_ request: HTTPRequest) -> HTTPResponse {
-        json(404, .object(JSONObject([
-            ("error", "not_found"),
-            ("error_description", .string("foundry-emulator has no Entra endpoint at '\(request.path)'.")),
-        ])), request)
+        json(
+            404,
+            .object(
+                JSONObject([
+                    ("error", "not_found"),
+                    ("error_description", .string("foundry-emulator has no Entra endpoint at '\(request.path)'.")),
+                ])), request)
     }
 
     private func methodNotAllowed(_ request: HTTPRequest, allowed: String) -> HTTPResponse {
-        var response = json(405, .object(JSONObject([
-            ("error", "invalid_request"),
-            ("error_description", .string("The endpoint '\(request.path)' does not support the \(request.method) method.")),
-        ])), request)
+        var response = json(
+            405,
+            .object(
+                JSONObject([
+                    ("error", "invalid_request"),
+                    ("error_description", .string("The endpoint '\(request.path)' does not support the \(request.method) method.")),
+                ])), request)
         response.headers.set("Allow", allowed)
         return response
     }

@@ -69,7 +69,8 @@ public final class IdentityService: Sendable {
     /// is accepted for symmetry with the token endpoint; access tokens carry the `sts.windows.net` issuer.
     public func issueOperatorToken(audience: String, lifetime: Int = WellKnown.accessTokenLifetime, baseURL: String? = nil) -> IssuedToken {
         let issuedAt = tokens.currentSeconds()
-        let principal = directory.servicePrincipal(objectId: WellKnown.operatorObjectId)
+        let principal =
+            directory.servicePrincipal(objectId: WellKnown.operatorObjectId)
             ?? ServicePrincipal(
                 objectId: WellKnown.operatorObjectId, appId: WellKnown.operatorClientId, displayName: WellKnown.operatorDisplayName,
                 secrets: [], tenantId: WellKnown.tenantId)

@@ -18,9 +18,13 @@ struct ManagedIdentityEndpoint: Sendable {
     func appService(_ request: HTTPRequest) -> (status: Int, body: JSONValue) {
         let query = QueryParameters(request.query ?? "")
         func failure(_ status: Int, _ message: String) -> (Int, JSONValue) {
-            (status, .object(JSONObject([
-                ("statusCode", .int(Int64(status))), ("message", .string(message)), ("correlationId", .string(newGUID())),
-            ])))
+            (
+                status,
+                .object(
+                    JSONObject([
+                        ("statusCode", .int(Int64(status))), ("message", .string(message)), ("correlationId", .string(newGUID())),
+                    ]))
+            )
         }
         guard let header = request.headers["X-IDENTITY-HEADER"] else {
             return failure(400, "The request is missing the X-IDENTITY-HEADER header (the value of IDENTITY_HEADER).")
@@ -37,15 +41,20 @@ struct ManagedIdentityEndpoint: Sendable {
         }
         let issued = issue(for: identity, resource: resource)
         // 2017-09-01 answered `expires_on` as a date string; 2019-08-01 as epoch seconds in a string.
-        let expiresOn = apiVersion == "2017-09-01"
+        let expiresOn =
+            apiVersion == "2017-09-01"
             ? UTCTime.entra(Date(timeIntervalSince1970: TimeInterval(issued.expiresOn))) : String(issued.expiresOn)
-        return (200, .object(JSONObject([
-            ("access_token", .string(issued.token)),
-            ("expires_on", .string(expiresOn)),
-            ("resource", .string(resource)),
-            ("token_type", "Bearer"),
-            ("client_id", .string(identity.clientId)),
-        ])))
+        return (
+            200,
+            .object(
+                JSONObject([
+                    ("access_token", .string(issued.token)),
+                    ("expires_on", .string(expiresOn)),
+                    ("resource", .string(resource)),
+                    ("token_type", "Bearer"),
+                    ("client_id", .string(identity.clientId)),
+                ]))
+        )
     }
 
     /// The IMDS protocol. Its errors are OAuth-style `{"error","error_description"}`.
@@ -69,16 +78,20 @@ struct ManagedIdentityEndpoint: Sendable {
         case .failure: return failure(400, "invalid_request", "Identity not found")
         }
         let issued = issue(for: identity, resource: resource)
-        return (200, .object(JSONObject([
-            ("access_token", .string(issued.token)),
-            ("client_id", .string(identity.clientId)),
-            ("expires_in", .string(String(WellKnown.expiresIn))),
-            ("expires_on", .string(String(issued.expiresOn))),
-            ("ext_expires_in", .string(String(WellKnown.expiresIn))),
-            ("not_before", .string(String(issued.expiresOn - WellKnown.accessTokenLifetime))),
-            ("resource", .string(resource)),
-            ("token_type", "Bearer"),
-        ])))
+        return (
+            200,
+            .object(
+                JSONObject([
+                    ("access_token", .string(issued.token)),
+                    ("client_id", .string(identity.clientId)),
+                    ("expires_in", .string(String(WellKnown.expiresIn))),
+                    ("expires_on", .string(String(issued.expiresOn))),
+                    ("ext_expires_in", .string(String(WellKnown.expiresIn))),
+                    ("not_before", .string(String(issued.expiresOn - WellKnown.accessTokenLifetime))),
+                    ("resource", .string(resource)),
+                    ("token_type", "Bearer"),
+                ]))
+        )
     }
 
     /// The named identity, or the default one.
@@ -101,7 +114,8 @@ struct ManagedIdentityEndpoint: Sendable {
             found = directory.managedIdentity(objectId: WellKnown.managedIdentityObjectId)
         }
         guard let found else {
-            return .failure(DirectoryError("Unable to load the requested managed identity '\(given.first ?? WellKnown.managedIdentityDisplayName)'."))
+            return .failure(
+                DirectoryError("Unable to load the requested managed identity '\(given.first ?? WellKnown.managedIdentityDisplayName)'."))
         }
         return .success(found)
     }

@@ -16,27 +16,30 @@ extension TokenService {
         let userCode = TokenService.newUserCode()
         let verificationURI = "\(request.baseURL)/\(request.authority.pathSegment)/oauth2/deviceauth"
         // Entra's sentence, then what the emulator did instead of waiting for a browser.
-        let message = "To sign in, use a web browser to open the page \(verificationURI) and enter the code \(userCode) to authenticate."
+        let message =
+            "To sign in, use a web browser to open the page \(verificationURI) and enter the code \(userCode) to authenticate."
             + " (foundry-emulator has already approved this code for \(user.userPrincipalName); client \(clientID).)"
         switch request.version {
         case .v2:
-            return .object(JSONObject([
-                ("user_code", .string(userCode)),
-                ("device_code", .string(deviceCode)),
-                ("verification_uri", .string(verificationURI)),
-                ("expires_in", .int(Int64(WellKnown.deviceCodeLifetime))),
-                ("interval", .int(Int64(WellKnown.deviceCodeInterval))),
-                ("message", .string(message)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("user_code", .string(userCode)),
+                    ("device_code", .string(deviceCode)),
+                    ("verification_uri", .string(verificationURI)),
+                    ("expires_in", .int(Int64(WellKnown.deviceCodeLifetime))),
+                    ("interval", .int(Int64(WellKnown.deviceCodeInterval))),
+                    ("message", .string(message)),
+                ]))
         case .v1:
-            return .object(JSONObject([
-                ("user_code", .string(userCode)),
-                ("device_code", .string(deviceCode)),
-                ("verification_url", .string(verificationURI)),
-                ("expires_in", .string(String(WellKnown.deviceCodeLifetime))),
-                ("interval", .string(String(WellKnown.deviceCodeInterval))),
-                ("message", .string(message)),
-            ]))
+            return .object(
+                JSONObject([
+                    ("user_code", .string(userCode)),
+                    ("device_code", .string(deviceCode)),
+                    ("verification_url", .string(verificationURI)),
+                    ("expires_in", .string(String(WellKnown.deviceCodeLifetime))),
+                    ("interval", .string(String(WellKnown.deviceCodeInterval))),
+                    ("message", .string(message)),
+                ]))
         }
     }
 

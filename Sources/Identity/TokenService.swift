@@ -59,7 +59,8 @@ final class TokenService: Sendable {
         body["access_token"] = .string(accessToken)
         if case .user(let user) = grant.principal {
             if grant.issueRefreshToken {
-                body["refresh_token"] = .string(mintRefreshToken(for: user, clientID: grant.clientID, scopes: grant.scopes, issuedAt: issuedAt))
+                body["refresh_token"] = .string(
+                    mintRefreshToken(for: user, clientID: grant.clientID, scopes: grant.scopes, issuedAt: issuedAt))
             }
             if grant.issueIDToken {
                 body["id_token"] = .string(mintIDToken(for: user, clientID: grant.clientID, baseURL: request.baseURL, issuedAt: issuedAt))

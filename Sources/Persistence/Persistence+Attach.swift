@@ -8,7 +8,9 @@ extension Persistence {
     /// observer, then writes a snapshot and starts journaling. `store` and `operations` must have
     /// been created with this object as their observer. Answers the world as loaded.
     @discardableResult
-    public func attach(store: ResourceStore, directory: Directory, operations: LongRunningOperations) throws(PersistenceError)
+    public func attach(
+        store: ResourceStore, directory: Directory, operations: LongRunningOperations
+    ) throws(PersistenceError)
         -> StateDocument
     {
         let recovered = recoveredState(seeded: directory.snapshot()).settlingInterruptedOperations(at: Date())

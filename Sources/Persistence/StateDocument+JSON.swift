@@ -7,13 +7,14 @@ import Identity
 /// import changes nothing.
 extension StateDocument {
     public var json: JSONValue {
-        .object(JSONObject([
-            ("format", .string(Self.format)),
-            ("version", .int(Int64(Self.version))),
-            ("resources", .array(resources.map(\.snapshotJSON))),
-            ("directory", directory.json),
-            ("operations", .array(operations.map(\.snapshotJSON))),
-        ]))
+        .object(
+            JSONObject([
+                ("format", .string(Self.format)),
+                ("version", .int(Int64(Self.version))),
+                ("resources", .array(resources.map(\.snapshotJSON))),
+                ("directory", directory.json),
+                ("operations", .array(operations.map(\.snapshotJSON))),
+            ]))
     }
 
     /// Throws `invalid(reason)` naming the first problem found.

@@ -1,3 +1,4 @@
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Testing

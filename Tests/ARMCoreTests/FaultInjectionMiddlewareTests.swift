@@ -26,7 +26,8 @@ private final class CountingResponder: ARMResponder, Sendable {
 
     @Test func injectedErrorAnswersWithoutReachingTheHandler() async throws {
         let injector = FaultInjector()
-        try injector.add(FaultRule(id: "r", method: "PUT", path: "/subscriptions/*/resourceGroups/*/providers/Test.Fake/*", status: 503, remaining: 1))
+        try injector.add(
+            FaultRule(id: "r", method: "PUT", path: "/subscriptions/*/resourceGroups/*/providers/Test.Fake/*", status: 503, remaining: 1))
         let handler = CountingResponder()
         let middleware = FaultInjectionMiddleware(injector: injector)
         let error = await #expect(throws: ARMError.self) {

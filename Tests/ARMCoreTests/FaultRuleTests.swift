@@ -35,9 +35,11 @@ import Testing
         let body = try JSONParser.parse(
             #"{"method":"get","path":"/subscriptions/*","status":429,"probability":0.5,"count":3,"delayMs":20,"retryAfter":7}"#)
         let rule = try FaultRule(json: try #require(body.objectValue), id: "id1")
-        #expect(rule == FaultRule(
-            id: "id1", method: "GET", path: "/subscriptions/*", status: 429, probability: 0.5, remaining: 3,
-            delayMilliseconds: 20, retryAfterSeconds: 7))
+        #expect(
+            rule
+                == FaultRule(
+                    id: "id1", method: "GET", path: "/subscriptions/*", status: 429, probability: 0.5, remaining: 3,
+                    delayMilliseconds: 20, retryAfterSeconds: 7))
         #expect(rule.json["count"] == .int(3))
         #expect(rule.json["retryAfter"] == .int(7))
     }

@@ -27,8 +27,10 @@ import Testing
     @Test(arguments: [
         ("/subscriptions/s1", "/subscriptions/s1"),
         ("/subscriptions/s1/resourceGroups/RG", "/subscriptions/s1/resourceGroups/RG"),
-        ("/subscriptions/s1/resourcegroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub/connections/c1",
-         "/subscriptions/s1/resourcegroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub/connections/c1"),
+        (
+            "/subscriptions/s1/resourcegroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub/connections/c1",
+            "/subscriptions/s1/resourcegroups/rg/providers/Microsoft.MachineLearningServices/workspaces/hub/connections/c1"
+        ),
         ("", "/"),
     ])
     func scopeSpansAnyNumberOfSegments(scope: String, expected: String) throws {
@@ -50,8 +52,9 @@ import Testing
     }
 
     @Test func otherMethodsOnAScopeRouteAre405() {
-        guard case .methodNotAllowed(let allowed) = router.lookup(
-            method: "DELETE", segments: ["subscriptions", "s1", "providers", "Microsoft.Authorization", "roleAssignments"])
+        guard
+            case .methodNotAllowed(let allowed) = router.lookup(
+                method: "DELETE", segments: ["subscriptions", "s1", "providers", "Microsoft.Authorization", "roleAssignments"])
         else {
             Issue.record("expected 405")
             return
@@ -62,11 +65,15 @@ import Testing
     @Test func readActionsAndLongestPrefix() {
         #expect(ResourceID("/subscriptions/s/resourceGroups/rg")!.readAction == "Microsoft.Resources/subscriptions/resourceGroups/read")
         #expect(ResourceID("/subscriptions/s")!.readAction == "Microsoft.Resources/subscriptions/read")
-        #expect(ResourceID("/subscriptions/s/resourceGroups/rg/providers/Microsoft.X/accounts/a/deployments/d")!.readAction
+        #expect(
+            ResourceID("/subscriptions/s/resourceGroups/rg/providers/Microsoft.X/accounts/a/deployments/d")!.readAction
                 == "Microsoft.X/accounts/deployments/read")
         #expect(ResourceID.longestPrefix(of: ["subscriptions", "s", "resourcegroups"]).description == "/subscriptions/s")
-        #expect(ResourceID.longestPrefix(of: ["subscriptions", "s", "resourceGroups", "rg", "providers", "Microsoft.X", "accounts", "a", "listKeys"])
-                .description == "/subscriptions/s/resourceGroups/rg/providers/Microsoft.X/accounts/a")
+        #expect(
+            ResourceID.longestPrefix(of: [
+                "subscriptions", "s", "resourceGroups", "rg", "providers", "Microsoft.X", "accounts", "a", "listKeys",
+            ])
+            .description == "/subscriptions/s/resourceGroups/rg/providers/Microsoft.X/accounts/a")
         #expect(ResourceID.longestPrefix(of: ["tenants"]) == .tenantRoot)
     }
 }

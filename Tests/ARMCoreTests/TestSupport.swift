@@ -1,3 +1,4 @@
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Testing
@@ -51,16 +52,6 @@ enum Fixture {
     }
 
     static func sub(_ rest: String = "") -> String { "/subscriptions/\(subscription)\(rest)" }
-}
-
-/// A middleware that sets a fixed caller, standing in for authentication.
-struct FixedCallerMiddleware: ARMMiddleware {
-    let caller: Caller
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        var request = request
-        request.caller = caller
-        return try await next.respond(to: request)
-    }
 }
 
 /// Expects `body` to throw an `ARMError` and returns it.

@@ -1,5 +1,6 @@
 import ARMCore
 import Testing
+
 @testable import ARMTemplates
 
 @Suite struct TemplateExpressionParserTests {
@@ -14,11 +15,15 @@ import Testing
 
     @Test func parsesNestedCallsPropertiesAndIndexes() throws {
         let parsed = try TemplateExpressionParser.parse("concat(resourceGroup().location, 'it''s', parameters('a')[1].b)")
-        #expect(parsed == .call("concat", [
-            .property(.call("resourcegroup", []), "location"),
-            .literal(.string("it's")),
-            .property(.index(.call("parameters", [.literal(.string("a"))]), .literal(.int(1))), "b"),
-        ]))
+        #expect(
+            parsed
+                == .call(
+                    "concat",
+                    [
+                        .property(.call("resourcegroup", []), "location"),
+                        .literal(.string("it's")),
+                        .property(.index(.call("parameters", [.literal(.string("a"))]), .literal(.int(1))), "b"),
+                    ]))
     }
 
     @Test func rejectsMalformedExpressions() {

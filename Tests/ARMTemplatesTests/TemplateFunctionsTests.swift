@@ -1,5 +1,6 @@
 import ARMCore
 import Testing
+
 @testable import ARMTemplates
 
 @Suite struct TemplateFunctionsTests {
@@ -26,11 +27,23 @@ import Testing
         ("[int('42')]", "42"),
         ("[bool('TRUE')]", "true"),
         ("[array('x')]", "[\"x\"]"),
-        ("[union(createObject('a', 1, 'n', createObject('x', 1)), createObject('b', 2, 'n', createObject('y', 2)))]", "{\"a\":1,\"n\":{\"x\":1,\"y\":2},\"b\":2}"),
+        (
+            "[union(createObject('a', 1, 'n', createObject('x', 1)), createObject('b', 2, 'n', createObject('y', 2)))]",
+            "{\"a\":1,\"n\":{\"x\":1,\"y\":2},\"b\":2}"
+        ),
         ("[union(createArray(1, 2), createArray(2, 3))]", "[1,2,3]"),
-        ("[resourceId('Microsoft.Storage/storageAccounts', 'st1')]", "\"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/st1\""),
-        ("[resourceId('other', 'Microsoft.Storage/storageAccounts/blobServices', 'st1', 'default')]", "\"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/other/providers/Microsoft.Storage/storageAccounts/st1/blobServices/default\""),
-        ("[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'r1')]", "\"/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Authorization/roleDefinitions/r1\""),
+        (
+            "[resourceId('Microsoft.Storage/storageAccounts', 'st1')]",
+            "\"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1/providers/Microsoft.Storage/storageAccounts/st1\""
+        ),
+        (
+            "[resourceId('other', 'Microsoft.Storage/storageAccounts/blobServices', 'st1', 'default')]",
+            "\"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/other/providers/Microsoft.Storage/storageAccounts/st1/blobServices/default\""
+        ),
+        (
+            "[subscriptionResourceId('Microsoft.Authorization/roleDefinitions', 'r1')]",
+            "\"/subscriptions/00000000-0000-0000-0000-000000000001/providers/Microsoft.Authorization/roleDefinitions/r1\""
+        ),
         ("[subscription().subscriptionId]", "\"00000000-0000-0000-0000-000000000001\""),
         ("[resourceGroup().location]", "\"eastus\""),
         ("[resourceGroup().id]", "\"/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg1\""),

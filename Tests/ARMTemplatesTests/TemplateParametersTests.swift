@@ -1,5 +1,6 @@
 import ARMCore
 import Testing
+
 @testable import ARMTemplates
 
 @Suite struct TemplateParametersTests {
@@ -71,7 +72,8 @@ import Testing
     }
 
     @Test func variablesResolveLazilyAndDetectCycles() async throws {
-        let template = #"{"variables":{"b":"[concat(variables('a'), '!')]","a":"hi","loop1":"[variables('loop2')]","loop2":"[variables('loop1')]","copy":[{"name":"items","count":3,"input":"[concat('i', copyIndex('items'))]"}]}}"#
+        let template =
+            #"{"variables":{"b":"[concat(variables('a'), '!')]","a":"hi","loop1":"[variables('loop2')]","loop2":"[variables('loop1')]","copy":[{"name":"items","count":3,"input":"[concat('i', copyIndex('items'))]"}]}}"#
         #expect(try await eval("[variables('b')]", template: template) == "hi!")
         #expect(try await eval("[variables('items')]", template: template) == ["i0", "i1", "i2"])
         await #expect(throws: TemplateError.self) { _ = try await eval("[variables('loop1')]", template: template) }

@@ -21,9 +21,11 @@ struct TestCallerMiddleware: ARMMiddleware {
         case .servicePrincipal(let sp):
             request.caller = Caller(objectId: sp.objectId, tenantId: sp.tenantId, appId: sp.appId, principalType: .servicePrincipal)
         case .user(let user):
-            request.caller = Caller(objectId: user.objectId, tenantId: user.tenantId, principalType: .user, userPrincipalName: user.userPrincipalName)
+            request.caller = Caller(
+                objectId: user.objectId, tenantId: user.tenantId, principalType: .user, userPrincipalName: user.userPrincipalName)
         case .managedIdentity(let identity):
-            request.caller = Caller(objectId: identity.objectId, tenantId: identity.tenantId, appId: identity.clientId, principalType: .managedIdentity)
+            request.caller = Caller(
+                objectId: identity.objectId, tenantId: identity.tenantId, appId: identity.clientId, principalType: .managedIdentity)
         case nil:
             request.caller = Caller(objectId: objectId, tenantId: WellKnown.tenantId, appId: objectId, principalType: .servicePrincipal)
         }
@@ -88,7 +90,9 @@ struct AuthorizationTestWorld {
 
     /// PUT a role assignment as the operator; returns the reply.
     @discardableResult
-    func assign(_ roleGUID: String, to principal: String, at scope: String, name: String = newGUID(), condition: String? = nil) async throws -> Reply {
+    func assign(
+        _ roleGUID: String, to principal: String, at scope: String, name: String = newGUID(), condition: String? = nil
+    ) async throws -> Reply {
         var properties = #""roleDefinitionId":"\#(Self.roleID(roleGUID))","principalId":"\#(principal)""#
         if let condition { properties += #","condition":"\#(condition)","conditionVersion":"2.0""# }
         return try await send(
@@ -96,16 +100,19 @@ struct AuthorizationTestWorld {
     }
 
     func createGroup(_ name: String) async throws {
-        let reply = try await send("PUT", "\(Self.subscriptionID)/resourcegroups/\(name)", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#)
+        let reply = try await send(
+            "PUT", "\(Self.subscriptionID)/resourcegroups/\(name)", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#)
         precondition(reply.status == 201, "group \(name): \(reply.status)")
     }
 
     /// A resource written straight into the store (no provider for it on this branch).
     func createResource(_ id: String) throws {
         let resourceID = ResourceID(id)!
-        try store.put(resourceID, body: JSONObject([
-            ("id", .string(id)), ("name", .string(resourceID.name)), ("type", .string(resourceID.fullType)), ("location", "eastus"),
-        ]))
+        try store.put(
+            resourceID,
+            body: JSONObject([
+                ("id", .string(id)), ("name", .string(resourceID.name)), ("type", .string(resourceID.fullType)), ("location", "eastus"),
+            ]))
     }
 
     enum Role {

@@ -32,7 +32,10 @@ struct RBACMatrixTests {
     static let definitions = "/providers/Microsoft.Authorization/roleDefinitions"
 
     static let everyoneWithARole = Set(Holder.allCases).subtracting([.nothing])
-    static let groupReaders: Set<Holder> = [.readerOnSubscription, .readerOnGroup, .contributorOnGroup, .contributorOnSubscription, .ownerOnGroup, .userAccessAdministratorOnGroup, .aiAdministratorOnGroup]
+    static let groupReaders: Set<Holder> = [
+        .readerOnSubscription, .readerOnGroup, .contributorOnGroup, .contributorOnSubscription, .ownerOnGroup,
+        .userAccessAdministratorOnGroup, .aiAdministratorOnGroup,
+    ]
     static let groupWriters: Set<Holder> = [.contributorOnGroup, .contributorOnSubscription, .ownerOnGroup, .aiAdministratorOnGroup]
     static let assignmentReaders: Set<Holder> = groupReaders.union([.aiDeveloperOnGroup])
     static let assignmentWriters: Set<Holder> = [.ownerOnGroup, .userAccessAdministratorOnGroup]
@@ -49,22 +52,36 @@ struct RBACMatrixTests {
         Operation(method: "PUT", path: group, apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#, allowed: groupWriters),
         // Lists of resources are filtered, never refused (checked in AuthorizationMiddlewareTests).
         Operation(method: "GET", path: group + "/resources", apiVersion: "2024-11-01", body: nil, allowed: Set(Holder.allCases)),
-        Operation(method: "PUT", path: sub + "/resourceGroups/other", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#, allowed: [.contributorOnSubscription]),
+        Operation(
+            method: "PUT", path: sub + "/resourceGroups/other", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#,
+            allowed: [.contributorOnSubscription]),
         Operation(method: "GET", path: sub, apiVersion: "2022-12-01", body: nil, allowed: subscriptionReaders),
         // Listing providers needs no role (the route declares no action).
         Operation(method: "GET", path: sub + "/providers", apiVersion: "2024-11-01", body: nil, allowed: Set(Holder.allCases)),
-        Operation(method: "POST", path: sub + "/providers/Microsoft.Authorization/register", apiVersion: "2024-11-01", body: nil, allowed: [.contributorOnSubscription]),
+        Operation(
+            method: "POST", path: sub + "/providers/Microsoft.Authorization/register", apiVersion: "2024-11-01", body: nil,
+            allowed: [.contributorOnSubscription]),
         Operation(method: "GET", path: group + assignments, apiVersion: "2022-04-01", body: nil, allowed: assignmentReaders),
-        Operation(method: "GET", path: account + assignments, apiVersion: "2022-04-01", body: nil, allowed: assignmentReaders.union([.openAIUserOnAccount])),
+        Operation(
+            method: "GET", path: account + assignments, apiVersion: "2022-04-01", body: nil,
+            allowed: assignmentReaders.union([.openAIUserOnAccount])),
         Operation(method: "GET", path: sub + assignments, apiVersion: "2022-04-01", body: nil, allowed: subscriptionReaders),
         Operation(method: "GET", path: group + definitions, apiVersion: "2022-04-01", body: nil, allowed: assignmentReaders),
-        Operation(method: "GET", path: account + definitions + "/\(Role.reader)", apiVersion: "2022-04-01", body: nil, allowed: assignmentReaders.union([.openAIUserOnAccount])),
-        Operation(method: "PUT", path: account + assignments + "/$NEW", apiVersion: "2022-04-01", body: "$ASSIGN", allowed: assignmentWriters),
-        Operation(method: "PUT", path: group + assignments + "/$NEW", apiVersion: "2022-04-01", body: "$ASSIGN", allowed: assignmentWriters),
+        Operation(
+            method: "GET", path: account + definitions + "/\(Role.reader)", apiVersion: "2022-04-01", body: nil,
+            allowed: assignmentReaders.union([.openAIUserOnAccount])),
+        Operation(
+            method: "PUT", path: account + assignments + "/$NEW", apiVersion: "2022-04-01", body: "$ASSIGN", allowed: assignmentWriters),
+        Operation(
+            method: "PUT", path: group + assignments + "/$NEW", apiVersion: "2022-04-01", body: "$ASSIGN", allowed: assignmentWriters),
         Operation(method: "PUT", path: sub + assignments + "/$NEW", apiVersion: "2022-04-01", body: "$ASSIGN", allowed: []),
         Operation(method: "DELETE", path: group + assignments + "/$NEW", apiVersion: "2022-04-01", body: nil, allowed: assignmentWriters),
-        Operation(method: "GET", path: group + "/providers/Microsoft.Authorization/permissions", apiVersion: "2022-04-01", body: nil, allowed: Set(Holder.allCases)),
-        Operation(method: "DELETE", path: group, apiVersion: "2024-11-01", body: nil, allowed: [.contributorOnGroup, .contributorOnSubscription, .ownerOnGroup]),
+        Operation(
+            method: "GET", path: group + "/providers/Microsoft.Authorization/permissions", apiVersion: "2022-04-01", body: nil,
+            allowed: Set(Holder.allCases)),
+        Operation(
+            method: "DELETE", path: group, apiVersion: "2024-11-01", body: nil,
+            allowed: [.contributorOnGroup, .contributorOnSubscription, .ownerOnGroup]),
     ]
 
     /// Sets up one world per holder: the group, the account, and the holder's assignment.
@@ -73,18 +90,19 @@ struct RBACMatrixTests {
         try await world.createGroup("matrix")
         try world.createResource(account)
         let principal = world.newPrincipal(holder.rawValue).objectId
-        let grant: (String, String)? = switch holder {
-        case .nothing: nil
-        case .readerOnSubscription: (Role.reader, sub)
-        case .readerOnGroup: (Role.reader, group)
-        case .contributorOnGroup: (Role.contributor, group)
-        case .contributorOnSubscription: (Role.contributor, sub)
-        case .ownerOnGroup: (Role.owner, group)
-        case .userAccessAdministratorOnGroup: (Role.userAccessAdministrator, group)
-        case .aiDeveloperOnGroup: (Role.aiDeveloper, group)
-        case .aiAdministratorOnGroup: (Role.aiAdministrator, group)
-        case .openAIUserOnAccount: (Role.openAIUser, account)
-        }
+        let grant: (String, String)? =
+            switch holder {
+            case .nothing: nil
+            case .readerOnSubscription: (Role.reader, sub)
+            case .readerOnGroup: (Role.reader, group)
+            case .contributorOnGroup: (Role.contributor, group)
+            case .contributorOnSubscription: (Role.contributor, sub)
+            case .ownerOnGroup: (Role.owner, group)
+            case .userAccessAdministratorOnGroup: (Role.userAccessAdministrator, group)
+            case .aiDeveloperOnGroup: (Role.aiDeveloper, group)
+            case .aiAdministratorOnGroup: (Role.aiAdministrator, group)
+            case .openAIUserOnAccount: (Role.openAIUser, account)
+            }
         if let (role, scope) = grant {
             let reply = try await world.assign(role, to: principal, at: scope)
             precondition(reply.status == 201)

@@ -60,7 +60,8 @@ struct RoleAssignmentsTests {
         let duplicate = try await world.assign(Role.reader, to: principal.objectId, at: scope)
         #expect(duplicate.status == 409)
         #expect(duplicate.code == "RoleAssignmentExists")
-        #expect(duplicate.message == "The role assignment already exists. The ID of the existing role assignment is "
+        #expect(
+            duplicate.message == "The role assignment already exists. The ID of the existing role assignment is "
                 + first.replacingOccurrences(of: "-", with: "") + ".")
 
         let changed = try await world.assign(Role.contributor, to: principal.objectId, at: scope, name: first)
@@ -80,7 +81,8 @@ struct RoleAssignmentsTests {
         let scope = AuthorizationTestWorld.subscriptionID
         let before = world.evaluator.allAssignments().count
 
-        #expect(try await world.assign(Role.reader, to: principal.objectId, at: scope, name: "not-a-guid").code == "InvalidRoleAssignmentId")
+        #expect(
+            try await world.assign(Role.reader, to: principal.objectId, at: scope, name: "not-a-guid").code == "InvalidRoleAssignmentId")
         #expect(try await world.assign(newGUID(), to: principal.objectId, at: scope).code == "RoleDefinitionDoesNotExist")
         let badCondition = try await world.assign(Role.reader, to: principal.objectId, at: scope, condition: "@Resource[x] Nope 'a'")
         #expect(badCondition.status == 400)
@@ -105,7 +107,8 @@ struct RoleAssignmentsTests {
     @Test func filtersAtScopePrincipalAndAssignedTo() async throws {
         let world = try AuthorizationTestWorld()
         try await world.createGroup("rg1")
-        let a = world.newPrincipal("a"), b = world.newPrincipal("b")
+        let a = world.newPrincipal("a")
+        let b = world.newPrincipal("b")
         let group = "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/rg1"
         let account = group + "/providers/Microsoft.CognitiveServices/accounts/acct"
         try world.createResource(account)
@@ -121,8 +124,12 @@ struct RoleAssignmentsTests {
         // No filter at the group: at, above and below.
         #expect(try await principals(group + base) == [a.objectId, b.objectId, WellKnown.operatorObjectId, WellKnown.userObjectId])
         // atScope(): at or above only.
-        #expect(try await principals(group + base + "?$filter=atScope()") == [a.objectId, WellKnown.operatorObjectId, WellKnown.userObjectId])
-        #expect(try await principals(AuthorizationTestWorld.subscriptionID + base + "?$filter=principalId%20eq%20'\(b.objectId)'") == [b.objectId])
+        #expect(
+            try await principals(group + base + "?$filter=atScope()") == [a.objectId, WellKnown.operatorObjectId, WellKnown.userObjectId])
+        #expect(
+            try await principals(AuthorizationTestWorld.subscriptionID + base + "?$filter=principalId%20eq%20'\(b.objectId)'") == [
+                b.objectId
+            ])
         #expect(try await principals(account + base + "?$filter=assignedTo('\(a.objectId)')") == [a.objectId])
         #expect(try await principals(account + base + "?$filter=atScope()%20and%20principalId%20eq%20'\(b.objectId)'") == [b.objectId])
     }
@@ -134,7 +141,10 @@ struct RoleAssignmentsTests {
         let group = "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/doomed"
         try world.createResource(group + "/providers/Microsoft.Storage/storageAccounts/sa")
         #expect(try await world.assign(Role.reader, to: principal.objectId, at: group).status == 201)
-        #expect(try await world.assign(Role.blobDataContributor, to: principal.objectId, at: group + "/providers/Microsoft.Storage/storageAccounts/sa").status == 201)
+        #expect(
+            try await world.assign(
+                Role.blobDataContributor, to: principal.objectId, at: group + "/providers/Microsoft.Storage/storageAccounts/sa"
+            ).status == 201)
         let deleted = try await world.send("DELETE", group, apiVersion: "2024-11-01")
         #expect(deleted.status == 202)
         #expect(world.evaluator.allAssignments().allSatisfy { $0.principalId != principal.objectId })

@@ -10,7 +10,8 @@ struct RoleDefinitionsTests {
     @Test func listFilterAndGetBuiltIns() async throws {
         let world = try AuthorizationTestWorld()
         let base = "\(AuthorizationTestWorld.subscriptionID)/providers/Microsoft.Authorization/roleDefinitions"
-        let byName = try await world.send("GET", base + "?$filter=roleName%20eq%20'Cognitive%20Services%20OpenAI%20User'", apiVersion: "2022-05-01-preview")
+        let byName = try await world.send(
+            "GET", base + "?$filter=roleName%20eq%20'Cognitive%20Services%20OpenAI%20User'", apiVersion: "2022-05-01-preview")
         #expect(byName.status == 200)
         let values = byName.json?["value"]?.arrayValue ?? []
         #expect(values.count == 1)
@@ -38,13 +39,16 @@ struct RoleDefinitionsTests {
         try await world.createGroup("rg2")
         let sub = AuthorizationTestWorld.subscriptionID
         let guid = newGUID()
-        let body = #"{"properties":{"roleName":"Connection Reader","description":"reads connections","type":"CustomRole","permissions":[{"actions":["Microsoft.MachineLearningServices/workspaces/connections/read"]}],"assignableScopes":["\#(sub)/resourceGroups/rg1"]}}"#
+        let body =
+            #"{"properties":{"roleName":"Connection Reader","description":"reads connections","type":"CustomRole","permissions":[{"actions":["Microsoft.MachineLearningServices/workspaces/connections/read"]}],"assignableScopes":["\#(sub)/resourceGroups/rg1"]}}"#
         let created = try await world.send("PUT", "\(sub)/providers/Microsoft.Authorization/roleDefinitions/\(guid)", body: body)
         #expect(created.status == 201)
         #expect(created.json?["properties"]?["type"]?.stringValue == "CustomRole")
         #expect(created.json?["properties"]?["permissions"]?[0]?["notActions"] == [])
 
-        let listed = try await world.send("GET", "\(sub)/resourceGroups/rg1/providers/Microsoft.Authorization/roleDefinitions?$filter=roleName%20eq%20'Connection%20Reader'")
+        let listed = try await world.send(
+            "GET",
+            "\(sub)/resourceGroups/rg1/providers/Microsoft.Authorization/roleDefinitions?$filter=roleName%20eq%20'Connection%20Reader'")
         #expect(listed.json?["value"]?.arrayValue?.count == 1)
 
         let principal = world.newPrincipal()
@@ -54,7 +58,11 @@ struct RoleDefinitionsTests {
         let inside = try await world.assign(guid, to: principal.objectId, at: "\(sub)/resourceGroups/rg1")
         #expect(inside.status == 201)
         let hub = "\(sub)/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub"
-        #expect(world.evaluator.decide(principalId: principal.objectId, action: "Microsoft.MachineLearningServices/workspaces/connections/read", scope: ResourceID(hub + "/connections/c")!).allowed)
+        #expect(
+            world.evaluator.decide(
+                principalId: principal.objectId, action: "Microsoft.MachineLearningServices/workspaces/connections/read",
+                scope: ResourceID(hub + "/connections/c")!
+            ).allowed)
 
         let duplicateName = try await world.send("PUT", "\(sub)/providers/Microsoft.Authorization/roleDefinitions/\(newGUID())", body: body)
         #expect(duplicateName.status == 409)

@@ -20,8 +20,11 @@ struct SeedAndInternalRequestsTests {
         let subscription = ResourceID("/subscriptions/72f988bf-0000-4000-8000-000000000002")!
         let write = "Microsoft.Resources/subscriptions/resourceGroups/write"
         #expect(evaluator.decide(principalId: seeded, action: write, scope: subscription).role?.roleName == "Contributor")
-        #expect(evaluator.decide(principalId: WellKnown.operatorObjectId, action: "Microsoft.Authorization/roleAssignments/write",
-                                 scope: ResourceID.subscription(WellKnown.subscriptionId)).allowed)
+        #expect(
+            evaluator.decide(
+                principalId: WellKnown.operatorObjectId, action: "Microsoft.Authorization/roleAssignments/write",
+                scope: ResourceID.subscription(WellKnown.subscriptionId)
+            ).allowed)
         store.reset()
         #expect(!evaluator.decide(principalId: seeded, action: write, scope: subscription).allowed)
         provider.seed()
@@ -45,13 +48,16 @@ struct SeedAndInternalRequestsTests {
         let requests = InternalRequests()
         requests.connect(to: world.pipeline)
         let principal = world.newPrincipal()
-        let caller = Caller(objectId: principal.objectId, tenantId: principal.tenantId, appId: principal.appId, principalType: .servicePrincipal)
+        let caller = Caller(
+            objectId: principal.objectId, tenantId: principal.tenantId, appId: principal.appId, principalType: .servicePrincipal)
         let path = "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/made-internally"
         await #expect(throws: ARMError.self) {
-            _ = try await requests.send("PUT", path, apiVersion: "2024-11-01", body: ["location": "eastus"], as: caller, baseURL: "https://localhost:8443")
+            _ = try await requests.send(
+                "PUT", path, apiVersion: "2024-11-01", body: ["location": "eastus"], as: caller, baseURL: "https://localhost:8443")
         }
         #expect(try await world.assign(Role.contributor, to: principal.objectId, at: AuthorizationTestWorld.subscriptionID).status == 201)
-        let created = try await requests.send("PUT", path, apiVersion: "2024-11-01", body: ["location": "eastus"], as: caller, baseURL: "https://localhost:8443")
+        let created = try await requests.send(
+            "PUT", path, apiVersion: "2024-11-01", body: ["location": "eastus"], as: caller, baseURL: "https://localhost:8443")
         #expect(created.status == 201)
     }
 }

@@ -30,7 +30,8 @@ import Testing
     }
 
     func allowed(_ action: String, at scope: String, data: Bool = false, attributes: [String: [String]] = [:]) -> Bool {
-        evaluator.decide(principalId: Self.principal, action: action, isDataAction: data, scope: ResourceID(scope)!, attributes: attributes).allowed
+        evaluator.decide(principalId: Self.principal, action: action, isDataAction: data, scope: ResourceID(scope)!, attributes: attributes)
+            .allowed
     }
 
     /// One evaluator keeps its parsed assignments between requests; a new or deleted assignment
@@ -77,21 +78,24 @@ import Testing
 
     @Test func conditionsDecideAndUnparseableStoredConditionsNeverGrant() throws {
         let account = Self.rg + "/providers/Microsoft.Storage/storageAccounts/sa"
-        try assign("ba92f5b4-2d11-453d-a403-e96b0029c9fe", at: account,
-                   condition: "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringStartsWith 'p1'")
+        try assign(
+            "ba92f5b4-2d11-453d-a403-e96b0029c9fe", at: account,
+            condition: "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringStartsWith 'p1'")
         let read = "Microsoft.Storage/storageAccounts/blobServices/containers/blobs/read"
         let key = ConditionContext.key("resource", "Microsoft.Storage/storageAccounts/blobServices/containers:name")
         let own = account + "/blobServices/default/containers/p1-azureml"
         #expect(allowed(read, at: own, data: true, attributes: [key: ["p1-azureml"]]))
         let sibling = evaluator.decide(
-            principalId: Self.principal, action: read, isDataAction: true, scope: ResourceID(account + "/blobServices/default/containers/p2")!,
+            principalId: Self.principal, action: read, isDataAction: true,
+            scope: ResourceID(account + "/blobServices/default/containers/p2")!,
             attributes: [key: ["p2-azureml"]])
         #expect(!sibling.allowed)
         #expect(sibling.deniedByCondition)
 
         let other = "22222222-2222-4222-8222-222222222222"
         try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.sub, principal: other, condition: "this is (not a condition")
-        #expect(!evaluator.decide(principalId: other, action: "Microsoft.Resources/subscriptions/read", scope: ResourceID(Self.sub)!).allowed)
+        #expect(
+            !evaluator.decide(principalId: other, action: "Microsoft.Resources/subscriptions/read", scope: ResourceID(Self.sub)!).allowed)
     }
 
     @Test func decidingAssignmentIsTheClosest() throws {

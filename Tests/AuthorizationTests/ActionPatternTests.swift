@@ -7,8 +7,10 @@ import Testing
     @Test(arguments: [
         ("Microsoft.MachineLearningServices/workspaces/*/read", "Microsoft.MachineLearningServices/workspaces/connections/read", true),
         ("Microsoft.MachineLearningServices/workspaces/*/read", "Microsoft.MachineLearningServices/workspaces/read", true),
-        ("Microsoft.MachineLearningServices/workspaces/*/action",
-         "Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action", true),
+        (
+            "Microsoft.MachineLearningServices/workspaces/*/action",
+            "Microsoft.MachineLearningServices/workspaces/connections/listsecrets/action", true
+        ),
         ("*/read", "Microsoft.Storage/storageAccounts/blobServices/containers/read", true),
         ("*/read", "Microsoft.Storage/storageAccounts/write", false),
         ("Microsoft.Authorization/*/Write", "microsoft.authorization/roleassignments/write", true),

@@ -38,16 +38,24 @@ import Testing
     }
 
     @Test func symbolsLikeAndSetOperators() throws {
-        let like = try ConditionParser.parse("@Resource[\(Self.container)] StringLike '*-azureml-agent' || !(@Resource[\(Self.container)] StringEquals 'x')")
+        let like = try ConditionParser.parse(
+            "@Resource[\(Self.container)] StringLike '*-azureml-agent' || !(@Resource[\(Self.container)] StringEquals 'x')")
         #expect(like.evaluate(context(Self.blobRead, container: "p-azureml-agent")))
         #expect(like.evaluate(context(Self.blobRead, container: "y")))
         #expect(!like.evaluate(context(Self.blobRead, container: "x")))
 
         let delegation = try ConditionParser.parse(
-            "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals{53ca6127-db72-4b80-b1b0-d745d6d5456d}))")
+            "((!(ActionMatches{'Microsoft.Authorization/roleAssignments/write'})) OR (@Request[Microsoft.Authorization/roleAssignments:RoleDefinitionId] ForAnyOfAnyValues:GuidEquals{53ca6127-db72-4b80-b1b0-d745d6d5456d}))"
+        )
         let write = "Microsoft.Authorization/roleAssignments/write"
         let key = ConditionContext.key("request", "Microsoft.Authorization/roleAssignments:RoleDefinitionId")
-        #expect(delegation.evaluate(ConditionContext(action: write, attributes: [key: ["/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/53ca6127-db72-4b80-b1b0-d745d6d5456d"]])))
+        #expect(
+            delegation.evaluate(
+                ConditionContext(
+                    action: write,
+                    attributes: [
+                        key: ["/subscriptions/s/providers/Microsoft.Authorization/roleDefinitions/53ca6127-db72-4b80-b1b0-d745d6d5456d"]
+                    ])))
         #expect(!delegation.evaluate(ConditionContext(action: write, attributes: [key: ["8e3af657-a8ff-443c-a75c-2fe8c4bcb635"]])))
         #expect(delegation.evaluate(ConditionContext(action: "Microsoft.Authorization/roleAssignments/delete")))
 

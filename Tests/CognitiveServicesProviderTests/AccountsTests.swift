@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Testing
+
 @testable import CognitiveServicesProvider
 
 @Suite("CognitiveServices accounts")
@@ -86,7 +87,8 @@ struct AccountsTests {
                 "PUT", world.account("k-\(kind.lowercased())"), body: #"{"location":"eastus","kind":"\#(kind)","sku":{"name":"S0"}}"#)
             #expect(reply.status == 201, "\(kind)")
         }
-        let free = try await world.send("PUT", world.account("free"), body: #"{"location":"eastus","kind":"ContentSafety","sku":{"name":"F0"}}"#)
+        let free = try await world.send(
+            "PUT", world.account("free"), body: #"{"location":"eastus","kind":"ContentSafety","sku":{"name":"F0"}}"#)
         #expect(free.status == 201)
         let skus = try await world.send("GET", world.account("free") + "/skus")
         #expect(skus.json?["value"]?.arrayValue?.compactMap { $0["sku"]?["name"]?.stringValue } == ["F0", "S0"])
@@ -106,8 +108,9 @@ struct AccountsTests {
         let change = try await world.send("PATCH", world.account("a1"), body: #"{"properties":{"customSubDomainName":"other"}}"#)
         #expect(change.status == 400)
 
-        let check = try await world.send("POST", World.provider + "/checkDomainAvailability",
-                                         body: #"{"subdomainName":"shared","type":"Microsoft.CognitiveServices/accounts"}"#)
+        let check = try await world.send(
+            "POST", World.provider + "/checkDomainAvailability",
+            body: #"{"subdomainName":"shared","type":"Microsoft.CognitiveServices/accounts"}"#)
         #expect(check.json?["isSubdomainAvailable"]?.boolValue == false)
         #expect(check.json?["reason"]?.stringValue == "Sub domain name 'shared' is already used. Please pick a different name.")
 
@@ -117,8 +120,9 @@ struct AccountsTests {
         let purge = try await world.send("DELETE", World.provider + "/locations/eastus/resourceGroups/rg1/deletedAccounts/a1")
         #expect(purge.status == 200)
         #expect(try await world.createAccount("a2", subdomain: "shared", group: "rg2").status == 201)
-        let free = try await world.send("POST", World.provider + "/checkDomainAvailability",
-                                        body: #"{"subdomainName":"unused-name","type":"Microsoft.CognitiveServices/accounts"}"#)
+        let free = try await world.send(
+            "POST", World.provider + "/checkDomainAvailability",
+            body: #"{"subdomainName":"unused-name","type":"Microsoft.CognitiveServices/accounts"}"#)
         #expect(free.json?["isSubdomainAvailable"]?.boolValue == true)
     }
 
@@ -138,8 +142,10 @@ struct AccountsTests {
     @Test func patchMergesPropertiesReplacesTagsAndKeepsProvisioning() async throws {
         let world = try World()
         try await world.createGroup()
-        try await world.send("PUT", world.account("a1"), body: #"{"location":"eastus","kind":"OpenAI","sku":{"name":"S0"},"tags":{"a":"1"}}"#)
-        let patched = try await world.send("PATCH", world.account("a1"), body: #"{"tags":{"b":"2"},"properties":{"disableLocalAuth":true},"kind":"AIServices"}"#)
+        try await world.send(
+            "PUT", world.account("a1"), body: #"{"location":"eastus","kind":"OpenAI","sku":{"name":"S0"},"tags":{"a":"1"}}"#)
+        let patched = try await world.send(
+            "PATCH", world.account("a1"), body: #"{"tags":{"b":"2"},"properties":{"disableLocalAuth":true},"kind":"AIServices"}"#)
         #expect(patched.status == 200)
         #expect(patched.json?["tags"] == ["b": "2"])
         #expect(patched.json?["kind"]?.stringValue == "AIServices")
@@ -270,7 +276,9 @@ struct AccountsTests {
         #expect(deployment.status == 201)
         #expect(deployment.properties?["provisioningState"]?.stringValue == "Creating")
         await world.operations.waitForAll()
-        #expect(try await world.send("GET", world.account("slow") + "/deployments/d1").properties?["provisioningState"]?.stringValue == "Succeeded")
+        #expect(
+            try await world.send("GET", world.account("slow") + "/deployments/d1").properties?["provisioningState"]?.stringValue
+                == "Succeeded")
         let delete = try await world.send("DELETE", world.account("slow"))
         #expect(delete.status == 202)
         #expect(delete.headers["Location"] != nil)

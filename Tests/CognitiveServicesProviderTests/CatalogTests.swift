@@ -1,5 +1,6 @@
 import ARMCore
 import Testing
+
 @testable import CognitiveServicesProvider
 
 @Suite("CognitiveServices model catalog")
@@ -45,8 +46,9 @@ struct CatalogTests {
         let skus = try await world.send("GET", World.provider + "/skus")
         let kinds = Set(skus.json?["value"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? [])
         #expect(kinds.isSuperset(of: ["AIServices", "OpenAI", "CognitiveServices", "ContentSafety", "SpeechServices"]))
-        let check = try await world.send("POST", World.provider + "/locations/eastus/checkSkuAvailability",
-                                         body: #"{"skus":["S0","F0"],"kind":"OpenAI","type":"Microsoft.CognitiveServices/accounts"}"#)
+        let check = try await world.send(
+            "POST", World.provider + "/locations/eastus/checkSkuAvailability",
+            body: #"{"skus":["S0","F0"],"kind":"OpenAI","type":"Microsoft.CognitiveServices/accounts"}"#)
         #expect(check.json?["value"]?[0]?["skuAvailable"]?.boolValue == true)
         #expect(check.json?["value"]?[1]?["skuAvailable"]?.boolValue == false)
         let missing = try await world.send("POST", World.provider + "/locations/eastus/checkSkuAvailability", body: #"{"kind":"OpenAI"}"#)

@@ -1,20 +1,11 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Identity
 import ResourcesProvider
+
 @testable import CognitiveServicesProvider
-
-/// Stands in for the authentication middleware: every request comes from `caller`.
-struct FixedCallerMiddleware: ARMMiddleware {
-    let caller: Caller
-
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        var request = request
-        request.caller = caller
-        return try await next.respond(to: request)
-    }
-}
 
 /// Microsoft.Resources (for resource groups) and Microsoft.CognitiveServices behind an in-process
 /// ARM pipeline, no socket (DESIGN "Testing").
@@ -85,16 +76,22 @@ struct CognitiveServicesTestWorld {
         if !extra.isEmpty { properties += "," + extra }
         return try await send(
             "PUT", account(name, group: group),
-            body: #"{"location":"eastus","kind":"\#(kind)","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{\#(properties)}}"#)
+            body:
+                #"{"location":"eastus","kind":"\#(kind)","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{\#(properties)}}"#
+        )
     }
 
     @discardableResult
-    func deploy(_ account: String, _ name: String, model: String = "gpt-4o", version: String? = "2024-11-20", sku: String = "Standard",
-                capacity: Int = 10, format: String = "OpenAI", extra: String = "") async throws -> Reply {
+    func deploy(
+        _ account: String, _ name: String, model: String = "gpt-4o", version: String? = "2024-11-20", sku: String = "Standard",
+        capacity: Int = 10, format: String = "OpenAI", extra: String = ""
+    ) async throws -> Reply {
         let versionPart = version.map { #","version":"\#($0)""# } ?? ""
         let extraPart = extra.isEmpty ? "" : "," + extra
         return try await send(
             "PUT", self.account(account) + "/deployments/\(name)",
-            body: #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"\#(format)","name":"\#(model)"\#(versionPart)}\#(extraPart)}}"#)
+            body:
+                #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"\#(format)","name":"\#(model)"\#(versionPart)}\#(extraPart)}}"#
+        )
     }
 }

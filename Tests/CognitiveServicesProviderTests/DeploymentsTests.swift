@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Testing
+
 @testable import CognitiveServicesProvider
 
 @Suite("CognitiveServices deployments and quota")
@@ -63,14 +64,19 @@ struct DeploymentsTests {
         let unknown = try await world.deploy("a1", "d", model: "gpt-9", version: "1")
         #expect(unknown.status == 400)
         #expect(unknown.code == "DeploymentModelNotSupported")
-        #expect(unknown.message == "The model 'Publisher: , Format: OpenAI, Name: gpt-9, Version: 1, Source: , SourceAccount: ' of account deployment is not supported.")
+        #expect(
+            unknown.message
+                == "The model 'Publisher: , Format: OpenAI, Name: gpt-9, Version: 1, Source: , SourceAccount: ' of account deployment is not supported."
+        )
         // A model AIServices hosts but OpenAI accounts do not.
         let wrongKind = try await world.deploy("a1", "d", model: "DeepSeek-R1", version: "1", sku: "GlobalStandard", format: "DeepSeek")
         #expect(wrongKind.code == "DeploymentModelNotSupported")
         let badSku = try await world.deploy("a1", "d", model: "o3-mini", version: "2025-01-31", sku: "Standard")
         #expect(badSku.status == 400)
         #expect(badSku.code == "InvalidResourceProperties")
-        #expect(badSku.message == "The specified SKU 'Standard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
+        #expect(
+            badSku.message
+                == "The specified SKU 'Standard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
         let badCapacity = try await world.deploy("a1", "d", capacity: 0)
         #expect(badCapacity.code == "InvalidResourceProperties")
         let badRai = try await world.deploy("a1", "d", extra: #""raiPolicyName":"nope""#)
@@ -106,7 +112,10 @@ struct DeploymentsTests {
         let over = try await world.deploy("a1", "d2", capacity: 11)
         #expect(over.status == 400)
         #expect(over.code == "InsufficientQuota")
-        #expect(over.message == "This operation require 11 new capacity in quota Tokens Per Minute (thousands) - GPT-4o, which is bigger than the current available capacity 10. The current quota usage is 20 and the quota limit is 30 for quota Tokens Per Minute (thousands) - GPT-4o.")
+        #expect(
+            over.message
+                == "This operation require 11 new capacity in quota Tokens Per Minute (thousands) - GPT-4o, which is bigger than the current available capacity 10. The current quota usage is 20 and the quota limit is 30 for quota Tokens Per Minute (thousands) - GPT-4o."
+        )
         #expect(try await world.deploy("a1", "d2", capacity: 10).status == 201)
 
         let usages = try await world.send("GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
@@ -122,7 +131,9 @@ struct DeploymentsTests {
         let patched = try await world.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":15}}"#)
         #expect(patched.status == 200)
         #expect(patched.json?["sku"]?["capacity"]?.intValue == 15)
-        #expect(try await world.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":16}}"#).code == "InsufficientQuota")
+        #expect(
+            try await world.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":16}}"#).code
+                == "InsufficientQuota")
 
         // Deleting a deployment returns its capacity; deleting the account returns the rest.
         #expect(try await world.send("DELETE", world.account("a1") + "/deployments/d2").status == 200)
@@ -170,6 +181,9 @@ struct DeploymentsTests {
         let list = try await world.send("GET", world.account("a1") + "/deployments")
         #expect(list.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["d1", "d2"])
         let skus = try await world.send("GET", world.account("a1") + "/deployments/d1/skus")
-        #expect(skus.json?["value"]?.arrayValue?.compactMap { $0["sku"]?["name"]?.stringValue } == ["DataZoneStandard", "GlobalStandard", "Standard"])
+        #expect(
+            skus.json?["value"]?.arrayValue?.compactMap { $0["sku"]?["name"]?.stringValue } == [
+                "DataZoneStandard", "GlobalStandard", "Standard",
+            ])
     }
 }

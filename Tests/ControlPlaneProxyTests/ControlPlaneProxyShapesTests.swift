@@ -7,10 +7,13 @@ struct ControlPlaneProxyShapesTests {
     let workspace = ResourceID("/subscriptions/s1/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1")!
 
     @Test func workspaceBodyBecomesAccountBody() throws {
-        let input = try #require(try JSONParser.parse(#"""
-            {"properties":{"type":"Azure.OpenAI","model":{"name":"gpt-4o","format":"OpenAI","version":"2024-11-20"},
-             "sku":{"name":"Standard","capacity":10},"raiPolicyName":"Microsoft.Default","versionUpgradeOption":"NoAutoUpgrade"}}
-            """#).objectValue)
+        let input = try #require(
+            try JSONParser.parse(
+                #"""
+                {"properties":{"type":"Azure.OpenAI","model":{"name":"gpt-4o","format":"OpenAI","version":"2024-11-20"},
+                 "sku":{"name":"Standard","capacity":10},"raiPolicyName":"Microsoft.Default","versionUpgradeOption":"NoAutoUpgrade"}}
+                """#
+            ).objectValue)
         let body = try ControlPlaneProxy.accountDeploymentBody(from: input)
         #expect(body["sku"]?["name"]?.stringValue == "Standard")
         #expect(body["sku"]?["capacity"]?.intValue == 10)
@@ -27,7 +30,8 @@ struct ControlPlaneProxyShapesTests {
     }
 
     @Test func accountDeploymentIsRewrittenUnderTheConnection() throws {
-        let account = try JSONParser.parse(#"""
+        let account = try JSONParser.parse(
+            #"""
             {"id":"/subscriptions/s1/resourceGroups/rg2/providers/Microsoft.CognitiveServices/accounts/a1/deployments/gpt4o",
              "name":"gpt4o","type":"Microsoft.CognitiveServices/accounts/deployments","sku":{"name":"Standard","capacity":10},
              "properties":{"model":{"format":"OpenAI","name":"gpt-4o","version":"2024-11-20"},"provisioningState":"Succeeded",

@@ -43,8 +43,11 @@ struct HubProxyRoleTests {
 
     @Test func isNotAnAssignmentAndNotGrantedToOthers() {
         #expect(evaluator.allAssignments().isEmpty)
-        #expect(!evaluator.decide(principalId: "00000000-0000-0000-0000-00000000abcd",
-                                  action: "Microsoft.CognitiveServices/accounts/deployments/write", scope: account).allowed)
+        #expect(
+            !evaluator.decide(
+                principalId: "00000000-0000-0000-0000-00000000abcd",
+                action: "Microsoft.CognitiveServices/accounts/deployments/write", scope: account
+            ).allowed)
         #expect(evaluator.permissions(for: proxy, at: account).flatMap(\.actions).count == 5)
     }
 }

@@ -8,10 +8,12 @@ import Testing
 struct OnBehalfOfMiddlewareTests {
     struct Echo: ARMResponder {
         func respond(to request: ARMRequest) async throws -> ARMResponse {
-            .ok(.object(JSONObject([
-                ("objectId", .string(request.caller?.objectId ?? "")), ("name", .string(request.caller?.clientName ?? "")),
-                ("type", .string(request.caller?.principalType.rawValue ?? "")),
-            ])))
+            .ok(
+                .object(
+                    JSONObject([
+                        ("objectId", .string(request.caller?.objectId ?? "")), ("name", .string(request.caller?.clientName ?? "")),
+                        ("type", .string(request.caller?.principalType.rawValue ?? "")),
+                    ])))
         }
     }
 
@@ -29,9 +31,11 @@ struct OnBehalfOfMiddlewareTests {
     @Test func theProxyCarriesTheOriginalCaller() async throws {
         let caller = Caller(objectId: proxy, tenantId: "t", appId: "app", principalType: .servicePrincipal)
         let response = try await middleware.respond(
-            to: request(caller: caller, headers: [
-                (OnBehalfOf.objectIdHeader, "u1"), (OnBehalfOf.nameHeader, "dev@contoso.test"), (OnBehalfOf.typeHeader, "User"),
-            ]), next: Echo())
+            to: request(
+                caller: caller,
+                headers: [
+                    (OnBehalfOf.objectIdHeader, "u1"), (OnBehalfOf.nameHeader, "dev@contoso.test"), (OnBehalfOf.typeHeader, "User"),
+                ]), next: Echo())
         #expect(response.body?["objectId"]?.stringValue == "u1")
         #expect(response.body?["name"]?.stringValue == "dev@contoso.test")
         #expect(response.body?["type"]?.stringValue == "User")

@@ -2,6 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 import Testing
+
 @testable import DependentsProvider
 
 @Suite("Dependents")
@@ -30,9 +31,11 @@ struct DependentsTests {
 
     @Test func trackedResourcesHaveTheEnvelopeAndListAndDelete() async throws {
         let world = try World()
-        for (type, name) in [("Microsoft.Storage/storageAccounts", "sa1"), ("Microsoft.KeyVault/vaults", "kv-1"),
-                             ("Microsoft.ContainerRegistry/registries", "acr12"), ("Microsoft.Insights/components", "ai1"),
-                             ("Microsoft.OperationalInsights/workspaces", "logs-1")] {
+        for (type, name) in [
+            ("Microsoft.Storage/storageAccounts", "sa1"), ("Microsoft.KeyVault/vaults", "kv-1"),
+            ("Microsoft.ContainerRegistry/registries", "acr12"), ("Microsoft.Insights/components", "ai1"),
+            ("Microsoft.OperationalInsights/workspaces", "logs-1"),
+        ] {
             let path = Self.group + "/providers/\(type)/\(name)"
             let created = try await world.send("PUT", path, body: #"{"location":"West US","tags":{"a":"b"}}"#)
             #expect(created.status == 201, "\(type)")

@@ -183,7 +183,8 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
     }
 
     @Test func decodesChunkedBodiesWithExtensionsAndTrailers() {
-        let request = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let request =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "5;name=value\r\nhello\r\n1A\r\n, chunked world and more!!\r\n0\r\nX-Trailer: ignored\r\n\r\n"
         for step in [nil, 1, 7] {
             let outcome = parse(request, step: step)
@@ -217,7 +218,8 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
     }
 
     @Test func answersUnknownTransferCodingsWith501() {
-        #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n").error == .unsupportedTransferEncoding("gzip"))
+        #expect(
+            parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: gzip, chunked\r\n\r\n").error == .unsupportedTransferEncoding("gzip"))
         #expect(parse("POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: identity\r\n\r\n").error?.status == 501)
     }
 
@@ -234,7 +236,8 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
         let big = "GET / HTTP/1.1\r\nHost: a\r\nX-Big: " + String(repeating: "b", count: 1100) + "\r\n\r\n"
         #expect(parse(big).error == .headersTooLarge(limit: 1024))
         #expect(parse(big, step: 100).error == .headersTooLarge(limit: 1024))  // before the end is even seen
-        let trailers = "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: " + String(repeating: "t", count: 1100) + "\r\n\r\n"
+        let trailers =
+            "POST / HTTP/1.1\r\nHost: a\r\nTransfer-Encoding: chunked\r\n\r\n0\r\nX: " + String(repeating: "t", count: 1100) + "\r\n\r\n"
         #expect(parse(trailers).error == .headersTooLarge(limit: 1024))
     }
 

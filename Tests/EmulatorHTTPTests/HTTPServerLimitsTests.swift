@@ -8,7 +8,9 @@ extension LiveServerTests {
     @Suite struct LimitsTests {
         /// An ARM-flavoured responder, to prove limits go through `protocolErrorResponder`.
         static let armResponder: @Sendable (HTTPProtocolError) -> HTTPResponse = { error in
-            .json(error.status, Array(#"{"error":{"code":"Arm\#(error.code)","message":"arm"}}"#.utf8), headers: HTTPHeaders([("x-ms-failure-cause", "gateway")]))
+            .json(
+                error.status, Array(#"{"error":{"code":"Arm\#(error.code)","message":"arm"}}"#.utf8),
+                headers: HTTPHeaders([("x-ms-failure-cause", "gateway")]))
         }
 
         @Test func answersOversizedHeadersWith431AndCloses() throws {

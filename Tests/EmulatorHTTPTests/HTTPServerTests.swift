@@ -118,7 +118,7 @@ extension LiveServerTests {
             usleep(50_000)
             server.shutdown()  // idempotent
         }
-    
+
         @Test func shutdownCalledFromAHandlerDoesNotDeadlock() throws {
             // Given a handler that shuts its own server down (an operator "stop" endpoint)
             let box = Mutex<HTTPServer?>(nil)

@@ -40,7 +40,9 @@ import Testing
         // Not a CA; key usage and serverAuth
         #expect(X509_check_ca(certificate) == 0)
         #expect(X509_get_extension_flags(certificate) & UInt32(EXFLAG_BCONS) != 0)
-        #expect(X509_get_key_usage(certificate) & UInt32(KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT) == UInt32(KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT))
+        #expect(
+            X509_get_key_usage(certificate) & UInt32(KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT)
+                == UInt32(KU_DIGITAL_SIGNATURE | KU_KEY_ENCIPHERMENT))
         #expect(X509_get_extended_key_usage(certificate) & UInt32(XKU_SSL_SERVER) != 0)
         // RSA-2048 with SHA-256, valid for about ten years
         #expect(X509_get_signature_nid(certificate) == NID_sha256WithRSAEncryption)

@@ -1,5 +1,5 @@
-import EmulatorHTTP
 import COpenSSL
+import EmulatorHTTP
 import Foundation
 import Glibc
 import Testing
@@ -10,7 +10,8 @@ extension LiveServerTests {
     @Suite struct TLSContextTests {
         private var configuration: HTTPServerConfiguration {
             testConfiguration {
-                $0.tls = TLSConfiguration(certificatePath: sharedCertificate.certificatePath, privateKeyPath: sharedCertificate.privateKeyPath)
+                $0.tls = TLSConfiguration(
+                    certificatePath: sharedCertificate.certificatePath, privateKeyPath: sharedCertificate.privateKeyPath)
             }
         }
 

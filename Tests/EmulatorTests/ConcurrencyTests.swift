@@ -150,9 +150,10 @@ import Testing
         let expected = Set((0..<count).filter { $0 % 3 != 0 }.map { "many-\($0)" })
         #expect(names.count == expected.count)
         #expect(Set(names) == expected)
-        #expect(listed.items.filter { $0["name"]?.stringValue?.hasPrefix("many-") == true }.allSatisfy {
-            $0["tags"]?["i"]?.stringValue.map { "many-" + $0 } == $0["name"]?.stringValue
-        })
+        #expect(
+            listed.items.filter { $0["name"]?.stringValue?.hasPrefix("many-") == true }.allSatisfy {
+                $0["tags"]?["i"]?.stringValue.map { "many-" + $0 } == $0["name"]?.stringValue
+            })
     }
 
     @Test(arguments: [0, 20])

@@ -38,7 +38,10 @@ import Testing
         #expect(try await live.send("PUT", path, token: token, json: ["location": "eastus"]).status == 201)
         let added = try await live.send(
             "POST", "/_emulator/faults",
-            json: ["method": "DELETE", "path": "\(groups)/survivor", "failOperation": true, "code": "ResourceGroupDeletionBlocked", "message": "Blocked by a test."])
+            json: [
+                "method": "DELETE", "path": "\(groups)/survivor", "failOperation": true, "code": "ResourceGroupDeletionBlocked",
+                "message": "Blocked by a test.",
+            ])
         #expect(added.status == 201)
 
         let deleted = try await live.send("DELETE", path, token: token)

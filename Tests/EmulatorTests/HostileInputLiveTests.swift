@@ -38,8 +38,11 @@ import Testing
         let token = try await live.operatorToken()
         let depth = 100_000
         let bodies: [(String, [UInt8])] = [
-            ("deeply nested", Array(#"{"location":"westeurope","properties":"#.utf8) + Array(repeating: UInt8(ascii: "["), count: depth)
-                + Array(repeating: UInt8(ascii: "]"), count: depth) + [UInt8(ascii: "}")]),
+            (
+                "deeply nested",
+                Array(#"{"location":"westeurope","properties":"#.utf8) + Array(repeating: UInt8(ascii: "["), count: depth)
+                    + Array(repeating: UInt8(ascii: "]"), count: depth) + [UInt8(ascii: "}")]
+            ),
             ("number overflowing a double", Array(#"{"location":"westeurope","properties":{"n":1e99999}}"#.utf8)),
             ("negative overflow", Array(#"{"location":"westeurope","properties":{"n":-1e99999}}"#.utf8)),
             ("invalid UTF-8", Array(#"{"location":"westeurope","tags":{"a":""#.utf8) + [0xC3, 0x28, 0xFF] + Array(#""}}"#.utf8)),
@@ -64,7 +67,8 @@ import Testing
         let token = try await live.operatorToken()
         let huge = String(repeating: "x", count: 3 * 1024 * 1024)
         // A 3 MiB tag value (under the 4 MiB body limit) and a 3 MiB location
-        let hugeTag = try await live.send("PUT", groupPath("huge-tag"), token: token, json: ["location": "westeurope", "tags": ["t": huge]])
+        let hugeTag = try await live.send(
+            "PUT", groupPath("huge-tag"), token: token, json: ["location": "westeurope", "tags": ["t": huge]])
         expectARMError(hugeTag, 400, "InvalidTag")
         let location = try await live.send("PUT", groupPath("huge-location"), token: token, json: ["location": huge])
         expectARMError(location, 400, "LocationNotAvailableForResourceGroup")

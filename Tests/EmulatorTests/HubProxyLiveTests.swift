@@ -44,10 +44,19 @@ import Testing
         #expect(direct.errorCode == "AuthorizationFailed")
         let message = ((direct.json?["error"] as? [String: Any])?["message"] as? String) ?? ""
         #expect(message.contains("Microsoft.CognitiveServices/accounts/deployments/read"))
-        #expect(try await live.send("PUT", accountDeployments + "/other" + F.csVersion, token: token, json: [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
-                "version": "2024-11-20"]],
-        ]).status == 403)
+        #expect(
+            try await live.send(
+                "PUT", accountDeployments + "/other" + F.csVersion, token: token,
+                json: [
+                    "sku": ["name": "Standard", "capacity": 1],
+                    "properties": [
+                        "model": [
+                            "name": "gpt-4o", "format": "OpenAI",
+                            "version": "2024-11-20",
+                        ]
+                    ],
+                ]
+            ).status == 403)
 
         // The deployment really is the account's.
         let stored = F.expect(try await live.send("GET", accountDeployments + "/gpt4o" + F.csVersion, token: world.hubOperator), [200])
@@ -74,7 +83,8 @@ import Testing
             #expect(message.contains("'\(action)'"), "\(message)")
         }
         // A role on the account alone does not open the hub's route: RBAC is the workspace's.
-        try await F.assign("Cognitive Services OpenAI Contributor", to: stranger.objectId, at: F.account, in: live,
+        try await F.assign(
+            "Cognitive Services OpenAI Contributor", to: stranger.objectId, at: F.account, in: live,
             operatorToken: world.hubOperator)
         #expect(try await live.send("GET", proxyDeployments + F.mlVersion, token: token).status == 403)
         #expect(try await live.send("GET", accountDeployments + F.csVersion, token: token).status == 200)
@@ -143,9 +153,12 @@ import Testing
         #expect((sku["connectionIds"] as? [String]) == [F.connection])
 
         // A stored endpoint naming the account.
-        let put = F.expect(try await live.send("PUT", F.hub + "/endpoints/my-aoai" + F.mlVersion, token: token, json: [
-            "properties": ["endpointType": "Azure.OpenAI", "associatedResourceId": F.account],
-        ]), [200])
+        let put = F.expect(
+            try await live.send(
+                "PUT", F.hub + "/endpoints/my-aoai" + F.mlVersion, token: token,
+                json: [
+                    "properties": ["endpointType": "Azure.OpenAI", "associatedResourceId": F.account]
+                ]), [200])
         #expect(put.json?["id"] as? String == F.hub + "/endpoints/my-aoai")
         let viaStored = F.expect(try await live.send("GET", F.hub + "/endpoints/my-aoai/deployments" + F.mlVersion, token: token), [200])
         #expect((viaStored.json?["value"] as? [[String: Any]])?.first?["id"] as? String == F.hub + "/endpoints/my-aoai/deployments/gpt4o")
@@ -167,24 +180,36 @@ import Testing
         let noConnection = try await live.send("GET", F.hub + "/connections/nope/deployments" + F.mlVersion, token: op)
         #expect(noConnection.status == 404)
         #expect(noConnection.errorCode == "NotFound")
-        let noWorkspace = try await live.send("GET",
+        let noWorkspace = try await live.send(
+            "GET",
             F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub/connections/aoai/deployments" + F.mlVersion, token: op)
         #expect(noWorkspace.status == 404)
         #expect(noWorkspace.errorCode == "ResourceNotFound")
         // The target's own errors pass through with status and code.
         var unknownModel = F.deploymentBody
-        unknownModel["properties"] = ["model": ["name": "gpt-9", "format": "OpenAI", "version": "1"], "sku": ["name": "Standard",
-            "capacity": 1]]
+        unknownModel["properties"] = [
+            "model": ["name": "gpt-9", "format": "OpenAI", "version": "1"],
+            "sku": [
+                "name": "Standard",
+                "capacity": 1,
+            ],
+        ]
         let badModel = try await live.send("PUT", proxyDeployments + "/bad" + F.mlVersion, token: op, json: unknownModel)
         #expect(badModel.status == 400)
         #expect(badModel.errorCode == "DeploymentModelNotSupported")
         var huge = F.deploymentBody
-        huge["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard",
-            "capacity": 100_000]]
+        huge["properties"] = [
+            "model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"],
+            "sku": [
+                "name": "Standard",
+                "capacity": 100_000,
+            ],
+        ]
         let quota = try await live.send("PUT", proxyDeployments + "/big" + F.mlVersion, token: op, json: huge)
         #expect(quota.errorCode == "InsufficientQuota" || quota.errorCode == "InvalidResourceProperties")
         #expect(quota.status == 400 || quota.status == 409)
-        let noModel = try await live.send("PUT", proxyDeployments + "/nomodel" + F.mlVersion,
+        let noModel = try await live.send(
+            "PUT", proxyDeployments + "/nomodel" + F.mlVersion,
             token: op, json: ["properties": ["type": "Azure.OpenAI"]])
         #expect(noModel.status == 400)
         let badName = try await live.send("PUT", proxyDeployments + "/a.b" + F.mlVersion, token: op, json: F.deploymentBody)
@@ -196,17 +221,25 @@ import Testing
         #expect(gone.status == 404)
         #expect(gone.errorCode == "ParentResourceNotFound")
         // A connection to a resource manager nobody listens on: 502.
-        F.expect(try await live.send("PUT", F.hub + "/connections/dead" + F.mlVersion, token: op, json: [
-            "properties": ["category": "AzureOpenAI", "target": "https://dead.openai.azure.com/", "authType": "AAD",
-                           "metadata": ["ResourceId": F.account, "ResourceManagerUrl": "https://127.0.0.1:1"]],
-        ]), [200])
+        F.expect(
+            try await live.send(
+                "PUT", F.hub + "/connections/dead" + F.mlVersion, token: op,
+                json: [
+                    "properties": [
+                        "category": "AzureOpenAI", "target": "https://dead.openai.azure.com/", "authType": "AAD",
+                        "metadata": ["ResourceId": F.account, "ResourceManagerUrl": "https://127.0.0.1:1"],
+                    ]
+                ]), [200])
         let unreachable = try await live.send("GET", F.hub + "/connections/dead/deployments" + F.mlVersion, token: op)
         #expect(unreachable.status == 502)
         #expect(unreachable.errorCode == "BadGateway")
         // A connection that names no account: 400.
-        F.expect(try await live.send("PUT", F.hub + "/connections/blob" + F.mlVersion, token: op, json: [
-            "properties": ["category": "AzureBlob", "target": "https://nothing.blob.core.windows.net/", "authType": "AAD"],
-        ]), [200])
+        F.expect(
+            try await live.send(
+                "PUT", F.hub + "/connections/blob" + F.mlVersion, token: op,
+                json: [
+                    "properties": ["category": "AzureBlob", "target": "https://nothing.blob.core.windows.net/", "authType": "AAD"]
+                ]), [200])
         #expect(try await live.send("GET", F.hub + "/connections/blob/deployments" + F.mlVersion, token: op).status == 400)
     }
 
@@ -215,9 +248,12 @@ import Testing
         let accountHost = try LiveEmulator()
         let world = try await F(hubHost: hubHost, accountHost: accountHost)
         // The account's emulator delays its next deployments list by 3 s, far past the hub's 300 ms.
-        F.expect(try await accountHost.send("POST", "/_emulator/faults", json: [
-            "method": "GET", "path": "*/deployments", "delayMs": 3_000, "count": 1,
-        ]), [200, 201])
+        F.expect(
+            try await accountHost.send(
+                "POST", "/_emulator/faults",
+                json: [
+                    "method": "GET", "path": "*/deployments", "delayMs": 3_000, "count": 1,
+                ]), [200, 201])
         let reply = try await hubHost.send("GET", proxyDeployments + F.mlVersion, token: world.hubOperator)
         #expect(reply.status == 504)
         #expect(reply.errorCode == "GatewayTimeout")
@@ -280,7 +316,8 @@ import Testing
         }
         // Nobody can sign in as the proxy: it has no secret.
         let signIn = try await live.send(
-            "POST", "/\(WellKnown.tenantId)/oauth2/v2.0/token", rawBody:
+            "POST", "/\(WellKnown.tenantId)/oauth2/v2.0/token",
+            rawBody:
                 "grant_type=client_credentials&client_id=\(WellKnown.hubProxyClientId)&client_secret="
                 + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default",
             contentType: "application/x-www-form-urlencoded")
@@ -288,10 +325,19 @@ import Testing
         // Another caller's on-behalf-of headers change nothing.
         let created = try await live.send(
             "PUT", accountDeployments + "/direct" + F.csVersion, token: world.hubOperator,
-            json: ["sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
-                "version": "2024-11-20"]]],
-            headers: ["x-ms-foundry-proxy-caller-object-id": "00000000-0000-0000-0000-000000000bad",
-                "x-ms-foundry-proxy-caller-name": "mallory"])
+            json: [
+                "sku": ["name": "Standard", "capacity": 1],
+                "properties": [
+                    "model": [
+                        "name": "gpt-4o", "format": "OpenAI",
+                        "version": "2024-11-20",
+                    ]
+                ],
+            ],
+            headers: [
+                "x-ms-foundry-proxy-caller-object-id": "00000000-0000-0000-0000-000000000bad",
+                "x-ms-foundry-proxy-caller-name": "mallory",
+            ])
         #expect(created.status == 201)
         #expect((created.json?["systemData"] as? [String: Any])?["createdBy"] as? String == WellKnown.operatorClientId)
     }

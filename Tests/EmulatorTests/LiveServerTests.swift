@@ -37,7 +37,8 @@ import Testing
     @Test func clientCredentialsTokenManagesAResourceGroup() async throws {
         let live = try LiveEmulator()
         // Given a token from the token endpoint with the operator's well-known secret
-        let form = "grant_type=client_credentials&client_id=\(WellKnown.operatorClientId)"
+        let form =
+            "grant_type=client_credentials&client_id=\(WellKnown.operatorClientId)"
             + "&client_secret=\(WellKnown.operatorClientSecret)&scope=https%3A%2F%2Fmanagement.azure.com%2F.default"
         let issued = try await live.send(
             "POST", "/\(WellKnown.tenantId)/oauth2/v2.0/token", rawBody: form, contentType: "application/x-www-form-urlencoded")

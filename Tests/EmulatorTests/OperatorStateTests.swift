@@ -23,8 +23,9 @@ import Testing
     @Test func aSecondEmulatorOnTheDataDirectoryServesTheSameWorld() async throws {
         let first = try await InProcessEmulator(durable: true)
         _ = await first.arm("PUT", first.group("kept"), body: #"{"location":"westus","tags":{"a":"b"}}"#)
-        _ = await first.arm("PUT", first.account("acct", in: "kept"), body: InProcessEmulator.accountBody,
-                            apiVersion: InProcessEmulator.accountAPIVersion)
+        _ = await first.arm(
+            "PUT", first.account("acct", in: "kept"), body: InProcessEmulator.accountBody,
+            apiVersion: InProcessEmulator.accountAPIVersion)
         let keys = await first.arm("POST", first.account("acct", in: "kept") + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
         // The first is never shut down: the second sees what reached the files.
         let second = try await InProcessEmulator(durable: true, dataDirectory: first.dataDirectory)

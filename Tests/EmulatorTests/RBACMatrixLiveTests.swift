@@ -45,7 +45,7 @@ import Testing
                 "Microsoft.MachineLearningServices/workspaces/delete", "Microsoft.MachineLearningServices/workspaces/write",
                 "Microsoft.MachineLearningServices/workspaces/listKeys/action", "Microsoft.MachineLearningServices/workspaces/hubs/write",
                 "Microsoft.MachineLearningServices/workspaces/hubs/delete",
-                    "Microsoft.MachineLearningServices/workspaces/featurestores/write",
+                "Microsoft.MachineLearningServices/workspaces/featurestores/write",
                 "Microsoft.MachineLearningServices/workspaces/featurestores/delete",
             ]),
         "Azure AI Administrator": Role(actions: [
@@ -53,7 +53,7 @@ import Testing
             "Microsoft.DocumentDb/databaseAccounts/*", "Microsoft.Features/features/read", "Microsoft.Features/providers/features/read",
             "Microsoft.Features/providers/features/register/action", "Microsoft.Insights/alertRules/*", "Microsoft.Insights/components/*",
             "Microsoft.Insights/diagnosticSettings/*", "Microsoft.Insights/generateLiveToken/read",
-                "Microsoft.Insights/logDefinitions/read",
+            "Microsoft.Insights/logDefinitions/read",
             "Microsoft.Insights/metricAlerts/*", "Microsoft.Insights/metricdefinitions/read", "Microsoft.Insights/metrics/read",
             "Microsoft.Insights/scheduledqueryrules/*", "Microsoft.Insights/topology/read", "Microsoft.Insights/transactions/read",
             "Microsoft.Insights/webtests/*", "Microsoft.KeyVault/*", "Microsoft.MachineLearningServices/workspaces/*",
@@ -67,7 +67,7 @@ import Testing
         ]),
         "Cognitive Services OpenAI User": Role(actions: [
             "Microsoft.CognitiveServices/*/read", "Microsoft.Authorization/roleAssignments/read",
-                "Microsoft.Authorization/roleDefinitions/read",
+            "Microsoft.Authorization/roleDefinitions/read",
         ]),
         "none": Role(actions: []),
     ]
@@ -131,34 +131,56 @@ import Testing
 
     /// The operations, each with the action ARM checks for it.
     static var operations: [Operation] {
-        let hub = F.hub, project = F.project, account = F.account, connection = F.connection
-        let mlV = F.mlVersion, csV = F.csVersion
+        let hub = F.hub
+        let project = F.project
+        let account = F.account
+        let connection = F.connection
+        let mlV = F.mlVersion
+        let csV = F.csVersion
         let deployment: [String: Any] = [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
-                "version": "2024-11-20"]],
+            "sku": ["name": "Standard", "capacity": 1],
+            "properties": [
+                "model": [
+                    "name": "gpt-4o", "format": "OpenAI",
+                    "version": "2024-11-20",
+                ]
+            ],
         ]
         var proxied = F.deploymentBody
-        proxied["properties"] = ["model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"], "sku": ["name": "Standard",
-            "capacity": 1]]
-        let connectionBody: [String: Any] = ["properties": ["category": "CustomKeys", "target": "https://example.test", "authType": "None"]]
+        proxied["properties"] = [
+            "model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"],
+            "sku": [
+                "name": "Standard",
+                "capacity": 1,
+            ],
+        ]
+        let connectionBody: [String: Any] = [
+            "properties": ["category": "CustomKeys", "target": "https://example.test", "authType": "None"]
+        ]
         let rbac = "/providers/Microsoft.Authorization/"
         let assignment: [String: Any] = [
-            "properties": ["roleDefinitionId": "/subscriptions/\(F.subscription)\(rbac)roleDefinitions/\(F.roles["Reader"]!)",
-                           "principalId": WellKnown.userObjectId, "principalType": "User"],
+            "properties": [
+                "roleDefinitionId": "/subscriptions/\(F.subscription)\(rbac)roleDefinitions/\(F.roles["Reader"]!)",
+                "principalId": WellKnown.userObjectId, "principalType": "User",
+            ]
         ]
         return [
             // resource groups
             Operation(method: "GET", path: F.group + F.rgVersion, action: "Microsoft.Resources/subscriptions/resourceGroups/read"),
-            Operation(method: "PUT", path: F.group + F.rgVersion, action: "Microsoft.Resources/subscriptions/resourceGroups/write",
-                      body: ["location": "eastus"]),
-            Operation(method: "PATCH", path: F.group + F.rgVersion, action: "Microsoft.Resources/subscriptions/resourceGroups/write",
-                      body: ["tags": ["matrix": "1"]]),
-            Operation(method: "GET", path: F.group + "/providers/Microsoft.Resources/deployments?api-version=2020-06-01",
-                      action: "Microsoft.Resources/deployments/read"),
+            Operation(
+                method: "PUT", path: F.group + F.rgVersion, action: "Microsoft.Resources/subscriptions/resourceGroups/write",
+                body: ["location": "eastus"]),
+            Operation(
+                method: "PATCH", path: F.group + F.rgVersion, action: "Microsoft.Resources/subscriptions/resourceGroups/write",
+                body: ["tags": ["matrix": "1"]]),
+            Operation(
+                method: "GET", path: F.group + "/providers/Microsoft.Resources/deployments?api-version=2020-06-01",
+                action: "Microsoft.Resources/deployments/read"),
             // hubs
             Operation(method: "GET", path: hub + mlV, action: ml + "read"),
             Operation(method: "PATCH", path: hub + mlV, action: ml + "write", body: ["tags": ["matrix": "1"]]),
-            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub" + mlV,
+            Operation(
+                method: "DELETE", path: F.group + "/providers/Microsoft.MachineLearningServices/workspaces/nohub" + mlV,
                 action: ml + "delete"),
             Operation(method: "POST", path: hub + "/listKeys" + mlV, action: ml + "listKeys/action"),
             Operation(method: "GET", path: hub + "/outboundRules" + mlV, action: ml + "outboundRules/read"),
@@ -179,7 +201,8 @@ import Testing
             // the hub proxy
             Operation(method: "GET", path: connection + "/deployments" + mlV, action: ml + "connections/deployments/read"),
             Operation(method: "GET", path: connection + "/deployments/gpt4o" + mlV, action: ml + "connections/deployments/read"),
-            Operation(method: "PUT", path: connection + "/deployments/viaproxy" + mlV, action: ml + "connections/deployments/write",
+            Operation(
+                method: "PUT", path: connection + "/deployments/viaproxy" + mlV, action: ml + "connections/deployments/write",
                 body: proxied),
             Operation(method: "DELETE", path: connection + "/deployments/gone" + mlV, action: ml + "connections/deployments/delete"),
             Operation(method: "GET", path: connection + "/models" + mlV, action: ml + "connections/models/read"),
@@ -190,10 +213,12 @@ import Testing
             // accounts and keys
             Operation(method: "GET", path: account + csV, action: cs + "read"),
             Operation(method: "PATCH", path: account + csV, action: cs + "write", body: ["tags": ["matrix": "1"]]),
-            Operation(method: "DELETE", path: F.group + "/providers/Microsoft.CognitiveServices/accounts/noacct" + csV,
+            Operation(
+                method: "DELETE", path: F.group + "/providers/Microsoft.CognitiveServices/accounts/noacct" + csV,
                 action: cs + "delete"),
             Operation(method: "POST", path: account + "/listKeys" + csV, action: cs + "listKeys/action"),
-            Operation(method: "POST", path: account + "/regenerateKey" + csV, action: cs + "regenerateKey/action",
+            Operation(
+                method: "POST", path: account + "/regenerateKey" + csV, action: cs + "regenerateKey/action",
                 body: ["keyName": "Key2"]),
             Operation(method: "GET", path: account + "/models" + csV, action: cs + "models/read"),
             Operation(method: "GET", path: account + "/usages" + csV, action: cs + "usages/read"),
@@ -205,13 +230,17 @@ import Testing
             Operation(method: "DELETE", path: account + "/deployments/gone" + csV, action: cs + "deployments/delete"),
             Operation(method: "GET", path: account + "/deployments/gpt4o/skus" + csV, action: cs + "deployments/skus/read"),
             // role assignments and definitions
-            Operation(method: "GET", path: F.group + rbac + "roleAssignments" + F.authzVersion,
+            Operation(
+                method: "GET", path: F.group + rbac + "roleAssignments" + F.authzVersion,
                 action: "Microsoft.Authorization/roleAssignments/read"),
-            Operation(method: "GET", path: hub + rbac + "roleAssignments" + F.authzVersion,
+            Operation(
+                method: "GET", path: hub + rbac + "roleAssignments" + F.authzVersion,
                 action: "Microsoft.Authorization/roleAssignments/read"),
-            Operation(method: "PUT", path: hub + rbac + "roleAssignments/fe00aaaa-0000-4000-8000-000000000001" + F.authzVersion,
-                      action: "Microsoft.Authorization/roleAssignments/write", body: assignment),
-            Operation(method: "GET", path: F.group + rbac + "roleDefinitions" + F.authzVersion,
+            Operation(
+                method: "PUT", path: hub + rbac + "roleAssignments/fe00aaaa-0000-4000-8000-000000000001" + F.authzVersion,
+                action: "Microsoft.Authorization/roleAssignments/write", body: assignment),
+            Operation(
+                method: "GET", path: F.group + rbac + "roleDefinitions" + F.authzVersion,
                 action: "Microsoft.Authorization/roleDefinitions/read"),
         ]
     }
@@ -245,10 +274,18 @@ import Testing
     @Test func everyRoleAtEveryScopeAgainstEveryOperation() async throws {
         let live = try LiveEmulator()
         let world = try await F(hubHost: live, project: true)
-        F.expect(try await live.send("PUT", F.account + "/deployments/gpt4o" + F.csVersion, token: world.hubOperator, json: [
-            "sku": ["name": "Standard", "capacity": 1], "properties": ["model": ["name": "gpt-4o", "format": "OpenAI",
-                "version": "2024-11-20"]],
-        ]), [201])
+        F.expect(
+            try await live.send(
+                "PUT", F.account + "/deployments/gpt4o" + F.csVersion, token: world.hubOperator,
+                json: [
+                    "sku": ["name": "Standard", "capacity": 1],
+                    "properties": [
+                        "model": [
+                            "name": "gpt-4o", "format": "OpenAI",
+                            "version": "2024-11-20",
+                        ]
+                    ],
+                ]), [201])
 
         var principals: [(role: String, scope: Scope, token: String)] = []
         for role in Self.roleDefinitions.keys.sorted() {
@@ -273,8 +310,9 @@ import Testing
                 let cell = "\(principal.role) at \(principal.scope.rawValue): \(operation.method) \(operation.path)"
                 if allowed {
                     allowedCells += 1
-                    #expect(reply.status != 403 && reply.status != 401 && reply.status < 500,
-                            "expected allowed, got \(reply.status) \(String(decoding: reply.data, as: UTF8.self).prefix(300)) — \(cell)")
+                    #expect(
+                        reply.status != 403 && reply.status != 401 && reply.status < 500,
+                        "expected allowed, got \(reply.status) \(String(decoding: reply.data, as: UTF8.self).prefix(300)) — \(cell)")
                 } else {
                     #expect(reply.status == 403 && reply.errorCode == "AuthorizationFailed", "expected 403, got \(reply.status) — \(cell)")
                     let message = ((reply.json?["error"] as? [String: Any])?["message"] as? String) ?? ""

@@ -9,22 +9,27 @@ import Testing
 private struct CallerEcho: ARMResponder {
     func respond(to request: ARMRequest) async throws -> ARMResponse {
         guard let caller = request.caller else { return ARMResponse(status: 500) }
-        return .ok(.object(JSONObject([
-            ("objectId", .string(caller.objectId)), ("type", .string(caller.principalType.rawValue)),
-            ("upn", caller.userPrincipalName.map { .string($0) } ?? .null),
-        ])))
+        return .ok(
+            .object(
+                JSONObject([
+                    ("objectId", .string(caller.objectId)), ("type", .string(caller.principalType.rawValue)),
+                    ("upn", caller.userPrincipalName.map { .string($0) } ?? .null),
+                ])))
     }
 }
 
 @Suite struct AuthenticationMiddlewareTests {
     let clock = TestClock()
 
-    private func run(_ authorization: String?, path: String = "/subscriptions/\(WellKnown.subscriptionId)/resourcegroups",
-                     service: IdentityService? = nil) async -> Result<ARMResponse, ARMError> {
+    private func run(
+        _ authorization: String?, path: String = "/subscriptions/\(WellKnown.subscriptionId)/resourcegroups",
+        service: IdentityService? = nil
+    ) async -> Result<ARMResponse, ARMError> {
         let service = service ?? makeService(clock: clock)
         var headers: [(String, String)] = [("Host", "localhost:8443")]
         if let authorization { headers.append(("Authorization", authorization)) }
-        let request = ARMRequest(http: HTTPRequest(method: "GET", target: path + "?api-version=2022-12-01", headers: HTTPHeaders(headers), isTLS: true))
+        let request = ARMRequest(
+            http: HTTPRequest(method: "GET", target: path + "?api-version=2022-12-01", headers: HTTPHeaders(headers), isTLS: true))
         do {
             return .success(try await AuthenticationMiddleware(validator: service.validator).respond(to: request, next: CallerEcho()))
         } catch let error as ARMError {
@@ -76,7 +81,9 @@ private struct CallerEcho: ARMResponder {
         let error = try #require(failure(await run("Bearer \(token)", service: service)))
         #expect(error.code == "ExpiredAuthenticationToken")
         // Issued 2025-06-15 15:06:40 UTC (the test clock's start), expired an hour later, checked two hours later.
-        #expect(error.message == "The access token expiry UTC time '6/15/2025 4:06:40 PM' is earlier than current UTC time '6/15/2025 5:06:40 PM'.")
+        #expect(
+            error.message
+                == "The access token expiry UTC time '6/15/2025 4:06:40 PM' is earlier than current UTC time '6/15/2025 5:06:40 PM'.")
     }
 
     @Test func unknownTenantIsInvalid() async throws {
@@ -112,7 +119,8 @@ private struct CallerEcho: ARMResponder {
         ]
         for (principal, type, upn) in cases {
             let token = service.issueToken(for: principal, audience: "https://management.azure.com")
-            guard case .success(let response) = await run("bearer \(token)", service: service), case .object(let body)? = response.body else {
+            guard case .success(let response) = await run("bearer \(token)", service: service), case .object(let body)? = response.body
+            else {
                 Issue.record("no response for \(type)")
                 continue
             }
@@ -144,7 +152,8 @@ private struct CallerEcho: ARMResponder {
     /// the same request from a client, without `isInternal`, is still refused.
     @Test func internalRequestsPassWithTheirCaller() async throws {
         let caller = Caller(objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, principalType: .servicePrincipal)
-        var request = ARMRequest(http: HTTPRequest(method: "GET", target: "/subscriptions/\(WellKnown.subscriptionId)/resourcegroups?api-version=2022-12-01"))
+        var request = ARMRequest(
+            http: HTTPRequest(method: "GET", target: "/subscriptions/\(WellKnown.subscriptionId)/resourcegroups?api-version=2022-12-01"))
         request.caller = caller
         let middleware = AuthenticationMiddleware(validator: makeService(clock: clock).validator)
         await #expect(throws: ARMError.self) { try await middleware.respond(to: request, next: CallerEcho()) }

@@ -50,10 +50,13 @@ import Testing
     }
 
     @Test func derivesDomainAndDisplayName() throws {
-        let directory = try Directory(seed: DirectorySeed(json: Data(#"""
-            {"tenants":[{"tenantId":"11111111-1111-4111-8111-111111111111","displayName":"Fabrikam Ltd."}],
-             "users":[{"userPrincipalName":"carol@fabrikamltd.onmicrosoft.com","password":"p","tenantId":"11111111-1111-4111-8111-111111111111"}]}
-            """#.utf8)))
+        let directory = try Directory(
+            seed: DirectorySeed(
+                json: Data(
+                    #"""
+                    {"tenants":[{"tenantId":"11111111-1111-4111-8111-111111111111","displayName":"Fabrikam Ltd."}],
+                     "users":[{"userPrincipalName":"carol@fabrikamltd.onmicrosoft.com","password":"p","tenantId":"11111111-1111-4111-8111-111111111111"}]}
+                    """#.utf8)))
         #expect(directory.tenant(domain: "fabrikamltd.onmicrosoft.com") != nil)
         #expect(directory.user(userPrincipalName: "carol@fabrikamltd.onmicrosoft.com")?.displayName == "carol")
     }

@@ -15,7 +15,8 @@ import Testing
         #expect(directory.servicePrincipal(appId: WellKnown.operatorClientId.uppercased()) != nil)
         #expect(directory.user(userPrincipalName: "DEVELOPER@FoundryEmulator.onmicrosoft.com")?.objectId == WellKnown.userObjectId)
         #expect(directory.managedIdentity(resourceId: WellKnown.managedIdentityResourceId.uppercased()) != nil)
-        #expect(directory.principal(objectId: WellKnown.userObjectId.uppercased()).map { if case .user = $0 { true } else { false } } == true)
+        #expect(
+            directory.principal(objectId: WellKnown.userObjectId.uppercased()).map { if case .user = $0 { true } else { false } } == true)
     }
 
     @Test func unknownThingsAreNil() {
@@ -73,8 +74,10 @@ import Testing
             try directory.add(Subscription(subscriptionId: newGUIDForTest(), tenantId: newGUIDForTest(), displayName: "orphan"))
         }
         #expect(throws: DirectoryError.self) {
-            try directory.add(ServicePrincipal(
-                objectId: WellKnown.userObjectId, appId: newGUIDForTest(), displayName: "clash", secrets: [], tenantId: WellKnown.tenantId))
+            try directory.add(
+                ServicePrincipal(
+                    objectId: WellKnown.userObjectId, appId: newGUIDForTest(), displayName: "clash", secrets: [],
+                    tenantId: WellKnown.tenantId))
         }
         #expect(throws: DirectoryError.self) {
             try directory.createServicePrincipal(displayName: "elsewhere", tenantId: newGUIDForTest())

@@ -16,9 +16,12 @@ import Testing
         }
         // Then it reads like Entra's, with the CRLF-separated trace lines
         #expect(object["error"] == .string("invalid_client"))
-        #expect(object["error_description"] == .string(
-            "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'app-1'.\r\nTrace ID: t-1\r\nCorrelation ID: c-1\r\nTimestamp: 2019-11-29 06:39:27Z"))
-        #expect(object["error_codes"] == .array([.int(7000215)]))
+        #expect(
+            object["error_description"]
+                == .string(
+                    "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app 'app-1'.\r\nTrace ID: t-1\r\nCorrelation ID: c-1\r\nTimestamp: 2019-11-29 06:39:27Z"
+                ))
+        #expect(object["error_codes"] == .array([.int(7_000_215)]))
         #expect(object["timestamp"] == .string("2019-11-29 06:39:27Z"))
         #expect(object["trace_id"] == .string("t-1"))
         #expect(object["correlation_id"] == .string("c-1"))
@@ -35,9 +38,9 @@ import Testing
             (.missingParameter("scope"), 400, "invalid_request", 900144),
             (.authorizationPending, 400, "authorization_pending", 70016),
             (.deviceCodeExpired, 400, "expired_token", 70019),
-            (.malformedRefreshToken, 400, "invalid_grant", 9002313),
+            (.malformedRefreshToken, 400, "invalid_grant", 9_002_313),
             (.invalidGrant, 400, "invalid_grant", 70000),
-            (.missingClientCredential, 401, "invalid_client", 7000218),
+            (.missingClientCredential, 401, "invalid_client", 7_000_218),
         ]
         for (error, status, name, code) in cases {
             #expect(error.status == status && error.error == name && error.code == code, "\(error)")

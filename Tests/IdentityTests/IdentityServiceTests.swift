@@ -10,7 +10,8 @@ import Testing
         let yes: [[String]] = [
             [WellKnown.tenantId, "oauth2", "v2.0", "token"], ["organizations", "oauth2", "v2.0", "devicecode"],
             ["common", "v2.0", ".well-known", "openid-configuration"], [WellKnown.tenantId, ".well-known", "openid-configuration"],
-            ["common", "discovery", "v2.0", "keys"], ["msi", "token"], ["metadata", "identity", "oauth2", "token"], ["X", "OAuth2", "Token"],
+            ["common", "discovery", "v2.0", "keys"], ["msi", "token"], ["metadata", "identity", "oauth2", "token"],
+            ["X", "OAuth2", "Token"],
         ]
         let no: [[String]] = [
             ["subscriptions"], ["subscriptions", WellKnown.subscriptionId, "resourceGroups"], ["metadata", "endpoints"], ["tenants"],
@@ -30,8 +31,9 @@ import Testing
         let service = makeService()
         let missing = await service.handle(formPost("/\(WellKnown.tenantId)/oauth2/v2.0/token", [("client_id", "x")]))
         #expect(jsonObject(missing)["error_codes"] as? [Int] == [900144])
-        let unsupported = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", [("client_id", "x"), ("grant_type", "authorization_code")]))
+        let unsupported = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", [("client_id", "x"), ("grant_type", "authorization_code")]))
         #expect(jsonObject(unsupported)["error"] as? String == "unsupported_grant_type")
         #expect(jsonObject(unsupported)["error_codes"] as? [Int] == [70003])
     }

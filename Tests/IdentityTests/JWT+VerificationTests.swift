@@ -6,7 +6,9 @@ import Testing
 @Suite struct JWTVerificationTests {
     let now = Date(timeIntervalSince1970: 1_750_000_000)
 
-    private func token(exp: Int = 1_750_003_600, nbf: Int? = 1_750_000_000, tid: String = WellKnown.tenantId, key: SigningKey = .wellKnown) -> String {
+    private func token(
+        exp: Int = 1_750_003_600, nbf: Int? = 1_750_000_000, tid: String = WellKnown.tenantId, key: SigningKey = .wellKnown
+    ) -> String {
         var claims = JWTClaims()
         claims.tid = tid
         claims.oid = WellKnown.operatorObjectId
@@ -26,7 +28,8 @@ import Testing
     @Test func tamperedPayloadFails() {
         // Given a token whose payload was swapped for another one
         let parts = token().split(separator: ".").map(String.init)
-        let forged = parts[0] + "." + Base64URL.encode(#"{"tid":"\#(WellKnown.tenantId)","oid":"attacker","exp":1750003600}"#) + "." + parts[2]
+        let forged =
+            parts[0] + "." + Base64URL.encode(#"{"tid":"\#(WellKnown.tenantId)","oid":"attacker","exp":1750003600}"#) + "." + parts[2]
         // Then the signature no longer holds
         #expect(throws: JWTError.badSignature) { try verify(forged) }
     }

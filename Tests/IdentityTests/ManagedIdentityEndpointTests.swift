@@ -11,8 +11,9 @@ import Testing
         let clock = TestClock()
         let service = makeService(clock: clock)
         // When it asks for a token with the header
-        let response = await service.handle(get(
-            "/msi/token?api-version=2019-08-01&resource=https://localhost:8443/", headers: [header, ("Metadata", "true")]))
+        let response = await service.handle(
+            get(
+                "/msi/token?api-version=2019-08-01&resource=https://localhost:8443/", headers: [header, ("Metadata", "true")]))
         // Then the default host identity answers, expires_on as an epoch string
         #expect(response.status == 200)
         let body = jsonObject(response)
@@ -32,8 +33,9 @@ import Testing
     @Test func missingHeaderIsBadRequestAndWrongHeaderUnauthorized() async {
         let service = makeService()
         let missing = await service.handle(get("/msi/token?api-version=2019-08-01&resource=https://localhost:8443/"))
-        let wrong = await service.handle(get(
-            "/msi/token?api-version=2019-08-01&resource=https://localhost:8443/", headers: [("X-IDENTITY-HEADER", "guess")]))
+        let wrong = await service.handle(
+            get(
+                "/msi/token?api-version=2019-08-01&resource=https://localhost:8443/", headers: [("X-IDENTITY-HEADER", "guess")]))
         #expect(missing.status == 400)
         #expect(wrong.status == 401)
         #expect(jsonObject(wrong)["access_token"] == nil)
@@ -73,17 +75,21 @@ import Testing
 
     @Test func imdsNeedsTheMetadataHeader() async throws {
         let service = makeService()
-        let missing = await service.handle(get("/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"))
+        let missing = await service.handle(
+            get("/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/"))
         #expect(missing.status == 400)
         #expect(jsonObject(missing)["error_description"] as? String == "Required metadata header not specified")
-        let ok = await service.handle(get(
-            "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/", headers: [("Metadata", "true")]))
+        let ok = await service.handle(
+            get(
+                "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https://management.azure.com/",
+                headers: [("Metadata", "true")]))
         #expect(ok.status == 200)
         let body = jsonObject(ok)
         #expect(body["expires_in"] as? String == "3599")
         #expect(claims(body["access_token"] as? String)?.aud == "https://management.azure.com/")
-        let unknown = await service.handle(get(
-            "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=r&object_id=nope", headers: [("Metadata", "true")]))
+        let unknown = await service.handle(
+            get(
+                "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=r&object_id=nope", headers: [("Metadata", "true")]))
         #expect(jsonObject(unknown)["error_description"] as? String == "Identity not found")
     }
 }

@@ -53,8 +53,11 @@ import Testing
     @Test func jwksVerifiesAnIssuedToken() async throws {
         // Given a token from the token endpoint and the published key set
         let service = makeService()
-        let token = try #require(jsonObject(await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm())))["access_token"] as? String)
+        let token = try #require(
+            jsonObject(
+                await service.handle(
+                    formPost(
+                        "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm())))["access_token"] as? String)
         for path in ["/\(WellKnown.tenantId)/discovery/v2.0/keys", "/common/discovery/keys"] {
             let keys = try #require(jsonObject(await service.handle(get(path)))["keys"] as? [[String: String]])
             // When the token's kid is looked up there
@@ -68,11 +71,14 @@ import Testing
     }
 
     @Test func instanceDiscoveryNamesThisHost() async {
-        let response = await makeService().handle(get(
-            "/common/discovery/instance?api-version=1.1&authorization_endpoint=https://localhost:8443/\(WellKnown.tenantId)/oauth2/v2.0/authorize"))
+        let response = await makeService().handle(
+            get(
+                "/common/discovery/instance?api-version=1.1&authorization_endpoint=https://localhost:8443/\(WellKnown.tenantId)/oauth2/v2.0/authorize"
+            ))
         let body = jsonObject(response)
-        #expect(body["tenant_discovery_endpoint"] as? String
-            == "https://localhost:8443/\(WellKnown.tenantId)/v2.0/.well-known/openid-configuration")
+        #expect(
+            body["tenant_discovery_endpoint"] as? String
+                == "https://localhost:8443/\(WellKnown.tenantId)/v2.0/.well-known/openid-configuration")
         #expect(((body["metadata"] as? [[String: Any]])?.first?["aliases"] as? [String]) == ["localhost:8443"])
     }
 }

@@ -32,7 +32,9 @@ func makeService(clock: TestClock = TestClock(), directory: Directory = Director
 }
 
 /// `application/x-www-form-urlencoded` POST, as MSAL sends it.
-func formPost(_ path: String, _ fields: [(String, String)], host: String = "localhost:8443", headers: [(String, String)] = []) -> HTTPRequest {
+func formPost(
+    _ path: String, _ fields: [(String, String)], host: String = "localhost:8443", headers: [(String, String)] = []
+) -> HTTPRequest {
     var allowed = CharacterSet.alphanumerics
     allowed.insert(charactersIn: "-._~")
     let body = fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: allowed)!)" }.joined(separator: "&")

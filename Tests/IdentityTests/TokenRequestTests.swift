@@ -8,8 +8,9 @@ import Testing
     @Test func readsFormFieldsAndBasicCredentials() {
         // Given a form with an encoded scope and Basic credentials with encoded characters
         let credentials = Data("my%3Aapp:p%40ss+word".utf8).base64EncodedString()
-        let http = formPost("/t/oauth2/v2.0/token", [("scope", "https://x//.default openid"), ("client_info", "1"), ("empty", "")],
-                            headers: [("Authorization", "Basic \(credentials)")])
+        let http = formPost(
+            "/t/oauth2/v2.0/token", [("scope", "https://x//.default openid"), ("client_info", "1"), ("empty", "")],
+            headers: [("Authorization", "Basic \(credentials)")])
         // When parsed
         let request = TokenRequest(http: http, version: .v2, authority: .organizations)
         // Then values are decoded and empty fields count as absent

@@ -52,13 +52,14 @@ import Testing
 
     @Test func wrongSecretIsInvalidClient() async {
         let service = makeService()
-        let response = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(secret: "wrong"),
-            headers: [("client-request-id", "req-1")]))
+        let response = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(secret: "wrong"),
+                headers: [("client-request-id", "req-1")]))
         #expect(response.status == 401)
         let body = jsonObject(response)
         #expect(body["error"] as? String == "invalid_client")
-        #expect(body["error_codes"] as? [Int] == [7000215])
+        #expect(body["error_codes"] as? [Int] == [7_000_215])
         #expect((body["error_description"] as? String)?.hasPrefix("AADSTS7000215: Invalid client secret provided.") == true)
         #expect((body["error_description"] as? String)?.contains("app '\(WellKnown.operatorClientId)'") == true)
         #expect(body["correlation_id"] as? String == "req-1")
@@ -70,13 +71,14 @@ import Testing
         let form = clientCredentialsForm().filter { $0.0 != "client_secret" }
         let response = await service.handle(formPost("/\(WellKnown.tenantId)/oauth2/v2.0/token", form))
         #expect(response.status == 401)
-        #expect(jsonObject(response)["error_codes"] as? [Int] == [7000218])
+        #expect(jsonObject(response)["error_codes"] as? [Int] == [7_000_218])
     }
 
     @Test func unknownClientIsUnauthorized() async {
         let service = makeService()
-        let response = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(clientID: "11111111-1111-4111-8111-111111111111")))
+        let response = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(clientID: "11111111-1111-4111-8111-111111111111")))
         #expect(response.status == 400)
         let body = jsonObject(response)
         #expect(body["error"] as? String == "unauthorized_client")
@@ -102,7 +104,7 @@ import Testing
 
     @Test func commonIsRefusedForAppTokens() async {
         let response = await makeService().handle(formPost("/common/oauth2/v2.0/token", clientCredentialsForm()))
-        #expect(jsonObject(response)["error_codes"] as? [Int] == [9001023])
+        #expect(jsonObject(response)["error_codes"] as? [Int] == [9_001_023])
     }
 
     @Test func principalOfAnotherTenantIsNotFoundHere() async throws {
@@ -120,11 +122,14 @@ import Testing
 
     @Test func scopeMustBeDotDefault() async {
         let service = makeService()
-        let bad = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(scope: "https://management.azure.com/user_impersonation")))
-        #expect(jsonObject(bad)["error_codes"] as? [Int] == [1002012])
-        let missing = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm().filter { $0.0 != "scope" }))
+        let bad = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm(scope: "https://management.azure.com/user_impersonation"))
+        )
+        #expect(jsonObject(bad)["error_codes"] as? [Int] == [1_002_012])
+        let missing = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", clientCredentialsForm().filter { $0.0 != "scope" }))
         #expect(jsonObject(missing)["error_codes"] as? [Int] == [900144])
         #expect((jsonObject(missing)["error_description"] as? String)?.contains("'scope'") == true)
     }
@@ -133,8 +138,9 @@ import Testing
         let service = makeService()
         let credentials = Data("\(WellKnown.operatorClientId):\(WellKnown.operatorClientSecret)".utf8).base64EncodedString()
         let form = [("grant_type", "client_credentials"), ("scope", "https://management.azure.com/.default")]
-        let response = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", form, headers: [("Authorization", "Basic \(credentials)")]))
+        let response = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token", form, headers: [("Authorization", "Basic \(credentials)")]))
         #expect(response.status == 200)
     }
 

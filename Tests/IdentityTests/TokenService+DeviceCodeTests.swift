@@ -6,17 +6,25 @@ import Testing
 @Suite struct TokenServiceDeviceCodeTests {
     private let scope = "https://management.core.windows.net//.default offline_access openid profile"
 
-    private func requestCode(_ service: IdentityService, tenant: String = "organizations", extra: [(String, String)] = []) async -> [String: Any] {
-        jsonObject(await service.handle(formPost(
-            "/\(tenant)/oauth2/v2.0/devicecode", [("client_id", WellKnown.azureCLIClientId), ("scope", scope)] + extra)))
+    private func requestCode(
+        _ service: IdentityService, tenant: String = "organizations", extra: [(String, String)] = []
+    ) async -> [String: Any] {
+        jsonObject(
+            await service.handle(
+                formPost(
+                    "/\(tenant)/oauth2/v2.0/devicecode", [("client_id", WellKnown.azureCLIClientId), ("scope", scope)] + extra)))
     }
 
     private func poll(_ service: IdentityService, _ deviceCode: String, tenant: String = "organizations") async -> HTTPResponseBox {
         // az's poll: no scope (real-clients.md §4)
-        HTTPResponseBox(await service.handle(formPost("/\(tenant)/oauth2/v2.0/token", [
-            ("client_id", WellKnown.azureCLIClientId), ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
-            ("device_code", deviceCode), ("client_info", "1"),
-        ])))
+        HTTPResponseBox(
+            await service.handle(
+                formPost(
+                    "/\(tenant)/oauth2/v2.0/token",
+                    [
+                        ("client_id", WellKnown.azureCLIClientId), ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+                        ("device_code", deviceCode), ("client_info", "1"),
+                    ])))
     }
 
     @Test func azDeviceCodeLoginEndToEnd() async throws {
@@ -42,10 +50,13 @@ import Testing
         let refreshToken = try #require(first.body["refresh_token"] as? String)
 
         // And the refresh token then gets a token for the tenant az found under /tenants
-        let refreshed = await service.handle(formPost("/\(WellKnown.tenantId)/oauth2/v2.0/token", [
-            ("client_id", WellKnown.azureCLIClientId), ("grant_type", "refresh_token"), ("refresh_token", refreshToken),
-            ("scope", scope), ("client_info", "1"),
-        ]))
+        let refreshed = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token",
+                [
+                    ("client_id", WellKnown.azureCLIClientId), ("grant_type", "refresh_token"), ("refresh_token", refreshToken),
+                    ("scope", scope), ("client_info", "1"),
+                ]))
         #expect(refreshed.status == 200)
         #expect(claims(jsonObject(refreshed)["access_token"] as? String)?.oid == WellKnown.userObjectId)
 
@@ -87,15 +98,19 @@ import Testing
     @Test func anotherClientCannotRedeemTheCode() async throws {
         let service = makeService()
         let deviceCode = try #require(await requestCode(service)["device_code"] as? String)
-        let response = await service.handle(formPost("/organizations/oauth2/v2.0/token", [
-            ("client_id", WellKnown.azurePowerShellClientId), ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
-            ("device_code", deviceCode),
-        ]))
+        let response = await service.handle(
+            formPost(
+                "/organizations/oauth2/v2.0/token",
+                [
+                    ("client_id", WellKnown.azurePowerShellClientId), ("grant_type", "urn:ietf:params:oauth:grant-type:device_code"),
+                    ("device_code", deviceCode),
+                ]))
         #expect(jsonObject(response)["error_codes"] as? [Int] == [70000])
     }
 
     @Test func deviceCodeRequestNeedsAScope() async {
-        let response = await makeService().handle(formPost("/organizations/oauth2/v2.0/devicecode", [("client_id", WellKnown.azureCLIClientId)]))
+        let response = await makeService().handle(
+            formPost("/organizations/oauth2/v2.0/devicecode", [("client_id", WellKnown.azureCLIClientId)]))
         #expect(jsonObject(response)["error_codes"] as? [Int] == [900144])
     }
 }

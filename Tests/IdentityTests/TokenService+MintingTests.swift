@@ -10,7 +10,8 @@ import Testing
     @Test func refreshTokenIsMarkedAndLong() throws {
         let user = try #require(Directory().user(objectId: WellKnown.userObjectId))
         let token = tokens.mintRefreshToken(
-            for: user, clientID: WellKnown.azureCLIClientId, scopes: try RequestedScopes(scope: "https://x/.default openid"), issuedAt: 1000)
+            for: user, clientID: WellKnown.azureCLIClientId, scopes: try RequestedScopes(scope: "https://x/.default openid"), issuedAt: 1000
+        )
         let claims = try JWT.decodeUnverified(token).claims
         #expect(claims.use == "refresh")
         #expect(claims.exp == 1000 + 90 * 24 * 3600)
@@ -24,8 +25,9 @@ import Testing
         let service = tokens
         let seconds = service.currentSeconds()
         let deviceCode = service.mintDeviceCode(for: user, clientID: "c", scope: "s", issuedAt: seconds)
-        #expect(try service.verifyOwnToken(deviceCode, use: "device_code", skew: 0, invalid: .invalidGrant) { _ in .deviceCodeExpired }.oid
-            == WellKnown.userObjectId)
+        #expect(
+            try service.verifyOwnToken(deviceCode, use: "device_code", skew: 0, invalid: .invalidGrant) { _ in .deviceCodeExpired }.oid
+                == WellKnown.userObjectId)
         #expect(throws: EntraError.malformedRefreshToken) {
             try service.verifyOwnToken(deviceCode, use: "refresh", skew: 0, invalid: .malformedRefreshToken) { _ in .deviceCodeExpired }
         }

@@ -3,7 +3,9 @@ import Testing
 @testable import Identity
 
 @Suite struct TokenServicePasswordTests {
-    private func passwordForm(username: String = WellKnown.userPrincipalName, password: String = WellKnown.userPassword) -> [(String, String)] {
+    private func passwordForm(
+        username: String = WellKnown.userPrincipalName, password: String = WellKnown.userPassword
+    ) -> [(String, String)] {
         [
             ("client_id", WellKnown.azureCLIClientId), ("grant_type", "password"), ("username", username), ("password", password),
             ("scope", "https://management.azure.com/.default offline_access openid profile"), ("client_info", "1"),
@@ -47,15 +49,18 @@ import Testing
     }
 
     @Test func unknownUserIsNotInTheDirectory() async {
-        let response = await makeService().handle(formPost(
-            "/organizations/oauth2/v2.0/token", passwordForm(username: "ghost@foundryemulator.onmicrosoft.com")))
+        let response = await makeService().handle(
+            formPost(
+                "/organizations/oauth2/v2.0/token", passwordForm(username: "ghost@foundryemulator.onmicrosoft.com")))
         #expect(jsonObject(response)["error_codes"] as? [Int] == [50034])
     }
 
     @Test func userOfAnotherTenantIsRefusedThere() async throws {
         let service = makeService(directory: try Directory(seedPath: Fixture.seedExamplePath))
-        let response = await service.handle(formPost(
-            "/\(WellKnown.tenantId)/oauth2/v2.0/token", passwordForm(username: "alice@contoso.onmicrosoft.com", password: "Alice-Password-1")))
+        let response = await service.handle(
+            formPost(
+                "/\(WellKnown.tenantId)/oauth2/v2.0/token",
+                passwordForm(username: "alice@contoso.onmicrosoft.com", password: "Alice-Password-1")))
         #expect(jsonObject(response)["error_codes"] as? [Int] == [50034])
     }
 

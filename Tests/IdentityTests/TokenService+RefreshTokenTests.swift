@@ -5,18 +5,29 @@ import Testing
 
 @Suite struct TokenServiceRefreshTokenTests {
     private func signIn(_ service: IdentityService) async throws -> String {
-        let body = jsonObject(await service.handle(formPost("/organizations/oauth2/v2.0/token", [
-            ("client_id", WellKnown.azureCLIClientId), ("grant_type", "password"), ("username", WellKnown.userPrincipalName),
-            ("password", WellKnown.userPassword), ("scope", "https://management.azure.com/.default offline_access openid profile"),
-        ])))
+        let body = jsonObject(
+            await service.handle(
+                formPost(
+                    "/organizations/oauth2/v2.0/token",
+                    [
+                        ("client_id", WellKnown.azureCLIClientId), ("grant_type", "password"), ("username", WellKnown.userPrincipalName),
+                        ("password", WellKnown.userPassword),
+                        ("scope", "https://management.azure.com/.default offline_access openid profile"),
+                    ])))
         return try #require(body["refresh_token"] as? String)
     }
 
-    private func refresh(_ service: IdentityService, _ token: String, clientID: String = WellKnown.azureCLIClientId,
-                         scope: String = "https://localhost:8443//.default offline_access openid profile") async -> [String: Any] {
-        jsonObject(await service.handle(formPost("/\(WellKnown.tenantId)/oauth2/v2.0/token", [
-            ("client_id", clientID), ("grant_type", "refresh_token"), ("refresh_token", token), ("scope", scope),
-        ])))
+    private func refresh(
+        _ service: IdentityService, _ token: String, clientID: String = WellKnown.azureCLIClientId,
+        scope: String = "https://localhost:8443//.default offline_access openid profile"
+    ) async -> [String: Any] {
+        jsonObject(
+            await service.handle(
+                formPost(
+                    "/\(WellKnown.tenantId)/oauth2/v2.0/token",
+                    [
+                        ("client_id", clientID), ("grant_type", "refresh_token"), ("refresh_token", token), ("scope", scope),
+                    ])))
     }
 
     @Test func refreshGivesANewAudienceAndANewRefreshToken() async throws {
@@ -44,11 +55,11 @@ import Testing
         let other = IdentityService(directory: Directory(), signingKey: otherSigningKey)
         let body = await refresh(other, token)
         #expect(body["error"] as? String == "invalid_grant")
-        #expect(body["error_codes"] as? [Int] == [9002313])
+        #expect(body["error_codes"] as? [Int] == [9_002_313])
     }
 
     @Test func garbageIsMalformed() async {
-        #expect(await refresh(makeService(), "garbage")["error_codes"] as? [Int] == [9002313])
+        #expect(await refresh(makeService(), "garbage")["error_codes"] as? [Int] == [9_002_313])
     }
 
     @Test func accessTokenIsNotARefreshToken() async throws {

@@ -17,9 +17,11 @@ import Testing
         let userCaller = try service.validator.validate(bearer: service.issueToken(for: .user(user), audience: "a"))
         let identityCaller = try service.validator.validate(bearer: service.issueToken(for: .managedIdentity(identity), audience: "a"))
         // Then each is the right Caller
-        #expect(appCaller == Caller(
-            objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-            principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName))
+        #expect(
+            appCaller
+                == Caller(
+                    objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
+                    principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName))
         #expect(userCaller.principalType == .user)
         #expect(userCaller.userPrincipalName == WellKnown.userPrincipalName)
         #expect(userCaller.appId == WellKnown.azureCLIClientId)
@@ -57,10 +59,14 @@ import Testing
     @Test func nonAccessTokensAreRefused() async throws {
         // Given a refresh token and an id_token from a sign-in
         let service = makeService()
-        let body = jsonObject(await service.handle(formPost("/organizations/oauth2/v2.0/token", [
-            ("client_id", WellKnown.azureCLIClientId), ("grant_type", "password"), ("username", WellKnown.userPrincipalName),
-            ("password", WellKnown.userPassword), ("scope", "https://management.azure.com/.default offline_access openid"),
-        ])))
+        let body = jsonObject(
+            await service.handle(
+                formPost(
+                    "/organizations/oauth2/v2.0/token",
+                    [
+                        ("client_id", WellKnown.azureCLIClientId), ("grant_type", "password"), ("username", WellKnown.userPrincipalName),
+                        ("password", WellKnown.userPassword), ("scope", "https://management.azure.com/.default offline_access openid"),
+                    ])))
         // Then neither is accepted as a bearer token
         for name in ["refresh_token", "id_token"] {
             let token = try #require(body[name] as? String)

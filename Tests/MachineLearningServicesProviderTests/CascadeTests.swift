@@ -2,6 +2,7 @@ import ARMCore
 import Foundation
 import Identity
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 /// Deleting a resource group runs each workspace's clean-up (MachineLearningServicesProvider+Cascade).

@@ -1,11 +1,13 @@
 import ARMCore
 import Foundation
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 @Suite("ML connections")
 struct ConnectionsTests {
-    static let aoai = #"{"properties":{"category":"AzureOpenAI","authType":"ApiKey","target":"https://a.openai.azure.com/","#
+    static let aoai =
+        #"{"properties":{"category":"AzureOpenAI","authType":"ApiKey","target":"https://a.openai.azure.com/","#
         + #""isSharedToAll":true,"credentials":{"key":"s3cret"},"metadata":{"ApiType":"Azure"}}}"#
 
     func connection(_ workspace: String, _ name: String) -> String { MLTestWorld.workspace(workspace) + "/connections/" + name }

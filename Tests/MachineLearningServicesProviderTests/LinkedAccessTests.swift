@@ -3,6 +3,7 @@ import Foundation
 import Identity
 import Synchronization
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 /// The linked access check a project makes on its hub (`workspaces/hubs/join/action`, §1.7/§4.6).
@@ -32,11 +33,12 @@ struct LinkedAccessTests {
         let refused = try await world.createProject(hub: "hub2")
         #expect(refused.status == 403)
         #expect(refused.code == "LinkedAuthorizationFailed")
-        #expect(refused.message == "The client '\(WellKnown.operatorClientId)' with object id '\(WellKnown.operatorObjectId)' has "
-            + "permission to perform action 'Microsoft.MachineLearningServices/workspaces/write' on scope "
-            + "'\(MLTestWorld.workspace("proj1"))'; however, it does not have permission to perform action(s) "
-            + "'Microsoft.MachineLearningServices/workspaces/hubs/join/action' on the linked scope(s) "
-            + "'\(MLTestWorld.workspace("hub2"))' (respectively) or the linked scope(s) are invalid.")
+        #expect(
+            refused.message == "The client '\(WellKnown.operatorClientId)' with object id '\(WellKnown.operatorObjectId)' has "
+                + "permission to perform action 'Microsoft.MachineLearningServices/workspaces/write' on scope "
+                + "'\(MLTestWorld.workspace("proj1"))'; however, it does not have permission to perform action(s) "
+                + "'Microsoft.MachineLearningServices/workspaces/hubs/join/action' on the linked scope(s) "
+                + "'\(MLTestWorld.workspace("hub2"))' (respectively) or the linked scope(s) are invalid.")
         // Nothing was written: no project, no identity, no link on the hub.
         #expect(try await world.send("GET", MLTestWorld.workspace("proj1")).status == 404)
         #expect(try await world.send("GET", MLTestWorld.workspace("hub2")).properties?["associatedWorkspaces"] == [])

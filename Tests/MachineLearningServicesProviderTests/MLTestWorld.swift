@@ -1,21 +1,12 @@
 import ARMCore
+import ARMTestSupport
 import DependentsProvider
 import EmulatorHTTP
 import Foundation
 import Identity
-@testable import MachineLearningServicesProvider
 import ResourcesProvider
 
-/// Stands in for the authentication middleware: every request comes from `caller`.
-struct FixedCallerMiddleware: ARMMiddleware {
-    let caller: Caller
-
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        var request = request
-        request.caller = caller
-        return try await next.respond(to: request)
-    }
-}
+@testable import MachineLearningServicesProvider
 
 /// Resources + MachineLearningServices + Dependents behind an in-process ARM pipeline (no socket).
 struct MLTestWorld {

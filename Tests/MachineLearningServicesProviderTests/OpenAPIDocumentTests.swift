@@ -3,6 +3,7 @@ import DependentsProvider
 import Foundation
 import Identity
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 /// Every route of the two providers is in openapi/foundry-emulator.json with its operationId.
@@ -14,7 +15,8 @@ struct OpenAPIDocumentTests {
         let document = try JSONParser.parse(Array(data))
         let paths = try #require(document["paths"]?.objectValue)
         let store = ResourceStore()
-        let routes = MachineLearningServicesProvider(directory: Directory(), store: store, operations: LongRunningOperations()).routes
+        let routes =
+            MachineLearningServicesProvider(directory: Directory(), store: store, operations: LongRunningOperations()).routes
             + DependentsProvider(store: store).routes
         for route in routes {
             let documented = paths[route.pattern]?[route.method.lowercased()]?["operationId"]?.stringValue

@@ -2,6 +2,7 @@ import ARMCore
 import Foundation
 import Identity
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 @Suite("ML hubs and projects")
@@ -61,8 +62,10 @@ struct ProjectsTests {
             extra: #","storageAccount":"/subscriptions/\#(MLTestWorld.subscription)/resourceGroups/rg1"#
                 + #"/providers/Microsoft.Storage/storageAccounts/mine""#)
         #expect(storage.status == 400)
-        #expect(storage.message?.hasPrefix("To create a project workspace with a workspace hub, please only specify name, description, "
-            + "display_name, location, application insight and identity") == true)
+        #expect(
+            storage.message?.hasPrefix(
+                "To create a project workspace with a workspace hub, please only specify name, description, "
+                    + "display_name, location, application insight and identity") == true)
 
         let location = try await world.send(
             "PUT", MLTestWorld.workspace("proj1"),
@@ -124,15 +127,17 @@ struct ProjectsTests {
         #expect(assignment.id.description == storage + "/providers/Microsoft.Authorization/roleAssignments/" + expectedName)
         #expect(ResourceID.isGUID(assignment.id.name))
         let properties = try #require(assignment.body["properties"])
-        #expect(properties["roleDefinitionId"]?.stringValue
+        #expect(
+            properties["roleDefinitionId"]?.stringValue
                 == "/subscriptions/\(MLTestWorld.subscription)/providers/Microsoft.Authorization/roleDefinitions/"
                 + "ba92f5b4-2d11-453d-a403-e96b0029c9fe")
         #expect(properties["principalId"]?.stringValue == principalId)
         #expect(properties["principalType"]?.stringValue == "ServicePrincipal")
         #expect(properties["scope"]?.stringValue == storage)
         #expect(properties["conditionVersion"]?.stringValue == "2.0")
-        #expect(properties["condition"]?.stringValue?.contains(
-            "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringStartsWith '\(workspaceId)'") == true)
+        #expect(
+            properties["condition"]?.stringValue?.contains(
+                "@Resource[Microsoft.Storage/storageAccounts/blobServices/containers:name] StringStartsWith '\(workspaceId)'") == true)
         for key in ["createdOn", "updatedOn", "createdBy", "updatedBy", "description"] { #expect(properties[key] != nil) }
         #expect(assignment.body["type"]?.stringValue == "Microsoft.Authorization/roleAssignments")
         #expect(assignment.body["location"] == nil && assignment.body["tags"] == nil)

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 @Suite("ML outbound rules, computes, endpoints, actions")

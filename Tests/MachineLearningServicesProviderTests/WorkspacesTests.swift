@@ -2,6 +2,7 @@ import ARMCore
 import Foundation
 import Identity
 import Testing
+
 @testable import MachineLearningServicesProvider
 
 @Suite("ML workspaces")
@@ -15,7 +16,8 @@ struct WorkspacesTests {
         #expect(ResourceID.isGUID(workspaceId))
         #expect(properties["provisioningState"]?.stringValue == "Succeeded")
         #expect(properties["discoveryUrl"]?.stringValue == "https://eastus.api.azureml.ms/discovery")
-        #expect(properties["mlFlowTrackingUri"]?.stringValue
+        #expect(
+            properties["mlFlowTrackingUri"]?.stringValue
                 == "azureml://eastus.api.azureml.ms/mlflow/v1.0/subscriptions/\(MLTestWorld.subscription)/resourceGroups/rg1"
                 + "/providers/Microsoft.MachineLearningServices/workspaces/hub1")
         #expect(hub.json?["type"]?.stringValue == "Microsoft.MachineLearningServices/workspaces")
@@ -35,7 +37,8 @@ struct WorkspacesTests {
         #expect(try await world.send("GET", vault, apiVersion: "2023-07-01").status == 200)
         let listed = try await world.send("GET", MLTestWorld.group("rg1") + "/resources")
         let types = Set(listed.json?["value"]?.arrayValue?.compactMap { $0["type"]?.stringValue } ?? [])
-        #expect(types == ["Microsoft.MachineLearningServices/workspaces", "Microsoft.Storage/storageAccounts", "Microsoft.KeyVault/vaults"])
+        #expect(
+            types == ["Microsoft.MachineLearningServices/workspaces", "Microsoft.Storage/storageAccounts", "Microsoft.KeyVault/vaults"])
     }
 
     @Test func systemAssignedIdentityIsARealPrincipalThatGoesWithTheWorkspace() async throws {
@@ -105,7 +108,8 @@ struct WorkspacesTests {
         let missing = try await world.send("GET", MLTestWorld.workspace("nope"))
         #expect(missing.status == 404)
         #expect(missing.code == "ResourceNotFound")
-        #expect(missing.message == "The Resource 'Microsoft.MachineLearningServices/workspaces/nope' under resource group 'rg1' was not "
+        #expect(
+            missing.message == "The Resource 'Microsoft.MachineLearningServices/workspaces/nope' under resource group 'rg1' was not "
                 + "found. For more details please go to https://aka.ms/ARMResourceNotFoundFix")
     }
 

@@ -38,9 +38,10 @@ final class DurableWorld: Sendable {
     }
 
     static func request(_ method: String, _ path: String) -> ARMRequest {
-        ARMRequest(http: HTTPRequest(
-            method: method, target: path + "?api-version=2024-11-01", headers: HTTPHeaders([("Host", "localhost:8443")]), body: [],
-            isTLS: true))
+        ARMRequest(
+            http: HTTPRequest(
+                method: method, target: path + "?api-version=2024-11-01", headers: HTTPHeaders([("Host", "localhost:8443")]), body: [],
+                isTLS: true))
     }
 
     /// Id, body, etag and private state exactly; dates to the microsecond (they are kept as ARM

@@ -192,10 +192,12 @@ import Testing
         try first.store.put(W.account("other", in: "keep"), body: ["properties": ["provisioningState": "Creating"]])
         let create = first.operations.begin(
             for: W.request("PUT", account.description), namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create,
-            resourceID: W.account("other", in: "keep")) {}
+            resourceID: W.account("other", in: "keep")
+        ) {}
         let delete = first.operations.begin(
             for: W.request("DELETE", W.group("rg").description), namespace: "Microsoft.Resources", location: "eastus", kind: .delete,
-            shape: .subscription, resourceID: W.group("rg")) {}
+            shape: .subscription, resourceID: W.group("rg")
+        ) {}
         try await first.persistence.waitUntilDurable()
         #expect(first.operations.status(create.id)?.state == .inProgress)
         // When the emulator starts again

@@ -1,8 +1,10 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Identity
 import Testing
+
 @testable import ResourcesProvider
 
 /// A stand-in resource provider (`Test.Fake/widgets`) so templates have something to create:
@@ -64,16 +66,22 @@ struct DeploymentWorld {
             registrations: [ResourcesProvider.registration, FakeWidgets.registration], internalRequests: internalRequests)
         let router = Router(routes: provider.routes + FakeWidgets(store: store).routes + operations.routes)
         pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: ResourcesTestWorld.operatorCaller), RouteMatchMiddleware(router: router)],
+            middleware: [
+                APIVersionMiddleware(), FixedCallerMiddleware(caller: ResourcesTestWorld.operatorCaller),
+                RouteMatchMiddleware(router: router),
+            ],
             router: router)
         internalRequests.connect(to: pipeline)
     }
 
-    func send(_ method: String, _ path: String, apiVersion: String = "2024-11-01", body: String? = nil) async throws -> ResourcesTestWorld.Reply {
+    func send(
+        _ method: String, _ path: String, apiVersion: String = "2024-11-01", body: String? = nil
+    ) async throws -> ResourcesTestWorld.Reply {
         let target = path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion
         var headers = HTTPHeaders([("Host", "localhost:8443")])
         if body != nil { headers.add("Content-Type", "application/json") }
-        let response = await pipeline.handle(HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true))
+        let response = await pipeline.handle(
+            HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true))
         let json: JSONValue? = response.body.isEmpty ? Optional.none : try JSONParser.parse(response.body)
         return ResourcesTestWorld.Reply(status: response.status, headers: response.headers, json: json)
     }
@@ -87,7 +95,9 @@ struct DeploymentWorld {
     }
 
     func deploy(_ name: String, template: String, parameters: String = "{}") async throws -> ResourcesTestWorld.Reply {
-        try await send("PUT", deployment(name), body: #"{"properties":{"mode":"Incremental","template":"# + template + #","parameters":"# + parameters + "}}")
+        try await send(
+            "PUT", deployment(name),
+            body: #"{"properties":{"mode":"Incremental","template":"# + template + #","parameters":"# + parameters + "}}")
     }
 }
 
@@ -110,7 +120,8 @@ struct DeploymentWorld {
     @Test func deploysResourcesInDependencyOrderThroughThePipeline() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()
-        let reply = try await world.deploy("dep1", template: Self.widgetTemplate, parameters: #"{"prefix":{"value":"w"},"enabled":{"value":"true"}}"#)
+        let reply = try await world.deploy(
+            "dep1", template: Self.widgetTemplate, parameters: #"{"prefix":{"value":"w"},"enabled":{"value":"true"}}"#)
         #expect(reply.status == 201)
         let properties = reply.json?["properties"]
         #expect(properties?["provisioningState"] == "Succeeded")
@@ -148,7 +159,8 @@ struct DeploymentWorld {
     @Test func failedResourceFailsTheDeploymentWithItsOwnError() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()
-        let template = #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"ok"},{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"bad","dependsOn":["ok"],"properties":{"fail":true}},{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"never","dependsOn":["bad"]}]}"#
+        let template =
+            #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"ok"},{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"bad","dependsOn":["ok"],"properties":{"fail":true}},{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"never","dependsOn":["bad"]}]}"#
         let reply = try await world.deploy("dep2", template: template)
         #expect(reply.status == 201)
         #expect(reply.json?["properties"]?["provisioningState"] == "Failed")
@@ -170,7 +182,10 @@ struct DeploymentWorld {
         try await world.makeGroup()
         let cases: [(String, String)] = [
             (#"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"[bogus()]"}]}"#, "InvalidTemplate"),
-            (#"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"1","name":"a","dependsOn":["b"]},{"type":"Test.Fake/widgets","apiVersion":"1","name":"b","dependsOn":["a"]}]}"#, "InvalidTemplate"),
+            (
+                #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"1","name":"a","dependsOn":["b"]},{"type":"Test.Fake/widgets","apiVersion":"1","name":"b","dependsOn":["a"]}]}"#,
+                "InvalidTemplate"
+            ),
             (#"{"resources":[{"type":"No.Such/things","apiVersion":"2024-01-01","name":"x"}]}"#, "InvalidTemplateDeployment"),
             (#"{"parameters":{"p":{"type":"string"}},"resources":[]}"#, "InvalidTemplate"),
         ]
@@ -184,12 +199,17 @@ struct DeploymentWorld {
         #expect(missing.json?["error"]?["code"] == "DeploymentNotFound")
         let noMode = try await world.send("PUT", world.deployment("x"), body: #"{"properties":{"template":{}}}"#)
         #expect(noMode.status == 400)
-        let link = try await world.send("PUT", world.deployment("x"), body: #"{"properties":{"mode":"Incremental","templateLink":{"uri":"https://example.invalid/t.json"}}}"#)
+        let link = try await world.send(
+            "PUT", world.deployment("x"),
+            body: #"{"properties":{"mode":"Incremental","templateLink":{"uri":"https://example.invalid/t.json"}}}"#)
         #expect(link.status == 501)
-        let badName = try await world.send("PUT", world.deployment("bad%20name"), body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
+        let badName = try await world.send(
+            "PUT", world.deployment("bad%20name"), body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
         #expect(badName.status == 400)
         #expect(badName.json?["error"]?["code"] == "InvalidDeploymentName")
-        let noGroup = try await world.send("PUT", "/subscriptions/\(world.sub)/resourceGroups/nogroup/providers/Microsoft.Resources/deployments/d", body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
+        let noGroup = try await world.send(
+            "PUT", "/subscriptions/\(world.sub)/resourceGroups/nogroup/providers/Microsoft.Resources/deployments/d",
+            body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
         #expect(noGroup.status == 404)
     }
 
@@ -215,7 +235,8 @@ struct DeploymentWorld {
     @Test func overflowingTemplateFunctionsAre400() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()
-        let template = #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"[string(add(9223372036854775807, 1))]"}]}"#
+        let template =
+            #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"[string(add(9223372036854775807, 1))]"}]}"#
         let reply = try await world.deploy("overflow", template: template)
         #expect(reply.status == 400)
         #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTemplate")
@@ -245,13 +266,16 @@ struct DeploymentWorld {
     @Test func validateExportCancelDeleteAndWhatIf() async throws {
         let world = try DeploymentWorld()
         try await world.makeGroup()
-        let body = #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"v"}]}}}"#
+        let body =
+            #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"v"}]}}}"#
         let validate = try await world.send("POST", world.deployment("v") + "/validate", body: body)
         #expect(validate.status == 200)
         #expect(validate.json?["properties"]?["validatedResources"]?[0]?["id"]?.stringValue?.hasSuffix("/widgets/v") == true)
         let notCreated = try await world.send("GET", world.group + "/providers/Test.Fake/widgets/v", apiVersion: "2024-01-01")
         #expect(notCreated.status == 404)
-        let invalid = try await world.send("POST", world.deployment("v") + "/validate", body: #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"No.Such/x","apiVersion":"1","name":"y"}]}}}"#)
+        let invalid = try await world.send(
+            "POST", world.deployment("v") + "/validate",
+            body: #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"No.Such/x","apiVersion":"1","name":"y"}]}}}"#)
         #expect(invalid.status == 400)
         #expect(invalid.json?["error"]?["code"] == "InvalidTemplateDeployment")
 
@@ -272,7 +296,8 @@ struct DeploymentWorld {
     @Test func withAProvisioningDelayThePutIsAnLROThatFinishesOnItsOwn() async throws {
         let world = try DeploymentWorld(provisioningDelay: .milliseconds(10))
         try await world.makeGroup()
-        let reply = try await world.deploy("slow", template: #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"s"}]}"#)
+        let reply = try await world.deploy(
+            "slow", template: #"{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"s"}]}"#)
         #expect(reply.status == 201)
         #expect(reply.json?["properties"]?["provisioningState"] == "Accepted")
         #expect(reply.headers["Retry-After"] == "1")

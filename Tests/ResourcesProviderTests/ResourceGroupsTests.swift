@@ -2,6 +2,7 @@ import ARMCore
 import Foundation
 import Synchronization
 import Testing
+
 @testable import ResourcesProvider
 
 @Suite("Resource groups")
@@ -9,8 +10,9 @@ struct ResourceGroupsTests {
     @Test func createReturns201ThenUpdateReturns200WithCanonicalId() async throws {
         let world = try ResourcesTestWorld()
         // Given no group; when it is created through the lower-case path az and the SDKs send
-        let created = try await world.send("PUT", "/subscriptions/\(ResourcesTestWorld.subscription)/resourcegroups/My-RG",
-                                           body: #"{"location":"East US","tags":{"env":"dev"}}"#)
+        let created = try await world.send(
+            "PUT", "/subscriptions/\(ResourcesTestWorld.subscription)/resourcegroups/My-RG",
+            body: #"{"location":"East US","tags":{"env":"dev"}}"#)
         // then 201, the canonical `resourceGroups` id, the normalised location and systemData.
         #expect(created.status == 201)
         #expect(created.json?["id"]?.stringValue == "/subscriptions/\(ResourcesTestWorld.subscription)/resourceGroups/My-RG")
@@ -34,7 +36,8 @@ struct ResourceGroupsTests {
         let reply = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"westus"}"#)
         #expect(reply.status == 409)
         #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidResourceGroupLocation")
-        #expect(reply.json?["error"]?["message"]?.stringValue
+        #expect(
+            reply.json?["error"]?["message"]?.stringValue
                 == "Invalid resource group location 'westus'. The Resource group already exists in location 'eastus'.")
         let after = try await world.send("GET", "\(world.groups)/rg1")
         #expect(after.json?["tags"]?["a"]?.stringValue == "1")
@@ -117,7 +120,9 @@ struct ResourceGroupsTests {
         _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
         // A resource inside the group, written as a provider would.
         let child = try #require(ResourceID("\(world.groups)/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
-        try world.store.put(child, body: ["id": .string(child.description), "name": "sa1", "type": "Microsoft.Storage/storageAccounts", "location": "eastus"])
+        try world.store.put(
+            child,
+            body: ["id": .string(child.description), "name": "sa1", "type": "Microsoft.Storage/storageAccounts", "location": "eastus"])
         let deleted = try await world.send("DELETE", "\(world.groups)/rg1")
         #expect(deleted.status == 202)
         let location = try #require(deleted.headers["Location"])

@@ -1,19 +1,10 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Identity
+
 @testable import ResourcesProvider
-
-/// Stands in for the authentication middleware: every request comes from `caller`.
-struct FixedCallerMiddleware: ARMMiddleware {
-    let caller: Caller
-
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        var request = request
-        request.caller = caller
-        return try await next.respond(to: request)
-    }
-}
 
 /// The Resources provider behind an in-process ARM pipeline (no socket), as DESIGN.md asks.
 struct ResourcesTestWorld {
@@ -45,8 +36,10 @@ struct ResourcesTestWorld {
         let json: JSONValue?
     }
 
-    func send(_ method: String, _ path: String, apiVersion: String? = "2024-11-01", body: String? = nil,
-              headers: [(String, String)] = []) async throws -> Reply {
+    func send(
+        _ method: String, _ path: String, apiVersion: String? = "2024-11-01", body: String? = nil,
+        headers: [(String, String)] = []
+    ) async throws -> Reply {
         var target = path
         if let apiVersion { target += (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion }
         var requestHeaders = HTTPHeaders([("Host", "localhost:8443")] + headers.map { (name: $0.0, value: $0.1) })

@@ -1,6 +1,7 @@
 import ARMCore
 import Identity
 import Testing
+
 @testable import ResourcesProvider
 
 @Suite("Subscriptions, tenants, locations")
@@ -40,7 +41,8 @@ struct CloudMetadataTests {
         let router = Router(routes: CloudMetadata().routes)
         let pipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router)], router: router)
         func get(_ target: String) async throws -> JSONValue {
-            let response = await pipeline.handle(.init(method: "GET", target: target, headers: .init([("Host", "localhost:9443")]), isTLS: true))
+            let response = await pipeline.handle(
+                .init(method: "GET", target: target, headers: .init([("Host", "localhost:9443")]), isTLS: true))
             #expect(response.status == 200)
             return try JSONParser.parse(response.body)
         }
@@ -52,7 +54,8 @@ struct CloudMetadataTests {
         #expect(object["suffixes"]?.objectValue != nil)
         let list = try await get("/metadata/endpoints?api-version=2019-05-01")
         #expect(list.arrayValue?.first?["name"]?.stringValue == CloudMetadata.cloudName)
-        let missing = await pipeline.handle(.init(method: "GET", target: "/metadata/endpoints", headers: .init([("Host", "localhost:9443")])))
+        let missing = await pipeline.handle(
+            .init(method: "GET", target: "/metadata/endpoints", headers: .init([("Host", "localhost:9443")])))
         #expect(missing.status == 400)
         #expect(try JSONParser.parse(missing.body)["error"]?["code"]?.stringValue == "MissingApiVersionParameter")
     }
@@ -66,15 +69,20 @@ struct GenericResourcesTests {
         let account = try #require(ResourceID("\(world.groups)/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
         let container = try #require(ResourceID(account.description + "/blobServices/default"))
         for id in [account, container] {
-            try world.store.put(id, body: [
-                "id": .string(id.description), "name": .string(id.name), "type": .string(id.fullType), "location": "eastus", "tags": ["k": "v"],
-            ])
+            try world.store.put(
+                id,
+                body: [
+                    "id": .string(id.description), "name": .string(id.name), "type": .string(id.fullType), "location": "eastus",
+                    "tags": ["k": "v"],
+                ])
         }
         let all = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/resources")
         #expect(all.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [account.description])
-        let byType = try await world.send("GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27microsoft.storage%2Fstorageaccounts%27")
+        let byType = try await world.send(
+            "GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27microsoft.storage%2Fstorageaccounts%27")
         #expect(byType.json?["value"]?.arrayValue?.count == 1)
-        let none = try await world.send("GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27Microsoft.KeyVault%2Fvaults%27")
+        let none = try await world.send(
+            "GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27Microsoft.KeyVault%2Fvaults%27")
         #expect(none.json?["value"]?.arrayValue?.count == 0)
         let missingGroup = try await world.send("GET", "\(world.groups)/nope/resources")
         #expect(missingGroup.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
@@ -85,12 +93,14 @@ struct GenericResourcesTests {
         let provider = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/microsoft.resources")
         #expect(provider.json?["namespace"]?.stringValue == "Microsoft.Resources")
         #expect(provider.json?["registrationState"]?.stringValue == "Registered")
-        let registered = try await world.send("POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/register")
+        let registered = try await world.send(
+            "POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/register")
         #expect(registered.status == 200)
         let unknown = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Nope")
         #expect(unknown.status == 404)
         #expect(unknown.json?["error"]?["code"]?.stringValue == "InvalidResourceNamespace")
-        let unregister = try await world.send("POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/unregister")
+        let unregister = try await world.send(
+            "POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/unregister")
         #expect(unregister.status == 501)
     }
 }

@@ -58,7 +58,8 @@ private let context = DeploymentContext(
     now: Date(timeIntervalSince1970: 1_800_000_000), newGUID: { "00000000-0000-0000-0000-000000000003" })
 
 private let template: JSONObject = {
-    let text = #"{"parameters":{"n":{"type":"int","defaultValue":9223372036854775807},"s":{"type":"string","defaultValue":"abc"},"#
+    let text =
+        #"{"parameters":{"n":{"type":"int","defaultValue":9223372036854775807},"s":{"type":"string","defaultValue":"abc"},"#
         + #""a":{"type":"array","defaultValue":[1,"x",{"k":null}]},"o":{"type":"object","defaultValue":{"k":[1,2]}}},"#
         + #""variables":{"v":"[parameters('s')]"},"resources":[]}"#
     return (try? JSONParser.parse(text))?.objectValue ?? JSONObject()

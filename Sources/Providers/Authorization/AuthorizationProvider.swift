@@ -124,7 +124,8 @@ public struct AuthorizationProvider: Sendable {
             let name = entry["name"]?.stringValue ?? newGUID()
             let id = scope.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: name)
             let subscriptionPrefix = scope.subscriptionID.map { "/subscriptions/" + $0 } ?? ""
-            let principalType = entry["principalType"]?.stringValue
+            let principalType =
+                entry["principalType"]?.stringValue
                 ?? directory.principal(objectId: principalId).map(Self.principalType(of:)) ?? "ServicePrincipal"
             let body = assignmentBody(
                 id: id, scope: scope, roleDefinitionId: subscriptionPrefix + "/providers/Microsoft.Authorization/roleDefinitions/" + guid,

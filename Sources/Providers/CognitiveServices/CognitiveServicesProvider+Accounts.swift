@@ -85,11 +85,15 @@ extension CognitiveServicesProvider {
         }
         let location = write.resource.body["location"]?.stringValue ?? ""
         let baseURL = request.baseURL
-        let headers = restored ? nil : finishProvisioning(id, request: request, location: location) {
-            Self.renderAccount($0, baseURL: baseURL)
-        }
+        let headers =
+            restored
+            ? nil
+            : finishProvisioning(id, request: request, location: location) {
+                Self.renderAccount($0, baseURL: baseURL)
+            }
         return ARMResponse(
-            status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(), body: renderAccount(write.resource.body, request: request))
+            status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(), body: renderAccount(write.resource.body, request: request)
+        )
     }
 
     /// Validates a PUT body and builds the stored account (PUT replaces; service-managed fields of
@@ -362,7 +366,8 @@ extension CognitiveServicesProvider {
         ResourceID(
             subscriptionID: subscriptionID, resourceGroup: nil,
             providers: [
-                .init(namespace: namespace, types: ["locations", "resourceGroups", "deletedAccounts"], names: [location, resourceGroup, name])
+                .init(
+                    namespace: namespace, types: ["locations", "resourceGroups", "deletedAccounts"], names: [location, resourceGroup, name])
             ])
     }
 
@@ -377,7 +382,9 @@ extension CognitiveServicesProvider {
 
     /// `PUT {location, properties:{restore:true}}` (what `az … account recover` sends, no kind or
     /// sku): the saved account comes back as it was, keys included. Runs under the serializer.
-    func restoreAccount(_ deleted: StoredResource, as id: ResourceID, input: JSONObject, caller: Caller?, date: Date) throws
+    func restoreAccount(
+        _ deleted: StoredResource, as id: ResourceID, input: JSONObject, caller: Caller?, date: Date
+    ) throws
         -> ResourceStore.Write
     {
         var body = deleted.body

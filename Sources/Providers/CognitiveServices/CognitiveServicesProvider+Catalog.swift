@@ -6,8 +6,10 @@ extension CognitiveServicesProvider {
     var catalogRoutes: [Route] {
         let location = Self.subscriptionPrefix + "/locations/{location}"
         return [
-            Route("GET", Self.accountPattern + "/skus", operationID: "Accounts_ListSkus",
-                  action: "Microsoft.CognitiveServices/accounts/skus/read") { request, parameters in
+            Route(
+                "GET", Self.accountPattern + "/skus", operationID: "Accounts_ListSkus",
+                action: "Microsoft.CognitiveServices/accounts/skus/read"
+            ) { request, parameters in
                 try requireResourceGroup(parameters)
                 let account = try store.require(accountID(parameters))
                 let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
@@ -17,8 +19,10 @@ extension CognitiveServicesProvider {
                 }
                 return .ok(["value": .array(value)])
             },
-            Route("GET", Self.accountPattern + "/usages", operationID: "Accounts_ListUsages",
-                  action: "Microsoft.CognitiveServices/accounts/usages/read") { request, parameters in
+            Route(
+                "GET", Self.accountPattern + "/usages", operationID: "Accounts_ListUsages",
+                action: "Microsoft.CognitiveServices/accounts/usages/read"
+            ) { request, parameters in
                 try requireResourceGroup(parameters)
                 let account = try store.require(accountID(parameters))
                 let filter = try UsageFilter(request.query["$filter"])
@@ -27,18 +31,25 @@ extension CognitiveServicesProvider {
                 let names = Set(catalog.models(kind: kind, region: region).flatMap { $0.skus.map(\.usageName) })
                 let usages = catalog.usages.filter { names.contains($0.name) && filter.matches($0.name) }
                 // Not paged in the SDK (§1.8); one page holds them all.
-                return .ok(["value": .array(usages.map { usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region) })])
+                return .ok([
+                    "value": .array(usages.map { usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region) })
+                ])
             },
-            Route("GET", Self.accountPattern + "/models", operationID: "Accounts_ListModels",
-                  action: "Microsoft.CognitiveServices/accounts/models/read") { request, parameters in
+            Route(
+                "GET", Self.accountPattern + "/models", operationID: "Accounts_ListModels",
+                action: "Microsoft.CognitiveServices/accounts/models/read"
+            ) { request, parameters in
                 try requireResourceGroup(parameters)
                 let account = try store.require(accountID(parameters))
-                let models = catalog.models(kind: account.body["kind"]?.stringValue ?? "", region: account.body["location"]?.stringValue ?? "")
+                let models = catalog.models(
+                    kind: account.body["kind"]?.stringValue ?? "", region: account.body["location"]?.stringValue ?? "")
                 return try Pager(request: request).list(models.sorted { Self.modelKey($0) < Self.modelKey($1) }, key: Self.modelKey) {
                     Self.modelJSON($0)
                 }
             },
-            Route("GET", location + "/models", operationID: "LocationModels_List", action: "Microsoft.CognitiveServices/locations/models/read") {
+            Route(
+                "GET", location + "/models", operationID: "LocationModels_List", action: "Microsoft.CognitiveServices/locations/models/read"
+            ) {
                 request, parameters in
                 let region = AzureRegion.normalize(parameters.required("location"))
                 var entries: [(String, JSONValue)] = []
@@ -50,34 +61,49 @@ extension CognitiveServicesProvider {
                 }
                 return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
             },
-            Route("GET", location + "/usages", operationID: "LocationUsages_List", action: "Microsoft.CognitiveServices/locations/usages/read") {
+            Route(
+                "GET", location + "/usages", operationID: "LocationUsages_List", action: "Microsoft.CognitiveServices/locations/usages/read"
+            ) {
                 request, parameters in
                 let region = AzureRegion.normalize(parameters.required("location"))
                 let filter = try UsageFilter(request.query["$filter"])
                 let usages = catalog.offers(region: region) ? catalog.usages.filter { filter.matches($0.name) } : []
-                return try Pager(request: request).list(usages.sorted { $0.name.lowercased() < $1.name.lowercased() }, key: { $0.name.lowercased() }) {
+                return try Pager(request: request).list(
+                    usages.sorted { $0.name.lowercased() < $1.name.lowercased() }, key: { $0.name.lowercased() }
+                ) {
                     usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region)
                 }
             },
-            Route("GET", Self.subscriptionPrefix + "/skus", operationID: "ResourceSkus_List", action: "Microsoft.CognitiveServices/skus/read") {
+            Route(
+                "GET", Self.subscriptionPrefix + "/skus", operationID: "ResourceSkus_List", action: "Microsoft.CognitiveServices/skus/read"
+            ) {
                 request, _ in
                 var entries: [(String, JSONValue)] = []
                 for kind in catalog.accountKinds {
                     for sku in kind.skus {
-                        entries.append((kind.kind.lowercased() + "/" + sku.lowercased(), [
-                            "resourceType": "accounts", "name": .string(sku), "tier": .string(Self.tier(of: sku)), "kind": .string(kind.kind),
-                            "locations": .array(catalog.regions.map { .string($0.uppercased()) }), "restrictions": [],
-                        ]))
+                        entries.append(
+                            (
+                                kind.kind.lowercased() + "/" + sku.lowercased(),
+                                [
+                                    "resourceType": "accounts", "name": .string(sku), "tier": .string(Self.tier(of: sku)),
+                                    "kind": .string(kind.kind),
+                                    "locations": .array(catalog.regions.map { .string($0.uppercased()) }), "restrictions": [],
+                                ]
+                            ))
                     }
                 }
                 return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
             },
-            Route("POST", location + "/checkSkuAvailability", operationID: "Accounts_CheckSkuAvailability",
-                  action: "Microsoft.CognitiveServices/locations/checkSkuAvailability/action") { request, parameters in
+            Route(
+                "POST", location + "/checkSkuAvailability", operationID: "Accounts_CheckSkuAvailability",
+                action: "Microsoft.CognitiveServices/locations/checkSkuAvailability/action"
+            ) { request, parameters in
                 try checkSkuAvailability(request, region: AzureRegion.normalize(parameters.required("location")))
             },
-            Route("POST", Self.subscriptionPrefix + "/checkDomainAvailability", operationID: "Accounts_CheckDomainAvailability",
-                  action: "Microsoft.CognitiveServices/checkDomainAvailability/action") { request, _ in
+            Route(
+                "POST", Self.subscriptionPrefix + "/checkDomainAvailability", operationID: "Accounts_CheckDomainAvailability",
+                action: "Microsoft.CognitiveServices/checkDomainAvailability/action"
+            ) { request, _ in
                 try checkDomainAvailability(request)
             },
         ]
@@ -107,31 +133,39 @@ extension CognitiveServicesProvider {
                 ],
             ]
         }
-        return .object(JSONObject([
-            ("format", .string(model.format)),
-            ("name", .string(model.name)),
-            ("version", .string(model.version)),
-            ("isDefaultVersion", .bool(model.isDefaultVersion)),
-            ("lifecycleStatus", .string(model.lifecycleStatus)),
-            ("maxCapacity", .int(Int64(model.skus.map(\.capacity.maximum).max() ?? 0))),
-            ("capabilities", .object(model.capabilities)),
-            ("skus", .array(skus)),
-            ("systemData", ["createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-05-13T00:00:00.0000000Z",
-                            "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application", "lastModifiedAt": "2025-06-01T00:00:00.0000000Z"]),
-        ]))
+        return .object(
+            JSONObject([
+                ("format", .string(model.format)),
+                ("name", .string(model.name)),
+                ("version", .string(model.version)),
+                ("isDefaultVersion", .bool(model.isDefaultVersion)),
+                ("lifecycleStatus", .string(model.lifecycleStatus)),
+                ("maxCapacity", .int(Int64(model.skus.map(\.capacity.maximum).max() ?? 0))),
+                ("capabilities", .object(model.capabilities)),
+                ("skus", .array(skus)),
+                (
+                    "systemData",
+                    [
+                        "createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-05-13T00:00:00.0000000Z",
+                        "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application",
+                        "lastModifiedAt": "2025-06-01T00:00:00.0000000Z",
+                    ]
+                ),
+            ]))
     }
 
     /// `Usage` (§1.8): `currentValue` is the capacity deployments hold in this subscription and
     /// region, `limit` the catalog default or the seed's override.
     func usageJSON(_ usage: ModelCatalog.Usage, subscriptionID: String, region: String) -> JSONValue {
         let used = usedCapacity(subscriptionID: subscriptionID, region: region, usageName: usage.name, excluding: nil)
-        return .object(JSONObject([
-            ("name", ["value": .string(usage.name), "localizedValue": .string(usage.localizedName)]),
-            ("currentValue", .int(Int64(used))),
-            ("limit", .int(Int64(quotas.limit(usageName: usage.name, subscriptionID: subscriptionID, location: region)))),
-            ("unit", "Count"),
-            ("status", "Included"),
-        ]))
+        return .object(
+            JSONObject([
+                ("name", ["value": .string(usage.name), "localizedValue": .string(usage.localizedName)]),
+                ("currentValue", .int(Int64(used))),
+                ("limit", .int(Int64(quotas.limit(usageName: usage.name, subscriptionID: subscriptionID, location: region)))),
+                ("unit", "Count"),
+                ("status", "Included"),
+            ]))
     }
 
     /// Capacity held by deployments of `usageName` in a subscription and region (their private
@@ -150,18 +184,28 @@ extension CognitiveServicesProvider {
     /// §1.9: `skus`, `kind` and `type` are required.
     func checkSkuAvailability(_ request: ARMRequest, region: String) throws -> ARMResponse {
         let input = try request.jsonBody()
-        guard let skus = input["skus"]?.arrayValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Skus')") }
-        guard let kind = input["kind"]?.stringValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Kind')") }
-        guard let type = input["type"]?.stringValue else { throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Type')") }
+        guard let skus = input["skus"]?.arrayValue else {
+            throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Skus')")
+        }
+        guard let kind = input["kind"]?.stringValue else {
+            throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Kind')")
+        }
+        guard let type = input["type"]?.stringValue else {
+            throw ARMError.badRequest("Value cannot be null. (Parameter 'requestObject.Type')")
+        }
         let kindInfo = catalog.accountKind(kind)
         let value: [JSONValue] = skus.map { sku in
             let name = sku.stringValue ?? sku.description
             let available = catalog.offers(region: region) && kindInfo?.skus.contains { $0.lowercased() == name.lowercased() } == true
-            return .object(JSONObject([
-                ("kind", .string(kind)), ("type", .string(type)), ("skuName", .string(name)), ("skuAvailable", .bool(available)),
-                ("reason", available ? .null : "NotAvailableForKind"),
-                ("message", available ? .null : .string("The SKU '\(name)' is not available for kind '\(kind)' in location '\(region)'.")),
-            ]))
+            return .object(
+                JSONObject([
+                    ("kind", .string(kind)), ("type", .string(type)), ("skuName", .string(name)), ("skuAvailable", .bool(available)),
+                    ("reason", available ? .null : "NotAvailableForKind"),
+                    (
+                        "message",
+                        available ? .null : .string("The SKU '\(name)' is not available for kind '\(kind)' in location '\(region)'.")
+                    ),
+                ]))
         }
         return .ok(["value": .array(value)])
     }

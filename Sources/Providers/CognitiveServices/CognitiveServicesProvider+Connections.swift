@@ -13,8 +13,10 @@ extension CognitiveServicesProvider {
 
     var connectionRoutes: [Route] {
         connectionRoutes(
-            parent: Self.accountPattern, operationPrefix: "AccountConnections", actionPrefix: "Microsoft.CognitiveServices/accounts/connections",
-            type: Self.accountConnectionType, parentID: { parameters in
+            parent: Self.accountPattern, operationPrefix: "AccountConnections",
+            actionPrefix: "Microsoft.CognitiveServices/accounts/connections",
+            type: Self.accountConnectionType,
+            parentID: { parameters in
                 try requireParentAccount(parameters, childType: Self.accountConnectionType, operation: "write").id
             })
             + connectionRoutes(
@@ -83,7 +85,8 @@ extension CognitiveServicesProvider {
                         merged.mergePatch(patch)
                         if let credentials = input["properties"]?["credentials"] { merged["credentials"] = credentials }
                     }
-                    let (properties, credentials) = try Self.connectionProperties(.object(merged), previous: resource.privateState["credentials"])
+                    let (properties, credentials) = try Self.connectionProperties(
+                        .object(merged), previous: resource.privateState["credentials"])
                     resource.body["properties"] = .object(properties)
                     resource.privateState["credentials"] = credentials ?? .null
                     resource.body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: resource.body["systemData"]))
@@ -100,7 +103,9 @@ extension CognitiveServicesProvider {
                 try store.delete(connectionID)
                 return ARMResponse(status: 200)
             },
-            Route("POST", item + "/listsecrets", operationID: "\(operationPrefix)_ListSecrets", action: actionPrefix + "/listsecrets/action") {
+            Route(
+                "POST", item + "/listsecrets", operationID: "\(operationPrefix)_ListSecrets", action: actionPrefix + "/listsecrets/action"
+            ) {
                 _, parameters in
                 let connection = try store.require(try id(parameters))
                 var body = connection.body

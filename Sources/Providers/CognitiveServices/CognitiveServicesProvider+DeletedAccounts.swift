@@ -7,18 +7,24 @@ extension CognitiveServicesProvider {
     var deletedAccountRoutes: [Route] {
         let item = Self.subscriptionPrefix + "/locations/{location}/resourceGroups/{resourceGroupName}/deletedAccounts/{accountName}"
         return [
-            Route("GET", Self.subscriptionPrefix + "/deletedAccounts", operationID: "DeletedAccounts_List",
-                  action: "Microsoft.CognitiveServices/deletedAccounts/read") { request, parameters in
+            Route(
+                "GET", Self.subscriptionPrefix + "/deletedAccounts", operationID: "DeletedAccounts_List",
+                action: "Microsoft.CognitiveServices/deletedAccounts/read"
+            ) { request, parameters in
                 try Pager(request: request).list(
                     store, under: .subscription(parameters.required("subscriptionId")), types: [Self.deletedAccountType],
                     render: { renderAccount($0.body, request: request) })
             },
-            Route("GET", item, operationID: "DeletedAccounts_Get",
-                  action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/read") { request, parameters in
+            Route(
+                "GET", item, operationID: "DeletedAccounts_Get",
+                action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/read"
+            ) { request, parameters in
                 .ok(renderAccount(try store.require(deletedID(parameters)).body, request: request))
             },
-            Route("DELETE", item, operationID: "DeletedAccounts_Purge",
-                  action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete") { request, parameters in
+            Route(
+                "DELETE", item, operationID: "DeletedAccounts_Purge",
+                action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete"
+            ) { request, parameters in
                 let id = deletedID(parameters)
                 guard store.get(id) != nil else { return .noContent }
                 if operations.isSynchronous {

@@ -25,12 +25,18 @@ extension CognitiveServicesProvider {
             },
             Route("GET", item, operationID: "AccountDeployments_Get", action: read) { _, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "read")
-                return .ok(.object(try store.require(account.id.child(type: "deployments", name: parameters.required("deploymentName"))).body))
+                return .ok(
+                    .object(try store.require(account.id.child(type: "deployments", name: parameters.required("deploymentName"))).body))
             },
-            Route("DELETE", item, operationID: "AccountDeployments_Delete", action: "Microsoft.CognitiveServices/accounts/deployments/delete") {
+            Route(
+                "DELETE", item, operationID: "AccountDeployments_Delete", action: "Microsoft.CognitiveServices/accounts/deployments/delete"
+            ) {
                 request, parameters in try deleteDeployment(request, parameters)
             },
-            Route("GET", item + "/skus", operationID: "AccountDeployments_ListSkus", action: "Microsoft.CognitiveServices/accounts/deployments/skus/read") {
+            Route(
+                "GET", item + "/skus", operationID: "AccountDeployments_ListSkus",
+                action: "Microsoft.CognitiveServices/accounts/deployments/skus/read"
+            ) {
                 request, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "read")
                 let deployment = try store.require(account.id.child(type: "deployments", name: parameters.required("deploymentName")))
@@ -133,21 +139,24 @@ extension CognitiveServicesProvider {
         guard capacity >= sku.capacity.minimum, capacity <= sku.capacity.maximum else {
             throw ARMError.deploymentCapacityInvalid(capacity, minimum: sku.capacity.minimum, maximum: sku.capacity.maximum)
         }
-        let raiPolicyName = properties["raiPolicyName"]?.stringValue ?? existing?.body["properties"]?["raiPolicyName"]?.stringValue
+        let raiPolicyName =
+            properties["raiPolicyName"]?.stringValue ?? existing?.body["properties"]?["raiPolicyName"]?.stringValue
             ?? "Microsoft.DefaultV2"
         try requireRaiPolicy(raiPolicyName, account: account.id)
         let upgradeInput = properties["versionUpgradeOption"]?.stringValue ?? "OnceNewDefaultVersionAvailable"
         guard let upgrade = Self.versionUpgradeOptions.first(where: { $0.lowercased() == upgradeInput.lowercased() }) else {
             throw ARMError.invalidResourceProperties(
-                "The versionUpgradeOption '\(upgradeInput)' is invalid. Valid values are \(Self.versionUpgradeOptions.joined(separator: ", ")).")
+                "The versionUpgradeOption '\(upgradeInput)' is invalid. Valid values are \(Self.versionUpgradeOptions.joined(separator: ", "))."
+            )
         }
         let subscriptionID = id.subscriptionID ?? ""
         try chargeQuota(sku: sku, capacity: capacity, subscriptionID: subscriptionID, region: region, deployment: id)
 
         var outProperties = JSONObject()
-        outProperties["model"] = .object(JSONObject([
-            ("format", .string(model.format)), ("name", .string(model.name)), ("version", .string(model.version)),
-        ]))
+        outProperties["model"] = .object(
+            JSONObject([
+                ("format", .string(model.format)), ("name", .string(model.name)), ("version", .string(model.version)),
+            ]))
         outProperties["versionUpgradeOption"] = .string(upgrade)
         outProperties["currentCapacity"] = .int(Int64(capacity))
         outProperties["raiPolicyName"] = .string(raiPolicyName)

@@ -5,15 +5,19 @@ import ARMCore
 extension CognitiveServicesProvider {
     var keyRoutes: [Route] {
         [
-            Route("POST", Self.accountPattern + "/listKeys", operationID: "Accounts_ListKeys",
-                  action: "Microsoft.CognitiveServices/accounts/listKeys/action") { request, parameters in
+            Route(
+                "POST", Self.accountPattern + "/listKeys", operationID: "Accounts_ListKeys",
+                action: "Microsoft.CognitiveServices/accounts/listKeys/action"
+            ) { request, parameters in
                 try requireResourceGroup(parameters)
                 let account = try store.require(accountID(parameters))
                 try Self.checkLocalAuth(account, operation: "list")
                 return .ok(Self.keysJSON(account))
             },
-            Route("POST", Self.accountPattern + "/regenerateKey", operationID: "Accounts_RegenerateKey",
-                  action: "Microsoft.CognitiveServices/accounts/regenerateKey/action") { request, parameters in
+            Route(
+                "POST", Self.accountPattern + "/regenerateKey", operationID: "Accounts_RegenerateKey",
+                action: "Microsoft.CognitiveServices/accounts/regenerateKey/action"
+            ) { request, parameters in
                 try regenerateKey(request, parameters)
             },
         ]

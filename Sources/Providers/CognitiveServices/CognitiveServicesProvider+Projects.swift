@@ -40,9 +40,10 @@ extension CognitiveServicesProvider {
         var body = body
         let projectName = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
         body["properties"]?["endpoints"] = [
-            "AI Foundry API": .string(Endpoints.project(
-                baseURL: request.baseURL, account: account.id.name,
-                subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: projectName))
+            "AI Foundry API": .string(
+                Endpoints.project(
+                    baseURL: request.baseURL, account: account.id.name,
+                    subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: projectName))
         ]
         return .object(body)
     }
@@ -121,9 +122,10 @@ extension CognitiveServicesProvider {
             var body = body
             let project = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
             body["properties"]?["endpoints"] = [
-                "AI Foundry API": .string(Endpoints.project(
-                    baseURL: baseURL, account: account.id.name,
-                    subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: project))
+                "AI Foundry API": .string(
+                    Endpoints.project(
+                        baseURL: baseURL, account: account.id.name,
+                        subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: project))
             ]
             return .object(body)
         }
@@ -174,7 +176,8 @@ extension CognitiveServicesProvider {
                 _ = try? store.update(account.id) { body in
                     var properties = body["properties"]?.objectValue ?? JSONObject()
                     let associated = properties["associatedProjects"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                    properties["associatedProjects"] = .array(associated.filter { $0.lowercased() != name.lowercased() }.map(JSONValue.string))
+                    properties["associatedProjects"] = .array(
+                        associated.filter { $0.lowercased() != name.lowercased() }.map(JSONValue.string))
                     if properties["defaultProject"]?.stringValue?.lowercased() == name.lowercased() { properties["defaultProject"] = nil }
                     body["properties"] = .object(properties)
                 }

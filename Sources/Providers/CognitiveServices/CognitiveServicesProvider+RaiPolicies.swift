@@ -16,7 +16,9 @@ extension CognitiveServicesProvider {
         return [
             Route("GET", collection, operationID: "RaiPolicies_List", action: read) { request, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.raiPolicyType, operation: "read")
-                var entries: [(String, JSONValue)] = Self.builtInRaiPolicies.map { ($0.lowercased(), Self.builtInRaiPolicy($0, account: account.id)) }
+                var entries: [(String, JSONValue)] = Self.builtInRaiPolicies.map {
+                    ($0.lowercased(), Self.builtInRaiPolicy($0, account: account.id))
+                }
                 entries += store.children(of: account.id, type: Self.raiPolicyType).map { ($0.id.name.lowercased(), .object($0.body)) }
                 return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
             },
@@ -59,7 +61,8 @@ extension CognitiveServicesProvider {
         let name = parameters.required("raiPolicyName")
         if Self.builtInRaiPolicies.contains(where: { $0.lowercased() == name.lowercased() }) { throw ARMError.raiPolicySystemManaged(name) }
         guard Self.isValidName(name, maximum: 260) else {
-            throw ARMError.invalidChildName(name, kind: "RAI policy", rule: "It must be letters, digits, '_', '.' or '-', starting with a letter or digit.")
+            throw ARMError.invalidChildName(
+                name, kind: "RAI policy", rule: "It must be letters, digits, '_', '.' or '-', starting with a letter or digit.")
         }
         let input = try request.jsonBody()
         let id = account.id.child(type: "raiPolicies", name: name)
@@ -68,7 +71,8 @@ extension CognitiveServicesProvider {
         if let mode = properties["mode"] {
             let modes = ["Default", "Deferred", "Blocking", "Asynchronous_filter"]
             guard let text = mode.stringValue, let canonical = modes.first(where: { $0.lowercased() == text.lowercased() }) else {
-                throw ARMError.invalidResourceProperties("The RAI policy mode '\(mode)' is invalid. Valid values are \(modes.joined(separator: ", ")).")
+                throw ARMError.invalidResourceProperties(
+                    "The RAI policy mode '\(mode)' is invalid. Valid values are \(modes.joined(separator: ", ")).")
             }
             properties["mode"] = .string(canonical)
         } else {
@@ -93,7 +97,9 @@ extension CognitiveServicesProvider {
         var filters: [JSONValue] = []
         for category in ["Hate", "Sexual", "Selfharm", "Violence"] {
             for source in ["Prompt", "Completion"] {
-                filters.append(["name": .string(category), "severityThreshold": "Medium", "blocking": true, "enabled": true, "source": .string(source)])
+                filters.append([
+                    "name": .string(category), "severityThreshold": "Medium", "blocking": true, "enabled": true, "source": .string(source),
+                ])
             }
         }
         if name == "Microsoft.DefaultV2" {
@@ -101,17 +107,34 @@ extension CognitiveServicesProvider {
             filters.append(["name": "Protected Material Text", "blocking": true, "enabled": true, "source": "Completion"])
             filters.append(["name": "Protected Material Code", "blocking": false, "enabled": true, "source": "Completion"])
         }
-        return .object(JSONObject([
-            ("id", .string(account.child(type: "raiPolicies", name: name).description)),
-            ("name", .string(name)),
-            ("type", .string(raiPolicyType)),
-            ("etag", .string("\"" + (name == "Microsoft.Default" ? "00000000-0000-0000-0000-000000000001" : "00000000-0000-0000-0000-000000000002") + "\"")),
-            ("systemData", ["createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-01-01T00:00:00.0000000Z",
-                            "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application", "lastModifiedAt": "2024-01-01T00:00:00.0000000Z"]),
-            ("properties", .object(JSONObject([
-                ("type", "SystemManaged"), ("mode", name == "Microsoft.Default" ? "Blocking" : "Asynchronous_filter"),
-                ("contentFilters", .array(filters)),
-            ]))),
-        ]))
+        return .object(
+            JSONObject([
+                ("id", .string(account.child(type: "raiPolicies", name: name).description)),
+                ("name", .string(name)),
+                ("type", .string(raiPolicyType)),
+                (
+                    "etag",
+                    .string(
+                        "\""
+                            + (name == "Microsoft.Default"
+                                ? "00000000-0000-0000-0000-000000000001" : "00000000-0000-0000-0000-000000000002") + "\"")
+                ),
+                (
+                    "systemData",
+                    [
+                        "createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-01-01T00:00:00.0000000Z",
+                        "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application",
+                        "lastModifiedAt": "2024-01-01T00:00:00.0000000Z",
+                    ]
+                ),
+                (
+                    "properties",
+                    .object(
+                        JSONObject([
+                            ("type", "SystemManaged"), ("mode", name == "Microsoft.Default" ? "Blocking" : "Asynchronous_filter"),
+                            ("contentFilters", .array(filters)),
+                        ]))
+                ),
+            ]))
     }
 }

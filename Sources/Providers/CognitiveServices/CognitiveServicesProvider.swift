@@ -55,7 +55,8 @@ public struct CognitiveServicesProvider: Sendable {
 
     public static var registration: ResourceProviderRegistration {
         let regions = ModelCatalog.embedded.regions
-        let tracked = "CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation"
+        let tracked =
+            "CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation"
         return ResourceProviderRegistration(
             namespace: namespace,
             resourceTypes: [
@@ -85,7 +86,8 @@ public struct CognitiveServicesProvider: Sendable {
 
     // MARK: shared helpers
 
-    static let resourceGroupPrefix = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CognitiveServices"
+    static let resourceGroupPrefix =
+        "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/Microsoft.CognitiveServices"
     static let subscriptionPrefix = "/subscriptions/{subscriptionId}/providers/Microsoft.CognitiveServices"
     static let accountPattern = resourceGroupPrefix + "/accounts/{accountName}"
 

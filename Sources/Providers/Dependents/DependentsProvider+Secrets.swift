@@ -64,12 +64,15 @@ extension DependentsProvider {
         let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
         return JSONObject([
             ("id", .string(id.description)), ("name", .string(id.name)), ("type", .string(secretType)),
-            ("properties", [
-                "attributes": ["enabled": true, "created": seconds, "updated": seconds],
-                "secretUri": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)"),
-                "secretUriWithVersion": .string(
-                    "https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
-            ]),
+            (
+                "properties",
+                [
+                    "attributes": ["enabled": true, "created": seconds, "updated": seconds],
+                    "secretUri": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)"),
+                    "secretUriWithVersion": .string(
+                        "https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
+                ]
+            ),
         ])
     }
 }

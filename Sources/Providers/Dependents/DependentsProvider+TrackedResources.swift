@@ -29,8 +29,10 @@ extension DependentsProvider {
                 let scope = try requireResourceGroup(parameters)
                 return try Pager(request: request).list(store, under: scope, types: [kind.fullType])
             },
-            Route("GET", "/subscriptions/{subscriptionId}/providers/\(kind.namespace)/\(kind.type)",
-                  operationID: "\(group)_List", action: prefix + "/read") { request, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/providers/\(kind.namespace)/\(kind.type)",
+                operationID: "\(group)_List", action: prefix + "/read"
+            ) { request, parameters in
                 try Pager(request: request).list(store, under: .subscription(parameters.required("subscriptionId")), types: [kind.fullType])
             },
         ]

@@ -34,14 +34,16 @@ extension MachineLearningServicesProvider {
             },
         ]
         for (verb, operation) in [("start", "Compute_Start"), ("stop", "Compute_Stop"), ("restart", "Compute_Restart")] {
-            routes.append(Route("POST", item + "/" + verb, operationID: operation, action: action + verb + "/action") {
-                request, parameters in try await computeAction(verb, request, parameters)
-            })
+            routes.append(
+                Route("POST", item + "/" + verb, operationID: operation, action: action + verb + "/action") {
+                    request, parameters in try await computeAction(verb, request, parameters)
+                })
         }
         for (verb, operation) in [("listKeys", "Compute_ListKeys"), ("listNodes", "Compute_ListNodes")] {
-            routes.append(Route("POST", item + "/" + verb, operationID: operation, action: action + verb + "/action") { _, _ in
-                throw ARMError.notImplemented(operation)
-            })
+            routes.append(
+                Route("POST", item + "/" + verb, operationID: operation, action: action + verb + "/action") { _, _ in
+                    throw ARMError.notImplemented(operation)
+                })
         }
         return routes
     }

@@ -36,8 +36,10 @@ extension MachineLearningServicesProvider {
             Route("GET", collection, operationID: "WorkspaceConnections_List", action: action + "read") { request, parameters in
                 try listConnections(request, parameters)
             },
-            Route("POST", item + "/listsecrets", operationID: "WorkspaceConnections_ListSecrets",
-                  action: action + "listsecrets/action") { _, parameters in
+            Route(
+                "POST", item + "/listsecrets", operationID: "WorkspaceConnections_ListSecrets",
+                action: action + "listsecrets/action"
+            ) { _, parameters in
                 let workspace = try requireWorkspace(parameters)
                 let connection = try visibleConnection(parameters.required("connectionName"), in: workspace)
                 var body = connection.body
@@ -210,11 +212,14 @@ extension MachineLearningServicesProvider {
         let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
         let body = JSONObject([
             ("id", .string(id.description)), ("name", .string(id.name)), ("type", "Microsoft.KeyVault/vaults/secrets"),
-            ("properties", [
-                "attributes": ["enabled": true, "created": seconds, "updated": seconds],
-                "contentType": "application/json",
-                "secretUri": .string("https://\(vault.name).vault.azure.net/secrets/\(id.name)"),
-            ]),
+            (
+                "properties",
+                [
+                    "attributes": ["enabled": true, "created": seconds, "updated": seconds],
+                    "contentType": "application/json",
+                    "secretUri": .string("https://\(vault.name).vault.azure.net/secrets/\(id.name)"),
+                ]
+            ),
         ])
         try store.put(id, body: body, privateState: ["value": .string(credentials.compactString)])
         _ = try store.updateResource(connection.id) { resource in resource.privateState["secretId"] = .string(id.description) }

@@ -171,10 +171,12 @@ extension MachineLearningServicesProvider {
             properties["hasImmutabilityPolicy"] = false
             properties["hasLegalHold"] = false
             properties["deleted"] = false
-            try store.put(id, body: JSONObject([
-                ("id", .string(id.description)), ("name", .string(id.name)),
-                ("type", "Microsoft.Storage/storageAccounts/blobServices/containers"), ("properties", .object(properties)),
-            ]))
+            try store.put(
+                id,
+                body: JSONObject([
+                    ("id", .string(id.description)), ("name", .string(id.name)),
+                    ("type", "Microsoft.Storage/storageAccounts/blobServices/containers"), ("properties", .object(properties)),
+                ]))
         }
         guard let principalId = project.body["identity"]?["principalId"]?.stringValue else { return }
         let assignment = Self.projectRoleAssignmentID(storage: storage, projectID: project.id)
@@ -204,8 +206,9 @@ extension MachineLearningServicesProvider {
     /// The project's identity is gone with it, so is its role assignment. Its containers stay, as
     /// data in Azure outlives the workspace until the storage account goes.
     func removeProjectRoleAssignment(projectID: ResourceID, workspace: StoredResource, removedHub: StoredResource? = nil) {
-        guard let hub = hub(of: workspace.body) ?? workspace.body["properties"]?["hubResourceId"]?.stringValue
-            .flatMap(ResourceID.init).flatMap(store.get) ?? removedHub,
+        guard
+            let hub = hub(of: workspace.body) ?? workspace.body["properties"]?["hubResourceId"]?.stringValue
+                .flatMap(ResourceID.init).flatMap(store.get) ?? removedHub,
             let storage = hub.body["properties"]?["storageAccount"]?.stringValue.flatMap(ResourceID.init)
         else { return }
         _ = try? store.delete(Self.projectRoleAssignmentID(storage: storage, projectID: projectID))

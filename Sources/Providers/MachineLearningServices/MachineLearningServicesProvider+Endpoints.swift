@@ -13,8 +13,10 @@ extension MachineLearningServicesProvider {
             Route("GET", deployments, operationID: "OnlineDeployments_List", action: action + "read") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_List")
             },
-            Route("PUT", deployments + "/{deploymentName}", operationID: "OnlineDeployments_CreateOrUpdate",
-                  action: action + "write") { _, _ in
+            Route(
+                "PUT", deployments + "/{deploymentName}", operationID: "OnlineDeployments_CreateOrUpdate",
+                action: action + "write"
+            ) { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_CreateOrUpdate")
             },
             Route("GET", deployments + "/{deploymentName}", operationID: "OnlineDeployments_Get", action: action + "read") { _, _ in
@@ -23,8 +25,10 @@ extension MachineLearningServicesProvider {
             Route("DELETE", deployments + "/{deploymentName}", operationID: "OnlineDeployments_Delete", action: action + "delete") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_Delete")
             },
-            Route("POST", Self.workspacePattern + "/onlineEndpoints/{endpointName}/token", operationID: "OnlineEndpoints_GetToken",
-                  action: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/token/action") { _, _ in
+            Route(
+                "POST", Self.workspacePattern + "/onlineEndpoints/{endpointName}/token", operationID: "OnlineEndpoints_GetToken",
+                action: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/token/action"
+            ) { _, _ in
                 throw ARMError.notImplemented("OnlineEndpoints_GetToken")
             },
         ]
@@ -60,12 +64,16 @@ extension MachineLearningServicesProvider {
                 let type = workspace.id.fullType + "/" + flavor.collection
                 return try Pager(request: request).list(store, under: workspace.id, types: [type])
             },
-            Route("POST", item + "/listKeys", operationID: "\(flavor.group)_ListKeys",
-                  action: action + "listKeys/action") { _, parameters in
+            Route(
+                "POST", item + "/listKeys", operationID: "\(flavor.group)_ListKeys",
+                action: action + "listKeys/action"
+            ) { _, parameters in
                 .ok(Self.keys(of: try requireEndpoint(flavor, parameters)))
             },
-            Route("POST", item + "/regenerateKeys", operationID: "\(flavor.group)_RegenerateKeys",
-                  action: action + "regenerateKeys/action") { request, parameters in
+            Route(
+                "POST", item + "/regenerateKeys", operationID: "\(flavor.group)_RegenerateKeys",
+                action: action + "regenerateKeys/action"
+            ) { request, parameters in
                 try regenerateEndpointKey(flavor, request, parameters)
             },
         ]

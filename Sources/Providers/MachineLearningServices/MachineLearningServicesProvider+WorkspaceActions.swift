@@ -12,14 +12,18 @@ extension MachineLearningServicesProvider {
             Route("POST", item + "/listKeys", operationID: "Workspaces_ListKeys", action: prefix + "listKeys/action") { _, parameters in
                 .ok(.object(listKeys(owner(of: try requireWorkspace(parameters)), own: try requireWorkspace(parameters))))
             },
-            Route("POST", item + "/resyncKeys", operationID: "Workspaces_ResyncKeys",
-                  action: prefix + "resyncKeys/action") { _, parameters in
+            Route(
+                "POST", item + "/resyncKeys", operationID: "Workspaces_ResyncKeys",
+                action: prefix + "resyncKeys/action"
+            ) { _, parameters in
                 _ = try requireWorkspace(parameters)
                 return ARMResponse(status: 200)
             },
             // EMULATOR CHOICE (§1.4): nothing to diagnose, so every result list is empty.
-            Route("POST", item + "/diagnose", operationID: "Workspaces_Diagnose",
-                  action: prefix + "diagnose/action") { request, parameters in
+            Route(
+                "POST", item + "/diagnose", operationID: "Workspaces_Diagnose",
+                action: prefix + "diagnose/action"
+            ) { request, parameters in
                 _ = try requireWorkspace(parameters)
                 _ = try request.optionalJSONBody()
                 let lists = [
@@ -29,8 +33,10 @@ extension MachineLearningServicesProvider {
                 ]
                 return .ok(["value": .object(JSONObject(lists.map { ($0, JSONValue.array([])) }))])
             },
-            Route("POST", item + "/provisionManagedNetwork", operationID: "ManagedNetworkProvisions_ProvisionManagedNetwork",
-                  action: prefix + "provisionManagedNetwork/action") { request, parameters in
+            Route(
+                "POST", item + "/provisionManagedNetwork", operationID: "ManagedNetworkProvisions_ProvisionManagedNetwork",
+                action: prefix + "provisionManagedNetwork/action"
+            ) { request, parameters in
                 try provisionManagedNetwork(request, parameters)
             },
         ]
@@ -48,10 +54,11 @@ extension MachineLearningServicesProvider {
         for (method, suffix, operation) in unmodelled {
             let verb = String(suffix.dropFirst())
             let action = method == "GET" ? prefix + verb + "/read" : prefix + verb + "/action"
-            routes.append(Route(method, item + suffix, operationID: operation, action: action) { _, parameters in
-                _ = try requireWorkspace(parameters)
-                throw ARMError.notImplemented(operation)
-            })
+            routes.append(
+                Route(method, item + suffix, operationID: operation, action: action) { _, parameters in
+                    _ = try requireWorkspace(parameters)
+                    throw ARMError.notImplemented(operation)
+                })
         }
         return routes
     }

@@ -22,13 +22,17 @@ extension MachineLearningServicesProvider {
             Route("DELETE", item, operationID: "Workspaces_Delete", action: "Microsoft.MachineLearningServices/workspaces/delete") {
                 request, parameters in try await deleteWorkspace(request, parameters)
             },
-            Route("GET", Self.resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces",
-                  operationID: "Workspaces_ListByResourceGroup", action: read) { request, parameters in
+            Route(
+                "GET", Self.resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces",
+                operationID: "Workspaces_ListByResourceGroup", action: read
+            ) { request, parameters in
                 let group = try requireResourceGroup(parameters)
                 return try listWorkspaces(request, under: group)
             },
-            Route("GET", "/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces",
-                  operationID: "Workspaces_ListBySubscription", action: read) { request, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces",
+                operationID: "Workspaces_ListBySubscription", action: read
+            ) { request, parameters in
                 try listWorkspaces(request, under: .subscription(parameters.required("subscriptionId")))
             },
         ]
@@ -41,7 +45,9 @@ extension MachineLearningServicesProvider {
         return try Pager(request: request).list(store, under: scope, types: [Self.workspaceType]) { resource in
             guard let wanted = kind ?? nil else { return true }
             return WorkspaceKind.of(resource.body) == wanted
-        } render: { .object(render($0)) }
+        } render: {
+            .object(render($0))
+        }
     }
 
     // MARK: rendering
@@ -124,7 +130,8 @@ extension MachineLearningServicesProvider {
                     properties["managedNetwork"], existing: existing?.body["properties"]?["managedNetwork"]?.objectValue,
                     provisionNow: properties["provisionNetworkNow"]?.boolValue == true))
             if kind == .hub {
-                properties["workspaceHubConfig"] = properties["workspaceHubConfig"]
+                properties["workspaceHubConfig"] =
+                    properties["workspaceHubConfig"]
                     ?? ["additionalWorkspaceStorageAccounts": [], "defaultWorkspaceResourceGroup": .string(group.description)]
             }
         }
@@ -423,8 +430,9 @@ extension MachineLearningServicesProvider {
         }
         directory.removeSystemAssignedIdentity(forResourceId: id.description)
         if !purge {
-            try store.put(softDeletedID(id), body: ["id": .string(softDeletedID(id).description), "name": .string(id.name)],
-                          bodyETag: false)
+            try store.put(
+                softDeletedID(id), body: ["id": .string(softDeletedID(id).description), "name": .string(id.name)],
+                bodyETag: false)
         }
     }
 }

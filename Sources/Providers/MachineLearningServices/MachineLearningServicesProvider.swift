@@ -54,8 +54,9 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
     public static let registration = ResourceProviderRegistration(
         namespace: namespace,
         resourceTypes: [
-            .init(name: "workspaces", apiVersions: apiVersions, locations: AzureRegion.allNames,
-                  capabilities: "SupportsTags, SupportsLocation"),
+            .init(
+                name: "workspaces", apiVersions: apiVersions, locations: AzureRegion.allNames,
+                capabilities: "SupportsTags, SupportsLocation"),
             .init(name: "workspaces/connections", apiVersions: apiVersions),
             .init(name: "workspaces/outboundRules", apiVersions: apiVersions),
             .init(name: "workspaces/computes", apiVersions: apiVersions, locations: AzureRegion.allNames),

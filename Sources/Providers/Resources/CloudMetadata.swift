@@ -29,46 +29,55 @@ public struct CloudMetadata: Sendable {
     /// tokens for (`{audience}/.default`); the emulator accepts any audience.
     static func document(baseURL: String) -> JSONValue {
         let root = baseURL + "/"
-        return .object(JSONObject([
-            ("portal", .string(baseURL)),
-            ("authentication", .object(JSONObject([
-                ("loginEndpoint", .string(baseURL)),
-                ("audiences", [.string(root), "https://management.azure.com/", "https://management.core.windows.net/"]),
-                ("tenant", "common"),
-                ("identityProvider", "AAD"),
-            ]))),
-            ("media", "https://rest.media.azure.net"),
-            ("graphAudience", "https://graph.windows.net/"),
-            ("graph", "https://graph.windows.net/"),
-            ("name", .string(cloudName)),
-            ("suffixes", .object(JSONObject([
-                ("azureDataLakeStoreFileSystem", "azuredatalakestore.net"),
-                ("acrLoginServer", "azurecr.io"),
-                ("sqlServerHostname", "database.windows.net"),
-                ("azureDataLakeAnalyticsCatalogAndJob", "azuredatalakeanalytics.net"),
-                ("keyVaultDns", "vault.azure.net"),
-                ("storage", "core.windows.net"),
-                ("azureFrontDoorEndpointSuffix", "azurefd.net"),
-                ("storageSyncEndpointSuffix", "afs.azure.net"),
-                ("mhsmDns", "managedhsm.azure.net"),
-                ("mysqlServerEndpoint", "mysql.database.azure.com"),
-                ("postgresqlServerEndpoint", "postgres.database.azure.com"),
-                ("mariadbServerEndpoint", "mariadb.database.azure.com"),
-                ("synapseAnalytics", "dev.azuresynapse.net"),
-                ("attestationEndpoint", "attest.azure.net"),
-            ]))),
-            ("batch", "https://batch.core.windows.net/"),
-            ("resourceManager", .string(root)),
-            ("activeDirectoryDataLake", "https://datalake.azure.net/"),
-            ("sqlManagement", "https://management.core.windows.net:8443/"),
-            // Graph-lite (`/v1.0/...`) is served by this server; az uses this as Graph's base URL.
-            ("microsoftGraphResourceId", .string(root)),
-            ("appInsightsResourceId", "https://api.applicationinsights.io"),
-            ("appInsightsTelemetryChannelResourceId", "https://dc.applicationinsights.azure.com/v2/track"),
-            ("attestationResourceId", "https://attest.azure.net"),
-            ("synapseAnalyticsResourceId", "https://dev.azuresynapse.net"),
-            ("logAnalyticsResourceId", "https://api.loganalytics.io"),
-            ("ossrDbmsResourceId", "https://ossrdbms-aad.database.windows.net"),
-        ]))
+        return .object(
+            JSONObject([
+                ("portal", .string(baseURL)),
+                (
+                    "authentication",
+                    .object(
+                        JSONObject([
+                            ("loginEndpoint", .string(baseURL)),
+                            ("audiences", [.string(root), "https://management.azure.com/", "https://management.core.windows.net/"]),
+                            ("tenant", "common"),
+                            ("identityProvider", "AAD"),
+                        ]))
+                ),
+                ("media", "https://rest.media.azure.net"),
+                ("graphAudience", "https://graph.windows.net/"),
+                ("graph", "https://graph.windows.net/"),
+                ("name", .string(cloudName)),
+                (
+                    "suffixes",
+                    .object(
+                        JSONObject([
+                            ("azureDataLakeStoreFileSystem", "azuredatalakestore.net"),
+                            ("acrLoginServer", "azurecr.io"),
+                            ("sqlServerHostname", "database.windows.net"),
+                            ("azureDataLakeAnalyticsCatalogAndJob", "azuredatalakeanalytics.net"),
+                            ("keyVaultDns", "vault.azure.net"),
+                            ("storage", "core.windows.net"),
+                            ("azureFrontDoorEndpointSuffix", "azurefd.net"),
+                            ("storageSyncEndpointSuffix", "afs.azure.net"),
+                            ("mhsmDns", "managedhsm.azure.net"),
+                            ("mysqlServerEndpoint", "mysql.database.azure.com"),
+                            ("postgresqlServerEndpoint", "postgres.database.azure.com"),
+                            ("mariadbServerEndpoint", "mariadb.database.azure.com"),
+                            ("synapseAnalytics", "dev.azuresynapse.net"),
+                            ("attestationEndpoint", "attest.azure.net"),
+                        ]))
+                ),
+                ("batch", "https://batch.core.windows.net/"),
+                ("resourceManager", .string(root)),
+                ("activeDirectoryDataLake", "https://datalake.azure.net/"),
+                ("sqlManagement", "https://management.core.windows.net:8443/"),
+                // Graph-lite (`/v1.0/...`) is served by this server; az uses this as Graph's base URL.
+                ("microsoftGraphResourceId", .string(root)),
+                ("appInsightsResourceId", "https://api.applicationinsights.io"),
+                ("appInsightsTelemetryChannelResourceId", "https://dc.applicationinsights.azure.com/v2/track"),
+                ("attestationResourceId", "https://attest.azure.net"),
+                ("synapseAnalyticsResourceId", "https://dev.azuresynapse.net"),
+                ("logAnalyticsResourceId", "https://api.loganalytics.io"),
+                ("ossrDbmsResourceId", "https://ossrdbms-aad.database.windows.net"),
+            ]))
     }
 }

@@ -43,7 +43,9 @@ struct DeploymentRunner: TemplateResourceReader {
                     return ["Succeeded", "Failed", "Canceled"].contains(state)
                 }
                 if status.body?["status"]?.stringValue != "Succeeded" {
-                    return Outcome(statusCode: response.status, body: status.body, error: Self.error(in: status.body?["error"]) ?? .resourceDeploymentFailure)
+                    return Outcome(
+                        statusCode: response.status, body: status.body,
+                        error: Self.error(in: status.body?["error"]) ?? .resourceDeploymentFailure)
                 }
                 final = try await send("GET", resource.id, apiVersion: resource.apiVersion).body
             } else if response.status == 202, let url = response.headers["Location"] {

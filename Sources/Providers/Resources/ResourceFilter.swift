@@ -37,7 +37,8 @@ struct ResourceFilter: Sendable {
             parsed.append(clause)
         }
         if parsed.contains(where: { if case .equals(.tagValue, _, _) = $0 { return true } else { return false } }),
-            !parsed.contains(where: { if case .equals(.tagName, _, _) = $0 { return true } else { return false } }) {
+            !parsed.contains(where: { if case .equals(.tagName, _, _) = $0 { return true } else { return false } })
+        {
             throw ARMError.invalidFilter(text)
         }
         clauses = parsed
@@ -93,7 +94,8 @@ struct ResourceFilter: Sendable {
             let character = characters[index]
             if character == "'" { inQuote.toggle() }
             if !inQuote, character == " ", index + 5 <= characters.count,
-                String(characters[index..<index + 5]).lowercased() == " and " {
+                String(characters[index..<index + 5]).lowercased() == " and "
+            {
                 parts.append(current)
                 current = ""
                 index += 5

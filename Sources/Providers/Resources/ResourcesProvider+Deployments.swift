@@ -20,7 +20,8 @@ extension ResourcesProvider {
         let write = "Microsoft.Resources/deployments/write"
         let operationsRead = "Microsoft.Resources/deployments/operations/read"
         return [
-            Route("GET", group + "/providers/Microsoft.Resources/deployments", operationID: "Deployments_ListByResourceGroup", action: read) {
+            Route("GET", group + "/providers/Microsoft.Resources/deployments", operationID: "Deployments_ListByResourceGroup", action: read)
+            {
                 request, parameters in try listDeployments(request, parameters)
             },
             Route("PUT", item, operationID: "Deployments_CreateOrUpdate", action: write) { request, parameters in
@@ -32,20 +33,26 @@ extension ResourcesProvider {
             Route("HEAD", item, operationID: "Deployments_CheckExistence", action: read) { _, parameters in
                 ARMResponse(status: store.get(deploymentID(parameters)) == nil ? 404 : 204)
             },
-            Route("DELETE", item, operationID: "Deployments_Delete", action: "Microsoft.Resources/deployments/delete") { request, parameters in
+            Route("DELETE", item, operationID: "Deployments_Delete", action: "Microsoft.Resources/deployments/delete") {
+                request, parameters in
                 _ = try existingResourceGroup(parameters)
                 // Deletes the deployment record only, never the resources it made (reference §4.6).
                 _ = try store.delete(deploymentID(parameters), precondition: Precondition(headers: request.headers))
                 return .noContent
             },
-            Route("POST", item + "/validate", operationID: "Deployments_Validate", action: "Microsoft.Resources/deployments/validate/action") {
+            Route(
+                "POST", item + "/validate", operationID: "Deployments_Validate", action: "Microsoft.Resources/deployments/validate/action"
+            ) {
                 request, parameters in try await validateDeployment(request, parameters)
             },
-            Route("POST", item + "/whatIf", operationID: "Deployments_WhatIf", action: "Microsoft.Resources/deployments/whatIf/action") { _, _ in
+            Route("POST", item + "/whatIf", operationID: "Deployments_WhatIf", action: "Microsoft.Resources/deployments/whatIf/action") {
+                _, _ in
                 throw ARMError.notImplemented("Deployments_WhatIf")
             },
-            Route("POST", item + "/exportTemplate", operationID: "Deployments_ExportTemplate",
-                  action: "Microsoft.Resources/deployments/exportTemplate/action") { _, parameters in
+            Route(
+                "POST", item + "/exportTemplate", operationID: "Deployments_ExportTemplate",
+                action: "Microsoft.Resources/deployments/exportTemplate/action"
+            ) { _, parameters in
                 let deployment = try existingDeployment(parameters)
                 return .ok(["template": deployment.privateState["template"] ?? .object(JSONObject())])
             },
@@ -58,10 +65,15 @@ extension ResourcesProvider {
             Route("GET", item + "/operations/{operationId}", operationID: "DeploymentOperations_GetProvider", action: operationsRead) {
                 _, parameters in try deploymentOperation(parameters)
             },
-            Route("GET", group + "/deployments/{deploymentName}/operations", operationID: "DeploymentOperations_ListByResourceGroup",
-                  action: operationsRead) { request, parameters in try listDeploymentOperations(request, parameters) },
-            Route("GET", group + "/deployments/{deploymentName}/operations/{operationId}", operationID: "DeploymentOperations_GetAtResourceGroup",
-                  action: operationsRead) { _, parameters in try deploymentOperation(parameters) },
+            Route(
+                "GET", group + "/deployments/{deploymentName}/operations", operationID: "DeploymentOperations_ListByResourceGroup",
+                action: operationsRead
+            ) { request, parameters in try listDeploymentOperations(request, parameters) },
+            Route(
+                "GET", group + "/deployments/{deploymentName}/operations/{operationId}",
+                operationID: "DeploymentOperations_GetAtResourceGroup",
+                action: operationsRead
+            ) { _, parameters in try deploymentOperation(parameters) },
         ]
     }
 
@@ -114,7 +126,9 @@ extension ResourcesProvider {
         switch mode.lowercased() {
         case "incremental": break
         case "complete": throw ARMError.notImplemented("Deployments_CreateOrUpdate with mode 'Complete'")
-        default: throw ARMError.invalidDeploymentRequest("The deployment mode '\(mode)' is not valid. The supported modes are 'Incremental, Complete'.")
+        default:
+            throw ARMError.invalidDeploymentRequest(
+                "The deployment mode '\(mode)' is not valid. The supported modes are 'Incremental, Complete'.")
         }
         if properties["templateLink"] != nil { throw ARMError.notImplemented("Deployments_CreateOrUpdate with 'templateLink'") }
         if properties["parametersLink"] != nil { throw ARMError.notImplemented("Deployments_CreateOrUpdate with 'parametersLink'") }
@@ -130,7 +144,8 @@ extension ResourcesProvider {
         let context = DeploymentContext(
             subscriptionID: subscription?.subscriptionId ?? subscriptionID, subscriptionDisplayName: subscription?.displayName ?? "",
             tenantID: subscription?.tenantId ?? request.caller?.tenantId ?? "", resourceGroupName: group.id.name,
-            resourceGroupLocation: group.body["location"]?.stringValue ?? "", resourceGroupTags: group.body["tags"]?.objectValue ?? JSONObject(),
+            resourceGroupLocation: group.body["location"]?.stringValue ?? "",
+            resourceGroupTags: group.body["tags"]?.objectValue ?? JSONObject(),
             deploymentName: name, now: now())
         let id = deploymentID(parameters)
         do {
@@ -178,19 +193,22 @@ extension ResourcesProvider {
             if let state = existing?.body["properties"]?["provisioningState"]?.stringValue, ["Accepted", "Running"].contains(state) {
                 throw ARMError(
                     status: 409, code: "DeploymentActive",
-                    message: "Unable to edit or replace deployment '\(deployment.name)': previous deployment from '\(existing?.body["properties"]?["timestamp"]?.stringValue ?? "")' is still active (state: \(state)).")
+                    message:
+                        "Unable to edit or replace deployment '\(deployment.name)': previous deployment from '\(existing?.body["properties"]?["timestamp"]?.stringValue ?? "")' is still active (state: \(state))."
+                )
             }
             var body = JSONObject([
                 ("id", .string(deployment.id.description)), ("name", .string(deployment.name)), ("type", .string(Self.deploymentType)),
             ])
             if let tags = deployment.tags { body["tags"] = tags }
-            body["properties"] = .object(JSONObject([
-                ("templateHash", .string(deployment.templateHash)), ("parameters", .object(deployment.reportedParameters)),
-                ("mode", .string(deployment.mode)), ("provisioningState", "Running"),
-                ("timestamp", .string(ARMTimestamp.string(from: started))), ("duration", "PT0S"),
-                ("correlationId", .string(request.correlationID)), ("providers", .array(Self.providers(of: deployment.plan))),
-                ("dependencies", .array(Self.dependencies(of: deployment.plan))), ("outputResources", []),
-            ]))
+            body["properties"] = .object(
+                JSONObject([
+                    ("templateHash", .string(deployment.templateHash)), ("parameters", .object(deployment.reportedParameters)),
+                    ("mode", .string(deployment.mode)), ("provisioningState", "Running"),
+                    ("timestamp", .string(ARMTimestamp.string(from: started))), ("duration", "PT0S"),
+                    ("correlationId", .string(request.correlationID)), ("providers", .array(Self.providers(of: deployment.plan))),
+                    ("dependencies", .array(Self.dependencies(of: deployment.plan))), ("outputResources", []),
+                ]))
             body["systemData"] = .object(SystemData.make(caller: request.caller, at: started, previous: existing?.body["systemData"]))
             return (body, ["template": .object(deployment.template), "operations": []])
         }
@@ -268,7 +286,9 @@ extension ResourcesProvider {
     func deploymentOperation(_ parameters: RouteParameters) throws -> ARMResponse {
         let deployment = try existingDeployment(parameters)
         let id = parameters.required("operationId")
-        guard let operation = (deployment.privateState["operations"]?.arrayValue ?? []).first(where: { $0["operationId"]?.stringValue == id }) else {
+        guard
+            let operation = (deployment.privateState["operations"]?.arrayValue ?? []).first(where: { $0["operationId"]?.stringValue == id })
+        else {
             throw ARMError.deploymentOperationNotFound(id, deployment: deployment.id.name)
         }
         return .ok(operation)
@@ -295,10 +315,13 @@ extension ResourcesProvider {
         return plan.filter { !$0.dependsOn.isEmpty }.map { resource in
             [
                 "id": .string(resource.id), "resourceType": .string(resource.type), "resourceName": .string(resource.name),
-                "dependsOn": .array(resource.dependsOn.map { id in
-                    let target = byID[id.lowercased()]
-                    return ["id": .string(id), "resourceType": .string(target?.type ?? ""), "resourceName": .string(target?.name ?? "")]
-                }),
+                "dependsOn": .array(
+                    resource.dependsOn.map { id in
+                        let target = byID[id.lowercased()]
+                        return [
+                            "id": .string(id), "resourceType": .string(target?.type ?? ""), "resourceName": .string(target?.name ?? ""),
+                        ]
+                    }),
             ]
         }
     }

@@ -5,27 +5,35 @@ import ARMCore
 extension ResourcesProvider {
     var genericResourceRoutes: [Route] {
         [
-            Route("GET", "/subscriptions/{subscriptionId}/resources", operationID: "Resources_List",
-                  action: "Microsoft.Resources/subscriptions/resources/read") { request, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/resources", operationID: "Resources_List",
+                action: "Microsoft.Resources/subscriptions/resources/read"
+            ) { request, parameters in
                 try listResources(request, scope: .subscription(parameters.required("subscriptionId")), resourceGroup: nil)
             },
-            Route("GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/resources",
-                  operationID: "Resources_ListByResourceGroup",
-                  action: "Microsoft.Resources/subscriptions/resourceGroups/resources/read") { request, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/resources",
+                operationID: "Resources_ListByResourceGroup",
+                action: "Microsoft.Resources/subscriptions/resourceGroups/resources/read"
+            ) { request, parameters in
                 let group = try existingResourceGroup(parameters)
                 return try listResources(request, scope: group.id, resourceGroup: group.id.name)
             },
         ]
     }
 
-    static let listedFields = ["id", "name", "type", "kind", "location", "extendedLocation", "managedBy", "sku", "plan", "identity", "tags"]
+    static let listedFields = [
+        "id", "name", "type", "kind", "location", "extendedLocation", "managedBy", "sku", "plan", "identity", "tags",
+    ]
 
     func listResources(_ request: ARMRequest, scope: ResourceID, resourceGroup: String?) throws -> ARMResponse {
         let filter = try ResourceFilter(request.query["$filter"], allowed: Set(ResourceFilter.Field.allCases))
-        let expand = Set((request.query["$expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let expand = Set(
+            (request.query["$expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
         return try Pager(request: request).list(store, under: scope) { resource in
             // Deployments are ARM's own records, not resources: `/resources` never lists them.
-            resource.id.isTopLevelProviderResource && resource.id.namespace?.lowercased() != "microsoft.resources" && filter.matches(resource.body, resourceGroup: resource.id.resourceGroup)
+            resource.id.isTopLevelProviderResource && resource.id.namespace?.lowercased() != "microsoft.resources"
+                && filter.matches(resource.body, resourceGroup: resource.id.resourceGroup)
         } render: { resource in
             var item = JSONObject()
             for field in Self.listedFields {

@@ -12,20 +12,31 @@ extension ResourcesProvider {
                 try listProviders(request, subscriptionID: parameters.required("subscriptionId"))
             },
             Route("GET", scoped + "/{resourceProviderNamespace}", operationID: "Providers_Get", action: nil) { request, parameters in
-                .ok(try providerJSON(namespace: parameters.required("resourceProviderNamespace"), subscriptionID: parameters.required("subscriptionId")))
+                .ok(
+                    try providerJSON(
+                        namespace: parameters.required("resourceProviderNamespace"), subscriptionID: parameters.required("subscriptionId")))
             },
-            Route("POST", scoped + "/{resourceProviderNamespace}/register", operationID: "Providers_Register",
-                  action: "Microsoft.Resources/subscriptions/providers/register/action") { _, parameters in
-                .ok(try providerJSON(namespace: parameters.required("resourceProviderNamespace"), subscriptionID: parameters.required("subscriptionId")))
+            Route(
+                "POST", scoped + "/{resourceProviderNamespace}/register", operationID: "Providers_Register",
+                action: "Microsoft.Resources/subscriptions/providers/register/action"
+            ) { _, parameters in
+                .ok(
+                    try providerJSON(
+                        namespace: parameters.required("resourceProviderNamespace"), subscriptionID: parameters.required("subscriptionId")))
             },
-            Route("POST", scoped + "/{resourceProviderNamespace}/unregister", operationID: "Providers_Unregister",
-                  action: "Microsoft.Resources/subscriptions/providers/unregister/action") { _, _ in
+            Route(
+                "POST", scoped + "/{resourceProviderNamespace}/unregister", operationID: "Providers_Unregister",
+                action: "Microsoft.Resources/subscriptions/providers/unregister/action"
+            ) { _, _ in
                 throw ARMError.notImplemented("Providers_Unregister")
             },
             Route("GET", "/providers", operationID: "Providers_ListAtTenantScope", action: nil) { request, _ in
-                try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) { providerJSONValue($0, subscriptionID: nil) }
+                try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) {
+                    providerJSONValue($0, subscriptionID: nil)
+                }
             },
-            Route("GET", "/providers/{resourceProviderNamespace}", operationID: "Providers_GetAtTenantScope", action: nil) { _, parameters in
+            Route("GET", "/providers/{resourceProviderNamespace}", operationID: "Providers_GetAtTenantScope", action: nil) {
+                _, parameters in
                 .ok(try providerJSON(namespace: parameters.required("resourceProviderNamespace"), subscriptionID: nil))
             },
         ]
@@ -33,7 +44,9 @@ extension ResourcesProvider {
 
     func listProviders(_ request: ARMRequest, subscriptionID: String) throws -> ARMResponse {
         guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
-        return try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) { providerJSONValue($0, subscriptionID: subscriptionID) }
+        return try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) {
+            providerJSONValue($0, subscriptionID: subscriptionID)
+        }
     }
 
     func providerJSON(namespace: String, subscriptionID: String?) throws -> JSONValue {

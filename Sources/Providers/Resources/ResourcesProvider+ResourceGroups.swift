@@ -28,12 +28,16 @@ extension ResourcesProvider {
             Route("PATCH", item, operationID: "ResourceGroups_Update", action: write) { request, parameters in
                 try updateResourceGroup(request, parameters)
             },
-            Route("DELETE", item, operationID: "ResourceGroups_Delete",
-                  action: "Microsoft.Resources/subscriptions/resourceGroups/delete") { request, parameters in
+            Route(
+                "DELETE", item, operationID: "ResourceGroups_Delete",
+                action: "Microsoft.Resources/subscriptions/resourceGroups/delete"
+            ) { request, parameters in
                 try await deleteResourceGroup(request, parameters)
             },
-            Route("POST", item + "/exportTemplate", operationID: "ResourceGroups_ExportTemplate",
-                  action: "Microsoft.Resources/subscriptions/resourceGroups/exportTemplate/action") { _, _ in
+            Route(
+                "POST", item + "/exportTemplate", operationID: "ResourceGroups_ExportTemplate",
+                action: "Microsoft.Resources/subscriptions/resourceGroups/exportTemplate/action"
+            ) { _, _ in
                 throw ARMError.notImplemented("ResourceGroups_ExportTemplate")
             },
         ]
@@ -138,7 +142,8 @@ extension ResourcesProvider {
         let failing = InjectedOperationFailure.current != nil
         // A second DELETE while one runs is accepted again, as ARM does.
         let precondition = Precondition(headers: request.headers)
-        let deleting = failing
+        let deleting =
+            failing
             ? try store.require(id)
             : try store.update(id, precondition: precondition) { body in body["properties"] = ["provisioningState": "Deleting"] }
         let location = deleting.body["location"]?.stringValue ?? ""

@@ -8,12 +8,16 @@ extension ResourcesProvider {
             Route("GET", "/subscriptions", operationID: "Subscriptions_List", action: nil) { request, _ in
                 listSubscriptions(request)
             },
-            Route("GET", "/subscriptions/{subscriptionId}", operationID: "Subscriptions_Get",
-                  action: "Microsoft.Resources/subscriptions/read") { _, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}", operationID: "Subscriptions_Get",
+                action: "Microsoft.Resources/subscriptions/read"
+            ) { _, parameters in
                 try getSubscription(parameters.required("subscriptionId"))
             },
-            Route("GET", "/subscriptions/{subscriptionId}/locations", operationID: "Subscriptions_ListLocations",
-                  action: nil) { _, parameters in
+            Route(
+                "GET", "/subscriptions/{subscriptionId}/locations", operationID: "Subscriptions_ListLocations",
+                action: nil
+            ) { _, parameters in
                 try listLocations(parameters.required("subscriptionId"))
             },
             Route("GET", "/tenants", operationID: "Tenants_List", action: nil) { request, _ in
@@ -37,18 +41,22 @@ extension ResourcesProvider {
     }
 
     func subscriptionJSON(_ subscription: Subscription) -> JSONValue {
-        .object(JSONObject([
-            ("id", .string("/subscriptions/\(subscription.subscriptionId)")),
-            ("authorizationSource", "RoleBased"),
-            ("managedByTenants", .array([])),
-            ("subscriptionId", .string(subscription.subscriptionId)),
-            ("tenantId", .string(subscription.tenantId)),
-            ("displayName", .string(subscription.displayName)),
-            ("state", .string(subscription.state)),
-            ("subscriptionPolicies", [
-                "locationPlacementId": "Public_2014-09-01", "quotaId": "PayAsYouGo_2014-09-01", "spendingLimit": "Off",
-            ]),
-        ]))
+        .object(
+            JSONObject([
+                ("id", .string("/subscriptions/\(subscription.subscriptionId)")),
+                ("authorizationSource", "RoleBased"),
+                ("managedByTenants", .array([])),
+                ("subscriptionId", .string(subscription.subscriptionId)),
+                ("tenantId", .string(subscription.tenantId)),
+                ("displayName", .string(subscription.displayName)),
+                ("state", .string(subscription.state)),
+                (
+                    "subscriptionPolicies",
+                    [
+                        "locationPlacementId": "Public_2014-09-01", "quotaId": "PayAsYouGo_2014-09-01", "spendingLimit": "Off",
+                    ]
+                ),
+            ]))
     }
 
     /// Not paged (Subscriptions_ListLocations has no nextLink in the spec).
@@ -62,16 +70,17 @@ extension ResourcesProvider {
     func listTenants(_ request: ARMRequest) -> ARMResponse {
         let tenantID = request.caller?.tenantId ?? WellKnown.tenantId
         let values = directory.tenants.filter { $0.tenantId.lowercased() == tenantID.lowercased() }.map { tenant -> JSONValue in
-            .object(JSONObject([
-                ("id", .string("/tenants/\(tenant.tenantId)")),
-                ("tenantId", .string(tenant.tenantId)),
-                ("countryCode", "US"),
-                ("displayName", .string(tenant.displayName)),
-                ("domains", .array([.string(tenant.defaultDomain)])),
-                ("tenantCategory", "Home"),
-                ("defaultDomain", .string(tenant.defaultDomain)),
-                ("tenantType", "AAD"),
-            ]))
+            .object(
+                JSONObject([
+                    ("id", .string("/tenants/\(tenant.tenantId)")),
+                    ("tenantId", .string(tenant.tenantId)),
+                    ("countryCode", "US"),
+                    ("displayName", .string(tenant.displayName)),
+                    ("domains", .array([.string(tenant.defaultDomain)])),
+                    ("tenantCategory", "Home"),
+                    ("defaultDomain", .string(tenant.defaultDomain)),
+                    ("tenantType", "AAD"),
+                ]))
         }
         return .ok(["value": .array(values)])
     }

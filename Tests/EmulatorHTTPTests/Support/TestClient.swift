@@ -14,13 +14,17 @@ final class TestClient {
     private var buffer: [UInt8] = []
 
     /// Connects over TCP (and TLS when `trusting` names a CA file).
-    init(port: Int, host: String = "127.0.0.1", timeout: Double = 10, trusting caFile: String? = nil, strictX509: Bool = false,
-         alpn: [String] = ["http/1.1"]) throws {
+    init(
+        port: Int, host: String = "127.0.0.1", timeout: Double = 10, trusting caFile: String? = nil, strictX509: Bool = false,
+        alpn: [String] = ["http/1.1"]
+    ) throws {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
         hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV
         var list: UnsafeMutablePointer<addrinfo>?
-        guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list else { throw Failure(description: "bad address \(host)") }
+        guard getaddrinfo(host, String(port), &hints, &list) == 0, let info = list else {
+            throw Failure(description: "bad address \(host)")
+        }
         defer { freeaddrinfo(list) }
         fd = socket(info.pointee.ai_family, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw Failure(description: "socket: \(errno)") }
@@ -123,7 +127,11 @@ final class TestClient {
         while headEnd == nil {
             headEnd = findHeadEnd()
             if headEnd == nil {
-                guard try fill() > 0 else { throw Failure(description: "connection closed before a response head; got \(String(decoding: buffer, as: UTF8.self).debugDescription)") }
+                guard try fill() > 0 else {
+                    throw Failure(
+                        description:
+                            "connection closed before a response head; got \(String(decoding: buffer, as: UTF8.self).debugDescription)")
+                }
             }
         }
         let head = String(decoding: buffer[0..<headEnd!], as: UTF8.self)

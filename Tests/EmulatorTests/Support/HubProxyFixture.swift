@@ -39,8 +39,10 @@ struct HubProxyFixture {
         accountSide = accountHost ?? hubHost
         hubOperator = try await hubSide.operatorToken()
         accountOperator = try await accountSide.operatorToken()
-        try await Self.expect(accountSide.send("PUT", Self.group + Self.rgVersion,
-            token: accountOperator, json: ["location": "eastus"]), [201, 200])
+        try await Self.expect(
+            accountSide.send(
+                "PUT", Self.group + Self.rgVersion,
+                token: accountOperator, json: ["location": "eastus"]), [201, 200])
         if accountSide !== hubSide {
             try await Self.expect(hubSide.send("PUT", Self.group + Self.rgVersion, token: hubOperator, json: ["location": "eastus"]), [201])
         }
@@ -50,9 +52,12 @@ struct HubProxyFixture {
                 json: ["location": "eastus", "kind": "AIServices", "sku": ["name": "S0"], "properties": ["customSubDomainName": "acct1"]]),
             [200, 201])
         try await Self.expect(
-            hubSide.send("PUT", Self.hub + Self.mlVersion, token: hubOperator,
-                         json: ["location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"],
-                             "properties": [:] as [String: Any]]),
+            hubSide.send(
+                "PUT", Self.hub + Self.mlVersion, token: hubOperator,
+                json: [
+                    "location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"],
+                    "properties": [:] as [String: Any],
+                ]),
             [200, 201, 202])
         // With --provisioning-delay both finish in the background.
         try await Self.waitUntilSucceeded(Self.account + Self.csVersion, on: accountSide, token: accountOperator)
@@ -60,16 +65,24 @@ struct HubProxyFixture {
         var metadata: [String: Any] = ["ApiType": "Azure", "ResourceId": Self.account]
         if accountSide !== hubSide { metadata["ResourceManagerUrl"] = accountSide.tlsBaseURL }
         try await Self.expect(
-            hubSide.send("PUT", Self.connection + Self.mlVersion, token: hubOperator,
-                         json: ["properties": ["category": "AIServices", "target": "https://acct1.cognitiveservices.azure.com/",
-                             "authType": "AAD",
-                                               "isSharedToAll": true, "metadata": metadata]]),
+            hubSide.send(
+                "PUT", Self.connection + Self.mlVersion, token: hubOperator,
+                json: [
+                    "properties": [
+                        "category": "AIServices", "target": "https://acct1.cognitiveservices.azure.com/",
+                        "authType": "AAD",
+                        "isSharedToAll": true, "metadata": metadata,
+                    ]
+                ]),
             [200])
         if project {
             try await Self.expect(
-                hubSide.send("PUT", Self.project + Self.mlVersion, token: hubOperator,
-                             json: ["location": "eastus", "kind": "Project", "identity": ["type": "SystemAssigned"],
-                                    "properties": ["hubResourceId": Self.hub]]),
+                hubSide.send(
+                    "PUT", Self.project + Self.mlVersion, token: hubOperator,
+                    json: [
+                        "location": "eastus", "kind": "Project", "identity": ["type": "SystemAssigned"],
+                        "properties": ["hubResourceId": Self.hub],
+                    ]),
                 [200, 201])
         }
     }
@@ -85,9 +98,12 @@ struct HubProxyFixture {
     }
 
     @discardableResult
-    static func expect(_ reply: LiveEmulator.Reply, _ statuses: Set<Int>,
-        sourceLocation: SourceLocation = #_sourceLocation) -> LiveEmulator.Reply {
-        #expect(statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.data, as: UTF8.self))",
+    static func expect(
+        _ reply: LiveEmulator.Reply, _ statuses: Set<Int>,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) -> LiveEmulator.Reply {
+        #expect(
+            statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.data, as: UTF8.self))",
             sourceLocation: sourceLocation)
         return reply
     }
@@ -99,22 +115,30 @@ struct HubProxyFixture {
     }
 
     /// Assigns `role` to `principalId` at `scope` in `host` as its operator.
-    static func assign(_ role: String, to principalId: String, at scope: String, in host: LiveEmulator,
-        operatorToken: String) async throws {
+    static func assign(
+        _ role: String, to principalId: String, at scope: String, in host: LiveEmulator,
+        operatorToken: String
+    ) async throws {
         let guid = try #require(roles[role])
         let reply = try await host.send(
             "PUT", scope + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())" + authzVersion,
             token: operatorToken,
-            json: ["properties": ["roleDefinitionId": "/subscriptions/\(subscription)/providers/Microsoft.Authorization/roleDefinitions/"
-                                  + guid,
-                                  "principalId": principalId, "principalType": "ServicePrincipal"]])
+            json: [
+                "properties": [
+                    "roleDefinitionId": "/subscriptions/\(subscription)/providers/Microsoft.Authorization/roleDefinitions/"
+                        + guid,
+                    "principalId": principalId, "principalType": "ServicePrincipal",
+                ]
+            ])
         #expect(reply.status == 201, "\(String(decoding: reply.data, as: UTF8.self))")
     }
 
     static var deploymentBody: [String: Any] {
         [
-        "properties": ["type": "Azure.OpenAI", "model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"],
-                       "sku": ["name": "Standard", "capacity": 10], "versionUpgradeOption": "OnceNewDefaultVersionAvailable"]
+            "properties": [
+                "type": "Azure.OpenAI", "model": ["name": "gpt-4o", "format": "OpenAI", "version": "2024-11-20"],
+                "sku": ["name": "Standard", "capacity": 10], "versionUpgradeOption": "OnceNewDefaultVersionAvailable",
+            ]
         ]
     }
 }

@@ -46,7 +46,9 @@ final class InProcessEmulator: Sendable {
     }
 
     /// An ARM request with the operator's token; `api-version` is added when the target has none.
-    func arm(_ method: String, _ path: String, body: String? = nil, headers: [(String, String)] = [], apiVersion: String = "2024-11-01")
+    func arm(
+        _ method: String, _ path: String, body: String? = nil, headers: [(String, String)] = [], apiVersion: String = "2024-11-01"
+    )
         async -> Reply
     {
         let target = path.contains("api-version=") ? path : path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion
