@@ -98,7 +98,7 @@ let package = Package(
             name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates"], path: "Sources/Fuzz/ARMParsers", swiftSettings: strict),
 
         // Shared by the suites that drive providers through an in-process pipeline.
-        .target(name: "ARMTestSupport", dependencies: ["ARMCore"], path: "Tests/ARMTestSupport", swiftSettings: strict),
+        .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),

@@ -11,9 +11,7 @@ import ResourcesProvider
 /// ARM pipeline, no socket (DESIGN "Testing").
 struct CognitiveServicesTestWorld {
     static let subscription = WellKnown.subscriptionId
-    static let caller = Caller(
-        objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-        principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName)
+    static let caller = Caller.wellKnownOperator
 
     let store = ResourceStore()
     let operations: LongRunningOperations

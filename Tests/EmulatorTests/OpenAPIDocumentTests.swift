@@ -41,10 +41,7 @@ import Testing
     }
 
     static func servedOperations() throws -> Set<String> {
-        var config = EmulatorConfig()
-        config.dataDirectory = try makeTemporaryDirectory()
-        config.logLevel = .error
-        let emulator = try Emulator(config: config)
+        let emulator = try makeEmulator()
         return Set(emulator.servedOperations.map { key($0.method, $0.path) })
     }
 
@@ -56,10 +53,7 @@ import Testing
     /// Operation ids name operations in logs, errors (501 messages) and the document; two routes
     /// with one id would make both ambiguous.
     @Test func operationIDsAreUnique() throws {
-        var config = EmulatorConfig()
-        config.dataDirectory = try makeTemporaryDirectory()
-        config.logLevel = .error
-        let emulator = try Emulator(config: config)
+        let emulator = try Self.makeEmulator()
         var seen: [String: String] = [:]
         for route in emulator.routers.flatMap(\.routes) {
             let key = route.method + " " + route.pattern
@@ -86,5 +80,13 @@ import Testing
             let response = await service.handle(request)
             #expect(response.status != 404, "\(endpoint.method) \(endpoint.path) answered 404")
         }
+    }
+
+    /// An emulator that is built (routers wired) but never started.
+    static func makeEmulator() throws -> Emulator {
+        var config = EmulatorConfig()
+        config.dataDirectory = try makeTemporaryDirectory()
+        config.logLevel = .error
+        return try Emulator(config: config)
     }
 }

@@ -11,9 +11,7 @@ import ResourcesProvider
 /// Resources + MachineLearningServices + Dependents behind an in-process ARM pipeline (no socket).
 struct MLTestWorld {
     static let subscription = WellKnown.subscriptionId
-    static let operatorCaller = Caller(
-        objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-        principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName)
+    static let operatorCaller = Caller.wellKnownOperator
 
     let directory: Directory
     let store = ResourceStore()

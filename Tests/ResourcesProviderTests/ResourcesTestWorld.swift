@@ -9,9 +9,7 @@ import Identity
 /// The Resources provider behind an in-process ARM pipeline (no socket), as DESIGN.md asks.
 struct ResourcesTestWorld {
     static let subscription = WellKnown.subscriptionId
-    static let operatorCaller = Caller(
-        objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-        principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName)
+    static let operatorCaller = Caller.wellKnownOperator
 
     let directory: Directory
     let store = ResourceStore()
