@@ -31,18 +31,12 @@ extension DependentsProvider {
     }
 
     func requireAccount(_ parameters: RouteParameters) throws -> ResourceID {
-        _ = try requireResourceGroup(parameters)
-        let id = ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: "Microsoft.Storage", types: ["storageAccounts"], names: [parameters.required("accountName")])
-        _ = try store.require(id)
-        return id
+        try requireParent(parameters, namespace: "Microsoft.Storage", type: "storageAccounts", nameParameter: "accountName")
     }
 
     func containerID(_ parameters: RouteParameters) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: "Microsoft.Storage", types: ["storageAccounts", "blobServices", "containers"],
+        resourceID(
+            parameters, namespace: "Microsoft.Storage", types: ["storageAccounts", "blobServices", "containers"],
             names: [parameters.required("accountName"), "default", parameters.required("containerName")])
     }
 

@@ -28,18 +28,12 @@ extension DependentsProvider {
     }
 
     func requireVault(_ parameters: RouteParameters) throws -> ResourceID {
-        _ = try requireResourceGroup(parameters)
-        let id = ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: "Microsoft.KeyVault", types: ["vaults"], names: [parameters.required("vaultName")])
-        _ = try store.require(id)
-        return id
+        try requireParent(parameters, namespace: "Microsoft.KeyVault", type: "vaults", nameParameter: "vaultName")
     }
 
     func secretID(_ parameters: RouteParameters) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: "Microsoft.KeyVault", types: ["vaults", "secrets"],
+        resourceID(
+            parameters, namespace: "Microsoft.KeyVault", types: ["vaults", "secrets"],
             names: [parameters.required("vaultName"), parameters.required("secretName")])
     }
 

@@ -39,9 +39,7 @@ extension DependentsProvider {
     }
 
     func itemID(_ kind: DependentType, _ parameters: RouteParameters) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: kind.namespace, types: [kind.type], names: [parameters.required("resourceName")])
+        resourceID(parameters, namespace: kind.namespace, types: [kind.type], names: [parameters.required("resourceName")])
     }
 
     /// PUT: 201 when created, 200 when replaced; `location` required, server-filled properties
