@@ -16,10 +16,13 @@ public struct Caller: Sendable, Equatable {
     /// `upn` for users, else the display name if known.
     public var userPrincipalName: String?
     public var displayName: String?
+    /// `aud` of the token: ARM accepts any audience, the data plane only its own
+    /// (`https://cognitiveservices.azure.com`, `https://ai.azure.com`, `https://ml.azure.com`).
+    public var audience: String?
 
     public init(
         objectId: String, tenantId: String, appId: String? = nil, principalType: PrincipalType,
-        userPrincipalName: String? = nil, displayName: String? = nil
+        userPrincipalName: String? = nil, displayName: String? = nil, audience: String? = nil
     ) {
         self.objectId = objectId
         self.tenantId = tenantId
@@ -27,6 +30,7 @@ public struct Caller: Sendable, Equatable {
         self.principalType = principalType
         self.userPrincipalName = userPrincipalName
         self.displayName = displayName
+        self.audience = audience
     }
 
     /// How ARM names the client in `AuthorizationFailed` and `systemData.createdBy`:

@@ -50,14 +50,18 @@ public final class TokenValidator: Sendable {
         case "user":
             return Caller(
                 objectId: objectID, tenantId: tenantID, appId: appID, principalType: .user,
-                userPrincipalName: claims.upn ?? claims.uniqueName, displayName: claims.name)
+                userPrincipalName: claims.upn ?? claims.uniqueName, displayName: claims.name, audience: claims.aud)
         case "app":
             if claims.xmsMirid != nil || directory.managedIdentity(objectId: objectID) != nil {
                 let name = directory.managedIdentity(objectId: objectID)?.displayName
-                return Caller(objectId: objectID, tenantId: tenantID, appId: appID, principalType: .managedIdentity, displayName: name)
+                return Caller(
+                    objectId: objectID, tenantId: tenantID, appId: appID, principalType: .managedIdentity, displayName: name,
+                    audience: claims.aud)
             }
             let name = directory.servicePrincipal(objectId: objectID)?.displayName
-            return Caller(objectId: objectID, tenantId: tenantID, appId: appID, principalType: .servicePrincipal, displayName: name)
+            return Caller(
+                objectId: objectID, tenantId: tenantID, appId: appID, principalType: .servicePrincipal, displayName: name,
+                audience: claims.aud)
         default:
             throw .notAnAccessToken
         }

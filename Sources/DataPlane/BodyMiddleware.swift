@@ -1,0 +1,25 @@
+import ARMCore
+
+/// Parses a POST's JSON body once, after the caller is known (a bad key gets its 401 before any
+/// complaint about the body, as behind Azure's gateway). Bodies must be JSON objects.
+struct BodyMiddleware: DataPlaneMiddleware {
+    /// Deep enough for JSON schemas in `response_format` and tool parameters, shallow enough that
+    /// a hostile body cannot exhaust the stack.
+    static let maxDepth = 256
+
+    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+        guard request.http.method == "POST" else { return try await next.respond(to: request) }
+        var request = request
+        let body: JSONValue
+        do {
+            body = try JSONParser.parse(request.http.body, maxDepth: Self.maxDepth)
+        } catch let error as ARMError {
+            throw DataPlaneError.invalidBody(error.message)
+        } catch {
+            throw DataPlaneError.invalidBody("")
+        }
+        guard body.objectValue != nil else { throw DataPlaneError.invalidBody("The body must be a JSON object.") }
+        request.body = body
+        return try await next.respond(to: request)
+    }
+}

@@ -1,0 +1,98 @@
+import ARMCore
+import Authorization
+import EmulatorHTTP
+import Foundation
+import Identity
+
+/// The Azure OpenAI / Foundry data plane that accounts and projects advertise, under
+/// `{origin}/dataplane/{real host}/...` (docs/dataplane.md). It is not ARM: its own chain
+/// (account by subdomain -> route -> key or token -> body -> data action -> deployment -> usage ->
+/// rate limit -> handler), its own error shapes, and the common headers of the real service on
+/// every answer. It reads accounts, deployments, keys, projects and connections from the store and
+/// never imports a provider.
+package final class DataPlane: Sendable {
+    package let usage: UsageCounters
+    package let limiter: DeploymentRateLimiter
+    package let handlers: DataPlaneHandlers
+    package let router: DataPlaneRouter
+    let middleware: [any DataPlaneMiddleware]
+    let accessLog: @Sendable (String) -> Void
+
+    /// - Parameters:
+    ///   - evaluator: the RBAC engine; nil when RBAC is not enforced (`--rbac off`).
+    ///   - limitsEnabled: false with `--dataplane-limits off` (load tests).
+    package init(
+        store: ResourceStore, validator: TokenValidator, evaluator: AccessEvaluator?, models: ModelService,
+        catalog: @escaping ModelCatalogLookup, limitsEnabled: Bool = true, accessLog: @escaping @Sendable (String) -> Void = { _ in }
+    ) {
+        usage = UsageCounters()
+        limiter = DeploymentRateLimiter()
+        handlers = DataPlaneHandlers(store: store, models: models, catalog: catalog)
+        router = DataPlaneRouter(routes: handlers.routes)
+        self.accessLog = accessLog
+        // The chain, in order (docs/architecture.md "The data plane").
+        middleware =
+            [
+                AccountMiddleware(accounts: AccountDirectory(store: store)),
+                RouteMiddleware(router: router),
+                CredentialMiddleware(validator: validator),
+                BodyMiddleware(),
+            ] + (evaluator.map { [DataActionMiddleware(evaluator: $0)] } ?? [])
+            + [DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
+            + (limitsEnabled ? [RateLimitMiddleware(limiter: limiter, charge: { models.rateLimitCharge(for: $0) })] : [])
+    }
+
+    /// Answers `/dataplane/{host}/...`; never throws: errors become the service's error bodies.
+    package func handle(_ http: HTTPRequest) async -> HTTPResponse {
+        let started = ContinuousClock.now
+        let segments = http.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).removingPercentEncodingLeniently }
+        let requestID = newGUID()
+        var response: HTTPResponse
+        var request: DataPlaneRequest?
+        if segments.count >= 2 {
+            let call = DataPlaneRequest(http: http, host: segments[1].lowercased(), segments: Array(segments.dropFirst(2)), requestID: requestID)
+            request = call
+            do {
+                response = try await DataPlaneChain(middleware: middleware, index: 0).respond(to: call).response
+            } catch let error as DataPlaneError {
+                response = error.response
+            } catch {
+                response = DataPlaneError.internalError().response
+            }
+        } else {
+            response = DataPlaneError.resourceNotFound().response
+        }
+        addCommonHeaders(&response, http: http, requestID: requestID)
+        log(http, request: request, response: response, started: started)
+        return response
+    }
+
+    /// The headers clients and logs read on every answer of the real service (the spec's
+    /// `apim-request-id`; `x-request-id`, `x-ms-region`, `x-ms-client-request-id` as observed on
+    /// Azure OpenAI answers).
+    func addCommonHeaders(_ response: inout HTTPResponse, http: HTTPRequest, requestID: String) {
+        response.headers.set("apim-request-id", requestID)
+        response.headers.set("x-request-id", requestID)
+        response.headers.set("x-ms-region", "East US")
+        if let clientRequestID = http.headers["x-ms-client-request-id"] { response.headers.set("x-ms-client-request-id", clientRequestID) }
+        response.headers.set("x-content-type-options", "nosniff")
+    }
+
+    /// One access-log line per call: method, path, status, deployment, tokens, milliseconds.
+    func log(_ http: HTTPRequest, request: DataPlaneRequest?, response: HTTPResponse, started: ContinuousClock.Instant) {
+        let elapsed = ContinuousClock.now - started
+        let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
+        let facts = request?.trace.current
+        let tokens = facts.map { "\($0.promptTokens)+\($0.completionTokens)" } ?? "0+0"
+        accessLog(
+            "\(http.method) \(http.path) \(response.status) deployment=\(facts?.deployment ?? "-") tokens=\(tokens) "
+                + "\(String(format: "%.1f", milliseconds))ms \(response.headers["apim-request-id"] ?? "-")")
+    }
+
+    /// Operator reset: counters, windows and stored responses start empty.
+    package func reset() {
+        usage.reset()
+        limiter.reset()
+        handlers.responses.reset()
+    }
+}

@@ -1,0 +1,22 @@
+import ARMCore
+
+/// How a data-plane caller proved who it is: an account key (which grants everything on the
+/// account, as Azure documents: learn.microsoft.com/azure/ai-foundry/concepts/rbac-foundry) or an
+/// Entra token of one of the data-plane audiences (then RBAC data actions decide).
+package enum DataPlaneCredential: Sendable {
+    case key
+    case token(Caller)
+
+    package var caller: Caller? {
+        if case .token(let caller) = self { return caller }
+        return nil
+    }
+
+    /// For the access log: `key` or the principal's object id.
+    package var logName: String {
+        switch self {
+        case .key: "key"
+        case .token(let caller): caller.objectId
+        }
+    }
+}

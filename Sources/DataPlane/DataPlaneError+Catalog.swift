@@ -1,0 +1,168 @@
+import ARMCore
+
+/// The data plane's errors, with the texts the real service sends. Sources are cited per entry;
+/// where none was found the text is the emulator's choice and docs/dataplane.md says so.
+extension DataPlaneError {
+    /// No account has this custom subdomain: on Azure the host name would not resolve at all.
+    /// EMULATOR CHOICE: a 404 naming the host, so a typo is obvious (docs/dataplane.md).
+    package static func unknownHost(_ host: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 404, code: "ResourceNotFound",
+            message: "No account of this emulator has the custom subdomain of '\(host)'. On Azure this host name would not "
+                + "resolve. Create an account with that customSubDomainName, or use the endpoint the account advertises.")
+    }
+
+    /// A path the service does not serve: Azure API Management's answer.
+    package static func resourceNotFound() -> DataPlaneError {
+        DataPlaneError(status: 404, code: "404", message: "Resource not found")
+    }
+
+    /// A route that exists, called with a method it does not serve.
+    package static func methodNotAllowed(_ method: String, allowed: [String]) -> DataPlaneError {
+        DataPlaneError(
+            status: 405, code: "405", message: "The requested resource does not support http method '\(method)'.",
+            headers: [("Allow", allowed.joined(separator: ", "))])
+    }
+
+    /// The classic route without `api-version`: the gateway finds no operation and answers 404
+    /// "Resource not found" (EMULATOR CHOICE, the behaviour users report; docs/dataplane.md).
+    package static func missingAPIVersion() -> DataPlaneError { resourceNotFound() }
+
+    /// `{"error":{"code":"BadRequest","message":"API version not supported"}}` (reported in
+    /// hotovo/aider-desk#460).
+    package static func unsupportedAPIVersion() -> DataPlaneError {
+        DataPlaneError(status: 400, code: "BadRequest", message: "API version not supported")
+    }
+
+    /// No `api-key` and no `Authorization`: Azure API Management's missing-key answer.
+    package static func missingCredentials() -> DataPlaneError {
+        DataPlaneError(
+            status: 401, code: "401",
+            message: "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.")
+    }
+
+    /// A key that is not one of the account's (SciSharp/BotSharp#386).
+    package static func invalidKey() -> DataPlaneError {
+        DataPlaneError(
+            status: 401, code: "401",
+            message: "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a valid key for an active "
+                + "subscription and use a correct regional API endpoint for your resource.")
+    }
+
+    /// A bearer token that does not verify, has expired or has another audience: the gateway's flat
+    /// shape (run-llama/llama_index#12484, Azure/azure-sdk-for-python#40260).
+    package static func invalidToken(audience: String = "https://cognitiveservices.azure.com") -> DataPlaneError {
+        DataPlaneError(
+            status: 401,
+            body: [
+                "statusCode": 401,
+                "message": .string("Unauthorized. Access token is missing, invalid, audience is incorrect (\(audience)), or have expired."),
+            ])
+    }
+
+    /// A valid token whose principal holds no role with the data action: 401, not 403
+    /// (Azure-Samples/rag-data-openai-python-promptflow#28).
+    package static func permissionDenied() -> DataPlaneError {
+        DataPlaneError(status: 401, code: "PermissionDenied", message: "Principal does not have access to API/Operation.")
+    }
+
+    /// A key on an account with `disableLocalAuth: true` (Azure-Samples/azure-search-openai-demo#1617).
+    package static func localAuthDisabled() -> DataPlaneError {
+        DataPlaneError(status: 403, code: "AuthenticationTypeDisabled", message: "Key based authentication is disabled for this resource.")
+    }
+
+    /// No deployment of that name on the account; also what a deployment still being created
+    /// answers (the message says to wait), as on Azure.
+    package static func deploymentNotFound() -> DataPlaneError {
+        DataPlaneError(
+            status: 404, code: "DeploymentNotFound",
+            message: "The API deployment for this resource does not exist. If you created the deployment within the last 5 minutes, "
+                + "please wait a moment and try again.")
+    }
+
+    /// A deployment whose provisioning failed. EMULATOR CHOICE (no public trace of the real text):
+    /// 400 DeploymentNotReady naming the state (docs/dataplane.md).
+    package static func deploymentNotReady(_ name: String, state: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 400, code: "DeploymentNotReady",
+            message: "The deployment '\(name)' is in provisioning state '\(state)' and cannot serve requests.")
+    }
+
+    /// An operation the deployment's model cannot do (microsoft/aoai-api-simulator's text).
+    package static func operationNotSupported(_ operation: String, deployment: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 400, code: "OperationNotSupported",
+            message: "The \(operation) operation does not work with the specified model, \(deployment). Please choose different model "
+                + "and try again. You can learn more about which models can be used with each operation here: "
+                + "https://go.microsoft.com/fwlink/?linkid=2197993.")
+    }
+
+    /// The body is not JSON, or not an object: OpenAI's invalid-request shape.
+    package static func invalidBody(_ detail: String) -> DataPlaneError {
+        invalidRequest(
+            "We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. "
+                + "The OpenAI API expects a JSON payload, but what was sent was not valid JSON. \(detail))", param: nil)
+    }
+
+    /// `{"error":{"message","type":"invalid_request_error","param","code"}}` (OpenAI API reference, errors).
+    package static func invalidRequest(_ message: String, param: String?, code: String? = nil) -> DataPlaneError {
+        DataPlaneError(
+            status: 400,
+            body: [
+                "error": [
+                    "message": .string(message), "type": "invalid_request_error", "param": param.map(JSONValue.string) ?? .null,
+                    "code": code.map(JSONValue.string) ?? .null,
+                ]
+            ])
+    }
+
+    /// `model` missing from a body that routes on it (v1 and the model inference routes).
+    package static func missingModel() -> DataPlaneError {
+        invalidRequest("you must provide a model parameter", param: "model", code: "missing_required_parameter")
+    }
+
+    /// A stored response that does not exist (OpenAI's text for `GET /responses/{id}`).
+    package static func responseNotFound(_ id: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 404,
+            body: [
+                "error": [
+                    "message": .string("Response with id '\(id)' not found."), "type": "invalid_request_error", "param": .null,
+                    "code": .null,
+                ]
+            ])
+    }
+
+    /// A Foundry project, or one of its deployments or connections, that does not exist.
+    package static func projectResourceNotFound(_ kind: String, _ name: String) -> DataPlaneError {
+        DataPlaneError(status: 404, code: "NotFound", message: "\(kind) '\(name)' was not found.")
+    }
+
+    /// Over a deployment's rate limit (vanderschaarlab/climb#1; "call rate limit" for requests).
+    package static func rateLimited(
+        operation: String, apiVersion: String, limit: RateLimitKind, tier: String, retryAfter: Int, retryAfterMilliseconds: Int
+    ) -> DataPlaneError {
+        let what = limit == .tokens ? "token rate limit" : "call rate limit"
+        return DataPlaneError(
+            status: 429, code: "429",
+            message: "Requests to the \(operation) Operation under Azure OpenAI API version \(apiVersion) have exceeded \(what) of your "
+                + "current \(tier) S0 pricing tier. Please retry after \(retryAfter) seconds. Please go here: "
+                + "https://aka.ms/oai/quotaincrease if you would like to further increase the default rate limit.",
+            headers: [("retry-after", String(retryAfter)), ("retry-after-ms", String(retryAfterMilliseconds))])
+    }
+
+    /// The forwarding backend could not be reached or answered garbage.
+    package static func badGateway(_ detail: String) -> DataPlaneError {
+        DataPlaneError(status: 502, code: "BadGateway", message: "The model backend failed: \(detail)")
+    }
+
+    /// The forwarding backend did not answer within `--model-backend-timeout`.
+    package static func gatewayTimeout(seconds: Double) -> DataPlaneError {
+        DataPlaneError(status: 504, code: "Timeout", message: "The model backend did not answer within \(seconds) seconds.")
+    }
+
+    /// Anything unexpected inside the emulator.
+    package static func internalError() -> DataPlaneError {
+        DataPlaneError(status: 500, code: "InternalServerError", message: "The server had an error while processing your request.")
+    }
+}

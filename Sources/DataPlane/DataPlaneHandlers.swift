@@ -1,0 +1,44 @@
+import ARMCore
+import Foundation
+
+/// The data plane's route table and its short handlers; the work happens in the model layer
+/// (`ModelService`) and in the bodies built by the model files.
+package struct DataPlaneHandlers: Sendable {
+    package let store: ResourceStore
+    package let models: ModelService
+    package let catalog: ModelCatalogLookup
+    package let responses: StoredResponses
+    let now: @Sendable () -> Date
+
+    package init(
+        store: ResourceStore, models: ModelService, catalog: @escaping ModelCatalogLookup, responses: StoredResponses = StoredResponses(),
+        now: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.store = store
+        self.models = models
+        self.catalog = catalog
+        self.responses = responses
+        self.now = now
+    }
+
+    package var routes: [DataPlaneRoute] {
+        openAIRoutes + v1Routes(prefix: "", surface: .v1, scope: .deployment) + modelInferenceRoutes + projectRoutes
+            + v1Routes(prefix: "api/projects/{projectName}", surface: .project, scope: .project)
+    }
+
+    /// Runs a model call on the request's deployment.
+    func run(_ request: DataPlaneRequest, _ operation: ModelCall.Operation, history: [JSONValue] = []) async throws -> ModelAnswer {
+        guard let deployment = request.deployment, let body = request.body else { throw DataPlaneError.internalError() }
+        let model = deployment.body["properties"]?["model"]
+        let call = ModelCall(
+            operation: operation, deployment: deployment.id.name, model: model?["name"]?.stringValue ?? deployment.id.name,
+            modelVersion: model?["version"]?.stringValue ?? "", body: body, history: history,
+            created: Int(now().timeIntervalSince1970))
+        return try await models.answer(call)
+    }
+
+    /// `scheme://host/dataplane/{host}/` of the request, for absolute links.
+    static func base(of request: DataPlaneRequest) -> String {
+        "\(request.http.baseURL)/dataplane/\(request.host)/"
+    }
+}

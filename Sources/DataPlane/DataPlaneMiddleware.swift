@@ -1,0 +1,31 @@
+import ARMCore
+import EmulatorHTTP
+
+/// One step of the data plane's chain (account -> route -> credentials -> data action ->
+/// deployment -> rate limit -> handler). Each step may answer, throw a `DataPlaneError`, or call
+/// `next` with an enriched request.
+package protocol DataPlaneMiddleware: Sendable {
+    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer
+}
+
+/// What turns a request into an answer: the rest of the chain, ending in the route's handler.
+package protocol DataPlaneResponder: Sendable {
+    func respond(to request: DataPlaneRequest) async throws -> DataPlaneAnswer
+}
+
+/// A handler's answer and what it cost, for the counters and the access log.
+package struct DataPlaneAnswer: Sendable {
+    package var response: HTTPResponse
+    package var promptTokens: Int
+    package var completionTokens: Int
+
+    package init(response: HTTPResponse, promptTokens: Int = 0, completionTokens: Int = 0) {
+        self.response = response
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+    }
+
+    package static func json(_ status: Int, _ body: JSONValue, promptTokens: Int = 0, completionTokens: Int = 0) -> DataPlaneAnswer {
+        DataPlaneAnswer(response: .json(status, body.serialized()), promptTokens: promptTokens, completionTokens: completionTokens)
+    }
+}

@@ -1,0 +1,99 @@
+/// One operation of the data plane: its path below the host, what it needs (deployment, model
+/// capability, data action at which scope) and its handler.
+package struct DataPlaneRoute: Sendable {
+    /// Which API family a route belongs to: it decides the api-version rule and whether an
+    /// account key may arrive as a bearer value.
+    package enum Surface: Sendable {
+        /// `/openai/deployments/...`, `/openai/models`: `api-version` required; keys in `api-key`.
+        case classic
+        /// `/openai/v1/...`: `api-version` optional; `openai.OpenAI` sends the key as `Bearer`.
+        case v1
+        /// `/models/...` (Azure AI model inference): `azure-ai-inference` sends the key in both headers.
+        case modelInference
+        /// `/api/projects/{project}/...` (azure-ai-projects, `api-version=v1`).
+        case project
+
+        /// `openai.OpenAI` and `azure-ai-inference` send an account key as `Authorization: Bearer <key>`.
+        var acceptsKeyAsBearer: Bool { self != .classic }
+    }
+
+    /// Where the deployment a call runs on comes from.
+    package enum DeploymentSource: Sendable {
+        case none
+        /// A path parameter (`/openai/deployments/{deploymentId}/...`).
+        case path(String)
+        /// The body's `model`, matched case-insensitively (v1, model inference).
+        case bodyModel
+        /// The `model` query parameter, else the account's only deployment (`GET /models/info`).
+        case queryModel
+    }
+
+    /// Who is checked: the data action is evaluated at the account, the deployment or the project.
+    package enum Scope: Sendable {
+        case account
+        case deployment
+        case project
+    }
+
+    /// What a deployment's model must be able to do (catalog `capabilities`).
+    package enum Capability: String, Sendable {
+        case chatCompletion
+        case completion
+        case embeddings
+        case responses
+
+        /// The operation's name in Azure's OperationNotSupported text.
+        var operationName: String {
+            switch self {
+            case .chatCompletion: "chatCompletion"
+            case .completion: "completion"
+            case .embeddings: "embeddings"
+            case .responses: "responses"
+            }
+        }
+    }
+
+    package typealias Handler = @Sendable (DataPlaneRequest) async throws -> DataPlaneAnswer
+
+    package let method: String
+    /// Lower-case literals, or `{name}` parameters.
+    package let pattern: [String]
+    package let surface: Surface
+    /// The REST spec's operationId (`ChatCompletions_Create`): the 429 text names it.
+    package let operationID: String
+    package let dataAction: String
+    package let scope: Scope
+    package let deploymentSource: DeploymentSource
+    package let capability: Capability?
+    package let handler: Handler
+
+    package init(
+        _ method: String, _ path: String, surface: Surface, operationID: String, dataAction: String, scope: Scope,
+        deployment: DeploymentSource = .none, capability: Capability? = nil, handler: @escaping Handler
+    ) {
+        self.method = method
+        self.pattern = path.split(separator: "/").map { $0.hasPrefix("{") ? String($0) : $0.lowercased() }
+        self.surface = surface
+        self.operationID = operationID
+        self.dataAction = dataAction
+        self.scope = scope
+        self.deploymentSource = deployment
+        self.capability = capability
+        self.handler = handler
+    }
+
+    /// The parameters when `segments` fit the pattern, else nil.
+    func match(_ segments: [String]) -> [String: String]? {
+        guard segments.count == pattern.count else { return nil }
+        var parameters: [String: String] = [:]
+        for (part, segment) in zip(pattern, segments) {
+            if part.hasPrefix("{") {
+                guard !segment.isEmpty else { return nil }
+                parameters[String(part.dropFirst().dropLast())] = segment
+            } else if part != segment.lowercased() {
+                return nil
+            }
+        }
+        return parameters
+    }
+}
