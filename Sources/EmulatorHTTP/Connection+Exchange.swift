@@ -65,7 +65,13 @@ extension Connection {
         if loop.draining || HTTPResponseEncoder.requestsClose(response) {
             exchange.keepAlive = false
         }
+        let framing = response.stream.map { _ in HTTPResponseEncoder.streamFraming(status: response.status, for: exchange) }
+        if framing == .untilClose { exchange.keepAlive = false }
         HTTPResponseEncoder.encode(response, for: exchange, date: loop.date.current(), into: &output)
+        if let body = response.stream, let framing, framing != .noContent {
+            startStream(body, framing: framing)
+            return
+        }
         if exchange.keepAlive {
             phase = .receiving
             awaitingNextRequest = true

@@ -88,7 +88,7 @@ extension Connection {
     /// Reads until the socket (or OpenSSL's buffer) is empty, feeding the parser.
     func readAvailable() {
         reading: while phase != .closed && !peerClosed {
-            if phase == .handling && input.readableCount >= loop.context.maxBufferedWhileHandling {
+            if (phase == .handling || phase == .streaming) && input.readableCount >= loop.context.maxBufferedWhileHandling {
                 readingPaused = true
                 break
             }
@@ -124,8 +124,8 @@ extension Connection {
         case .receiving:
             input.append(bytes)
             process()
-        case .handling:
-            input.append(bytes)  // pipelined: parsed once the current response is queued
+        case .handling, .streaming:
+            input.append(bytes)  // pipelined: parsed once the current response is queued (or streamed)
         case .closing, .lingering, .closed:
             break
         }
@@ -138,6 +138,11 @@ extension Connection {
             // Anything complete was dispatched already: what is left can never finish.
             if !awaitingNextRequest { close() }
         case .lingering:
+            close()
+        case .streaming:
+            // An event stream's client has nothing to send: EOF in the middle of one means it went
+            // away, and the producer should learn it now rather than after a write is reset. (A client
+            // that half-closed before the response still gets the whole stream: it never reads here.)
             close()
         case .handling, .closing, .closed:
             break  // answer what was asked (a half-closed client still reads), then close
@@ -166,8 +171,11 @@ extension Connection {
             case .wouldBlock(let wanted):
                 if wanted == .read { writeWantsRead = true } else { writeBlocked = true }
                 // A client that stops reading must not pin the connection forever.
-                if phase == .closing || awaitingNextRequest { setDeadline(.write, loop.context.idleTimeout) }
+                if phase == .closing || phase == .streaming || awaitingNextRequest {
+                    setDeadline(.write, loop.context.idleTimeout)
+                }
                 updateInterest()
+                resumeStreamWriterIfRoom()
                 return
             case .closed, .failed:
                 close()
@@ -203,6 +211,10 @@ extension Connection {
             }
             process()
             updateInterest()
+        case .streaming:
+            deadline = 0  // nothing unsent: the producer may take its time before the next event
+            updateInterest()
+            resumeStreamWriterIfRoom()
         default:
             updateInterest()
         }

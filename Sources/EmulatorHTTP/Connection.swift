@@ -7,6 +7,8 @@ final class Connection: @unchecked Sendable {
         case receiving
         /// The handler is running.
         case handling
+        /// The response head is out and a producer task writes the body (`HTTPBodyStream`).
+        case streaming
         /// Writing the last response; then close.
         case closing
         /// Write side shut, discarding what the peer still sends so our last response is not
@@ -61,6 +63,11 @@ final class Connection: @unchecked Sendable {
     var awaitingNextRequest = false
     /// After the last write, shut down and drain instead of closing at once.
     var lingerAfterFlush = false
+    /// The streamed body being written (phase `.streaming`), how it is delimited, and the
+    /// producer's writes waiting for the unsent output to shrink (backpressure).
+    var stream: ConnectionBodySink?
+    var streamFraming = HTTPResponseEncoder.StreamFraming.chunked
+    var streamWaiters: [CheckedContinuation<Void, any Error>] = []
 
     init(loop: EventLoop, fd: Int32, token: UInt64, peer: Socket.Peer) {
         self.loop = loop
@@ -85,7 +92,7 @@ final class Connection: @unchecked Sendable {
         switch phase {
         case .receiving: !awaitingNextRequest && input.isEmpty && parser.isAtMessageStart
         case .lingering: true
-        case .handling, .closing, .closed: false
+        case .handling, .streaming, .closing, .closed: false
         }
     }
 
@@ -124,6 +131,7 @@ final class Connection: @unchecked Sendable {
         output = []
         outputOffset = 0
         deadline = 0
+        abandonStream()
         loop.connectionClosed(self)
     }
 }

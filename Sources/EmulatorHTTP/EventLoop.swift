@@ -11,6 +11,10 @@ final class EventLoop: @unchecked Sendable {
         case job(UnownedJob)
         case adopt(Int32, Socket.Peer)
         case respond(Connection, HTTPResponse)
+        /// A streamed body's producer wrote; resumed from the loop once there is room.
+        case streamWrite(ConnectionBodySink, [UInt8], CheckedContinuation<Void, any Error>)
+        /// A streamed body's producer returned or threw.
+        case streamEnded(ConnectionBodySink, failed: Bool)
         case shutdown(deadline: UInt64)
     }
 
@@ -217,6 +221,8 @@ final class EventLoop: @unchecked Sendable {
         case .job(let job): jobs.append(job)
         case .adopt(let fd, let peer): adopt(fd, peer)
         case .respond(let connection, let response): connection.respond(response)
+        case .streamWrite(let sink, let bytes, let continuation): sink.deliver(bytes, continuation)
+        case .streamEnded(let sink, let failed): sink.finish(failed: failed)
         case .shutdown(let deadline): beginDrain(deadline: deadline)
         }
     }
@@ -277,7 +283,9 @@ final class EventLoop: @unchecked Sendable {
         case .adopt(let fd, _):
             Socket.close(fd)
             context.connectionCount.wrappingSubtract(1, ordering: .relaxed)
-        case .respond, .shutdown:
+        case .streamWrite(_, _, let continuation):
+            continuation.resume(throwing: HTTPBodyWriter.ClientGone())  // the loop and its connections are gone
+        case .respond, .streamEnded, .shutdown:
             break
         }
     }

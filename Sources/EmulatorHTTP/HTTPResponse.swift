@@ -1,14 +1,18 @@
-/// A response the server writes as-is. `Content-Length`, `Date`, `Connection` and `Server` are set by
-/// the server; a handler sets everything else.
+/// A response the server writes as-is. `Content-Length`, `Transfer-Encoding`, `Date`, `Connection` and
+/// `Server` are set by the server; a handler sets everything else.
 public struct HTTPResponse: Sendable {
     public var status: Int
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// When set, the content is produced while it is sent; `body` is ignored. HTTP/1.1 clients get it
+    /// chunked (RFC 9112 §7.1), HTTP/1.0 clients until the connection closes (RFC 9112 §6.3).
+    public var stream: HTTPBodyStream?
 
-    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = []) {
+    public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], stream: HTTPBodyStream? = nil) {
         self.status = status
         self.headers = headers
         self.body = body
+        self.stream = stream
     }
 
     /// A JSON body with `Content-Type: application/json; charset=utf-8`.

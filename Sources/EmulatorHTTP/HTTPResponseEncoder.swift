@@ -1,5 +1,7 @@
 /// Serialises a handler's response (RFC 9112 §4, §6): status line, the handler's fields minus the
-/// ones the server owns, then `Date`, `Server`, `Content-Length` and `Connection`, then the content.
+/// ones the server owns, then `Date`, `Server`, `Content-Length` (or `Transfer-Encoding: chunked` for
+/// a streamed body) and `Connection`, then the content. A streamed body's chunks follow separately
+/// (`appendChunk`, `lastChunk`).
 enum HTTPResponseEncoder {
     /// What the server knows about the request being answered.
     struct Exchange {
@@ -9,18 +11,17 @@ enum HTTPResponseEncoder {
     }
 
     /// Fields the server writes itself; a handler's copies are ignored (`Transfer-Encoding` and
-    /// `Keep-Alive` too: every response is framed by Content-Length).
+    /// `Keep-Alive` too: the server alone frames the content).
     private enum OwnedField {
         case contentLength
         case other
     }
 
     static func encode(_ response: HTTPResponse, for exchange: Exchange, date: [UInt8], into out: inout [UInt8]) {
-        var status = response.status
-        // 1xx are interim and cannot end an exchange; out-of-range codes are a handler bug.
-        if status < 200 || status > 999 { status = 500 }
+        let status = wireStatus(response.status)
+        let framing = response.stream.map { _ in streamFraming(status: status, for: exchange) }
         // RFC 9110 §6.4.1: 204 and 304 have no content; neither has a response to HEAD.
-        let sendsBody = status != 204 && status != 304 && !exchange.isHead
+        let sendsBody = status != 204 && status != 304 && !exchange.isHead && framing == nil
         let bodyCount = sendsBody ? response.body.count : 0
         out.reserveCapacity(out.count + 200 + response.headers.fields.count * 64 + bodyCount)
 
@@ -59,7 +60,9 @@ enum HTTPResponseEncoder {
         // RFC 9110 §8.6: never a Content-Length on 204; on 304 and HEAD it describes the
         // representation a GET would carry, so the handler's value wins there.
         let length: Int?
-        if status == 204 {
+        if framing != nil {
+            length = nil  // not known before it is produced
+        } else if status == 204 {
             length = nil
         } else if status == 304 {
             length = declaredLength.flatMap { $0 >= 0 ? $0 : nil }
@@ -73,7 +76,14 @@ enum HTTPResponseEncoder {
             appendDecimal(length, to: &out)
             out.append(contentsOf: "\r\n".utf8)
         }
-        if !exchange.keepAlive {
+        // RFC 9112 §6.1: chunked for HTTP/1.1; a HEAD response may name the coding a GET would get
+        // (never on 204 or 304). HTTP/1.0 has no chunked coding: the close delimits the content.
+        let headOfChunked = framing == .noContent && exchange.isHead && exchange.minorVersion >= 1 && status != 204 && status != 304
+        let announcesChunked = framing == .chunked || headOfChunked
+        if announcesChunked {
+            out.append(contentsOf: "Transfer-Encoding: chunked\r\n".utf8)
+        }
+        if !exchange.keepAlive || framing == .untilClose {
             out.append(contentsOf: "Connection: close\r\n".utf8)
         } else if exchange.minorVersion == 0 {
             out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
@@ -82,6 +92,12 @@ enum HTTPResponseEncoder {
         if sendsBody {
             out.append(contentsOf: response.body)
         }
+    }
+
+    /// The status that goes on the wire: 1xx are interim and cannot end an exchange; out-of-range
+    /// codes are a handler bug.
+    static func wireStatus(_ status: Int) -> Int {
+        status < 200 || status > 999 ? 500 : status
     }
 
     /// True when the handler asked for the connection to end (`Connection: close`).

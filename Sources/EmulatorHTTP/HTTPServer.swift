@@ -8,8 +8,11 @@ import Synchronization
 /// runs as a task whose executor is that loop, so parsing, handling and writing normally happen on
 /// one thread with no hand-off (a handler that hops away comes back through the loop's inbox).
 ///
-/// Limitations: HTTP/1.1 only (no HTTP/2, no h2c upgrade, no CONNECT tunnelling); bodies are
-/// buffered whole (no streaming either way, hence `maxBodyBytes`); trailer fields are discarded;
+/// Response bodies are either complete (`HTTPResponse.body`, framed by Content-Length) or produced
+/// while they are sent (`HTTPResponse.stream`: chunked, or close-delimited for HTTP/1.0).
+///
+/// Limitations: HTTP/1.1 only (no HTTP/2, no h2c upgrade, no CONNECT tunnelling); request bodies are
+/// buffered whole (hence `maxBodyBytes`); trailer fields are discarded and none are sent;
 /// connections over `maxConnections` are closed without a 503.
 ///
 ///     let server = HTTPServer(configuration: .init(port: 8443, tls: tls), handler: router)

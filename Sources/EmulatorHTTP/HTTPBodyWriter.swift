@@ -1,0 +1,25 @@
+/// Hands produced bytes to the connection (or to `HTTPResponse.collected()`'s buffer).
+public final class HTTPBodyWriter: Sendable {
+    /// The connection is gone (peer closed or reset, write deadline, server shutdown) or the stream
+    /// already ended: nobody will read what is written, so the producer should stop.
+    public struct ClientGone: Error {
+        public init() {}
+    }
+
+    /// Bytes a connection may hold unsent before `write` suspends.
+    static let backpressureBound = 64 * 1024
+
+    private let sink: any HTTPBodySink
+
+    init(sink: any HTTPBodySink) {
+        self.sink = sink
+    }
+
+    /// Queues `bytes` as one chunk and returns once the connection has fewer than
+    /// `backpressureBound` (64 KiB) unsent bytes, so a slow reader slows the producer instead of
+    /// filling memory. An empty write sends nothing (an empty chunk would end the body) but still
+    /// throws when the client is gone. Throws `ClientGone` when the connection closed.
+    public func write(_ bytes: [UInt8]) async throws {
+        try await sink.write(bytes)
+    }
+}
