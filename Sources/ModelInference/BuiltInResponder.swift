@@ -40,7 +40,7 @@ public struct BuiltInResponder: Sendable {
         if let calls = toolCalls(for: turn, hash: hash) {
             return ChatChoice(index: index, content: nil, toolCalls: calls, finishReason: "tool_calls")
         }
-        let text = formatted(Self.answerText(for: turn.messages, variant: hash.value, index: index), turn: turn, hash: hash)
+        let text = formatted(Self.answerText(for: turn.messages, variant: base.value, index: index), turn: turn, hash: hash)
         let (content, finishReason) = Self.finish(text, stop: turn.stop, limit: turn.limit)
         return ChatChoice(index: index, content: content, finishReason: finishReason)
     }
