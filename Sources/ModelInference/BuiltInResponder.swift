@@ -11,14 +11,16 @@ public struct BuiltInResponder: Sendable {
         let base = Self.baseHash(model: model, messages: request.messages, seed: request.seed, format: request.responseFormat)
         var choices: [ChatChoice] = []
         for index in 0..<request.n {
-            var turn = Turn(messages: request.messages, tools: request.tools, toolChoice: request.toolChoice, format: request.responseFormat)
+            var turn = Turn(
+                messages: request.messages, tools: request.tools, toolChoice: request.toolChoice, format: request.responseFormat)
             turn.limit = request.completionTokenLimit
             turn.stop = request.stop
             turn.parallelToolCalls = request.parallelToolCalls ?? true
             choices.append(answer(turn, index: index, hash: base))
         }
         let completion = choices.reduce(0) { $0 + Self.completionTokens(of: $1) }
-        return ChatResult(choices: choices, usage: TokenUsage(promptTokens: Tokenizer.promptTokens(for: request), completionTokens: completion))
+        let usage = TokenUsage(promptTokens: Tokenizer.promptTokens(for: request), completionTokens: completion)
+        return ChatResult(choices: choices, usage: usage)
     }
 
     /// The inputs of one answer, common to chat and Responses.

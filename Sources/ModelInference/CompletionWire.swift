@@ -44,7 +44,10 @@ public struct CompletionWire: Sendable {
     }
 
     func envelope(choices: [JSONValue]) -> JSONValue {
-        ["choices": .array(choices), "created": .int(Int64(created)), "id": .string(id), "model": .string(model), "object": "text_completion"]
+        [
+            "choices": .array(choices), "created": .int(Int64(created)), "id": .string(id), "model": .string(model),
+            "object": "text_completion",
+        ]
     }
 
     func choice(_ choice: CompletionChoice, text: String, finishReason: String?) -> JSONValue {

@@ -26,7 +26,8 @@ extension ResponsesWire {
 
     func itemEvents(_ output: ResponseItem, index: Int) -> [JSONObject] {
         let position = JSONValue.int(Int64(index))
-        var events: [JSONObject] = [["type": "response.output_item.added", "output_index": position, "item": item(output, index: index, status: "in_progress")]]
+        let added = item(output, index: index, status: "in_progress")
+        var events: [JSONObject] = [["type": "response.output_item.added", "output_index": position, "item": added]]
         switch output {
         case .message(_, let text): events += textEvents(text, itemID: itemID("msg", index), position: position)
         case .functionCall(let call): events += argumentEvents(call.arguments, itemID: itemID("fc", index), position: position)

@@ -52,7 +52,10 @@ public struct ResponsesWire: Sendable {
                 "name": .string(call.name),
             ]
         case .functionCallOutput(let callID, let output):
-            return ["id": .string(itemID("fco", index)), "type": "function_call_output", "call_id": .string(callID), "output": .string(output)]
+            return [
+                "id": .string(itemID("fco", index)), "type": "function_call_output", "call_id": .string(callID),
+                "output": .string(output),
+            ]
         }
     }
 

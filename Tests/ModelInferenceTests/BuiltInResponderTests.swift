@@ -124,12 +124,15 @@ import Testing
     }
 
     @Test func givenAResponsesRequestWithHistory_whenAnswered_thenTheChainIsReadAndOutputIsAMessage() throws {
-        let request = try ResponsesRequest(json: ["input": "And tomorrow?", "instructions": "Be brief.", "previous_response_id": "resp_1"])
+        let request = try ResponsesRequest(json: [
+            "input": "And tomorrow?", "instructions": "Be brief.", "previous_response_id": "resp_1",
+        ])
         let history: [ResponseItem] = [.message(role: "user", text: "Weather?"), .message(role: "assistant", text: "Sunny.")]
         let result = responder.respond(request, history: history, model: "gpt-4o")
         guard case .message(let role, let text) = result.output.first else { Issue.record("no message"); return }
         #expect(role == "assistant" && text.contains("And tomorrow?"))
-        #expect(result.usage.promptTokens == Tokenizer.promptTokens(messages: BuiltInResponder.conversation(for: request, history: history)))
+        let conversation = BuiltInResponder.conversation(for: request, history: history)
+        #expect(result.usage.promptTokens == Tokenizer.promptTokens(messages: conversation))
         #expect(BuiltInResponder.conversation(for: request, history: history).map(\.role) == [.system, .user, .assistant, .user])
     }
 

@@ -10,7 +10,8 @@ import Testing
 
     @Test func givenAMessageResult_whenRendered_thenTheResponseObjectHasOpenAIsFields() throws {
         let request = try request(["input": "Hi", "instructions": "Be brief.", "metadata": ["k": "v"], "store": false])
-        let result = ResponsesResult(output: [.message(role: "assistant", text: "Hello")], usage: TokenUsage(promptTokens: 5, completionTokens: 1))
+        let usage = TokenUsage(promptTokens: 5, completionTokens: 1)
+        let result = ResponsesResult(output: [.message(role: "assistant", text: "Hello")], usage: usage)
         let object = wire.response(request, result: result)
         #expect(object["object"] == "response" && object["status"] == "completed" && object["created_at"] == 1_700_000_000)
         #expect(object["error"] == .null && object["incomplete_details"] == .null && object["instructions"] == "Be brief.")
@@ -22,7 +23,8 @@ import Testing
     }
 
     @Test func givenAMessage_whenStreamed_thenEventsFollowOpenAIsOrderWithSequenceNumbers() throws {
-        let result = ResponsesResult(output: [.message(role: "assistant", text: "one two three four five")], usage: TokenUsage(promptTokens: 1, completionTokens: 5))
+        let usage = TokenUsage(promptTokens: 1, completionTokens: 5)
+        let result = ResponsesResult(output: [.message(role: "assistant", text: "one two three four five")], usage: usage)
         let events = wire.streamEvents(try request(["input": "Hi"]), result: result)
         let types = events.compactMap { $0["type"]?.stringValue }
         #expect(types.first == "response.created" && types[1] == "response.in_progress" && types.last == "response.completed")

@@ -14,7 +14,8 @@ struct SchemaValidator {
         if let constant = object["const"], value != constant { return ["\(path): not const"] }
         if let options = object["enum"]?.arrayValue, !options.contains(value) { return ["\(path): not in enum"] }
         if let branches = (object["anyOf"] ?? object["oneOf"])?.arrayValue {
-            if !branches.contains(where: { errors(value, $0, path: path, depth: depth + 1).isEmpty }) { return ["\(path): no branch"] }
+            let matching = branches.contains { errors(value, $0, path: path, depth: depth + 1).isEmpty }
+            if !matching { return ["\(path): no branch"] }
         }
         var found: [String] = []
         if let type = object["type"]?.stringValue, !matches(value, type) { return ["\(path): not \(type)"] }
@@ -23,7 +24,8 @@ struct SchemaValidator {
                 found.append("\(path): missing \(name)")
             }
             for (name, member) in members.pairs {
-                if let property = object["properties"]?[name] { found += errors(member, property, path: "\(path).\(name)", depth: depth + 1) }
+                guard let property = object["properties"]?[name] else { continue }
+                found += errors(member, property, path: "\(path).\(name)", depth: depth + 1)
             }
         }
         if case .array(let items) = value {
