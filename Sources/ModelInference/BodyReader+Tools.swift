@@ -7,7 +7,9 @@ extension BodyReader {
     /// dashes, with a maximum length of 64."
     static func isValidFunctionName(_ name: String) -> Bool {
         !name.isEmpty && name.utf8.count <= 64
-            && name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "_" || $0 == "-") }
+            && name.unicodeScalars.allSatisfy { scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-")
+            }
     }
 
     /// Chat `tools`: every entry must be a function tool; at most 128 (OpenAI API reference).

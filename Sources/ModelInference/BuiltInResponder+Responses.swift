@@ -8,7 +8,8 @@ extension BuiltInResponder {
         turn.parallelToolCalls = request.parallelToolCalls
         let choice = answer(turn, index: 0, hash: Self.baseHash(model: model, messages: messages, seed: nil, format: request.format))
         let usage = TokenUsage(
-            promptTokens: Tokenizer.promptTokens(messages: messages, tools: request.tools), completionTokens: Self.completionTokens(of: choice))
+            promptTokens: Tokenizer.promptTokens(messages: messages, tools: request.tools),
+            completionTokens: Self.completionTokens(of: choice))
         if !choice.toolCalls.isEmpty { return ResponsesResult(output: choice.toolCalls.map(ResponseItem.functionCall), usage: usage) }
         let output = [ResponseItem.message(role: "assistant", text: choice.content ?? "")]
         if choice.finishReason == "length" {

@@ -11,14 +11,16 @@ public struct BuiltInResponder: Sendable {
         let base = Self.baseHash(model: model, messages: request.messages, seed: request.seed, format: request.responseFormat)
         var choices: [ChatChoice] = []
         for index in 0..<request.n {
-            var turn = Turn(messages: request.messages, tools: request.tools, toolChoice: request.toolChoice, format: request.responseFormat)
+            var turn = Turn(
+                messages: request.messages, tools: request.tools, toolChoice: request.toolChoice, format: request.responseFormat)
             turn.limit = request.completionTokenLimit
             turn.stop = request.stop
             turn.parallelToolCalls = request.parallelToolCalls ?? true
             choices.append(answer(turn, index: index, hash: base))
         }
         let completion = choices.reduce(0) { $0 + Self.completionTokens(of: $1) }
-        return ChatResult(choices: choices, usage: TokenUsage(promptTokens: Tokenizer.promptTokens(for: request), completionTokens: completion))
+        let usage = TokenUsage(promptTokens: Tokenizer.promptTokens(for: request), completionTokens: completion)
+        return ChatResult(choices: choices, usage: usage)
     }
 
     /// The inputs of one answer, common to chat and Responses.
@@ -40,7 +42,7 @@ public struct BuiltInResponder: Sendable {
         if let calls = toolCalls(for: turn, hash: hash) {
             return ChatChoice(index: index, content: nil, toolCalls: calls, finishReason: "tool_calls")
         }
-        let text = formatted(Self.answerText(for: turn.messages, variant: hash.value, index: index), turn: turn, hash: hash)
+        let text = formatted(Self.answerText(for: turn.messages, variant: base.value, index: index), turn: turn, hash: hash)
         let (content, finishReason) = Self.finish(text, stop: turn.stop, limit: turn.limit)
         return ChatChoice(index: index, content: content, finishReason: finishReason)
     }

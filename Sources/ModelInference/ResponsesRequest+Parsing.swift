@@ -49,8 +49,8 @@ extension BodyReader {
             guard roles.contains(role) else { throw .invalidValue(name("role"), role, supported: roles) }
             return .message(role: role, text: try responseText())
         case "function_call":
-            let call = ToolCall(id: try requiredString("call_id"), name: try requiredString("name"), arguments: try requiredString("arguments"))
-            return .functionCall(call)
+            let callID = try requiredString("call_id")
+            return .functionCall(ToolCall(id: callID, name: try requiredString("name"), arguments: try requiredString("arguments")))
         case "function_call_output":
             return .functionCallOutput(callID: try requiredString("call_id"), output: try functionOutput())
         default:

@@ -11,6 +11,9 @@ import ARMCore
 /// answers the smallest value of the schema's type, which may then miss `required` or `minItems`.
 public struct SchemaInstanceGenerator {
     public static let maximumDepth = 24
+    /// Past this depth optional properties are left out and arrays hold only `minItems` items, so that
+    /// recursive schemas (trees through `$ref`) end in leaves instead of hitting the hard bound.
+    static let optionalDepth = 6
     public static let nodeBudget = 2_000
     static let maximumArrayItems = 8
 
@@ -62,7 +65,8 @@ public struct SchemaInstanceGenerator {
     private mutating func objectInstance(_ object: JSONObject, depth: Int) -> JSONValue {
         var result = JSONObject()
         guard let properties = object["properties"]?.objectValue else { return .object(result) }
-        for name in properties.keys {
+        let required = Set(object["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
+        for name in properties.keys where depth < Self.optionalDepth || required.contains(name) {
             result[name] = instance(of: properties[name] ?? .null, key: name, depth: depth + 1)
         }
         return .object(result)
@@ -71,7 +75,8 @@ public struct SchemaInstanceGenerator {
     private mutating func arrayInstance(_ object: JSONObject, key: String, depth: Int) -> JSONValue {
         let minimum = max(0, object["minItems"]?.intValue ?? 0)
         let maximum = object["maxItems"]?.intValue ?? Int.max
-        let count = min(max(minimum, min(1, maximum)), Self.maximumArrayItems)
+        let wanted = depth < Self.optionalDepth ? max(minimum, min(1, maximum)) : minimum
+        let count = min(wanted, Self.maximumArrayItems)
         let items = object["items"] ?? .object([:])
         var values: [JSONValue] = []
         for _ in 0..<max(0, count) where remaining > 0 { values.append(instance(of: items, key: key, depth: depth + 1)) }
@@ -80,6 +85,11 @@ public struct SchemaInstanceGenerator {
 
     /// The smallest value of the schema's type, with no recursion.
     func minimal(_ object: JSONObject) -> JSONValue {
+        var object = object
+        for _ in 0..<8 {  // a few hops through `$ref` chains to learn the type; cycles give up
+            guard let reference = object["$ref"]?.stringValue, let target = resolve(reference)?.objectValue else { break }
+            object = target
+        }
         if let constant = object["const"] { return constant }
         if let first = object["enum"]?.arrayValue?.first { return first }
         switch Self.type(of: object) {

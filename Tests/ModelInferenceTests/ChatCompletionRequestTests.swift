@@ -22,7 +22,10 @@ import Testing
             "stream_options": ["include_usage": true], "user": "u1", "unknown_field": ["ignored": true],
             "messages": [
                 ["role": "system", "content": "Be brief."],
-                ["role": "user", "content": [["type": "text", "text": "Look"], ["type": "image_url", "image_url": ["url": "https://x/y.png"]]]],
+                [
+                    "role": "user",
+                    "content": [["type": "text", "text": "Look"], ["type": "image_url", "image_url": ["url": "https://x/y.png"]]],
+                ],
                 [
                     "role": "assistant", "content": nil,
                     "tool_calls": [["id": "call_1", "type": "function", "function": ["name": "get_weather", "arguments": "{}"]]],
