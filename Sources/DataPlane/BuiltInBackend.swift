@@ -47,7 +47,7 @@ package struct BuiltInBackend: ModelBackend {
         guard request.stream else {
             return ModelAnswer(body: wire.completion(result), promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
         }
-        let events = wire.chunks(result, includeUsage: request.includeUsage).map(ServerSentEvents.data) + [ServerSentEvents.done]
+        let events = wire.streamEvents(result, includeUsage: request.includeUsage).map(ServerSentEvents.data) + [ServerSentEvents.done]
         return ModelAnswer(events: events, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
     }
 
@@ -55,24 +55,26 @@ package struct BuiltInBackend: ModelBackend {
         let wire = CompletionWire(id: "cmpl-" + DataPlaneIDs.random(), created: call.created, model: call.model)
         let usage = result.usage
         guard request.stream else {
-            return ModelAnswer(body: wire.completion(result), promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
+            return ModelAnswer(
+                body: wire.completion(result, prompts: request.prompts.count), promptTokens: usage.promptTokens,
+                completionTokens: usage.completionTokens)
         }
-        let events = wire.chunks(result).map(ServerSentEvents.data) + [ServerSentEvents.done]
+        let events = wire.streamEvents(result, includeUsage: request.includeUsage).map(ServerSentEvents.data) + [ServerSentEvents.done]
         return ModelAnswer(events: events, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
     }
 
     static func render(_ result: EmbeddingsResult, request: EmbeddingsRequest, call: ModelCall) -> ModelAnswer {
-        ModelAnswer(body: EmbeddingsWire.list(result, model: call.model, base64: request.encodingFormat == .base64), promptTokens: result.promptTokens)
+        ModelAnswer(body: EmbeddingsWire.list(result, model: call.model, encoding: request.encodingFormat), promptTokens: result.promptTokens)
     }
 
     static func render(_ result: ResponsesResult, request: ResponsesRequest, call: ModelCall) -> ModelAnswer {
-        let wire = ResponsesWire(id: "resp_" + DataPlaneIDs.random(), created: call.created, model: call.model, request: request)
-        let response = wire.response(result)
+        let wire = ResponsesWire(id: "resp_" + DataPlaneIDs.random(), createdAt: call.created, model: call.model)
+        let response = wire.response(request, result: result)
         let usage = result.usage
         guard request.stream else {
             return ModelAnswer(body: response, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
         }
-        let events = wire.events(result).map(ServerSentEvents.typed)
+        let events = wire.streamEvents(request, result: result).map(ServerSentEvents.typed)
         return ModelAnswer(body: response, events: events, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
     }
 }

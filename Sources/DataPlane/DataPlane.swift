@@ -89,8 +89,9 @@ package final class DataPlane: Sendable {
                 + "\(String(format: "%.1f", milliseconds))ms \(response.headers["apim-request-id"] ?? "-")")
     }
 
-    /// Operator reset: counters, windows and stored responses start empty.
+    /// Operator reset: scripted rules, counters, windows and stored responses start empty.
     package func reset() {
+        handlers.models.rules.removeAll()
         usage.reset()
         limiter.reset()
         handlers.responses.reset()

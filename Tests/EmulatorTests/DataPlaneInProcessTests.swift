@@ -21,9 +21,9 @@ import Testing
     /// text-embedding-3-small deployment.
     func world(capacity: Int = 100, name: String = "acct\(Int.random(in: 1000...9999))") async throws -> World {
         let host = try await InProcessEmulator()
-        #expect(await host.arm("PUT", host.group("rg")).status == 201)
+        #expect(await host.arm("PUT", host.group("rg"), body: #"{"location":"eastus"}"#).status == 201)
         let account = host.account(name, in: "rg")
-        let body = #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"properties":{"customSubDomainName":"\#(name)"}}"#
+        let body = #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{"customSubDomainName":"\#(name)","allowProjectManagement":true}}"#
         #expect(await host.arm("PUT", account, body: body, apiVersion: InProcessEmulator.accountAPIVersion).status < 300)
         for (deployment, model, version, sku) in [
             ("gpt-4o", "gpt-4o", "2024-08-06", "GlobalStandard"), ("embed", "text-embedding-3-small", "1", "Standard"),
