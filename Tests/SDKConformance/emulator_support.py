@@ -447,3 +447,28 @@ def tls_context(cert_path: str):
     import ssl
 
     return ssl.create_default_context(cafile=cert_path)
+
+
+def import_ai_projects_2():
+    """azure.ai.projects 2.x from the venv's `ai-projects-2` directory (run.sh installs it there:
+    azure-cli 2.91.0 pins azure-ai-projects~=1.0.0 in site-packages). Call before anything imports
+    azure.ai.projects; returns the module."""
+    import importlib
+
+    target = Path(sys.prefix) / "ai-projects-2"
+    assert (target / "azure" / "ai" / "projects").is_dir(), f"{target} lacks azure-ai-projects 2.x: run run.sh"
+    assert "azure.ai.projects" not in sys.modules or str(target) in (sys.modules["azure.ai.projects"].__file__ or ""), \
+        "azure.ai.projects 1.x was imported first"
+    if str(target) not in sys.path:
+        sys.path.insert(0, str(target))
+    # Old azure-* wheels make `azure` and `azure.ai` pkgutil-style packages whose __path__ was fixed at
+    # first import: add the directory to them too (PEP 420 namespace paths recompute on their own).
+    for package, sub in (("azure", "azure"), ("azure.ai", "azure/ai")):
+        module = sys.modules.get(package)
+        if module is not None and isinstance(getattr(module, "__path__", None), list) and str(target / sub) not in module.__path__:
+            module.__path__.insert(0, str(target / sub))
+    projects = importlib.import_module("azure.ai.projects")
+    from azure.ai.projects._version import VERSION
+
+    assert VERSION.startswith("2."), f"azure.ai.projects {VERSION} from {projects.__file__}"
+    return projects
