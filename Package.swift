@@ -81,6 +81,9 @@ let package = Package(
         ),
         // Durable state (issue 6 §1): journal with group commit, snapshots, recovery, state export/import.
         .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
+        // What a model deployment answers: request parsing and validation, token estimates, the built-in
+        // deterministic responder, embeddings, and the chat/completions/embeddings/responses wire shapes. Pure.
+        .target(name: "ModelInference", dependencies: ["ARMCore"], swiftSettings: strict),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
@@ -122,6 +125,7 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
+        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference"], swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
