@@ -45,10 +45,10 @@ def test_chat_complete_on_the_models_endpoint(chat_client):
     seen = {}
     response = chat_client.complete(
         model=CHAT, messages=[SystemMessage("You are helpful."), UserMessage("Hello from azure-ai-inference.")],
-        raw_request_hook=lambda request: seen.update(headers=dict(request.http_request.headers),
-                                                    url=request.http_request.url))
+        raw_request_hook=lambda request: seen.update(
+            headers={k.lower(): v for k, v in request.http_request.headers.items()}, url=request.http_request.url))
     assert "/models/chat/completions?api-version=" in seen["url"]
-    assert seen["headers"]["api-key"] and seen["headers"]["Authorization"].startswith("Bearer ")
+    assert seen["headers"]["api-key"] and seen["headers"]["authorization"].startswith("Bearer ")
     assert response.id
     assert response.model
     choice = response.choices[0]
