@@ -149,6 +149,142 @@ def az_sp(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> AzCli
     return cli
 
 
+# -- the data plane ------------------------------------------------------------------------
+#
+# One AIServices account (custom subdomain, allowProjectManagement) serves the data-plane modules:
+# deployments gpt-4o (chat) and text-embedding-3-small, a capacity-1 gpt-4o-mini for throttling,
+# a Foundry project. It lives in swedencentral, where no other module deploys, so its quota is its
+# own. Tests that change the account itself (keys, disableLocalAuth) make their own with
+# `make_dataplane_account`.
+
+DATAPLANE_LOCATION = "swedencentral"
+CS_API = "api-version=2025-06-01"
+
+
+@pytest.fixture(scope="session")
+def cognitive_client(credential, sdk_kwargs):
+    from azure.mgmt.cognitiveservices import CognitiveServicesManagementClient
+
+    client = CognitiveServicesManagementClient(credential, SUBSCRIPTION_ID, polling_interval=1, **sdk_kwargs)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def make_dataplane_account(cognitive_client, resource_client, http, auth_headers, emulator):
+    """make(deployments={"name": (model, version, sku, capacity)}, project=None) -> DataPlaneAccount,
+    created through the real control plane (azure-mgmt-cognitiveservices; projects by REST)."""
+    from azure.mgmt.cognitiveservices.models import (Account, AccountProperties, Deployment, DeploymentModel,
+                                                     DeploymentProperties, Identity, Sku)
+
+    from emulator_support import DataPlaneAccount
+
+    group = f"sdk-dataplane-{uuid.uuid4().hex[:8]}"
+    resource_client.resource_groups.create_or_update(group, {"location": DATAPLANE_LOCATION})
+
+    def make(deployments: dict, project: str | None = None) -> DataPlaneAccount:
+        name = f"dp{uuid.uuid4().hex[:12]}"
+        account = cognitive_client.accounts.begin_create(group, name, Account(
+            location=DATAPLANE_LOCATION, kind="AIServices", sku=Sku(name="S0"), identity=Identity(type="SystemAssigned"),
+            properties=AccountProperties(custom_sub_domain_name=name, allow_project_management=True))).result(timeout=60)
+        assert account.properties.provisioning_state == "Succeeded"
+        for deployment, (model, version, sku, capacity) in deployments.items():
+            created = cognitive_client.deployments.begin_create_or_update(group, name, deployment, Deployment(
+                sku=Sku(name=sku, capacity=capacity),
+                properties=DeploymentProperties(model=DeploymentModel(format="OpenAI", name=model, version=version)),
+            )).result(timeout=60)
+            assert created.properties.provisioning_state == "Succeeded", created
+        keys = cognitive_client.accounts.list_keys(group, name)
+        endpoints = dict(account.properties.endpoints or {})
+        result = DataPlaneAccount(
+            group=group, name=name, subdomain=name, id=account.id, key1=keys.key1, key2=keys.key2,
+            endpoint=account.properties.endpoint, endpoints=endpoints,
+            openai_endpoint=f"{emulator.base_url}/dataplane/{name}.openai.azure.com/",
+            services_endpoint=f"{emulator.base_url}/dataplane/{name}.services.ai.azure.com/")
+        if project:
+            response = http.put(f"{account.id}/projects/{project}?{CS_API}", headers=auth_headers, json={
+                "location": DATAPLANE_LOCATION, "identity": {"type": "SystemAssigned"}, "properties": {}})
+            assert response.status_code in (200, 201), response.text
+            result.project = project
+            result.project_endpoint = wait_for_project_endpoint(http, auth_headers, f"{account.id}/projects/{project}")
+        return result
+
+    return make
+
+
+def wait_for_project_endpoint(http, auth_headers, project_id: str) -> str:
+    from emulator_support import wait_until
+
+    def ready():
+        body = http.get(f"{project_id}?{CS_API}", headers=auth_headers).json()
+        properties = body.get("properties", {})
+        return properties.get("provisioningState") == "Succeeded" and properties.get("endpoints", {}).get("AI Foundry API")
+
+    return wait_until(ready, timeout=60, message=f"project {project_id} Succeeded with an AI Foundry API endpoint")
+
+
+@pytest.fixture(scope="session")
+def dataplane_account(make_dataplane_account):
+    return make_dataplane_account({
+        "gpt-4o": ("gpt-4o", "2024-11-20", "GlobalStandard", 200),
+        "text-embedding-3-small": ("text-embedding-3-small", "1", "GlobalStandard", 200),
+        "tiny": ("gpt-4o-mini", "2024-07-18", "Standard", 1),
+    }, project="proj")
+
+
+@pytest.fixture
+def data_principal(http, emulator):
+    """A new service principal of the emulator (no role) and an azure-identity credential for it."""
+    from azure.identity import ClientSecretCredential
+
+    response = http.post("/_emulator/principals", json={"displayName": f"dataplane-{uuid.uuid4().hex[:6]}"})
+    assert response.status_code == 201, response.text
+    principal = response.json()
+    cred = ClientSecretCredential(TENANT_ID, principal["clientId"], principal["clientSecret"], authority=emulator.base_url,
+                                  disable_instance_discovery=True, connection_verify=emulator.cert_path,
+                                  **SDK_TRANSPORT_KWARGS)
+    yield principal, cred
+    cred.close()
+
+
+@pytest.fixture(scope="session")
+def assign_role(http, auth_headers):
+    """assign_role(scope, role_guid, principal_object_id): a role assignment through ARM."""
+    def assign(scope: str, role: str, principal_id: str) -> dict:
+        response = http.put(
+            f"{scope}/providers/Microsoft.Authorization/roleAssignments/{uuid.uuid4()}?api-version=2022-04-01",
+            headers=auth_headers, json={"properties": {
+                "roleDefinitionId": f"/subscriptions/{SUBSCRIPTION_ID}/providers/Microsoft.Authorization/roleDefinitions/{role}",
+                "principalId": principal_id, "principalType": "ServicePrincipal"}})
+        assert response.status_code in (200, 201), response.text
+        return response.json()
+
+    return assign
+
+
+@pytest.fixture
+def dataplane_rules(http):
+    """The operator's scripted answers: add(rule) -> the stored rule; every rule added is removed after the test."""
+    added: list[str] = []
+
+    class Rules:
+        def add(self, rule: dict) -> dict:
+            response = http.post("/_emulator/dataplane/rules", json=rule)
+            assert response.status_code in (200, 201), f"POST /_emulator/dataplane/rules -> {response.status_code} {response.text}"
+            body = response.json()
+            added.append(body["id"])
+            return body
+
+        def list(self) -> list[dict]:
+            response = http.get("/_emulator/dataplane/rules")
+            assert response.status_code == 200, response.text
+            return response.json()["value"]
+
+    yield Rules()
+    for rule_id in added:
+        http.delete(f"/_emulator/dataplane/rules/{rule_id}")
+
+
 # -- robustness: per-test timeout and the emulator log on failure ---------------------------
 
 @pytest.fixture(autouse=True)

@@ -405,3 +405,70 @@ class AzCli:
     def login_service_principal(self) -> AzResult:
         return self.run("login", "--service-principal", "-u", OPERATOR_CLIENT_ID, "-p", OPERATOR_SECRET,
                         "--tenant", TENANT_ID)
+
+
+# -- the data plane (Azure OpenAI / Foundry inference and project endpoints) -------------------
+
+# Role definition ids of the built-in roles the data-plane tests assign (learn.microsoft.com,
+# "Azure built-in roles for AI + machine learning").
+COGNITIVE_SERVICES_OPENAI_USER = "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
+AZURE_AI_USER = "53ca6127-db72-4b80-b1b0-d745d6d5456d"
+
+# The newest GA api-version of the classic inference route (azure-rest-api-specs,
+# specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/2024-10-21).
+AOAI_API_VERSION = "2024-10-21"
+COGNITIVE_SCOPE = "https://cognitiveservices.azure.com/.default"
+
+
+@dataclass
+class DataPlaneAccount:
+    """An AIServices account with a custom subdomain, its keys, deployments and one project."""
+
+    group: str
+    name: str
+    subdomain: str
+    id: str
+    key1: str
+    key2: str
+    endpoint: str            # properties.endpoint ({origin}/dataplane/{sub}.cognitiveservices.azure.com/)
+    endpoints: dict          # properties.endpoints
+    openai_endpoint: str     # {origin}/dataplane/{sub}.openai.azure.com/
+    services_endpoint: str   # {origin}/dataplane/{sub}.services.ai.azure.com/
+    project: str = ""
+    project_endpoint: str = ""
+
+    @property
+    def v1_base_url(self) -> str:
+        return self.openai_endpoint + "openai/v1/"
+
+
+def tls_context(cert_path: str):
+    """An ssl.SSLContext that trusts the emulator's self-signed certificate (for httpx clients)."""
+    import ssl
+
+    return ssl.create_default_context(cafile=cert_path)
+
+
+def import_ai_projects_2():
+    """azure.ai.projects 2.x from the venv's `ai-projects-2` directory (run.sh installs it there:
+    azure-cli 2.91.0 pins azure-ai-projects~=1.0.0 in site-packages). Call before anything imports
+    azure.ai.projects; returns the module."""
+    import importlib
+
+    target = Path(sys.prefix) / "ai-projects-2"
+    assert (target / "azure" / "ai" / "projects").is_dir(), f"{target} lacks azure-ai-projects 2.x: run run.sh"
+    assert "azure.ai.projects" not in sys.modules or str(target) in (sys.modules["azure.ai.projects"].__file__ or ""), \
+        "azure.ai.projects 1.x was imported first"
+    if str(target) not in sys.path:
+        sys.path.insert(0, str(target))
+    # Old azure-* wheels make `azure` and `azure.ai` pkgutil-style packages whose __path__ was fixed at
+    # first import: add the directory to them too (PEP 420 namespace paths recompute on their own).
+    for package, sub in (("azure", "azure"), ("azure.ai", "azure/ai")):
+        module = sys.modules.get(package)
+        if module is not None and isinstance(getattr(module, "__path__", None), list) and str(target / sub) not in module.__path__:
+            module.__path__.insert(0, str(target / sub))
+    projects = importlib.import_module("azure.ai.projects")
+    from azure.ai.projects._version import VERSION
+
+    assert VERSION.startswith("2."), f"azure.ai.projects {VERSION} from {projects.__file__}"
+    return projects

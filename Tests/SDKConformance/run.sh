@@ -8,8 +8,8 @@
 #   PYTHON                the interpreter that creates the venv (default: python3)
 #   SDK_SUITE_TIMEOUT     seconds for the whole pytest run (default 2400); SDK_TEST_TIMEOUT per test (default 300)
 #
-# The venv lives in Tests/SDKConformance/.venv and is rebuilt only when requirements.txt (or the
-# interpreter) changes: a stamp file holds the hash of both.
+# The venv lives in Tests/SDKConformance/.venv and is rebuilt only when requirements.txt,
+# requirements-ai-projects-2.txt (or the interpreter) change: a stamp file holds their hash.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -19,8 +19,8 @@ stamp="$venv/.requirements.sha256"
 python="${PYTHON:-python3}"
 
 command -v "$python" >/dev/null || { echo "run.sh: $python not found" >&2; exit 1; }
-want="$( { sha256sum "$here/requirements.txt" | cut -d' ' -f1; "$python" -c 'import sys; print(sys.version)'; } \
-    | sha256sum | cut -d' ' -f1)"
+want="$( { sha256sum "$here/requirements.txt" "$here/requirements-ai-projects-2.txt" | cut -d' ' -f1;
+          "$python" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"
 
 if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
     echo "==> creating the SDK venv in $venv (requirements.txt changed or venv missing)"
@@ -29,6 +29,9 @@ if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]
     # No pip upgrade: pip from ensurepip installs these wheels fine and the run stays reproducible.
     PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m pip install --no-input --quiet \
         --timeout 60 --retries 5 -r "$here/requirements.txt"
+    # azure-ai-projects 2.x beside the 1.0.0 that azure-cli needs (see requirements-ai-projects-2.txt).
+    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m pip install --no-input --quiet --no-deps \
+        --timeout 60 --retries 5 --target "$venv/ai-projects-2" -r "$here/requirements-ai-projects-2.txt"
     echo "$want" > "$stamp"
 else
     echo "==> reusing the SDK venv in $venv"
