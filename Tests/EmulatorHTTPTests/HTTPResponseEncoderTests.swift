@@ -79,4 +79,57 @@ import Testing
         #expect(HTTPResponseEncoder.requestsClose(HTTPResponse(status: 200, headers: HTTPHeaders([("connection", "Close")]))))
         #expect(!HTTPResponseEncoder.requestsClose(HTTPResponse(status: 200)))
     }
+
+    private static let stream = HTTPBodyStream { try await $0.write(Array("never run here".utf8)) }
+
+    @Test func framesAStreamedBodyAsChunkedWithTheServersFieldsOnly() {
+        // Given a streamed response whose handler also set a body and framing fields of its own
+        let headers = HTTPHeaders([("Content-Length", "999"), ("Transfer-Encoding", "gzip"), ("Content-Type", "text/event-stream")])
+        let wire = encode(HTTPResponse(status: 200, headers: headers, body: Array("ignored".utf8), stream: Self.stream))
+        // Then the head alone is encoded, chunked (RFC 9112 §7.1), with neither of the handler's fields
+        #expect(wire.hasSuffix("\r\nTransfer-Encoding: chunked\r\n\r\n"))
+        #expect(wire.components(separatedBy: "Transfer-Encoding").count == 2)
+        #expect(!wire.contains("Content-Length") && !wire.contains("gzip") && !wire.contains("ignored"))
+        #expect(wire.contains("\r\nContent-Type: text/event-stream\r\n"))
+        #expect(!wire.contains("Connection:"))
+    }
+
+    @Test func closeDelimitsAStreamedBodyForHTTP10() {
+        // HTTP/1.0 has no chunked coding (RFC 9112 §6.3): the close ends the content.
+        let wire = encode(HTTPResponse(status: 200, stream: Self.stream), keepAlive: true, minorVersion: 0)
+        #expect(wire.hasSuffix("\r\nConnection: close\r\n\r\n"))
+        #expect(!wire.contains("Transfer-Encoding") && !wire.contains("Content-Length") && !wire.contains("keep-alive"))
+        #expect(HTTPResponseEncoder.streamFraming(status: 200, for: .init(minorVersion: 0)) == .untilClose)
+        #expect(HTTPResponseEncoder.streamFraming(status: 200, for: .init(minorVersion: 1)) == .chunked)
+    }
+
+    @Test func announcesChunkedToHeadButSendsNoContentFor204And304() {
+        // RFC 9112 §6.1: a HEAD response may name the coding a GET would get; never on 204 or 304.
+        let head = encode(HTTPResponse(status: 200, stream: Self.stream), isHead: true)
+        #expect(head.hasSuffix("\r\nTransfer-Encoding: chunked\r\n\r\n"))
+        #expect(!head.contains("Content-Length"))
+        for status in [204, 304] {
+            let wire = encode(HTTPResponse(status: status, stream: Self.stream))
+            #expect(!wire.contains("Transfer-Encoding") && !wire.contains("Content-Length"))
+            #expect(wire.hasSuffix("GMT\r\nServer: foundry-emulator\r\n\r\n"))
+            #expect(HTTPResponseEncoder.streamFraming(status: status, for: .init()) == .noContent)
+        }
+        #expect(HTTPResponseEncoder.streamFraming(status: 200, for: .init(isHead: true)) == .noContent)
+    }
+
+    @Test func framesEachChunkWithItsHexSize() {
+        func chunk(_ count: Int) -> [UInt8] {
+            var out: [UInt8] = []
+            HTTPResponseEncoder.appendChunk([UInt8](repeating: 0x78, count: count), to: &out)
+            return out
+        }
+        #expect(chunk(5) == Array("5\r\nxxxxx\r\n".utf8))
+        #expect(String(decoding: chunk(26).prefix(4), as: UTF8.self) == "1a\r\n")
+        #expect(String(decoding: chunk(4096).prefix(6), as: UTF8.self) == "1000\r\n")
+        #expect(chunk(4096).count == 6 + 4096 + 2)
+        #expect(String(decoding: chunk(65535).prefix(6), as: UTF8.self) == "ffff\r\n")
+        // An empty write sends nothing: a zero-size chunk is the last chunk.
+        #expect(chunk(0).isEmpty)
+        #expect(HTTPResponseEncoder.lastChunk == Array("0\r\n\r\n".utf8))
+    }
 }

@@ -11,12 +11,14 @@ final class TestClient {
     private(set) var fd: Int32
     private var ssl: OpaquePointer?
     private var sslContext: OpaquePointer?
-    private var buffer: [UInt8] = []
+    /// Received and not yet consumed (the chunked reader in TestClient+Chunked takes from it too).
+    var buffer: [UInt8] = []
 
-    /// Connects over TCP (and TLS when `trusting` names a CA file).
+    /// Connects over TCP (and TLS when `trusting` names a CA file). `receiveBufferBytes` pins the
+    /// socket's receive buffer (no autotuning), so a client that does not read holds little.
     init(
         port: Int, host: String = "127.0.0.1", timeout: Double = 10, trusting caFile: String? = nil, strictX509: Bool = false,
-        alpn: [String] = ["http/1.1"]
+        alpn: [String] = ["http/1.1"], receiveBufferBytes: Int? = nil
     ) throws {
         var hints = addrinfo()
         hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
@@ -31,6 +33,10 @@ final class TestClient {
         var time = timeval(tv_sec: Int(timeout), tv_usec: Int((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
         setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &time, socklen_t(MemoryLayout<timeval>.size))
+        if let receiveBufferBytes {
+            var size = Int32(receiveBufferBytes)
+            setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, socklen_t(MemoryLayout<Int32>.size))
+        }
         guard connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
             let code = errno
             Glibc.close(fd)
@@ -107,7 +113,7 @@ final class TestClient {
     }
 
     /// One read; 0 means EOF. Throws on timeout.
-    private func fill() throws -> Int {
+    func fill() throws -> Int {
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
         let count = chunk.withUnsafeMutableBytes { raw -> Int in
             if let ssl { return Int(SSL_read(ssl, raw.baseAddress, Int32(raw.count))) }
