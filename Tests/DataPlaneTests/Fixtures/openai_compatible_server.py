@@ -17,6 +17,7 @@ Prints "PORT {n}" on stdout once it listens on 127.0.0.1 (port 0: the system pic
 """
 
 import json
+import signal
 import sys
 import threading
 import time
@@ -149,6 +150,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A test runner may start us with SIGTERM blocked (an inherited signal mask): unblock it so a
+    # plain kill ends us.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     server.daemon_threads = True
     print("PORT", server.server_address[1], flush=True)
