@@ -58,7 +58,8 @@ import Testing
 
     @Test func base64EmbeddingsAreEncodedHereFromTheBackendsFloats() async throws {
         let server = try OpenAICompatibleServer()
-        let backend = ForwardingBackend(baseURL: server.base(), modelMap: ["text-embedding-3-small": "nomic-embed-text"], timeoutSeconds: 10)
+        let backend = ForwardingBackend(
+            baseURL: server.base(), modelMap: ["text-embedding-3-small": "nomic-embed-text"], timeoutSeconds: 10)
         let body: JSONValue = ["model": "emb", "input": ["a", "b"], "encoding_format": "base64"]
         let answer = try await backend.answer(Self.call(.embeddings, deployment: "emb", model: "text-embedding-3-small", body: body))
         let sent = try await server.lastRequest()
