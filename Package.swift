@@ -81,13 +81,21 @@ let package = Package(
         ),
         // Durable state (issue 6 §1): journal with group commit, snapshots, recovery, state export/import.
         .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
+        // What a model deployment answers: request parsing and validation, token estimates, the built-in
+        // deterministic responder, embeddings, and the chat/completions/embeddings/responses wire shapes. Pure.
+        .target(name: "ModelInference", dependencies: ["ARMCore"], swiftSettings: strict),
+        // The Azure OpenAI / Foundry data plane under /dataplane/{host}/: its own chain (account, key or
+        // token, data actions, deployment, rate limits), model backends. Imports no provider.
+        .target(
+            name: "DataPlane", dependencies: ["ARMCore", "EmulatorHTTP", "Identity", "Authorization", "ModelInference"],
+            swiftSettings: strict),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
                 "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
-                "Persistence",
+                "Persistence", "DataPlane",
             ],
             swiftSettings: strict
         ),
@@ -122,6 +130,8 @@ let package = Package(
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
+        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference"], swiftSettings: strict),
+        .testTarget(name: "DataPlaneTests", dependencies: ["DataPlane", "ARMTestSupport", "Identity", "Authorization"], swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

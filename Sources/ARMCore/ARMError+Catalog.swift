@@ -389,6 +389,14 @@ extension ARMError {
     public static func faultRuleNotFound(_ id: String) -> ARMError {
         ARMError(status: 404, code: "FaultRuleNotFound", message: "There is no fault rule with id '\(id)'.")
     }
+
+    public static func invalidDataPlaneRule(_ reason: String) -> ARMError {
+        ARMError(status: 400, code: "InvalidDataPlaneRule", message: "The data-plane rule is invalid: \(reason)")
+    }
+
+    public static func dataPlaneRuleNotFound(_ id: String) -> ARMError {
+        ARMError(status: 404, code: "DataPlaneRuleNotFound", message: "There is no data-plane rule with id '\(id)'.")
+    }
 }
 
 // MARK: HTTP protocol errors answered by the server before the pipeline

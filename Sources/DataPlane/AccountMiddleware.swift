@@ -9,6 +9,8 @@ struct AccountMiddleware: DataPlaneMiddleware {
         guard let subdomain = AccountDirectory.subdomain(of: request.host), let account = accounts.account(subdomain: subdomain) else {
             throw DataPlaneError.unknownHost(request.host)
         }
+        let location = account.body["location"]?.stringValue?.lowercased() ?? ""
+        request.trace.update { $0.region = AzureRegion.all.first { $0.name == location }?.displayName ?? location }
         var request = request
         request.account = account
         return try await next.respond(to: request)

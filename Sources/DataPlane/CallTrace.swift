@@ -5,6 +5,8 @@ import Synchronization
 final class CallTrace: Sendable {
     struct Facts {
         var deployment: String?
+        /// The account's region, for `x-ms-region` (its display name, as Azure sends it).
+        var region: String?
         var promptTokens = 0
         var completionTokens = 0
     }

@@ -62,7 +62,7 @@ package final class DataPlane: Sendable {
         } else {
             response = DataPlaneError.resourceNotFound().response
         }
-        addCommonHeaders(&response, http: http, requestID: requestID)
+        addCommonHeaders(&response, http: http, requestID: requestID, region: request?.trace.current.region)
         log(http, request: request, response: response, started: started)
         return response
     }
@@ -70,10 +70,10 @@ package final class DataPlane: Sendable {
     /// The headers clients and logs read on every answer of the real service (the spec's
     /// `apim-request-id`; `x-request-id`, `x-ms-region`, `x-ms-client-request-id` as observed on
     /// Azure OpenAI answers).
-    func addCommonHeaders(_ response: inout HTTPResponse, http: HTTPRequest, requestID: String) {
+    func addCommonHeaders(_ response: inout HTTPResponse, http: HTTPRequest, requestID: String, region: String?) {
         response.headers.set("apim-request-id", requestID)
         response.headers.set("x-request-id", requestID)
-        response.headers.set("x-ms-region", "East US")
+        if let region, !region.isEmpty { response.headers.set("x-ms-region", region) }
         if let clientRequestID = http.headers["x-ms-client-request-id"] { response.headers.set("x-ms-client-request-id", clientRequestID) }
         response.headers.set("x-content-type-options", "nosniff")
     }

@@ -56,8 +56,10 @@ package struct DataPlaneRoute: Sendable {
     package typealias Handler = @Sendable (DataPlaneRequest) async throws -> DataPlaneAnswer
 
     package let method: String
+    /// The path template as Azure spells it (`openai/deployments/{deploymentId}/chat/completions`).
+    package let path: String
     /// Lower-case literals, or `{name}` parameters.
-    package let pattern: [String]
+    let pattern: [String]
     package let surface: Surface
     /// The REST spec's operationId (`ChatCompletions_Create`): the 429 text names it.
     package let operationID: String
@@ -72,6 +74,7 @@ package struct DataPlaneRoute: Sendable {
         deployment: DeploymentSource = .none, capability: Capability? = nil, handler: @escaping Handler
     ) {
         self.method = method
+        self.path = path
         self.pattern = path.split(separator: "/").map { $0.hasPrefix("{") ? String($0) : $0.lowercased() }
         self.surface = surface
         self.operationID = operationID

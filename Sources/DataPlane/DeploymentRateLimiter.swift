@@ -36,8 +36,10 @@ package final class DeploymentRateLimiter: Sendable {
         self.now = now
     }
 
+    static let origin = ContinuousClock.now
+
     package static func monotonicSeconds() -> Double {
-        let elapsed = ContinuousClock.now - ContinuousClock.Instant.zero
+        let elapsed = ContinuousClock.now - origin
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 

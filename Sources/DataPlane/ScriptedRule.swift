@@ -100,6 +100,13 @@ package struct ScriptedRule: Sendable, Equatable {
 
     /// Whether this rule answers `call`.
     func applies(to call: ModelCall) -> Bool {
+        // Embeddings have no text to script: only errors, prompt filters and latency apply to them.
+        if call.operation == .embeddings {
+            switch reply {
+            case .content?, .toolCalls?, .contentFilter(onPrompt: false, _)?: return false
+            default: break
+            }
+        }
         if let deployment, deployment.lowercased() != call.deployment.lowercased() { return false }
         if let match, !call.lastUserText.lowercased().contains(match.lowercased()) { return false }
         return true

@@ -29,13 +29,17 @@ package final class ScriptedRules: Sendable {
         rules.withLock { $0.removeAll() }
     }
 
-    /// Replaces every rule (state import); all or nothing.
-    package func replace(with documents: [JSONValue]) throws(ScriptedRuleError) {
+    /// Rules as `GET /_emulator/state` lists them, validated (state import checks them all before
+    /// anything changes).
+    package static func parse(_ documents: [JSONValue]) throws(ScriptedRuleError) -> [ScriptedRule] {
         var parsed: [ScriptedRule] = []
         for document in documents {
-            let id = document["id"]?.stringValue ?? newGUID()
-            parsed.append(try ScriptedRule(json: document, id: id))
+            parsed.append(try ScriptedRule(json: document, id: document["id"]?.stringValue ?? newGUID()))
         }
+        return parsed
+    }
+
+    package func replace(with parsed: [ScriptedRule]) {
         rules.withLock { $0 = parsed }
     }
 

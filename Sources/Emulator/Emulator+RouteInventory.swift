@@ -1,4 +1,5 @@
 import ARMCore
+import DataPlane
 import Identity
 
 extension Emulator {
@@ -8,5 +9,6 @@ extension Emulator {
     package var servedOperations: [(method: String, path: String)] {
         routers.flatMap { router in router.routes.map { (method: $0.method, path: $0.pattern) } }
             + IdentityService.endpoints
+            + dataPlaneRoutes.map { (method: $0.method, path: "/dataplane/{host}/" + $0.path) }
     }
 }

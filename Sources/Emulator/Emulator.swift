@@ -3,6 +3,7 @@ import Authorization
 import AuthorizationProvider
 import CognitiveServicesProvider
 import ControlPlaneProxy
+import DataPlane
 import DependentsProvider
 import EmulatorHTTP
 import Foundation
@@ -22,6 +23,8 @@ public final class Emulator: Sendable {
     let server: HTTPServer
     /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
     let routers: [Router]
+    /// The data plane's routes, for the route inventory.
+    let dataPlaneRoutes: [DataPlaneRoute]
     /// The hub proxy's forwarder, told where this emulator listens once it does.
     let hubProxyForwarder: ProxyForwarder
     /// The top-level dispatch, also reachable in-process (`handle(_:)`, for tests).
@@ -51,15 +54,19 @@ public final class Emulator: Sendable {
         let evaluator = AccessEvaluator(store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition])
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
+        let quotas = try QuotaLimits.load(seedPath: config.seedPath)
+        let dataPlane = DataPlane(
+            store: store, validator: identity.validator, evaluator: config.rbac == .enforce ? evaluator : nil,
+            models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas.catalog),
+            limitsEnabled: config.dataPlaneLimits, accessLog: { [logger] line in logger.info("dataplane " + line) })
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
             faults: faults, certificatePath: certificate.certificatePath, authorization: authorization,
-            persistence: persistence)
+            persistence: persistence, dataPlane: dataPlane)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
-        let cognitiveServices = CognitiveServicesProvider(
-            store: store, operations: operations, quotas: try QuotaLimits.load(seedPath: config.seedPath))
+        let cognitiveServices = CognitiveServicesProvider(store: store, operations: operations, quotas: quotas)
         // A project's linked access check on its hub asks the RBAC engine when RBAC is enforced.
         let linkedAccess: MachineLearningServicesProvider.AccessCheck?
         if config.rbac == .enforce {
@@ -118,9 +125,10 @@ public final class Emulator: Sendable {
             router: graphRouter)
 
         routers = [armRouter, publicRouter, operatorRouter, graphRouter]
+        dataPlaneRoutes = dataPlane.router.routes
         handler = EmulatorHandler(
             operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, graphPipeline: graphPipeline, logger: logger, persistence: persistence)
+            armPipeline: armPipeline, graphPipeline: graphPipeline, dataPlane: dataPlane, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

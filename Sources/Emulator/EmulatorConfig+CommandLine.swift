@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parses `foundry-emulator` flags. Bad flags are a usage error (exit 2), never a guess.
 extension EmulatorConfig {
     public enum CommandLineResult: Sendable, Equatable {
@@ -27,6 +29,10 @@ extension EmulatorConfig {
           --operator-key KEY          require header X-Emulator-Operator-Key on /_emulator/* (then reachable off loopback)
           --rbac MODE                 enforce | off (default enforce): authorize every ARM call with Azure RBAC
           --proxy-timeout MS          hub proxy: wait MS ms for the account's resource manager, then 504 (default 30000)
+          --model-backend URL         answer data-plane model calls with this OpenAI-compatible server (Ollama, llama.cpp, vLLM)
+          --model-map NAME=MODEL      with --model-backend: send deployment or model NAME as MODEL (repeatable)
+          --model-backend-timeout S   with --model-backend: answer 504 after S seconds (default 60)
+          --dataplane-limits MODE     on | off (default on): enforce deployments' capacity-derived rate limits
           --help                      show this help
           --version                   show the version
         """
@@ -88,6 +94,29 @@ extension EmulatorConfig {
                 config.operatorKey = try value(for: argument)
                 if config.operatorKey!.isEmpty { throw UsageError("option --operator-key needs a non-empty value") }
             case "--proxy-timeout": config.proxyTimeoutMilliseconds = try integer(for: argument, in: 1...600_000)
+            case "--model-backend":
+                let url = try value(for: argument)
+                guard let parsed = URLComponents(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
+                    parsed.host?.isEmpty == false
+                else { throw UsageError("option --model-backend takes an http(s) URL, not '\(url)'") }
+                config.modelBackendURL = url
+            case "--model-map":
+                let pair = try value(for: argument)
+                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+                    throw UsageError("option --model-map takes NAME=MODEL, not '\(pair)'")
+                }
+                config.modelMap[parts[0].lowercased()] = parts[1]
+            case "--model-backend-timeout":
+                let text = try value(for: argument)
+                guard let seconds = Double(text), seconds > 0, seconds <= 3600 else {
+                    throw UsageError("option --model-backend-timeout takes seconds from 0 to 3600, not '\(text)'")
+                }
+                config.modelBackendTimeoutSeconds = seconds
+            case "--dataplane-limits":
+                let mode = try value(for: argument).lowercased()
+                guard mode == "on" || mode == "off" else { throw UsageError("option --dataplane-limits takes on or off, not '\(mode)'") }
+                config.dataPlaneLimits = mode == "on"
             case "--rbac":
                 let mode = try value(for: argument)
                 guard let parsed = RBACMode(rawValue: mode.lowercased()) else {
@@ -99,6 +128,9 @@ extension EmulatorConfig {
                 throw UsageError("unknown option \(argument)")
             }
             index += 1
+        }
+        if config.modelBackendURL == nil && !config.modelMap.isEmpty {
+            throw UsageError("--model-map needs --model-backend")
         }
         if (config.tlsCertificatePath == nil) != (config.tlsPrivateKeyPath == nil) {
             throw UsageError("--tls-cert and --tls-key go together")

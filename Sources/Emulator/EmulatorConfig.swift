@@ -32,6 +32,15 @@ public struct EmulatorConfig: Sendable, Equatable {
     /// `--proxy-timeout MS`: how long the hub control-plane proxy waits for the resource manager
     /// that owns an account before answering 504 `GatewayTimeout`.
     public var proxyTimeoutMilliseconds = 30_000
+    /// `--model-backend URL`: an OpenAI-compatible server (Ollama, llama.cpp, vLLM) that answers
+    /// data-plane model calls instead of the built-in responder.
+    public var modelBackendURL: String?
+    /// `--model-map NAME=MODEL` (repeatable): the backend model for a deployment or model name.
+    public var modelMap: [String: String] = [:]
+    /// `--model-backend-timeout SECONDS`: then 504 (default 60).
+    public var modelBackendTimeoutSeconds = 60.0
+    /// `--dataplane-limits on|off`: deployments' capacity-derived rate limits (off for load tests).
+    public var dataPlaneLimits = true
 
     public enum RBACMode: String, Sendable, Equatable {
         case enforce, off

@@ -1,17 +1,19 @@
 import ARMCore
+import DataPlane
 import EmulatorHTTP
 import Foundation
 import Identity
 import Persistence
 
-/// The top-level dispatch of DESIGN.md "A request's way": operator API, Entra ID, cloud metadata,
-/// then the ARM pipeline for everything else. Writes one access-log line per request.
+/// The top-level dispatch (docs/architecture.md "A request's way"): the data plane, the operator
+/// API, Entra ID, cloud metadata, Graph, then the ARM pipeline for everything else. Writes one access-log line per request.
 struct EmulatorHandler: HTTPHandler {
     let operatorPipeline: ARMPipeline
     let identity: IdentityService
     let publicPipeline: ARMPipeline
     let armPipeline: ARMPipeline
     let graphPipeline: ARMPipeline
+    let dataPlane: DataPlane
     let logger: Logger
     /// With `--data-dir`: no response leaves before the changes made so far are on disk.
     var persistence: Persistence? = nil
@@ -21,7 +23,11 @@ struct EmulatorHandler: HTTPHandler {
         let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0) }
         let first = segments.first?.lowercased() ?? ""
         var response: HTTPResponse
-        if first == "_emulator" {
+        if first == "dataplane" {
+            // The data plane writes its own access-log line (deployment, tokens) and changes no
+            // durable state, so it needs no journal wait.
+            return await dataPlane.handle(request)
+        } else if first == "_emulator" {
             response = await operatorPipeline.handle(request)
         } else if first == "metadata", segments.count > 1, segments[1].lowercased() == "endpoints" {
             response = await publicPipeline.handle(request)

@@ -1,4 +1,5 @@
 import ARMCore
+import DataPlane
 import Foundation
 import Identity
 import Persistence
@@ -13,12 +14,26 @@ extension EmulatorWorld {
     /// (`StateDocument(json:)`) and then the directory's consistency, the only check that can still
     /// fail and that runs before the stores are touched. Operations still running in the document
     /// are settled as on a restart. Fault rules are left alone: they are not state.
+    /// The state document plus the data plane's scripted rules (`dataPlaneRules`), which tests set
+    /// up as part of their world.
+    func exportStateJSON() -> JSONValue {
+        var json = exportState().json
+        json["dataPlaneRules"] = .array(dataPlane.handlers.models.rules.all.map(\.json))
+        return json
+    }
+
     func importState(_ json: JSONValue) throws {
         let document: StateDocument
+        let rules: [ScriptedRule]
         do {
             document = try StateDocument(json: json).settlingInterruptedOperations(at: Date())
         } catch {
             throw ARMError.invalidStateDocument(error.description)
+        }
+        do {
+            rules = try ScriptedRules.parse(json["dataPlaneRules"]?.arrayValue ?? [])
+        } catch {
+            throw ARMError.invalidStateDocument("'dataPlaneRules': \(error.message)")
         }
         do {
             try directory.restore(document.directory)
@@ -27,5 +42,6 @@ extension EmulatorWorld {
         }
         store.restore(document.resources)
         operations.restore(document.operations)
+        dataPlane.handlers.models.rules.replace(with: rules)
     }
 }

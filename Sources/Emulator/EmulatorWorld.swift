@@ -1,4 +1,5 @@
 import ARMCore
+import DataPlane
 import AuthorizationProvider
 import Foundation
 import Identity
@@ -18,13 +19,15 @@ final class EmulatorWorld: Sendable {
     let authorization: AuthorizationProvider
     /// The data directory's journal, with `--data-dir`.
     let persistence: Persistence?
+    let dataPlane: DataPlane
 
     init(
         config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
-        authorization: AuthorizationProvider, persistence: Persistence? = nil
+        authorization: AuthorizationProvider, persistence: Persistence? = nil, dataPlane: DataPlane
     ) {
         self.persistence = persistence
+        self.dataPlane = dataPlane
         self.config = config
         self.directory = directory
         self.identity = identity
@@ -38,6 +41,7 @@ final class EmulatorWorld: Sendable {
     /// Back to the seeded world; fault rules are part of the world a test set up, so they go too.
     func reset() {
         faults.removeAll()
+        dataPlane.reset()
         operations.reset()
         store.reset()
         directory.reset()

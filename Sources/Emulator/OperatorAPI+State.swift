@@ -6,7 +6,7 @@ extension OperatorAPI {
     var stateRoutes: [Route] {
         [
             Route("GET", "/_emulator/state", operationID: "Emulator_ExportState", action: nil) { _, _ in
-                .ok(emulator.exportState().json)
+                .ok(emulator.exportStateJSON())
             },
             // 200 with the world as now stored (the import, with running operations settled).
             Route("PUT", "/_emulator/state", operationID: "Emulator_ImportState", action: nil) { request, _ in
@@ -17,7 +17,7 @@ extension OperatorAPI {
                     throw ARMError.invalidStateDocument("The body is not JSON (\(error)).")
                 }
                 try emulator.importState(body)
-                return .ok(emulator.exportState().json)
+                return .ok(emulator.exportStateJSON())
             },
         ]
     }

@@ -26,7 +26,7 @@ struct OperatorAPI: Sendable {
             Route("GET", "/_emulator/token", operationID: "Emulator_Token", action: nil) { request, _ in
                 try operatorToken(request)
             },
-        ] + faultRoutes + principalRoutes + accessRoutes + stateRoutes
+        ] + faultRoutes + principalRoutes + accessRoutes + stateRoutes + dataPlaneRoutes
     }
 
     func certificate() throws -> ARMResponse {

@@ -1,0 +1,59 @@
+import Foundation
+
+/// The built-in model's words: an opening that says it is the emulator and quotes a summary of the
+/// last user message, and a closing sentence. Choice `i` uses combination `(hash + i) mod 32` of the
+/// 4 openings and 8 closings, so the `n` choices of one request differ (past 32 a counter is appended).
+extension BuiltInResponder {
+    static let openings = [
+        "This is the Foundry emulator's built-in model answering your message: \"%@\".",
+        "The Foundry emulator's built-in model received your message: \"%@\".",
+        "Reply from the Foundry emulator's built-in model to your message: \"%@\".",
+        "You are talking to the Foundry emulator's built-in model; your message was: \"%@\".",
+    ]
+    static let closings = [
+        "It returns deterministic placeholder text, not a real model's reasoning.",
+        "Its answers are deterministic: the same request gets the same reply.",
+        "No model weights run here, so treat this reply as a stand-in.",
+        "Point the deployment at a real backend to get a real model's answer.",
+        "It echoes a summary of the conversation so that client code can be tested end to end.",
+        "Token counts are estimates of roughly four characters per token.",
+        "This reply was generated locally, without any network call.",
+        "The conversation so far has %@ message(s).",
+    ]
+
+    static func answerText(for messages: [ChatMessage], variant: UInt64, index: Int) -> String {
+        let combinations = openings.count * closings.count
+        let combination = Int((variant % UInt64(combinations) + UInt64(index)) % UInt64(combinations))
+        let closing = closings[combination / openings.count].replacingOccurrences(of: "%@", with: String(messages.count))
+        var text: String
+        if let last = messages.last, last.role == .tool {
+            text = toolResultOpening(last, in: messages)
+        } else {
+            let quoted = summary(of: lastUserText(messages), words: 24)
+            text = openings[combination % openings.count].replacingOccurrences(of: "%@", with: quoted)
+        }
+        text += " " + closing
+        if index >= combinations { text += " (\(index + 1))" }
+        return text
+    }
+
+    /// After a tool message: a final answer that uses the tool's output.
+    static func toolResultOpening(_ message: ChatMessage, in messages: [ChatMessage]) -> String {
+        let call = messages.lazy.flatMap(\.toolCalls).first { $0.id == message.toolCallID }
+        let name = call?.name ?? "tool"
+        return "The Foundry emulator's built-in model called \(name), which returned: \"\(summary(of: message.text, words: 40))\"."
+    }
+
+    /// The last user message's text (else the last message's), for quoting.
+    static func lastUserText(_ messages: [ChatMessage]) -> String {
+        (messages.last { $0.role == .user } ?? messages.last)?.text ?? ""
+    }
+
+    /// The first `words` words, whitespace collapsed; "…" marks a cut.
+    static func summary(of text: String, words: Int) -> String {
+        let all = text.split(whereSeparator: \.isWhitespace)
+        if all.isEmpty { return "(no text)" }
+        let kept = all.prefix(words).joined(separator: " ")
+        return all.count > words ? kept + "…" : kept
+    }
+}

@@ -1,0 +1,44 @@
+import ARMCore
+
+/// A validated legacy `POST .../completions` body (OpenAI API reference "Create completion";
+/// azure-rest-api-specs `.../AzureOpenAI/inference/stable/2024-10-21/inference.json` `createCompletionRequest`).
+public struct CompletionRequest: Sendable, Equatable {
+    public var model: String?
+    /// One entry per prompt; each gets `n` choices. An absent prompt is `<|endoftext|>`, i.e. empty text.
+    public var prompts: [PromptInput]
+    public var maxTokens: Int?
+    public var n: Int = 1
+    public var stop: [String] = []
+    public var echo: Bool = false
+    public var stream: Bool = false
+    public var includeUsage: Bool = false
+    /// The number of most likely tokens to report per position (0...5), nil for none.
+    public var logprobs: Int?
+    public var seed: Int?
+    public var temperature: Double?
+    public var topP: Double?
+    public var suffix: String?
+    public var user: String?
+
+    public init(prompts: [PromptInput]) {
+        self.prompts = prompts
+    }
+
+    public init(json: JSONValue) throws(InferenceError) {
+        let body = try BodyReader(body: json)
+        self.init(prompts: try body.promptInputs("prompt", allowEmpty: true) ?? [.text("")])
+        model = try body.string("model")
+        maxTokens = try body.integer("max_tokens", minimum: 0)
+        n = try body.integer("n", minimum: 1, maximum: 128) ?? 1
+        stop = try body.stopSequences("stop")
+        echo = try body.bool("echo") ?? false
+        stream = try body.bool("stream") ?? false
+        includeUsage = try body.object("stream_options")?.bool("include_usage") ?? false
+        logprobs = try body.integer("logprobs", minimum: 0, maximum: 5)
+        seed = try body.integer("seed")
+        temperature = try body.decimal("temperature", minimum: 0, maximum: 2)
+        topP = try body.decimal("top_p", minimum: 0, maximum: 1)
+        suffix = try body.string("suffix")
+        user = try body.string("user")
+    }
+}

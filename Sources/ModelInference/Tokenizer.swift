@@ -1,0 +1,32 @@
+/// The one token estimate used for usage, truncation, logprobs and rate limiting. No BPE vocabulary is
+/// available offline, so text is cut the way cl100k/o200k's pre-tokenizer splits it (OpenAI tiktoken,
+/// `cl100k_base` pattern) and each piece is then sized the way their merges average out on English:
+///
+/// - a run of letters, with at most one leading space attached (" word"), is one token per 4 letters
+///   (rounded up): OpenAI's rule of thumb "1 token ≈ 4 characters of English" (OpenAI Help Center,
+///   "What are tokens and how to count them?");
+/// - a run of digits is one token per 3 digits (cl100k splits numbers into groups of at most three);
+/// - every other visible character (punctuation, symbols, emoji) and every CJK ideograph or kana is a
+///   token of its own;
+/// - whitespace before a word travels with it; other whitespace runs (newlines, indentation, trailing
+///   spaces) are one token each.
+///
+/// The estimate is deterministic and monotonic: appending text never lowers the count.
+public enum Tokenizer {
+    /// The pieces of `text`; their concatenation is `text` and their number is the token count.
+    public static func pieces(of text: String) -> [String] {
+        var scanner = TokenScanner(Array(text.unicodeScalars))
+        return scanner.pieces()
+    }
+
+    public static func count(_ text: String) -> Int {
+        pieces(of: text).count
+    }
+
+    /// The first `limit` tokens of `text`, and whether anything was cut.
+    public static func truncate(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool) {
+        let all = pieces(of: text)
+        guard all.count > limit else { return (text, false) }
+        return (all.prefix(max(0, limit)).joined(), true)
+    }
+}
