@@ -27,7 +27,20 @@ extension ForwardingBackend {
         var body = call.body.objectValue ?? JSONObject()
         body["model"] = .string(backendModel(for: call))
         if call.operation == .embeddings, Self.wantsBase64(call) { body["encoding_format"] = "float" }
+        if call.operation == .responses, !call.history.isEmpty {
+            // The emulator keeps the `previous_response_id` chain; the backend never saw those ids
+            // (Ollama's and llama-server's Responses endpoints are stateless), so it gets the whole
+            // conversation as input instead.
+            body["previous_response_id"] = nil
+            body["input"] = .array(call.history + Self.inputItems(body["input"]))
+        }
         return .object(body)
+    }
+
+    /// Responses `input` as items: a string is one user message (OpenAI API reference, "input").
+    static func inputItems(_ input: JSONValue?) -> [JSONValue] {
+        if let text = input?.stringValue { return [["role": "user", "content": .string(text)]] }
+        return input?.arrayValue ?? []
     }
 
     static func wantsBase64(_ call: ModelCall) -> Bool {

@@ -56,6 +56,20 @@ import Testing
         #expect(response.completionTokens == 2)
     }
 
+    @Test func aResponsesChainReachesTheBackendAsOneInput() async throws {
+        let server = try OpenAICompatibleServer()
+        let backend = ForwardingBackend(baseURL: server.base(), modelMap: [:], timeoutSeconds: 10)
+        var call = Self.call(.responses, body: ["model": "my-deployment", "input": "And now?", "previous_response_id": "resp_1"])
+        call.history = [["role": "user", "content": "Hi"], ["type": "message", "role": "assistant", "content": "Hello."]]
+        _ = try await backend.answer(call)
+        let sent = try #require(try await server.lastRequest()["body"])
+        #expect(sent["previous_response_id"] == nil)
+        let input = try #require(sent["input"]?.arrayValue)
+        #expect(input.count == 3)
+        #expect(input.first?["content"]?.stringValue == "Hi")
+        #expect(input.last?["role"]?.stringValue == "user" && input.last?["content"]?.stringValue == "And now?")
+    }
+
     @Test func base64EmbeddingsAreEncodedHereFromTheBackendsFloats() async throws {
         let server = try OpenAICompatibleServer()
         let backend = ForwardingBackend(
