@@ -30,7 +30,9 @@ extension ForwardingBackend {
         // Chat and completions streams end with `data: [DONE]` (OpenAI API reference, "Streaming");
         // a Responses stream ends with its `response.completed` event and no terminator.
         let terminator = call.operation == .responses ? nil : Array("data: [DONE]\n\n".utf8)
+        let lease = BackendTransferLease(transfer)
         let stream = HTTPBodyStream { writer in
+            let transfer = lease.transfer
             var framer = SSEFramer()
             var pending = firstChunk
             var sawDone = false

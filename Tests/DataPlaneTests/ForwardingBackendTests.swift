@@ -156,6 +156,21 @@ import Testing
         #expect(events == ["stream-aborted"])
     }
 
+    @Test func theUpstreamCallStopsWhenTheStreamIsDroppedUnwritten() async throws {
+        let server = try OpenAICompatibleServer()
+        let backend = ForwardingBackend(baseURL: server.base(), modelMap: ["my-deployment": "endless"], timeoutSeconds: 10)
+        var answer: ModelAnswer? = try await backend.answer(
+            Self.call(.chatCompletions, body: ["messages": [["role": "user", "content": "Hi"]], "stream": true]))
+        #expect(answer?.passthrough != nil)
+        answer = nil
+        var events: [String] = []
+        for _ in 0..<100 where events.isEmpty {
+            try await Task.sleep(for: .milliseconds(100))
+            events = try await server.streamEvents()
+        }
+        #expect(events == ["stream-aborted"])
+    }
+
     @Test func aBackendThatIsDownIsABadGatewayInAzuresShape() async throws {
         // Port 1 on loopback: nothing listens, the connection is refused.
         let backend = ForwardingBackend(baseURL: URL(string: "http://127.0.0.1:1/v1")!, modelMap: [:], timeoutSeconds: 10)
