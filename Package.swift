@@ -131,7 +131,9 @@ let package = Package(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
         .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference"], swiftSettings: strict),
-        .testTarget(name: "DataPlaneTests", dependencies: ["DataPlane", "ARMTestSupport", "Identity", "Authorization"], swiftSettings: strict),
+        .testTarget(
+            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMTestSupport", "Identity", "Authorization"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -6,7 +6,11 @@ import Foundation
 /// catalog handed in as data (the data plane imports no provider).
 extension Emulator {
     static func modelBackend(for config: EmulatorConfig) throws -> any ModelBackend {
-        BuiltInBackend()
+        guard let text = config.modelBackendURL else { return BuiltInBackend() }
+        guard let url = URL(string: text) else {
+            throw EmulatorConfig.UsageError("option --model-backend takes an http(s) URL, not '\(text)'")
+        }
+        return ForwardingBackend(baseURL: url, modelMap: config.modelMap, timeoutSeconds: config.modelBackendTimeoutSeconds)
     }
 
     static func catalogLookup(_ catalog: ModelCatalog) -> ModelCatalogLookup {

@@ -1,0 +1,51 @@
+import ARMCore
+import Foundation
+
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+extension ForwardingBackend {
+    /// A non-streamed call: the whole body within the deadline, then the backend's JSON with the
+    /// deployment's model name and its usage.
+    func complete(_ call: ModelCall, transfer: BackendTransfer, deadline: Task<Void, any Error>) async throws -> ModelAnswer {
+        defer { deadline.cancel() }
+        let (status, bytes) = try await Self.readAll(transfer)
+        guard (200..<300).contains(status) else { throw backendError(status: status, body: bytes) }
+        guard let json = try? JSONParser.parse(bytes), var body = json.objectValue else {
+            let url = endpoint(for: call.operation).absoluteString
+            throw DataPlaneError.badGateway("\(url) answered HTTP \(status) with a body that is not JSON.")
+        }
+        body["model"] = .string(call.model)
+        if Self.wantsBase64(call) { body = Self.base64Embeddings(body) }
+        let usage = body["usage"]
+        let prompt = usage?["prompt_tokens"]?.intValue ?? usage?["input_tokens"]?.intValue ?? 0
+        let completion = usage?["completion_tokens"]?.intValue ?? usage?["output_tokens"]?.intValue ?? 0
+        return ModelAnswer(body: .object(body), promptTokens: prompt, completionTokens: completion)
+    }
+
+    /// The status and the whole body of an exchange.
+    static func readAll(_ transfer: BackendTransfer) async throws -> (status: Int, body: [UInt8]) {
+        var status = 0
+        var body: [UInt8] = []
+        while let piece = try await transfer.next() {
+            switch piece {
+            case .head(let head): status = head.statusCode
+            case .data(let data): body.append(contentsOf: data)
+            }
+        }
+        return (status, body)
+    }
+
+    /// A backend's failure: its own 4xx when it says why in OpenAI's `{"error":...}` shape (the
+    /// client's request was wrong; Ollama and llama-server answer so), anything else a 502.
+    func backendError(status: Int, body: [UInt8]) -> DataPlaneError {
+        let json = try? JSONParser.parse(body)
+        if (400..<500).contains(status), let json, json["error"] != nil {
+            return DataPlaneError(status: status, body: json)
+        }
+        let detail =
+            json?["error"]?["message"]?.stringValue ?? json?["error"]?.stringValue ?? String(decoding: body.prefix(300), as: UTF8.self)
+        return .badGateway("\(baseURL.absoluteString) answered HTTP \(status): \(detail)")
+    }
+}
