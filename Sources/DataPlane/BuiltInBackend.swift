@@ -64,7 +64,8 @@ package struct BuiltInBackend: ModelBackend {
     }
 
     static func render(_ result: EmbeddingsResult, request: EmbeddingsRequest, call: ModelCall) -> ModelAnswer {
-        ModelAnswer(body: EmbeddingsWire.list(result, model: call.model, encoding: request.encodingFormat), promptTokens: result.promptTokens)
+        ModelAnswer(
+            body: EmbeddingsWire.list(result, model: call.model, encoding: request.encodingFormat), promptTokens: result.promptTokens)
     }
 
     static func render(_ result: ResponsesResult, request: ResponsesRequest, call: ModelCall) -> ModelAnswer {

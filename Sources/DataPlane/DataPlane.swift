@@ -30,7 +30,7 @@ package final class DataPlane: Sendable {
         handlers = DataPlaneHandlers(store: store, models: models, catalog: catalog)
         router = DataPlaneRouter(routes: handlers.routes)
         self.accessLog = accessLog
-        // The chain, in order (docs/architecture.md "The data plane").
+        // The chain, in order (docs/dataplane.md "The chain").
         middleware =
             [
                 AccountMiddleware(accounts: AccountDirectory(store: store)),
@@ -50,7 +50,8 @@ package final class DataPlane: Sendable {
         var response: HTTPResponse
         var request: DataPlaneRequest?
         if segments.count >= 2 {
-            let call = DataPlaneRequest(http: http, host: segments[1].lowercased(), segments: Array(segments.dropFirst(2)), requestID: requestID)
+            let call = DataPlaneRequest(
+                http: http, host: segments[1].lowercased(), segments: Array(segments.dropFirst(2)), requestID: requestID)
             request = call
             do {
                 response = try await DataPlaneChain(middleware: middleware, index: 0).respond(to: call).response

@@ -40,7 +40,8 @@ extension DataPlaneHandlers {
         let account = try request.requiredAccount
         let all = store.children(of: account.id, type: Self.deploymentType).map(ProjectDeployment.json).filter {
             ProjectDeployment.matches(
-                $0, publisher: request.query["modelPublisher"], modelName: request.query["modelName"], type: request.query["deploymentType"])
+                $0, publisher: request.query["modelPublisher"], modelName: request.query["modelName"], type: request.query["deploymentType"]
+            )
         }
         return .json(200, page(all, request: request))
     }
@@ -101,7 +102,9 @@ extension DataPlaneHandlers {
         let slice = Array(items.dropFirst(skip).prefix(Self.pageSize))
         var body: JSONObject = ["value": .array(slice)]
         if skip + slice.count < items.count {
-            let kept = request.query.items.filter { $0.name.lowercased() != "skip" }.map { "\($0.name.addingQueryValueEncoding)=\($0.value.addingQueryValueEncoding)" }
+            let kept = request.query.items.filter { $0.name.lowercased() != "skip" }.map {
+                "\($0.name.addingQueryValueEncoding)=\($0.value.addingQueryValueEncoding)"
+            }
             let query = (kept + ["skip=\(skip + slice.count)"]).joined(separator: "&")
             body["nextLink"] = .string(request.http.baseURL + request.http.path + "?" + query)
         }

@@ -12,10 +12,13 @@ enum ProjectConnection {
             for (key, value) in stored.pairs { credentials[key.lowercased() == "sas" ? "SAS" : key] = value }
         }
         var metadata = JSONObject()
-        for (key, value) in properties?["metadata"]?.objectValue?.pairs ?? [] { metadata[key] = .string(value.stringValue ?? value.description) }
+        for (key, value) in properties?["metadata"]?.objectValue?.pairs ?? [] {
+            metadata[key] = .string(value.stringValue ?? value.description)
+        }
         return [
             "name": .string(connection.id.name), "id": .string(connection.id.description),
-            "type": .string(properties?["category"]?.stringValue ?? "CustomKeys"), "target": .string(properties?["target"]?.stringValue ?? ""),
+            "type": .string(properties?["category"]?.stringValue ?? "CustomKeys"),
+            "target": .string(properties?["target"]?.stringValue ?? ""),
             "isDefault": .bool(isDefault), "credentials": .object(credentials), "metadata": .object(metadata),
         ]
     }

@@ -21,7 +21,8 @@ struct RateLimitMiddleware: DataPlaneMiddleware {
             let kind = request.account?.body["kind"]?.stringValue ?? "OpenAI"
             throw DataPlaneError.rateLimited(
                 operation: route.operationID, apiVersion: request.apiVersion, limit: refusal.kind,
-                tier: kind.lowercased() == "aiservices" ? "AIServices" : "OpenAI", retryAfter: seconds, retryAfterMilliseconds: milliseconds)
+                tier: kind.lowercased() == "aiservices" ? "AIServices" : "OpenAI", retryAfter: seconds, retryAfterMilliseconds: milliseconds
+            )
         case .success(let remaining):
             var answer = try await next.respond(to: request)
             if let requests = remaining.requests { answer.response.headers.set("x-ratelimit-remaining-requests", String(requests)) }

@@ -51,7 +51,6 @@ enum ScriptedAnswer {
         }
     }
 
-
     /// `finish_reason: content_filter` with the category flagged in the choice's results.
     static func flagCompletion(_ body: JSONValue, category: String) -> JSONValue {
         guard var object = body.objectValue, var choices = object["choices"]?.arrayValue else { return body }

@@ -68,7 +68,9 @@ package struct ScriptedRule: Sendable, Equatable {
             guard let text = body.stringValue else { throw ScriptedRuleError("'reply.content' must be a string.") }
             return .content(text)
         case "toolCalls":
-            guard let calls = body.arrayValue, !calls.isEmpty else { throw ScriptedRuleError("'reply.toolCalls' must be a non-empty array.") }
+            guard let calls = body.arrayValue, !calls.isEmpty else {
+                throw ScriptedRuleError("'reply.toolCalls' must be a non-empty array.")
+            }
             var parsed: [(name: String, arguments: String)] = []
             for call in calls {
                 guard let name = call["name"]?.stringValue, !name.isEmpty else {
@@ -81,7 +83,9 @@ package struct ScriptedRule: Sendable, Equatable {
         case "contentFilter":
             let on = body["on"]?.stringValue ?? "prompt"
             let category = body["category"]?.stringValue ?? "hate"
-            guard on == "prompt" || on == "completion" else { throw ScriptedRuleError("'reply.contentFilter.on' must be prompt or completion.") }
+            guard on == "prompt" || on == "completion" else {
+                throw ScriptedRuleError("'reply.contentFilter.on' must be prompt or completion.")
+            }
             guard categories.contains(category) else {
                 throw ScriptedRuleError("'reply.contentFilter.category' must be one of \(categories.joined(separator: ", ")).")
             }

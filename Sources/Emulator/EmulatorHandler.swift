@@ -5,7 +5,7 @@ import Foundation
 import Identity
 import Persistence
 
-/// The top-level dispatch (docs/architecture.md "A request's way"): the data plane, the operator
+/// The top-level dispatch (docs/dataplane.md "The chain"): the data plane, the operator
 /// API, Entra ID, cloud metadata, Graph, then the ARM pipeline for everything else. Writes one access-log line per request.
 struct EmulatorHandler: HTTPHandler {
     let operatorPipeline: ARMPipeline

@@ -21,7 +21,8 @@ extension OperatorAPI {
                 rules.removeAll()
                 return .noContent
             },
-            Route("DELETE", "/_emulator/dataplane/rules/{ruleId}", operationID: "Emulator_DeleteDataPlaneRule", action: nil) { _, parameters in
+            Route("DELETE", "/_emulator/dataplane/rules/{ruleId}", operationID: "Emulator_DeleteDataPlaneRule", action: nil) {
+                _, parameters in
                 let id = parameters.required("ruleId")
                 guard rules.remove(id: id) else { throw ARMError.dataPlaneRuleNotFound(id) }
                 return .noContent

@@ -174,9 +174,10 @@ import Testing
     @Test func aBackendThatIsDownIsABadGatewayInAzuresShape() async throws {
         // Port 1 on loopback: nothing listens, the connection is refused.
         let backend = ForwardingBackend(baseURL: URL(string: "http://127.0.0.1:1/v1")!, modelMap: [:], timeoutSeconds: 10)
-        let error = try #require(await #expect(throws: DataPlaneError.self) {
-            try await backend.answer(Self.call(.chatCompletions, body: Self.chatBody))
-        })
+        let error = try #require(
+            await #expect(throws: DataPlaneError.self) {
+                try await backend.answer(Self.call(.chatCompletions, body: Self.chatBody))
+            })
         #expect(error.status == 502)
         #expect(error.body["error"]?["code"]?.stringValue == "BadGateway")
         #expect(error.body["error"]?["message"]?.stringValue?.contains("http://127.0.0.1:1/v1") == true)
@@ -189,9 +190,10 @@ import Testing
         let backend = ForwardingBackend(baseURL: server.base("/delay/20"), modelMap: [:], timeoutSeconds: 1)
         var body = Self.chatBody.objectValue!
         body["stream"] = .bool(stream)
-        let error = try #require(await #expect(throws: DataPlaneError.self) {
-            try await backend.answer(Self.call(.chatCompletions, body: .object(body)))
-        })
+        let error = try #require(
+            await #expect(throws: DataPlaneError.self) {
+                try await backend.answer(Self.call(.chatCompletions, body: .object(body)))
+            })
         #expect(error.status == 504)
         #expect(error.body["error"]?["code"]?.stringValue == "Timeout")
     }
@@ -202,9 +204,10 @@ import Testing
         let backend = ForwardingBackend(baseURL: server.base("/status/400"), modelMap: [:], timeoutSeconds: 10)
         var body = Self.chatBody.objectValue!
         body["stream"] = .bool(stream)
-        let error = try #require(await #expect(throws: DataPlaneError.self) {
-            try await backend.answer(Self.call(.chatCompletions, body: .object(body)))
-        })
+        let error = try #require(
+            await #expect(throws: DataPlaneError.self) {
+                try await backend.answer(Self.call(.chatCompletions, body: .object(body)))
+            })
         #expect(error.status == 400)
         #expect(error.body["error"]?["code"]?.stringValue == "backend_says_no")
         #expect(error.body["error"]?["message"]?.stringValue == "the backend refused this request")
@@ -214,9 +217,10 @@ import Testing
     func otherBackendFailuresAreBadGateways(prefix: String) async throws {
         let server = try OpenAICompatibleServer()
         let backend = ForwardingBackend(baseURL: server.base(prefix), modelMap: [:], timeoutSeconds: 10)
-        let error = try #require(await #expect(throws: DataPlaneError.self) {
-            try await backend.answer(Self.call(.chatCompletions, body: Self.chatBody))
-        })
+        let error = try #require(
+            await #expect(throws: DataPlaneError.self) {
+                try await backend.answer(Self.call(.chatCompletions, body: Self.chatBody))
+            })
         #expect(error.status == 502)
         #expect(error.body["error"]?["code"]?.stringValue == "BadGateway")
     }

@@ -46,12 +46,16 @@ import Testing
         _ = try rules.add(["reply": ["content": "x"]])
         #expect(rules.take(for: call("anything", operation: .embeddings)) == nil)
         _ = try rules.add(["reply": ["error": ["status": 503]]])
-        #expect(rules.take(for: call("anything", operation: .embeddings))?.reply == .error(status: 503, code: "503", message: "Scripted error of the Foundry emulator."))
+        #expect(
+            rules.take(for: call("anything", operation: .embeddings))?.reply
+                == .error(status: 503, code: "503", message: "Scripted error of the Foundry emulator."))
     }
 
     @Test func givenRulesExported_whenParsedBack_thenTheyAreTheSame() throws {
         let rules = ScriptedRules()
-        _ = try rules.add(["deployment": "d", "match": "m", "times": 3, "latencyMs": 5, "reply": ["toolCalls": [["name": "f", "arguments": ["a": 1]]]]])
+        _ = try rules.add([
+            "deployment": "d", "match": "m", "times": 3, "latencyMs": 5, "reply": ["toolCalls": [["name": "f", "arguments": ["a": 1]]]],
+        ])
         let parsed = try ScriptedRules.parse(rules.all.map(\.json))
         #expect(parsed == rules.all)
     }

@@ -23,12 +23,14 @@ import Testing
         let host = try await InProcessEmulator()
         #expect(await host.arm("PUT", host.group("rg"), body: #"{"location":"eastus"}"#).status == 201)
         let account = host.account(name, in: "rg")
-        let body = #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{"customSubDomainName":"\#(name)","allowProjectManagement":true}}"#
+        let body =
+            #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{"customSubDomainName":"\#(name)","allowProjectManagement":true}}"#
         #expect(await host.arm("PUT", account, body: body, apiVersion: InProcessEmulator.accountAPIVersion).status < 300)
         for (deployment, model, version, sku) in [
             ("gpt-4o", "gpt-4o", "2024-08-06", "GlobalStandard"), ("embed", "text-embedding-3-small", "1", "Standard"),
         ] {
-            let body = #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"OpenAI","name":"\#(model)","version":"\#(version)"}}}"#
+            let body =
+                #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"OpenAI","name":"\#(model)","version":"\#(version)"}}}"#
             let reply = await host.arm("PUT", account + "/deployments/" + deployment, body: body, apiVersion: Self.deploymentAPIVersion)
             #expect(reply.status < 300, "\(reply.json?.compactString ?? "")")
         }
@@ -118,10 +120,12 @@ import Testing
         let denied = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
         #expect(denied.status == 401 && denied.code == "PermissionDenied", "\(denied.text)")
         let assignment = world.account + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())"
-        let role = "/subscriptions/\(InProcessEmulator.subscription)/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
+        let role =
+            "/subscriptions/\(InProcessEmulator.subscription)/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
         let assign = await host.arm(
             "PUT", assignment,
-            body: #"{"properties":{"roleDefinitionId":"\#(role)","principalId":"\#(operatorObjectID)","principalType":"ServicePrincipal"}}"#,
+            body:
+                #"{"properties":{"roleDefinitionId":"\#(role)","principalId":"\#(operatorObjectID)","principalType":"ServicePrincipal"}}"#,
             apiVersion: "2022-04-01")
         #expect(assign.status == 201, "\(assign.json?.compactString ?? "")")
         let allowed = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
@@ -134,7 +138,8 @@ import Testing
     @Test func givenDeploymentsAndModels_whenTheyCannotServe_thenAzuresErrorsCome() async throws {
         let world = try await world()
         let key = [("api-key", world.key)]
-        let unknown = await call(world, "POST", "openai/deployments/nope/chat/completions?api-version=2024-10-21", body: Self.chat, headers: key)
+        let unknown = await call(
+            world, "POST", "openai/deployments/nope/chat/completions?api-version=2024-10-21", body: Self.chat, headers: key)
         #expect(unknown.status == 404 && unknown.code == "DeploymentNotFound")
         let wrongOperation = await call(
             world, "POST", "openai/deployments/gpt-4o/embeddings?api-version=2024-10-21", body: #"{"input":"x"}"#, headers: key)
@@ -144,7 +149,8 @@ import Testing
         let badVersion = await call(
             world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=banana", body: Self.chat, headers: key)
         #expect(badVersion.status == 400 && badVersion.code == "BadRequest")
-        let badBody = await call(world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: "{", headers: key)
+        let badBody = await call(
+            world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: "{", headers: key)
         #expect(badBody.status == 400 && badBody.json?["error"]?["type"]?.stringValue == "invalid_request_error")
         let unknownHost = await call(world, "GET", "openai/models?api-version=2024-10-21", host: "nothere.openai.azure.com", headers: key)
         #expect(unknownHost.status == 404)
@@ -212,7 +218,8 @@ import Testing
         #expect(created.status < 300, "\(created.json?.compactString ?? "")")
         let connection = await world.host.arm(
             "PUT", project + "/connections/search1",
-            body: #"{"properties":{"category":"CognitiveSearch","target":"https://s.search.windows.net","authType":"ApiKey","credentials":{"key":"secret"}}}"#,
+            body:
+                #"{"properties":{"category":"CognitiveSearch","target":"https://s.search.windows.net","authType":"ApiKey","credentials":{"key":"secret"}}}"#,
             apiVersion: InProcessEmulator.accountAPIVersion)
         #expect(connection.status == 200, "\(connection.json?.compactString ?? "")")
         let key = [("api-key", world.key)]
