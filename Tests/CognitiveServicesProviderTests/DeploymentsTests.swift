@@ -16,6 +16,16 @@ struct DeploymentsTests {
         return world
     }
 
+    @Test func givenAnOSeriesModel_whenDeployed_thenItsRateLimitsCountRequestsPerMinuteAtItsUnitRate() async throws {
+        let world = try await world()
+        let created = try await world.deploy("a1", "o3", model: "o3-mini", version: "2025-01-31", sku: "GlobalStandard", capacity: 5)
+        #expect(created.status == 201)
+        let limits = try #require(created.properties?["rateLimits"])
+        #expect(limits[0] == ["key": "request", "renewalPeriod": 60, "count": 5])
+        #expect(limits[1] == ["key": "token", "renewalPeriod": 60, "count": 50_000])
+        #expect(created.properties?["callRateLimit"]?["renewalPeriod"]?.intValue == 60)
+    }
+
     @Test func createReturns201ThenUpdate200WithCatalogFields() async throws {
         let world = try await world()
         let created = try await world.deploy("a1", "gpt4o", capacity: 10)

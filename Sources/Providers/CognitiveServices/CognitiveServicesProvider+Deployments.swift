@@ -162,9 +162,11 @@ extension CognitiveServicesProvider {
         outProperties["raiPolicyName"] = .string(raiPolicyName)
         outProperties["provisioningState"] = initialProvisioningState
         outProperties["capabilities"] = .object(model.capabilities)
-        let rateLimits = Self.rateLimits(capacity: capacity)
+        let rateLimits = Self.rateLimits(capacity: capacity, rate: model.unitRate)
         outProperties["rateLimits"] = rateLimits
-        outProperties["callRateLimit"] = ["count": .int(Int64(capacity)), "renewalPeriod": 10, "rules": rateLimits]
+        outProperties["callRateLimit"] = [
+            "count": rateLimits[0]?["count"] ?? 0, "renewalPeriod": rateLimits[0]?["renewalPeriod"] ?? 10, "rules": rateLimits,
+        ]
         for key in ["capacitySettings", "parentDeploymentName", "spilloverDeploymentName", "dynamicThrottlingEnabled"] {
             if let value = properties[key] { outProperties[key] = value }
         }
@@ -195,12 +197,16 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// [OBS] for capacity C on Standard-type SKUs: C requests per 10 s, C×1000 tokens per 60 s.
-    static func rateLimits(capacity: Int) -> JSONValue {
-        [
-            ["key": "request", "renewalPeriod": 10, "count": .int(Int64(capacity))],
-            ["key": "token", "renewalPeriod": 60, "count": .int(Int64(capacity) * 1000)],
-        ]
+    /// An observed answer for capacity C of a standard chat model: C requests per 10 s, C×1000 tokens
+    /// per 60 s (6 requests and 1,000 tokens per unit and minute). Models whose unit buys another
+    /// rate (o-series) count requests per 60 s (docs/dataplane.md "Rate limits").
+    static func rateLimits(capacity: Int, rate: ModelCatalog.UnitRate = .standard) -> JSONValue {
+        let units = Int64(capacity)
+        let requests: JSONValue =
+            rate.requestsPerMinute % 6 == 0
+            ? ["key": "request", "renewalPeriod": 10, "count": .int(units * Int64(rate.requestsPerMinute / 6))]
+            : ["key": "request", "renewalPeriod": 60, "count": .int(units * Int64(rate.requestsPerMinute))]
+        return [requests, ["key": "token", "renewalPeriod": 60, "count": .int(units * Int64(rate.tokensPerMinute))]]
     }
 
     /// PATCH (`PatchResourceTagsAndSku` plus the properties the issue names): capacity and SKU

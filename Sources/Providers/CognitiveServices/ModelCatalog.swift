@@ -19,6 +19,15 @@ public struct ModelCatalog: Sendable {
         public var capacity: Capacity
     }
 
+    /// What one capacity unit of a model buys per minute (learn.microsoft.com/azure/ai-foundry/openai/how-to/quota:
+    /// 6 requests and 1,000 tokens for most chat models; 1 request and 10,000 tokens for o3-mini, for example).
+    public struct UnitRate: Sendable, Equatable {
+        public var requestsPerMinute: Int
+        public var tokensPerMinute: Int
+
+        public static let standard = UnitRate(requestsPerMinute: 6, tokensPerMinute: 1000)
+    }
+
     public struct Model: Sendable, Equatable {
         public var format: String
         public var name: String
@@ -29,6 +38,8 @@ public struct ModelCatalog: Sendable {
         public var kinds: [String]
         public var capabilities: JSONObject
         public var skus: [Sku]
+        /// The catalog's `ratePerUnit`, else `UnitRate.standard`.
+        public var unitRate: UnitRate = .standard
     }
 
     /// A quota bucket with its default limit per subscription and region.
@@ -87,10 +98,16 @@ public struct ModelCatalog: Sendable {
                         minimum: capacity?["minimum"]?.intValue ?? 1, maximum: capacity?["maximum"]?.intValue ?? 1,
                         step: capacity?["step"]?.intValue ?? 1, defaultValue: capacity?["default"]?.intValue ?? 1))
             }
+            var unitRate = UnitRate.standard
+            if let rate = entry["ratePerUnit"], let requests = rate["requestsPerMinute"]?.intValue,
+                let tokens = rate["tokensPerMinute"]?.intValue, requests > 0, tokens > 0
+            {
+                unitRate = UnitRate(requestsPerMinute: requests, tokensPerMinute: tokens)
+            }
             return Model(
                 format: format, name: name, version: version, isDefaultVersion: entry["isDefaultVersion"]?.boolValue ?? false,
                 lifecycleStatus: entry["lifecycleStatus"]?.stringValue ?? "GenerallyAvailable", kinds: strings(entry["kinds"]),
-                capabilities: entry["capabilities"]?.objectValue ?? JSONObject(), skus: skus)
+                capabilities: entry["capabilities"]?.objectValue ?? JSONObject(), skus: skus, unitRate: unitRate)
         }
     }
 
