@@ -21,8 +21,9 @@ import Testing
             appCaller
                 == Caller(
                     objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-                    principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName))
+                    principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName, audience: "a"))
         #expect(userCaller.principalType == .user)
+        #expect(userCaller.audience == "a" && identityCaller.audience == "a")
         #expect(userCaller.userPrincipalName == WellKnown.userPrincipalName)
         #expect(userCaller.appId == WellKnown.azureCLIClientId)
         #expect(userCaller.displayName == WellKnown.userDisplayName)
