@@ -40,8 +40,10 @@ public final class ActivityLog: Sendable {
 
     public var retentionStart: Date { now().addingTimeInterval(-Double(Self.retentionDays) * 86_400) }
 
+    /// Adds an event; one already past the retention window is not kept.
     public func append(_ event: ActivityEvent) {
         let cutoff = retentionStart
+        guard event.timestamp >= cutoff else { return }
         state.withLock { state in
             state.entries.append(Entry(sequence: state.nextSequence, event: event))
             state.nextSequence += 1
