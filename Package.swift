@@ -110,7 +110,8 @@ let package = Package(
         // libFuzzer targets (issue 6 §2): a stub unless built by scripts/fuzz with -D FUZZING.
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["EmulatorHTTP"], path: "Sources/Fuzz/HTTPParser", swiftSettings: strict),
         .executableTarget(
-            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers", swiftSettings: strict),
+            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",
+            swiftSettings: strict),
 
         // Shared by the suites that drive providers through an in-process pipeline.
         .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),

@@ -1,6 +1,6 @@
 import ARMCore
-import DataPlane
 import AuthorizationProvider
+import DataPlane
 import Foundation
 import Identity
 import InsightsProvider

@@ -114,7 +114,8 @@ import Testing
     @Test func pagesNewestFirstWithAnAbsoluteNextLinkCarryingTheQuery() async throws {
         let world = try await InProcessEmulator()
         for index in 0..<110 { _ = await world.arm("PUT", world.group("page-\(index)"), body: #"{"location":"eastus"}"#) }
-        let filter = "eventTimestamp ge " + ARMTimestamp.string(from: Date().addingTimeInterval(-3600)).replacingOccurrences(of: "Z", with: "+00:00")
+        let filter =
+            "eventTimestamp ge " + ARMTimestamp.string(from: Date().addingTimeInterval(-3600)).replacingOccurrences(of: "Z", with: "+00:00")
         var target: String? = Self.valuesPath(filter, select: "eventTimestamp , resourceGroupName")
         var all: [JSONValue] = []
         var pages = 0

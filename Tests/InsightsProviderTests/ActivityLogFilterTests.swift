@@ -50,7 +50,8 @@ import Testing
         "eventTimestamp ge 2026-01-01T00:00:00 and", "eventTimestamp ge 2026-01-01T00:00:00 or status eq 'x'",
         "eventTimestamp gt 2026-01-01T00:00:00", "eventTimestamp ge yesterday", "eventTimestamp ge 2026-01-01T00:00:00.12345678",
         "eventTimestamp ge 2026-01-01T00:00:00 and unknownField eq 'x'", "eventTimestamp ge 2026-01-01T00:00:00 and status ne 'x'",
-        "eventTimestamp ge 2026-01-01T00:00:00 and status eq 'x", "eventTimestamp ge 2026-01-01T00:00:00 and status eq 'a' and status eq 'b'",
+        "eventTimestamp ge 2026-01-01T00:00:00 and status eq 'x",
+        "eventTimestamp ge 2026-01-01T00:00:00 and status eq 'a' and status eq 'b'",
         "eventTimestamp ge 2026-01-01T00:00:00 and eventTimestamp ge 2026-01-02T00:00:00", "(eventTimestamp ge 2026-01-01T00:00:00)",
         "eventTimestamp ge 2026-01-01T00:00:00 and status eq 'a''''' and caller", "eventTimestamp ge '2026-13-01T00:00:00'",
     ])

@@ -14,8 +14,10 @@ import Testing
 
     static func pipeline(log: ActivityLog, operations: LongRunningOperations) -> ARMPipeline {
         let routes = [
-            Route("PUT", "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.CognitiveServices/accounts/{a}",
-                operationID: "Accounts_Create", action: "Microsoft.CognitiveServices/accounts/write") { request, _ in
+            Route(
+                "PUT", "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.CognitiveServices/accounts/{a}",
+                operationID: "Accounts_Create", action: "Microsoft.CognitiveServices/accounts/write"
+            ) { request, _ in
                 let handle = try await operations.perform(
                     for: request, namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create,
                     resourceID: ResourceID(Self.account)

@@ -118,8 +118,9 @@ extension ActivityLogFilter {
                 tokens.append(.quoted(String(decoding: value, as: UTF8.self)))
             } else {
                 let begin = index
-                while index < bytes.count, ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "'")]
-                    .contains(bytes[index])
+                while index < bytes.count,
+                    ![UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "'")]
+                        .contains(bytes[index])
                 {
                     index += 1
                 }
