@@ -364,7 +364,8 @@ class AzResult:
 
 
 class AzCli:
-    """The real Azure CLI (`python -m azure.cli` of this venv) with a private AZURE_CONFIG_DIR."""
+    """The real Azure CLI (`python -m azure.cli` of its own venv, AZ_PYTHON, set by run.sh; else this
+    interpreter) with a private AZURE_CONFIG_DIR."""
 
     def __init__(self, emulator: Emulator, config_dir: Path, extra_env: Optional[dict[str, str]] = None):
         self.emulator = emulator
@@ -389,7 +390,8 @@ class AzCli:
             extra_env: Optional[dict[str, str]] = None, output: Optional[str] = "json") -> AzResult:
         argv = list(args) + (["--output", output] if output else [])
         env = dict(self.env, **(extra_env or {}))
-        completed = run_process([sys.executable, "-m", "azure.cli", *argv], timeout=timeout, env=env)
+        python = os.environ.get("AZ_PYTHON") or sys.executable
+        completed = run_process([python, "-m", "azure.cli", *argv], timeout=timeout, env=env)
         result = AzResult(argv, completed.returncode, completed.stdout, completed.stderr)
         if check:
             assert result.returncode == 0, f"az failed\n{result}"

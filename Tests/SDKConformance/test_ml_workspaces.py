@@ -261,7 +261,7 @@ def test_azure_ai_ml_updates_a_hub_and_a_project(ml_client_factory, hub_and_proj
 
 # -- azure-ai-ml begin_create (ARM template deployments) ----------------------------------------
 
-def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_factory, resource_client, resource_group,
+def test_azure_ai_ml_begin_create_hub_and_project_through_templates(deployments_client, ml_client_factory, resource_client, resource_group,
                                                                      http, auth_headers):
     from azure.ai.ml.entities import Hub, Project
 
@@ -275,7 +275,7 @@ def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_fa
     assert isinstance(project, Project)
     assert project.hub_id == hub.id and project.location == "eastus"
     # The SDK went through Microsoft.Resources/deployments: both deployments are recorded and succeeded.
-    deployments = list(resource_client.deployments.list_by_resource_group(resource_group))
+    deployments = list(deployments_client.deployments.list_by_resource_group(resource_group))
     assert {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
     assert {d.name.split("-")[0] for d in deployments} >= {"hub3", "proj3"}
     types = sorted(r.type for r in resource_client.resources.list_by_resource_group(resource_group))

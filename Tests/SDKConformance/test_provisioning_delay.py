@@ -35,7 +35,7 @@ def slow_emulator(tmp_path_factory):
 @pytest.fixture(scope="module")
 def slow_client(slow_emulator):
     from azure.identity import ClientSecretCredential
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET,
                                         authority=slow_emulator.base_url, disable_instance_discovery=True,

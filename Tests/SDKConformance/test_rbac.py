@@ -136,7 +136,7 @@ def test_sdk_reads_permissions(emulator, authorization_client, group, new_princi
 
 def test_a_principal_without_a_role_gets_the_exact_authorization_failed(emulator, new_principal, sdk_kwargs, unique_name):
     from azure.core.exceptions import HttpResponseError
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     principal = new_principal("no-role")
     cred = credential_for(emulator, principal)
