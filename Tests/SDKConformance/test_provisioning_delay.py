@@ -146,7 +146,14 @@ def test_azure_ai_ml_begin_create_through_delayed_template_deployments(slow_emul
     hub = ml.workspaces.begin_create(Hub(name="hub1", location="eastus")).result(timeout=180)
     project = ml.workspaces.begin_create(Project(name="proj1", hub_id=hub.id)).result(timeout=180)
     assert project.hub_id == hub.id
-    deployments = list(slow_client.deployments.list_by_resource_group(group))
+    try:  # azure-mgmt-resource 26 moved deployments to azure-mgmt-resource-deployments (see conftest)
+        from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+        deployments_client = DeploymentsMgmtClient(credential, SUBSCRIPTION_ID, base_url=slow_emulator.base_url,
+                                                   credential_scopes=[slow_emulator.base_url + "/.default"],
+                                                   connection_verify=slow_emulator.cert_path)
+    except ImportError:
+        deployments_client = slow_client
+    deployments = list(deployments_client.deployments.list_by_resource_group(group))
     assert len(deployments) == 2 and {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
     slow_client.resource_groups.begin_delete(group).result(timeout=120)
     # The identities went with the group (ResourceGroupCascade), also on the asynchronous path.
