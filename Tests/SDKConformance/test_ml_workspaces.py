@@ -2,7 +2,7 @@
 
 azure-mgmt-machinelearningservices 1.0.1 creates a Hub and a Project with a direct PUT (its models
 predate `kind`/`hubResourceId`, so the body is raw JSON and api_version is 2024-10-01, as
-real-clients.md section 3 says), gets, lists, makes connections and deletes. azure-ai-ml 1.35.2
+docs/hubs-and-projects.md shows), gets, lists, makes connections and deletes. azure-ai-ml 1.35.2
 (MLClient pointed at the emulator through `cloud`/`cloud_metadata`) gets and lists the hubs and
 projects and creates and lists connections.
 
@@ -137,7 +137,7 @@ def test_mgmt_sdk_deletes_project_then_hub(ml_mgmt, hub_and_project):
 
 @pytest.fixture
 def ml_client_factory(emulator, credential, monkeypatch):
-    """MLClient(cloud=..., cloud_metadata=...) bound to the emulator, as real-clients.md section 3 shows."""
+    """MLClient(cloud=..., cloud_metadata=...) bound to the emulator, as docs/hubs-and-projects.md shows."""
     from azure.ai.ml import MLClient
 
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", emulator.cert_path)

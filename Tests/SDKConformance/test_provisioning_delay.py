@@ -1,7 +1,7 @@
 """Long-running operations with --provisioning-delay: the clients must poll, and polling must end.
 
 A second emulator is started for this module with --provisioning-delay, so deletes are really
-asynchronous (reference/real-clients.md, "Long-running operations").
+asynchronous.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Azure RBAC (issue 5 sections 1-2) through the real clients: azure-mgmt-authorization 5.0.0b2,
-azure-mgmt-resource, azure-identity and the Azure CLI 2.91.0 (reference/real-clients.md section 4).
+azure-mgmt-resource, azure-identity and the Azure CLI 2.91.0.
 
 Every test makes its own principals with POST /_emulator/principals, so they start with no role.
 """
