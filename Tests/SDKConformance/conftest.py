@@ -116,7 +116,7 @@ def credential(emulator: Emulator):
 
 @pytest.fixture(scope="session")
 def resource_client(credential, sdk_kwargs):
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     client = ResourceManagementClient(credential, SUBSCRIPTION_ID, **sdk_kwargs)
     yield client
@@ -125,9 +125,23 @@ def resource_client(credential, sdk_kwargs):
 
 @pytest.fixture(scope="session")
 def subscription_client(credential, sdk_kwargs):
-    from azure.mgmt.resource import SubscriptionClient
+    from azure.mgmt.resource.subscriptions import SubscriptionClient
 
     client = SubscriptionClient(credential, **sdk_kwargs)
+    yield client
+    client.close()
+
+
+@pytest.fixture(scope="session")
+def deployments_client(credential, sdk_kwargs, resource_client):
+    """Template deployments: azure-mgmt-resource-deployments (the current lane; azure-mgmt-resource 26 moved
+    them out of ResourceManagementClient), else ResourceManagementClient itself (the previous lane, 24)."""
+    try:
+        from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+    except ImportError:
+        yield resource_client
+        return
+    client = DeploymentsMgmtClient(credential, SUBSCRIPTION_ID, **sdk_kwargs)
     yield client
     client.close()
 

@@ -364,7 +364,8 @@ class AzResult:
 
 
 class AzCli:
-    """The real Azure CLI (`python -m azure.cli` of this venv) with a private AZURE_CONFIG_DIR."""
+    """The real Azure CLI (`python -m azure.cli` of its own venv, AZ_PYTHON, set by run.sh; else this
+    interpreter) with a private AZURE_CONFIG_DIR."""
 
     def __init__(self, emulator: Emulator, config_dir: Path, extra_env: Optional[dict[str, str]] = None):
         self.emulator = emulator
@@ -389,7 +390,8 @@ class AzCli:
             extra_env: Optional[dict[str, str]] = None, output: Optional[str] = "json") -> AzResult:
         argv = list(args) + (["--output", output] if output else [])
         env = dict(self.env, **(extra_env or {}))
-        completed = run_process([sys.executable, "-m", "azure.cli", *argv], timeout=timeout, env=env)
+        python = os.environ.get("AZ_PYTHON") or sys.executable
+        completed = run_process([python, "-m", "azure.cli", *argv], timeout=timeout, env=env)
         result = AzResult(argv, completed.returncode, completed.stdout, completed.stderr)
         if check:
             assert result.returncode == 0, f"az failed\n{result}"
@@ -450,23 +452,10 @@ def tls_context(cert_path: str):
 
 
 def import_ai_projects_2():
-    """azure.ai.projects 2.x from the venv's `ai-projects-2` directory (run.sh installs it there:
-    azure-cli 2.91.0 pins azure-ai-projects~=1.0.0 in site-packages). Call before anything imports
-    azure.ai.projects; returns the module."""
+    """azure.ai.projects 2.x as pinned in requirements.txt (az has a venv of its own, so its
+    azure-ai-projects 1.0.0 pin does not apply here); returns the module."""
     import importlib
 
-    target = Path(sys.prefix) / "ai-projects-2"
-    assert (target / "azure" / "ai" / "projects").is_dir(), f"{target} lacks azure-ai-projects 2.x: run run.sh"
-    assert "azure.ai.projects" not in sys.modules or str(target) in (sys.modules["azure.ai.projects"].__file__ or ""), \
-        "azure.ai.projects 1.x was imported first"
-    if str(target) not in sys.path:
-        sys.path.insert(0, str(target))
-    # Old azure-* wheels make `azure` and `azure.ai` pkgutil-style packages whose __path__ was fixed at
-    # first import: add the directory to them too (PEP 420 namespace paths recompute on their own).
-    for package, sub in (("azure", "azure"), ("azure.ai", "azure/ai")):
-        module = sys.modules.get(package)
-        if module is not None and isinstance(getattr(module, "__path__", None), list) and str(target / sub) not in module.__path__:
-            module.__path__.insert(0, str(target / sub))
     projects = importlib.import_module("azure.ai.projects")
     from azure.ai.projects._version import VERSION
 

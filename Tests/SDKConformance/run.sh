@@ -1,41 +1,44 @@
 #!/usr/bin/env bash
 # Runs the SDK conformance suite: the real, pinned Azure SDKs and az against a fresh emulator.
 #
-#   Tests/SDKConformance/run.sh [pytest arguments...]
+#   Tests/SDKConformance/run.sh [pytest arguments...]                 the current lane (every test)
+#   SDK_LANE=previous Tests/SDKConformance/run.sh [pytest arguments...] the previous lane (a subset)
+#
+# Lanes: "current" pins the newest releases (requirements.txt, also what the docs' install lines name);
+# "previous" pins the generation before (requirements-previous.txt: azure-mgmt-resource 24 with the old
+# import paths and flattened models, azure-mgmt-authorization 4, azure-mgmt-cognitiveservices 14) and runs
+# the files in PREVIOUS_LANE_FILES. az lives in its own venv (requirements-az.txt), as users install it:
+# azure-cli pins its own azure-mgmt-* versions, which conflict with the current SDKs.
 #
 # Environment:
 #   FOUNDRY_EMULATOR_BIN  the binary to test (default: .build/debug/foundry-emulator, relative to the repo root)
-#   PYTHON                the interpreter that creates the venv (default: python3)
+#   PYTHON                the interpreter that creates the venvs (default: python3)
+#   SDK_LANE              current (default) or previous
+#   SDK_VENV, AZ_VENV     use these venvs as they are instead of the pinned ones (scripts/check-latest)
 #   SDK_SUITE_TIMEOUT     seconds for the whole pytest run (default 2400); SDK_TEST_TIMEOUT per test (default 300)
 #
-# The venv lives in Tests/SDKConformance/.venv and is rebuilt only when requirements.txt,
-# requirements-ai-projects-2.txt (or the interpreter) change: a stamp file holds their hash.
+# The venvs live in Tests/SDKConformance/.venv* and are rebuilt only when their requirements file (or
+# the interpreter) changes (scripts/lib/venv.sh).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo_root="$(cd "$here/../.." && pwd)"
-venv="$here/.venv"
-stamp="$venv/.requirements.sha256"
-python="${PYTHON:-python3}"
+# shellcheck source=../../scripts/lib/venv.sh
+. "$repo_root/scripts/lib/venv.sh"
 
-command -v "$python" >/dev/null || { echo "run.sh: $python not found" >&2; exit 1; }
-want="$( { sha256sum "$here/requirements.txt" "$here/requirements-ai-projects-2.txt" | cut -d' ' -f1;
-          "$python" -c 'import sys; print(sys.version)'; } | sha256sum | cut -d' ' -f1)"
-
-if [[ ! -x "$venv/bin/python" || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
-    echo "==> creating the SDK venv in $venv (requirements.txt changed or venv missing)"
-    rm -rf "$venv"
-    "$python" -m venv "$venv"
-    # No pip upgrade: pip from ensurepip installs these wheels fine and the run stays reproducible.
-    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m pip install --no-input --quiet \
-        --timeout 60 --retries 5 -r "$here/requirements.txt"
-    # azure-ai-projects 2.x beside the 1.0.0 that azure-cli needs (see requirements-ai-projects-2.txt).
-    PIP_DISABLE_PIP_VERSION_CHECK=1 "$venv/bin/python" -m pip install --no-input --quiet --no-deps \
-        --timeout 60 --retries 5 --target "$venv/ai-projects-2" -r "$here/requirements-ai-projects-2.txt"
-    echo "$want" > "$stamp"
-else
-    echo "==> reusing the SDK venv in $venv"
-fi
+lane="${SDK_LANE:-current}"
+PREVIOUS_LANE_FILES=(test_identity.py test_mgmt_resource.py test_negative.py test_cognitiveservices.py test_rbac.py)
+case "$lane" in
+    current) requirements="$here/requirements.txt"; default_venv="$here/.venv"; files=() ;;
+    previous) requirements="$here/requirements-previous.txt"; default_venv="$here/.venv-previous"
+              files=("${PREVIOUS_LANE_FILES[@]}" -k "not test_az_") ;;
+    *) echo "run.sh: SDK_LANE must be current or previous, not $lane" >&2; exit 2 ;;
+esac
+venv="${SDK_VENV:-$default_venv}"
+az_venv="${AZ_VENV:-$here/.venv-az}"
+[[ -n "${SDK_VENV:-}" ]] || ensure_venv "$venv" "$requirements"
+[[ -n "${AZ_VENV:-}" ]] || ensure_venv "$az_venv" "$here/requirements-az.txt"
+export AZ_PYTHON="$az_venv/bin/python"
 
 # An absolute path, whether it was given relative to the current directory or to the repo root.
 bin="${FOUNDRY_EMULATOR_BIN:-.build/debug/foundry-emulator}"
@@ -43,10 +46,10 @@ if [[ "$bin" != /* ]]; then
     if [[ -e "$bin" ]]; then bin="$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")"; else bin="$repo_root/$bin"; fi
 fi
 export FOUNDRY_EMULATOR_BIN="$bin"
-echo "==> SDK conformance suite against $FOUNDRY_EMULATOR_BIN"
+echo "==> SDK conformance suite, $lane lane ($("$venv/bin/python" -m pip list 2>/dev/null | grep -E '^azure-(identity|mgmt-resource|mgmt-authorization|mgmt-cognitiveservices) ' | tr -s ' ' | paste -sd, -)), against $FOUNDRY_EMULATOR_BIN"
 
 cd "$here"
 # `timeout` bounds the whole run even if a test defeats the per-test alarm; the emulator dies with
 # pytest (PR_SET_PDEATHSIG), so nothing outlives a killed run.
 exec timeout --signal=TERM --kill-after=30 "${SDK_SUITE_TIMEOUT:-2400}" \
-    "$venv/bin/python" -m pytest -p no:cacheprovider -ra "$@"
+    "$venv/bin/python" -m pytest -p no:cacheprovider -ra "${files[@]}" "$@"

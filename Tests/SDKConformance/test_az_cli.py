@@ -1,6 +1,6 @@
 """The Azure CLI 2.91.0, run as a subprocess with its own AZURE_CONFIG_DIR, against the emulator.
 
-The command lines are the ones a user types (reference/real-clients.md section 4).
+The command lines are the ones a user types.
 """
 
 from __future__ import annotations

@@ -6,10 +6,14 @@ it use a region nobody else deploys to.
 from __future__ import annotations
 
 import uuid
+from importlib.metadata import version
 
 import pytest
 
 from emulator_support import SUBSCRIPTION_ID, AzCli
+
+# 15.x (the current lane) takes body models where 14.x (the previous lane) took flattened arguments.
+SDK_MAJOR = int(version("azure-mgmt-cognitiveservices").split(".")[0])
 
 
 @pytest.fixture(scope="module")
@@ -64,8 +68,11 @@ def test_sdk_account_lifecycle_keys_and_lists(cs_client, group, emulator):
     assert updated.tags == {"env": "test"}
 
     keys = cs_client.accounts.list_keys(group, name)
-    from azure.mgmt.cognitiveservices.models import RegenerateKeyParameters
-    regenerated = cs_client.accounts.regenerate_key(group, name, RegenerateKeyParameters(key_name="Key1"))
+    if SDK_MAJOR >= 15:  # the current lane takes a body model, the previous lane (14.x) the key name itself
+        from azure.mgmt.cognitiveservices.models import RegenerateKeyParameters
+        regenerated = cs_client.accounts.regenerate_key(group, name, RegenerateKeyParameters(key_name="Key1"))
+    else:
+        regenerated = cs_client.accounts.regenerate_key(group, name, "Key1")
     assert regenerated.key1 != keys.key1 and regenerated.key2 == keys.key2
 
     assert {s.sku.name for s in cs_client.accounts.list_skus(group, name).value} == {"S0"}
@@ -133,9 +140,13 @@ def test_sdk_soft_delete_restore_and_purge(cs_client, group):
     cs_client.accounts.begin_delete(group, name).result(timeout=60)
     cs_client.deleted_accounts.begin_purge("eastus", group, name).result(timeout=60)
     assert name not in [a.name for a in cs_client.deleted_accounts.list()]
-    from azure.mgmt.cognitiveservices.models import CheckDomainAvailabilityParameter
-    assert cs_client.check_domain_availability(CheckDomainAvailabilityParameter(
-        subdomain_name=name, type="Microsoft.CognitiveServices/accounts")).is_subdomain_available is True
+    if SDK_MAJOR >= 15:  # the current lane takes a body model, the previous lane (14.x) flattened arguments
+        from azure.mgmt.cognitiveservices.models import CheckDomainAvailabilityParameter
+        availability = cs_client.check_domain_availability(CheckDomainAvailabilityParameter(
+            subdomain_name=name, type="Microsoft.CognitiveServices/accounts"))
+    else:
+        availability = cs_client.check_domain_availability(name, "Microsoft.CognitiveServices/accounts")
+    assert availability.is_subdomain_available is True
 
 
 # -- az cognitiveservices --------------------------------------------------------------------

@@ -1,6 +1,5 @@
 """The Foundry project endpoint `{account}.services.ai.azure.com/api/projects/{project}` through the
-real, unmodified azure-ai-projects 2.x (requirements-ai-projects-2.txt; run.sh installs it beside
-the 1.0.0 that azure-cli needs): deployments, connections, and `get_openai_client()` on the
+real, unmodified azure-ai-projects 2.x (pinned in requirements.txt): deployments, connections, and `get_openai_client()` on the
 project's `/openai/v1` with an Entra token of audience https://ai.azure.com.
 
 Client behaviour: Azure/azure-sdk-for-python `sdk/ai/azure-ai-projects` (`api-version=v1` on every

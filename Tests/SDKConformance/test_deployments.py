@@ -65,8 +65,8 @@ def deployment_body(template=TEMPLATE, parameters=None):
     return {"properties": {"mode": "Incremental", "template": template, "parameters": parameters or {}}}
 
 
-def test_create_get_list_and_operations(resource_client, resource_group):
-    poller = resource_client.deployments.begin_create_or_update(
+def test_create_get_list_and_operations(deployments_client, resource_client, resource_group):
+    poller = deployments_client.deployments.begin_create_or_update(
         resource_group, "dep1", deployment_body(parameters={"prefix": {"value": "web"}, "enabled": {"value": "true"}}))
     deployment = poller.result(timeout=120)
     assert deployment.id == (f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/{resource_group}"
@@ -79,41 +79,41 @@ def test_create_get_list_and_operations(resource_client, resource_group):
     assert len(outputs["roleName"]["value"]) == 36
     assert deployment.properties.duration.startswith("PT")
 
-    got = resource_client.deployments.get(resource_group, "dep1")
+    got = deployments_client.deployments.get(resource_group, "dep1")
     assert got.properties.outputs == outputs
-    names = {d.name for d in resource_client.deployments.list_by_resource_group(resource_group)}
+    names = {d.name for d in deployments_client.deployments.list_by_resource_group(resource_group)}
     assert {"dep1", "web-inner-0", "web-inner-1"} <= names
 
-    operations = list(resource_client.deployment_operations.list(resource_group, "dep1"))
+    operations = list(deployments_client.deployment_operations.list(resource_group, "dep1"))
     assert len(operations) == 2
     assert {op.properties.target_resource.resource_name for op in operations} == {"web-inner-0", "web-inner-1"}
     assert all(op.properties.provisioning_state == "Succeeded" for op in operations)
     assert all(op.properties.target_resource.resource_type == "Microsoft.Resources/deployments" for op in operations)
 
 
-def test_validate_accepts_a_good_template_and_rejects_a_bad_one(resource_client, resource_group):
-    result = resource_client.deployments.begin_validate(resource_group, "val", deployment_body()).result(timeout=60)
+def test_validate_accepts_a_good_template_and_rejects_a_bad_one(deployments_client, resource_client, resource_group):
+    result = deployments_client.deployments.begin_validate(resource_group, "val", deployment_body()).result(timeout=60)
     assert result.properties.provisioning_state == "Succeeded"
     with pytest.raises(HttpResponseError) as caught:
-        resource_client.deployments.begin_validate(
+        deployments_client.deployments.begin_validate(
             resource_group, "val", deployment_body(parameters={"count": {"value": 7}})).result(timeout=60)
     assert caught.value.status_code == 400
     assert caught.value.error.code == "InvalidTemplate"
 
 
-def test_unknown_function_fails_with_a_clear_error(resource_client, resource_group):
+def test_unknown_function_fails_with_a_clear_error(deployments_client, resource_client, resource_group):
     template = {"resources": [], "outputs": {"x": {"type": "string", "value": "[frobnicate('a')]"}}}
     with pytest.raises(HttpResponseError) as caught:
-        resource_client.deployments.begin_create_or_update(resource_group, "bad", deployment_body(template)).result(timeout=60)
+        deployments_client.deployments.begin_create_or_update(resource_group, "bad", deployment_body(template)).result(timeout=60)
     assert "frobnicate" in str(caught.value)
 
 
-def test_delete_removes_the_record(resource_client, resource_group):
-    resource_client.deployments.begin_create_or_update(
+def test_delete_removes_the_record(deployments_client, resource_client, resource_group):
+    deployments_client.deployments.begin_create_or_update(
         resource_group, "gone", deployment_body({"resources": []})).result(timeout=60)
-    resource_client.deployments.begin_delete(resource_group, "gone").result(timeout=60)
+    deployments_client.deployments.begin_delete(resource_group, "gone").result(timeout=60)
     with pytest.raises(ResourceNotFoundError):
-        resource_client.deployments.get(resource_group, "gone")
+        deployments_client.deployments.get(resource_group, "gone")
 
 
 def test_az_deployment_group_create_with_template_file_and_parameters(az_sp: AzCli, unique_name, tmp_path):
@@ -132,16 +132,16 @@ def test_az_deployment_group_create_with_template_file_and_parameters(az_sp: AzC
     az_sp.run("group", "delete", "--name", group, "--yes", output=None, timeout=120)
 
 
-def test_failed_nested_resource_fails_the_deployment_through_the_status_poll(resource_client, resource_group):
+def test_failed_nested_resource_fails_the_deployment_through_the_status_poll(deployments_client, resource_client, resource_group):
     template = {"resources": [{
         "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "broken",
         "properties": {"mode": "Incremental", "expressionEvaluationOptions": {"scope": "inner"},
                        "template": {"resources": [{"type": "No.Such/things", "apiVersion": "2024-01-01", "name": "x"}]}}}]}
     with pytest.raises(HttpResponseError) as caught:
-        resource_client.deployments.begin_create_or_update(resource_group, "outer", deployment_body(template)).result(timeout=60)
+        deployments_client.deployments.begin_create_or_update(resource_group, "outer", deployment_body(template)).result(timeout=60)
     assert caught.value.error.code == "DeploymentFailed"
     assert "InvalidTemplateDeployment" in str(caught.value)
-    failed = resource_client.deployments.get(resource_group, "outer")
+    failed = deployments_client.deployments.get(resource_group, "outer")
     assert failed.properties.provisioning_state == "Failed"
-    operations = list(resource_client.deployment_operations.list(resource_group, "outer"))
+    operations = list(deployments_client.deployment_operations.list(resource_group, "outer"))
     assert operations[0].properties.provisioning_state == "Failed"

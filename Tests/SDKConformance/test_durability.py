@@ -31,7 +31,7 @@ SDK_TRANSPORT_KWARGS = {"connection_timeout": 10, "read_timeout": 60}
 
 def resource_client(instance: Emulator):
     from azure.identity import ClientSecretCredential
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET, authority=instance.base_url,
                                         disable_instance_discovery=True, connection_verify=instance.cert_path,

@@ -43,7 +43,7 @@ def test_sdk_retry_policy_recovers_from_injected_errors(resource_client, faults,
 
 
 def test_throttling_answer_reaches_the_caller_when_retries_run_out(credential, sdk_kwargs, faults, unique_name):
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     # A client that does not retry sees ARM's throttling error as it is
     client = ResourceManagementClient(credential, SUBSCRIPTION_ID, retry_total=0, **sdk_kwargs)

@@ -30,7 +30,7 @@ def test_names_arm_rejects_never_create_anything(resource_client, bad_name):
     assert {g.name for g in resource_client.resource_groups.list()} == before
 
 
-def test_overflowing_template_is_invalid_template_and_the_emulator_survives(resource_client, unique_name):
+def test_overflowing_template_is_invalid_template_and_the_emulator_survives(deployments_client, resource_client, unique_name):
     group = unique_name("ovf")
     resource_client.resource_groups.create_or_update(group, {"location": "eastus"})
     try:
@@ -39,7 +39,7 @@ def test_overflowing_template_is_invalid_template_and_the_emulator_survives(reso
                                    "sku": {"name": "Standard_LRS"}, "kind": "StorageV2"}]}
         body = {"properties": {"mode": "Incremental", "template": template, "parameters": {}}}
         with pytest.raises(HttpResponseError) as caught:
-            resource_client.deployments.begin_create_or_update(group, "overflow", body).result(timeout=60)
+            deployments_client.deployments.begin_create_or_update(group, "overflow", body).result(timeout=60)
         assert caught.value.error.code == "InvalidTemplate"
         assert "64-bit" in str(caught.value)
         # Still serving: the group is there and can be read.

@@ -240,7 +240,7 @@ def test_raw_delete_is_async_with_location_and_retry_after(http, auth_headers, e
     assert response.status_code == 202, describe(response)
     location = response.headers.get("Location", "")
     assert location.startswith(emulator.base_url + "/"), describe(response)
-    # Retry-After missing or "0" makes azure-core wait 30 s per poll (reference/real-clients.md).
+    # Retry-After missing or "0" makes azure-core wait 30 s per poll.
     assert int(response.headers.get("Retry-After", "0")) >= 1, describe(response)
 
     def finished():

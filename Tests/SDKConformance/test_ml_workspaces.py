@@ -2,7 +2,7 @@
 
 azure-mgmt-machinelearningservices 1.0.1 creates a Hub and a Project with a direct PUT (its models
 predate `kind`/`hubResourceId`, so the body is raw JSON and api_version is 2024-10-01, as
-real-clients.md section 3 says), gets, lists, makes connections and deletes. azure-ai-ml 1.35.2
+docs/hubs-and-projects.md shows), gets, lists, makes connections and deletes. azure-ai-ml 1.35.2
 (MLClient pointed at the emulator through `cloud`/`cloud_metadata`) gets and lists the hubs and
 projects and creates and lists connections.
 
@@ -137,7 +137,7 @@ def test_mgmt_sdk_deletes_project_then_hub(ml_mgmt, hub_and_project):
 
 @pytest.fixture
 def ml_client_factory(emulator, credential, monkeypatch):
-    """MLClient(cloud=..., cloud_metadata=...) bound to the emulator, as real-clients.md section 3 shows."""
+    """MLClient(cloud=..., cloud_metadata=...) bound to the emulator, as docs/hubs-and-projects.md shows."""
     from azure.ai.ml import MLClient
 
     monkeypatch.setenv("REQUESTS_CA_BUNDLE", emulator.cert_path)
@@ -261,7 +261,7 @@ def test_azure_ai_ml_updates_a_hub_and_a_project(ml_client_factory, hub_and_proj
 
 # -- azure-ai-ml begin_create (ARM template deployments) ----------------------------------------
 
-def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_factory, resource_client, resource_group,
+def test_azure_ai_ml_begin_create_hub_and_project_through_templates(deployments_client, ml_client_factory, resource_client, resource_group,
                                                                      http, auth_headers):
     from azure.ai.ml.entities import Hub, Project
 
@@ -275,7 +275,7 @@ def test_azure_ai_ml_begin_create_hub_and_project_through_templates(ml_client_fa
     assert isinstance(project, Project)
     assert project.hub_id == hub.id and project.location == "eastus"
     # The SDK went through Microsoft.Resources/deployments: both deployments are recorded and succeeded.
-    deployments = list(resource_client.deployments.list_by_resource_group(resource_group))
+    deployments = list(deployments_client.deployments.list_by_resource_group(resource_group))
     assert {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
     assert {d.name.split("-")[0] for d in deployments} >= {"hub3", "proj3"}
     types = sorted(r.type for r in resource_client.resources.list_by_resource_group(resource_group))

@@ -57,7 +57,7 @@ def expired_token(http) -> str:
 
 
 def _resource_client(emulator, token: str):
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     return ResourceManagementClient(StaticTokenCredential(token), SUBSCRIPTION_ID, base_url=emulator.base_url,
                                     credential_scopes=[emulator.base_url + "/.default"],

@@ -1,6 +1,6 @@
 """The unauthenticated surface clients discover first: operator API, cloud metadata, OIDC document.
 
-These are raw requests, shaped like the ones az, MSAL and azure-ai-ml send (reference/real-clients.md).
+These are raw requests, shaped like the ones az, MSAL and azure-ai-ml send.
 """
 
 from __future__ import annotations

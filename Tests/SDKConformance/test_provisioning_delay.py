@@ -1,7 +1,7 @@
 """Long-running operations with --provisioning-delay: the clients must poll, and polling must end.
 
 A second emulator is started for this module with --provisioning-delay, so deletes are really
-asynchronous (reference/real-clients.md, "Long-running operations").
+asynchronous.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ def slow_emulator(tmp_path_factory):
 @pytest.fixture(scope="module")
 def slow_client(slow_emulator):
     from azure.identity import ClientSecretCredential
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     credential = ClientSecretCredential(TENANT_ID, OPERATOR_CLIENT_ID, OPERATOR_SECRET,
                                         authority=slow_emulator.base_url, disable_instance_discovery=True,
@@ -146,7 +146,14 @@ def test_azure_ai_ml_begin_create_through_delayed_template_deployments(slow_emul
     hub = ml.workspaces.begin_create(Hub(name="hub1", location="eastus")).result(timeout=180)
     project = ml.workspaces.begin_create(Project(name="proj1", hub_id=hub.id)).result(timeout=180)
     assert project.hub_id == hub.id
-    deployments = list(slow_client.deployments.list_by_resource_group(group))
+    try:  # azure-mgmt-resource 26 moved deployments to azure-mgmt-resource-deployments (see conftest)
+        from azure.mgmt.resource.deployments import DeploymentsMgmtClient
+        deployments_client = DeploymentsMgmtClient(credential, SUBSCRIPTION_ID, base_url=slow_emulator.base_url,
+                                                   credential_scopes=[slow_emulator.base_url + "/.default"],
+                                                   connection_verify=slow_emulator.cert_path)
+    except ImportError:
+        deployments_client = slow_client
+    deployments = list(deployments_client.deployments.list_by_resource_group(group))
     assert len(deployments) == 2 and {d.properties.provisioning_state for d in deployments} == {"Succeeded"}
     slow_client.resource_groups.begin_delete(group).result(timeout=120)
     # The identities went with the group (ResourceGroupCascade), also on the asynchronous path.

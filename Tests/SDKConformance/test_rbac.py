@@ -1,5 +1,5 @@
 """Azure RBAC (issue 5 sections 1-2) through the real clients: azure-mgmt-authorization 5.0.0b2,
-azure-mgmt-resource, azure-identity and the Azure CLI 2.91.0 (reference/real-clients.md section 4).
+azure-mgmt-resource, azure-identity and the Azure CLI 2.91.0.
 
 Every test makes its own principals with POST /_emulator/principals, so they start with no role.
 """
@@ -136,7 +136,7 @@ def test_sdk_reads_permissions(emulator, authorization_client, group, new_princi
 
 def test_a_principal_without_a_role_gets_the_exact_authorization_failed(emulator, new_principal, sdk_kwargs, unique_name):
     from azure.core.exceptions import HttpResponseError
-    from azure.mgmt.resource import ResourceManagementClient
+    from azure.mgmt.resource.resources import ResourceManagementClient
 
     principal = new_principal("no-role")
     cred = credential_for(emulator, principal)
