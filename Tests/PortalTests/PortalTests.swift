@@ -6,7 +6,7 @@ import Testing
 /// The page for browsers at `/`, the assets with their types and a self-only CSP, and nothing
 /// taken from API clients: `GET /` without `text/html` is declined so ARM answers as before.
 @Suite struct PortalTests {
-    static func request(_ method: String = "GET", _ path: String, accept: String? = nil, headers: [(String, String)] = []) -> HTTPRequest {
+    static func request(_ path: String, method: String = "GET", accept: String? = nil, headers: [(String, String)] = []) -> HTTPRequest {
         var fields = [(name: "Host", value: "127.0.0.1:8443")] + headers.map { (name: $0.0, value: $0.1) }
         if let accept { fields.append((name: "Accept", value: accept)) }
         return HTTPRequest(method: method, target: path, headers: HTTPHeaders(fields), body: [], isTLS: true)
@@ -30,8 +30,8 @@ import Testing
     }
 
     @Test func otherMethodsOnTheRootAreDeclined() {
-        #expect(Portal().response(to: Self.request("POST", "/", accept: "text/html")) == nil)
-        #expect(Portal().response(to: Self.request("GET", "/subscriptions", accept: "text/html")) == nil)
+        #expect(Portal().response(to: Self.request("/", method: "POST", accept: "text/html")) == nil)
+        #expect(Portal().response(to: Self.request("/subscriptions", method: "GET", accept: "text/html")) == nil)
     }
 
     @Test(arguments: [
@@ -66,7 +66,7 @@ import Testing
     @Test func unknownAssetsAre404AndWritesAre405() throws {
         #expect(try #require(Portal().response(to: Self.request("/_portal/nope.js"))).status == 404)
         #expect(try #require(Portal().response(to: Self.request("/_portal/../index.html"))).status == 404)
-        let post = try #require(Portal().response(to: Self.request("POST", "/_portal/app.js")))
+        let post = try #require(Portal().response(to: Self.request("/_portal/app.js", method: "POST")))
         #expect(post.status == 405)
         #expect(post.headers["Allow"] == "GET")
     }

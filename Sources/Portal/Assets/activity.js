@@ -46,7 +46,6 @@ export async function render(main, params) {
       replace(body, errorBox(error, "The activity log is not available"));
       stamp.textContent = "";
     }
-    main.dataset.ready = "activity";
     if (auto.checked && !stopped) timer = setTimeout(load, REFRESH_MS);
   }
 

@@ -19,18 +19,27 @@ function route() {
   return { name: name || "resources", params: new URLSearchParams(query || "") };
 }
 
+// Each navigation renders into a fresh element; a render that finishes after a newer navigation
+// (a slow ARM read) is discarded and its timers stopped, so it can never overwrite the current view.
+let generation = 0;
+
 async function show() {
+  const mine = ++generation;
   if (cleanup) cleanup();
   cleanup = null;
   const main = document.getElementById("main");
   const nav = document.getElementById("nav");
   const who = document.getElementById("who");
+  const container = h("div", { class: "view" }, h("p", { class: "muted" }, "Loading…"));
+  main.dataset.ready = "";
+  replace(main, container);
   const session = currentSession();
   if (!session) {
     nav.hidden = true;
     replace(who);
     document.title = "Sign in · Management center";
-    renderSignIn(main, () => show());
+    await renderSignIn(container, () => show());
+    if (mine === generation) main.dataset.ready = "signin";
     return;
   }
   nav.hidden = false;
@@ -46,12 +55,17 @@ async function show() {
     else link.removeAttribute("aria-current");
   }
   document.title = `${titles[name] || titles.resources} · Management center`;
-  replace(main, h("p", { class: "muted" }, "Loading…"));
+  let stop = null;
   try {
-    cleanup = (await view.render(main, params)) || null;
+    stop = (await view.render(container, params)) || null;
   } catch (error) {
-    replace(main, errorBox(error, titles[name]));
+    replace(container, errorBox(error, titles[name]));
   }
+  if (mine !== generation) {
+    if (stop) stop();
+    return;
+  }
+  cleanup = stop;
   main.dataset.ready = name;
 }
 

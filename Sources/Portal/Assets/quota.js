@@ -13,7 +13,6 @@ export async function render(main) {
   );
   async function load() {
     replace(body, await readQuota());
-    main.dataset.ready = "quota";
   }
   await load();
 }
@@ -59,7 +58,7 @@ function usageTable(region, usages) {
       const fill = h("span", { class: "bar-fill" + (share >= 0.9 ? " high" : "") });
       fill.style.width = `${(share * 100).toFixed(1)}%`;
       const tr = row(
-        h("span", { title: usage.name.value }, usage.name.localizedValue || usage.name.value),
+        h("span", {}, usage.name.localizedValue || usage.name.value, h("br"), h("span", { class: "muted mono" }, usage.name.value)),
         h("span", { class: "num" }, limit.toLocaleString()),
         h("span", { class: "num" }, used.toLocaleString()),
         h("span", { class: "num" }, free.toLocaleString()),

@@ -81,7 +81,7 @@ async function subscriptionNode(subscription, track) {
   accounts.value.forEach((a, i) => place(a.id, accountNodes[i]));
   const shown = /microsoft\.(machinelearningservices\/workspaces|cognitiveservices\/accounts)$/i;
   for (const other of others.value.filter((r) => !shown.test(r.type))) {
-    place(other.id, item("Resource", other, track, [["type", other.type], ["location", other.location]], versionFor(other.type)));
+    place(other.id, item(dependentLabel(other.type), other, track, [["type", other.type], ["location", other.location]], versionFor(other.type)));
   }
 
   const errors = [
@@ -137,6 +137,18 @@ function sameId(a, b) {
   return String(a || "").toLowerCase() === String(b || "").toLowerCase();
 }
 
+// The resources a hub depends on, by their usual names; anything else by its type's last segment.
+function dependentLabel(type) {
+  const names = {
+    "microsoft.storage/storageaccounts": "Storage account",
+    "microsoft.keyvault/vaults": "Key vault",
+    "microsoft.containerregistry/registries": "Container registry",
+    "microsoft.insights/components": "Application Insights",
+    "microsoft.operationalinsights/workspaces": "Log Analytics",
+  };
+  return names[String(type || "").toLowerCase()] || lastSegment(type);
+}
+
 function versionFor(type) {
   const t = String(type || "").toLowerCase();
   if (t.startsWith("microsoft.cognitiveservices")) return versions.cognitive;
@@ -167,7 +179,7 @@ function item(typeLabel, resource, track, properties, apiVersion, children = [])
       track(resource.properties && resource.properties.provisioningState),
       h("span", { class: "links" }, jsonLink(resource.id, apiVersion), rolesLink(resource.id)),
     ),
-    props.length ? h("dl", { class: "props" }, props.map(([name, value]) => [h("dt", {}, name), h("dd", {}, String(value))])) : null,
+    props.length ? h("dl", { class: "props" }, props.map(([name, value]) => h("div", { class: "prop" }, h("dt", {}, name), h("dd", {}, String(value))))) : null,
     children.length ? h("ul", { class: "tree" }, children) : null,
   );
 }

@@ -16,7 +16,6 @@ export async function render(main, params) {
 
   async function load() {
     replace(body, await readRoles(scopeFilter, status, load));
-    main.dataset.ready = "roles";
   }
   await load();
 }
@@ -69,7 +68,9 @@ async function readRoles(scopeFilter, status, reload) {
         h("span", { class: "mono scope" }, p.scope),
         h("span", {}, principal || "", principal ? h("br") : null, h("span", { class: "muted mono" }, `${p.principalType || ""} ${p.principalId}`)),
         roleNames.get(lastSegment(p.roleDefinitionId).toLowerCase()) || lastSegment(p.roleDefinitionId),
-        p.condition ? h("code", { class: "condition", title: `version ${p.conditionVersion || "2.0"}` }, p.condition) : h("span", { class: "muted" }, "none"),
+        p.condition
+          ? h("details", { class: "condition" }, h("summary", {}, `ABAC condition (v${p.conditionVersion || "2.0"})`), h("code", {}, p.condition))
+          : h("span", { class: "muted" }, "none"),
         remove,
       );
       tr.dataset.assignment = assignment.name;
@@ -129,7 +130,7 @@ async function addForm(subscriptionScope, definitions, status, reload) {
       onsubmit: async (event) => {
         event.preventDefault();
         const target = scope.value.trim().replace(/\/$/, "");
-        const name = crypto.randomUUID();
+        const name = newGuid();
         replace(status, h("p", { class: "muted" }, "Adding…"));
         try {
           await arm("PUT", `${target}/providers/Microsoft.Authorization/roleAssignments/${name}?api-version=${V}`, {
@@ -151,4 +152,15 @@ async function addForm(subscriptionScope, definitions, status, reload) {
     ),
     h("button", { type: "submit", class: "primary" }, "Add assignment"),
   );
+}
+
+// A role assignment's name is a GUID the client chooses. randomUUID needs a secure context; the
+// fallback covers a page opened over plain HTTP from another machine.
+function newGuid() {
+  if (crypto.randomUUID) return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6] & 0x0f) | 0x40;
+  b[8] = (b[8] & 0x3f) | 0x80;
+  const hex = [...b].map((x) => x.toString(16).padStart(2, "0")).join("");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

@@ -86,5 +86,4 @@ export async function renderSignIn(main, done) {
     status,
     h("div", { class: "cards" }, operator, spForm, userForm),
   );
-  main.dataset.ready = "signin";
 }
