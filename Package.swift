@@ -65,6 +65,13 @@ let package = Package(
             path: "Sources/Providers/Dependents",
             swiftSettings: strict
         ),
+        // Microsoft.Insights: the activity log (recorder middleware, store, `$filter` parser, routes).
+        .target(
+            name: "InsightsProvider",
+            dependencies: ["ARMCore", "EmulatorHTTP"],
+            path: "Sources/Providers/Insights",
+            swiftSettings: strict
+        ),
         // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
         .target(
             name: "MachineLearningServicesProvider",
@@ -106,7 +113,7 @@ let package = Package(
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
                 "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
-                "Persistence", "DataPlane", "Portal",
+                "Persistence", "DataPlane", "InsightsProvider", "Portal",
             ],
             swiftSettings: strict
         ),
@@ -114,7 +121,8 @@ let package = Package(
         // libFuzzer targets (issue 6 §2): a stub unless built by scripts/fuzz with -D FUZZING.
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["EmulatorHTTP"], path: "Sources/Fuzz/HTTPParser", swiftSettings: strict),
         .executableTarget(
-            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates"], path: "Sources/Fuzz/ARMParsers", swiftSettings: strict),
+            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",
+            swiftSettings: strict),
 
         // Shared by the suites that drive providers through an in-process pipeline.
         .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
@@ -136,6 +144,7 @@ let package = Package(
             dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport"],
             swiftSettings: strict
         ),
+        .testTarget(name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),

@@ -28,6 +28,9 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     let now: @Sendable () -> Date
     /// Told of every started and finished operation under the lock (durability); nil: memory only.
     let observer: (any OperationsObserver)?
+    /// Told of every operation that finishes, after the fact and outside the lock (the activity log
+    /// records the completion of a 202; ARMCore does not know who listens).
+    let completionHandler = Mutex<(@Sendable (OperationStatus) -> Void)?>(nil)
 
     public init(
         provisioningDelay: Duration = .zero, now: @escaping @Sendable () -> Date = { Date() },
@@ -136,6 +139,11 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         return headers
     }
 
+    /// Sets the one listener told of every finished operation.
+    public func setCompletionHandler(_ handler: @escaping @Sendable (OperationStatus) -> Void) {
+        completionHandler.withLock { $0 = handler }
+    }
+
     // MARK: reading and waiting
 
     public func status(_ id: String) -> OperationStatus? {
@@ -178,15 +186,17 @@ public final class LongRunningOperations: Sendable, RouteProvider {
 
     private func finish(_ id: String, state newState: OperationStatus.State, result: JSONValue?, error: ARMError?) {
         let date = now()
-        state.withLock { state in
-            guard var operation = state.operations[id] else { return }
+        let finished: OperationStatus? = state.withLock { state in
+            guard var operation = state.operations[id] else { return nil }
             operation.state = newState
             operation.endTime = date
             operation.result = result
             operation.error = error
             state.operations[id] = operation
             observer?.operations(didChange: operation)
+            return operation
         }
+        if let finished, let handler = completionHandler.withLock({ $0 }) { handler(finished) }
     }
 
     static func evict(_ state: inout State) {

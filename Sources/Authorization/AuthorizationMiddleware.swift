@@ -13,6 +13,8 @@ public struct AuthorizationMiddleware: ARMMiddleware {
         "ResourceGroups_List", "Resources_List", "Resources_ListByResourceGroup",
         "Accounts_List", "Accounts_ListByResourceGroup",
         "Workspaces_ListBySubscription", "Workspaces_ListByResourceGroup",
+        // The activity log: events of the resources the caller can read (docs/activity-log.md).
+        "ActivityLogs_List", "TenantActivityLogs_List",
     ]
 
     public let evaluator: AccessEvaluator

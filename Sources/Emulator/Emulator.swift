@@ -8,6 +8,7 @@ import DependentsProvider
 import EmulatorHTTP
 import Foundation
 import Identity
+import InsightsProvider
 import MachineLearningServicesProvider
 import Persistence
 import ResourcesProvider
@@ -42,8 +43,12 @@ public final class Emulator: Sendable {
         let store = ResourceStore(observer: persistence, requiresResourceGroups: true)
         let operations = LongRunningOperations(
             provisioningDelay: .milliseconds(config.provisioningDelayMilliseconds), observer: persistence)
+        // The activity log journals its events with the rest of the world (docs/activity-log.md).
+        let activityLog = ActivityLog(observer: persistence.map { persistence in Self.journal(into: persistence) })
+        let recorder = ActivityLogRecorder(log: activityLog, operations: operations)
         if let persistence {
-            try Self.recover(persistence, directory: directory, store: store, operations: operations, logger: logger)
+            try Self.recover(
+                persistence, directory: directory, store: store, operations: operations, activityLog: activityLog, logger: logger)
         }
         let certificate = try Self.certificate(for: config)
         let faults = FaultInjector(latencyMilliseconds: config.latencyMilliseconds, jitterMilliseconds: config.latencyJitterMilliseconds)
@@ -62,7 +67,7 @@ public final class Emulator: Sendable {
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
             faults: faults, certificatePath: certificate.certificatePath, authorization: authorization,
-            persistence: persistence, dataPlane: dataPlane)
+            persistence: persistence, dataPlane: dataPlane, activityLog: activityLog, activityRecorder: recorder)
 
         // Providers send internal requests through the ARM pipeline; it is connected once built.
         let internalRequests = InternalRequests()
@@ -81,20 +86,22 @@ public final class Emulator: Sendable {
         let dependents = DependentsProvider(store: store)
         hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
         let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)
+        let insights = InsightsProvider(log: activityLog)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [
-                ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
-                MachineLearningServicesProvider.registration,
-            ] + DependentsProvider.registrations,
+            registrations: ResourceProviderRegistration.merging(
+                [
+                    ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
+                    MachineLearningServicesProvider.registration,
+                ] + DependentsProvider.registrations + [InsightsProvider.registration]),
             internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
 
         // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription ->
-        // authorization (RBAC) -> fault injection -> handler.
+        // activity log -> authorization (RBAC) -> fault injection -> handler.
         let armRouter = Router(
             routes: resources.routes + cognitiveServices.routes + machineLearning.routes + hubProxy.routes + dependents.routes
-                + authorization.routes + operations.routes)
+                + authorization.routes + operations.routes + insights.routes)
         let armPipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(),
@@ -102,6 +109,9 @@ public final class Emulator: Sendable {
                 RouteMatchMiddleware(router: armRouter),
                 // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
+                // Before RBAC, so denials are recorded; after authentication and route match, so every
+                // recorded event has a caller, an action and a resource (docs/activity-log.md).
+                recorder,
             ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : [])
                 // After RBAC: a call the hub proxy forwards continues as the caller it names (audit).
                 + [OnBehalfOfMiddleware(proxyObjectId: WellKnown.hubProxyObjectId), FaultInjectionMiddleware(injector: faults)],

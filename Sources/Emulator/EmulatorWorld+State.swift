@@ -2,12 +2,15 @@ import ARMCore
 import DataPlane
 import Foundation
 import Identity
+import InsightsProvider
 import Persistence
 
 /// The whole world as a document (`/_emulator/state`), so a test suite can save and restore it.
 extension EmulatorWorld {
     func exportState() -> StateDocument {
-        StateDocument(resources: store.snapshot(), directory: directory.snapshot(), operations: operations.allStatuses)
+        StateDocument(
+            resources: store.snapshot(), directory: directory.snapshot(), operations: operations.allStatuses,
+            activityLog: activityLog.all.map { .object($0.json) })
     }
 
     /// Replaces the world. Everything is validated before anything changes: the document's shape
@@ -25,6 +28,7 @@ extension EmulatorWorld {
     func importState(_ json: JSONValue) throws {
         let document: StateDocument
         let rules: [ScriptedRule]
+        let events: [ActivityEvent]
         do {
             document = try StateDocument(json: json).settlingInterruptedOperations(at: Date())
         } catch {
@@ -36,12 +40,19 @@ extension EmulatorWorld {
             throw ARMError.invalidStateDocument("'dataPlaneRules': \(error.message)")
         }
         do {
+            events = try ActivityLog.events(from: document.activityLog)
+        } catch {
+            throw ARMError.invalidStateDocument("'activityLog': \(error.message)")
+        }
+        do {
             try directory.restore(document.directory)
         } catch {
             throw ARMError.invalidStateDocument("'directory': \(error.message)")
         }
         store.restore(document.resources)
         operations.restore(document.operations)
+        activityRecorder.reset()
+        activityLog.replace(with: events)
         dataPlane.handlers.models.rules.replace(with: rules)
     }
 }

@@ -1,8 +1,9 @@
 import ARMCore
-import DataPlane
 import AuthorizationProvider
+import DataPlane
 import Foundation
 import Identity
+import InsightsProvider
 import Persistence
 
 /// The emulated world: the directory, every stored resource and the operations in flight, plus
@@ -20,12 +21,17 @@ final class EmulatorWorld: Sendable {
     /// The data directory's journal, with `--data-dir`.
     let persistence: Persistence?
     let dataPlane: DataPlane
+    let activityLog: ActivityLog
+    let activityRecorder: ActivityLogRecorder
 
     init(
         config: EmulatorConfig, directory: Directory, identity: IdentityService, store: ResourceStore,
         operations: LongRunningOperations, faults: FaultInjector, certificatePath: String,
-        authorization: AuthorizationProvider, persistence: Persistence? = nil, dataPlane: DataPlane
+        authorization: AuthorizationProvider, persistence: Persistence? = nil, dataPlane: DataPlane, activityLog: ActivityLog,
+        activityRecorder: ActivityLogRecorder
     ) {
+        self.activityLog = activityLog
+        self.activityRecorder = activityRecorder
         self.persistence = persistence
         self.dataPlane = dataPlane
         self.config = config
@@ -43,6 +49,8 @@ final class EmulatorWorld: Sendable {
         faults.removeAll()
         dataPlane.reset()
         operations.reset()
+        activityRecorder.reset()
+        activityLog.reset()
         store.reset()
         directory.reset()
         authorization.seed()

@@ -13,6 +13,8 @@ extension JournalRecord {
         case .directory(let snapshot): ["t": "directory", "v": snapshot.json]
         case .operation(let status): ["t": "operation", "v": status.snapshotJSON]
         case .operations(let statuses): ["t": "operations", "v": .array(statuses.map(\.snapshotJSON))]
+        case .activityEvent(let event): ["t": "activity", "v": event]
+        case .activityLog(let events): ["t": "activityLog", "v": .array(events)]
         }
     }
 
@@ -52,6 +54,14 @@ extension JournalRecord {
                 statuses.append(status)
             }
             self = .operations(statuses)
+        case "activity":
+            guard let value = json["v"], value.objectValue != nil else { throw bad("'activity' has no event") }
+            self = .activityEvent(value)
+        case "activityLog":
+            guard let items = json["v"]?.arrayValue, items.allSatisfy({ $0.objectValue != nil }) else {
+                throw bad("'activityLog' has no list of events")
+            }
+            self = .activityLog(items)
         default:
             throw bad("of unknown kind")
         }

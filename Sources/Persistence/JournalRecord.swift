@@ -1,7 +1,8 @@
 import ARMCore
 import Identity
 
-/// One entry of the journal: a change of the resource store, the directory or the operations.
+/// One entry of the journal: a change of the resource store, the directory, the operations or the
+/// activity log (whose events are kept as their JSON: the Insights provider owns their shape).
 /// Every entry carries whole new values (a resource, the directory, an operation's record), so
 /// replaying one twice changes nothing: snapshots may overlap the journal that follows them.
 enum JournalRecord: Sendable, Equatable {
@@ -9,4 +10,6 @@ enum JournalRecord: Sendable, Equatable {
     case directory(DirectorySnapshot)
     case operation(OperationStatus)
     case operations([OperationStatus])
+    case activityEvent(JSONValue)
+    case activityLog([JSONValue])
 }

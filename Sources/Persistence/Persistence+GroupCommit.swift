@@ -10,6 +10,10 @@ extension Persistence: ResourceStoreObserver, DirectoryObserver, OperationsObser
     public func directory(didChange snapshot: DirectorySnapshot) { enqueue(.directory(snapshot)) }
     public func operations(didChange status: OperationStatus) { enqueue(.operation(status)) }
     public func operations(didReplaceAll statuses: [OperationStatus]) { enqueue(.operations(statuses)) }
+    /// The activity log gained an event (its JSON).
+    public func activityLog(didAppend event: JSONValue) { enqueue(.activityEvent(event)) }
+    /// The activity log was replaced (reset, state import).
+    public func activityLog(didReplaceAll events: [JSONValue]) { enqueue(.activityLog(events)) }
 
     func enqueue(_ record: JournalRecord) {
         queue.withLock { queue in

@@ -8,6 +8,7 @@ struct ReplayState {
     var directory: DirectorySnapshot?
     var operations: [String: OperationStatus] = [:]
     var operationOrder: [String] = []
+    var activityLog: [JSONValue] = []
 
     init() {}
 
@@ -15,6 +16,7 @@ struct ReplayState {
         for resource in document.resources { resources[resource.id.key] = resource }
         directory = document.directory
         replaceOperations(document.operations)
+        activityLog = document.activityLog
     }
 
     mutating func apply(_ record: JournalRecord) {
@@ -29,6 +31,8 @@ struct ReplayState {
         case .operation(let status):
             if operations.updateValue(status, forKey: status.id) == nil { operationOrder.append(status.id) }
         case .operations(let statuses): replaceOperations(statuses)
+        case .activityEvent(let event): activityLog.append(event)
+        case .activityLog(let events): activityLog = events
         }
     }
 
@@ -42,6 +46,6 @@ struct ReplayState {
     func document(seeded: DirectorySnapshot) -> StateDocument {
         StateDocument(
             resources: resources.values.sorted { $0.id.key < $1.id.key }, directory: directory ?? seeded,
-            operations: operationOrder.compactMap { operations[$0] })
+            operations: operationOrder.compactMap { operations[$0] }, activityLog: activityLog)
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import Identity
 
 /// `{"format": "foundry-emulator-state", "version": 1, "resources": [...], "directory": {...},
-/// "operations": [...]}`. Reading validates everything before anything is used, so an invalid
+/// "operations": [...], "activityLog": [...]}`. Reading validates everything before anything is used, so an invalid
 /// import changes nothing.
 extension StateDocument {
     public var json: JSONValue {
@@ -14,6 +14,7 @@ extension StateDocument {
                 ("resources", .array(resources.map(\.snapshotJSON))),
                 ("directory", directory.json),
                 ("operations", .array(operations.map(\.snapshotJSON))),
+                ("activityLog", .array(activityLog)),
             ]))
     }
 
@@ -52,7 +53,15 @@ extension StateDocument {
             operations.append(status)
         }
         if json["operations"] != nil, json["operations"]?.arrayValue == nil { throw Invalid("'operations' must be an array.") }
-        self.init(resources: resources, directory: directory, operations: operations)
+        var activityLog: [JSONValue] = []
+        if let value = json["activityLog"] {
+            guard let items = value.arrayValue else { throw Invalid("'activityLog' must be an array.") }
+            for (index, item) in items.enumerated() where item.objectValue == nil {
+                throw Invalid("activityLog[\(index)] is not an event object.")
+            }
+            activityLog = items
+        }
+        self.init(resources: resources, directory: directory, operations: operations, activityLog: activityLog)
     }
 
     /// Why a document was refused.

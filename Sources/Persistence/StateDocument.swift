@@ -12,11 +12,16 @@ public struct StateDocument: Sendable, Equatable {
     public var resources: [StoredResource]
     public var directory: DirectorySnapshot
     public var operations: [OperationStatus]
+    /// The activity log's events as JSON, oldest first; the Insights provider validates them.
+    public var activityLog: [JSONValue]
 
-    public init(resources: [StoredResource], directory: DirectorySnapshot, operations: [OperationStatus]) {
+    public init(
+        resources: [StoredResource], directory: DirectorySnapshot, operations: [OperationStatus], activityLog: [JSONValue] = []
+    ) {
         self.resources = resources
         self.directory = directory
         self.operations = operations
+        self.activityLog = activityLog
     }
 
     /// Provisioning states after which nothing more happens (RPC: Succeeded, Failed, Canceled).
@@ -78,6 +83,6 @@ public struct StateDocument: Sendable, Equatable {
             }
         }
         let kept = byKey.values.sorted { $0.id.key < $1.id.key }
-        return StateDocument(resources: kept, directory: directory, operations: settled)
+        return StateDocument(resources: kept, directory: directory, operations: settled, activityLog: activityLog)
     }
 }

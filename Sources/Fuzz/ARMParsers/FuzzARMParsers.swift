@@ -1,11 +1,13 @@
 // libFuzzer target for the parsers that read untrusted request text after the HTTP codec (issue 6
 // §2): JSON bodies (strict and the JSONC that azure-cli's templates use), resource ids (paths and
-// ids inside bodies), query strings with percent-encoding, and ARM template expressions. Built only
+// ids inside bodies), query strings with percent-encoding, ARM template expressions and the activity
+// log's `$filter`. Built only
 // by `scripts/fuzz`; a normal `swift build` compiles the stub at the bottom.
 #if FUZZING
 import ARMCore
 import ARMTemplates
 import Foundation
+import InsightsProvider
 
 /// Every parser sees every input: a rejection must be a thrown error (an ARM-shaped 400 upstream),
 /// never a trap. Invariants are `precondition`s, so a violation is a crash libFuzzer reports.
@@ -40,6 +42,12 @@ public func fuzzARMParsers(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 
     _ = query["api-version"]
     _ = text.removingPercentEncodingLeniently
     _ = text.addingQueryValueEncoding
+
+    // The activity log's `$filter`: a parse either throws (a flat 400) or yields the same filter again.
+    if let filter = try? ActivityLogFilter(parsing: text) {
+        precondition((try? ActivityLogFilter(parsing: text)) == filter, "the filter parse is not deterministic")
+    }
+    _ = ActivityLogFilter.timestamp(text)
 
     // Template expressions, as written in a JSON string and bare; whatever parses is evaluated
     // (the functions do arithmetic and indexing on values a deployment PUT controls).

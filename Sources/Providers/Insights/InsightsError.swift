@@ -1,0 +1,22 @@
+import ARMCore
+
+/// An error of the activity log API. Microsoft.Insights answers these with a FLAT body,
+/// `{"code","message"}`, without ARM's `error` wrapper (azure-rest-api-specs
+/// `specification/monitor/resource-manager/Microsoft.Insights/stable/2015-04-01/activityLogs_API.json`,
+/// `ErrorResponse`). The codes and messages live in `InsightsError+Catalog.swift`.
+public struct InsightsError: Error, Sendable, Equatable {
+    public var status: Int
+    public var code: String
+    public var message: String
+
+    public init(status: Int, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    /// `{"code":…,"message":…}` with the status.
+    public var response: ARMResponse {
+        ARMResponse(status: status, body: .object(JSONObject([("code", .string(code)), ("message", .string(message))])))
+    }
+}

@@ -1,0 +1,93 @@
+import ARMCore
+import ARMTestSupport
+import EmulatorHTTP
+import Foundation
+import Testing
+
+@testable import InsightsProvider
+
+/// The recorder in a small pipeline: the event pair, failures, and the completion of a
+/// long-running operation recorded when it finishes.
+@Suite struct ActivityLogRecorderTests {
+    static let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg"
+    static let account = group + "/providers/Microsoft.CognitiveServices/accounts/a"
+
+    static func pipeline(log: ActivityLog, operations: LongRunningOperations) -> ARMPipeline {
+        let routes = [
+            Route(
+                "PUT", "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.CognitiveServices/accounts/{a}",
+                operationID: "Accounts_Create", action: "Microsoft.CognitiveServices/accounts/write"
+            ) { request, _ in
+                let handle = try await operations.perform(
+                    for: request, namespace: "Microsoft.CognitiveServices", location: "eastus", kind: .create,
+                    resourceID: ResourceID(Self.account)
+                ) {
+                    if request.headers["x-fail"] != nil { throw ARMError.internalServerError("boom") }
+                    return ["ok": true]
+                }
+                guard let handle else { return .created(["id": .string(Self.account)]) }
+                return ARMResponse(status: 202, headers: operations.headers(for: handle))
+            },
+            Route("DELETE", "/subscriptions/{s}/resourceGroups/{g}", operationID: "ResourceGroups_Delete", action: nil) { _, _ in
+                throw ARMError(status: 409, code: "Conflict", message: "no")
+            },
+            Route("GET", "/subscriptions/{s}/resourceGroups/{g}", operationID: "ResourceGroups_Get", action: nil) { _, _ in
+                .ok(["id": .string(Self.group)])
+            },
+        ]
+        let router = Router(routes: routes)
+        return ARMPipeline(
+            middleware: [
+                APIVersionMiddleware(), FixedCallerMiddleware(caller: .wellKnownOperator), RouteMatchMiddleware(router: router),
+                ActivityLogRecorder(log: log, operations: operations),
+            ], router: router)
+    }
+
+    static func send(_ pipeline: ARMPipeline, _ method: String, _ path: String, headers: [(String, String)] = []) async -> HTTPResponse {
+        await pipeline.handle(
+            HTTPRequest(
+                method: method, target: path + "?api-version=2025-06-01", headers: HTTPHeaders([("Host", "localhost")] + headers),
+                body: Array("{}".utf8)))
+    }
+
+    @Test func aSynchronousWriteIsAPairAndAReadIsNothing() async {
+        let log = ActivityLog()
+        let pipeline = Self.pipeline(log: log, operations: LongRunningOperations())
+        _ = await Self.send(pipeline, "PUT", Self.account, headers: [("x-ms-correlation-request-id", "c")])
+        _ = await Self.send(pipeline, "GET", Self.group)
+        let events = log.all
+        #expect(events.map(\.status) == ["Started", "Succeeded"])
+        #expect(events.allSatisfy { $0.correlationID == "c" })
+        #expect(events[0].json["operationId"] == events[1].json["operationId"])
+        #expect(events[1].resourceProvider == "Microsoft.CognitiveServices")
+        // A service principal's caller is its object id.
+        #expect(events[1].caller == Caller.wellKnownOperator.objectId)
+    }
+
+    @Test func aThrownErrorIsFailedWithTheStatusAndBody() async {
+        let log = ActivityLog()
+        let pipeline = Self.pipeline(log: log, operations: LongRunningOperations())
+        let response = await Self.send(pipeline, "DELETE", Self.group)
+        #expect(response.status == 409)
+        let end = log.all.last
+        #expect(end?.status == "Failed")
+        #expect(end?.json["subStatus"]?["localizedValue"] == "Conflict (HTTP Status Code: 409)")
+        #expect(end?.json["properties"]?["statusMessage"]?.stringValue?.contains("\"Conflict\"") == true)
+        #expect(end?.json["level"] == "Error")
+    }
+
+    @Test(arguments: [false, true])
+    func aLongRunningOperationIsAcceptedThenCompletedWhenItFinishes(fails: Bool) async throws {
+        let log = ActivityLog()
+        let operations = LongRunningOperations(provisioningDelay: .milliseconds(50))
+        let pipeline = Self.pipeline(log: log, operations: operations)
+        let response = await Self.send(pipeline, "PUT", Self.account, headers: fails ? [("x-fail", "1")] : [])
+        #expect(response.status == 202)
+        #expect(log.all.map(\.status) == ["Started", "Accepted"])
+        await operations.waitForAll()
+        let events = log.all
+        #expect(events.map(\.status) == ["Started", "Accepted", fails ? "Failed" : "Succeeded"])
+        #expect(Set(events.map { $0.json["operationId"]?.stringValue ?? "" }).count == 1)
+        if fails { #expect(events[2].json["properties"]?["statusMessage"]?.stringValue?.contains("boom") == true) }
+    }
+}

@@ -1,0 +1,56 @@
+import ARMCore
+import Foundation
+import Synchronization
+import Testing
+
+@testable import InsightsProvider
+
+/// The store: retention by age and by count, paging keys, replacement, and the journal's view.
+@Suite struct ActivityLogTests {
+    static func event(at date: Date, group: String = "rg") -> ActivityEvent {
+        let operation = RecordedOperation(
+            operationID: newGUID(), correlationID: newGUID(), serviceRequestID: newGUID(),
+            resourceID: ResourceID.resourceGroup(subscriptionID: "s", name: group), action: "Microsoft.Resources/x/write",
+            caller: Caller(objectId: "o", tenantId: "t", principalType: .servicePrincipal), claims: JSONObject(), httpRequest: JSONObject())
+        return ActivityEvent.make(operation, name: .beginRequest, status: .started, httpStatus: nil, error: nil, at: date)
+    }
+
+    @Test func dropsTheOldestBeyondTheCapacityAndTheRetention() {
+        let log = ActivityLog(capacity: 3)
+        for _ in 0..<5 { log.append(Self.event(at: Date())) }
+        #expect(log.count == 3)
+        log.append(Self.event(at: Date().addingTimeInterval(-91 * 86_400)))
+        #expect(log.all.allSatisfy { $0.timestamp > log.retentionStart })
+    }
+
+    @Test func pagesNewestFirst() {
+        let log = ActivityLog()
+        let base = Date()
+        for index in 0..<5 { log.append(Self.event(at: base.addingTimeInterval(Double(index)), group: "g\(index)")) }
+        let first = log.page(before: nil, limit: 2) { _ in true }
+        #expect(first.events.map(\.resourceGroupName) == ["g4", "g3"])
+        let second = log.page(before: first.nextKey, limit: 2) { _ in true }
+        #expect(second.events.map(\.resourceGroupName) == ["g2", "g1"])
+        let last = log.page(before: second.nextKey, limit: 2) { _ in true }
+        #expect(last.events.map(\.resourceGroupName) == ["g0"])
+        #expect(last.nextKey == nil)
+    }
+
+    @Test func anEventReadsBackAsItWasAndABadOneIsRefused() throws {
+        let event = Self.event(at: Date())
+        #expect(try ActivityEvent(json: .object(event.json)) == event)
+        var broken = event.json
+        broken["claims"] = ["nested": ["a": 1]]
+        #expect(throws: InsightsError.self) { try ActivityLog.events(from: [.object(broken)]) }
+        #expect(throws: InsightsError.self) { try ActivityLog.events(from: [.object(event.json), .object(event.json)]) }
+    }
+
+    @Test func theObserverHearsAppendsAndReplacements() {
+        let heard = Mutex<[ActivityLogChange]>([])
+        let log = ActivityLog(observer: { change in heard.withLock { $0.append(change) } })
+        let event = Self.event(at: Date())
+        log.append(event)
+        log.reset()
+        #expect(heard.withLock { $0 } == [.append(event), .replaceAll([])])
+    }
+}
