@@ -154,7 +154,7 @@ def screenshot(driver, name: str) -> Path:
     OUTPUT.mkdir(exist_ok=True)
     height = driver.execute_script("return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")
     width = driver.get_window_size()["width"]
-    driver.set_window_size(width, min(max(height + 120, 600), 4000))
+    driver.set_window_size(width, min(max(height + 120, 600), 1800))
     time.sleep(0.2)
     path = OUTPUT / f"{name}.png"
     driver.save_screenshot(str(path))

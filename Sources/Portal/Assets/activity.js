@@ -97,17 +97,21 @@ function eventsTable(events) {
     const failed = state.toLowerCase() === "failed";
     const tr = row(
       h("time", { datetime: event.eventTimestamp }, formatTime(event.eventTimestamp)),
-      (event.operationName && (event.operationName.localizedValue || event.operationName.value)) || "",
+      h(
+        "span",
+        {},
+        (event.operationName && (event.operationName.localizedValue || event.operationName.value)) || "",
+        failed ? h("span", { class: "error-text event-error" }, statusMessage(event)) : null,
+      ),
       h("span", { class: `badge ${failed ? "bad" : state === "Succeeded" ? "ok" : state ? "busy" : ""}` }, state, sub ? ` · ${sub}` : ""),
       h("span", { class: "mono", title: event.resourceId }, lastSegment(event.resourceId || "")),
-      h("span", { class: "mono" }, event.caller || ""),
-      failed ? h("span", { class: "error-text" }, statusMessage(event)) : "",
+      h("span", { class: "mono caller" }, event.caller || ""),
     );
     tr.dataset.correlation = event.correlationId || "";
     if (failed) tr.classList.add("failed");
     return tr;
   });
-  return table(["Time", "Operation", "Status", "Resource", "Caller", "Error"], rows);
+  return table(["Time", "Operation (error when failed)", "Status", "Resource", "Caller"], rows);
 }
 
 // properties.statusMessage is a JSON string in Azure ({"error":{"code","message"}}) or plain text.
