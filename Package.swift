@@ -96,13 +96,24 @@ let package = Package(
         .target(
             name: "DataPlane", dependencies: ["ARMCore", "EmulatorHTTP", "Identity", "Authorization", "ModelInference"],
             swiftSettings: strict),
+        // The management-center web app (docs/portal.md): HTML, CSS and JavaScript modules embedded in the
+        // binary; the page talks to the token service and ARM like any client.
+        .target(
+            name: "Portal",
+            dependencies: ["EmulatorHTTP"],
+            resources: [
+                "index.html", "style.css", "icon.svg", "app.js", "api.js", "ui.js", "signin.js", "resources.js", "quota.js",
+                "roles.js", "activity.js",
+            ].map { .embedInCode("Assets/" + $0) },
+            swiftSettings: strict
+        ),
         // Composition root: wires providers, middleware, operator API, banner.
         .target(
             name: "Emulator",
             dependencies: [
                 "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
                 "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
-                "Persistence", "DataPlane", "InsightsProvider",
+                "Persistence", "DataPlane", "InsightsProvider", "Portal",
             ],
             swiftSettings: strict
         ),
@@ -136,6 +147,7 @@ let package = Package(
         .testTarget(name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
         .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),

@@ -4,9 +4,11 @@ import EmulatorHTTP
 import Foundation
 import Identity
 import Persistence
+import Portal
 
 /// The top-level dispatch (docs/dataplane.md "The chain"): the data plane, the operator
-/// API, Entra ID, cloud metadata, Graph, then the ARM pipeline for everything else. Writes one access-log line per request.
+/// API, the portal's files (docs/portal.md), Entra ID, cloud metadata, Graph, then the ARM pipeline for
+/// everything else. Writes one access-log line per request.
 struct EmulatorHandler: HTTPHandler {
     let operatorPipeline: ARMPipeline
     let identity: IdentityService
@@ -14,6 +16,8 @@ struct EmulatorHandler: HTTPHandler {
     let armPipeline: ARMPipeline
     let graphPipeline: ARMPipeline
     let dataPlane: DataPlane
+    /// `GET /` for a browser and `/_portal/*`; anything else it declines goes on down the list.
+    var portal = Portal()
     let logger: Logger
     /// With `--data-dir`: no response leaves before the changes made so far are on disk.
     var persistence: Persistence? = nil
@@ -27,6 +31,8 @@ struct EmulatorHandler: HTTPHandler {
             // The data plane writes its own access-log line (deployment, tokens) and changes no
             // durable state, so it needs no journal wait.
             return await dataPlane.handle(request)
+        } else if let page = portal.response(to: request) {
+            response = page
         } else if first == "_emulator" {
             response = await operatorPipeline.handle(request)
         } else if first == "metadata", segments.count > 1, segments[1].lowercased() == "endpoints" {

@@ -1,0 +1,54 @@
+import EmulatorHTTP
+
+/// The management-center web app (docs/portal.md): static files embedded in the binary, so the
+/// emulator stays one file and the page works offline. The page has no back door: it signs in at
+/// the token endpoint and reads ARM with a bearer token like any client, so RBAC applies to it.
+public struct Portal: Sendable {
+    /// The page and its assets, as method and path template (the route inventory and the OpenAPI document).
+    public static let operations: [(method: String, path: String)] = [("GET", "/"), ("GET", "/_portal/{file}")]
+
+    /// Assets live under a prefix no ARM, Entra or operator path can start with.
+    static let assetPrefix = "/_portal/"
+
+    public init() {}
+
+    /// The portal's answer, or nil when the request is not for the portal: `GET /` from an API
+    /// client (no `text/html` in Accept) keeps the answer it had before the portal existed.
+    public func response(to request: HTTPRequest) -> HTTPResponse? {
+        if request.path == "/" {
+            guard request.method == "GET", Self.wantsHTML(request.headers["Accept"]) else { return nil }
+            return Self.serve(PortalAsset.page, to: request)
+        }
+        guard request.path.lowercased().hasPrefix(Self.assetPrefix) else { return nil }
+        guard request.method == "GET" else {
+            var response = HTTPResponse.text(405, "Method not allowed: the portal's files are read with GET.\n")
+            response.headers.set("Allow", "GET")
+            return response
+        }
+        let name = String(request.path.dropFirst(Self.assetPrefix.count))
+        guard let asset = PortalAsset.named(name) else {
+            return .text(404, "No portal file named '\(name)'.\n")
+        }
+        return Self.serve(asset, to: request)
+    }
+
+    /// A browser's navigation sends `text/html` first; SDKs and curl send JSON or `*/*`.
+    static func wantsHTML(_ accept: String?) -> Bool {
+        guard let accept else { return false }
+        return accept.lowercased().split(separator: ",").contains { part in
+            part.split(separator: ";").first?.trimmingCharacters(in: .whitespaces) == "text/html"
+        }
+    }
+
+    static func serve(_ asset: PortalAsset, to request: HTTPRequest) -> HTTPResponse {
+        var headers = PortalAsset.securityHeaders
+        headers.set("ETag", asset.etag)
+        // Revalidate every time: the files change with the binary, and a 304 costs nothing.
+        headers.set("Cache-Control", "no-cache")
+        if request.headers["If-None-Match"] == asset.etag {
+            return HTTPResponse(status: 304, headers: headers)
+        }
+        headers.set("Content-Type", asset.contentType)
+        return HTTPResponse(status: 200, headers: headers, body: asset.bytes)
+    }
+}
