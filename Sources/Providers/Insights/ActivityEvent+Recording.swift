@@ -69,7 +69,8 @@ extension ActivityEvent {
             ("tenantId", .string(operation.caller.tenantId)),
             ("relatedEvents", .array([])),
         ])
-        return ActivityEvent(built: json, timestamp: date)
+        // The instant the JSON says (7 fractional digits), so an event reads back exactly as recorded.
+        return ActivityEvent(built: json, timestamp: ARMTimestamp.date(from: timestamp) ?? date)
     }
 
     /// `caller` (schema doc: "email address …, UPN claim, or SPN claim based on availability"):
