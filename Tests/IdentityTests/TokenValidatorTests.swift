@@ -21,7 +21,7 @@ import Testing
             appCaller
                 == Caller(
                     objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
-                    principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName))
+                    principalType: .servicePrincipal, displayName: WellKnown.operatorDisplayName, audience: "a"))
         #expect(userCaller.principalType == .user)
         #expect(userCaller.userPrincipalName == WellKnown.userPrincipalName)
         #expect(userCaller.appId == WellKnown.azureCLIClientId)
