@@ -123,6 +123,9 @@ let package = Package(
         .executableTarget(
             name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",
             swiftSettings: strict),
+        .executableTarget(
+            name: "FuzzDataPlaneBodies", dependencies: ["ARMCore", "ModelInference", "DataPlane"], path: "Sources/Fuzz/DataPlaneBodies",
+            swiftSettings: strict),
 
         // Shared by the suites that drive providers through an in-process pipeline.
         .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),

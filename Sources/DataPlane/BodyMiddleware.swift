@@ -19,12 +19,26 @@ struct BodyMiddleware: DataPlaneMiddleware {
         do {
             body = try JSONParser.parse(request.http.body, maxDepth: Self.maxDepth)
         } catch let error as ARMError {
-            throw DataPlaneError.invalidBody(error.message)
+            throw Self.refusal(parserMessage: error.message)
         } catch {
             throw DataPlaneError.invalidBody("")
         }
         guard body.objectValue != nil else { throw DataPlaneError.invalidBody("The body must be a JSON object.") }
         request.body = body
         return try await next.respond(to: request)
+    }
+
+    /// The 400 for a body the parser refused. Nesting past `maxDepth` is valid JSON, in practice a
+    /// JSON schema in `response_format` or in a tool's `parameters`: that answer names the top-level
+    /// field in `param`, as OpenAI names the field of a schema it refuses (OpenAI API reference,
+    /// errors); anything else is OpenAI's "could not parse the JSON body" with no `param`.
+    static func refusal(parserMessage: String) -> DataPlaneError {
+        guard parserMessage.contains("The reader's MaxDepth"), let start = parserMessage.range(of: "Path '"),
+            let end = parserMessage.range(of: "', line", range: start.upperBound..<parserMessage.endIndex)
+        else { return DataPlaneError.invalidBody(parserMessage) }
+        let path = parserMessage[start.upperBound..<end.lowerBound]
+        let field = path.prefix { $0 != "." && $0 != "[" }
+        return DataPlaneError.invalidRequest(
+            "The request body nests JSON deeper than \(maxDepth) levels at '\(path)'.", param: field.isEmpty ? nil : String(field))
     }
 }

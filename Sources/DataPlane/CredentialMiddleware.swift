@@ -61,9 +61,18 @@ struct CredentialMiddleware: DataPlaneMiddleware {
     /// regenerated key replaces the old one there, so the old one stops working at once.
     static func checkKey(_ key: String, account: StoredResource) throws {
         if account.body["properties"]?["disableLocalAuth"]?.boolValue == true { throw DataPlaneError.localAuthDisabled() }
-        let presented = key.trimmingCharacters(in: .whitespaces)
+        let presented = Self.trimmed(key)
         let keys = ["key1", "key2"].compactMap { account.privateState[$0]?.stringValue }.filter { !$0.isEmpty }
         guard keys.contains(where: { constantTimeEquals($0, presented) }) else { throw DataPlaneError.invalidKey() }
+    }
+
+    /// `value` without surrounding whitespace. The usual key has a visible ASCII character at each
+    /// end and is returned as it is: Foundation's trimming bridges through NSString and showed in a
+    /// profile of chat completions.
+    static func trimmed(_ value: String) -> String {
+        func visibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
+        if visibleASCII(value.utf8.first) && visibleASCII(value.utf8.last) { return value }
+        return value.trimmingCharacters(in: .whitespaces)
     }
 
     /// `Bearer <value>`, scheme case-insensitive (RFC 9110 §11.1).

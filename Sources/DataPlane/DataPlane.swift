@@ -85,9 +85,11 @@ package final class DataPlane: Sendable {
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         let facts = request?.trace.current
         let tokens = facts.map { "\($0.promptTokens)+\($0.completionTokens)" } ?? "0+0"
+        // Tenths of a millisecond by integer arithmetic: String(format:) showed in a profile of chat completions.
+        let tenths = Int((milliseconds * 10).rounded())
         accessLog(
             "\(http.method) \(http.path) \(response.status) deployment=\(facts?.deployment ?? "-") tokens=\(tokens) "
-                + "\(String(format: "%.1f", milliseconds))ms \(response.headers["apim-request-id"] ?? "-")")
+                + "\(tenths / 10).\(tenths % 10)ms \(response.headers["apim-request-id"] ?? "-")")
     }
 
     /// Operator reset: scripted rules, counters, windows and stored responses start empty.

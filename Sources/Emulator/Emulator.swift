@@ -142,7 +142,7 @@ public final class Emulator: Sendable {
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),
-            protocolErrorResponder: ProtocolErrorResponder.response(for:))
+            idleTimeout: config.idleTimeoutSeconds, protocolErrorResponder: ProtocolErrorResponder.response(for:))
         server = HTTPServer(configuration: serverConfiguration, handler: handler)
     }
 

@@ -41,6 +41,9 @@ public struct EmulatorConfig: Sendable, Equatable {
     public var modelBackendTimeoutSeconds = 60.0
     /// `--dataplane-limits on|off`: deployments' capacity-derived rate limits (off for load tests).
     public var dataPlaneLimits = true
+    /// Seconds a keep-alive connection may sit idle, and a response (a stream) may sit unread,
+    /// before the server closes it (`HTTPServerConfiguration.idleTimeout`). No flag: tests shorten it.
+    public var idleTimeoutSeconds = 60.0
 
     public enum RBACMode: String, Sendable, Equatable {
         case enforce, off

@@ -24,17 +24,32 @@ extension BuiltInResponder {
     static func answerText(for messages: [ChatMessage], variant: UInt64, index: Int) -> String {
         let combinations = openings.count * closings.count
         let combination = Int((variant % UInt64(combinations) + UInt64(index)) % UInt64(combinations))
-        let closing = closings[combination / openings.count].replacingOccurrences(of: "%@", with: String(messages.count))
+        let closing = filled(closings[combination / openings.count], with: String(messages.count))
         var text: String
         if let last = messages.last, last.role == .tool {
             text = toolResultOpening(last, in: messages)
         } else {
             let quoted = summary(of: lastUserText(messages), words: 24)
-            text = openings[combination % openings.count].replacingOccurrences(of: "%@", with: quoted)
+            text = filled(openings[combination % openings.count], with: quoted)
         }
         text += " " + closing
         if index >= combinations { text += " (\(index + 1))" }
         return text
+    }
+
+    /// `template` with its first `%@` replaced by `value`. Not Foundation's `replacingOccurrences`,
+    /// which bridges through NSString and showed in a profile of chat completions.
+    static func filled(_ template: String, with value: String) -> String {
+        let bytes = template.utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let next = bytes.index(after: index)
+            if bytes[index] == UInt8(ascii: "%"), next != bytes.endIndex, bytes[next] == UInt8(ascii: "@") {
+                return String(template[..<index]) + value + String(template[bytes.index(after: next)...])
+            }
+            index = next
+        }
+        return template
     }
 
     /// After a tool message: a final answer that uses the tool's output.

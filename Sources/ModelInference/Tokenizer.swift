@@ -20,11 +20,14 @@ public enum Tokenizer {
     }
 
     public static func count(_ text: String) -> Int {
-        pieces(of: text).count
+        var scanner = TokenScanner(Array(text.unicodeScalars), collecting: false)
+        return scanner.count()
     }
 
     /// The first `limit` tokens of `text`, and whether anything was cut.
     public static func truncate(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool) {
+        // Counting first: most answers fit, and counting builds no strings.
+        guard count(text) > limit else { return (text, false) }
         let all = pieces(of: text)
         guard all.count > limit else { return (text, false) }
         return (all.prefix(max(0, limit)).joined(), true)
