@@ -103,7 +103,7 @@ let package = Package(
             dependencies: ["EmulatorHTTP"],
             resources: [
                 "index.html", "style.css", "icon.svg", "app.js", "api.js", "ui.js", "signin.js", "resources.js", "quota.js",
-                "roles.js", "activity.js",
+                "roles.js", "activity.js", "connections.js",
             ].map { .embedInCode("Assets/" + $0) },
             swiftSettings: strict
         ),

@@ -16,6 +16,7 @@ extension PortalAsset {
             PortalAsset(name: "quota.js", bytes: PackageResources.quota_js),
             PortalAsset(name: "roles.js", bytes: PackageResources.roles_js),
             PortalAsset(name: "activity.js", bytes: PackageResources.activity_js),
+            PortalAsset(name: "connections.js", bytes: PackageResources.connections_js),
         ].map { ($0.name, $0) })
 
     static func named(_ name: String) -> PortalAsset? { all[name] }

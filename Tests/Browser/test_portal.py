@@ -232,7 +232,76 @@ def test_activity_log_shows_the_page_writes_and_the_refusal(browser, emulator, a
     no_console_errors(browser)
 
 
-@pytest.mark.parametrize("view", ["resources", "roles"])
+def test_connections_audit_matches_arm_and_filters(browser, emulator, arm, world):
+    """Every connection of every hub, hub project, account and Foundry project, as ARM lists them,
+    in one table; the filters narrow it; no credential reaches the page."""
+    secret = f"audit-secret-{uuid.uuid4().hex}"
+    audited = f"{world['hub_project']}/connections/audit-keys"
+    arm.put(f"{audited}?{ML}", {"properties": {"category": "CustomKeys", "target": "https://audit.example.net",
+                                               "authType": "CustomKeys", "credentials": {"keys": {"token": secret}}}},
+            wait=False)
+    # What ARM lists, owner by owner: the page must show exactly this.
+    owners = [(w["id"], ML) for w in arm.list(f"{arm.sub}/providers/Microsoft.MachineLearningServices/workspaces?{ML}")
+              if w.get("kind", "").lower() in ("hub", "project")]
+    for account in arm.list(f"{arm.sub}/providers/Microsoft.CognitiveServices/accounts?{CS}"):
+        owners.append((account["id"], CS))
+        owners += [(p["id"], CS) for p in arm.list(f"{account['id']}/projects?{CS}")]
+    kinds = {w["id"].lower(): w["kind"].lower() for w in
+             arm.list(f"{arm.sub}/providers/Microsoft.MachineLearningServices/workspaces?{ML}")}
+    expected = {}
+    for owner, version in owners:
+        for c in arm.list(f"{owner}/connections?{version}"):
+            # A hub project also lists its hub's shared connections, with the hub's id: the owner is the id's.
+            owned_by = c["id"].lower().rsplit("/connections/", 1)[0]
+            kind = kinds.get(owned_by, "account" if owned_by.count("/projects/") == 0 else "project")
+            flag = c["properties"].get("isSharedToAll")
+            shared = {"hub": flag is not False, "project": False}.get(kind, flag is True)
+            expected[c["id"].lower()] = (c["name"], c["properties"]["category"], shared, owned_by)
+    hub_connection = f"{world['hub']}/connections/hub-openai".lower()
+    project_connection = f"{world['hub_project']}/connections/project-only".lower()
+    assert expected[hub_connection][2] and not expected[project_connection][2], expected
+
+    sign_in_operator(browser, emulator)
+    open_view(browser, emulator, "connections")
+
+    def shown() -> dict:
+        rows = browser.find_elements(By.CSS_SELECTOR, "#conn-body tr[data-connection]")
+        result = {}
+        for r in rows:
+            cells = r.find_elements(By.TAG_NAME, "td")
+            result[r.get_attribute("data-connection").lower()] = (
+                cells[0].text, cells[1].text, r.get_attribute("data-shared") == "true", r.get_attribute("data-owner").lower())
+        assert len(result) == len(rows), f"a connection is listed twice: {[r.get_attribute('data-connection') for r in rows]}"
+        return result
+
+    assert shown() == expected
+    hub_row = browser.find_element(By.CSS_SELECTOR, f"tr[data-connection='{world['hub']}/connections/hub-openai']").text
+    assert "Shared to all" in hub_row and "portal-hub" in hub_row and "AAD" in hub_row
+    project_row = browser.find_element(By.CSS_SELECTOR, f"tr[data-connection='{world['hub_project']}/connections/project-only']").text
+    assert "Project-only" in project_row and "portal-hub-project" in project_row and "https://api.example.net" in project_row
+    assert secret not in browser.page_source
+    assert browser.find_element(By.ID, "conn-count").text == f"{len(expected)} of {len(expected)} connections"
+    screenshot(browser, "12-connections")
+
+    # The category filter, then the owner filter, then the text filter: each narrows to what it names.
+    Select(browser.find_element(By.ID, "conn-category")).select_by_value("CustomKeys")
+    custom = {k: v for k, v in expected.items() if v[1] == "CustomKeys"}
+    assert 0 < len(custom) < len(expected) and shown() == custom
+    Select(browser.find_element(By.ID, "conn-category")).select_by_value("")
+    Select(browser.find_element(By.ID, "conn-owner")).select_by_value(
+        next(o for o, _ in owners if o.lower() == world["hub"].lower()))
+    assert shown() == {k: v for k, v in expected.items() if v[3] == world["hub"].lower()}
+    Select(browser.find_element(By.ID, "conn-owner")).select_by_value("")
+    text = browser.find_element(By.ID, "conn-filter")
+    text.send_keys("hub-openai")
+    assert set(shown()) == {hub_connection}
+    text.clear()
+    text.send_keys("no such connection")
+    assert shown() == {} and "Nothing to show." in browser.find_element(By.ID, "conn-body").text
+    no_console_errors(browser)
+
+
+@pytest.mark.parametrize("view", ["resources", "roles", "connections"])
 def test_phone_width(browser, emulator, world, view):
     sign_in_operator(browser, emulator)
     browser.set_window_size(390, 844)
@@ -249,7 +318,7 @@ def test_phone_width(browser, emulator, world, view):
 def test_keyboard_reaches_the_views(browser, emulator):
     sign_in_operator(browser, emulator)
     links = browser.find_elements(By.CSS_SELECTOR, "#nav a")
-    assert [l.text for l in links] == ["All resources", "Quota", "Users and roles", "Activity log"]
+    assert [l.text for l in links] == ["All resources", "Quota", "Users and roles", "Activity log", "Connections"]
     links[1].send_keys("\n")
     wait(browser).until(lambda d: d.find_element(By.ID, "main").get_attribute("data-ready") == "quota")
     assert browser.find_element(By.CSS_SELECTOR, "#nav a[aria-current=page]").text == "Quota"

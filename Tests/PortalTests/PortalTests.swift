@@ -36,6 +36,7 @@ import Testing
 
     @Test(arguments: [
         ("app.js", "text/javascript; charset=utf-8"), ("resources.js", "text/javascript; charset=utf-8"),
+        ("connections.js", "text/javascript; charset=utf-8"),
         ("style.css", "text/css; charset=utf-8"), ("icon.svg", "image/svg+xml"), ("index.html", "text/html; charset=utf-8"),
     ])
     func assetsHaveTheirTypes(name: String, type: String) throws {

@@ -1,4 +1,4 @@
-// The shell: hash routes (#/resources, #/quota, #/roles, #/activity, #/json?id=...), the signed-in
+// The shell: hash routes (#/resources, #/quota, #/roles, #/activity, #/connections, #/json?id=...), the signed-in
 // principal and the sign-out button. Each view is a module exporting `render(main, params)`, which may
 // return a cleanup function (timers of auto-refresh and polling stop when the view is left).
 import { arm, currentSession, signOut } from "./api.js";
@@ -8,9 +8,10 @@ import * as resources from "./resources.js";
 import * as quota from "./quota.js";
 import * as roles from "./roles.js";
 import * as activity from "./activity.js";
+import * as connections from "./connections.js";
 
-const views = { resources, quota, roles, activity, json: { render: renderJSON } };
-const titles = { resources: "All resources", quota: "Quota", roles: "Users and roles", activity: "Activity log", json: "Resource JSON" };
+const views = { resources, quota, roles, activity, connections, json: { render: renderJSON } };
+const titles = { resources: "All resources", quota: "Quota", roles: "Users and roles", activity: "Activity log", connections: "Connections audit", json: "Resource JSON" };
 let cleanup = null;
 
 function route() {
