@@ -2,7 +2,7 @@ import ARMCore
 import Foundation
 import Synchronization
 
-/// The ARM pipeline step that writes the activity log (DESIGN "A request's way"). It sits after
+/// The ARM pipeline step that writes the activity log (docs/activity-log.md "What is recorded"). It sits after
 /// authentication, route match and the subscription check and before authorization, so it sees
 /// every write (PUT, PATCH), delete and action (POST) of a known caller, including RBAC denials,
 /// fault-injected errors and handler failures, and records Azure's pair: BeginRequest (Started)
