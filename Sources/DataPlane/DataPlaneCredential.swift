@@ -11,12 +11,4 @@ package enum DataPlaneCredential: Sendable {
         if case .token(let caller) = self { return caller }
         return nil
     }
-
-    /// For the access log: `key` or the principal's object id.
-    package var logName: String {
-        switch self {
-        case .key: "key"
-        case .token(let caller): caller.objectId
-        }
-    }
 }

@@ -46,7 +46,4 @@ package struct DataPlaneRequest: Sendable {
 
     /// `api-version` as sent, for the 429 message (the v1 routes have none: "v1").
     package var apiVersion: String { query["api-version"] ?? "v1" }
-
-    /// The deployment's name, once the deployment step resolved it.
-    package var deploymentName: String? { deployment?.id.name }
 }
