@@ -10,7 +10,7 @@ struct AccountMiddleware: DataPlaneMiddleware {
             throw DataPlaneError.unknownHost(request.host)
         }
         let location = account.body["location"]?.stringValue?.lowercased() ?? ""
-        request.trace.update { $0.region = AzureRegion.all.first { $0.name == location }?.displayName ?? location }
+        request.trace.update { $0.region = AzureRegion.lookup(location)?.displayName ?? location }
         var request = request
         request.account = account
         return try await next.respond(to: request)

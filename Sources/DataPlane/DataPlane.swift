@@ -16,14 +16,15 @@ package final class DataPlane: Sendable {
     package let handlers: DataPlaneHandlers
     package let router: DataPlaneRouter
     let middleware: [any DataPlaneMiddleware]
-    let accessLog: @Sendable (String) -> Void
+    /// nil when the log level drops the access log: the line is then not even built.
+    let accessLog: (@Sendable (String) -> Void)?
 
     /// - Parameters:
     ///   - evaluator: the RBAC engine; nil when RBAC is not enforced (`--rbac off`).
     ///   - limitsEnabled: false with `--dataplane-limits off` (load tests).
     package init(
         store: ResourceStore, validator: TokenValidator, evaluator: AccessEvaluator?, models: ModelService,
-        catalog: @escaping ModelCatalogLookup, limitsEnabled: Bool = true, accessLog: @escaping @Sendable (String) -> Void = { _ in }
+        catalog: @escaping ModelCatalogLookup, limitsEnabled: Bool = true, accessLog: (@Sendable (String) -> Void)? = nil
     ) {
         usage = UsageCounters()
         limiter = DeploymentRateLimiter()
@@ -81,6 +82,7 @@ package final class DataPlane: Sendable {
 
     /// One access-log line per call: method, path, status, deployment, tokens, milliseconds.
     func log(_ http: HTTPRequest, request: DataPlaneRequest?, response: HTTPResponse, started: ContinuousClock.Instant) {
+        guard let accessLog else { return }
         let elapsed = ContinuousClock.now - started
         let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
         let facts = request?.trace.current

@@ -3,6 +3,6 @@ import ARMCore
 /// Ids of answers (`chatcmpl-…`, `resp_…`): 32 random hex digits after the prefix (a GUID's).
 enum DataPlaneIDs {
     static func random() -> String {
-        String(newGUID().filter { $0 != "-" })
+        newRandomHex32()
     }
 }

@@ -60,10 +60,12 @@ public final class Emulator: Sendable {
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
         let quotas = try QuotaLimits.load(seedPath: config.seedPath)
+        var dataPlaneAccessLog: (@Sendable (String) -> Void)?
+        if logger.level <= .info { dataPlaneAccessLog = { @Sendable [logger] line in logger.info("dataplane " + line) } }
         let dataPlane = DataPlane(
             store: store, validator: identity.validator, evaluator: config.rbac == .enforce ? evaluator : nil,
             models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas.catalog),
-            limitsEnabled: config.dataPlaneLimits, accessLog: { [logger] line in logger.info("dataplane " + line) })
+            limitsEnabled: config.dataPlaneLimits, accessLog: dataPlaneAccessLog)
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,
             faults: faults, certificatePath: certificate.certificatePath, authorization: authorization,

@@ -66,9 +66,39 @@ extension BuiltInResponder {
 
     /// The first `words` words, whitespace collapsed; "…" marks a cut.
     static func summary(of text: String, words: Int) -> String {
+        if let ascii = asciiSummary(of: text, words: words) { return ascii }
         let all = text.split(whereSeparator: \.isWhitespace)
         if all.isEmpty { return "(no text)" }
         let kept = all.prefix(words).joined(separator: " ")
         return all.count > words ? kept + "…" : kept
+    }
+
+    /// `summary` of an all-ASCII text on its bytes (nil otherwise): the same words, since in ASCII
+    /// `Character.isWhitespace` is exactly U+0009...U+000D and U+0020. Splitting `Character`s showed
+    /// in a profile of chat completions (`scripts/benchmark-dataplane`).
+    static func asciiSummary(of text: String, words: Int) -> String? {
+        var text = text
+        return text.withUTF8 { utf8 -> String? in
+            var kept: [UInt8] = []
+            kept.reserveCapacity(min(utf8.count, 256))
+            var found = 0
+            var inWord = false
+            for byte in utf8 {
+                guard byte < 0x80 else { return nil }
+                if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                    inWord = false
+                    continue
+                }
+                if !inWord {
+                    inWord = true
+                    found += 1
+                    if found <= words && found > 1 { kept.append(0x20) }
+                }
+                if found <= words { kept.append(byte) }
+            }
+            if found == 0 { return "(no text)" }
+            let summary = String(decoding: kept, as: UTF8.self)
+            return found > words ? summary + "…" : summary
+        }
     }
 }

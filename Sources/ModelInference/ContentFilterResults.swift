@@ -9,20 +9,22 @@ public enum ContentFilterResults {
     static let notDetected: JSONValue = ["filtered": false, "detected": false]
 
     /// The verdict on the prompt.
-    public static var prompt: JSONValue {
-        ["hate": safe, "jailbreak": notDetected, "self_harm": safe, "sexual": safe, "violence": safe]
-    }
+    public static let prompt: JSONValue = [
+        "hate": safe, "jailbreak": notDetected, "self_harm": safe, "sexual": safe, "violence": safe,
+    ]
 
     /// The verdict on one choice's output.
-    public static var completion: JSONValue {
-        [
-            "hate": safe, "protected_material_code": notDetected, "protected_material_text": notDetected, "self_harm": safe,
-            "sexual": safe, "violence": safe,
-        ]
-    }
+    public static let completion: JSONValue = [
+        "hate": safe, "protected_material_code": notDetected, "protected_material_text": notDetected, "self_harm": safe,
+        "sexual": safe, "violence": safe,
+    ]
+
+    /// Built once: every chat completion carries it.
+    static let singlePrompt: JSONValue = .array([["prompt_index": 0, "content_filter_results": prompt]])
 
     /// `prompt_filter_results`, one entry per prompt.
     public static func promptFilterResults(prompts: Int = 1) -> JSONValue {
-        .array((0..<max(1, prompts)).map { ["prompt_index": .int(Int64($0)), "content_filter_results": prompt] })
+        prompts <= 1
+            ? singlePrompt : .array((0..<max(1, prompts)).map { ["prompt_index": .int(Int64($0)), "content_filter_results": prompt] })
     }
 }

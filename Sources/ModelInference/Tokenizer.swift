@@ -15,12 +15,12 @@
 public enum Tokenizer {
     /// The pieces of `text`; their concatenation is `text` and their number is the token count.
     public static func pieces(of text: String) -> [String] {
-        var scanner = TokenScanner(Array(text.unicodeScalars))
+        var scanner = TokenScanner(scalars(of: text))
         return scanner.pieces()
     }
 
     public static func count(_ text: String) -> Int {
-        var scanner = TokenScanner(Array(text.unicodeScalars), collecting: false)
+        var scanner = TokenScanner(scalars(of: text), collecting: false)
         return scanner.count()
     }
 
@@ -31,5 +31,19 @@ public enum Tokenizer {
         let all = pieces(of: text)
         guard all.count > limit else { return (text, false) }
         return (all.prefix(max(0, limit)).joined(), true)
+    }
+
+    /// The text's scalars; ASCII (most prompts and every built-in answer) straight from its bytes
+    /// without decoding.
+    static func scalars(of text: String) -> [Unicode.Scalar] {
+        var text = text
+        let ascii = text.withUTF8 { utf8 -> [Unicode.Scalar]? in
+            guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            return [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
+                for (offset, byte) in utf8.enumerated() { buffer[offset] = Unicode.Scalar(byte) }
+                count = utf8.count
+            }
+        }
+        return ascii ?? Array(text.unicodeScalars)
     }
 }
