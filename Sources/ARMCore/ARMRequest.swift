@@ -32,10 +32,7 @@ public struct ARMRequest: Sendable {
     public init(http: HTTPRequest) {
         self.http = http
         self.method = http.method.uppercased()
-        // Split on the UTF-8 bytes: splitting the String itself walks grapheme clusters.
-        self.segments = http.path.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true).map {
-            String(Substring($0)).removingPercentEncodingLeniently
-        }
+        self.segments = http.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
         self.query = QueryParameters(http.query ?? "")
         self.requestID = newGUID()
         self.correlationID = http.headers["x-ms-correlation-request-id"] ?? newGUID()

@@ -50,7 +50,7 @@ public struct AzureRegion: Sendable, Equatable {
 
     /// The region for a name or display name in any spelling, or nil when unknown.
     public static func lookup(_ location: String) -> AzureRegion? {
-        byName[normalize(location)]
+        byName[location] ?? byName[normalize(location)]
     }
 
     /// Every region name, in catalog order (for `LocationNotAvailableFor…` messages).

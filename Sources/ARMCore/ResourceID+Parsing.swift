@@ -1,10 +1,12 @@
+import EmulatorHTTP
+
 /// Reading ids from paths and bodies.
 extension ResourceID {
     /// Parses an id or a path (without host or query). Empty segments are ignored (`//`), literal
     /// segments match in any case. Nil when the text is not a resource id.
     public init?(_ text: String) {
         guard text.hasPrefix("/") else { return nil }
-        self.init(segments: text.split(separator: "/", omittingEmptySubsequences: true).map(String.init))
+        self.init(segments: text.nonEmptyPathSegments)
     }
 
     /// Parses already split (and percent-decoded) path segments, e.g. `ARMRequest.segments`.

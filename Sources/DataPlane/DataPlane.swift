@@ -46,7 +46,7 @@ package final class DataPlane: Sendable {
     /// Answers `/dataplane/{host}/...`; never throws: errors become the service's error bodies.
     package func handle(_ http: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
-        let segments = http.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0).removingPercentEncodingLeniently }
+        let segments = http.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
         let requestID = newGUID()
         var response: HTTPResponse
         var request: DataPlaneRequest?

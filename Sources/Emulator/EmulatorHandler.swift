@@ -24,7 +24,7 @@ struct EmulatorHandler: HTTPHandler {
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map { String($0) }
+        let segments = request.path.nonEmptyPathSegments
         let first = segments.first?.lowercased() ?? ""
         var response: HTTPResponse
         if first == "dataplane" {

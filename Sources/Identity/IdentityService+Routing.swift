@@ -5,9 +5,7 @@ import Foundation
 /// Path dispatch and the response envelope shared by every Identity endpoint.
 extension IdentityService {
     func route(_ request: HTTPRequest) -> HTTPResponse {
-        let segments = request.path.split(separator: "/", omittingEmptySubsequences: true).map {
-            String($0).removingPercentEncodingLeniently
-        }
+        let segments = request.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
         let lowered = segments.map { $0.lowercased() }
         let method = request.method.uppercased()
 
