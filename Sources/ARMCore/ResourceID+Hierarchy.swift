@@ -99,15 +99,15 @@ extension ResourceID {
         }
         last.types.append(type)
         last.names.append(name)
-        return ResourceID(subscriptionID: subscriptionID, resourceGroup: resourceGroup, providers: providers.dropLast() + [last])
+        return ResourceID(extending: self, providers: providers.dropLast() + [last], suffix: "/" + type + "/" + name)
     }
 
     /// A resource of `namespace/type` at this scope: a top-level resource under a resource group or
     /// subscription, or an extension resource under a resource.
     public func appending(namespace: String, type: String, name: String) -> ResourceID {
         ResourceID(
-            subscriptionID: subscriptionID, resourceGroup: resourceGroup,
-            providers: providers + [ProviderSegment(namespace: namespace, types: [type], names: [name])])
+            extending: self, providers: providers + [ProviderSegment(namespace: namespace, types: [type], names: [name])],
+            suffix: "/providers/" + namespace + "/" + type + "/" + name)
     }
 
     /// The resource group id this resource lives in, if any.

@@ -46,6 +46,16 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         self.key = description.lowercased()
     }
 
+    /// An id whose text is `parent`'s plus `suffix` (which starts with `/`): no re-rendering of the
+    /// parent's segments (`child` and `appending` run several times per request).
+    init(extending parent: ResourceID, providers: [ProviderSegment], suffix: String) {
+        subscriptionID = parent.subscriptionID
+        resourceGroup = parent.resourceGroup
+        self.providers = providers
+        description = (parent.description == "/" ? "" : parent.description) + suffix
+        key = (parent.key == "/" ? "" : parent.key) + suffix.lowercased()
+    }
+
     /// A resource in one provider namespace: `types`/`names` are the type chain and the names, e.g.
     /// `["accounts", "deployments"]` and `["acct1", "gpt4o"]`.
     public init(subscriptionID: String, resourceGroup: String? = nil, namespace: String, types: [String], names: [String]) {

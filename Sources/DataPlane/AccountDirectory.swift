@@ -23,7 +23,7 @@ package final class AccountDirectory: Sendable {
         let host = host.lowercased()
         for suffix in hostSuffixes where host.hasSuffix(suffix) {
             let label = String(host.dropLast(suffix.count))
-            return label.isEmpty || label.contains(".") ? nil : label
+            return label.isEmpty || label.utf8.contains(UInt8(ascii: ".")) ? nil : label
         }
         return nil
     }

@@ -11,7 +11,6 @@ struct AccountMiddleware: DataPlaneMiddleware {
         }
         let location = account.body["location"]?.stringValue?.lowercased() ?? ""
         request.trace.update { $0.region = AzureRegion.lookup(location)?.displayName ?? location }
-        var request = request
         request.account = account
         return try await next.respond(to: request)
     }

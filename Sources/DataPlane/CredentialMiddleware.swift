@@ -34,7 +34,6 @@ struct CredentialMiddleware: DataPlaneMiddleware {
         } else {
             throw DataPlaneError.missingCredentials()
         }
-        var request = request
         request.credential = credential
         return try await next.respond(to: request)
     }

@@ -3,7 +3,11 @@ import EmulatorHTTP
 
 /// One data-plane call on its way through the chain: each step fills what it found out (the
 /// account, the route, who calls, the deployment, the parsed body), so handlers run straight through.
-package struct DataPlaneRequest: Sendable {
+///
+/// A class, filled in place: as a struct, every step copied all of it (some thirty references) to
+/// change one field, which showed in a profile of chat completions. Only the chain's steps set its
+/// fields, one after the other within the call's task (hence `@unchecked Sendable`).
+package final class DataPlaneRequest: @unchecked Sendable {
     package var http: HTTPRequest
     /// The real host the client addressed, lower-cased (`myaccount.openai.azure.com`).
     package var host: String

@@ -34,7 +34,6 @@ struct DeploymentMiddleware: DataPlaneMiddleware {
     }
 
     private func with(_ deployment: StoredResource, _ request: DataPlaneRequest) -> DataPlaneRequest {
-        var request = request
         request.deployment = deployment
         return request
     }

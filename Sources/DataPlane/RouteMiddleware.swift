@@ -25,7 +25,6 @@ struct RouteMiddleware: DataPlaneMiddleware {
                 throw DataPlaneError.unsupportedAPIVersion()
             }
         }
-        var request = request
         request.route = route
         request.parameters = parameters
         return try await next.respond(to: request)
@@ -34,14 +33,20 @@ struct RouteMiddleware: DataPlaneMiddleware {
     /// EMULATOR CHOICE (docs/dataplane.md): any `YYYY-MM-DD` or `YYYY-MM-DD-preview` from the first
     /// Azure OpenAI GA version (2022-12-01) on; the service's exact list changes every month.
     static func isDatedVersion(_ version: String) -> Bool {
-        let bytes = Array(version.utf8)
-        let core = bytes.count == 10 ? bytes : (version.lowercased().hasSuffix("-preview") && bytes.count == 18 ? Array(bytes[0..<10]) : [])
-        guard core.count == 10, core[4] == UInt8(ascii: "-"), core[7] == UInt8(ascii: "-") else { return false }
-        let digits = core.enumerated().filter { $0.offset != 4 && $0.offset != 7 }.map(\.element)
-        guard digits.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) else { return false }
-        let text = String(decoding: core, as: UTF8.self)
-        let month = Int(text.dropFirst(5).prefix(2)) ?? 0
-        let day = Int(text.suffix(2)) ?? 0
-        return text >= "2022-12-01" && (1...12).contains(month) && (1...31).contains(day)
+        let bytes = version.utf8
+        guard bytes.count == 10 || (bytes.count == 18 && version.lowercased().hasSuffix("-preview")) else { return false }
+        // YYYY-MM-DD read as the number YYYYMMDD, on the bytes (this runs on every call).
+        var date = 0
+        for (offset, byte) in bytes.prefix(10).enumerated() {
+            if offset == 4 || offset == 7 {
+                guard byte == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") else { return false }
+            date = date * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        let month = date / 100 % 100
+        let day = date % 100
+        return date >= 2022_12_01 && (1...12).contains(month) && (1...31).contains(day)
     }
 }

@@ -24,14 +24,15 @@ struct EmulatorHandler: HTTPHandler {
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
-        let segments = request.path.nonEmptyPathSegments
-        let first = segments.first?.lowercased() ?? ""
-        var response: HTTPResponse
+        let first = request.path.firstPathSegmentLowercased
         if first == "dataplane" {
             // The data plane writes its own access-log line (deployment, tokens) and changes no
             // durable state, so it needs no journal wait.
             return await dataPlane.handle(request)
-        } else if let page = portal.response(to: request) {
+        }
+        let segments = request.path.nonEmptyPathSegments
+        var response: HTTPResponse
+        if let page = portal.response(to: request) {
             response = page
         } else if first == "_emulator" {
             response = await operatorPipeline.handle(request)

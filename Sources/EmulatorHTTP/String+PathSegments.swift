@@ -5,4 +5,13 @@ extension String {
     public var nonEmptyPathSegments: [String] {
         utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
     }
+
+    /// The first non-empty segment, lower-cased (`dataplane`, `_emulator`): the top-level dispatch
+    /// needs no more than that.
+    public var firstPathSegmentLowercased: String {
+        let bytes = utf8
+        guard let start = bytes.firstIndex(where: { $0 != UInt8(ascii: "/") }) else { return "" }
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        return String(Substring(bytes[start..<end])).lowercased()
+    }
 }

@@ -10,15 +10,17 @@ public struct BuiltInResponder: Sendable {
     public func chat(_ request: ChatCompletionRequest, model: String) -> ChatResult {
         let base = Self.baseHash(model: model, messages: request.messages, seed: request.seed, format: request.responseFormat)
         var choices: [ChatChoice] = []
+        var completion = 0
         for index in 0..<request.n {
             var turn = Turn(
                 messages: request.messages, tools: request.tools, toolChoice: request.toolChoice, format: request.responseFormat)
             turn.limit = request.completionTokenLimit
             turn.stop = request.stop
             turn.parallelToolCalls = request.parallelToolCalls ?? true
-            choices.append(answer(turn, index: index, hash: base))
+            let (choice, tokens) = countedAnswer(turn, index: index, hash: base)
+            choices.append(choice)
+            completion += tokens ?? Self.completionTokens(of: choice)
         }
-        let completion = choices.reduce(0) { $0 + Self.completionTokens(of: $1) }
         let usage = TokenUsage(promptTokens: Tokenizer.promptTokens(for: request), completionTokens: completion)
         return ChatResult(choices: choices, usage: usage)
     }
@@ -37,27 +39,39 @@ public struct BuiltInResponder: Sendable {
     /// One choice: a tool call when the rule says so, otherwise text shaped by the format, then cut by
     /// `stop` and the token budget.
     func answer(_ turn: Turn, index: Int, hash base: StableHash) -> ChatChoice {
+        countedAnswer(turn, index: index, hash: base).choice
+    }
+
+    /// `answer`, with its completion tokens when they were counted on the way (the token budget
+    /// counts the text; counting it again showed in a profile of chat completions).
+    func countedAnswer(_ turn: Turn, index: Int, hash base: StableHash) -> (choice: ChatChoice, tokens: Int?) {
         var hash = base
         hash.combine(index)
         if let calls = toolCalls(for: turn, hash: hash) {
-            return ChatChoice(index: index, content: nil, toolCalls: calls, finishReason: "tool_calls")
+            return (ChatChoice(index: index, content: nil, toolCalls: calls, finishReason: "tool_calls"), nil)
         }
         let text = formatted(Self.answerText(for: turn.messages, variant: base.value, index: index), turn: turn, hash: hash)
-        let (content, finishReason) = Self.finish(text, stop: turn.stop, limit: turn.limit)
-        return ChatChoice(index: index, content: content, finishReason: finishReason)
+        let finished = Self.countedFinish(text, stop: turn.stop, limit: turn.limit)
+        return (ChatChoice(index: index, content: finished.text, finishReason: finished.reason), finished.tokens)
     }
 
     /// Cuts at the first stop sequence ("stop"), then to the token budget ("length").
     static func finish(_ text: String, stop: [String], limit: Int?) -> (String, String) {
+        let finished = countedFinish(text, stop: stop, limit: limit)
+        return (finished.text, finished.reason)
+    }
+
+    /// `finish`, and the text's token count when the budget check counted it.
+    static func countedFinish(_ text: String, stop: [String], limit: Int?) -> (text: String, reason: String, tokens: Int?) {
         var text = text
         var cutAt = text.endIndex
         for sequence in stop where !sequence.isEmpty {
             if let range = text.range(of: sequence), range.lowerBound < cutAt { cutAt = range.lowerBound }
         }
         text = String(text[..<cutAt])
-        guard let limit else { return (text, "stop") }
-        let (truncated, wasCut) = Tokenizer.truncate(text, toTokens: limit)
-        return (truncated, wasCut ? "length" : "stop")
+        guard let limit else { return (text, "stop", nil) }
+        let cut = Tokenizer.truncateCounting(text, toTokens: limit)
+        return (cut.text, cut.truncated ? "length" : "stop", cut.tokens)
     }
 
     private func formatted(_ text: String, turn: Turn, hash: StableHash) -> String {

@@ -26,11 +26,19 @@ public enum Tokenizer {
 
     /// The first `limit` tokens of `text`, and whether anything was cut.
     public static func truncate(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool) {
+        let cut = truncateCounting(text, toTokens: limit)
+        return (cut.text, cut.truncated)
+    }
+
+    /// `truncate`, and the token count of the text when it was not cut (nil when it was), so that a
+    /// caller that needs both does not count twice.
+    static func truncateCounting(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool, tokens: Int?) {
         // Counting first: most answers fit, and counting builds no strings.
-        guard count(text) > limit else { return (text, false) }
+        let tokens = count(text)
+        guard tokens > limit else { return (text, false, tokens) }
         let all = pieces(of: text)
-        guard all.count > limit else { return (text, false) }
-        return (all.prefix(max(0, limit)).joined(), true)
+        guard all.count > limit else { return (text, false, tokens) }
+        return (all.prefix(max(0, limit)).joined(), true, nil)
     }
 
     /// The text's scalars; ASCII (most prompts and every built-in answer) straight from its bytes
