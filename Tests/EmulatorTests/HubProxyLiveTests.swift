@@ -206,8 +206,9 @@ import Testing
             ],
         ]
         let quota = try await live.send("PUT", proxyDeployments + "/big" + F.mlVersion, token: op, json: huge)
-        #expect(quota.errorCode == "InsufficientQuota" || quota.errorCode == "InvalidResourceProperties")
-        #expect(quota.status == 400 || quota.status == 409)
+        // Inside Standard gpt-4o's range (1 to 1,000,000 units), above the default quota (50): the quota error.
+        #expect(quota.status == 400)
+        #expect(quota.errorCode == "InsufficientQuota")
         let noModel = try await live.send(
             "PUT", proxyDeployments + "/nomodel" + F.mlVersion,
             token: op, json: ["properties": ["type": "Azure.OpenAI"]])
