@@ -43,7 +43,8 @@ struct CatalogTests {
             for sku in model.skus {
                 let capacity = sku.capacity
                 #expect(capacity.lowest >= 1 && capacity.lowest <= capacity.maximum, "\(label) \(sku.name)")
-                #expect(capacity.effectiveDefault >= capacity.lowest && capacity.effectiveDefault <= capacity.maximum, "\(label) \(sku.name)")
+                #expect(
+                    capacity.effectiveDefault >= capacity.lowest && capacity.effectiveDefault <= capacity.maximum, "\(label) \(sku.name)")
                 if let step = capacity.step { #expect(step >= 1 && capacity.lowest % step == 0, "\(label) \(sku.name)") }
                 for rule in sku.rateLimits {
                     #expect(["request", "token"].contains(rule.key), "\(label) \(sku.name)")
@@ -75,7 +76,9 @@ struct CatalogTests {
     }
 
     @Test func malformedEntriesAreErrorsThatNameThem() {
-        let bad = #"{"regions":["eastus"],"regionSets":[["eastus"]],"models":[{"format":"OpenAI","name":"m","version":"1","lifecycleStatus":"Stable","skus":[{"name":"Standard","usageName":"u","capacity":{},"regions":0}]}]}"#
+        let bad =
+            #"{"regions":["eastus"],"regionSets":[["eastus"]],"models":[{"format":"OpenAI","name":"m","version":"1","#
+            + #""lifecycleStatus":"Stable","skus":[{"name":"Standard","usageName":"u","capacity":{},"regions":0}]}]}"#
         #expect(throws: ModelCatalogError.self) { try ModelCatalog(json: Array(bad.utf8)) }
         do {
             _ = try ModelCatalog(json: Array(bad.utf8))

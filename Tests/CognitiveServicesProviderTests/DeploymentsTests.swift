@@ -56,7 +56,8 @@ struct DeploymentsTests {
         #expect(created.properties?["model"]?["version"]?.stringValue == "2024-08-06")
         // A partner model listed with no default version: the newest.
         try await world.createAccount("ais")
-        let llama = try await world.deploy("ais", "l", model: "Llama-3.3-70B-Instruct", version: nil, sku: "GlobalStandard", capacity: 1, format: "Meta")
+        let llama = try await world.deploy(
+            "ais", "l", model: "Llama-3.3-70B-Instruct", version: nil, sku: "GlobalStandard", capacity: 1, format: "Meta")
         #expect(llama.properties?["model"]?["version"]?.stringValue == "5")
     }
 
@@ -116,7 +117,9 @@ struct DeploymentsTests {
         #expect(speech.status == 400)
         #expect(speech.code == "OperationNotSupported")
         try await world.createAccount("ais")
-        let deepseek = try await world.deploy("ais", "r1", model: "DeepSeek-R1", version: "1", sku: "GlobalStandard", format: "DeepSeek")
+        // Serverless (MaaS) SKUs are listed with a capacity of exactly 1.
+        let deepseek = try await world.deploy(
+            "ais", "r1", model: "DeepSeek-R1", version: "1", sku: "GlobalStandard", capacity: 1, format: "DeepSeek")
         #expect(deepseek.status == 201)
         let missingAccount = try await world.deploy("ghost", "d")
         #expect(missingAccount.status == 404)

@@ -83,11 +83,13 @@ struct QuotaAndLifecycleTests {
         let world = try await world()
         try await world.createAccount("sea", kind: "OpenAI", location: "southeastasia")
         // Learn's Global Standard table lists o3-mini in East US but not in Southeast Asia.
-        #expect(try await world.deploy("a1", "o3", model: "o3-mini", version: "2025-01-31", sku: "GlobalStandard", capacity: 1).status == 201)
+        let here = try await world.deploy("a1", "o3", model: "o3-mini", version: "2025-01-31", sku: "GlobalStandard", capacity: 1)
+        #expect(here.status == 201)
         let there = try await world.deploy("sea", "o3", model: "o3-mini", version: "2025-01-31", sku: "GlobalStandard", capacity: 1)
         #expect(there.code == "InvalidResourceProperties")
         #expect(
-            there.message == "The specified SKU 'GlobalStandard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
+            there.message
+                == "The specified SKU 'GlobalStandard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
         let models = try await world.send("GET", world.account("sea") + "/models")
         let o3 = try #require(models.json?["value"]?.arrayValue?.first { $0["name"]?.stringValue == "o3-mini" })
         #expect(o3["skus"]?.arrayValue?.contains { $0["name"]?.stringValue == "GlobalStandard" } == false)

@@ -141,12 +141,15 @@ public struct ModelCatalog: Sendable {
         guard let name = entry["name"]?.stringValue, let usageName = entry["usageName"]?.stringValue else {
             throw ModelCatalogError("\(path): expected name and usageName")
         }
-        guard let maximum = entry["capacity"]?["maximum"]?.intValue else { throw ModelCatalogError("\(path).capacity.maximum: expected an integer") }
+        guard let maximum = entry["capacity"]?["maximum"]?.intValue else {
+            throw ModelCatalogError("\(path).capacity.maximum: expected an integer")
+        }
         guard let set = entry["regions"]?.intValue, regionSets.indices.contains(set) else {
             throw ModelCatalogError("\(path).regions: expected an index into regionSets")
         }
         let rules = try (entry["rateLimits"]?.arrayValue ?? []).enumerated().map { index, rule in
-            guard let key = rule["key"]?.stringValue, let period = rule["renewalPeriod"]?.intValue, let count = rule["count"]?.intValue else {
+            guard let key = rule["key"]?.stringValue, let period = rule["renewalPeriod"]?.intValue, let count = rule["count"]?.intValue
+            else {
                 throw ModelCatalogError("\(path).rateLimits[\(index)]: expected key, renewalPeriod and count")
             }
             return RateLimit(key: key, renewalPeriod: period, count: count)
