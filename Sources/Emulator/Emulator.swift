@@ -62,7 +62,7 @@ public final class Emulator: Sendable {
         let quotas = try QuotaLimits.load(seedPath: config.seedPath)
         let dataPlane = DataPlane(
             store: store, validator: identity.validator, evaluator: config.rbac == .enforce ? evaluator : nil,
-            models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas.catalog),
+            models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas),
             limitsEnabled: config.dataPlaneLimits, accessLog: { [logger] line in logger.info("dataplane " + line) })
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,

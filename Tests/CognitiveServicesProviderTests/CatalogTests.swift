@@ -35,6 +35,8 @@ struct CatalogTests {
         let known = Set(AzureRegion.all.map(\.name))
         #expect(catalog.regions.count >= 20)
         #expect(catalog.regions.allSatisfy { known.contains($0) })
+        // The start-time shortcut reads the same regions as the full parse.
+        #expect(ModelCatalog.embeddedRegions == catalog.regions)
         for model in catalog.models {
             let label = "\(model.format)/\(model.name)/\(model.version)"
             #expect(!model.kinds.isEmpty, "\(label)")

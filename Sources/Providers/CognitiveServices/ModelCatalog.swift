@@ -98,6 +98,20 @@ public struct ModelCatalog: Sendable {
         }
     }()
 
+    /// The embedded catalog's regions without parsing the whole file: the provider registration
+    /// needs them at start, the models only when a client asks. The generator writes `"regions"`
+    /// on one line of its own; anything else falls back to the full parse.
+    public static let embeddedRegions: [String] = {
+        let bytes = PackageResources.ModelCatalog_json
+        let marker = Array("\n \"regions\": ".utf8)
+        if let range = bytes.firstRange(of: marker), let end = bytes[range.upperBound...].firstIndex(of: UInt8(ascii: "\n")) {
+            var line = Array(bytes[range.upperBound..<end])
+            if line.last == UInt8(ascii: ",") { line.removeLast() }
+            if let names = (try? JSONParser.parse(line))?.arrayValue?.compactMap(\.stringValue), !names.isEmpty { return names }
+        }
+        return embedded.regions
+    }()
+
     /// Parses a catalog; any malformed entry is an error that names it.
     public init(json bytes: [UInt8]) throws {
         let document = try JSONParser.parse(bytes)
