@@ -21,8 +21,8 @@ def test_az_model_list_by_location_lists_every_kind_and_publisher(az_sp: AzCli):
     global_standard = next(sku for sku in gpt4o["skus"] if sku["name"] == "GlobalStandard")
     assert global_standard["usageName"] == "OpenAI.GlobalStandard.gpt-4o"
     assert global_standard["capacity"]["maximum"] == 1000000
-    assert [(rule["key"], rule["renewalPeriod"], rule["count"]) for rule in global_standard["rateLimits"]] == [
-        ("request", 10, 1), ("token", 60, 1000)]
+    # az renders the SDK's CallRateLimit (count, renewalPeriod, rules): 1 request per 10 s, 1,000 tokens per 60 s.
+    assert [(int(rule["renewalPeriod"]), int(rule["count"])) for rule in global_standard["rateLimits"]] == [(10, 1), (60, 1000)]
     assert gpt4o["lifecycleStatus"] == "GenerallyAvailable"
     assert gpt4o["deprecation"]["inference"].startswith("2026-03-01")
 
@@ -76,8 +76,8 @@ def test_az_quota_is_separate_from_the_sku_range_and_retired_versions_are_refuse
 
     fits = deploy("fits", "gpt-4o", "2024-11-20", "GlobalStandard", "50")
     assert fits.returncode == 0, str(fits)
-    assert fits.json["properties"]["rateLimits"] == [
-        {"key": "request", "renewalPeriod": 10, "count": 50}, {"key": "token", "renewalPeriod": 60, "count": 50000}]
+    assert [(rule["key"], int(rule["renewalPeriod"]), int(rule["count"])) for rule in fits.json["properties"]["rateLimits"]] == [
+        ("request", 10, 50), ("token", 60, 50000)]
     usage = {u["name"]["value"]: u for u in az_sp.run("cognitiveservices", "usage", "list", "-l", QUOTA_REGION).json}
     assert usage["OpenAI.GlobalStandard.gpt-4o"]["currentValue"] == 50
 
