@@ -573,7 +573,8 @@ extension ARMError {
                 + "account deployment is not supported.")
     }
 
-    /// A catalog model that is deprecated for new deployments (§2.6).
+    /// A version whose lifecycle status is `Deprecated` before its inference date passes
+    /// (github.com/Azure/bicep-registry-modules/issues/450, github.com/akshata29/entaoai/issues/30).
     public static func deploymentModelRetired(name: String) -> ARMError {
         ARMError(
             status: 400, code: "DeploymentModelNotSupported",
@@ -588,12 +589,43 @@ extension ARMError {
             message: "The specified SKU '\(sku)' of account deployment is not supported by the model '\(model)' version: '\(version)'.")
     }
 
-    /// EMULATOR CHOICE: capacity outside the SKU's `capacity{minimum,maximum}` ([GAP]).
+    /// `InvalidCapacity`: capacity outside the SKU's `capacity{minimum,maximum}` range, as the service
+    /// answered in 2026 ("The specified capacity '-1780' of account deployment should be at least 1 and
+    /// no more than 1000000.", github.com/microsoft/microsoft-foundry-for-vscode/issues/331; the 2023 text
+    /// "should be greater than 0 and no more than 3." is in github.com/Azure/business-process-automation/issues/259).
     public static func deploymentCapacityInvalid(_ capacity: Int, minimum: Int, maximum: Int) -> ARMError {
         ARMError(
-            status: 400, code: "InvalidResourceProperties",
-            message: "The specified capacity '\(capacity)' of account deployment is invalid. It must be between \(minimum) and "
+            status: 400, code: "InvalidCapacity",
+            message: "The specified capacity '\(capacity)' of account deployment should be at least \(minimum) and no more than "
                 + "\(maximum).")
+    }
+
+    /// EMULATOR CHOICE (no public capture of the service's text): capacity inside the range but not a
+    /// multiple of the SKU's `capacity.step` (provisioned SKUs step by 5, 25, 50, ...).
+    public static func deploymentCapacityStep(_ capacity: Int, step: Int) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidCapacity",
+            message: "The specified capacity '\(capacity)' of account deployment should be a multiple of \(step).")
+    }
+
+    /// `ServiceModelDeprecated`: the model version's `deprecation.inference` date has passed
+    /// ("The model 'Format:OpenAI,Name:gpt-4o-mini,Version:2024-07-18' has been deprecated since 03/31/2026 00:00:00.",
+    /// github.com/microsoft/microsoft-foundry-for-vscode/issues/491; the same shape in
+    /// github.com/Azure-Samples/Azure-Functions-OpenAI-Demo/issues/30). `since` is `MM/dd/yyyy HH:mm:ss`.
+    public static func serviceModelDeprecated(format: String, name: String, version: String, since: String) -> ARMError {
+        ARMError(
+            status: 400, code: "ServiceModelDeprecated",
+            message: "The model 'Format:\(format),Name:\(name),Version:\(version)' has been deprecated since \(since).")
+    }
+
+    /// `ServiceModelDeprecating`: a version in the `Deprecating` lifecycle state takes no new deployments
+    /// ("The model 'Publisher:xAI,Format:xAI,Name:grok-4-fast-reasoning,Version:1' is in deprecating state and
+    /// cannot be used for new deployments.", github.com/microsoft/microsoft-foundry-for-vscode/issues/557).
+    public static func serviceModelDeprecating(format: String, name: String, version: String) -> ARMError {
+        ARMError(
+            status: 400, code: "ServiceModelDeprecating",
+            message: "The model 'Publisher:\(format),Format:\(format),Name:\(name),Version:\(version)' is in deprecating state and "
+                + "cannot be used for new deployments.")
     }
 
     /// §2.6 note: the emulator's recommended text for changing an existing deployment's model.
@@ -608,6 +640,9 @@ extension ARMError {
             message: "The account kind '\(kind)' does not support model deployments.")
     }
 
+    /// `InsufficientQuota`: the capacity fits the SKU's range but not the subscription's free quota
+    /// for the usage name in the region (text from github.com/microsoft/PubSec-Info-Assistant/issues/880,
+    /// Azure-Samples/azure-search-openai-demo#2249); `quotaName` is the usage's `localizedValue`.
     public static func insufficientQuota(requested: Int, available: Int, used: Int, limit: Int, quotaName: String) -> ARMError {
         ARMError(
             status: 400, code: "InsufficientQuota",

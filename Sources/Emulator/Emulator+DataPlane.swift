@@ -13,9 +13,11 @@ extension Emulator {
         return ForwardingBackend(baseURL: url, modelMap: config.modelMap, timeoutSeconds: config.modelBackendTimeoutSeconds)
     }
 
-    static func catalogLookup(_ catalog: ModelCatalog) -> ModelCatalogLookup {
+    /// Reads the catalog through the quota limits on each call, so the embedded catalog is parsed on
+    /// first use, not at start.
+    static func catalogLookup(_ quotas: QuotaLimits) -> ModelCatalogLookup {
         { kind, region in
-            catalog.models(kind: kind, region: region).map {
+            quotas.catalog.models(kind: kind, region: region).map {
                 CatalogModel(
                     name: $0.name, version: $0.version, format: $0.format, lifecycleStatus: $0.lifecycleStatus,
                     capabilities: $0.capabilities)

@@ -64,7 +64,7 @@ public final class Emulator: Sendable {
         if logger.level <= .info { dataPlaneAccessLog = { @Sendable [logger] line in logger.info("dataplane " + line) } }
         let dataPlane = DataPlane(
             store: store, validator: identity.validator, evaluator: config.rbac == .enforce ? evaluator : nil,
-            models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas.catalog),
+            models: ModelService(backend: try Self.modelBackend(for: config)), catalog: Self.catalogLookup(quotas),
             limitsEnabled: config.dataPlaneLimits, accessLog: dataPlaneAccessLog)
         world = EmulatorWorld(
             config: config, directory: directory, identity: identity, store: store, operations: operations,

@@ -14,12 +14,82 @@ struct CatalogTests {
         }
         #expect(catalog.model(format: "DeepSeek", name: "DeepSeek-R1", version: nil, kind: "AIServices", region: "eastus") != nil)
         #expect(catalog.model(format: "DeepSeek", name: "DeepSeek-R1", version: nil, kind: "OpenAI", region: "eastus") == nil)
-        // Every SKU names a usage with a default limit.
-        for model in catalog.models { for sku in model.skus { #expect(catalog.usage(named: sku.usageName) != nil, "\(sku.usageName)") } }
-        // Exactly one default version per model name.
+        // Publishers beyond OpenAI, as a real region lists them.
+        let formats = Set(catalog.models.map(\.format))
+        #expect(formats.isSuperset(of: ["OpenAI", "Meta", "Mistral AI", "Microsoft", "DeepSeek", "Cohere", "xAI", "AI21 Labs", "Core42"]))
+        // Hundreds of entries: one per version and kind, as `model list -l` counts them.
+        #expect(catalog.models.reduce(0) { $0 + $1.kinds.count } >= 290)
+        // At most one default version per model name (partner models list none).
         for name in Set(catalog.models.map(\.name)) {
-            #expect(catalog.models.filter { $0.name == name && $0.isDefaultVersion }.count == 1, "\(name)")
+            #expect(catalog.models.filter { $0.name == name && $0.isDefaultVersion }.count <= 1, "\(name)")
         }
+    }
+
+    /// The loader's contract over the whole embedded file: every entry parses, every SKU's range and
+    /// rate limits are coherent, every usage name has a quota, every region is one the emulator knows.
+    @Test func everyEmbeddedEntryIsConsistent() throws {
+        let catalog = try ModelCatalog(json: PackageResources.ModelCatalog_json)
+        #expect(catalog.models.count == ModelCatalog.embedded.models.count)
+        #expect(catalog.models.count >= 140)
+        #expect(catalog.asOf == "2025-05-25T00:00:00Z")
+        let known = Set(AzureRegion.all.map(\.name))
+        #expect(catalog.regions.count >= 20)
+        #expect(catalog.regions.allSatisfy { known.contains($0) })
+        // The start-time shortcut reads the same regions as the full parse.
+        #expect(ModelCatalog.embeddedRegions == catalog.regions)
+        for model in catalog.models {
+            let label = "\(model.format)/\(model.name)/\(model.version)"
+            #expect(!model.kinds.isEmpty, "\(label)")
+            #expect(
+                ["GenerallyAvailable", "Stable", "Preview", "Deprecating", "Deprecated"].contains(model.lifecycleStatus), "\(label)")
+            for sku in model.skus {
+                let capacity = sku.capacity
+                #expect(capacity.lowest >= 1 && capacity.lowest <= capacity.maximum, "\(label) \(sku.name)")
+                #expect(
+                    capacity.effectiveDefault >= capacity.lowest && capacity.effectiveDefault <= capacity.maximum, "\(label) \(sku.name)")
+                if let step = capacity.step { #expect(step >= 1 && capacity.lowest % step == 0, "\(label) \(sku.name)") }
+                for rule in sku.rateLimits {
+                    #expect(["request", "token"].contains(rule.key), "\(label) \(sku.name)")
+                    #expect([10, 60].contains(rule.renewalPeriod) && rule.count > 0, "\(label) \(sku.name)")
+                }
+                #expect(Set(sku.rateLimits.map(\.key)).count == sku.rateLimits.count, "\(label) \(sku.name): one rule per key")
+                #expect(catalog.usage(named: sku.usageName) != nil, "\(label) \(sku.usageName)")
+                #expect(!sku.regions.isEmpty && sku.regions.isSubset(of: Set(catalog.regions)), "\(label) \(sku.name)")
+            }
+        }
+        // Quota limits are the recorded ones, separate from the ranges: Standard gpt-4o allows
+        // 1,000,000 units, the default quota is 50.
+        #expect(catalog.usage(named: "OpenAI.Standard.gpt-4o")?.limit == 50)
+        let gpt4o = try #require(catalog.model(format: "OpenAI", name: "gpt-4o", version: "2024-11-20", kind: "OpenAI", region: "eastus"))
+        #expect(gpt4o.skus.first { $0.name == "Standard" }?.capacity.maximum == 1_000_000)
+    }
+
+    @Test func regionsListDifferentModels() {
+        let catalog = ModelCatalog.embedded
+        let eastus = catalog.models(kind: "OpenAI", region: "eastus")
+        let southeastAsia = catalog.models(kind: "OpenAI", region: "southeastasia")
+        #expect(eastus.count > southeastAsia.count)
+        func skus(_ models: [ModelCatalog.Model], _ name: String) -> Set<String> {
+            Set(models.filter { $0.name == name }.flatMap { $0.skus.map(\.name) })
+        }
+        #expect(skus(eastus, "o3-mini").contains("GlobalStandard"))
+        #expect(!skus(southeastAsia, "o3-mini").contains("GlobalStandard"))
+        #expect(catalog.models(kind: "OpenAI", region: "westus2").isEmpty)
+    }
+
+    @Test func malformedEntriesAreErrorsThatNameThem() {
+        let bad =
+            #"{"regions":["eastus"],"regionSets":[["eastus"]],"models":[{"format":"OpenAI","name":"m","version":"1","#
+            + #""lifecycleStatus":"Stable","skus":[{"name":"Standard","usageName":"u","capacity":{},"regions":0}]}]}"#
+        #expect(throws: ModelCatalogError.self) { try ModelCatalog(json: Array(bad.utf8)) }
+        do {
+            _ = try ModelCatalog(json: Array(bad.utf8))
+        } catch {
+            #expect("\(error)" == "models[0].skus[0].capacity.maximum: expected an integer")
+        }
+        let badSet = bad.replacingOccurrences(of: #""capacity":{}"#, with: #""capacity":{"maximum":1}"#)
+            .replacingOccurrences(of: #""regions":0"#, with: #""regions":3"#)
+        #expect(throws: ModelCatalogError.self) { try ModelCatalog(json: Array(badSet.utf8)) }
     }
 
     @Test func accountAndLocationModelsPageOneEntryPerVersion() async throws {
@@ -29,6 +99,7 @@ struct CatalogTests {
         let models = try await world.send("GET", world.account("a1") + "/models")
         let entries = try #require(models.json?["value"]?.arrayValue)
         #expect(entries.filter { $0["name"]?.stringValue == "gpt-4o" }.count == 3)
+        #expect(entries.count > 40)
         #expect(!entries.contains { $0["format"]?.stringValue == "DeepSeek" })
         let first = try #require(entries.first { $0["name"]?.stringValue == "gpt-4o" && $0["isDefaultVersion"]?.boolValue == true })
         #expect(first["skus"]?[0]?["usageName"]?.stringValue?.hasPrefix("OpenAI.") == true)
@@ -37,8 +108,13 @@ struct CatalogTests {
         #expect(location.json?["value"]?.arrayValue?.count == 5)
         #expect(location.json?["nextLink"] != nil)
         #expect(location.json?["value"]?[0]?["kind"] != nil && location.json?["value"]?[0]?["model"]?["name"] != nil)
-        let nowhere = try await world.send("GET", World.provider + "/locations/brazilsouth/models")
+        // A region the catalog does not list (no Learn table names West US 2) lists no models.
+        let nowhere = try await world.send("GET", World.provider + "/locations/westus2/models")
         #expect(nowhere.json?["value"] == [])
+        // The location list has one entry per kind that lists a version, MaaS included.
+        let all = try await world.send("GET", World.provider + "/locations/eastus/models?$top=1000")
+        let kinds = Set(all.json?["value"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? [])
+        #expect(kinds == ["OpenAI", "AIServices", "MaaS"])
     }
 
     @Test func subscriptionSkusAndSkuAvailability() async throws {

@@ -18,10 +18,10 @@ struct CognitiveServicesTestWorld {
     let provider: CognitiveServicesProvider
     let pipeline: ARMPipeline
 
-    init(provisioningDelay: Duration = .zero, quotas: [QuotaLimits.Override] = []) throws {
+    init(provisioningDelay: Duration = .zero, quotas: [QuotaLimits.Override] = [], catalog: ModelCatalog = .embedded) throws {
         let directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
-        provider = CognitiveServicesProvider(store: store, operations: operations, quotas: QuotaLimits(overrides: quotas))
+        provider = CognitiveServicesProvider(store: store, operations: operations, quotas: QuotaLimits(catalog: catalog, overrides: quotas))
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration], cascades: [provider])
@@ -67,7 +67,8 @@ struct CognitiveServicesTestWorld {
 
     @discardableResult
     func createAccount(
-        _ name: String, kind: String = "AIServices", subdomain: String? = nil, group: String = "rg1", extra: String = ""
+        _ name: String, kind: String = "AIServices", subdomain: String? = nil, group: String = "rg1", extra: String = "",
+        location: String = "eastus"
     ) async throws -> Reply {
         var properties = #""allowProjectManagement":true"#
         if let subdomain { properties += #","customSubDomainName":"\#(subdomain)""# }
@@ -75,7 +76,7 @@ struct CognitiveServicesTestWorld {
         return try await send(
             "PUT", account(name, group: group),
             body:
-                #"{"location":"eastus","kind":"\#(kind)","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{\#(properties)}}"#
+                #"{"location":"\#(location)","kind":"\#(kind)","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{\#(properties)}}"#
         )
     }
 

@@ -52,7 +52,13 @@ struct DeploymentsTests {
     @Test func missingVersionMeansTheDefaultVersion() async throws {
         let world = try await world()
         let created = try await world.deploy("a1", "d", version: nil)
-        #expect(created.properties?["model"]?["version"]?.stringValue == "2024-11-20")
+        // The recorded catalog marks gpt-4o 2024-08-06 as the default version.
+        #expect(created.properties?["model"]?["version"]?.stringValue == "2024-08-06")
+        // A partner model listed with no default version: the newest.
+        try await world.createAccount("ais")
+        let llama = try await world.deploy(
+            "ais", "l", model: "Llama-3.3-70B-Instruct", version: nil, sku: "GlobalStandard", capacity: 1, format: "Meta")
+        #expect(llama.properties?["model"]?["version"]?.stringValue == "5")
     }
 
     @Test func capacityAsANumericStringIsAcceptedLikeTheService() async throws {
@@ -87,8 +93,10 @@ struct DeploymentsTests {
         #expect(
             badSku.message
                 == "The specified SKU 'Standard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
+        // Outside the SKU's range (the catalog lists Standard gpt-4o as 1 to 1,000,000 units).
         let badCapacity = try await world.deploy("a1", "d", capacity: 0)
-        #expect(badCapacity.code == "InvalidResourceProperties")
+        #expect(badCapacity.code == "InvalidCapacity")
+        #expect(badCapacity.message == "The specified capacity '0' of account deployment should be at least 1 and no more than 1000000.")
         let badRai = try await world.deploy("a1", "d", extra: #""raiPolicyName":"nope""#)
         #expect(badRai.status == 400)
         let badName = try await world.deploy("a1", "-x")
@@ -109,7 +117,9 @@ struct DeploymentsTests {
         #expect(speech.status == 400)
         #expect(speech.code == "OperationNotSupported")
         try await world.createAccount("ais")
-        let deepseek = try await world.deploy("ais", "r1", model: "DeepSeek-R1", version: "1", sku: "GlobalStandard", format: "DeepSeek")
+        // Serverless (MaaS) SKUs are listed with a capacity of exactly 1.
+        let deepseek = try await world.deploy(
+            "ais", "r1", model: "DeepSeek-R1", version: "1", sku: "GlobalStandard", capacity: 1, format: "DeepSeek")
         #expect(deepseek.status == 201)
         let missingAccount = try await world.deploy("ghost", "d")
         #expect(missingAccount.status == 404)
@@ -124,7 +134,7 @@ struct DeploymentsTests {
         #expect(over.code == "InsufficientQuota")
         #expect(
             over.message
-                == "This operation require 11 new capacity in quota Tokens Per Minute (thousands) - GPT-4o, which is bigger than the current available capacity 10. The current quota usage is 20 and the quota limit is 30 for quota Tokens Per Minute (thousands) - GPT-4o."
+                == "This operation require 11 new capacity in quota Tokens Per Minute (thousands) - gpt-4o, which is bigger than the current available capacity 10. The current quota usage is 20 and the quota limit is 30 for quota Tokens Per Minute (thousands) - gpt-4o."
         )
         #expect(try await world.deploy("a1", "d2", capacity: 10).status == 201)
 
@@ -132,7 +142,7 @@ struct DeploymentsTests {
         #expect(usages.json?["value"]?.arrayValue?.count == 1)
         #expect(usages.json?["value"]?[0]?["currentValue"]?.intValue == 30)
         #expect(usages.json?["value"]?[0]?["limit"]?.intValue == 30)
-        #expect(usages.json?["value"]?[0]?["name"]?["localizedValue"]?.stringValue == "Tokens Per Minute (thousands) - GPT-4o")
+        #expect(usages.json?["value"]?[0]?["name"]?["localizedValue"]?.stringValue == "Tokens Per Minute (thousands) - gpt-4o")
         let accountUsages = try await world.send("GET", world.account("a1") + "/usages")
         #expect(accountUsages.json?["value"]?.arrayValue?.contains { $0["currentValue"]?.intValue == 30 } == true)
 
@@ -178,7 +188,8 @@ struct DeploymentsTests {
         ])
         #expect(limits.limit(usageName: "OpenAI.Standard.gpt-4o", subscriptionID: "s", location: "eastus") == 5)
         #expect(limits.limit(usageName: "OpenAI.Standard.gpt-4o", subscriptionID: "s", location: "westus") == 7)
-        #expect(limits.limit(usageName: "OpenAI.GlobalStandard.gpt-4o", subscriptionID: "s", location: "eastus") == 450)
+        // The default is the recorded `usage list` limit (scripts/model-catalog/SOURCES.md).
+        #expect(limits.limit(usageName: "OpenAI.GlobalStandard.gpt-4o", subscriptionID: "s", location: "eastus") == 50)
         let parsed = try QuotaLimits.parseOverrides(seed: ["quotas": [["usageName": "OpenAI.Standard.gpt-4o", "limit": 3]]])
         #expect(parsed == [QuotaLimits.Override(usageName: "OpenAI.Standard.gpt-4o", limit: 3)])
         #expect(throws: QuotaSeedError.self) { try QuotaLimits.parseOverrides(seed: ["quotas": [["limit": 3]]]) }
@@ -193,7 +204,8 @@ struct DeploymentsTests {
         let skus = try await world.send("GET", world.account("a1") + "/deployments/d1/skus")
         #expect(
             skus.json?["value"]?.arrayValue?.compactMap { $0["sku"]?["name"]?.stringValue } == [
-                "DataZoneStandard", "GlobalStandard", "Standard",
+                "DataZoneProvisionedManaged", "DataZoneStandard", "GlobalBatch", "GlobalProvisionedManaged", "GlobalStandard",
+                "ProvisionedManaged", "Standard",
             ])
     }
 }

@@ -18,8 +18,9 @@ import Testing
     }
 
     /// An AIServices account with a custom subdomain, a gpt-4o deployment of `capacity` and a
-    /// text-embedding-3-small deployment.
-    func world(capacity: Int = 100, name: String = "acct\(Int.random(in: 1000...9999))") async throws -> World {
+    /// text-embedding-3-small deployment. gpt-4o 2024-11-20 Global Standard: 1 request per 10 s per unit
+    /// (the catalog's rate); the default quota is 50.
+    func world(capacity: Int = 50, name: String = "acct\(Int.random(in: 1000...9999))") async throws -> World {
         let host = try await InProcessEmulator()
         #expect(await host.arm("PUT", host.group("rg"), body: #"{"location":"eastus"}"#).status == 201)
         let account = host.account(name, in: "rg")
@@ -27,7 +28,7 @@ import Testing
             #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{"customSubDomainName":"\#(name)","allowProjectManagement":true}}"#
         #expect(await host.arm("PUT", account, body: body, apiVersion: InProcessEmulator.accountAPIVersion).status < 300)
         for (deployment, model, version, sku) in [
-            ("gpt-4o", "gpt-4o", "2024-08-06", "GlobalStandard"), ("embed", "text-embedding-3-small", "1", "Standard"),
+            ("gpt-4o", "gpt-4o", "2024-11-20", "GlobalStandard"), ("embed", "text-embedding-3-small", "1", "Standard"),
         ] {
             let body =
                 #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"OpenAI","name":"\#(model)","version":"\#(version)"}}}"#

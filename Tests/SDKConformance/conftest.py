@@ -166,7 +166,8 @@ def az_sp(emulator: Emulator, tmp_path_factory: pytest.TempPathFactory) -> AzCli
 # -- the data plane ------------------------------------------------------------------------
 #
 # One AIServices account (custom subdomain, allowProjectManagement) serves the data-plane modules:
-# deployments gpt-4o (chat) and text-embedding-3-small, a capacity-1 gpt-4o-mini for throttling,
+# deployments gpt-4o (chat, GlobalStandard at the whole default quota of 50) and text-embedding-3-small, a
+# capacity-1 Standard gpt-4o (1 request per 10 s, the catalog's rate) for throttling,
 # a Foundry project. It lives in swedencentral, where no other module deploys, so its quota is its
 # own. Tests that change the account itself (keys, disableLocalAuth) make their own with
 # `make_dataplane_account`.
@@ -240,9 +241,9 @@ def wait_for_project_endpoint(http, auth_headers, project_id: str) -> str:
 @pytest.fixture(scope="session")
 def dataplane_account(make_dataplane_account):
     return make_dataplane_account({
-        "gpt-4o": ("gpt-4o", "2024-11-20", "GlobalStandard", 200),
+        "gpt-4o": ("gpt-4o", "2024-11-20", "GlobalStandard", 50),
         "text-embedding-3-small": ("text-embedding-3-small", "1", "GlobalStandard", 200),
-        "tiny": ("gpt-4o-mini", "2024-07-18", "Standard", 1),
+        "tiny": ("gpt-4o", "2024-11-20", "Standard", 1),
     }, project="proj")
 
 

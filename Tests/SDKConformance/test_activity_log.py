@@ -39,10 +39,11 @@ def scripted(http, auth_headers, emulator):
     ok(http.put(f"{account_id}/deployments/chat?{CS_API}", headers=auth_headers, json={
         "sku": {"name": "Standard", "capacity": 1},
         "properties": {"model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}), 200, 201)
-    # Over quota (gpt-4.1 Standard: 100 per region): the second deployment is refused, and recorded as Failed.
+    # Over quota (gpt-4.1 DataZoneStandard: 50 per region by default): the second deployment is refused,
+    # and recorded as Failed.
     def big(name):
         return http.put(f"{account_id}/deployments/{name}?{CS_API}", headers=auth_headers, json={
-            "sku": {"name": "Standard", "capacity": 60},
+            "sku": {"name": "DataZoneStandard", "capacity": 30},
             "properties": {"model": {"format": "OpenAI", "name": "gpt-4.1", "version": "2025-04-14"}}})
     ok(big("first"), 200, 201)
     refused = ok(big("huge"), 400).json()["error"]["code"]

@@ -108,14 +108,16 @@ def test_sdk_unknown_model_and_quota_errors(cs_client, group):
     assert unknown.value.status_code == 400
     assert unknown.value.error.code == "DeploymentModelNotSupported"
 
-    cs_client.deployments.begin_create_or_update(
-        group, name, "first", deployment_body(model="gpt-4.1", version="2025-04-14", capacity=60)).result(timeout=60)
+    # Standard gpt-4o: the catalog allows 1 to 1,000,000 units; the default quota is 50 per region.
+    cs_client.deployments.begin_create_or_update(group, name, "first", deployment_body(capacity=30)).result(timeout=60)
     with pytest.raises(HttpResponseError) as quota:
-        cs_client.deployments.begin_create_or_update(
-            group, name, "second", deployment_body(model="gpt-4.1", version="2025-04-14", capacity=60)).result()
+        cs_client.deployments.begin_create_or_update(group, name, "second", deployment_body(capacity=30)).result()
     assert quota.value.status_code == 400
     assert quota.value.error.code == "InsufficientQuota"
-    assert "quota limit is 100" in quota.value.error.message
+    assert quota.value.error.message == (
+        "This operation require 30 new capacity in quota Tokens Per Minute (thousands) - gpt-4o, which is bigger than the "
+        "current available capacity 20. The current quota usage is 30 and the quota limit is 50 for quota Tokens Per "
+        "Minute (thousands) - gpt-4o.")
 
 
 def test_sdk_soft_delete_restore_and_purge(cs_client, group):
@@ -205,8 +207,8 @@ def test_az_unknown_model_and_quota_errors(az_sp: AzCli, unique_name):
     assert unknown.returncode != 0
     assert "DeploymentModelNotSupported" in unknown.stderr, str(unknown)
 
-    deploy("first", "gpt-4.1", "2025-04-14", "60")
-    over = deploy("second", "gpt-4.1", "2025-04-14", "60", check=False)
+    deploy("first", "gpt-4o", "2024-11-20", "30")
+    over = deploy("second", "gpt-4o", "2024-11-20", "30", check=False)
     assert over.returncode != 0
     assert "InsufficientQuota" in over.stderr, str(over)
-    assert "The current quota usage is 60 and the quota limit is 100" in over.stderr, str(over)
+    assert "The current quota usage is 30 and the quota limit is 50" in over.stderr, str(over)

@@ -358,7 +358,7 @@ def test_regenerated_key_replaces_the_old_one_at_once(make_dataplane_account, co
     import openai
     from azure.mgmt.cognitiveservices.models import RegenerateKeyParameters
 
-    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "GlobalStandard", 10)})
+    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "Standard", 10)})
 
     def client(key):
         return openai.AzureOpenAI(azure_endpoint=account.openai_endpoint, api_key=key, api_version=AOAI_API_VERSION,
@@ -379,7 +379,7 @@ def test_disable_local_auth_refuses_keys(make_dataplane_account, cognitive_clien
     import openai
     from azure.mgmt.cognitiveservices.models import Account, AccountProperties
 
-    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "GlobalStandard", 10)})
+    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "Standard", 10)})
     client = openai.AzureOpenAI(azure_endpoint=account.openai_endpoint, api_key=account.key1,
                                 api_version=AOAI_API_VERSION, http_client=httpx_client, max_retries=0)
     messages = [{"role": "user", "content": "hi"}]

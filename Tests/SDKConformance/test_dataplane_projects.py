@@ -78,7 +78,7 @@ def test_deployments_list_filters_and_get(project_client):
     chat = by_name[CHAT]
     assert chat.type == "ModelDeployment"
     assert (chat.model_name, chat.model_version, chat.model_publisher) == ("gpt-4o", "2024-11-20", "OpenAI")
-    assert chat.sku.name == "GlobalStandard" and chat.sku.capacity == 200
+    assert chat.sku.name == "GlobalStandard" and chat.sku.capacity == 50
     assert chat.capabilities.get("chatCompletion") == "true"
 
     embeddings_only = [d.name for d in project_client.deployments.list(model_name="text-embedding-3-small")]

@@ -1,7 +1,7 @@
 import ARMCore
 
-/// The catalog-backed reads (reference §1.8, §1.9): SKUs, usages (quota), models, and the
-/// availability checks.
+/// The catalog-backed reads: SKUs, usages (quota), models, and the availability checks
+/// (docs/accounts-and-deployments.md).
 extension CognitiveServicesProvider {
     var catalogRoutes: [Route] {
         let location = Self.subscriptionPrefix + "/locations/{location}"
@@ -52,11 +52,12 @@ extension CognitiveServicesProvider {
             ) {
                 request, parameters in
                 let region = AzureRegion.normalize(parameters.required("location"))
+                // One entry per kind that lists a version (OpenAI, AIServices, MaaS), as the service answers.
                 var entries: [(String, JSONValue)] = []
-                for kind in catalog.accountKinds where kind.hostsDeployments && kind.kind != "Speech" {
-                    for model in catalog.models(kind: kind.kind, region: region) {
-                        let key = kind.kind.lowercased() + "/" + Self.modelKey(model)
-                        entries.append((key, ["kind": .string(kind.kind), "skuName": "S0", "model": Self.modelJSON(model)]))
+                for model in catalog.models(region: region) {
+                    for kind in model.kinds {
+                        let key = kind.lowercased() + "/" + Self.modelKey(model)
+                        entries.append((key, ["kind": .string(kind), "skuName": "S0", "model": Self.modelJSON(model)]))
                     }
                 }
                 return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
@@ -122,36 +123,47 @@ extension CognitiveServicesProvider {
         "\(model.format)/\(model.name)/\(model.version)".lowercased()
     }
 
-    /// `AccountModel` (§1.8).
+    /// `AccountModel`, with the fields the service fills in (the recorded `model list` answers):
+    /// the SKUs are the region's, each with its capacity range and per-unit `rateLimits`.
     static func modelJSON(_ model: ModelCatalog.Model) -> JSONValue {
         let skus: [JSONValue] = model.skus.map { sku in
-            [
-                "name": .string(sku.name), "usageName": .string(sku.usageName),
-                "capacity": [
-                    "minimum": .int(Int64(sku.capacity.minimum)), "maximum": .int(Int64(sku.capacity.maximum)),
-                    "step": .int(Int64(sku.capacity.step)), "default": .int(Int64(sku.capacity.defaultValue)),
-                ],
-            ]
+            var entry = JSONObject([("name", .string(sku.name)), ("usageName", .string(sku.usageName))])
+            if let date = sku.deprecationDate { entry["deprecationDate"] = .string(date) }
+            entry["capacity"] = capacityJSON(sku.capacity)
+            if !sku.rateLimits.isEmpty {
+                entry["rateLimits"] = .array(
+                    sku.rateLimits.map { rule in
+                        [
+                            "key": .string(rule.key), "renewalPeriod": .int(Int64(rule.renewalPeriod)),
+                            "count": .int(Int64(rule.count)),
+                        ]
+                    })
+            }
+            return .object(entry)
         }
-        return .object(
-            JSONObject([
-                ("format", .string(model.format)),
-                ("name", .string(model.name)),
-                ("version", .string(model.version)),
-                ("isDefaultVersion", .bool(model.isDefaultVersion)),
-                ("lifecycleStatus", .string(model.lifecycleStatus)),
-                ("maxCapacity", .int(Int64(model.skus.map(\.capacity.maximum).max() ?? 0))),
-                ("capabilities", .object(model.capabilities)),
-                ("skus", .array(skus)),
-                (
-                    "systemData",
-                    [
-                        "createdBy": "Microsoft", "createdByType": "Application", "createdAt": "2024-05-13T00:00:00.0000000Z",
-                        "lastModifiedBy": "Microsoft", "lastModifiedByType": "Application",
-                        "lastModifiedAt": "2025-06-01T00:00:00.0000000Z",
-                    ]
-                ),
-            ]))
+        var body = JSONObject([
+            ("format", .string(model.format)),
+            ("name", .string(model.name)),
+            ("version", .string(model.version)),
+            ("isDefaultVersion", .bool(model.isDefaultVersion)),
+            ("lifecycleStatus", .string(model.lifecycleStatus)),
+        ])
+        if let maxCapacity = model.maxCapacity { body["maxCapacity"] = .int(Int64(maxCapacity)) }
+        body["capabilities"] = .object(model.capabilities)
+        if !model.deprecation.isEmpty { body["deprecation"] = .object(model.deprecation) }
+        body["skus"] = .array(skus)
+        if !model.systemData.isEmpty { body["systemData"] = .object(model.systemData) }
+        return .object(body)
+    }
+
+    /// `capacity{minimum,maximum,step,default}` with only the members the catalog lists, as the service answers.
+    static func capacityJSON(_ capacity: ModelCatalog.Capacity) -> JSONValue {
+        var object = JSONObject()
+        if let minimum = capacity.minimum { object["minimum"] = .int(Int64(minimum)) }
+        object["maximum"] = .int(Int64(capacity.maximum))
+        if let step = capacity.step { object["step"] = .int(Int64(step)) }
+        if let value = capacity.defaultValue { object["default"] = .int(Int64(value)) }
+        return .object(object)
     }
 
     /// `Usage` (§1.8): `currentValue` is the capacity deployments hold in this subscription and

@@ -49,11 +49,8 @@ extension CognitiveServicesProvider {
                 return try Pager(request: request).list(skus, key: { $0.name.lowercased() }) { sku in
                     [
                         "resourceType": .string(Self.deploymentType),
-                        "sku": ["name": .string(sku.name), "capacity": .int(Int64(sku.capacity.defaultValue))],
-                        "capacity": [
-                            "minimum": .int(Int64(sku.capacity.minimum)), "maximum": .int(Int64(sku.capacity.maximum)),
-                            "step": .int(Int64(sku.capacity.step)), "default": .int(Int64(sku.capacity.defaultValue)),
-                        ],
+                        "sku": ["name": .string(sku.name), "capacity": .int(Int64(sku.capacity.effectiveDefault))],
+                        "capacity": Self.capacityJSON(sku.capacity),
                     ]
                 }
             },
@@ -115,12 +112,16 @@ extension CognitiveServicesProvider {
         guard let model = catalog.model(format: format, name: modelName, version: requestedVersion, kind: kind, region: region) else {
             throw ARMError.deploymentModelNotSupported(format: format, name: modelName, version: requestedVersion ?? "")
         }
-        if model.lifecycleStatus.lowercased() == "deprecated" { throw ARMError.deploymentModelRetired(name: model.name) }
         if let previous = existing?.body["properties"]?["model"],
             previous["name"]?.stringValue?.lowercased() != model.name.lowercased()
                 || previous["format"]?.stringValue?.lowercased() != model.format.lowercased()
         {
             throw ARMError.deploymentModelChange
+        }
+        // A deployment that already runs this version keeps it (Azure retires it on its own schedule);
+        // a new deployment, or a move to this version, must pass the lifecycle checks.
+        if existing?.body["properties"]?["model"]?["version"]?.stringValue?.lowercased() != model.version.lowercased() {
+            try requireDeployable(model)
         }
         guard let skuName = input["sku"]?["name"]?.stringValue else {
             throw ARMError.invalidResourceProperties("The deployment property 'sku' with a 'name' is required.")
@@ -135,9 +136,14 @@ extension CognitiveServicesProvider {
         guard capacityValue == nil || capacityValue == .null || parsedCapacity != nil else {
             throw ARMError.invalidResourceProperties("The deployment property 'sku.capacity' must be an integer.")
         }
-        let capacity = parsedCapacity ?? sku.capacity.defaultValue
-        guard capacity >= sku.capacity.minimum, capacity <= sku.capacity.maximum else {
-            throw ARMError.deploymentCapacityInvalid(capacity, minimum: sku.capacity.minimum, maximum: sku.capacity.maximum)
+        // The catalog's range first (what the SKU allows at all), the quota later (what this
+        // subscription has left): a request inside the range but above the quota is InsufficientQuota.
+        let capacity = parsedCapacity ?? sku.capacity.effectiveDefault
+        guard capacity >= sku.capacity.lowest, capacity <= sku.capacity.maximum else {
+            throw ARMError.deploymentCapacityInvalid(capacity, minimum: sku.capacity.lowest, maximum: sku.capacity.maximum)
+        }
+        if let step = sku.capacity.step, step > 1, capacity % step != 0 {
+            throw ARMError.deploymentCapacityStep(capacity, step: step)
         }
         let raiPolicyName =
             properties["raiPolicyName"]?.stringValue ?? existing?.body["properties"]?["raiPolicyName"]?.stringValue
@@ -162,11 +168,13 @@ extension CognitiveServicesProvider {
         outProperties["raiPolicyName"] = .string(raiPolicyName)
         outProperties["provisioningState"] = initialProvisioningState
         outProperties["capabilities"] = .object(model.capabilities)
-        let rateLimits = Self.rateLimits(capacity: capacity, rate: model.unitRate)
-        outProperties["rateLimits"] = rateLimits
-        outProperties["callRateLimit"] = [
-            "count": rateLimits[0]?["count"] ?? 0, "renewalPeriod": rateLimits[0]?["renewalPeriod"] ?? 10, "rules": rateLimits,
-        ]
+        let rateLimits = Self.rateLimits(capacity: capacity, sku: sku)
+        if let first = rateLimits.first {
+            outProperties["rateLimits"] = .array(rateLimits)
+            outProperties["callRateLimit"] = [
+                "count": first["count"] ?? 0, "renewalPeriod": first["renewalPeriod"] ?? 10, "rules": .array(rateLimits),
+            ]
+        }
         for key in ["capacitySettings", "parentDeploymentName", "spilloverDeploymentName", "dynamicThrottlingEnabled"] {
             if let value = properties[key] { outProperties[key] = value }
         }
@@ -197,16 +205,40 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// An observed answer for capacity C of a standard chat model: C requests per 10 s, C×1000 tokens
-    /// per 60 s (6 requests and 1,000 tokens per unit and minute). Models whose unit buys another
-    /// rate (o-series) count requests per 60 s (docs/dataplane.md "Rate limits").
-    static func rateLimits(capacity: Int, rate: ModelCatalog.UnitRate = .standard) -> JSONValue {
-        let units = Int64(capacity)
-        let requests: JSONValue =
-            rate.requestsPerMinute % 6 == 0
-            ? ["key": "request", "renewalPeriod": 10, "count": .int(units * Int64(rate.requestsPerMinute / 6))]
-            : ["key": "request", "renewalPeriod": 60, "count": .int(units * Int64(rate.requestsPerMinute))]
-        return [requests, ["key": "token", "renewalPeriod": 60, "count": .int(units * Int64(rate.tokensPerMinute))]]
+    /// The SKU's `rateLimits` (per capacity unit, from the catalog) times the capacity: gpt-4o
+    /// GlobalStandard at capacity 10 gets 10 requests per 10 s and 10,000 tokens per 60 s, as a real
+    /// deployment's `rateLimits` read. SKUs the catalog lists without limits (provisioned, batch,
+    /// most partner models) get none, and the data plane does not throttle them (docs/dataplane.md).
+    static func rateLimits(capacity: Int, sku: ModelCatalog.Sku) -> [JSONValue] {
+        sku.rateLimits.map { rule in
+            [
+                "key": .string(rule.key), "renewalPeriod": .int(Int64(rule.renewalPeriod)),
+                "count": .int(Int64(rule.count) * Int64(capacity)),
+            ]
+        }
+    }
+
+    /// The lifecycle checks a new deployment of `model` passes, in the service's order: a passed
+    /// `deprecation.inference` date (judged as of the catalog's `asOf`, docs/accounts-and-deployments.md),
+    /// then a `Deprecated`, then a `Deprecating` lifecycle status.
+    func requireDeployable(_ model: ModelCatalog.Model) throws {
+        if let date = model.inferenceDeprecation, date <= catalog.asOf {
+            throw ARMError.serviceModelDeprecated(
+                format: model.format, name: model.name, version: model.version, since: Self.serviceDate(date))
+        }
+        switch model.lifecycleStatus.lowercased() {
+        case "deprecated": throw ARMError.deploymentModelRetired(name: model.name)
+        case "deprecating": throw ARMError.serviceModelDeprecating(format: model.format, name: model.name, version: model.version)
+        default: return
+        }
+    }
+
+    /// `2025-04-30T00:00:00Z` -> `04/30/2025 00:00:00`, the form the service's deprecation message uses.
+    static func serviceDate(_ iso: String) -> String {
+        let characters = Array(iso)
+        guard characters.count >= 19 else { return iso }
+        let year = String(characters[0..<4]), month = String(characters[5..<7]), day = String(characters[8..<10])
+        return "\(month)/\(day)/\(year) " + String(characters[11..<19])
     }
 
     /// PATCH (`PatchResourceTagsAndSku` plus the properties the issue names): capacity and SKU

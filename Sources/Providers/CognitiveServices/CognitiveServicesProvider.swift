@@ -54,7 +54,7 @@ public struct CognitiveServicesProvider: Sendable {
     ]
 
     public static var registration: ResourceProviderRegistration {
-        let regions = ModelCatalog.embedded.regions
+        let regions = ModelCatalog.embeddedRegions
         let tracked =
             "CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation"
         return ResourceProviderRegistration(

@@ -22,11 +22,15 @@ public struct QuotaLimits: Sendable {
         }
     }
 
-    public let catalog: ModelCatalog
+    /// The catalog the limits default from; nil means the embedded one, parsed on first use rather
+    /// than at start (the start-time budget, docs/performance.md).
+    private let customCatalog: ModelCatalog?
     public let overrides: [Override]
 
-    public init(catalog: ModelCatalog = .embedded, overrides: [Override] = []) {
-        self.catalog = catalog
+    public var catalog: ModelCatalog { customCatalog ?? .embedded }
+
+    public init(catalog: ModelCatalog? = nil, overrides: [Override] = []) {
+        self.customCatalog = catalog
         self.overrides = overrides
     }
 
@@ -49,7 +53,7 @@ public struct QuotaLimits: Sendable {
     }
 
     /// Reads the `quotas` key of a seed file; no file means no overrides. Errors name the entry.
-    public static func load(seedPath: String?, catalog: ModelCatalog = .embedded) throws -> QuotaLimits {
+    public static func load(seedPath: String?, catalog: ModelCatalog? = nil) throws -> QuotaLimits {
         guard let seedPath else { return QuotaLimits(catalog: catalog) }
         let bytes: [UInt8]
         do {

@@ -14,8 +14,9 @@ struct LiveDataPlane {
     let subdomain: String
     let key: String
 
-    /// Creates the group, the account and the deployments; `capacity` sets the rate limits.
-    init(_ live: LiveEmulator, capacity: Int = 300, embeddings: Bool = false) async throws {
+    /// Creates the group, the account and the deployments; `capacity` sets the rate limits (the
+    /// default, 50, is the catalog's whole default quota for gpt-4o Global Standard).
+    init(_ live: LiveEmulator, capacity: Int = 50, embeddings: Bool = false) async throws {
         self.live = live
         let token = try await live.operatorToken()
         let name = "acct\(UInt32.random(in: 100_000...999_999))"
