@@ -165,7 +165,8 @@ extension CognitiveServicesProvider {
         body["tags"] = .object(tags)
         body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: previous?["systemData"]))
         body["properties"] = .object(properties)
-        var privateState = existing?.privateState ?? ["key1": .string(AccountKey.generate(at: date)), "key2": .string(AccountKey.generate(at: date))]
+        var privateState =
+            existing?.privateState ?? ["key1": .string(AccountKey.generate(at: date)), "key2": .string(AccountKey.generate(at: date))]
         // The service stores `location` as sent (`SOUTHCENTRALUS` stays so, docs/accounts-and-deployments.md);
         // the body keeps the canonical region every other reader uses.
         privateState["location"] = .string(previous == nil ? locationText : existing?.privateState["location"]?.stringValue ?? region)
@@ -193,6 +194,9 @@ extension CognitiveServicesProvider {
         if let acls = properties["networkAcls"], acls.objectValue == nil {
             throw ARMError.invalidResourceProperties("The property 'networkAcls' must be an object.")
         }
+        try checkNetworkAcls(properties["networkAcls"])
+        try checkEncryption(properties["encryption"])
+        try checkUserOwnedStorage(properties["userOwnedStorage"])
     }
 
     func validateAccountSku(_ value: JSONValue?, kind: ModelCatalog.AccountKind) throws -> JSONValue {

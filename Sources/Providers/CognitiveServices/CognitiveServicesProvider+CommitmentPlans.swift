@@ -37,7 +37,9 @@ extension CognitiveServicesProvider {
             },
             Route("GET", accountPlan, operationID: "CommitmentPlans_Get", action: accountAction + "read") { _, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.accountCommitmentPlanType, operation: "read")
-                return .ok(.object(try store.require(account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName"))).body))
+                return .ok(
+                    .object(
+                        try store.require(account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName"))).body))
             },
             Route("PUT", accountPlan, operationID: "CommitmentPlans_CreateOrUpdate", action: accountAction + "write") {
                 request, parameters in
@@ -52,8 +54,10 @@ extension CognitiveServicesProvider {
                     account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName")), request: request)
             },
             // Shared plans in a resource group.
-            Route("GET", Self.subscriptionPrefix + "/commitmentPlans", operationID: "CommitmentPlans_ListPlansBySubscription",
-                  action: planAction + "read") { request, parameters in
+            Route(
+                "GET", Self.subscriptionPrefix + "/commitmentPlans", operationID: "CommitmentPlans_ListPlansBySubscription",
+                action: planAction + "read"
+            ) { request, parameters in
                 try Pager(request: request).list(
                     store, under: .subscription(parameters.required("subscriptionId")), types: [Self.commitmentPlanType])
             },
@@ -100,15 +104,23 @@ extension CognitiveServicesProvider {
                 _, parameters in
                 try requireResourceGroup(parameters)
                 let plan = try store.require(planID(parameters))
-                return .ok(.object(try store.require(plan.id.child(
-                    type: "accountAssociations", name: parameters.required("commitmentPlanAssociationName"))).body))
+                return .ok(
+                    .object(
+                        try store.require(
+                            plan.id.child(
+                                type: "accountAssociations", name: parameters.required("commitmentPlanAssociationName"))
+                        ).body))
             },
-            Route("PUT", association, operationID: "CommitmentPlans_CreateOrUpdateAssociation",
-                  action: planAction + "accountAssociations/write") { request, parameters in
+            Route(
+                "PUT", association, operationID: "CommitmentPlans_CreateOrUpdateAssociation",
+                action: planAction + "accountAssociations/write"
+            ) { request, parameters in
                 try putAssociation(request, parameters)
             },
-            Route("DELETE", association, operationID: "CommitmentPlans_DeleteAssociation",
-                  action: planAction + "accountAssociations/delete") { request, parameters in
+            Route(
+                "DELETE", association, operationID: "CommitmentPlans_DeleteAssociation",
+                action: planAction + "accountAssociations/delete"
+            ) { request, parameters in
                 try requireResourceGroup(parameters)
                 let plan = try store.require(planID(parameters))
                 return try deleteCommitmentResource(
@@ -140,7 +152,8 @@ extension CognitiveServicesProvider {
         let name = id.name
         guard Self.isValidName(name, allowDot: true) else {
             throw ARMError.invalidChildName(
-                name, kind: "commitment plan", rule: "It must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit.")
+                name, kind: "commitment plan", rule: "It must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit."
+            )
         }
         let input = try request.jsonBody()
         guard let given = input["properties"]?.objectValue else {

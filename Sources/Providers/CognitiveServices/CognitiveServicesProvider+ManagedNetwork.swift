@@ -45,7 +45,7 @@ extension CognitiveServicesProvider {
                 return .noContent
             },
             Route(
-                "POST", item + "/provision", operationID: "ManagedNetworkProvisions_ProvisionManagedNetwork",
+                "POST", item + "/provision", operationID: "AccountManagedNetworkProvisions_ProvisionManagedNetwork",
                 action: action + "provision/action"
             ) { _, parameters in
                 let id = try managedNetworkID(parameters, operation: "provision")
@@ -100,9 +100,10 @@ extension CognitiveServicesProvider {
             Route("DELETE", rule, operationID: "OutboundRule_Delete", action: action + "outboundRules/delete") { _, parameters in
                 let id = try managedNetworkID(parameters, operation: "delete")
                 let name = parameters.required("ruleName")
-                guard let network = store.get(id), let key = Self.outboundRules(of: network).pairs.first(where: {
-                    $0.key.lowercased() == name.lowercased()
-                })?.key
+                guard let network = store.get(id),
+                    let key = Self.outboundRules(of: network).pairs.first(where: {
+                        $0.key.lowercased() == name.lowercased()
+                    })?.key
                 else { return .noContent }
                 try store.update(id) { body in
                     var map = body["properties"]?["managedNetwork"]?["outboundRules"]?.objectValue ?? JSONObject()

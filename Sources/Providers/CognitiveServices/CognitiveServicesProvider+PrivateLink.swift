@@ -16,7 +16,7 @@ extension CognitiveServicesProvider {
         let action = "Microsoft.CognitiveServices/accounts/privateEndpointConnections/"
         return [
             Route(
-                "GET", Self.accountPattern + "/privateLinkResources", operationID: "PrivateLinkResources_List",
+                "GET", Self.accountPattern + "/privateLinkResources", operationID: "AccountPrivateLinkResources_List",
                 action: "Microsoft.CognitiveServices/accounts/privateLinkResources/read"
             ) { _, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.privateLinkResourceType, operation: "read")
@@ -24,7 +24,9 @@ extension CognitiveServicesProvider {
             },
             Route("GET", connections, operationID: "PrivateEndpointConnections_List", action: action + "read") { _, parameters in
                 let account = try requireParentAccount(parameters, childType: Self.privateEndpointConnectionType, operation: "read")
-                return .ok(["value": .array(store.children(of: account.id, type: Self.privateEndpointConnectionType).map { .object($0.body) })])
+                return .ok([
+                    "value": .array(store.children(of: account.id, type: Self.privateEndpointConnectionType).map { .object($0.body) })
+                ])
             },
             Route("GET", connection, operationID: "PrivateEndpointConnections_Get", action: action + "read") { _, parameters in
                 .ok(.object(try store.require(try privateEndpointConnectionID(parameters, operation: "read")).body))
@@ -32,7 +34,8 @@ extension CognitiveServicesProvider {
             Route("PUT", connection, operationID: "PrivateEndpointConnections_CreateOrUpdate", action: action + "write") {
                 request, parameters in try putPrivateEndpointConnection(request, parameters)
             },
-            Route("DELETE", connection, operationID: "PrivateEndpointConnections_Delete", action: action + "delete") { request, parameters in
+            Route("DELETE", connection, operationID: "PrivateEndpointConnections_Delete", action: action + "delete") {
+                request, parameters in
                 let id = try privateEndpointConnectionID(parameters, operation: "delete")
                 guard let existing = store.get(id) else { return .noContent }
                 try request.precondition?.check(existing)

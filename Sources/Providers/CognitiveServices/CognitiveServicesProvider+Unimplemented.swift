@@ -23,7 +23,10 @@ extension CognitiveServicesProvider {
         ]
         // (collection path, item parameter, operation group, action type, extra POST actions on an item)
         let childTypes: [(String, String, String, String, [String])] = [
-            (Self.accountPattern + "/managedComputeDeployments", "deploymentName", "ManagedComputeDeployments", "managedComputeDeployments", []),
+            (
+                Self.accountPattern + "/managedComputeDeployments", "deploymentName", "ManagedComputeDeployments",
+                "managedComputeDeployments", []
+            ),
             (Self.accountPattern + "/computes", "computeName", "Computes", "computes", ["start", "stop", "restart"]),
             (Self.accountPattern + "/capabilityHosts", "capabilityHostName", "AccountCapabilityHosts", "capabilityHosts", []),
             (Self.accountPattern + "/raiBlocklists", "raiBlocklistName", "RaiBlocklists", "raiBlocklists", []),
