@@ -1,8 +1,8 @@
 import ARMCore
 
 /// Operations clients may call that the emulator does not model: 501 with an ARM error on every
-/// verb of the type, never a fake success and never 404 `InvalidResourceType` (DESIGN "An
-/// operation the emulator does not implement answers 501"; the list is in docs/served.md).
+/// verb of the type, never a fake success and never 404 `InvalidResourceType` (the list is in
+/// docs/served.md).
 /// `managedComputeDeployments` and `computes` need real Azure ML compute behind them, which the
 /// emulator cannot stand in for honestly.
 extension CognitiveServicesProvider {
