@@ -180,7 +180,7 @@ struct AccountsTests {
         #expect(keys.status == 200)
         let key1 = try #require(keys.json?["key1"]?.stringValue)
         let key2 = try #require(keys.json?["key2"]?.stringValue)
-        #expect(key1 != key2 && key1.count == 32)
+        #expect(key1 != key2 && key1.count == AccountKey.length)
         let regenerated = try await world.send("POST", world.account("a1") + "/regenerateKey", body: #"{"keyName":"Key2"}"#)
         #expect(regenerated.json?["key1"]?.stringValue == key1)
         #expect(regenerated.json?["key2"]?.stringValue != key2)

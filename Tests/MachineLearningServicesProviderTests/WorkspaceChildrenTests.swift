@@ -111,7 +111,9 @@ struct WorkspaceChildrenTests {
         try await world.createProject()
         let keys = try await world.send("POST", MLTestWorld.workspace("hub1") + "/listKeys")
         #expect(keys.status == 200)
-        #expect(keys.json?["userStorageKey"]?.stringValue?.isEmpty == false)
+        // Azure Storage's identifiable key: 88 base64 characters with `+ASt` at 76-79.
+        let storageKey = try #require(keys.json?["userStorageKey"]?.stringValue)
+        #expect(storageKey.range(of: #"^[A-Za-z0-9+/]{76}\+ASt[A-Za-z0-9+/]{5}[AQgw]==$"#, options: .regularExpression) != nil)
         #expect(keys.json?["userStorageArmId"] == hub.properties?["storageAccount"])
         #expect(keys.json?["userStorageResourceId"] == hub.properties?["storageAccount"])
         // A project reads its hub's storage key.

@@ -12,7 +12,7 @@ extension CognitiveServicesProvider {
             Route("GET", Self.subscriptionPrefix + "/accounts", operationID: "Accounts_List", action: read) { request, parameters in
                 try Pager(request: request).list(
                     store, under: .subscription(parameters.required("subscriptionId")), types: [Self.accountType],
-                    render: { renderAccount($0.body, request: request) })
+                    render: { renderAccount($0, request: request) })
             },
             Route("GET", Self.resourceGroupPrefix + "/accounts", operationID: "Accounts_ListByResourceGroup", action: read) {
                 request, parameters in
@@ -20,7 +20,7 @@ extension CognitiveServicesProvider {
                 let group = ResourceID.resourceGroup(
                     subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
                 return try Pager(request: request).list(
-                    store, under: group, types: [Self.accountType], render: { renderAccount($0.body, request: request) })
+                    store, under: group, types: [Self.accountType], render: { renderAccount($0, request: request) })
             },
             Route("PUT", Self.accountPattern, operationID: "Accounts_Create", action: write) { request, parameters in
                 try createAccount(request, parameters)
@@ -30,7 +30,7 @@ extension CognitiveServicesProvider {
             },
             Route("GET", Self.accountPattern, operationID: "Accounts_Get", action: read) { request, parameters in
                 try requireResourceGroup(parameters)
-                return .ok(renderAccount(try store.require(accountID(parameters)).body, request: request))
+                return .ok(renderAccount(try store.require(accountID(parameters)), request: request))
             },
             Route("DELETE", Self.accountPattern, operationID: "Accounts_Delete", action: "Microsoft.CognitiveServices/accounts/delete") {
                 request, parameters in try deleteAccount(request, parameters)
@@ -38,12 +38,13 @@ extension CognitiveServicesProvider {
         ]
     }
 
-    /// The stored body with `endpoint`/`endpoints` for the origin of this request.
-    func renderAccount(_ body: JSONObject, request: ARMRequest) -> JSONValue {
-        Self.renderAccount(body, baseURL: request.baseURL)
+    /// The stored body with `endpoint`/`endpoints` for the origin of this request and `location`
+    /// as the client sent it.
+    func renderAccount(_ account: StoredResource, request: ARMRequest) -> JSONValue {
+        Self.renderAccount(account.body, location: account.privateState["location"]?.stringValue, baseURL: request.baseURL)
     }
 
-    static func renderAccount(_ body: JSONObject, baseURL: String) -> JSONValue {
+    static func renderAccount(_ body: JSONObject, location: String?, baseURL: String) -> JSONValue {
         var body = body
         var properties = body["properties"]?.objectValue ?? JSONObject()
         let kind = body["kind"]?.stringValue ?? ""
@@ -53,6 +54,7 @@ extension CognitiveServicesProvider {
         properties["endpoint"] = .string(endpoints.primary)
         properties["endpoints"] = .object(endpoints.all)
         body["properties"] = .object(properties)
+        if let location, !location.isEmpty { body["location"] = .string(location) }
         return .object(body)
     }
 
@@ -85,14 +87,15 @@ extension CognitiveServicesProvider {
         }
         let location = write.resource.body["location"]?.stringValue ?? ""
         let baseURL = request.baseURL
+        let sentLocation = write.resource.privateState["location"]?.stringValue
         let headers =
             restored
             ? nil
             : finishProvisioning(id, request: request, location: location) {
-                Self.renderAccount($0, baseURL: baseURL)
+                Self.renderAccount($0, location: sentLocation, baseURL: baseURL)
             }
         return ARMResponse(
-            status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(), body: renderAccount(write.resource.body, request: request)
+            status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(), body: renderAccount(write.resource, request: request)
         )
     }
 
@@ -162,7 +165,11 @@ extension CognitiveServicesProvider {
         body["tags"] = .object(tags)
         body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: previous?["systemData"]))
         body["properties"] = .object(properties)
-        let privateState = existing?.privateState ?? ["key1": .string(Self.newHexKey()), "key2": .string(Self.newHexKey())]
+        var privateState =
+            existing?.privateState ?? ["key1": .string(AccountKey.generate(at: date)), "key2": .string(AccountKey.generate(at: date))]
+        // The service stores `location` as sent (`SOUTHCENTRALUS` stays so, docs/accounts-and-deployments.md);
+        // the body keeps the canonical region every other reader uses.
+        privateState["location"] = .string(previous == nil ? locationText : existing?.privateState["location"]?.stringValue ?? region)
         return (body, privateState)
     }
 
@@ -187,6 +194,9 @@ extension CognitiveServicesProvider {
         if let acls = properties["networkAcls"], acls.objectValue == nil {
             throw ARMError.invalidResourceProperties("The property 'networkAcls' must be an object.")
         }
+        try checkNetworkAcls(properties["networkAcls"])
+        try checkEncryption(properties["encryption"])
+        try checkUserOwnedStorage(properties["userOwnedStorage"])
     }
 
     func validateAccountSku(_ value: JSONValue?, kind: ModelCatalog.AccountKind) throws -> JSONValue {
@@ -308,7 +318,7 @@ extension CognitiveServicesProvider {
             body["properties"]?["provisioningState"] = existing.body["properties"]?["provisioningState"] ?? "Succeeded"
             return try store.updateResource(id, precondition: request.precondition) { resource in resource.body = body }
         }
-        return .ok(renderAccount(updated.body, request: request))
+        return .ok(renderAccount(updated, request: request))
     }
 
     // MARK: DELETE and soft delete

@@ -13,13 +13,13 @@ extension CognitiveServicesProvider {
             ) { request, parameters in
                 try Pager(request: request).list(
                     store, under: .subscription(parameters.required("subscriptionId")), types: [Self.deletedAccountType],
-                    render: { renderAccount($0.body, request: request) })
+                    render: { renderAccount($0, request: request) })
             },
             Route(
                 "GET", item, operationID: "DeletedAccounts_Get",
                 action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/read"
             ) { request, parameters in
-                .ok(renderAccount(try store.require(deletedID(parameters)).body, request: request))
+                .ok(renderAccount(try store.require(deletedID(parameters)), request: request))
             },
             Route(
                 "DELETE", item, operationID: "DeletedAccounts_Purge",

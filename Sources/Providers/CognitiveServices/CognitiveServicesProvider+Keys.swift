@@ -50,7 +50,7 @@ extension CognitiveServicesProvider {
         }
         let updated = try store.updateResource(id) { resource in
             try Self.checkLocalAuth(resource, operation: "regenerate")
-            resource.privateState[slot] = .string(Self.newHexKey())
+            resource.privateState[slot] = .string(AccountKey.generate(at: now()))
         }
         return .ok(Self.keysJSON(updated))
     }

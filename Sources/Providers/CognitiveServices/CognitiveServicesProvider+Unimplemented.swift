@@ -1,14 +1,13 @@
 import ARMCore
 
-/// Operations clients may call that the emulator does not model: 501 with an ARM error, never a
-/// fake success (DESIGN "An operation the emulator does not implement answers 501").
+/// Operations clients may call that the emulator does not model: 501 with an ARM error on every
+/// verb of the type, never a fake success and never 404 `InvalidResourceType` (the list is in
+/// docs/served.md).
+/// `managedComputeDeployments` and `computes` need real Azure ML compute behind them, which the
+/// emulator cannot stand in for honestly.
 extension CognitiveServicesProvider {
     var unimplementedRoutes: [Route] {
-        let notImplemented: [(String, String, String, String)] = [
-            (
-                "GET", Self.subscriptionPrefix + "/locations/{location}/commitmentTiers", "CommitmentTiers_List",
-                "Microsoft.CognitiveServices/locations/commitmentTiers/read"
-            ),
+        let single: [(String, String, String, String)] = [
             (
                 "GET", Self.subscriptionPrefix + "/modelCapacities", "ModelCapacities_List",
                 "Microsoft.CognitiveServices/modelCapacities/read"
@@ -21,25 +20,34 @@ extension CognitiveServicesProvider {
                 "POST", Self.subscriptionPrefix + "/calculateModelCapacity", "CognitiveServicesManagement_CalculateModelCapacity",
                 "Microsoft.CognitiveServices/calculateModelCapacity/action"
             ),
-            (
-                "GET", Self.accountPattern + "/commitmentPlans", "CommitmentPlans_List",
-                "Microsoft.CognitiveServices/accounts/commitmentPlans/read"
-            ),
-            (
-                "GET", Self.accountPattern + "/privateEndpointConnections", "AccountPrivateEndpointConnections_List",
-                "Microsoft.CognitiveServices/accounts/privateEndpointConnections/read"
-            ),
-            (
-                "GET", Self.accountPattern + "/capabilityHosts", "AccountCapabilityHosts_List",
-                "Microsoft.CognitiveServices/accounts/capabilityHosts/read"
-            ),
-            (
-                "GET", Self.accountPattern + "/raiBlocklists", "RaiBlocklists_List",
-                "Microsoft.CognitiveServices/accounts/raiBlocklists/read"
-            ),
         ]
-        return notImplemented.map { method, pattern, operationID, action in
+        // (collection path, item parameter, operation group, action type, extra POST actions on an item)
+        let childTypes: [(String, String, String, String, [String])] = [
+            (
+                Self.accountPattern + "/managedComputeDeployments", "deploymentName", "ManagedComputeDeployments",
+                "managedComputeDeployments", []
+            ),
+            (Self.accountPattern + "/computes", "computeName", "Computes", "computes", ["start", "stop", "restart"]),
+            (Self.accountPattern + "/capabilityHosts", "capabilityHostName", "AccountCapabilityHosts", "capabilityHosts", []),
+            (Self.accountPattern + "/raiBlocklists", "raiBlocklistName", "RaiBlocklists", "raiBlocklists", []),
+            (Self.accountPattern + "/encryptionScopes", "encryptionScopeName", "EncryptionScopes", "encryptionScopes", []),
+        ]
+        var routes = single.map { method, pattern, operationID, action in
             Route(method, pattern, operationID: operationID, action: action) { _, _ in throw ARMError.notImplemented(operationID) }
         }
+        for (collection, parameter, group, type, actions) in childTypes {
+            let item = collection + "/{\(parameter)}"
+            let prefix = "Microsoft.CognitiveServices/accounts/\(type)/"
+            var verbs: [(String, String, String, String)] = [
+                ("GET", collection, "\(group)_List", prefix + "read"), ("GET", item, "\(group)_Get", prefix + "read"),
+                ("PUT", item, "\(group)_CreateOrUpdate", prefix + "write"), ("PATCH", item, "\(group)_Update", prefix + "write"),
+                ("DELETE", item, "\(group)_Delete", prefix + "delete"),
+            ]
+            for name in actions { verbs.append(("POST", item + "/" + name, "\(group)_\(name.capitalized)", prefix + "\(name)/action")) }
+            routes += verbs.map { method, pattern, operationID, action in
+                Route(method, pattern, operationID: operationID, action: action) { _, _ in throw ARMError.notImplemented(operationID) }
+            }
+        }
+        return routes
     }
 }

@@ -12,9 +12,10 @@ import Foundation
 /// this emulator and name the real host they stand for. They are rendered per request from the
 /// origin the client used. The data plane itself (inference) is not served.
 ///
-/// Limitations (LocalStack style): commitment plans, private endpoint connections, encryption
-/// scopes, capabilityHosts, raiBlocklists, modelCapacities and calculateModelCapacity are not
-/// served (501). Deployments of a kind without models answer `OperationNotSupported`. Deleting a
+/// Limitations (LocalStack style): managedComputeDeployments, computes, encryption scopes,
+/// capabilityHosts, raiBlocklists, modelCapacities and calculateModelCapacity are not served (501
+/// on every verb); private endpoint connections exist only through Microsoft.Network, which is
+/// not served. Deployments of a kind without models answer `OperationNotSupported`. Deleting a
 /// resource group removes its accounts outright (no soft delete); deleting an account removes its
 /// deployments and returns their quota at once (the rule), so a restored account comes
 /// back without deployments.
@@ -66,6 +67,14 @@ public struct CognitiveServicesProvider: Sendable {
                 .init(name: "accounts/connections", apiVersions: apiVersions),
                 .init(name: "accounts/projects/connections", apiVersions: apiVersions),
                 .init(name: "accounts/raiPolicies", apiVersions: apiVersions),
+                .init(name: "accounts/managedNetworks", apiVersions: apiVersions),
+                .init(name: "accounts/managedNetworks/outboundRules", apiVersions: apiVersions),
+                .init(name: "accounts/privateLinkResources", apiVersions: apiVersions),
+                .init(name: "accounts/privateEndpointConnections", apiVersions: apiVersions),
+                .init(name: "accounts/commitmentPlans", apiVersions: apiVersions),
+                .init(name: "commitmentPlans", apiVersions: apiVersions, locations: regions, capabilities: tracked),
+                .init(name: "commitmentPlans/accountAssociations", apiVersions: apiVersions),
+                .init(name: "locations/commitmentTiers", apiVersions: apiVersions),
                 .init(name: "deletedAccounts", apiVersions: apiVersions),
                 .init(name: "locations", apiVersions: apiVersions),
                 .init(name: "locations/resourceGroups/deletedAccounts", apiVersions: apiVersions),
@@ -81,7 +90,7 @@ public struct CognitiveServicesProvider: Sendable {
 
     public var routes: [Route] {
         accountRoutes + keyRoutes + deletedAccountRoutes + catalogRoutes + deploymentRoutes + projectRoutes + connectionRoutes
-            + raiPolicyRoutes + unimplementedRoutes
+            + raiPolicyRoutes + managedNetworkRoutes + privateLinkRoutes + commitmentPlanRoutes + unimplementedRoutes
     }
 
     // MARK: shared helpers
@@ -126,7 +135,7 @@ public struct CognitiveServicesProvider: Sendable {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
     }
 
-    /// 32 lower-case hex characters (keys, `internalId`).
+    /// 32 lower-case hex characters (`internalId`).
     static func newHexKey() -> String {
         newGUID().replacingOccurrences(of: "-", with: "")
     }

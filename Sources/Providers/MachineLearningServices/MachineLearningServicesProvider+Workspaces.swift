@@ -178,7 +178,7 @@ extension MachineLearningServicesProvider {
             body["properties"] = .object(filled)
             body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: current?.body["systemData"]))
             var privateState = current?.privateState ?? JSONObject()
-            if privateState["storageKey"] == nil { privateState["storageKey"] = .string(Self.newKey()) }
+            if privateState["storageKey"] == nil { privateState["storageKey"] = .string(Self.newStorageKey()) }
             return (body, privateState)
         }
         if let hubID, write.created {

@@ -134,9 +134,21 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
         return ARMResponse(status: 202, headers: operations.headers(for: handle))
     }
 
-    /// 64 random bytes, base64: the shape of Azure's storage and endpoint keys.
+    /// 64 random bytes, base64: the shape of Azure ML endpoint keys.
     static func newKey() -> String {
         var generator = SystemRandomNumberGenerator()
         return Data((0..<64).map { _ in UInt8.random(in: 0...255, using: &generator) }).base64EncodedString()
+    }
+
+    /// A storage account key as Azure Storage issues them today: 64 bytes, base64 (88 characters),
+    /// with the signature `+ASt` at characters 76-79 (microsoft/security-utilities,
+    /// `SEC101/152 AzureStorageAccountIdentifiableKey`); the last four bytes are random here, not
+    /// the real Marvin32 checksum.
+    static func newStorageKey() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (0..<57).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        bytes += Array(Data(base64Encoded: "+ASt") ?? Data())
+        bytes += (0..<4).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
     }
 }

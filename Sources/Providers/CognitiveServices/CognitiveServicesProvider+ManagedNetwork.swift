@@ -1,0 +1,241 @@
+import ARMCore
+import Foundation
+
+/// `accounts/{a}/managedNetworks/default` and its outbound rules, as `az cognitiveservices account
+/// managed-network` drives them (api-version 2026-01-15-preview and later). The shapes follow the
+/// Azure CLI's recordings of the real service (`test_managed_network_crud.yaml`,
+/// `test_outbound_rule_fqdn.yaml` in Azure/azure-cli): the service (an AzureML backend) answers
+/// `{"properties": …}` without `id`/`name`, and lists rules as `{"value": [{"properties": …}]}`.
+/// Choosing `AllowOnlyApprovedOutbound` adds the required rule `__SYS_ST_AzureActiveDirectory_TCP`.
+/// Every write completes at once (no `--provisioning-delay`); docs/accounts-and-deployments.md.
+extension CognitiveServicesProvider {
+    static let managedNetworkType = "Microsoft.CognitiveServices/accounts/managedNetworks"
+    static let isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]
+    static let firewallSkus = ["Standard", "Basic"]
+    static let outboundRuleTypes = ["FQDN", "PrivateEndpoint", "ServiceTag"]
+    static let outboundRuleCategories = ["Required", "Recommended", "UserDefined", "Dependency"]
+    static let systemRuleName = "__SYS_ST_AzureActiveDirectory_TCP"
+
+    var managedNetworkRoutes: [Route] {
+        let collection = Self.accountPattern + "/managedNetworks"
+        let item = collection + "/{managedNetworkName}"
+        let rules = item + "/outboundRules"
+        let rule = rules + "/{ruleName}"
+        let action = "Microsoft.CognitiveServices/accounts/managedNetworks/"
+        return [
+            Route("GET", collection, operationID: "ManagedNetworkSettings_List", action: action + "read") { _, parameters in
+                let account = try requireParentAccount(parameters, childType: Self.managedNetworkType, operation: "read")
+                let networks = store.children(of: account.id, type: Self.managedNetworkType)
+                return .ok(["value": .array(networks.map { Self.renderManagedNetwork($0) })])
+            },
+            Route("GET", item, operationID: "ManagedNetworkSettings_Get", action: action + "read") { _, parameters in
+                .ok(Self.renderManagedNetwork(try store.require(try managedNetworkID(parameters, operation: "read"))))
+            },
+            Route("PUT", item, operationID: "ManagedNetworkSettings_Put", action: action + "write") { request, parameters in
+                try putManagedNetwork(request, parameters, replace: true)
+            },
+            Route("PATCH", item, operationID: "ManagedNetworkSettings_Patch", action: action + "write") { request, parameters in
+                try putManagedNetwork(request, parameters, replace: false)
+            },
+            Route("DELETE", item, operationID: "ManagedNetworkSettings_Delete", action: action + "delete") { request, parameters in
+                let id = try managedNetworkID(parameters, operation: "delete")
+                guard let existing = store.get(id) else { return .noContent }
+                try request.precondition?.check(existing)
+                try store.delete(id)
+                return .noContent
+            },
+            Route(
+                "POST", item + "/provision", operationID: "AccountManagedNetworkProvisions_ProvisionManagedNetwork",
+                action: action + "provision/action"
+            ) { _, parameters in
+                let id = try managedNetworkID(parameters, operation: "provision")
+                let updated = try store.update(id) { body in
+                    body["properties"]?["managedNetwork"]?["status"] = ["status": "Active"]
+                }
+                return .ok(updated.body["properties"]?["managedNetwork"]?["status"] ?? ["status": "Active"])
+            },
+            Route("POST", item + "/batchOutboundRules", operationID: "OutboundRules_Post", action: action + "outboundRules/write") {
+                request, parameters in
+                let id = try managedNetworkID(parameters, operation: "write")
+                let given = try request.jsonBody()["properties"]?["outboundRules"]
+                guard let map = given?.objectValue else { throw ARMError.workspaceMissingProperty("properties.outboundRules") }
+                var validated = JSONObject()
+                for (name, value) in map.pairs { validated[name] = .object(try Self.outboundRule(value)) }
+                let updated = try store.update(id) { body in
+                    var network = body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
+                    var current = network["outboundRules"]?.objectValue ?? JSONObject()
+                    for (name, value) in validated.pairs { current[name] = value }
+                    network["outboundRules"] = .object(current)
+                    body["properties"]?["managedNetwork"] = .object(network)
+                }
+                return .ok(["properties": updated.body["properties"]?["managedNetwork"] ?? .null])
+            },
+            Route("GET", rules, operationID: "OutboundRule_List", action: action + "outboundRules/read") { _, parameters in
+                let network = try store.require(try managedNetworkID(parameters, operation: "read"))
+                let all = Self.outboundRules(of: network).pairs
+                return .ok(["value": .array(all.map { ["properties": $0.value] })])
+            },
+            Route("GET", rule, operationID: "OutboundRule_Get", action: action + "outboundRules/read") { _, parameters in
+                let network = try store.require(try managedNetworkID(parameters, operation: "read"))
+                let name = parameters.required("ruleName")
+                guard let found = Self.outboundRules(of: network).value(forKeyIgnoringCase: name) else {
+                    throw ARMError.resourceNotFound(network.id.child(type: "outboundRules", name: name))
+                }
+                return .ok(["properties": found])
+            },
+            Route("PUT", rule, operationID: "OutboundRule_CreateOrUpdate", action: action + "outboundRules/write") {
+                request, parameters in
+                let id = try managedNetworkID(parameters, operation: "write")
+                let name = parameters.required("ruleName")
+                guard Self.isValidName(name, minimum: 1, maximum: 255, allowDot: true) else {
+                    throw ARMError.workspaceInvalidValue("ruleName", value: name, allowed: ["letters, digits, '_', '.' or '-'"])
+                }
+                guard let properties = try request.jsonBody()["properties"] else {
+                    throw ARMError.workspaceMissingProperty("properties")
+                }
+                let rule = try Self.outboundRule(properties)
+                try store.update(id) { body in body["properties"]?["managedNetwork"]?["outboundRules"]?[name] = .object(rule) }
+                return .ok(["properties": .object(rule)])
+            },
+            Route("DELETE", rule, operationID: "OutboundRule_Delete", action: action + "outboundRules/delete") { _, parameters in
+                let id = try managedNetworkID(parameters, operation: "delete")
+                let name = parameters.required("ruleName")
+                guard let network = store.get(id),
+                    let key = Self.outboundRules(of: network).pairs.first(where: {
+                        $0.key.lowercased() == name.lowercased()
+                    })?.key
+                else { return .noContent }
+                try store.update(id) { body in
+                    var map = body["properties"]?["managedNetwork"]?["outboundRules"]?.objectValue ?? JSONObject()
+                    map[key] = nil
+                    body["properties"]?["managedNetwork"]?["outboundRules"] = .object(map)
+                }
+                return .noContent
+            },
+        ]
+    }
+
+    /// The one managed network an account has, `default` (the only name the CLI sends).
+    func managedNetworkID(_ parameters: RouteParameters, operation: String) throws -> ResourceID {
+        let account = try requireParentAccount(parameters, childType: Self.managedNetworkType, operation: operation)
+        let name = parameters.required("managedNetworkName")
+        guard name.lowercased() == "default" else {
+            throw ARMError.workspaceInvalidValue("managedNetworkName", value: name, allowed: ["default"])
+        }
+        return account.id.child(type: "managedNetworks", name: "default")
+    }
+
+    static func renderManagedNetwork(_ resource: StoredResource) -> JSONValue {
+        ["properties": resource.body["properties"] ?? .null]
+    }
+
+    static func outboundRules(of network: StoredResource) -> JSONObject {
+        network.body["properties"]?["managedNetwork"]?["outboundRules"]?.objectValue ?? JSONObject()
+    }
+
+    /// PUT replaces the settings (rules kept unless given); PATCH changes the fields it names.
+    func putManagedNetwork(_ request: ARMRequest, _ parameters: RouteParameters, replace: Bool) throws -> ARMResponse {
+        let id = try managedNetworkID(parameters, operation: "write")
+        let input = try request.jsonBody()
+        let given = input["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
+        let account = try store.require(accountID(parameters))
+        let existing = store.get(id)
+        if existing == nil && !replace { throw ARMError.resourceNotFound(id) }
+        let previous = existing?.body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
+        var network = replace ? JSONObject() : previous
+
+        let modeText = given["isolationMode"]?.stringValue ?? network["isolationMode"]?.stringValue ?? "Disabled"
+        guard let mode = Self.isolationModes.first(where: { $0.lowercased() == modeText.lowercased() }) else {
+            throw ARMError.workspaceInvalidValue("properties.managedNetwork.isolationMode", value: modeText, allowed: Self.isolationModes)
+        }
+        let skuText = given["firewallSku"]?.stringValue ?? network["firewallSku"]?.stringValue ?? "Standard"
+        guard let sku = Self.firewallSkus.first(where: { $0.lowercased() == skuText.lowercased() }) else {
+            throw ARMError.workspaceInvalidValue("properties.managedNetwork.firewallSku", value: skuText, allowed: Self.firewallSkus)
+        }
+        var rules = previous["outboundRules"]?.objectValue ?? JSONObject()
+        if let map = given["outboundRules"]?.objectValue {
+            for (name, value) in map.pairs { rules[name] = .object(try Self.outboundRule(value)) }
+        }
+        if mode == "AllowOnlyApprovedOutbound" {
+            rules[Self.systemRuleName] = [
+                "status": "Active", "category": "Required", "type": "ServiceTag",
+                "destination": [
+                    "serviceTag": "AzureActiveDirectory", "protocol": "TCP", "portRanges": "80, 443", "action": "Allow",
+                    "addressPrefixes": [],
+                ],
+            ]
+        } else {
+            rules[Self.systemRuleName] = nil
+        }
+        // networkId is the account's internalId written as a GUID, as in the recordings.
+        let internalID = account.body["properties"]?["internalId"]?.stringValue ?? ""
+        network["isolationMode"] = .string(mode)
+        network["networkId"] = previous["networkId"] ?? .string(Self.guidForm(internalID))
+        network["outboundRules"] = .object(rules)
+        network["status"] = previous["status"] ?? ["status": "Active"]
+        network["firewallSku"] = .string(sku)
+        for key in ["enableNetworkMonitor", "enableFirewallLog"] {
+            if let flag = given[key] {
+                guard flag.boolValue != nil else {
+                    throw ARMError.workspaceInvalidValue("properties.managedNetwork.\(key)", value: flag.kindName, allowed: ["a boolean"])
+                }
+                network[key] = flag
+            } else if network[key] == nil {
+                network[key] = false
+            }
+        }
+        network["provisionNetworkNow"] = true
+        network["managedNetworkKind"] = "V2"
+        network["provisioningState"] = "Succeeded"
+        network["changeableIsolationModes"] = []
+        let body = JSONObject([
+            ("id", .string(id.description)), ("name", "default"), ("type", .string(Self.managedNetworkType)),
+            ("properties", ["provisioningState": "Succeeded", "managedNetwork": .object(network)]),
+        ])
+        let write = try store.put(id, body: body, precondition: request.precondition, bodyETag: false)
+        return .ok(Self.renderManagedNetwork(write.resource))
+    }
+
+    /// One outbound rule: `type` FQDN | PrivateEndpoint | ServiceTag (any case), `destination` a
+    /// string for FQDN and an object otherwise, `category` defaulting to `UserDefined`; the
+    /// service reports `status: Active`.
+    static func outboundRule(_ value: JSONValue) throws -> JSONObject {
+        guard var rule = value.objectValue else {
+            throw ARMError.workspaceInvalidValue("properties", value: value.kindName, allowed: ["an object"])
+        }
+        guard let typeText = rule["type"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.type") }
+        guard let type = outboundRuleTypes.first(where: { $0.lowercased() == typeText.lowercased() }) else {
+            throw ARMError.workspaceInvalidValue("properties.type", value: typeText, allowed: outboundRuleTypes)
+        }
+        guard let destination = rule["destination"], destination != .null else {
+            throw ARMError.workspaceMissingProperty("properties.destination")
+        }
+        if type == "FQDN" ? destination.stringValue == nil : destination.objectValue == nil {
+            throw ARMError.workspaceInvalidValue(
+                "properties.destination", value: destination.kindName, allowed: [type == "FQDN" ? "a string" : "an object"])
+        }
+        let categoryText = rule["category"]?.stringValue ?? "UserDefined"
+        guard let category = outboundRuleCategories.first(where: { $0.lowercased() == categoryText.lowercased() }) else {
+            throw ARMError.workspaceInvalidValue("properties.category", value: categoryText, allowed: outboundRuleCategories)
+        }
+        var result = JSONObject([
+            ("status", "Active"), ("category", .string(category)), ("type", .string(type)), ("destination", destination),
+        ])
+        for key in ["status", "category", "type", "destination"] { rule[key] = nil }
+        for (key, field) in rule.pairs { result[key] = field }
+        return result
+    }
+
+    /// `0123…` (32 hex) as `01234567-89ab-…`; anything else unchanged.
+    static func guidForm(_ hex: String) -> String {
+        let characters = Array(hex)
+        guard characters.count == 32 else { return hex.isEmpty ? newGUID() : hex }
+        let cuts = [8, 12, 16, 20]
+        var result = ""
+        for (index, character) in characters.enumerated() {
+            if cuts.contains(index) { result.append("-") }
+            result.append(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,96 @@
+import ARMCore
+
+/// Private link on accounts. `privateLinkResources` lists the one group an account exposes,
+/// `account`, with the private DNS zones of its kind (Microsoft Learn, "Azure Private Endpoint
+/// private DNS zone values": AI services / Cognitive Services / Azure OpenAI).
+/// `privateEndpointConnections` only come into being when a private endpoint is created in
+/// Microsoft.Network, which the emulator does not serve: the list is empty, GET and PUT
+/// (approve/reject) on a name answer 404, DELETE 204 (docs/served.md).
+extension CognitiveServicesProvider {
+    static let privateEndpointConnectionType = "Microsoft.CognitiveServices/accounts/privateEndpointConnections"
+    static let privateLinkResourceType = "Microsoft.CognitiveServices/accounts/privateLinkResources"
+
+    var privateLinkRoutes: [Route] {
+        let connections = Self.accountPattern + "/privateEndpointConnections"
+        let connection = connections + "/{privateEndpointConnectionName}"
+        let action = "Microsoft.CognitiveServices/accounts/privateEndpointConnections/"
+        return [
+            Route(
+                "GET", Self.accountPattern + "/privateLinkResources", operationID: "AccountPrivateLinkResources_List",
+                action: "Microsoft.CognitiveServices/accounts/privateLinkResources/read"
+            ) { _, parameters in
+                let account = try requireParentAccount(parameters, childType: Self.privateLinkResourceType, operation: "read")
+                return .ok(["value": [Self.privateLinkResource(account)]])
+            },
+            Route("GET", connections, operationID: "PrivateEndpointConnections_List", action: action + "read") { _, parameters in
+                let account = try requireParentAccount(parameters, childType: Self.privateEndpointConnectionType, operation: "read")
+                return .ok([
+                    "value": .array(store.children(of: account.id, type: Self.privateEndpointConnectionType).map { .object($0.body) })
+                ])
+            },
+            Route("GET", connection, operationID: "PrivateEndpointConnections_Get", action: action + "read") { _, parameters in
+                .ok(.object(try store.require(try privateEndpointConnectionID(parameters, operation: "read")).body))
+            },
+            Route("PUT", connection, operationID: "PrivateEndpointConnections_CreateOrUpdate", action: action + "write") {
+                request, parameters in try putPrivateEndpointConnection(request, parameters)
+            },
+            Route("DELETE", connection, operationID: "PrivateEndpointConnections_Delete", action: action + "delete") {
+                request, parameters in
+                let id = try privateEndpointConnectionID(parameters, operation: "delete")
+                guard let existing = store.get(id) else { return .noContent }
+                try request.precondition?.check(existing)
+                try store.delete(id)
+                return ARMResponse(status: 200)
+            },
+        ]
+    }
+
+    func privateEndpointConnectionID(_ parameters: RouteParameters, operation: String) throws -> ResourceID {
+        let account = try requireParentAccount(parameters, childType: Self.privateEndpointConnectionType, operation: operation)
+        return account.id.child(type: "privateEndpointConnections", name: parameters.required("privateEndpointConnectionName"))
+    }
+
+    /// Approve or reject a connection that exists: only
+    /// `properties.privateLinkServiceConnectionState.{status, description, actionsRequired}` change.
+    func putPrivateEndpointConnection(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let id = try privateEndpointConnectionID(parameters, operation: "write")
+        let input = try request.jsonBody()
+        guard let state = input["properties"]?["privateLinkServiceConnectionState"]?.objectValue else {
+            throw ARMError.invalidResourceProperties("The property 'properties.privateLinkServiceConnectionState' is required.")
+        }
+        let statuses = ["Pending", "Approved", "Rejected", "Disconnected"]
+        guard let text = state["status"]?.stringValue, let status = statuses.first(where: { $0.lowercased() == text.lowercased() })
+        else {
+            throw ARMError.invalidResourceProperties(
+                "The property 'privateLinkServiceConnectionState.status' must be one of \(statuses.joined(separator: ", ")).")
+        }
+        let updated = try store.update(id, precondition: request.precondition) { body in
+            var current = body["properties"]?["privateLinkServiceConnectionState"]?.objectValue ?? JSONObject()
+            current["status"] = .string(status)
+            for key in ["description", "actionsRequired"] { if let value = state[key] { current[key] = value } }
+            body["properties"]?["privateLinkServiceConnectionState"] = .object(current)
+        }
+        return .ok(.object(updated.body))
+    }
+
+    /// Group `account`; the zones of the kind (OpenAI: openai; AIServices: the three Foundry zones).
+    static func privateLinkResource(_ account: StoredResource) -> JSONValue {
+        let kind = account.body["kind"]?.stringValue?.lowercased() ?? ""
+        let zones: [String]
+        switch kind {
+        case "openai": zones = ["privatelink.openai.azure.com"]
+        case "aiservices":
+            zones = ["privatelink.cognitiveservices.azure.com", "privatelink.openai.azure.com", "privatelink.services.ai.azure.com"]
+        default: zones = ["privatelink.cognitiveservices.azure.com"]
+        }
+        return [
+            "id": .string(account.id.child(type: "privateLinkResources", name: "account").description),
+            "name": "account",
+            "type": .string(privateLinkResourceType),
+            "properties": [
+                "groupId": "account", "displayName": "account", "requiredMembers": ["default"],
+                "requiredZoneNames": .array(zones.map(JSONValue.string)),
+            ],
+        ]
+    }
+}
