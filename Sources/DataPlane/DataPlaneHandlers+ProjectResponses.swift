@@ -64,6 +64,14 @@ extension DataPlaneHandlers {
             history = try responses.history(previous)
         }
         if stored { try responses.checkRoom() }
+        // What the agent service adds to items is not the model's input: a forwarding backend gets
+        // plain Responses items.
+        history = history.map { item in
+            guard var object = item.objectValue else { return item }
+            object["agent_reference"] = nil
+            object["response_id"] = nil
+            return .object(object)
+        }
         body["conversation"] = nil
         var call = request
         call.body = .object(body)
