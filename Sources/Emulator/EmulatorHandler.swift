@@ -28,9 +28,13 @@ struct EmulatorHandler: HTTPHandler {
         let first = segments.first?.lowercased() ?? ""
         var response: HTTPResponse
         if first == "dataplane" {
-            // The data plane writes its own access-log line (deployment, tokens) and changes no
-            // durable state, so it needs no journal wait.
-            return await dataPlane.handle(request)
+            // The data plane writes its own access-log line (deployment, tokens). The agent service
+            // keeps project state in the store (docs/agents.md), so its answers wait for the
+            // journal like ARM's (nothing to wait for on a plain model call); a stream's stored
+            // response is written when the stream ends and lands with the next group commit.
+            let answer = await dataPlane.handle(request)
+            guard let persistence else { return answer }
+            return await Self.afterDurable(answer, persistence: persistence)
         } else if let page = portal.response(to: request) {
             response = page
         } else if first == "_emulator" {
