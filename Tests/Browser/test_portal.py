@@ -134,7 +134,8 @@ def test_a_foundry_project_lists_its_agents(browser, emulator, arm, world):
         "principalId": operator, "principalType": "ServicePrincipal"}}, wait=False)
     open_view(browser, emulator, "resources")
     agent = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"{project} [data-agent='helper']"))
-    assert "Agent" in agent.text and "version" in agent.text and "1" in agent.text and "gpt-4o" in agent.text
+    lines = agent.text.lower().split("\n")
+    assert lines[:2] == ["agent", "helper"] and "version\n1" in "\n".join(lines) and "model\ngpt-4o" in "\n".join(lines)
     listed = arm.http.get(f"{endpoint}/agents?api-version=v1", headers={"api-key": keys["key1"]}).json()["data"]
     shown = {e.get_attribute("data-agent") for e in browser.find_elements(By.CSS_SELECTOR, f"{project} [data-agent]")}
     assert shown == {a["name"] for a in listed}
