@@ -62,6 +62,14 @@ import Testing
         #expect(store.children(of: project, type: ProjectObjects.agentType).isEmpty)
     }
 
+    @Test func givenAnAgentAtItsVersionLimit_whenOneMoreIsCreated_then400LimitExceededAndNothingIsWritten() async {
+        for _ in 0..<ProjectLimits.versionsPerAgent { _ = await createAgent("A") }
+        let refused = await createAgent("A")
+        #expect(refused.status == 400 && refused.json?["error"]?["code"] == "limit_exceeded")
+        #expect(refused.json?["error"]?["message"]?.stringValue?.contains("\(ProjectLimits.versionsPerAgent)") == true)
+        #expect(store.children(of: ProjectObjects.agent(project, "A"), type: ProjectObjects.versionType).count == 100)
+    }
+
     @Test func givenAnUnknownDeployment_whenAVersionIsCreated_then400() async {
         let answer = await send(
             "POST", "agents/A/versions?api-version=v1", ["definition": ["kind": "prompt", "model": "nope"]])

@@ -394,12 +394,17 @@ def test_tool_kinds_not_served_yet_answer_501(project_client, dataplane_account,
     assert error["code"] == "not_implemented" and "code_interpreter" in error["message"]
 
 
-def test_agent_runs_count_against_the_deployment_rate_limit(project_client, dataplane_account, user_headers, cert_path):
-    # "tiny" has capacity 1: one request per 10 s.
-    name, _ = new_agent(project_client, model="tiny")
-    url = f"{dataplane_account.project_endpoint}/agents/{name}/endpoint/protocols/openai/responses?api-version=v1"
-    answers = [call("POST", url, user_headers, cert_path, json={"input": "Hi"}) for _ in range(3)]
-    assert 429 in [a.status_code for a in answers]
+def test_agent_runs_count_against_the_deployment_rate_limit(make_dataplane_account, cert_path):
+    # An account of its own (the session account's deployments serve other modules' tests): "tiny" has
+    # capacity 1, one request per 10 s. The account key works on the project endpoint too.
+    account = make_dataplane_account({"tiny": ("gpt-4o-mini", "2024-07-18", "Standard", 1)}, project="limited")
+    key = {"api-key": account.key1}
+    created = call("POST", f"{account.project_endpoint}/agents/slow/versions?api-version=v1", key, cert_path,
+                   json={"definition": {"kind": "prompt", "model": "tiny"}})
+    assert created.status_code == 200, created.text
+    url = f"{account.project_endpoint}/agents/slow/endpoint/protocols/openai/responses?api-version=v1"
+    answers = [call("POST", url, key, cert_path, json={"input": "Hi"}) for _ in range(3)]
+    assert answers[0].status_code == 200 and 429 in [a.status_code for a in answers[1:]]
     throttled = next(a for a in answers if a.status_code == 429)
     assert int(throttled.headers["retry-after"]) >= 1 and "Responses_Create" in throttled.json()["error"]["message"]
 
