@@ -12,7 +12,12 @@ struct DataActionMiddleware: DataPlaneMiddleware {
         guard let caller = request.credential?.caller, let route = request.route else { return try await next.respond(to: request) }
         let scope = try Self.scope(of: request, route: route)
         let decision = evaluator.decide(principalId: caller.objectId, action: route.dataAction, isDataAction: true, scope: scope)
-        guard decision.allowed else { throw DataPlaneError.permissionDenied() }
+        guard decision.allowed else {
+            // The project endpoint (the agent service) names what is missing; Azure OpenAI does not.
+            guard route.surface == .project else { throw DataPlaneError.permissionDenied() }
+            throw DataPlaneError.lacksDataAction(
+                principal: caller.objectId, action: route.dataAction, operation: "\(route.method) /\(route.path)")
+        }
         return try await next.respond(to: request)
     }
 

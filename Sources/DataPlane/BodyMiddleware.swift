@@ -1,6 +1,6 @@
 import ARMCore
 
-/// Parses a POST's JSON body once, after the caller is known (a bad key gets its 401 before any
+/// Parses a POST's or PATCH's JSON body once, after the caller is known (a bad key gets its 401 before any
 /// complaint about the body, as behind Azure's gateway). Bodies must be JSON objects.
 struct BodyMiddleware: DataPlaneMiddleware {
     /// Deep enough for JSON schemas in `response_format` and tool parameters, shallow enough that
@@ -8,7 +8,7 @@ struct BodyMiddleware: DataPlaneMiddleware {
     static let maxDepth = 256
 
     func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
-        guard request.http.method == "POST" else { return try await next.respond(to: request) }
+        guard request.http.method == "POST" || request.http.method == "PATCH" else { return try await next.respond(to: request) }
         // Actions such as getConnectionWithCredentials are POSTed without a body (azure-ai-projects).
         if request.http.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             request.body = .object(JSONObject())

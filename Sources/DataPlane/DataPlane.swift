@@ -6,8 +6,8 @@ import Identity
 
 /// The Azure OpenAI / Foundry data plane that accounts and projects advertise, under
 /// `{origin}/dataplane/{real host}/...` (docs/dataplane.md). It is not ARM: its own chain
-/// (account by subdomain -> route -> key or token -> body -> data action -> deployment -> usage ->
-/// rate limit -> handler), its own error shapes, and the common headers of the real service on
+/// (account by subdomain -> route -> key or token -> body -> data action -> agent -> deployment ->
+/// usage -> rate limit -> handler), its own error shapes, and the common headers of the real service on
 /// every answer. It reads accounts, deployments, keys, projects and connections from the store and
 /// never imports a provider.
 package final class DataPlane: Sendable {
@@ -39,7 +39,7 @@ package final class DataPlane: Sendable {
                 CredentialMiddleware(validator: validator),
                 BodyMiddleware(),
             ] + (evaluator.map { [DataActionMiddleware(evaluator: $0)] } ?? [])
-            + [DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
+            + [AgentMiddleware(store: store), DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
             + (limitsEnabled ? [RateLimitMiddleware(limiter: limiter, charge: { models.rateLimitCharge(for: $0) })] : [])
     }
 

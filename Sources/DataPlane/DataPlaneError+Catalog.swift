@@ -166,3 +166,63 @@ extension DataPlaneError {
         DataPlaneError(status: 500, code: "InternalServerError", message: "The server had an error while processing your request.")
     }
 }
+
+/// The agent service's errors on the project endpoint (`/api/projects/{p}/agents...`, conversations,
+/// responses). azure-ai-projects parses `{"error":{"code","message","param","type"}}`
+/// (`ApiErrorResponse`) and the openai client reads the same members, so every one has that shape.
+extension DataPlaneError {
+    /// `{"error":{"code","message","param","type":"invalid_request_error","details":[]}}`.
+    package static func agentService(_ status: Int, code: String, message: String, param: String? = nil) -> DataPlaneError {
+        DataPlaneError(
+            status: status,
+            body: [
+                "error": [
+                    "code": .string(code), "message": .string(message), "param": param.map(JSONValue.string) ?? .null,
+                    "type": "invalid_request_error", "details": [],
+                ]
+            ])
+    }
+
+    /// A token without the route's data action on the project endpoint: 401 with the agent service's
+    /// text, naming the principal, the action and the operation (Azure/azure-sdk-for-python#44842,
+    /// microsoft-foundry/foundry-samples#155, microsoft/microsoft-foundry-for-vscode#325).
+    package static func lacksDataAction(principal: String, action: String, operation: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 401, code: "PermissionDenied",
+            message: "The principal `\(principal)` lacks the required data action `\(action)` to perform `\(operation)` operation. "
+                + "For instructions on granting the necessary permissions, see https://aka.ms/FoundryPermissions.")
+    }
+
+    /// An agent, agent version, conversation, item or stored response that does not exist in this
+    /// project. EMULATOR CHOICE for the text (docs/agents.md); openai maps 404 to NotFoundError and
+    /// azure-ai-projects to ResourceNotFoundError.
+    package static func agentObjectNotFound(_ kind: String, _ id: String) -> DataPlaneError {
+        agentService(404, code: "not_found", message: "\(kind) '\(id)' was not found in this project.")
+    }
+
+    /// A body field the agent service refuses.
+    package static func agentInvalid(_ message: String, param: String?) -> DataPlaneError {
+        agentService(400, code: "invalid_value", message: message, param: param)
+    }
+
+    /// A per-project limit reached (docs/agents.md "Limits").
+    package static func limitExceeded(_ what: String, limit: Int) -> DataPlaneError {
+        agentService(
+            400, code: "limit_exceeded",
+            message: "This project already holds the most \(what) the Foundry emulator keeps (\(limit)). Delete some, or reset the "
+                + "emulator (POST /_emulator/reset).")
+    }
+
+    /// A tool kind or agent kind the emulator stores but cannot run yet: 501, never a fake answer.
+    package static func notServedYet(_ what: String) -> DataPlaneError {
+        agentService(
+            501, code: "not_implemented",
+            message: "\(what) is not served by the Foundry emulator yet (docs/agents.md, \"Limitations\").")
+    }
+
+    /// Responses to a disabled agent: 403 (openai `PermissionDeniedError`; azure-ai-projects'
+    /// `tests/agents/test_agents_crud.py` disables an agent and expects it).
+    package static func agentDisabled(_ name: String) -> DataPlaneError {
+        agentService(403, code: "agent_disabled", message: "The agent '\(name)' is disabled.")
+    }
+}

@@ -22,8 +22,10 @@ package struct DataPlaneHandlers: Sendable {
     }
 
     package var routes: [DataPlaneRoute] {
-        openAIRoutes + v1Routes(prefix: "", surface: .v1, scope: .deployment) + modelInferenceRoutes + projectRoutes
-            + v1Routes(prefix: "api/projects/{projectName}", surface: .project, scope: .project)
+        openAIRoutes + v1Routes(prefix: "", surface: .v1, scope: .deployment) + modelInferenceRoutes + projectRoutes + agentRoutes
+            + conversationRoutes + projectResponseRoutes
+            // A project's responses are the agent service's (`projectResponseRoutes`), stored in the project.
+            + v1Routes(prefix: "api/projects/{projectName}", surface: .project, scope: .project).filter { !$0.path.contains("/responses") }
     }
 
     /// Runs a model call on the request's deployment.

@@ -23,6 +23,8 @@ package final class DataPlaneRequest: @unchecked Sendable {
     package var deployment: StoredResource?
     /// The JSON body of a POST, parsed once.
     package var body: JSONValue?
+    /// The agent version a Responses call runs (`AgentMiddleware`), as `agents.get_version` shows it.
+    package var agent: JSONValue?
     /// Facts for the access log, shared by every copy of this request along the chain.
     let trace = CallTrace()
 

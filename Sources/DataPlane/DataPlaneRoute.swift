@@ -26,6 +26,10 @@ package struct DataPlaneRoute: Sendable {
         case bodyModel
         /// The `model` query parameter, else the account's only deployment (`GET /models/info`).
         case queryModel
+        /// An agent's model deployment: the agent named by this path parameter (the agent endpoint),
+        /// else by the body's `agent_reference` (or the older `agent`), else the body's `model`
+        /// (`AgentMiddleware` puts the agent's deployment into `model`).
+        case agent(pathParameter: String?)
     }
 
     /// Who is checked: the data action is evaluated at the account, the deployment or the project.
@@ -58,7 +62,8 @@ package struct DataPlaneRoute: Sendable {
     package let method: String
     /// The path template as Azure spells it (`openai/deployments/{deploymentId}/chat/completions`).
     package let path: String
-    /// Lower-case literals, or `{name}` parameters.
+    /// Lower-case literals, or `{name}` parameters, optionally followed by a literal suffix
+    /// (`{agentName}:enable`, the agent service's custom actions).
     let pattern: [String]
     package let surface: Surface
     /// The REST spec's operationId (`ChatCompletions_Create`): the 429 text names it.
@@ -75,7 +80,10 @@ package struct DataPlaneRoute: Sendable {
     ) {
         self.method = method
         self.path = path
-        self.pattern = path.split(separator: "/").map { $0.hasPrefix("{") ? String($0) : $0.lowercased() }
+        self.pattern = path.split(separator: "/").map { part in
+            guard part.hasPrefix("{"), let close = part.firstIndex(of: "}") else { return part.lowercased() }
+            return String(part[...close]) + part[part.index(after: close)...].lowercased()
+        }
         self.surface = surface
         self.operationID = operationID
         self.dataAction = dataAction
@@ -90,9 +98,10 @@ package struct DataPlaneRoute: Sendable {
         guard segments.count == pattern.count else { return nil }
         var parameters: [String: String] = [:]
         for (part, segment) in zip(pattern, segments) {
-            if part.hasPrefix("{") {
-                guard !segment.isEmpty else { return nil }
-                parameters[String(part.dropFirst().dropLast())] = segment
+            if part.hasPrefix("{"), let close = part.firstIndex(of: "}") {
+                let suffix = part[part.index(after: close)...]
+                guard segment.count > suffix.count, segment.lowercased().hasSuffix(suffix) else { return nil }
+                parameters[String(part[part.index(after: part.startIndex)..<close])] = String(segment.dropLast(suffix.count))
             } else if part != segment.lowercased() {
                 return nil
             }

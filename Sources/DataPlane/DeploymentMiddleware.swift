@@ -49,7 +49,7 @@ struct DeploymentMiddleware: DataPlaneMiddleware {
         switch source {
         case .none: return nil
         case .path(let parameter): return request.parameters[parameter]
-        case .bodyModel: return request.body?["model"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        case .bodyModel, .agent: return request.body?["model"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         case .queryModel: return request.query["model"].flatMap { $0.isEmpty ? nil : $0 }
         }
     }

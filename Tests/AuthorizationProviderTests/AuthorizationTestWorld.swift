@@ -53,7 +53,12 @@ struct AuthorizationTestWorld {
         let operations = LongRunningOperations(provisioningDelay: .zero)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration, AuthorizationProvider.registration])
+            registrations: [
+                ResourcesProvider.registration, AuthorizationProvider.registration,
+                // The storage accounts the list tests store: listings show declared types only.
+                ResourceProviderRegistration(
+                    namespace: "Microsoft.Storage", resourceTypes: [.init(name: "storageAccounts", apiVersions: ["2023-05-01"])]),
+            ])
         let router = Router(routes: resources.routes + provider.routes + operations.routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), TestCallerMiddleware(directory: directory), RouteMatchMiddleware(router: router)]

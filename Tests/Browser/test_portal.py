@@ -114,6 +114,36 @@ def test_owner_sees_every_resource_arm_lists(browser, emulator, arm, world):
     no_console_errors(browser)
 
 
+def test_a_foundry_project_lists_its_agents(browser, emulator, arm, world):
+    # Given an agent created on the project endpoint with the account key
+    keys = arm.http.post(f"{world['account']}/listKeys?{CS}", headers=arm.headers).json()
+    endpoint = "/dataplane/portal-ai.services.ai.azure.com/api/projects/portal-project"
+    created = arm.http.post(f"{endpoint}/agents/helper/versions?api-version=v1", headers={"api-key": keys["key1"]},
+                            json={"definition": {"kind": "prompt", "model": "gpt-4o", "instructions": "Help."}})
+    assert created.status_code == 200, created.text
+    # When the Owner, who holds no data actions, opens All resources, then the agent service's refusal shows
+    sign_in_operator(browser, emulator)
+    open_view(browser, emulator, "resources")
+    project = f"[data-id='{world['project']}']"
+    refusal = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"{project} .error"))
+    assert "Agents" in refusal.text and "PermissionDenied" in refusal.text and "agents/read" in refusal.text
+    # And once the Owner is an Azure AI User of the project, the project lists the agent with its version and model
+    operator = emulator.http().get("/_emulator/info").json()["operator"]["objectId"]
+    arm.put(f"{world['project']}/providers/Microsoft.Authorization/roleAssignments/{uuid.uuid4()}?{AUTHZ}", {"properties": {
+        "roleDefinitionId": f"{arm.sub}/providers/Microsoft.Authorization/roleDefinitions/53ca6127-db72-4b80-b1b0-d745d6d5456d",
+        "principalId": operator, "principalType": "ServicePrincipal"}}, wait=False)
+    open_view(browser, emulator, "resources")
+    agent = wait(browser).until(lambda d: d.find_element(By.CSS_SELECTOR, f"{project} [data-agent='helper']"))
+    lines = agent.text.lower().split("\n")
+    assert lines[:2] == ["agent", "helper"] and "version\n1" in "\n".join(lines) and "model\ngpt-4o" in "\n".join(lines)
+    listed = arm.http.get(f"{endpoint}/agents?api-version=v1", headers={"api-key": keys["key1"]}).json()["data"]
+    shown = {e.get_attribute("data-agent") for e in browser.find_elements(By.CSS_SELECTOR, f"{project} [data-agent]")}
+    assert shown == {a["name"] for a in listed}
+    browser.execute_script("arguments[0].scrollIntoView()", agent)
+    screenshot(browser, "02b-project-agents")
+    no_console_errors(browser)
+
+
 def test_a_long_running_operation_shows_in_progress_then_finishes(browser, emulator, arm, world):
     sign_in_operator(browser, emulator)
     deployment = f"{world['account']}/deployments/late-arrival"

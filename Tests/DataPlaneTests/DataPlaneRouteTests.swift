@@ -33,6 +33,16 @@ import Testing
         #expect(route.match(["openai", "deployments", "d", "chat"]) == nil)
     }
 
+    @Test func givenAParameterWithASuffix_whenMatched_thenTheSuffixIsALiteralAndTheRestTheParameter() {
+        let route = DataPlaneRoute(
+            "POST", "api/projects/{projectName}/agents/{agentName}:enable", surface: .project, operationID: "x", dataAction: "y",
+            scope: .project
+        ) { _ in .json(204, nil) }
+        #expect(route.match(["api", "projects", "p", "agents", "MyAgent:Enable"]) == ["projectName": "p", "agentName": "MyAgent"])
+        #expect(route.match(["api", "projects", "p", "agents", ":enable"]) == nil)
+        #expect(route.match(["api", "projects", "p", "agents", "MyAgent"]) == nil)
+    }
+
     @Test func givenARouter_whenThePathFitsAnotherMethod_then405ElseWhenNothingFits404() {
         let router = DataPlaneRouter(routes: [
             DataPlaneRoute("GET", "openai/models", surface: .classic, operationID: "x", dataAction: "y", scope: .account) { _ in

@@ -16,11 +16,15 @@ struct ResourcesTestWorld {
     let operations: LongRunningOperations
     let pipeline: ARMPipeline
 
+    /// A namespace the generic listing tests store resources of: listings show declared types only.
+    static let storage = ResourceProviderRegistration(
+        namespace: "Microsoft.Storage", resourceTypes: [.init(name: "storageAccounts", apiVersions: ["2023-05-01"])])
+
     init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = []) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
-            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration],
+            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration, Self.storage],
             cascades: cascades)
         let router = Router(routes: provider.routes + operations.routes)
         pipeline = ARMPipeline(

@@ -88,6 +88,25 @@ struct GenericResourcesTests {
         #expect(missingGroup.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
     }
 
+    @Test func typesNoRegistrationDeclaresAreNeverListed() async throws {
+        // Given a declared storage account, an undeclared top-level type and the agent service's
+        // objects stored below a Foundry project.
+        let world = try ResourcesTestWorld()
+        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
+        let group = "\(world.groups)/rg1/providers"
+        let ids = try [
+            "\(group)/Microsoft.Storage/storageAccounts/sa1", "\(group)/Microsoft.Undeclared/things/t1",
+            "\(group)/Microsoft.CognitiveServices/accounts/a1/projects/p1/agents/MyAgent",
+            "\(group)/Microsoft.CognitiveServices/accounts/a1/projects/p1/conversations/conv_1",
+        ].map { try #require(ResourceID($0)) }
+        for id in ids { try world.store.put(id, body: ["id": .string(id.description), "name": .string(id.name)]) }
+        // When the subscription's and the group's resources are listed, then only the storage account shows.
+        for path in ["/subscriptions/\(ResourcesTestWorld.subscription)/resources", "\(world.groups)/rg1/resources"] {
+            let listed = try await world.send("GET", path)
+            #expect(listed.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [ids[0].description])
+        }
+    }
+
     @Test func providersAreRegistered() async throws {
         let world = try ResourcesTestWorld()
         let provider = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/microsoft.resources")

@@ -119,6 +119,46 @@ def test_base64_embeddings_are_encoded_by_the_emulator(client, backend):
     assert backend.last_request()["route"] == "/v1/embeddings"
 
 
+def test_an_agent_is_answered_by_the_backend_with_its_instructions_and_conversation(forwarding_emulator, backend):
+    # Given a Foundry project whose agent runs on the forwarded gpt-4o deployment, and a conversation
+    http = forwarding_emulator.http()
+    auth = {"Authorization": "Bearer " + http.get("/_emulator/token").json()["access_token"]}
+    name = "fwa" + uuid.uuid4().hex[:10]
+    group = f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/rg-{name}"
+    assert http.put(group + "?api-version=2024-11-01", json={"location": "eastus"}, headers=auth).status_code in (200, 201)
+    account = f"{group}/providers/Microsoft.CognitiveServices/accounts/{name}"
+    for path, body in [
+        (account, {"location": "eastus", "kind": "AIServices", "sku": {"name": "S0"}, "identity": {"type": "SystemAssigned"},
+                   "properties": {"customSubDomainName": name, "allowProjectManagement": True}}),
+        (f"{account}/deployments/gpt-4o", {"sku": {"name": "GlobalStandard", "capacity": 50}, "properties": {
+            "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}),
+        (f"{account}/projects/p1", {"location": "eastus", "identity": {"type": "SystemAssigned"}, "properties": {}}),
+    ]:
+        assert http.put(path + CS, headers=auth, json=body).status_code in (200, 201)
+    key = {"api-key": http.post(f"{account}/listKeys{CS}", headers=auth).json()["key1"]}
+    ep = f"/dataplane/{name}.services.ai.azure.com/api/projects/p1"
+    assert http.post(f"{ep}/agents/fwd/versions?api-version=v1", headers=key, json={"definition": {
+        "kind": "prompt", "model": "gpt-4o", "instructions": "Answer as the fixture."}}).status_code == 200
+    conversation = http.post(f"{ep}/openai/v1/conversations", headers=key,
+                             json={"items": [{"type": "message", "role": "user", "content": "Earlier question"}]}).json()
+    # When the agent answers in the conversation
+    answer = http.post(f"{ep}/agents/fwd/endpoint/protocols/openai/responses?api-version=v1", headers=key,
+                       json={"conversation": conversation["id"], "input": "New question"})
+    # Then the backend got the mapped model, the agent's instructions and the conversation as plain input items
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert body["output"][0]["content"][0]["text"] == "Hi." and body["model"] == "gpt-4o"
+    assert body["agent_reference"]["name"] == "fwd" and body["conversation"] == {"id": conversation["id"]}
+    seen = backend.last_request()["body"]
+    assert seen["model"] == "tiny-model" and seen["instructions"] == "Answer as the fixture."
+    assert "agent_reference" not in seen and "conversation" not in seen
+    texts = [item["content"] if isinstance(item["content"], str) else item["content"][0]["text"] for item in seen["input"]]
+    assert texts == ["Earlier question", "New question"]
+    # And the answer was appended to the conversation
+    items = http.get(f"{ep}/openai/v1/conversations/{conversation['id']}/items?order=asc", headers=key).json()["data"]
+    assert [item["role"] for item in items] == ["user", "user", "assistant"]
+
+
 def test_a_backend_that_is_gone_is_a_502(client, backend):
     import openai
 

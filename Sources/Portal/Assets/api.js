@@ -37,8 +37,26 @@ export async function emulatorInfo() {
 }
 
 // kind "client": {tenant, clientId, clientSecret}; kind "user": {tenant, username, password}.
+// Two tokens with the same grant: ARM's (audience this origin) and the data plane's
+// (`https://ai.azure.com`, what azure-ai-projects asks for), for the projects' agent lists.
 export async function signIn(kind, fields, label) {
-  const form = new URLSearchParams({ scope: origin + "/.default" });
+  const body = await requestToken(kind, fields, origin + "/.default");
+  const data = await requestToken(kind, fields, "https://ai.azure.com/.default").catch(() => null);
+  const claims = decodeClaims(body.access_token);
+  session = {
+    token: body.access_token,
+    dataToken: data && data.access_token,
+    expiresAt: Date.now() + Number(body.expires_in || 3600) * 1000,
+    label: label || claims.upn || claims.appid || "signed in",
+    objectId: claims.oid,
+    tenant: claims.tid,
+  };
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+  return session;
+}
+
+async function requestToken(kind, fields, scope) {
+  const form = new URLSearchParams({ scope });
   if (kind === "user") {
     form.set("grant_type", "password");
     form.set("client_id", PUBLIC_CLIENT_ID);
@@ -59,16 +77,7 @@ export async function signIn(kind, fields, label) {
   if (!response.ok) {
     throw new ApiError(response.status, body.error || "SignInFailed", body.error_description || `HTTP ${response.status}`);
   }
-  const claims = decodeClaims(body.access_token);
-  session = {
-    token: body.access_token,
-    expiresAt: Date.now() + Number(body.expires_in || 3600) * 1000,
-    label: label || claims.upn || claims.appid || "signed in",
-    objectId: claims.oid,
-    tenant: claims.tid,
-  };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
-  return session;
+  return body;
 }
 
 function decodeClaims(token) {
@@ -117,6 +126,33 @@ export async function list(path, maxPages = 20) {
 function toLocal(link) {
   const url = new URL(link, origin);
   return url.pathname + url.search;
+}
+
+// A Foundry project's agents, from its project endpoint (`properties.endpoints["AI Foundry API"]`)
+// with the data-plane token, as azure-ai-projects lists them: cursor pages followed with `after`,
+// bounded. The agent service's refusal (401 PermissionDenied: Owner holds no data actions) rejects.
+export async function projectAgents(project) {
+  const endpoint = project.properties && project.properties.endpoints && project.properties.endpoints["AI Foundry API"];
+  if (!endpoint) return [];
+  if (!session || !session.dataToken) throw new ApiError(401, "NoDataPlaneToken", "No data-plane token for this principal.");
+  const agents = [];
+  let after = null;
+  for (let page = 0; page < 20; page++) {
+    const query = new URLSearchParams({ "api-version": "v1", limit: "100" });
+    if (after) query.set("after", after);
+    const response = await fetch(`${toLocal(endpoint)}/agents?${query}`, {
+      headers: { Authorization: "Bearer " + session.dataToken, Accept: "application/json" },
+    });
+    const json = await response.json().catch(() => null);
+    if (!response.ok) {
+      const error = (json && (json.error || json)) || {};
+      throw new ApiError(response.status, error.code || `HTTP${response.status}`, error.message || response.statusText);
+    }
+    agents.push(...((json && json.data) || []));
+    if (!json || !json.has_more || !json.last_id) break;
+    after = json.last_id;
+  }
+  return agents;
 }
 
 // The operator API's per-deployment counters: loopback only, so a page opened from another

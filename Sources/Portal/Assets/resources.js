@@ -1,9 +1,9 @@
 // All resources: subscription -> resource groups -> hubs (with their projects and connections),
-// AI Services / OpenAI accounts (with deployments, Foundry projects and connections), and the other
+// AI Services / OpenAI accounts (with deployments, Foundry projects with their agents and connections), and the other
 // resources of the group (a hub's storage, key vault, ...). Read through ARM with the page's token;
 // an area the principal may not read shows ARM's refusal. While anything is provisioning or being
 // deleted the tree is read again every 2 seconds, so a long-running operation is seen to finish.
-import { list, versions } from "./api.js";
+import { list, projectAgents, versions } from "./api.js";
 import { h, replace, errorBox, stateBadge, isBusy, jsonLink, resourceGroupOf, lastSegment } from "./ui.js";
 
 const POLL_MS = 2000;
@@ -236,6 +236,19 @@ async function mlProjectNode(project, track) {
   );
 }
 
+// An agent of a Foundry project (the agent service's data, not an ARM resource: no JSON or roles link).
+function agentNode(agent) {
+  const latest = (agent.versions && agent.versions.latest) || {};
+  const definition = latest.definition || {};
+  const props = [["version", latest.version], ["model", definition.model], ["state", agent.state]].filter(([, value]) => value);
+  return h(
+    "li",
+    { class: "node", "data-type": "Agent", "data-agent": agent.name },
+    h("div", { class: "node-head" }, h("span", { class: "type" }, "Agent"), h("strong", { class: "name" }, agent.name)),
+    h("dl", { class: "props" }, props.map(([name, value]) => h("div", { class: "prop" }, h("dt", {}, name), h("dd", {}, String(value))))),
+  );
+}
+
 async function accountNode(account, track) {
   const p = account.properties || {};
   const v = versions.cognitive;
@@ -247,14 +260,19 @@ async function accountNode(account, track) {
   ]);
   const projectNodes = await Promise.all(
     projects.value.map(async (project) => {
-      const projectConnections = await children(`${project.id}/connections`, v);
+      const [projectConnections, agents] = await Promise.all([children(`${project.id}/connections`, v), attempt(projectAgents(project))]);
       return item(
         "Foundry project",
         project,
         track,
         [["location", project.location], ["display name", project.properties && project.properties.displayName]],
         v,
-        [...projectConnections.value.map((c) => connectionNode(c, track, v, "project")), ...listFailure(projectConnections, "Connections")],
+        [
+          ...agents.value.map(agentNode),
+          ...listFailure(agents, "Agents"),
+          ...projectConnections.value.map((c) => connectionNode(c, track, v, "project")),
+          ...listFailure(projectConnections, "Connections"),
+        ],
       );
     }),
   );

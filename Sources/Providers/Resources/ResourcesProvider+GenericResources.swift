@@ -1,7 +1,8 @@
 import ARMCore
 
 /// `GET .../resources` at subscription and resource-group scope (reference §4.3). Only top-level
-/// resources of provider namespaces are listed, never child resources or resource groups.
+/// resources of provider namespaces are listed, never child resources or resource groups, and only
+/// of types a provider registration declares (`ResourceProviderRegistration.declaredTypes`).
 extension ResourcesProvider {
     var genericResourceRoutes: [Route] {
         [
@@ -30,9 +31,11 @@ extension ResourcesProvider {
         let filter = try ResourceFilter(request.query["$filter"], allowed: Set(ResourceFilter.Field.allCases))
         let expand = Set(
             (request.query["$expand"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() })
+        let declared = ResourceProviderRegistration.declaredTypes(registrations)
         return try Pager(request: request).list(store, under: scope) { resource in
             // Deployments are ARM's own records, not resources: `/resources` never lists them.
             resource.id.isTopLevelProviderResource && resource.id.namespace?.lowercased() != "microsoft.resources"
+                && declared.contains(resource.id.fullType.lowercased())
                 && filter.matches(resource.body, resourceGroup: resource.id.resourceGroup)
         } render: { resource in
             var item = JSONObject()
