@@ -804,6 +804,47 @@ extension ARMError {
         ARMError(status: 400, code: "Request_BadRequest", message: message)
     }
 
+    /// A Graph write by a caller without directory rights (docs/rbac-and-hub-proxy.md "Directory
+    /// rights"); Graph's text, which `az` matches on ("insufficient privileges") to explain it.
+    public static let graphAuthorizationRequestDenied = ARMError(
+        status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.")
+
+    /// A second service principal for the same application: Graph's 409, as reported in
+    /// Azure/reliable-web-app-pattern-java#185.
+    public static func graphServicePrincipalNameInUse(_ appId: String) -> ARMError {
+        ARMError(
+            status: 409, code: "Request_MultipleObjectsWithSameKeyValue",
+            message: "The service principal cannot be created, updated, or restored because the service principal name \(appId) "
+                + "is already in use.")
+    }
+
+    /// `POST /servicePrincipals` for an appId no application has; `az ad sp create-for-rbac` matches
+    /// " does not reference " to retry while Entra replicates.
+    public static func graphAppIdNotReferenced(_ appId: String) -> ARMError {
+        graphBadRequest("The appId '\(appId)' of the service principal does not reference a valid application object.")
+    }
+
+    /// A user whose UPN is taken, or a property that must be unique (Graph's wording).
+    public static func graphDuplicateProperty(_ property: String) -> ARMError {
+        graphBadRequest("Another object with the same value for property \(property) already exists.")
+    }
+
+    /// A UPN outside the tenant's domains.
+    public static let graphInvalidUPNDomain = ARMError(
+        status: 400, code: "Request_BadRequest",
+        message: "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in "
+            + "your organization.")
+
+    /// Adding a member that already is one (`az ad group member add` says Graph is not idempotent here).
+    public static let graphMemberExists = ARMError(
+        status: 400, code: "Request_BadRequest",
+        message: "One or more added object references already exist for the following modified properties: 'members'.")
+
+    /// A required property missing from a Graph create body.
+    public static func graphMissingProperty(_ property: String) -> ARMError {
+        graphBadRequest("Property '\(property)' is required but was not provided.")
+    }
+
     /// Operator API: a principal that cannot be created (duplicate UPN, bad input).
     public static func principalConflict(_ message: String) -> ARMError {
         ARMError(status: 409, code: "PrincipalConflict", message: message)

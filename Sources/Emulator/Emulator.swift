@@ -56,7 +56,10 @@ public final class Emulator: Sendable {
         // the seed file's are written now and again after every reset.
         // The hub proxy's first-party principal holds HubProxyRole (account deployments and models
         // only) in every emulator, without a role assignment.
-        let evaluator = AccessEvaluator(store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition])
+        // Groups grant their members, transitively (docs/rbac-and-hub-proxy.md).
+        let evaluator = AccessEvaluator(
+            store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition],
+            groupMemberships: { [directory] principal in directory.transitiveGroupIds(of: principal) })
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
         let quotas = try QuotaLimits.load(seedPath: config.seedPath)
@@ -129,6 +132,7 @@ public final class Emulator: Sendable {
         let graphRouter = Router(routes: GraphLite(directory: directory).routes)
         let graphPipeline = ARMPipeline(
             middleware: [
+                GraphErrorMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false),
             ],
