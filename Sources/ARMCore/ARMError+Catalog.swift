@@ -1016,6 +1016,45 @@ extension ARMError {
                 + "must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.")
     }
 
+    /// Storage account names are global: a PUT of a name another group or subscription holds
+    /// (Microsoft.Storage error codes, https://learn.microsoft.com/rest/api/storagerp/srp-error-codes).
+    public static func storageAccountAlreadyTaken(_ name: String) -> ARMError {
+        ARMError(status: 409, code: "StorageAccountAlreadyTaken", message: "The storage account named \(name) is already taken.")
+    }
+
+    /// `regenerateKey` with a key name other than key1/key2 (kerb keys are not modelled).
+    public static func storageInvalidKeyName(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidValuesForRequestParameters",
+            message: "Values for request parameters are invalid: keyName '\(name)'. Valid key names are key1 and key2.")
+    }
+
+    /// Vault names are global; the text is the one checkNameAvailability gives for a taken name
+    /// (its opening quoted in Azure/azure-powershell's Test-AzKeyVaultNameAvailability example).
+    public static func vaultAlreadyExists(_ name: String) -> ARMError {
+        ARMError(status: 409, code: "VaultAlreadyExists", message: vaultNameInUseMessage(name))
+    }
+
+    public static func vaultNameInUseMessage(_ name: String) -> String {
+        "The vault name '\(name)' is already in use. Vault names are globally unique so it is possible that the name is already taken. "
+            + "If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently "
+            + "deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault "
+            + "will need to be purged before reusing the name."
+    }
+
+    /// A PUT of a vault whose name is soft-deleted (without `createMode: recover`).
+    public static func vaultInDeletedState(_ name: String) -> ARMError {
+        ARMError(
+            status: 409, code: "ConflictError",
+            message: "A vault with the same name already exists in deleted state. You need to either recover or purge existing key "
+                + "vault '\(name)'.")
+    }
+
+    /// `createMode: recover` with no soft-deleted vault of that name.
+    public static func deletedVaultNotFound(_ name: String) -> ARMError {
+        ARMError(status: 404, code: "ResourceNotFound", message: "The deleted vault '\(name)' was not found.")
+    }
+
     public static func containerNameInvalid(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "ContainerNameInvalid",
