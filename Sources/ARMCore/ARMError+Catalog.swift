@@ -780,6 +780,43 @@ extension ARMError {
     }
 }
 
+// Microsoft.Features and resource provider registration (docs/served.md "Microsoft.Features").
+
+extension ARMError {
+    /// A write to a namespace the subscription unregistered: ARM's 409, as azure-cli's recordings
+    /// and https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider show.
+    public static func missingSubscriptionRegistration(_ namespace: String) -> ARMError {
+        let message =
+            "The subscription is not registered to use namespace '\(namespace)'. See https://aka.ms/rps-not-found for how to "
+            + "register subscriptions."
+        return ARMError(
+            status: 409, code: "MissingSubscriptionRegistration", message: message, target: namespace,
+            details: [ARMError(status: 409, code: "MissingSubscriptionRegistration", message: message, target: namespace)],
+            fromGateway: true)
+    }
+
+    /// A feature the emulator's catalog does not hold (EMULATOR CHOICE: Azure's text is not recorded publicly).
+    public static func featureNotFound(_ namespace: String, _ feature: String) -> ARMError {
+        ARMError(status: 404, code: "FeatureNotFound", message: "The feature '\(feature)' could not be found in namespace '\(namespace)'.")
+    }
+
+    /// An operation that needs a feature the subscription unregistered (EMULATOR CHOICE, in the
+    /// wording of Azure's "not registered for feature" errors).
+    public static func subscriptionNotRegisteredForFeature(subscriptionID: String, namespace: String, feature: String) -> ARMError {
+        ARMError(
+            status: 400, code: "SubscriptionNotRegisteredForFeature",
+            message: "Subscription '\(subscriptionID)' is not registered for feature \(namespace)/\(feature) required to carry out the "
+                + "requested operation.")
+    }
+
+    /// Microsoft.Resources, Microsoft.Authorization and Microsoft.Features cannot be unregistered.
+    public static func providerCannotBeUnregistered(_ namespace: String) -> ARMError {
+        ARMError(
+            status: 409, code: "ResourceProviderUnregistrationNotAllowed",
+            message: "The resource provider namespace '\(namespace)' is required by Azure Resource Manager and cannot be unregistered.")
+    }
+}
+
 // (Authorization, continued) Graph-lite and the RBAC operator API: not ARM, Microsoft Graph's and the emulator's own errors.
 
 extension ARMError {

@@ -94,7 +94,8 @@ public final class Emulator: Sendable {
             directory: directory, store: store, operations: operations,
             registrations: ResourceProviderRegistration.merging(
                 [
-                    ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
+                    ResourcesProvider.registration, ResourcesProvider.featuresRegistration, CognitiveServicesProvider.registration,
+                    AuthorizationProvider.registration,
                     MachineLearningServicesProvider.registration,
                 ] + DependentsProvider.registrations + [InsightsProvider.registration]),
             internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
@@ -112,6 +113,8 @@ public final class Emulator: Sendable {
                 RouteMatchMiddleware(router: armRouter),
                 // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
+                // An unregistered namespace refuses writes, as ARM's front door does (docs/served.md).
+                ProviderRegistrationGate(store: store),
                 // Before RBAC, so denials are recorded; after authentication and route match, so every
                 // recorded event has a caller, an action and a resource (docs/activity-log.md).
                 recorder,
