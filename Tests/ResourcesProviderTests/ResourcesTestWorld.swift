@@ -16,11 +16,14 @@ struct ResourcesTestWorld {
     let operations: LongRunningOperations
     let pipeline: ARMPipeline
 
-    init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = []) throws {
+    init(
+        provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = [],
+        registrations: [ResourceProviderRegistration] = [ResourcesProvider.registration]
+    ) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
-            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration],
+            directory: directory, store: store, operations: operations, registrations: registrations,
             cascades: cascades)
         let router = Router(routes: provider.routes + operations.routes)
         pipeline = ARMPipeline(

@@ -16,9 +16,12 @@ extension DependentsProvider {
         let subscription = "/subscriptions/{subscriptionId}/providers/Microsoft.KeyVault"
         let item = subscription + "/locations/{location}/deletedVaults/{vaultName}"
         return [
-            Route("GET", subscription + "/deletedVaults", operationID: "Vaults_ListDeleted", action: "Microsoft.KeyVault/deletedVaults/read") {
+            Route(
+                "GET", subscription + "/deletedVaults", operationID: "Vaults_ListDeleted", action: "Microsoft.KeyVault/deletedVaults/read"
+            ) {
                 request, parameters in
-                try Pager(request: request).list(store, under: .subscription(parameters.required("subscriptionId")), types: [Self.deletedVaultStoreType])
+                try Pager(request: request).list(
+                    store, under: .subscription(parameters.required("subscriptionId")), types: [Self.deletedVaultStoreType])
             },
             // Managed HSMs are not modelled, so none is ever deleted; `az keyvault list-deleted` lists both.
             Route(
@@ -27,11 +30,13 @@ extension DependentsProvider {
             ) { request, _ in
                 try Pager(request: request).list([JSONValue](), key: { _ in "" }) { $0 }
             },
-            Route("GET", item, operationID: "Vaults_GetDeleted", action: "Microsoft.KeyVault/locations/deletedVaults/read") { _, parameters in
+            Route("GET", item, operationID: "Vaults_GetDeleted", action: "Microsoft.KeyVault/locations/deletedVaults/read") {
+                _, parameters in
                 .ok(.object(try store.require(deletedVaultID(parameters)).body))
             },
             Route(
-                "POST", item + "/purge", operationID: "Vaults_PurgeDeleted", action: "Microsoft.KeyVault/locations/deletedVaults/purge/action"
+                "POST", item + "/purge", operationID: "Vaults_PurgeDeleted",
+                action: "Microsoft.KeyVault/locations/deletedVaults/purge/action"
             ) { _, parameters in
                 _ = try store.require(deletedVaultID(parameters))
                 _ = try store.delete(deletedVaultID(parameters))

@@ -35,7 +35,8 @@ extension DependentsProvider {
                     var state = existing.privateState
                     state["keys"] = .array(
                         StorageAccountKeys.keys(in: state, at: date).map { key in
-                            key["keyName"]?.stringValue == keyName.lowercased() ? StorageAccountKeys.key(keyName.lowercased(), at: date) : key
+                            key["keyName"]?.stringValue == keyName.lowercased()
+                                ? StorageAccountKeys.key(keyName.lowercased(), at: date) : key
                         })
                     return (existing.body, state)
                 }

@@ -61,9 +61,11 @@ extension DependentsProvider {
         // NFS 3.0 is behind the AllowNFSV3 preview feature (registered unless a client unregistered it).
         if kind.fullType == DependentType.storageAccounts.fullType, input["properties"]?["isNfsV3Enabled"]?.boolValue == true,
             let subscriptionID = id.subscriptionID,
-            !FeatureRegistration.isFeatureRegistered(store, subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
+            !FeatureRegistration.isFeatureRegistered(
+                store, subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
         {
-            throw ARMError.subscriptionNotRegisteredForFeature(subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
+            throw ARMError.subscriptionNotRegisteredForFeature(
+                subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
         }
         // Storage account and vault names are global (checkNameAvailability answers the same).
         if let taken = takenName(name, type: kind), taken != id, kind.fullType == DependentType.storageAccounts.fullType {

@@ -12,7 +12,9 @@ enum FeatureCatalog {
     static let features: [Feature] = [
         Feature(
             namespace: "Microsoft.Storage", name: "AllowNFSV3",
-            gates: "storage accounts created with properties.isNfsV3Enabled true (Microsoft Learn: network-file-system-protocol-support-how-to)")
+            gates:
+                "storage accounts created with properties.isNfsV3Enabled true (Microsoft Learn: network-file-system-protocol-support-how-to)"
+        )
     ]
 
     static func feature(namespace: String, name: String) -> Feature? {

@@ -74,7 +74,8 @@ extension ResourcesProvider {
         object["id"] = .string((subscriptionID.map { "/subscriptions/\($0)" } ?? "") + "/providers/\(registration.namespace)")
         object["namespace"] = .string(registration.namespace)
         if let subscriptionID {
-            let registered = FeatureRegistration.isProviderRegistered(store, subscriptionID: subscriptionID, namespace: registration.namespace)
+            let registered = FeatureRegistration.isProviderRegistered(
+                store, subscriptionID: subscriptionID, namespace: registration.namespace)
             object["registrationState"] = .string(registered ? "Registered" : "Unregistered")
             object["registrationPolicy"] = "RegistrationRequired"
         }
