@@ -156,7 +156,7 @@ def test_a_group_role_grants_its_members_on_the_control_plane(az_sp: AzCli, emul
     team = az_sp.run("ad", "group", "create", "--display-name", group_name, "--mail-nickname", group_name).json
     assignment = az_sp.run("role", "assignment", "create", "--assignee-object-id", team["id"],
                            "--assignee-principal-type", "Group", "--role", "Reader", "--scope", scope).json
-    assert assignment["principalType"] == "Group"
+    assert assignment["properties"]["principalType"] == "Group"
 
     member = new_az(emulator, tmp_path_factory)
     member.run("login", "--service-principal", "-u", bot["appId"], "-p", bot["password"], "--tenant", TENANT_ID, output=None)

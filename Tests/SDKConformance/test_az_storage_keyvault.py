@@ -101,7 +101,7 @@ def test_features_gate_and_provider_registration(az_sp: AzCli, group: str):
         assert gated.returncode != 0 and "SubscriptionNotRegisteredForFeature" in gated.stderr, str(gated)
     finally:
         az_sp.run("feature", "register", "--namespace", "Microsoft.Storage", "--name", "AllowNFSV3", output=None)
-    assert az_sp.run("storage", "account", "create", "-n", short("nfs"), "-g", group, "-l", "eastus", *nfs).json["isNfsV3Enabled"]
+    assert az_sp.run("storage", "account", "create", "-n", short("nfs"), "-g", group, "-l", "eastus", *nfs).json["enableNfsV3"] is True
 
     preview = az_sp.run("feature", "show", "--namespace", "Microsoft.KeyVault", "--name", "SomePreview").json
     assert preview["properties"]["state"] == "NotRegistered"
