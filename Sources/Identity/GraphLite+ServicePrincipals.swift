@@ -67,14 +67,16 @@ extension GraphLite {
         guard let appId = try request.jsonBody()["appId"]?.stringValue, !appId.isEmpty else { throw ARMError.graphMissingProperty("appId") }
         guard let application = directory.application(appId: appId) else { throw ARMError.graphAppIdNotReferenced(appId) }
         if directory.servicePrincipal(appId: appId) != nil { throw ARMError.graphServicePrincipalNameInUse(appId) }
+        let principal: ServicePrincipal
         do {
-            let principal = try directory.createServicePrincipal(forApplication: application)
-            guard let object = servicePrincipalObjects().first(where: { $0.id == principal.objectId }) else {
-                throw ARMError.graphResourceNotFound(principal.objectId)
-            }
-            return .created(single(object.json, type: "servicePrincipals", baseURL: request.baseURL))
-        } catch let error as DirectoryError {
-            throw ARMError.graphServicePrincipalNameInUse(appId + " (\(error.message))")
+            principal = try directory.createServicePrincipal(forApplication: application)
+        } catch {
+            // Another request made it since the check above.
+            throw ARMError.graphServicePrincipalNameInUse(appId)
         }
+        guard let object = servicePrincipalObjects().first(where: { $0.id == principal.objectId }) else {
+            throw ARMError.graphResourceNotFound(principal.objectId)
+        }
+        return .created(single(object.json, type: "servicePrincipals", baseURL: request.baseURL))
     }
 }

@@ -76,6 +76,6 @@ public struct GraphLite: Sendable {
 
     /// `Request_ResourceNotFound` for a directory error that says something is missing, else `Request_BadRequest`.
     static func graphError(_ error: DirectoryError, id: String) -> ARMError {
-        error.message.contains("was not found") ? .graphResourceNotFound(id) : .graphBadRequest(error.message)
+        error.isNotFound ? .graphResourceNotFound(id) : .graphBadRequest(error.message)
     }
 }
