@@ -1,6 +1,6 @@
 import ARMCore
 
-/// `/v1.0/users` and `/v1.0/me`: `az ad user create/show/list/delete`, `az ad signed-in-user show`
+/// `/v1.0/users` and `/v1.0/me`: `az ad user create/show/list/update/delete`, `az ad signed-in-user show`
 /// and the UPN lookups of `az role assignment` (https://learn.microsoft.com/graph/api/resources/user).
 extension GraphLite {
     var userRoutes: [Route] {
@@ -14,6 +14,19 @@ extension GraphLite {
             Route("GET", "/v1.0/users/{id}", operationID: "Graph_GetUser", action: nil) { request, parameters in
                 let user = try requireUser(parameters.required("id"))
                 return .ok(single(Self.json(user), type: "users", baseURL: request.baseURL))
+            },
+            Route("PATCH", "/v1.0/users/{id}", operationID: "Graph_UpdateUser", action: nil) { request, parameters in
+                try requireDirectoryWriter(request)
+                let user = try requireUser(parameters.required("id"))
+                let body = try request.jsonBody()
+                do {
+                    _ = try directory.updateUser(
+                        objectId: user.objectId, displayName: body["displayName"]?.stringValue,
+                        password: body["passwordProfile"]?["password"]?.stringValue)
+                } catch let error as DirectoryError {
+                    throw Self.graphError(error, id: user.objectId)
+                }
+                return ARMResponse(status: 204)
             },
             Route("DELETE", "/v1.0/users/{id}", operationID: "Graph_DeleteUser", action: nil) { request, parameters in
                 try requireDirectoryWriter(request)

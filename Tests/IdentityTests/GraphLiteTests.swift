@@ -173,6 +173,10 @@ import Testing
         #expect(domain?["error"]?["message"]?.stringValue?.contains("domain portion") == true)
         let (_, missing) = try await send("POST", "/v1.0/users", body: #"{"displayName":"x"}"#)
         #expect(missing?["error"]?["code"]?.stringValue == "Request_BadRequest")
+        let patch = #"{"displayName":"Ann B","passwordProfile":{"password":"New-pass-2"}}"#
+        #expect(try await send("PATCH", "/v1.0/users/\(id)", body: patch).0 == 204)
+        #expect(directory.user(objectId: id)?.password == "New-pass-2")
+        #expect(directory.user(objectId: id)?.displayName == "Ann B")
         #expect(try await send("DELETE", "/v1.0/users/\(id)").0 == 204)
         #expect(try await send("GET", "/v1.0/users/\(id)").0 == 404)
     }

@@ -112,6 +112,8 @@ def test_users_lifecycle_and_signed_in_user(az_sp: AzCli, az: AzCli):
     foreign = az_sp.run("ad", "user", "create", "--display-name", "Bob", "--password", "Pass-word-1",
                         "--user-principal-name", "bob@contoso.com", check=False)
     assert foreign.returncode != 0 and "domain portion" in foreign.stderr, str(foreign)
+    az_sp.run("ad", "user", "update", "--id", upn, "--display-name", "Ann B", "--password", "New-pass-word-2", output=None)
+    assert az_sp.run("ad", "user", "show", "--id", user["id"]).json["displayName"] == "Ann B"
     az_sp.run("ad", "user", "delete", "--id", user["id"], output=None)
     gone = az_sp.run("ad", "user", "show", "--id", user["id"], check=False)
     assert gone.returncode != 0 and "does not exist" in gone.stderr, str(gone)
