@@ -815,6 +815,43 @@ extension ARMError {
     }
 }
 
+// Microsoft.Features and resource provider registration (docs/served.md "Microsoft.Features").
+
+extension ARMError {
+    /// A write to a namespace the subscription unregistered: ARM's 409, as azure-cli's recordings
+    /// and https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider show.
+    public static func missingSubscriptionRegistration(_ namespace: String) -> ARMError {
+        let message =
+            "The subscription is not registered to use namespace '\(namespace)'. See https://aka.ms/rps-not-found for how to "
+            + "register subscriptions."
+        return ARMError(
+            status: 409, code: "MissingSubscriptionRegistration", message: message, target: namespace,
+            details: [ARMError(status: 409, code: "MissingSubscriptionRegistration", message: message, target: namespace)],
+            fromGateway: true)
+    }
+
+    /// A feature the emulator's catalog does not hold (EMULATOR CHOICE: Azure's text is not recorded publicly).
+    public static func featureNotFound(_ namespace: String, _ feature: String) -> ARMError {
+        ARMError(status: 404, code: "FeatureNotFound", message: "The feature '\(feature)' could not be found in namespace '\(namespace)'.")
+    }
+
+    /// An operation that needs a feature the subscription unregistered (EMULATOR CHOICE, in the
+    /// wording of Azure's "not registered for feature" errors).
+    public static func subscriptionNotRegisteredForFeature(subscriptionID: String, namespace: String, feature: String) -> ARMError {
+        ARMError(
+            status: 400, code: "SubscriptionNotRegisteredForFeature",
+            message: "Subscription '\(subscriptionID)' is not registered for feature \(namespace)/\(feature) required to carry out the "
+                + "requested operation.")
+    }
+
+    /// Microsoft.Resources, Microsoft.Authorization and Microsoft.Features cannot be unregistered.
+    public static func providerCannotBeUnregistered(_ namespace: String) -> ARMError {
+        ARMError(
+            status: 409, code: "ResourceProviderUnregistrationNotAllowed",
+            message: "The resource provider namespace '\(namespace)' is required by Azure Resource Manager and cannot be unregistered.")
+    }
+}
+
 // (Authorization, continued) Graph-lite and the RBAC operator API: not ARM, Microsoft Graph's and the emulator's own errors.
 
 extension ARMError {
@@ -837,6 +874,47 @@ extension ARMError {
 
     public static func graphBadRequest(_ message: String) -> ARMError {
         ARMError(status: 400, code: "Request_BadRequest", message: message)
+    }
+
+    /// A Graph write by a caller without directory rights (docs/rbac-and-hub-proxy.md "Directory
+    /// rights"); Graph's text, which `az` matches on ("insufficient privileges") to explain it.
+    public static let graphAuthorizationRequestDenied = ARMError(
+        status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.")
+
+    /// A second service principal for the same application: Graph's 409, as reported in
+    /// Azure/reliable-web-app-pattern-java#185.
+    public static func graphServicePrincipalNameInUse(_ appId: String) -> ARMError {
+        ARMError(
+            status: 409, code: "Request_MultipleObjectsWithSameKeyValue",
+            message: "The service principal cannot be created, updated, or restored because the service principal name \(appId) "
+                + "is already in use.")
+    }
+
+    /// `POST /servicePrincipals` for an appId no application has; `az ad sp create-for-rbac` matches
+    /// " does not reference " to retry while Entra replicates.
+    public static func graphAppIdNotReferenced(_ appId: String) -> ARMError {
+        graphBadRequest("The appId '\(appId)' of the service principal does not reference a valid application object.")
+    }
+
+    /// A user whose UPN is taken, or a property that must be unique (Graph's wording).
+    public static func graphDuplicateProperty(_ property: String) -> ARMError {
+        graphBadRequest("Another object with the same value for property \(property) already exists.")
+    }
+
+    /// A UPN outside the tenant's domains.
+    public static let graphInvalidUPNDomain = ARMError(
+        status: 400, code: "Request_BadRequest",
+        message: "The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in "
+            + "your organization.")
+
+    /// Adding a member that already is one (`az ad group member add` says Graph is not idempotent here).
+    public static let graphMemberExists = ARMError(
+        status: 400, code: "Request_BadRequest",
+        message: "One or more added object references already exist for the following modified properties: 'members'.")
+
+    /// A required property missing from a Graph create body.
+    public static func graphMissingProperty(_ property: String) -> ARMError {
+        graphBadRequest("Property '\(property)' is required but was not provided.")
     }
 
     /// Operator API: a principal that cannot be created (duplicate UPN, bad input).
@@ -1008,6 +1086,45 @@ extension ARMError {
             status: 400, code: "VaultNameNotValid",
             message: "The vault name '\(name)' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name "
                 + "must begin with a letter, end with a letter or digit, and not contain consecutive hyphens.")
+    }
+
+    /// Storage account names are global: a PUT of a name another group or subscription holds
+    /// (Microsoft.Storage error codes, https://learn.microsoft.com/rest/api/storagerp/srp-error-codes).
+    public static func storageAccountAlreadyTaken(_ name: String) -> ARMError {
+        ARMError(status: 409, code: "StorageAccountAlreadyTaken", message: "The storage account named \(name) is already taken.")
+    }
+
+    /// `regenerateKey` with a key name other than key1/key2 (kerb keys are not modelled).
+    public static func storageInvalidKeyName(_ name: String) -> ARMError {
+        ARMError(
+            status: 400, code: "InvalidValuesForRequestParameters",
+            message: "Values for request parameters are invalid: keyName '\(name)'. Valid key names are key1 and key2.")
+    }
+
+    /// Vault names are global; the text is the one checkNameAvailability gives for a taken name
+    /// (its opening quoted in Azure/azure-powershell's Test-AzKeyVaultNameAvailability example).
+    public static func vaultAlreadyExists(_ name: String) -> ARMError {
+        ARMError(status: 409, code: "VaultAlreadyExists", message: vaultNameInUseMessage(name))
+    }
+
+    public static func vaultNameInUseMessage(_ name: String) -> String {
+        "The vault name '\(name)' is already in use. Vault names are globally unique so it is possible that the name is already taken. "
+            + "If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently "
+            + "deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault "
+            + "will need to be purged before reusing the name."
+    }
+
+    /// A PUT of a vault whose name is soft-deleted (without `createMode: recover`).
+    public static func vaultInDeletedState(_ name: String) -> ARMError {
+        ARMError(
+            status: 409, code: "ConflictError",
+            message: "A vault with the same name already exists in deleted state. You need to either recover or purge existing key "
+                + "vault '\(name)'.")
+    }
+
+    /// `createMode: recover` with no soft-deleted vault of that name.
+    public static func deletedVaultNotFound(_ name: String) -> ARMError {
+        ARMError(status: 404, code: "ResourceNotFound", message: "The deleted vault '\(name)' was not found.")
     }
 
     public static func containerNameInvalid(_ name: String) -> ARMError {

@@ -20,10 +20,18 @@ public final class AccessEvaluator: Sendable {
     /// DESIGN "ControlPlaneProxy"). Like Azure's first-party services they hold no role assignment
     /// a client could see or delete, and a role definition that grants only what they need.
     public let firstPartyRoles: [String: RoleDefinition]
+    /// The object ids of every group a principal belongs to, transitively: a role assigned to a
+    /// group (principalType `Group`) is granted to its members (docs/rbac-and-hub-proxy.md). The
+    /// directory lives above this layer, so the composition root supplies it.
+    public let groupMemberships: @Sendable (String) -> [String]
 
-    public init(store: ResourceStore, catalog: RoleCatalog = .standard, firstPartyRoles: [String: RoleDefinition] = [:]) {
+    public init(
+        store: ResourceStore, catalog: RoleCatalog = .standard, firstPartyRoles: [String: RoleDefinition] = [:],
+        groupMemberships: @escaping @Sendable (String) -> [String] = { _ in [] }
+    ) {
         self.store = store
         self.catalog = catalog
+        self.groupMemberships = groupMemberships
         self.firstPartyRoles = Dictionary(firstPartyRoles.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -66,10 +74,12 @@ public final class AccessEvaluator: Sendable {
         store.all(under: nil, types: [RoleDefinition.resourceType]).compactMap(RoleDefinition.init(stored:))
     }
 
-    /// The grants of one principal (its assignments with roles and conditions resolved).
+    /// The grants of one principal (its assignments and those of its groups, with roles and
+    /// conditions resolved).
     public func grants(for principalId: String) -> [Grant] {
         let principal = principalId.lowercased()
-        let assignments = assignmentsByPrincipal()[principal] ?? []
+        let byPrincipal = assignmentsByPrincipal()
+        let assignments = ([principal] + groupMemberships(principal).map { $0.lowercased() }).flatMap { byPrincipal[$0] ?? [] }
         let firstParty = firstPartyGrant(for: principal).map { [$0] } ?? []
         guard !assignments.isEmpty else { return firstParty }
         var customs: [String: RoleDefinition]?

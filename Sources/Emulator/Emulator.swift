@@ -56,7 +56,10 @@ public final class Emulator: Sendable {
         // the seed file's are written now and again after every reset.
         // The hub proxy's first-party principal holds HubProxyRole (account deployments and models
         // only) in every emulator, without a role assignment.
-        let evaluator = AccessEvaluator(store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition])
+        // Groups grant their members, transitively (docs/rbac-and-hub-proxy.md).
+        let evaluator = AccessEvaluator(
+            store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition],
+            groupMemberships: { [directory] principal in directory.transitiveGroupIds(of: principal) })
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
         let quotas = try QuotaLimits.load(seedPath: config.seedPath)
@@ -93,7 +96,8 @@ public final class Emulator: Sendable {
             directory: directory, store: store, operations: operations,
             registrations: ResourceProviderRegistration.merging(
                 [
-                    ResourcesProvider.registration, CognitiveServicesProvider.registration, AuthorizationProvider.registration,
+                    ResourcesProvider.registration, ResourcesProvider.featuresRegistration, CognitiveServicesProvider.registration,
+                    AuthorizationProvider.registration,
                     MachineLearningServicesProvider.registration,
                 ] + DependentsProvider.registrations + [InsightsProvider.registration]),
             internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
@@ -111,6 +115,8 @@ public final class Emulator: Sendable {
                 RouteMatchMiddleware(router: armRouter),
                 // An unknown subscription is 404 whoever asks, before any authorization.
                 SubscriptionMiddleware(directory: directory),
+                // An unregistered namespace refuses writes, as ARM's front door does (docs/served.md).
+                ProviderRegistrationGate(store: store),
                 // Before RBAC, so denials are recorded; after authentication and route match, so every
                 // recorded event has a caller, an action and a resource (docs/activity-log.md).
                 recorder,
@@ -131,6 +137,7 @@ public final class Emulator: Sendable {
         let graphRouter = Router(routes: GraphLite(directory: directory).routes)
         let graphPipeline = ARMPipeline(
             middleware: [
+                GraphErrorMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
                 RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false),
             ],

@@ -9,7 +9,7 @@ import Synchronization
 public final class Directory: Sendable {
     /// Read with `state.withLock`; change only through `mutate`, which reports to the durability
     /// observer (a change made around it would be lost on restart with `--data-dir`).
-    private let state: Mutex<DirectorySnapshot>
+    let state: Mutex<DirectorySnapshot>
     private let initial: DirectorySnapshot
     /// Told of every change (durability); set once by the composition root.
     private let observer = Mutex<(any DirectoryObserver)?>(nil)
@@ -209,11 +209,13 @@ public final class Directory: Sendable {
 
     // MARK: removing
 
-    /// Removes a service principal, user or managed identity; returns what was removed.
+    /// Removes a service principal, user or managed identity (and its group memberships); returns
+    /// what was removed.
     @discardableResult
     public func remove(objectId: String) -> Principal? {
         let id = objectId.lowercased()
         return mutate { state in
+            for index in state.groups.indices { state.groups[index].members.removeAll { $0 == id } }
             if let index = state.servicePrincipals.firstIndex(where: { $0.objectId == id }) {
                 return .servicePrincipal(state.servicePrincipals.remove(at: index))
             }
@@ -274,7 +276,7 @@ public final class Directory: Sendable {
 
     /// Every change goes through here: `body` runs under the lock and the observer sees the
     /// result under the same lock, so the journal's order is the directory's order.
-    private func mutate<T, E: Error>(_ body: (inout DirectorySnapshot) throws(E) -> T) throws(E) -> T {
+    func mutate<T, E: Error>(_ body: (inout DirectorySnapshot) throws(E) -> T) throws(E) -> T {
         try state.withLock { (state: inout DirectorySnapshot) throws(E) -> T in
             let result = try body(&state)
             let current = state

@@ -1,8 +1,13 @@
 /// Why a directory change or a seed file was refused. The message names the offending field.
 public struct DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
+    /// The change names an object the directory does not hold (Graph answers 404 for it).
+    public var isNotFound: Bool
 
-    public init(_ message: String) { self.message = message }
+    public init(_ message: String, isNotFound: Bool = false) {
+        self.message = message
+        self.isNotFound = isNotFound
+    }
 
     public var description: String { message }
 
@@ -11,6 +16,6 @@ public struct DirectoryError: Error, Sendable, Equatable, CustomStringConvertibl
     }
 
     static func notFound(_ what: String, _ value: String) -> DirectoryError {
-        DirectoryError("\(what) '\(value)' was not found in the directory.")
+        DirectoryError("\(what) '\(value)' was not found in the directory.", isNotFound: true)
     }
 }

@@ -28,6 +28,29 @@ extension DirectorySnapshot {
             try copy.checkNew(identity)
             copy.managedIdentities.append(identity)
         }
+        for application in applications {
+            try copy.checkNew(application)
+            copy.applications.append(application)
+        }
+        for group in groups {
+            try copy.checkNew(group)
+            copy.groups.append(group)
+        }
+    }
+
+    func checkNew(_ application: Application) throws(DirectoryError) {
+        try Self.checkGUID(application.objectId, field: "objectId")
+        try Self.checkGUID(application.appId, field: "appId")
+        try checkTenant(application.tenantId)
+        try checkObjectIdFree(application.objectId)
+        // The service principal of an application shares its appId; two applications never do.
+        if applications.contains(where: { $0.appId == application.appId }) { throw .conflict("Application", application.appId) }
+    }
+
+    func checkNew(_ group: Group) throws(DirectoryError) {
+        try Self.checkGUID(group.objectId, field: "objectId")
+        try checkTenant(group.tenantId)
+        try checkObjectIdFree(group.objectId)
     }
 
     func checkNew(_ tenant: Tenant) throws(DirectoryError) {
@@ -78,6 +101,7 @@ extension DirectorySnapshot {
     func isTenantInUse(_ id: String) -> Bool {
         subscriptions.contains { $0.tenantId == id } || servicePrincipals.contains { $0.tenantId == id }
             || users.contains { $0.tenantId == id } || managedIdentities.contains { $0.tenantId == id }
+            || applications.contains { $0.tenantId == id } || groups.contains { $0.tenantId == id }
     }
 
     private func checkTenant(_ id: String) throws(DirectoryError) {
@@ -88,7 +112,8 @@ extension DirectorySnapshot {
 
     private func checkObjectIdFree(_ id: String) throws(DirectoryError) {
         if servicePrincipals.contains(where: { $0.objectId == id }) || users.contains(where: { $0.objectId == id })
-            || managedIdentities.contains(where: { $0.objectId == id })
+            || managedIdentities.contains(where: { $0.objectId == id }) || applications.contains(where: { $0.objectId == id })
+            || groups.contains(where: { $0.objectId == id })
         {
             throw .conflict("Object id", id)
         }

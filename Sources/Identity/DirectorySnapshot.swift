@@ -6,16 +6,37 @@ public struct DirectorySnapshot: Sendable, Codable, Equatable {
     public var servicePrincipals: [ServicePrincipal]
     public var users: [User]
     public var managedIdentities: [ManagedIdentity]
+    /// Application registrations made through Graph (`az ad app create`, `az ad sp create-for-rbac`).
+    public var applications: [Application]
+    public var groups: [Group]
 
     public init(
         tenants: [Tenant] = [], subscriptions: [Subscription] = [], servicePrincipals: [ServicePrincipal] = [],
-        users: [User] = [], managedIdentities: [ManagedIdentity] = []
+        users: [User] = [], managedIdentities: [ManagedIdentity] = [], applications: [Application] = [], groups: [Group] = []
     ) {
         self.tenants = tenants
         self.subscriptions = subscriptions
         self.servicePrincipals = servicePrincipals
         self.users = users
         self.managedIdentities = managedIdentities
+        self.applications = applications
+        self.groups = groups
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case tenants, subscriptions, servicePrincipals, users, managedIdentities, applications, groups
+    }
+
+    /// Snapshots journaled before applications and groups existed decode with none.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        tenants = try container.decode([Tenant].self, forKey: .tenants)
+        subscriptions = try container.decode([Subscription].self, forKey: .subscriptions)
+        servicePrincipals = try container.decode([ServicePrincipal].self, forKey: .servicePrincipals)
+        users = try container.decode([User].self, forKey: .users)
+        managedIdentities = try container.decode([ManagedIdentity].self, forKey: .managedIdentities)
+        applications = try container.decodeIfPresent([Application].self, forKey: .applications) ?? []
+        groups = try container.decodeIfPresent([Group].self, forKey: .groups) ?? []
     }
 
     /// The well-known world alone (`WellKnown`).

@@ -12,6 +12,7 @@ extension IdentityService {
             ("GET", "/{tenant}/discovery/v2.0/keys"),
             ("GET", "/{tenant}/discovery/keys"),
             ("GET", "/{tenant}/discovery/instance"),
+            ("GET", "/{tenant}/userrealm/{username}"),
         ]
         for version in ["/oauth2", "/oauth2/v2.0"] {
             endpoints += [

@@ -44,6 +44,9 @@ extension IdentityService {
             let query = QueryParameters(request.query ?? "")
             return json(
                 200, documents.instanceDiscovery(baseURL: request.baseURL, authorizationEndpoint: query["authorization_endpoint"]), request)
+        case _ where rest.count == 2 && rest[0] == "userrealm":
+            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
+            return json(200, documents.userRealm(username: segments[2], directory: directory), request)
         case ["oauth2", "v2.0", "token"], ["oauth2", "token"]:
             let version: TokenRequest.Version = rest.count == 3 ? .v2 : .v1
             return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in

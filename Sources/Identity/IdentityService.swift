@@ -46,6 +46,7 @@ public final class IdentityService: Sendable {
         guard lowered.count >= 2 else { return false }
         switch lowered[1] {
         case "oauth2", ".well-known", "discovery": return true
+        case "userrealm": return lowered.count == 3
         case "v2.0": return lowered.count >= 3 && lowered[2] == ".well-known"
         default: return false
         }

@@ -13,7 +13,7 @@ extension TokenService {
             if request.field("client_assertion") != nil { throw .clientAssertionKeyNotFound }
             throw .missingClientCredential
         }
-        guard principal.secrets.contains(secret) else { throw .invalidClientSecret(appId: principal.appId) }
+        guard directory.acceptsSecret(secret, for: principal) else { throw .invalidClientSecret(appId: principal.appId) }
         return principal
     }
 

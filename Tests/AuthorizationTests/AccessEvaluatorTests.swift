@@ -46,6 +46,25 @@ import Testing
         #expect(!evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
     }
 
+    /// A role assigned to a group grants its members, through nested groups too, and nobody else.
+    @Test func groupAssignmentsGrantMembersTransitively() throws {
+        let inner = "22222222-2222-4222-8222-222222222222"
+        let outer = "33333333-3333-4333-8333-333333333333"
+        let memberships: [String: [String]] = [Self.principal: [inner, outer], inner: [outer]]
+        let evaluator = AccessEvaluator(store: store, groupMemberships: { memberships[$0] ?? [] })
+        let read = "Microsoft.MachineLearningServices/workspaces/read"
+        #expect(!evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg, principal: outer)  // Reader to the outer group
+        let decision = evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!)
+        #expect(decision.allowed)
+        #expect(decision.assignment?.principalId == outer)
+        #expect(!evaluator.decide(principalId: "44444444-4444-4444-8444-444444444444", action: read, scope: ResourceID(Self.hub)!).allowed)
+        // Data actions flow the same way (the data plane asks this evaluator).
+        try assign("5e0bd9bd-7b93-4f28-af87-19fc36ad61bd", at: Self.rg, principal: inner)  // Cognitive Services OpenAI User
+        let chat = "Microsoft.CognitiveServices/accounts/OpenAI/deployments/chat/completions/action"
+        #expect(evaluator.decide(principalId: Self.principal, action: chat, isDataAction: true, scope: ResourceID(Self.hub)!).allowed)
+    }
+
     @Test func ancestorsGrantAndSiblingsDoNot() throws {
         try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg)  // Reader
         #expect(allowed("Microsoft.MachineLearningServices/workspaces/read", at: Self.hub))

@@ -19,6 +19,29 @@ import Testing
         #expect(other.servicePrincipal(appId: app.appId)?.secrets == app.secrets)
     }
 
+    @Test func applicationsAndGroupsRoundTripAndOldSnapshotsDecode() throws {
+        // Given a directory with an application (and a password) and a group
+        let directory = Directory()
+        let app = try directory.createApplication(displayName: "app")
+        _ = try directory.addPassword(
+            applicationObjectId: app.objectId, displayName: "p", startDateTime: "2026-01-01T00:00:00Z", endDateTime: "2099-01-01T00:00:00Z")
+        let group = try directory.createGroup(displayName: "g", mailNickname: "g", description: nil)
+        try directory.addMember(WellKnown.userObjectId, toGroup: group.objectId)
+        // When its snapshot is encoded and decoded
+        let data = try JSONEncoder().encode(directory.snapshot())
+        let decoded = try JSONDecoder().decode(DirectorySnapshot.self, from: data)
+        // Then both are kept
+        #expect(decoded.applications.first?.passwordCredentials.count == 1)
+        #expect(decoded.groups.first?.members == [WellKnown.userObjectId])
+        // And a snapshot written before applications and groups existed still decodes
+        var object = try #require(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        object["applications"] = nil
+        object["groups"] = nil
+        let old = try JSONDecoder().decode(DirectorySnapshot.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(old.applications.isEmpty && old.groups.isEmpty)
+        #expect(old.users == directory.snapshot().users)
+    }
+
     @Test func restoreRefusesAnInconsistentSnapshotAndChangesNothing() {
         // Given a snapshot whose subscription names an unknown tenant
         var snapshot = DirectorySnapshot.wellKnown

@@ -46,6 +46,19 @@ import Testing
         #expect(await service.handle(get("/\(WellKnown.tenantId)/oauth2/deviceauth")).status == 200)
     }
 
+    /// MSAL's home-realm discovery before `az login -u/-p` (docs/rbac-and-hub-proxy.md).
+    @Test func userRealmIsManagedForDirectoryUsersOnly() async {
+        let service = makeService()
+        #expect(service.handles(path: ["common", "userrealm", WellKnown.userPrincipalName]))
+        let known = await service.handle(get("/common/userrealm/\(WellKnown.userPrincipalName.uppercased())?api-version=1.0"))
+        #expect(known.status == 200)
+        #expect(jsonObject(known)["account_type"] as? String == "Managed")
+        #expect(jsonObject(known)["domain_name"] as? String == WellKnown.tenantDomain)
+        let unknown = await service.handle(get("/common/userrealm/someone@contoso.com?api-version=1.0"))
+        #expect(jsonObject(unknown)["account_type"] as? String == "Unknown")
+        #expect(await service.handle(formPost("/common/userrealm/x@y.z", [])).status == 405)
+    }
+
     @Test func percentEncodedPathsAreUnderstood() async {
         let response = await makeService().handle(formPost("/organizations/oauth2/v2.0%2Ftoken", clientCredentialsForm()))
         // `%2F` decodes inside one segment, which is not a route: only real segments count.

@@ -20,11 +20,14 @@ struct ResourcesTestWorld {
     static let storage = ResourceProviderRegistration(
         namespace: "Microsoft.Storage", resourceTypes: [.init(name: "storageAccounts", apiVersions: ["2023-05-01"])])
 
-    init(provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = []) throws {
+    init(
+        provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = [],
+        registrations: [ResourceProviderRegistration] = [ResourcesProvider.registration, Self.storage]
+    ) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
-            directory: directory, store: store, operations: operations, registrations: [ResourcesProvider.registration, Self.storage],
+            directory: directory, store: store, operations: operations, registrations: registrations,
             cascades: cascades)
         let router = Router(routes: provider.routes + operations.routes)
         pipeline = ARMPipeline(

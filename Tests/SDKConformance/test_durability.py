@@ -15,6 +15,7 @@ import pytest
 
 from emulator_support import (
     OPERATOR_CLIENT_ID,
+    OPERATOR_OBJECT_ID,
     OPERATOR_SECRET,
     REPO_ROOT,
     SUBSCRIPTION_ID,
@@ -161,3 +162,32 @@ def test_short_crash_test_loses_no_acknowledged_write():
     sabotage = run_process([sys.executable, script, "--runs", "3", "--writers", "2", "--keys", "8", "--seed", "7",
                             "--self-check"], timeout=240, env=env)
     assert sabotage.returncode == 0, sabotage.stdout + sabotage.stderr
+
+
+def test_graph_objects_and_feature_state_survive_sigkill(own_emulator):
+    # Given an application with a password, a group with a member and an unregistered feature
+    first = own_emulator()
+    http, headers = first.http(), operator_headers(first)
+    app = http.request("POST", "/v1.0/applications", headers=headers, json={"displayName": "durable-app"}).json()
+    secret = http.request("POST", f"/v1.0/applications/{app['id']}/addPassword", headers=headers, json={}).json()["secretText"]
+    http.request("POST", "/v1.0/servicePrincipals", headers=headers, json={"appId": app["appId"]})
+    group = http.request("POST", "/v1.0/groups", headers=headers, json={"displayName": "durable", "mailNickname": "durable"}).json()
+    added = http.request("POST", f"/v1.0/groups/{group['id']}/members/$ref", headers=headers,
+                         json={"@odata.id": f"https://graph.microsoft.com/v1.0/directoryObjects/{OPERATOR_OBJECT_ID}"})
+    assert added.status_code == 204, added.text
+    feature = (f"/subscriptions/{SUBSCRIPTION_ID}/providers/Microsoft.Features/providers/Microsoft.Storage/features/AllowNFSV3"
+               "?api-version=2021-07-01")
+    assert http.request("POST", feature.replace("?", "/unregister?"), headers=headers).status_code == 200
+    # When the process is killed
+    first.process.kill()
+    first.process.wait(timeout=30)
+    # Then the next one has them, and the application's password still signs in
+    second = own_emulator()
+    http, headers = second.http(), operator_headers(second)
+    members = http.request("GET", f"/v1.0/groups/{group['id']}/members", headers=headers).json()["value"]
+    assert [m["id"] for m in members] == [OPERATOR_OBJECT_ID]
+    assert http.request("GET", feature, headers=headers).json()["properties"]["state"] == "Unregistered"
+    token = http.request("POST", f"/{TENANT_ID}/oauth2/v2.0/token", data={
+        "grant_type": "client_credentials", "client_id": app["appId"], "client_secret": secret,
+        "scope": "https://management.azure.com/.default"})
+    assert token.status_code == 200, token.text

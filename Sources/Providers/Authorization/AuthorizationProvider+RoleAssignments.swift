@@ -99,6 +99,8 @@ extension AuthorizationProvider {
             principalType = given
         } else if let known {
             principalType = Self.principalType(of: known)
+        } else if directory.group(objectId: principalId) != nil {
+            principalType = "Group"
         } else {
             throw ARMError.principalNotFound(principalId, tenantId: request.caller?.tenantId ?? WellKnown.tenantId)
         }
@@ -131,11 +133,12 @@ extension AuthorizationProvider {
     }
 
     /// `$filter` (§4.1, EMULATOR CHOICE): `atScope()` (at or above the scope), `principalId eq
-    /// '{id}'`, `assignedTo('{id}')` (no groups, so like principalId), joined with `and`. Without
+    /// '{id}'`, `assignedTo('{id}')` (the principal's own and its groups' assignments), joined with `and`. Without
     /// `atScope()` the list spans assignments at, above and below the scope.
     func listRoleAssignments(_ request: ARMRequest, scope: ResourceID) throws -> ARMResponse {
         var atScope = false
         var principal: String?
+        var principals: Set<String> = []
         if let filter = request.query["$filter"], !filter.trimmingCharacters(in: .whitespaces).isEmpty {
             for clause in filter.components(separatedBy: " and ") {
                 let text = clause.trimmingCharacters(in: .whitespaces)
@@ -145,14 +148,20 @@ extension AuthorizationProvider {
                 } else if lowered.hasPrefix("principalid eq ") {
                     principal = Self.unquote(String(text.dropFirst("principalid eq ".count)))
                 } else if lowered.hasPrefix("assignedto(") && lowered.hasSuffix(")") {
-                    principal = Self.unquote(String(text.dropFirst("assignedto(".count).dropLast()))
+                    let id = Self.unquote(String(text.dropFirst("assignedto(".count).dropLast())).lowercased()
+                    principal = id
+                    principals = Set([id] + evaluator.groupMemberships(id).map { $0.lowercased() })
                 } else {
                     throw ARMError.unsupportedRoleFilter(filter)
                 }
             }
         }
         let items = evaluator.allAssignments().filter { assignment in
-            if let principal, assignment.principalId != principal.lowercased() { return false }
+            if !principals.isEmpty {
+                if !principals.contains(assignment.principalId) { return false }
+            } else if let principal, assignment.principalId != principal.lowercased() {
+                return false
+            }
             let aboveOrAt = assignment.applies(to: scope)
             return atScope ? aboveOrAt : (aboveOrAt || scope.isAncestor(of: assignment.scope))
         }

@@ -18,6 +18,11 @@ struct DependentType: Sendable {
     /// The operation group of the route operationIDs when the type's own name would clash with
     /// another provider's (`Workspaces_*` is Machine Learning's); nil: the type, capitalised.
     var operationGroup: String? = nil
+    /// The PUT status of a new resource: Storage's spec allows only 200 and 202 for
+    /// `StorageAccounts_Create` (azure-mgmt-storage rejects a 201), the others answer 201.
+    var createdStatus: Int = 201
+    /// Private state a new resource starts with (a storage account's keys); nil: none.
+    var initialPrivateState: (@Sendable (Date) -> JSONObject)? = nil
 
     var fullType: String { namespace + "/" + type }
     var registration: ResourceProviderRegistration.ResourceType {
@@ -50,7 +55,8 @@ extension DependentType {
                     "web": .string("https://\(name).z13.web.core.windows.net/"),
                 ],
             ]
-        })
+        },
+        createdStatus: 200, initialPrivateState: { date in StorageAccountKeys.initial(at: date) })
 
     static let vaults = DependentType(
         namespace: "Microsoft.KeyVault", type: "vaults",

@@ -21,6 +21,7 @@ extension DependentsProvider {
                 throw ARMError.notImplemented("\(group)_Update")
             },
             Route("DELETE", item, operationID: "\(group)_Delete", action: prefix + "/delete") { _, parameters in
+                if kind.fullType == DependentType.vaults.fullType { return try deleteVault(parameters) }
                 _ = try requireResourceGroup(parameters)
                 let removed = store.removeAll(under: itemID(kind, parameters))
                 return ARMResponse(status: removed.isEmpty ? 204 : 200)
@@ -42,7 +43,7 @@ extension DependentsProvider {
         resourceID(parameters, namespace: kind.namespace, types: [kind.type], names: [parameters.required("resourceName")])
     }
 
-    /// PUT: 201 when created, 200 when replaced; `location` required, server-filled properties
+    /// PUT: `createdStatus` (201, Storage 200) when created, 200 when replaced; `location` required, server-filled properties
     /// overwrite the client's.
     func createOrUpdate(_ kind: DependentType, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         _ = try requireResourceGroup(parameters)
@@ -57,13 +58,31 @@ extension DependentsProvider {
         let id = itemID(kind, parameters)
         let caller = request.caller
         let date = now()
+        // NFS 3.0 is behind the AllowNFSV3 preview feature (registered unless a client unregistered it).
+        if kind.fullType == DependentType.storageAccounts.fullType, input["properties"]?["isNfsV3Enabled"]?.boolValue == true,
+            let subscriptionID = id.subscriptionID,
+            !FeatureRegistration.isFeatureRegistered(
+                store, subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
+        {
+            throw ARMError.subscriptionNotRegisteredForFeature(
+                subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
+        }
+        // Storage account and vault names are global (checkNameAvailability answers the same).
+        if let taken = takenName(name, type: kind), taken != id, kind.fullType == DependentType.storageAccounts.fullType {
+            throw ARMError.storageAccountAlreadyTaken(name)
+        }
+        var startProperties = input["properties"]?.objectValue ?? JSONObject()
+        if kind.fullType == DependentType.vaults.fullType {
+            if let taken = takenName(name, type: kind), taken != id { throw ARMError.vaultAlreadyExists(name) }
+            if !store.contains(id) { startProperties = try prepareVault(id, input: input, caller: caller) }
+        }
         let write = try store.upsert(id, precondition: request.precondition) { existing in
             if let existingLocation = existing?.body["location"]?.stringValue, existingLocation != location {
                 throw ARMError.invalidResourceLocation(
                     name: name, existing: existingLocation, resourceGroup: id.resourceGroup ?? "", requested: location)
             }
             let existingProperties = existing?.body["properties"]?.objectValue
-            var properties = input["properties"]?.objectValue ?? JSONObject()
+            var properties = startProperties
             for (key, value) in kind.serverProperties(name, location, existingProperties).pairs { properties[key] = value }
             var body = JSONObject([
                 ("id", .string(id.description)), ("name", .string(name)), ("type", .string(kind.fullType)),
@@ -74,8 +93,8 @@ extension DependentsProvider {
             if let identity = input["identity"] { body["identity"] = identity }
             body["properties"] = .object(properties)
             body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
-            return (body, existing?.privateState ?? JSONObject())
+            return (body, existing?.privateState ?? kind.initialPrivateState?(date) ?? JSONObject())
         }
-        return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
+        return ARMResponse(status: write.created ? kind.createdStatus : 200, body: .object(write.resource.body))
     }
 }

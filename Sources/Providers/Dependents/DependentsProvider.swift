@@ -7,8 +7,12 @@ import Foundation
 /// template makes for it): the resources a hub depends on (reference §7), so that they are
 /// real resources with the ARM envelope, visible in resource lists and deletable by id.
 ///
+/// Storage account and vault names are global (`checkNameAvailability`); storage accounts have
+/// access keys (`listKeys`, `regenerateKey`); vaults are soft-deleted (`deletedVaults`, purge,
+/// recover).
+///
 /// Limitations (LocalStack style): no data planes (blobs, secret values over the vault URI, images,
-/// telemetry), no keys or SAS, no network rules. PATCH and the other operations answer 501.
+/// telemetry), no SAS, no network rules. PATCH and the other operations answer 501.
 ///
 /// Contract with Microsoft.MachineLearningServices, which writes some of these resources through
 /// the store as the first-party ML service does (hubs' default storage and vault, projects'
@@ -32,12 +36,16 @@ public struct DependentsProvider: Sendable, RouteProvider {
                     DependentType.storageAccounts.registration,
                     .init(name: "storageAccounts/blobServices", apiVersions: DependentType.storageAccounts.apiVersions),
                     .init(name: "storageAccounts/blobServices/containers", apiVersions: DependentType.storageAccounts.apiVersions),
+                    .init(name: "checkNameAvailability", apiVersions: DependentType.storageAccounts.apiVersions),
                 ]),
             ResourceProviderRegistration(
                 namespace: "Microsoft.KeyVault",
                 resourceTypes: [
                     DependentType.vaults.registration,
                     .init(name: "vaults/secrets", apiVersions: DependentType.vaults.apiVersions),
+                    .init(name: "deletedVaults", apiVersions: DependentType.vaults.apiVersions),
+                    .init(name: "locations/deletedVaults", apiVersions: DependentType.vaults.apiVersions),
+                    .init(name: "checkNameAvailability", apiVersions: DependentType.vaults.apiVersions),
                 ]),
             ResourceProviderRegistration(namespace: "Microsoft.ContainerRegistry", resourceTypes: [DependentType.registries.registration]),
             ResourceProviderRegistration(namespace: "Microsoft.Insights", resourceTypes: [DependentType.components.registration]),
@@ -47,7 +55,8 @@ public struct DependentsProvider: Sendable, RouteProvider {
     }
 
     public var routes: [Route] {
-        DependentType.all.flatMap(trackedRoutes(for:)) + containerRoutes + secretRoutes
+        DependentType.all.flatMap(trackedRoutes(for:)) + containerRoutes + secretRoutes + nameAvailabilityRoutes + storageKeyRoutes
+            + deletedVaultRoutes
     }
 
     static let resourceGroupPattern = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"

@@ -1,9 +1,10 @@
 import ARMCore
 
 /// Resource provider registrations (reference §4.4). Every namespace the emulator serves is
-/// registered in every subscription; registering again answers the registration.
-/// Unregistering is not emulated (it would have to make the namespace's writes fail with
-/// MissingSubscriptionRegistration) and answers 501.
+/// registered in every subscription until a client unregisters it; from then on writes to it answer
+/// 409 `MissingSubscriptionRegistration` (`ProviderRegistrationGate`) until it is registered again.
+/// The state is kept in the store (`FeatureRegistration.providerID`), durable and in `/_emulator/state`.
+/// Microsoft.Resources, Microsoft.Authorization and Microsoft.Features cannot be unregistered.
 extension ResourcesProvider {
     var providerRoutes: [Route] {
         let scoped = "/subscriptions/{subscriptionId}/providers"
@@ -20,15 +21,13 @@ extension ResourcesProvider {
                 "POST", scoped + "/{resourceProviderNamespace}/register", operationID: "Providers_Register",
                 action: "Microsoft.Resources/subscriptions/providers/register/action"
             ) { _, parameters in
-                .ok(
-                    try providerJSON(
-                        namespace: parameters.required("resourceProviderNamespace"), subscriptionID: parameters.required("subscriptionId")))
+                try setProviderState(parameters, registered: true)
             },
             Route(
                 "POST", scoped + "/{resourceProviderNamespace}/unregister", operationID: "Providers_Unregister",
                 action: "Microsoft.Resources/subscriptions/providers/unregister/action"
-            ) { _, _ in
-                throw ARMError.notImplemented("Providers_Unregister")
+            ) { _, parameters in
+                try setProviderState(parameters, registered: false)
             },
             Route("GET", "/providers", operationID: "Providers_ListAtTenantScope", action: nil) { request, _ in
                 try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) {
@@ -74,11 +73,35 @@ extension ResourcesProvider {
         var object = JSONObject()
         object["id"] = .string((subscriptionID.map { "/subscriptions/\($0)" } ?? "") + "/providers/\(registration.namespace)")
         object["namespace"] = .string(registration.namespace)
-        if subscriptionID != nil {
-            object["registrationState"] = "Registered"
+        if let subscriptionID {
+            let registered = FeatureRegistration.isProviderRegistered(
+                store, subscriptionID: subscriptionID, namespace: registration.namespace)
+            object["registrationState"] = .string(registered ? "Registered" : "Unregistered")
             object["registrationPolicy"] = "RegistrationRequired"
         }
         object["resourceTypes"] = .array(types)
         return .object(object)
+    }
+
+    /// Namespaces ARM needs to work at all.
+    static let permanentNamespaces: Set<String> = ["microsoft.resources", "microsoft.authorization", "microsoft.features"]
+
+    func setProviderState(_ parameters: RouteParameters, registered: Bool) throws -> ARMResponse {
+        let subscriptionID = parameters.required("subscriptionId")
+        if directory.subscription(id: subscriptionID) == nil { throw ARMError.subscriptionNotFound(subscriptionID) }
+        let namespace = try servedNamespace(parameters.required("resourceProviderNamespace"))
+        let id = FeatureRegistration.providerID(subscriptionID: subscriptionID, namespace: namespace)
+        if registered {
+            _ = try store.delete(id)
+        } else {
+            if Self.permanentNamespaces.contains(namespace.lowercased()) { throw ARMError.providerCannotBeUnregistered(namespace) }
+            try store.put(
+                id,
+                body: JSONObject([
+                    ("id", .string(id.description)), ("name", .string(namespace)),
+                    ("properties", ["state": "Unregistered"]),
+                ]))
+        }
+        return .ok(try providerJSON(namespace: namespace, subscriptionID: subscriptionID))
     }
 }

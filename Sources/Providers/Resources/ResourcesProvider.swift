@@ -58,7 +58,15 @@ public struct ResourcesProvider: Sendable {
             .init(name: "deployments/operations", apiVersions: resourceAPIVersions),
         ])
 
+    /// Microsoft.Features, served by this provider (`+Features.swift`).
+    public static let featuresRegistration = ResourceProviderRegistration(
+        namespace: "Microsoft.Features",
+        resourceTypes: [
+            .init(name: "features", apiVersions: ["2021-07-01", "2015-12-01"]),
+            .init(name: "providers", apiVersions: ["2021-07-01", "2015-12-01"]),
+        ])
+
     public var routes: [Route] {
-        subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes + deploymentRoutes
+        subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes + featureRoutes + deploymentRoutes
     }
 }

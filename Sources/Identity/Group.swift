@@ -1,0 +1,30 @@
+/// A security group (Graph `group`). Its members are object ids of users, service principals,
+/// managed identities or other groups; a role assigned to the group (principalType `Group`) is
+/// granted to every member, transitively (docs/rbac-and-hub-proxy.md).
+public struct Group: Sendable, Codable, Equatable {
+    public var objectId: String
+    public var displayName: String
+    public var mailNickname: String
+    public var description: String?
+    public var securityEnabled: Bool
+    public var mailEnabled: Bool
+    public var tenantId: String
+    public var createdDateTime: String
+    /// Direct members' object ids, lower-case, in the order they were added.
+    public var members: [String]
+
+    public init(
+        objectId: String, displayName: String, mailNickname: String, description: String? = nil, securityEnabled: Bool = true,
+        mailEnabled: Bool = false, tenantId: String, createdDateTime: String, members: [String] = []
+    ) {
+        self.objectId = objectId.lowercased()
+        self.displayName = displayName
+        self.mailNickname = mailNickname
+        self.description = description
+        self.securityEnabled = securityEnabled
+        self.mailEnabled = mailEnabled
+        self.tenantId = tenantId.lowercased()
+        self.createdDateTime = createdDateTime
+        self.members = members.map { $0.lowercased() }
+    }
+}
