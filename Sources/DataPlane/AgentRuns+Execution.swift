@@ -53,7 +53,9 @@ extension AgentRuns {
         } catch let failure as RunFailure {
             fail(runID, failure, sink: sink)
         } catch let error as DataPlaneError {
-            fail(runID, RunFailure(code: "server_error", message: error.body["error"]?["message"]?.stringValue ?? "The run failed."), sink: sink)
+            fail(
+                runID, RunFailure(code: "server_error", message: error.body["error"]?["message"]?.stringValue ?? "The run failed."),
+                sink: sink)
         } catch {
             fail(runID, RunFailure(code: "server_error", message: "The run failed: \(error)"), sink: sink)
         }
@@ -69,7 +71,9 @@ extension AgentRuns {
         let body = chatBody(run, deployment: deployment.id.name)
         if let limiter {
             let charge = (try? ChatCompletionRequest(json: body)).map(Tokenizer.estimatedRateLimitTokens(for:)) ?? 0
-            if case .failure(let refusal) = limiter.admit(deployment.id.key, limits: DeploymentRateLimits(deployment: deployment), tokens: charge) {
+            if case .failure(let refusal) = limiter.admit(
+                deployment.id.key, limits: DeploymentRateLimits(deployment: deployment), tokens: charge)
+            {
                 usage.record(deployment.id, status: 429, promptTokens: 0, completionTokens: 0)
                 throw Self.rateLimited(seconds: refusal.retryAfterSeconds)
             }
@@ -98,7 +102,8 @@ extension AgentRuns {
     /// How Azure fails a throttled run: `last_error` `rate_limit_exceeded`, "Rate limit is
     /// exceeded. Try again in N seconds." (a failed run reported in danny-avila/LibreChat#6728).
     static func rateLimited(seconds: Double) -> RunFailure {
-        RunFailure(code: "rate_limit_exceeded", message: "Rate limit is exceeded. Try again in \(max(1, Int(seconds.rounded(.up)))) seconds.")
+        RunFailure(
+            code: "rate_limit_exceeded", message: "Rate limit is exceeded. Try again in \(max(1, Int(seconds.rounded(.up)))) seconds.")
     }
 
     /// The chat the model reads: the instructions, the thread's messages in order, then this
@@ -154,7 +159,9 @@ extension AgentRuns {
         sink?.send("thread.message.created", message.body)
         sink?.send("thread.message.in_progress", message.body)
         if let sink {
-            for piece in Self.chunks(of: reply.text) { sink.send("thread.message.delta", ThreadMessageObject.delta(id: messageID, text: piece)) }
+            for piece in Self.chunks(of: reply.text) {
+                sink.send("thread.message.delta", ThreadMessageObject.delta(id: messageID, text: piece))
+            }
         }
         let text: JSONValue = ["type": "text", "text": ["value": .string(reply.text), "annotations": []]]
         let written = try objects.update(message.id, kind: .message) { body, _ in

@@ -35,8 +35,9 @@ extension AgentRuns {
             if status == "cancelling" { return run }
             throw DataPlaneError.runCannotBeCancelled(status: status)
         }
-        Task { [self] in
-            await stop(runID)
+        launch(runID) { [self] working in
+            working?.cancel()
+            await working?.value
             settle(runID, from: ["cancelling"], to: "cancelled")
         }
         return cancelling
@@ -161,7 +162,8 @@ extension AgentRuns {
             case "queued", "in_progress":
                 fail(
                     run.id,
-                    RunFailure(code: "server_error", message: "The run was interrupted: the Foundry emulator stopped while it was working."),
+                    RunFailure(
+                        code: "server_error", message: "The run was interrupted: the Foundry emulator stopped while it was working."),
                     sink: nil)
             case "cancelling":
                 settle(run.id, from: ["cancelling"], to: "cancelled")

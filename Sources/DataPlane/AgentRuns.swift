@@ -31,22 +31,31 @@ package final class AgentRuns: Sendable {
     /// Starts (or continues, after tool outputs) the run in the background; a streamed run's
     /// events go to `sink`, which is finished when the task stops.
     func start(_ run: ResourceID, account: ResourceID, sink: AgentEventSink?) {
+        launch(run) { [self] _ in await execute(run, account: account, sink: sink) }
+    }
+
+    /// Runs `work` as the run's task, after the task it replaces (handed to `work`, which may
+    /// cancel it or wait for it); the task leaves the registry when it ends.
+    func launch(_ run: ResourceID, _ work: @escaping @Sendable (Task<Void, Never>?) async -> Void) {
         let token = UUID()
         running.withLock { all in
+            let previous = all[run.key]?.task
             all[run.key] = Running(
                 token: token,
                 task: Task { [self] in
-                    await execute(run, account: account, sink: sink)
+                    await work(previous)
                     running.withLock { all in if all[run.key]?.token == token { all[run.key] = nil } }
                 })
         }
     }
 
-    /// Stops a run's task, if one is working, and waits for it to stop.
-    func stop(_ run: ResourceID) async {
-        let task = running.withLock { $0.removeValue(forKey: run.key)?.task }
-        task?.cancel()
-        await task?.value
+    /// Waits for the run's task, if one is working (tests, and whoever must see the run settled).
+    package func finished(_ run: ResourceID) async {
+        while let task = running.withLock({ $0[run.key]?.task }) {
+            await task.value
+            // A task that launched a successor (a cancel) leaves that one registered: wait for it too.
+            if running.withLock({ $0[run.key]?.task }) == task { break }
+        }
     }
 
     /// Stops the tasks of every run below `parent` (a thread being deleted).

@@ -89,7 +89,9 @@ package final class AgentStore: Sendable {
 
     /// Stores a new object below `parent` after checking the per-project limit of its kind.
     @discardableResult
-    func create(_ kind: Kind, id: String, under parent: ResourceID, project: ResourceID, body: JSONObject, privateState: JSONObject = [:])
+    func create(
+        _ kind: Kind, id: String, under parent: ResourceID, project: ResourceID, body: JSONObject, privateState: JSONObject = [:]
+    )
         throws -> StoredResource
     {
         let limit = AgentLimits.perProject(kind)
@@ -113,7 +115,8 @@ package final class AgentStore: Sendable {
 
     /// Rewrites an object's body (and private state); 404 when it vanished meanwhile.
     @discardableResult
-    func update(_ resource: ResourceID, kind: Kind, _ modify: (inout JSONObject, inout JSONObject) throws -> Void) throws -> StoredResource {
+    func update(_ resource: ResourceID, kind: Kind, _ modify: (inout JSONObject, inout JSONObject) throws -> Void) throws -> StoredResource
+    {
         do {
             return try store.updateResource(resource) { stored in try modify(&stored.body, &stored.privateState) }
         } catch let error as ARMError where error.status == 404 {

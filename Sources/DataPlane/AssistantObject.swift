@@ -30,7 +30,9 @@ enum AssistantObject {
         if let value = try AgentFields.number(body, "top_p", in: 0...1) { object["top_p"] = value.isNull ? 1.0 : value }
         if let resources = try AgentFields.object(body, "tool_resources") { object["tool_resources"] = resources.isNull ? [:] : resources }
         if let metadata = try AgentFields.metadata(body) { object["metadata"] = metadata }
-        if let format = try AgentFields.objectOrString(body, "response_format") { object["response_format"] = format.isNull ? "auto" : format }
+        if let format = try AgentFields.objectOrString(body, "response_format") {
+            object["response_format"] = format.isNull ? "auto" : format
+        }
     }
 
     /// `{"id","object":"assistant.deleted","deleted":true}` (Azure's recorded answer).

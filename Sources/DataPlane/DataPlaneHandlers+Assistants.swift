@@ -11,14 +11,19 @@ extension DataPlaneHandlers {
 
     var assistantRoutes: [DataPlaneRoute] {
         let project = "api/projects/{projectName}"
-        func route(_ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler)
+        func route(
+            _ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
+        )
             -> DataPlaneRoute
         {
-            DataPlaneRoute(method, project + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
+            DataPlaneRoute(
+                method, project + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
         }
         return [
             route("POST", "/assistants", "Assistants_Create", Self.agentsWrite) { try createAssistant($0) },
-            route("GET", "/assistants", "Assistants_List", Self.agentsRead) { try listObjects($0, .assistant, under: try AgentStore.projectID($0)) },
+            route("GET", "/assistants", "Assistants_List", Self.agentsRead) {
+                try listObjects($0, .assistant, under: try AgentStore.projectID($0))
+            },
             route("GET", "/assistants/{assistantId}", "Assistants_Get", Self.agentsRead) { try getObject($0, .assistant, "assistantId") },
             route("POST", "/assistants/{assistantId}", "Assistants_Update", Self.agentsWrite) { try updateAssistant($0) },
             route("DELETE", "/assistants/{assistantId}", "Assistants_Delete", Self.agentsDelete) { try deleteAssistant($0) },

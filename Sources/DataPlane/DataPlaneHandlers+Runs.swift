@@ -6,10 +6,13 @@ import ARMCore
 extension DataPlaneHandlers {
     var runRoutes: [DataPlaneRoute] {
         let runs = "api/projects/{projectName}/threads/{threadId}/runs"
-        func route(_ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler)
+        func route(
+            _ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
+        )
             -> DataPlaneRoute
         {
-            DataPlaneRoute(method, runs + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
+            DataPlaneRoute(
+                method, runs + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
         }
         return [
             route("POST", "", "Runs_Create", Self.agentsWrite) { try createRun($0) },
@@ -86,7 +89,8 @@ extension DataPlaneHandlers {
     func updateRun(_ request: DataPlaneRequest) throws -> DataPlaneAnswer {
         let stored = try run(request)
         let metadata = try AgentFields.metadata(request.body ?? [:])
-        return .json(200, .object(try agents.update(stored.id, kind: .run) { body, _ in if let metadata { body["metadata"] = metadata } }.body))
+        return .json(
+            200, .object(try agents.update(stored.id, kind: .run) { body, _ in if let metadata { body["metadata"] = metadata } }.body))
     }
 
     /// Tool outputs move the run on: the same task machinery continues it, streamed when asked

@@ -36,6 +36,9 @@ enum RunStepObject {
 
     /// The step's usage: `{"prompt_tokens","completion_tokens","total_tokens"}`.
     static func usage(prompt: Int, completion: Int) -> JSONValue {
-        ["prompt_tokens": .int(Int64(prompt)), "completion_tokens": .int(Int64(completion)), "total_tokens": .int(Int64(prompt + completion))]
+        [
+            "prompt_tokens": .int(Int64(prompt)), "completion_tokens": .int(Int64(completion)),
+            "total_tokens": .int(Int64(prompt + completion)),
+        ]
     }
 }
