@@ -127,23 +127,21 @@ import Testing
 
     @Test func givenRunsInProgressInTheStore_whenSettledAfterARestart_thenFailedOrCancelled() async throws {
         let world = try AgentsWorld()
-        let (assistant, thread) = await world.assistantAndThread(message: "hello")
-        let threadID = world.project.child(type: "threads", name: thread)
-        var ids: [String: String] = [:]
+        // One thread per run: a run left in progress holds its thread.
+        var runs: [String: ResourceID] = [:]
         for status in ["in_progress", "cancelling", "requires_action"] {
-            let created = await world.call("POST", "threads/\(thread)/runs", #"{"assistant_id":"\#(assistant)"}"#)
-            let id = created.json["id"]?.stringValue ?? ""
-            await world.runs.finished(threadID.child(type: "runs", name: id))
-            try world.store.update(threadID.child(type: "runs", name: id)) { $0["status"] = .string(status) }
-            ids[status] = id
+            let (assistant, thread) = await world.assistantAndThread(message: "hello")
+            let done = await world.runToRest(assistant: assistant, thread: thread)
+            let id = world.runID(thread: thread, run: done["id"]?.stringValue ?? "")
+            try world.store.update(id) { $0["status"] = .string(status) }
+            runs[status] = id
         }
         world.runs.settleInterrupted()
-        func status(_ id: String?) async -> JSONValue? { await world.call("GET", "threads/\(thread)/runs/\(id ?? "")").json["status"] }
-        #expect(await status(ids["in_progress"]) == "failed")
-        #expect(await status(ids["cancelling"]) == "cancelled")
-        #expect(await status(ids["requires_action"]) == "requires_action")
-        let failed = await world.call("GET", "threads/\(thread)/runs/\(ids["in_progress"] ?? "")").json
-        #expect(failed["last_error"]?["code"]?.stringValue == "server_error")
+        func stored(_ status: String) -> JSONObject { runs[status].flatMap { world.store.get($0)?.body } ?? [:] }
+        #expect(stored("in_progress")["status"] == "failed")
+        #expect(stored("in_progress")["last_error"]?["code"]?.stringValue == "server_error")
+        #expect(stored("cancelling")["status"] == "cancelled" && stored("cancelling")["cancelled_at"]?.intValue != nil)
+        #expect(stored("requires_action")["status"] == "requires_action")
     }
 
     @Test func givenARunWaitingPastItsExpiry_whenRead_thenExpired() async throws {
