@@ -28,9 +28,12 @@ struct EmulatorHandler: HTTPHandler {
         let first = segments.first?.lowercased() ?? ""
         var response: HTTPResponse
         if first == "dataplane" {
-            // The data plane writes its own access-log line (deployment, tokens) and changes no
-            // durable state, so it needs no journal wait.
-            return await dataPlane.handle(request)
+            // The data plane writes its own access-log line (deployment, tokens). Its project state
+            // (assistants, threads, runs: docs/agents.md) is journaled like ARM's, so its answers
+            // wait for the journal as well.
+            let answer = await dataPlane.handle(request)
+            guard let persistence else { return answer }
+            return await Self.afterDurable(answer, persistence: persistence)
         } else if let page = portal.response(to: request) {
             response = page
         } else if first == "_emulator" {
