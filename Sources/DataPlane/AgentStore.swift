@@ -94,11 +94,18 @@ package final class AgentStore: Sendable {
     )
         throws -> StoredResource
     {
+        // A run finishing while its thread (or project) is deleted must not leave orphans behind.
+        guard store.contains(parent) else { throw DataPlaneError.agentObjectNotFound(Self.kind(of: parent), parent.name) }
         let limit = AgentLimits.perProject(kind)
         if count(kind, in: project) >= limit { throw DataPlaneError.agentLimitReached(kind, limit: limit) }
         var state = privateState
         state["sequence"] = .int(nextSequence())
         return try store.put(Self.id(kind, id, under: parent), body: body, privateState: state, bodyETag: false).resource
+    }
+
+    /// The kind of a parent id (a thread or a run; the project itself never goes missing mid-call).
+    static func kind(of parent: ResourceID) -> Kind {
+        Kind(rawValue: parent.types.last ?? "") ?? .thread
     }
 
     /// How many objects of a kind the project holds (an index range scan of that type).

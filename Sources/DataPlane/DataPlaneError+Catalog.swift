@@ -213,6 +213,14 @@ extension DataPlaneError {
         invalidRequest("Can't add messages to \(thread) while a run \(run) is active.", param: nil)
     }
 
+    /// An operation of the Agents API the emulator does not serve yet (files, vector stores):
+    /// 501, never a 404 that would read as a wrong path (docs/agents.md).
+    package static func agentsNotImplemented(_ operation: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 501, code: "NotImplemented",
+            message: "The Foundry emulator does not implement \(operation) of the Agents API yet (docs/agents.md).")
+    }
+
     /// Over a deployment's rate limit (vanderschaarlab/climb#1; "call rate limit" for requests).
     package static func rateLimited(
         operation: String, apiVersion: String, limit: RateLimitKind, tier: String, retryAfter: Int, retryAfterMilliseconds: Int

@@ -29,6 +29,7 @@ package struct DataPlaneHandlers: Sendable {
     package var routes: [DataPlaneRoute] {
         openAIRoutes + v1Routes(prefix: "", surface: .v1, scope: .deployment) + modelInferenceRoutes + projectRoutes
             + v1Routes(prefix: "api/projects/{projectName}", surface: .project, scope: .project) + assistantRoutes + runRoutes
+            + agentFileRoutes
     }
 
     /// Runs a model call on the request's deployment.
