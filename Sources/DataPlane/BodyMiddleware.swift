@@ -8,7 +8,9 @@ struct BodyMiddleware: DataPlaneMiddleware {
     static let maxDepth = 256
 
     func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
-        guard request.http.method == "POST" || request.http.method == "PATCH" else { return try await next.respond(to: request) }
+        guard request.http.method == "POST" || request.http.method == "PATCH", request.route?.parsesBody != false else {
+            return try await next.respond(to: request)
+        }
         // Actions such as getConnectionWithCredentials are POSTed without a body (azure-ai-projects).
         if request.http.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             request.body = .object(JSONObject())

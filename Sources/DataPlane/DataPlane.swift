@@ -28,9 +28,13 @@ package final class DataPlane: Sendable {
     ) {
         usage = UsageCounters()
         limiter = DeploymentRateLimiter()
-        handlers = DataPlaneHandlers(store: store, models: models, catalog: catalog)
+        // Runs call models in the background and are charged to the same windows and counters.
+        let agentRuns = AgentRuns(objects: AgentStore(store: store), models: models, limiter: limitsEnabled ? limiter : nil, usage: usage)
+        handlers = DataPlaneHandlers(store: store, models: models, catalog: catalog, agentRuns: agentRuns)
         router = DataPlaneRouter(routes: handlers.routes)
         self.accessLog = accessLog
+        // Nothing is working after a restart: runs recovered from --data-dir in progress end now.
+        agentRuns.settleInterrupted()
         // The chain, in order (docs/dataplane.md "The chain").
         middleware =
             [
@@ -94,8 +98,10 @@ package final class DataPlane: Sendable {
                 + "\(tenths / 10).\(tenths % 10)ms \(response.headers["apim-request-id"] ?? "-")")
     }
 
-    /// Operator reset: scripted rules, counters, windows and stored responses start empty.
+    /// Operator reset: scripted rules, counters, windows and stored responses start empty, and
+    /// every run's task stops.
     package func reset() {
+        handlers.agentRuns.reset()
         handlers.models.rules.removeAll()
         usage.reset()
         limiter.reset()

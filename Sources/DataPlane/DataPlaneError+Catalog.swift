@@ -138,6 +138,89 @@ extension DataPlaneError {
         DataPlaneError(status: 404, code: "NotFound", message: "\(kind) '\(name)' was not found.")
     }
 
+    /// An assistant, thread, message, run or step that does not exist: OpenAI's Assistants API
+    /// text (`No thread found with id 'thread_abc'.`), in the `{"error":{message,type,param,code}}`
+    /// shape azure-ai-agents parses (`AgentV1Error`).
+    package static func agentObjectNotFound(_ kind: AgentStore.Kind, _ id: String) -> DataPlaneError {
+        let noun =
+            switch kind {
+            case .assistant: "assistant"
+            case .thread: "thread"
+            case .message: "message"
+            case .run: "run"
+            case .step: "run step"
+            }
+        return DataPlaneError(
+            status: 404,
+            body: [
+                "error": [
+                    "message": .string("No \(noun) found with id '\(id)'."), "type": "invalid_request_error", "param": .null,
+                    "code": .null,
+                ]
+            ])
+    }
+
+    /// A project at one of `AgentLimits`. EMULATOR CHOICE (docs/agents.md): 400 `limit_exceeded`.
+    package static func agentLimitReached(_ kind: AgentStore.Kind, limit: Int) -> DataPlaneError {
+        invalidRequest(
+            "This project already holds \(limit) \(kind.rawValue), the most the Foundry emulator keeps per project. "
+                + "Delete some and try again.", param: nil, code: "limit_exceeded")
+    }
+
+    /// A required member missing from the body (OpenAI's text).
+    package static func missingParameter(_ name: String) -> DataPlaneError {
+        invalidRequest("Missing required parameter: '\(name)'.", param: name, code: "missing_required_parameter")
+    }
+
+    /// A member of the wrong type or out of range (OpenAI's "Invalid value for ..." form).
+    package static func invalidParameter(_ name: String, _ detail: String) -> DataPlaneError {
+        invalidRequest("Invalid value for '\(name)': \(detail)", param: name, code: "invalid_value")
+    }
+
+    /// An assistant's or run's `model` that is no deployment of the project's account: the text
+    /// Foundry answers for a deployment it cannot find ("Failed to resolve model info", reported by
+    /// users of the Agent Service); the rest of the sentence is the emulator's.
+    package static func modelNotResolved(_ model: String) -> DataPlaneError {
+        invalidRequest(
+            "Failed to resolve model info for: '\(model)'. No deployment of that name exists on the project's account.", param: "model",
+            code: "invalid_value")
+    }
+
+    /// A second run on a thread whose run is not finished (OpenAI's text).
+    package static func threadHasActiveRun(_ thread: String, run: String) -> DataPlaneError {
+        invalidRequest("Thread \(thread) already has an active run \(run).", param: nil)
+    }
+
+    /// `submit_tool_outputs` on a run that is not waiting for them (OpenAI's text).
+    package static func runDoesNotAcceptToolOutputs(status: String) -> DataPlaneError {
+        invalidRequest("Runs in status \"\(status)\" do not accept tool outputs.", param: nil)
+    }
+
+    /// Tool outputs that do not answer exactly the calls the run asked for (OpenAI's text).
+    package static func toolOutputsMismatch(expected: [String], got: [String]) -> DataPlaneError {
+        func list(_ ids: [String]) -> String { "[" + ids.map { "'\($0)'" }.joined(separator: ", ") + "]" }
+        return invalidRequest("Expected tool outputs for call_ids \(list(expected)), got \(list(got))", param: "tool_outputs")
+    }
+
+    /// `cancel` on a run that has already finished (OpenAI's text).
+    package static func runCannotBeCancelled(status: String) -> DataPlaneError {
+        invalidRequest("Cannot cancel run with status '\(status)'.", param: nil)
+    }
+
+    /// Changing a message of a thread that is running, or a run's own message (OpenAI's text for
+    /// adding a message while a run is active).
+    package static func threadIsBusy(_ thread: String, run: String) -> DataPlaneError {
+        invalidRequest("Can't add messages to \(thread) while a run \(run) is active.", param: nil)
+    }
+
+    /// An operation of the Agents API the emulator does not serve yet (files, vector stores):
+    /// 501, never a 404 that would read as a wrong path (docs/agents.md).
+    package static func agentsNotImplemented(_ operation: String) -> DataPlaneError {
+        DataPlaneError(
+            status: 501, code: "NotImplemented",
+            message: "The Foundry emulator does not implement \(operation) of the Agents API yet (docs/agents.md).")
+    }
+
     /// Over a deployment's rate limit (vanderschaarlab/climb#1; "call rate limit" for requests).
     package static func rateLimited(
         operation: String, apiVersion: String, limit: RateLimitKind, tier: String, retryAfter: Int, retryAfterMilliseconds: Int

@@ -8,16 +8,21 @@ package struct DataPlaneHandlers: Sendable {
     package let models: ModelService
     package let catalog: ModelCatalogLookup
     package let responses: StoredResponses
+    /// Assistants-style agents: their objects in the store and their runs' tasks.
+    package let agentRuns: AgentRuns
+    var agents: AgentStore { agentRuns.objects }
     let now: @Sendable () -> Date
 
     package init(
         store: ResourceStore, models: ModelService, catalog: @escaping ModelCatalogLookup, responses: StoredResponses = StoredResponses(),
-        now: @escaping @Sendable () -> Date = Date.init
+        agentRuns: AgentRuns? = nil, now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.store = store
         self.models = models
         self.catalog = catalog
         self.responses = responses
+        self.agentRuns =
+            agentRuns ?? AgentRuns(objects: AgentStore(store: store, now: now), models: models, limiter: nil, usage: UsageCounters())
         self.now = now
     }
 
@@ -26,6 +31,7 @@ package struct DataPlaneHandlers: Sendable {
             + conversationRoutes + projectResponseRoutes
             // A project's responses are the agent service's (`projectResponseRoutes`), stored in the project.
             + v1Routes(prefix: "api/projects/{projectName}", surface: .project, scope: .project).filter { !$0.path.contains("/responses") }
+            + assistantRoutes + runRoutes + agentFileRoutes
     }
 
     /// Runs a model call on the request's deployment.

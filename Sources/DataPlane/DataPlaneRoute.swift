@@ -72,11 +72,14 @@ package struct DataPlaneRoute: Sendable {
     package let scope: Scope
     package let deploymentSource: DeploymentSource
     package let capability: Capability?
+    /// False for routes that answer without reading a body (501s that clients call with multipart
+    /// uploads): the body is not parsed, so they are not refused as bad JSON first.
+    package let parsesBody: Bool
     package let handler: Handler
 
     package init(
         _ method: String, _ path: String, surface: Surface, operationID: String, dataAction: String, scope: Scope,
-        deployment: DeploymentSource = .none, capability: Capability? = nil, handler: @escaping Handler
+        deployment: DeploymentSource = .none, capability: Capability? = nil, parsesBody: Bool = true, handler: @escaping Handler
     ) {
         self.method = method
         self.path = path
@@ -90,6 +93,7 @@ package struct DataPlaneRoute: Sendable {
         self.scope = scope
         self.deploymentSource = deployment
         self.capability = capability
+        self.parsesBody = parsesBody
         self.handler = handler
     }
 

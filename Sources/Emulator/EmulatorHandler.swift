@@ -27,9 +27,10 @@ struct EmulatorHandler: HTTPHandler {
         let first = request.path.firstPathSegmentLowercased
         if first == "dataplane" {
             // The data plane writes its own access-log line (deployment, tokens). The agent service
-            // keeps project state in the store (docs/agents.md), so its answers wait for the
-            // journal like ARM's (nothing to wait for on a plain model call); a stream's stored
-            // response is written when the stream ends and lands with the next group commit.
+            // keeps project state in the store (agents, conversations, assistants, threads, runs:
+            // docs/agents.md), so its answers wait for the journal like ARM's (nothing to wait for on
+            // a plain model call); a stream's stored response is written when the stream ends and
+            // lands with the next group commit.
             let answer = await dataPlane.handle(request)
             guard let persistence else { return answer }
             return await Self.afterDurable(answer, persistence: persistence)

@@ -49,7 +49,10 @@ extension EmulatorWorld {
         } catch {
             throw ARMError.invalidStateDocument("'directory': \(error.message)")
         }
+        dataPlane.handlers.agentRuns.reset()
         store.restore(document.resources)
+        // Runs imported in progress have no task here: they end as after a restart (docs/agents.md).
+        dataPlane.handlers.agentRuns.settleInterrupted()
         operations.restore(document.operations)
         activityRecorder.reset()
         activityLog.replace(with: events)
