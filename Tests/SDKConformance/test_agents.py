@@ -397,7 +397,7 @@ def test_tool_kinds_not_served_yet_answer_501(project_client, dataplane_account,
 def test_agent_runs_count_against_the_deployment_rate_limit(make_dataplane_account, cert_path):
     # An account of its own (the session account's deployments serve other modules' tests): "tiny" has
     # capacity 1, one request per 10 s. The account key works on the project endpoint too.
-    account = make_dataplane_account({"tiny": ("gpt-4o-mini", "2024-07-18", "Standard", 1)}, project="limited")
+    account = make_dataplane_account({"tiny": ("gpt-4o", "2024-11-20", "Standard", 1)}, project="limited")
     key = {"api-key": account.key1}
     created = call("POST", f"{account.project_endpoint}/agents/slow/versions?api-version=v1", key, cert_path,
                    json={"definition": {"kind": "prompt", "model": "tiny"}})
@@ -440,7 +440,7 @@ def test_roles_on_the_agent_routes(projects, dataplane_account, project_id, data
 
 def test_agent_state_is_project_state(projects, make_dataplane_account, http, auth_headers, cert_path, assign_role,
                                       data_principal):
-    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "GlobalStandard", 10)}, project="stateproj")
+    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "Standard", 10)}, project="stateproj")
     principal, cred = data_principal
     assign_role(account.id, AZURE_AI_USER, principal["objectId"])
     headers = {"Authorization": "Bearer " + cred.get_token("https://ai.azure.com/.default").token}

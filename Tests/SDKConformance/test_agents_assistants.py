@@ -29,8 +29,8 @@ TERMINAL = {"completed", "failed", "cancelled", "expired"}
 def agents_account(make_dataplane_account):
     """An account of its own: a chat deployment, and one with capacity 1 (1 request per 10 s) for throttling."""
     return make_dataplane_account({
-        CHAT: ("gpt-4o", "2024-11-20", "DataZoneStandard", 100),
-        "tiny": ("gpt-4o-mini", "2024-07-18", "Standard", 1),
+        CHAT: ("gpt-4o", "2024-11-20", "DataZoneStandard", 30),
+        "tiny": ("gpt-4o", "2024-11-20", "Standard", 1),
     }, project="agents")
 
 
@@ -466,8 +466,10 @@ def test_rbac_azure_ai_user_yes_owner_no(agents_account, data_principal, assign_
         with pytest.raises(HttpResponseError) as denied:
             client.create_agent(model=CHAT, name="denied")
     assert denied.value.status_code == 401
-    assert json.loads(denied.value.response.text()) == {
-        "error": {"code": "PermissionDenied", "message": "Principal does not have access to API/Operation."}}
+    error = json.loads(denied.value.response.text())["error"]
+    assert error["code"] == "PermissionDenied"
+    assert error["message"].startswith(f"The principal `{principal['objectId']}` lacks the required data action "
+                                       "`Microsoft.CognitiveServices/accounts/AIServices/agents/write`")
     # Azure AI User at the account scope reaches every project of the account.
     assign_role(agents_account.id, AZURE_AI_USER, principal["objectId"])
     with AgentsClient(endpoint=endpoint, credential=cred, connection_verify=cert_path, **SDK_TRANSPORT_KWARGS) as client:

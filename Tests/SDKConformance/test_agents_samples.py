@@ -39,7 +39,7 @@ def samples_root() -> Path:
 
 @pytest.fixture(scope="module")
 def sample_env(make_dataplane_account, assign_role, emulator) -> dict[str, str]:
-    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "DataZoneStandard", 50)}, project="samples")
+    account = make_dataplane_account({CHAT: ("gpt-4o", "2024-11-20", "DataZoneStandard", 20)}, project="samples")
     assign_role(f"{account.id}/projects/{account.project}", AZURE_AI_USER, MANAGED_IDENTITY_OBJECT_ID)
     return clean_env({
         "PROJECT_ENDPOINT": account.project_endpoint, "MODEL_DEPLOYMENT_NAME": CHAT,
