@@ -7,44 +7,48 @@ import EmulatorHTTP
 /// and `:disable`, 204. Data actions `Microsoft.CognitiveServices/accounts/AIServices/agents/read|write|delete`
 /// at the project (MicrosoftDocs/azure-ai-docs, disable-preview-features-with-rbac).
 extension DataPlaneHandlers {
+    /// A project route of the agent service that needs `agents/{action}` and no deployment.
+    static func agentRoute(
+        _ method: String, _ path: String, _ operationID: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
+    ) -> DataPlaneRoute {
+        DataPlaneRoute(
+            method, path, surface: .project, operationID: operationID, dataAction: agentActions + action, scope: .project,
+            handler: handler)
+    }
+
     static let agentActions = projectActions + "agents/"
 
     var agentRoutes: [DataPlaneRoute] {
         let collection = "api/projects/{projectName}/agents"
         let agent = collection + "/{agentName}"
-        func route(
-            _ method: String, _ path: String, _ operationID: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
-        ) -> DataPlaneRoute {
-            DataPlaneRoute(
-                method, path, surface: .project, operationID: operationID, dataAction: Self.agentActions + action, scope: .project,
-                handler: handler)
-        }
         return [
-            route("GET", collection, "Agents_List", "read") { request in try listAgents(request) },
-            route("GET", agent, "Agents_Get", "read") { request in .json(200, try agents(request).agent(request.parameter("agentName"))) },
-            route("PATCH", agent, "Agents_UpdateDetails", "write") { request in
+            Self.agentRoute("GET", collection, "Agents_List", "read") { request in try listAgents(request) },
+            Self.agentRoute("GET", agent, "Agents_Get", "read") { request in
+                .json(200, try agents(request).agent(request.parameter("agentName")))
+            },
+            Self.agentRoute("PATCH", agent, "Agents_UpdateDetails", "write") { request in
                 .json(200, try agents(request).update(request.parameter("agentName"), patch: request.body ?? .null))
             },
-            route("DELETE", agent, "Agents_Delete", "delete") { request in
+            Self.agentRoute("DELETE", agent, "Agents_Delete", "delete") { request in
                 try Self.checkForce(request)
                 return .json(200, try agents(request).delete(request.parameter("agentName")))
             },
-            route("POST", agent + ":enable", "Agents_Enable", "write") { request in
+            Self.agentRoute("POST", agent + ":enable", "Agents_Enable", "write") { request in
                 try agents(request).setEnabled(request.parameter("agentName"), true)
                 return DataPlaneAnswer(response: HTTPResponse(status: 204))
             },
-            route("POST", agent + ":disable", "Agents_Disable", "write") { request in
+            Self.agentRoute("POST", agent + ":disable", "Agents_Disable", "write") { request in
                 try agents(request).setEnabled(request.parameter("agentName"), false)
                 return DataPlaneAnswer(response: HTTPResponse(status: 204))
             },
-            route("POST", agent + "/versions", "Agents_CreateVersion", "write") { request in try createAgentVersion(request) },
-            route("GET", agent + "/versions", "Agents_ListVersions", "read") { request in
+            Self.agentRoute("POST", agent + "/versions", "Agents_CreateVersion", "write") { request in try createAgentVersion(request) },
+            Self.agentRoute("GET", agent + "/versions", "Agents_ListVersions", "read") { request in
                 .json(200, try CursorPage(query: request.query).page(agents(request).versions(request.parameter("agentName"))))
             },
-            route("GET", agent + "/versions/{agentVersion}", "Agents_GetVersion", "read") { request in
+            Self.agentRoute("GET", agent + "/versions/{agentVersion}", "Agents_GetVersion", "read") { request in
                 .json(200, try agents(request).version(request.parameter("agentName"), request.parameter("agentVersion")))
             },
-            route("DELETE", agent + "/versions/{agentVersion}", "Agents_DeleteVersion", "delete") { request in
+            Self.agentRoute("DELETE", agent + "/versions/{agentVersion}", "Agents_DeleteVersion", "delete") { request in
                 try Self.checkForce(request)
                 return .json(200, try agents(request).deleteVersion(request.parameter("agentName"), request.parameter("agentVersion")))
             },

@@ -16,40 +16,32 @@ extension DataPlaneHandlers {
         Self.agentProtocolBases.flatMap { base, _ in
             let collection = base + "/conversations"
             let conversation = collection + "/{conversationId}"
-            func route(
-                _ method: String, _ path: String, _ operationID: String, _ action: String,
-                _ handler: @escaping DataPlaneRoute.Handler
-            ) -> DataPlaneRoute {
-                DataPlaneRoute(
-                    method, path, surface: .project, operationID: operationID, dataAction: Self.agentActions + action,
-                    scope: .project, handler: handler)
-            }
             return [
-                route("POST", collection, "Conversations_Create", "write") { request in
+                Self.agentRoute("POST", collection, "Conversations_Create", "write") { request in
                     .json(200, try conversations(request).create(request.body ?? [:]))
                 },
-                route("GET", conversation, "Conversations_Get", "read") { request in
+                Self.agentRoute("GET", conversation, "Conversations_Get", "read") { request in
                     .json(200, try conversations(request).get(request.parameter("conversationId")))
                 },
-                route("POST", conversation, "Conversations_Update", "write") { request in
+                Self.agentRoute("POST", conversation, "Conversations_Update", "write") { request in
                     .json(200, try conversations(request).update(request.parameter("conversationId"), request.body ?? [:]))
                 },
-                route("DELETE", conversation, "Conversations_Delete", "delete") { request in
+                Self.agentRoute("DELETE", conversation, "Conversations_Delete", "delete") { request in
                     .json(200, try conversations(request).delete(request.parameter("conversationId")))
                 },
-                route("POST", conversation + "/items", "Conversations_CreateItems", "write") { request in
+                Self.agentRoute("POST", conversation + "/items", "Conversations_CreateItems", "write") { request in
                     try createItems(request)
                 },
-                route("GET", conversation + "/items", "Conversations_ListItems", "read") { request in
+                Self.agentRoute("GET", conversation + "/items", "Conversations_ListItems", "read") { request in
                     let page = try CursorPage(query: request.query)
                     return .json(200, page.page(try conversations(request).items(request.parameter("conversationId"))))
                 },
-                route("GET", conversation + "/items/{itemId}", "Conversations_GetItem", "read") { request in
+                Self.agentRoute("GET", conversation + "/items/{itemId}", "Conversations_GetItem", "read") { request in
                     .json(
                         200, .object(try conversations(request).item(request.parameter("conversationId"), request.parameter("itemId")).body)
                     )
                 },
-                route("DELETE", conversation + "/items/{itemId}", "Conversations_DeleteItem", "delete") { request in
+                Self.agentRoute("DELETE", conversation + "/items/{itemId}", "Conversations_DeleteItem", "delete") { request in
                     .json(200, try conversations(request).deleteItem(request.parameter("conversationId"), request.parameter("itemId")))
                 },
             ]

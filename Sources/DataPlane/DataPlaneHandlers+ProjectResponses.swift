@@ -10,26 +10,18 @@ extension DataPlaneHandlers {
         Self.agentProtocolBases.flatMap { base, agentParameter in
             let collection = base + "/responses"
             let response = collection + "/{responseId}"
-            func route(
-                _ method: String, _ path: String, _ operationID: String, _ action: String,
-                _ handler: @escaping DataPlaneRoute.Handler
-            ) -> DataPlaneRoute {
-                DataPlaneRoute(
-                    method, path, surface: .project, operationID: operationID, dataAction: Self.agentActions + action,
-                    scope: .project, handler: handler)
-            }
             return [
                 DataPlaneRoute(
                     "POST", collection, surface: .project, operationID: "Responses_Create", dataAction: Self.agentActions + "write",
                     scope: .project, deployment: .agent(pathParameter: agentParameter), capability: .responses
                 ) { request in try await createProjectResponse(request) },
-                route("GET", response, "Responses_Get", "read") { request in
+                Self.agentRoute("GET", response, "Responses_Get", "read") { request in
                     .json(200, try projectResponses(request).get(request.parameter("responseId")))
                 },
-                route("DELETE", response, "Responses_Delete", "delete") { request in
+                Self.agentRoute("DELETE", response, "Responses_Delete", "delete") { request in
                     .json(200, try projectResponses(request).delete(request.parameter("responseId")))
                 },
-                route("GET", response + "/input_items", "Responses_ListInputItems", "read") { request in
+                Self.agentRoute("GET", response + "/input_items", "Responses_ListInputItems", "read") { request in
                     let page = try CursorPage(query: request.query)
                     return .json(200, page.page(try projectResponses(request).inputItems(request.parameter("responseId"))))
                 },

@@ -130,11 +130,13 @@ def test_an_agent_is_answered_by_the_backend_with_its_instructions_and_conversat
     for path, body in [
         (account, {"location": "eastus", "kind": "AIServices", "sku": {"name": "S0"}, "identity": {"type": "SystemAssigned"},
                    "properties": {"customSubDomainName": name, "allowProjectManagement": True}}),
-        (f"{account}/deployments/gpt-4o", {"sku": {"name": "GlobalStandard", "capacity": 50}, "properties": {
+        # Standard: the module's other account holds the whole GlobalStandard gpt-4o quota of this emulator.
+        (f"{account}/deployments/gpt-4o", {"sku": {"name": "Standard", "capacity": 10}, "properties": {
             "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}),
         (f"{account}/projects/p1", {"location": "eastus", "identity": {"type": "SystemAssigned"}, "properties": {}}),
     ]:
-        assert http.put(path + CS, headers=auth, json=body).status_code in (200, 201)
+        reply = http.put(path + CS, headers=auth, json=body)
+        assert reply.status_code in (200, 201), reply.text
     key = {"api-key": http.post(f"{account}/listKeys{CS}", headers=auth).json()["key1"]}
     ep = f"/dataplane/{name}.services.ai.azure.com/api/projects/p1"
     assert http.post(f"{ep}/agents/fwd/versions?api-version=v1", headers=key, json={"definition": {
