@@ -84,7 +84,7 @@ def world(arm: ARM, emulator: Emulator) -> dict:
                                  "identity": {"type": "SystemAssigned"},
                                  "properties": {"customSubDomainName": "portal-ai", "allowProjectManagement": True}})
     deployments = {"gpt-4o": ("gpt-4o", "2024-11-20", "GlobalStandard", 50),
-                   "embeddings": ("text-embedding-3-small", "1", "Standard", 20)}
+                   "embeddings": ("text-embedding-3-small", "1", "GlobalStandard", 20)}
     for name, (model, version, sku, capacity) in deployments.items():
         arm.put(f"{account}/deployments/{name}?{CS}", {
             "sku": {"name": sku, "capacity": capacity},
