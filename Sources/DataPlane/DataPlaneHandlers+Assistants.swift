@@ -5,39 +5,37 @@ import ARMCore
 /// only status the SDK accepts. Data actions `Microsoft.CognitiveServices/accounts/AIServices/agents/read|write|delete`
 /// (the names Azure reports, docs/agents.md).
 extension DataPlaneHandlers {
-    static let agentsRead = projectActions + "agents/read"
-    static let agentsWrite = projectActions + "agents/write"
-    static let agentsDelete = projectActions + "agents/delete"
+    static let agentsRead = agentActions + "read"
+    static let agentsWrite = agentActions + "write"
+    static let agentsDelete = agentActions + "delete"
 
     var assistantRoutes: [DataPlaneRoute] {
         let project = "api/projects/{projectName}"
-        func route(
-            _ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
-        )
-            -> DataPlaneRoute
-        {
-            DataPlaneRoute(
-                method, project + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
-        }
         return [
-            route("POST", "/assistants", "Assistants_Create", Self.agentsWrite) { try createAssistant($0) },
-            route("GET", "/assistants", "Assistants_List", Self.agentsRead) {
+            Self.agentRoute("POST", project + "/assistants", "Assistants_Create", "write") { try createAssistant($0) },
+            Self.agentRoute("GET", project + "/assistants", "Assistants_List", "read") {
                 try listObjects($0, .assistant, under: try AgentStore.projectID($0))
             },
-            route("GET", "/assistants/{assistantId}", "Assistants_Get", Self.agentsRead) { try getObject($0, .assistant, "assistantId") },
-            route("POST", "/assistants/{assistantId}", "Assistants_Update", Self.agentsWrite) { try updateAssistant($0) },
-            route("DELETE", "/assistants/{assistantId}", "Assistants_Delete", Self.agentsDelete) { try deleteAssistant($0) },
-            route("POST", "/threads", "Threads_Create", Self.agentsWrite) { try createThread($0) },
-            route("GET", "/threads", "Threads_List", Self.agentsRead) { try listObjects($0, .thread, under: try AgentStore.projectID($0)) },
+            Self.agentRoute("GET", project + "/assistants/{assistantId}", "Assistants_Get", "read") {
+                try getObject($0, .assistant, "assistantId")
+            },
+            Self.agentRoute("POST", project + "/assistants/{assistantId}", "Assistants_Update", "write") { try updateAssistant($0) },
+            Self.agentRoute("DELETE", project + "/assistants/{assistantId}", "Assistants_Delete", "delete") { try deleteAssistant($0) },
+            Self.agentRoute("POST", project + "/threads", "Threads_Create", "write") { try createThread($0) },
+            Self.agentRoute("GET", project + "/threads", "Threads_List", "read") {
+                try listObjects($0, .thread, under: try AgentStore.projectID($0))
+            },
             // Before `threads/{threadId}`: the same shape, and Azure's path for create-thread-and-run.
-            route("POST", "/threads/runs", "Threads_CreateAndRun", Self.agentsWrite) { try createThreadAndRun($0) },
-            route("GET", "/threads/{threadId}", "Threads_Get", Self.agentsRead) { try getObject($0, .thread, "threadId") },
-            route("POST", "/threads/{threadId}", "Threads_Update", Self.agentsWrite) { try updateThread($0) },
-            route("DELETE", "/threads/{threadId}", "Threads_Delete", Self.agentsDelete) { try deleteThread($0) },
-            route("POST", "/threads/{threadId}/messages", "Messages_Create", Self.agentsWrite) { try createMessage($0) },
-            route("GET", "/threads/{threadId}/messages", "Messages_List", Self.agentsRead) { try listMessages($0) },
-            route("GET", "/threads/{threadId}/messages/{messageId}", "Messages_Get", Self.agentsRead) { try getMessage($0) },
-            route("POST", "/threads/{threadId}/messages/{messageId}", "Messages_Update", Self.agentsWrite) { try updateMessage($0) },
+            Self.agentRoute("POST", project + "/threads/runs", "Threads_CreateAndRun", "write") { try createThreadAndRun($0) },
+            Self.agentRoute("GET", project + "/threads/{threadId}", "Threads_Get", "read") { try getObject($0, .thread, "threadId") },
+            Self.agentRoute("POST", project + "/threads/{threadId}", "Threads_Update", "write") { try updateThread($0) },
+            Self.agentRoute("DELETE", project + "/threads/{threadId}", "Threads_Delete", "delete") { try deleteThread($0) },
+            Self.agentRoute("POST", project + "/threads/{threadId}/messages", "Messages_Create", "write") { try createMessage($0) },
+            Self.agentRoute("GET", project + "/threads/{threadId}/messages", "Messages_List", "read") { try listMessages($0) },
+            Self.agentRoute("GET", project + "/threads/{threadId}/messages/{messageId}", "Messages_Get", "read") { try getMessage($0) },
+            Self.agentRoute("POST", project + "/threads/{threadId}/messages/{messageId}", "Messages_Update", "write") {
+                try updateMessage($0)
+            },
         ]
     }
 

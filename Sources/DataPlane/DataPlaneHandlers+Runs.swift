@@ -6,23 +6,15 @@ import ARMCore
 extension DataPlaneHandlers {
     var runRoutes: [DataPlaneRoute] {
         let runs = "api/projects/{projectName}/threads/{threadId}/runs"
-        func route(
-            _ method: String, _ path: String, _ operation: String, _ action: String, _ handler: @escaping DataPlaneRoute.Handler
-        )
-            -> DataPlaneRoute
-        {
-            DataPlaneRoute(
-                method, runs + path, surface: .project, operationID: operation, dataAction: action, scope: .project, handler: handler)
-        }
         return [
-            route("POST", "", "Runs_Create", Self.agentsWrite) { try createRun($0) },
-            route("GET", "", "Runs_List", Self.agentsRead) { try listRuns($0) },
-            route("GET", "/{runId}", "Runs_Get", Self.agentsRead) { .json(200, .object(try run($0).body)) },
-            route("POST", "/{runId}", "Runs_Update", Self.agentsWrite) { try updateRun($0) },
-            route("POST", "/{runId}/submit_tool_outputs", "Runs_SubmitToolOutputs", Self.agentsWrite) { try submitToolOutputs($0) },
-            route("POST", "/{runId}/cancel", "Runs_Cancel", Self.agentsWrite) { try cancelRun($0) },
-            route("GET", "/{runId}/steps", "RunSteps_List", Self.agentsRead) { try listObjects($0, .step, under: try run($0).id) },
-            route("GET", "/{runId}/steps/{stepId}", "RunSteps_Get", Self.agentsRead) {
+            Self.agentRoute("POST", runs + "", "Runs_Create", "write") { try createRun($0) },
+            Self.agentRoute("GET", runs + "", "Runs_List", "read") { try listRuns($0) },
+            Self.agentRoute("GET", runs + "/{runId}", "Runs_Get", "read") { .json(200, .object(try run($0).body)) },
+            Self.agentRoute("POST", runs + "/{runId}", "Runs_Update", "write") { try updateRun($0) },
+            Self.agentRoute("POST", runs + "/{runId}/submit_tool_outputs", "Runs_SubmitToolOutputs", "write") { try submitToolOutputs($0) },
+            Self.agentRoute("POST", runs + "/{runId}/cancel", "Runs_Cancel", "write") { try cancelRun($0) },
+            Self.agentRoute("GET", runs + "/{runId}/steps", "RunSteps_List", "read") { try listObjects($0, .step, under: try run($0).id) },
+            Self.agentRoute("GET", runs + "/{runId}/steps/{stepId}", "RunSteps_Get", "read") {
                 .json(200, .object(try agents.require(.step, try $0.parameter("stepId"), under: try run($0).id).body))
             },
         ]
