@@ -29,7 +29,7 @@ extension ActivityEvent {
         let eventDataID = newGUID()
         let resource = operation.resourceID
         let timestamp = ARMTimestamp.string(from: date)
-        let statusCode = httpStatus.map(Self.statusCodeName) ?? ""
+        let statusCode = httpStatus.map(HTTPStatusCodeName.of) ?? ""
         var properties = JSONObject([
             ("eventCategory", "Administrative"), ("entity", .string(resource.description)), ("message", .string(operation.action)),
         ])
@@ -99,31 +99,5 @@ extension ActivityEvent {
     /// .NET ticks (100 ns since 0001-01-01), the last part of an event's `id`.
     static func ticks(_ date: Date) -> Int64 {
         Int64((date.timeIntervalSince1970 * 10_000_000).rounded(.down)) + 621_355_968_000_000_000
-    }
-
-    /// HTTP status -> the `statusCode` name (.NET `HttpStatusCode`), as `subStatus` shows it.
-    static func statusCodeName(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 202: "Accepted"
-        case 204: "NoContent"
-        case 400: "BadRequest"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "NotFound"
-        case 405: "MethodNotAllowed"
-        case 409: "Conflict"
-        case 412: "PreconditionFailed"
-        case 413: "RequestEntityTooLarge"
-        case 415: "UnsupportedMediaType"
-        case 429: "TooManyRequests"
-        case 500: "InternalServerError"
-        case 501: "NotImplemented"
-        case 502: "BadGateway"
-        case 503: "ServiceUnavailable"
-        case 504: "GatewayTimeout"
-        default: String(status)
-        }
     }
 }

@@ -75,7 +75,7 @@ extension ResourcesProvider {
             "duration": .string(isoDuration(ended.timeIntervalSince(begun))),
             "trackingId": .string(newGUID()),
             "serviceRequestId": .string(newGUID()),
-            "statusCode": .string(statusName(outcome.statusCode)),
+            "statusCode": .string(HTTPStatusCodeName.of(outcome.statusCode)),
             "targetResource": [
                 "id": .string(resource.id), "resourceType": .string(resource.type), "resourceName": .string(resource.name),
                 "apiVersion": .string(resource.apiVersion),
@@ -86,23 +86,6 @@ extension ResourcesProvider {
             "id": .string("\(deploymentID.description)/operations/\(operationID)"), "operationId": .string(operationID),
             "properties": .object(properties),
         ]
-    }
-
-    /// The `statusCode` names ARM reports (HttpStatusCode enum names).
-    static func statusName(_ status: Int) -> String {
-        switch status {
-        case 200: "OK"
-        case 201: "Created"
-        case 202: "Accepted"
-        case 204: "NoContent"
-        case 400: "BadRequest"
-        case 401: "Unauthorized"
-        case 403: "Forbidden"
-        case 404: "NotFound"
-        case 409: "Conflict"
-        case 501: "NotImplemented"
-        default: status >= 500 ? "InternalServerError" : String(status)
-        }
     }
 
     /// ISO 8601 duration as ARM writes it, e.g. `PT1.2345S`.
