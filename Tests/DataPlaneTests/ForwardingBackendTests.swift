@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import Foundation
 import Testing
 

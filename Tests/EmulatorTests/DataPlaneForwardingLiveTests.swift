@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Testing
 
@@ -16,8 +17,8 @@ import Testing
     }
 
     @Test func chatAndEmbeddingsAreForwardedWithTheMappedModelAndABackendThatIsGoneIs502() async throws {
-        let backend = try BackendFixture()
-        let parsed = try Self.commandLine(backend.baseURL)
+        let backend = try OpenAICompatibleServer()
+        let parsed = try Self.commandLine(backend.base().absoluteString)
         #expect(parsed.modelMap == ["gpt-4o": "tiny-model"])
         let live = try LiveEmulator {
             $0.modelBackendURL = parsed.modelBackendURL
@@ -33,8 +34,8 @@ import Testing
         #expect(message?["content"] as? String == "Hello from the fixture.")
         #expect(chat.json?["model"] as? String == "gpt-4o")
         let seen = try await backend.lastRequest()
-        #expect(seen["route"] as? String == "/v1/chat/completions")
-        #expect((seen["body"] as? [String: Any])?["model"] as? String == "tiny-model")
+        #expect(seen["route"]?.stringValue == "/v1/chat/completions")
+        #expect(seen["body"]?["model"]?.stringValue == "tiny-model")
 
         // Given a streamed chat: the events pass through, relabelled, and end with [DONE]
         var streamed = question
@@ -50,7 +51,7 @@ import Testing
         #expect(!chunks.isEmpty && chunks.allSatisfy { $0["model"] as? String == "gpt-4o" }, "\(events)")
         let text = chunks.compactMap { ((($0["choices"] as? [[String: Any]])?.first?["delta"]) as? [String: Any])?["content"] as? String }
         #expect(text.joined() == "Hello!")
-        #expect(((try await backend.lastRequest())["body"] as? [String: Any])?["model"] as? String == "tiny-model")
+        #expect(try await backend.lastRequest()["body"]?["model"]?.stringValue == "tiny-model")
 
         // Given embeddings in base64: the backend's floats come back encoded by the emulator
         let embedded = try await plane.post("embeddings", deployment: "embed", json: ["input": "some text", "encoding_format": "base64"])
@@ -64,7 +65,7 @@ import Testing
             }
         }
         #expect(floats == [0.5, -1.25, 3.0, 0.1])
-        #expect(((try await backend.lastRequest())["route"] as? String) == "/v1/embeddings")
+        #expect(try await backend.lastRequest()["route"]?.stringValue == "/v1/embeddings")
 
         // When the backend is gone, a chat is 502 BadGateway and the emulator goes on
         backend.stop()

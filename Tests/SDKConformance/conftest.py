@@ -300,6 +300,77 @@ def dataplane_rules(http):
         http.delete(f"/_emulator/dataplane/rules/{rule_id}")
 
 
+@pytest.fixture(scope="module")
+def projects():
+    """azure-ai-projects 2.x, imported from the current lane's venv."""
+    from emulator_support import import_ai_projects_2
+
+    return import_ai_projects_2()
+
+
+@pytest.fixture
+def project_user(dataplane_account, data_principal, assign_role):
+    """A principal holding "Azure AI User" on the data-plane account's project, and its credential."""
+    from emulator_support import AZURE_AI_USER
+
+    principal, cred = data_principal
+    assign_role(f"{dataplane_account.id}/projects/{dataplane_account.project}", AZURE_AI_USER, principal["objectId"])
+    return principal, cred
+
+
+@pytest.fixture
+def project_client(projects, dataplane_account, project_user, cert_path):
+    """An AIProjectClient on the project endpoint, as `project_user`."""
+    _, cred = project_user
+    client = projects.AIProjectClient(endpoint=dataplane_account.project_endpoint, credential=cred,
+                                      connection_verify=cert_path, **SDK_TRANSPORT_KWARGS)
+    yield client
+    client.close()
+
+
+# -- emulators of a test's own, with a data directory ----------------------------------------
+
+@pytest.fixture
+def own_emulator(tmp_path):
+    """start() -> a new emulator process on tmp_path's data directory; every one started is stopped after
+    the test. Same work_dir, so the same data directory on every start; the previous process's log moves
+    aside so that its banner is not taken for the new one's."""
+    instances: list[Emulator] = []
+
+    def start() -> Emulator:
+        log = tmp_path / "emulator.log"
+        if log.exists():
+            log.rename(tmp_path / f"emulator-{len(instances)}.log")
+        instance = Emulator(binary=emulator_binary(), work_dir=tmp_path).start()
+        instances.append(instance)
+        return instance
+
+    yield start
+    for instance in instances:
+        if instance.alive:
+            instance.stop()
+
+
+def create_project_account(instance: Emulator, account_name: str, chat: str) -> tuple[str, str]:
+    """Resource group `durable-agents`, an AIServices account `account_name` with a GlobalStandard `chat`
+    deployment (capacity 10) and project `p1`, through ARM as the operator: (account id, key1)."""
+    http = instance.http()
+    headers = {"Authorization": "Bearer " + http.request("GET", "/_emulator/token").json()["access_token"]}
+    group = f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/durable-agents"
+    account = f"{group}/providers/Microsoft.CognitiveServices/accounts/{account_name}"
+    for path, body in [
+        (f"{group}?api-version=2021-04-01", {"location": "eastus"}),
+        (f"{account}?{CS_API}", {"location": "eastus", "kind": "AIServices", "sku": {"name": "S0"},
+                                 "identity": {"type": "SystemAssigned"},
+                                 "properties": {"customSubDomainName": account_name, "allowProjectManagement": True}}),
+        (f"{account}/deployments/{chat}?{CS_API}", {"sku": {"name": "GlobalStandard", "capacity": 10}, "properties": {
+            "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}),
+        (f"{account}/projects/p1?{CS_API}", {"location": "eastus", "identity": {"type": "SystemAssigned"}, "properties": {}}),
+    ]:
+        response = http.request("PUT", path, headers=headers, json=body)
+        assert response.status_code in (200, 201), response.text
+    return account, http.request("POST", f"{account}/listKeys?{CS_API}", headers=headers).json()["key1"]
+
 # -- robustness: per-test timeout and the emulator log on failure ---------------------------
 
 @pytest.fixture(autouse=True)

@@ -15,7 +15,6 @@ Shapes and rules: docs/agents.md (routes, paging with `after`, status codes, str
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import uuid
@@ -24,9 +23,9 @@ from pathlib import Path
 import pytest
 import requests
 
-from conftest import CS_API, SDK_TRANSPORT_KWARGS
+from conftest import CS_API, SDK_TRANSPORT_KWARGS, create_project_account
 from emulator_support import (AZURE_AI_USER, COGNITIVE_SERVICES_OPENAI_USER, IDENTITY_HEADER, clean_env,
-                              import_ai_projects_2, tls_context)
+                              tls_context)
 
 CHAT = "gpt-4o"
 HERE = Path(__file__).resolve().parent
@@ -40,11 +39,6 @@ SAMPLES = {
     "agents/tools/sample_agent_function_tool.py": ["function_call_output", "Agent response: "],
     "responses/sample_responses_basic.py": ["Response output: "],
 }
-
-
-@pytest.fixture(scope="module")
-def projects():
-    return import_ai_projects_2()
 
 
 @pytest.fixture(scope="module")
@@ -76,22 +70,6 @@ def host_identity(http, assign_role, project_id):
     identity = next(p for p in principals["value"] if p.get("displayName") == "foundry-emulator-host")
     assign_role(project_id, AZURE_AI_USER, identity["objectId"])
     return identity
-
-
-@pytest.fixture
-def project_user(project_id, data_principal, assign_role):
-    principal, cred = data_principal
-    assign_role(project_id, AZURE_AI_USER, principal["objectId"])
-    return principal, cred
-
-
-@pytest.fixture
-def project_client(projects, dataplane_account, project_user, cert_path):
-    _, cred = project_user
-    client = projects.AIProjectClient(endpoint=dataplane_account.project_endpoint, credential=cred,
-                                      connection_verify=cert_path, **SDK_TRANSPORT_KWARGS)
-    yield client
-    client.close()
 
 
 @pytest.fixture
@@ -471,55 +449,29 @@ def test_agent_state_is_project_state(projects, make_dataplane_account, http, au
                             if r["id"].lower().startswith(project.lower())], timeout=60, message="the project's objects gone")
 
 
-def test_agent_state_survives_a_kill_and_reset_clears_it(tmp_path):
-    from emulator_support import Emulator, emulator_binary
-
-    def start() -> Emulator:
-        log = tmp_path / "emulator.log"
-        if log.exists():
-            log.rename(tmp_path / f"emulator-{uuid.uuid4().hex[:6]}.log")
-        return Emulator(binary=emulator_binary(), work_dir=tmp_path).start()
-
-    first = start()
-    try:
-        http = first.http()
-        arm = {"Authorization": "Bearer " + http.get("/_emulator/token").json()["access_token"]}
-        account = ("/subscriptions/fe000000-0000-4000-8000-000000000002/resourceGroups/durable-agents/providers/"
-                   "Microsoft.CognitiveServices/accounts/durableagents")
-        assert http.put("/subscriptions/fe000000-0000-4000-8000-000000000002/resourceGroups/durable-agents?api-version=2024-11-01",
-                        headers=arm, json={"location": "eastus"}).status_code in (200, 201)
-        for path, body in [
-            (account, {"location": "eastus", "kind": "AIServices", "sku": {"name": "S0"}, "identity": {"type": "SystemAssigned"},
-                       "properties": {"customSubDomainName": "durableagents", "allowProjectManagement": True}}),
-            (f"{account}/deployments/{CHAT}", {"sku": {"name": "GlobalStandard", "capacity": 10}, "properties": {
-                "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}),
-            (f"{account}/projects/p1", {"location": "eastus", "identity": {"type": "SystemAssigned"}, "properties": {}}),
-        ]:
-            assert http.put(f"{path}?{CS_API}", headers=arm, json=body).status_code in (200, 201)
-        key = {"api-key": http.post(f"{account}/listKeys?{CS_API}", headers=arm).json()["key1"]}
-        ep = "/dataplane/durableagents.services.ai.azure.com/api/projects/p1"
-        assert http.post(f"{ep}/agents/kept/versions?api-version=v1", headers=key,
-                         json={"definition": {"kind": "prompt", "model": CHAT}}).status_code == 200
-        conversation = http.post(f"{ep}/openai/v1/conversations", headers=key,
-                                 json={"items": [{"type": "message", "role": "user", "content": "remember me"}]}).json()
-        response = http.post(f"{ep}/openai/v1/responses", headers=key, json={
-            "conversation": conversation["id"], "agent_reference": {"type": "agent_reference", "name": "kept"}}).json()
-        # When the process is killed without a chance to flush
-        first.process.kill()
-        first.process.wait(timeout=30)
-        second = start()
-    finally:
-        first.stop()
-    try:
-        # Then the agent, the conversation with both items and the stored response are back
-        http = second.http()
-        assert http.get(f"{ep}/agents/kept?api-version=v1", headers=key).json()["versions"]["latest"]["version"] == "1"
-        items = http.get(f"{ep}/openai/v1/conversations/{conversation['id']}/items?order=asc", headers=key).json()["data"]
-        assert [item["role"] for item in items] == ["user", "assistant"]
-        assert http.get(f"{ep}/openai/v1/responses/{response['id']}", headers=key).json()["id"] == response["id"]
-        # And reset clears them with everything else
-        assert http.post("/_emulator/reset").status_code in (200, 204)
-        state = http.get("/_emulator/state").json()
-        assert not [r for r in state["resources"] if "/projects/p1/" in r["id"]]
-    finally:
-        second.stop()
+def test_agent_state_survives_a_kill_and_reset_clears_it(own_emulator):
+    first = own_emulator()
+    http = first.http()
+    _, key1 = create_project_account(first, "durableagents", CHAT)
+    key = {"api-key": key1}
+    ep = "/dataplane/durableagents.services.ai.azure.com/api/projects/p1"
+    assert http.post(f"{ep}/agents/kept/versions?api-version=v1", headers=key,
+                     json={"definition": {"kind": "prompt", "model": CHAT}}).status_code == 200
+    conversation = http.post(f"{ep}/openai/v1/conversations", headers=key,
+                             json={"items": [{"type": "message", "role": "user", "content": "remember me"}]}).json()
+    response = http.post(f"{ep}/openai/v1/responses", headers=key, json={
+        "conversation": conversation["id"], "agent_reference": {"type": "agent_reference", "name": "kept"}}).json()
+    # When the process is killed without a chance to flush
+    first.process.kill()
+    first.process.wait(timeout=30)
+    second = own_emulator()
+    # Then the agent, the conversation with both items and the stored response are back
+    http = second.http()
+    assert http.get(f"{ep}/agents/kept?api-version=v1", headers=key).json()["versions"]["latest"]["version"] == "1"
+    items = http.get(f"{ep}/openai/v1/conversations/{conversation['id']}/items?order=asc", headers=key).json()["data"]
+    assert [item["role"] for item in items] == ["user", "assistant"]
+    assert http.get(f"{ep}/openai/v1/responses/{response['id']}", headers=key).json()["id"] == response["id"]
+    # And reset clears them with everything else
+    assert http.post("/_emulator/reset").status_code in (200, 204)
+    state = http.get("/_emulator/state").json()
+    assert not [r for r in state["resources"] if "/projects/p1/" in r["id"]]

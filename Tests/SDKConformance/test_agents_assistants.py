@@ -16,7 +16,7 @@ import uuid
 import pytest
 import requests
 
-from conftest import SDK_TRANSPORT_KWARGS, SUBSCRIPTION_ID
+from conftest import CS_API, SDK_TRANSPORT_KWARGS, SUBSCRIPTION_ID, create_project_account
 from emulator_support import AZURE_AI_USER, wait_until
 
 CHAT = "gpt-4o"
@@ -502,62 +502,31 @@ def test_a_run_on_an_empty_thread_completes(raw):
     assert done["status"] == "completed", done["last_error"]
 
 
-def test_runs_in_progress_at_a_restart_end_failed_and_the_rest_is_kept(tmp_path):
-    from emulator_support import Emulator, emulator_binary
+def test_runs_in_progress_at_a_restart_end_failed_and_the_rest_is_kept(own_emulator):
+    first = own_emulator()
+    account, key = create_project_account(first, "durableacct", CHAT)
+    endpoint = "/dataplane/durableacct.services.ai.azure.com/api/projects/p1"
 
-    def start() -> Emulator:
-        log = tmp_path / "emulator.log"
-        if log.exists():
-            log.rename(tmp_path / f"emulator-{uuid.uuid4().hex[:6]}.log")
-        return Emulator(binary=emulator_binary(), work_dir=tmp_path).start()
+    def call(instance, method, path, body=None):
+        return instance.http().request(method, f"{endpoint}{path}?api-version=v1", json=body, headers={"api-key": key})
 
-    first = start()
-    try:
-        http = first.http()
-        headers = {"Authorization": "Bearer " + http.request("GET", "/_emulator/token").json()["access_token"]}
-        group = f"/subscriptions/{SUBSCRIPTION_ID}/resourceGroups/durable-agents"
-        account = f"{group}/providers/Microsoft.CognitiveServices/accounts/durableacct"
-        api = "api-version=2025-06-01"
-        for path, body in [
-            (f"{group}?api-version=2021-04-01", {"location": "eastus"}),
-            (f"{account}?{api}", {"location": "eastus", "kind": "AIServices", "sku": {"name": "S0"},
-                                  "identity": {"type": "SystemAssigned"},
-                                  "properties": {"customSubDomainName": "durableacct", "allowProjectManagement": True}}),
-            (f"{account}/deployments/{CHAT}?{api}", {"sku": {"name": "GlobalStandard", "capacity": 10}, "properties": {
-                "model": {"format": "OpenAI", "name": "gpt-4o", "version": "2024-11-20"}}}),
-            (f"{account}/projects/p1?{api}", {"location": "eastus", "identity": {"type": "SystemAssigned"}, "properties": {}}),
-        ]:
-            response = http.request("PUT", path, headers=headers, json=body)
-            assert response.status_code in (200, 201), response.text
-        key = http.request("POST", f"{account}/listKeys?{api}", headers=headers).json()["key1"]
-        endpoint = "/dataplane/durableacct.services.ai.azure.com/api/projects/p1"
+    assert first.http().request("POST", "/_emulator/dataplane/rules", json={"match": "durable-slow", "latencyMs": 600000}).ok
+    agent = call(first, "POST", "/assistants", {"model": CHAT}).json()
+    thread = call(first, "POST", "/threads", {"messages": [{"role": "user", "content": "durable-slow"}]}).json()
+    run = call(first, "POST", f"/threads/{thread['id']}/runs", {"assistant_id": agent["id"]}).json()
+    wait_until(lambda: call(first, "GET", f"/threads/{thread['id']}/runs/{run['id']}").json()["status"] == "in_progress",
+               timeout=30, interval=0.2, message="in_progress")
+    first.process.kill()
+    first.process.wait(timeout=30)
 
-        def call(instance, method, path, body=None):
-            return instance.http().request(method, f"{endpoint}{path}?api-version=v1", json=body, headers={"api-key": key})
-
-        assert http.request("POST", "/_emulator/dataplane/rules", json={"match": "durable-slow", "latencyMs": 600000}).ok
-        agent = call(first, "POST", "/assistants", {"model": CHAT}).json()
-        thread = call(first, "POST", "/threads", {"messages": [{"role": "user", "content": "durable-slow"}]}).json()
-        run = call(first, "POST", f"/threads/{thread['id']}/runs", {"assistant_id": agent["id"]}).json()
-        wait_until(lambda: call(first, "GET", f"/threads/{thread['id']}/runs/{run['id']}").json()["status"] == "in_progress",
-                   timeout=30, interval=0.2, message="in_progress")
-        first.process.kill()
-        first.process.wait(timeout=30)
-
-        second = start()
-        try:
-            settled = call(second, "GET", f"/threads/{thread['id']}/runs/{run['id']}").json()
-            assert settled.get("status") == "failed" and settled["last_error"]["code"] == "server_error", settled
-            assert "interrupted" in settled["last_error"]["message"]
-            assert call(second, "GET", f"/assistants/{agent['id']}").json()["id"] == agent["id"]
-            assert len(call(second, "GET", f"/threads/{thread['id']}/messages").json()["data"]) == 1
-            # Deleting the project deletes its agents' state with it.
-            headers = {"Authorization": "Bearer " + second.http().request("GET", "/_emulator/token").json()["access_token"]}
-            assert second.http().request("DELETE", f"{account}/projects/p1?{api}", headers=headers).status_code in (200, 202, 204)
-            state = second.http().request("GET", "/_emulator/state").json()
-            assert not [r for r in state["resources"] if "/projects/p1/" in r["id"].lower()]
-        finally:
-            second.stop()
-    finally:
-        if first.alive:
-            first.stop()
+    second = own_emulator()
+    settled = call(second, "GET", f"/threads/{thread['id']}/runs/{run['id']}").json()
+    assert settled.get("status") == "failed" and settled["last_error"]["code"] == "server_error", settled
+    assert "interrupted" in settled["last_error"]["message"]
+    assert call(second, "GET", f"/assistants/{agent['id']}").json()["id"] == agent["id"]
+    assert len(call(second, "GET", f"/threads/{thread['id']}/messages").json()["data"]) == 1
+    # Deleting the project deletes its agents' state with it.
+    headers = {"Authorization": "Bearer " + second.http().request("GET", "/_emulator/token").json()["access_token"]}
+    assert second.http().request("DELETE", f"{account}/projects/p1?{CS_API}", headers=headers).status_code in (200, 202, 204)
+    state = second.http().request("GET", "/_emulator/state").json()
+    assert not [r for r in state["resources"] if "/projects/p1/" in r["id"].lower()]

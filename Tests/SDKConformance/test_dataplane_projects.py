@@ -15,14 +15,9 @@ import uuid
 import pytest
 
 from conftest import CS_API, SDK_TRANSPORT_KWARGS
-from emulator_support import AZURE_AI_USER, import_ai_projects_2, tls_context
+from emulator_support import tls_context
 
 CHAT = "gpt-4o"
-
-
-@pytest.fixture(scope="module")
-def projects():
-    return import_ai_projects_2()
 
 
 @pytest.fixture(scope="module")
@@ -45,23 +40,6 @@ def project_connections(dataplane_account, http, auth_headers):
                             json={"properties": properties})
         assert response.status_code in (200, 201), response.text
     return names
-
-
-@pytest.fixture
-def project_user(dataplane_account, data_principal, assign_role):
-    """A principal holding "Azure AI User" on the project, and its credential."""
-    principal, cred = data_principal
-    assign_role(f"{dataplane_account.id}/projects/{dataplane_account.project}", AZURE_AI_USER, principal["objectId"])
-    return principal, cred
-
-
-@pytest.fixture
-def project_client(projects, dataplane_account, project_user, cert_path):
-    _, cred = project_user
-    client = projects.AIProjectClient(endpoint=dataplane_account.project_endpoint, credential=cred,
-                                      connection_verify=cert_path, **SDK_TRANSPORT_KWARGS)
-    yield client
-    client.close()
 
 
 def test_the_project_advertises_its_endpoint(dataplane_account, emulator):

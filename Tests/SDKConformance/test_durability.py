@@ -7,8 +7,6 @@ and must not be killed or have its state replaced).
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
 
 import pytest
@@ -45,25 +43,6 @@ def resource_client(instance: Emulator):
 def operator_headers(instance: Emulator) -> dict[str, str]:
     token = instance.http().request("GET", "/_emulator/token").json()["access_token"]
     return {"Authorization": "Bearer " + token}
-
-
-@pytest.fixture
-def own_emulator(tmp_path):
-    instances: list[Emulator] = []
-
-    def start() -> Emulator:
-        # Same work_dir, so the same data directory (work_dir/data) on every start; the previous
-        # process's log moves aside so that its banner is not taken for the new one's.
-        log = tmp_path / "emulator.log"
-        if log.exists():
-            log.rename(tmp_path / f"emulator-{len(instances)}.log")
-        instance = Emulator(binary=emulator_binary(), work_dir=tmp_path).start()
-        instances.append(instance)
-        return instance
-
-    yield start
-    for instance in instances:
-        instance.stop()
 
 
 def test_acknowledged_sdk_writes_survive_sigkill(own_emulator):

@@ -12,8 +12,6 @@ extension CognitiveServicesProvider {
     static let managedNetworkType = "Microsoft.CognitiveServices/accounts/managedNetworks"
     static let isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]
     static let firewallSkus = ["Standard", "Basic"]
-    static let outboundRuleTypes = ["FQDN", "PrivateEndpoint", "ServiceTag"]
-    static let outboundRuleCategories = ["Required", "Recommended", "UserDefined", "Dependency"]
     static let systemRuleName = "__SYS_ST_AzureActiveDirectory_TCP"
 
     var managedNetworkRoutes: [Route] {
@@ -200,29 +198,14 @@ extension CognitiveServicesProvider {
     /// string for FQDN and an object otherwise, `category` defaulting to `UserDefined`; the
     /// service reports `status: Active`.
     static func outboundRule(_ value: JSONValue) throws -> JSONObject {
-        guard var rule = value.objectValue else {
-            throw ARMError.workspaceInvalidValue("properties", value: value.kindName, allowed: ["an object"])
-        }
-        guard let typeText = rule["type"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.type") }
-        guard let type = outboundRuleTypes.first(where: { $0.lowercased() == typeText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.type", value: typeText, allowed: outboundRuleTypes)
-        }
-        guard let destination = rule["destination"], destination != .null else {
-            throw ARMError.workspaceMissingProperty("properties.destination")
-        }
-        if type == "FQDN" ? destination.stringValue == nil : destination.objectValue == nil {
-            throw ARMError.workspaceInvalidValue(
-                "properties.destination", value: destination.kindName, allowed: [type == "FQDN" ? "a string" : "an object"])
-        }
-        let categoryText = rule["category"]?.stringValue ?? "UserDefined"
-        guard let category = outboundRuleCategories.first(where: { $0.lowercased() == categoryText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.category", value: categoryText, allowed: outboundRuleCategories)
-        }
+        let rule = try OutboundRule(validating: value)
         var result = JSONObject([
-            ("status", "Active"), ("category", .string(category)), ("type", .string(type)), ("destination", destination),
+            ("status", "Active"), ("category", .string(rule.category)), ("type", .string(rule.type)),
+            ("destination", rule.destination),
         ])
-        for key in ["status", "category", "type", "destination"] { rule[key] = nil }
-        for (key, field) in rule.pairs { result[key] = field }
+        for (key, field) in rule.body.pairs where !["status", "category", "type", "destination"].contains(key) {
+            result[key] = field
+        }
         return result
     }
 

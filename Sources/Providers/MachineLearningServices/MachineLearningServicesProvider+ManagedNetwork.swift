@@ -4,8 +4,6 @@ import ARMCore
 /// §1.4, §3.1). Projects share their hub's network and cannot define their own (§1.7).
 extension MachineLearningServicesProvider {
     static let isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]
-    static let ruleTypes = ["FQDN", "PrivateEndpoint", "ServiceTag"]
-    static let ruleCategories = ["Required", "Recommended", "UserDefined", "Dependency"]
 
     /// The stored network: `isolationMode` (default `Disabled`), a stable `networkId`, validated
     /// `outboundRules` and a `status` (`Active` once provisioned).
@@ -44,26 +42,7 @@ extension MachineLearningServicesProvider {
     /// One `OutboundRule`: `type` required (FQDN | PrivateEndpoint | ServiceTag, any case),
     /// `destination` required, `category` defaults to `UserDefined`, `status` follows the network.
     static func outboundRule(_ value: JSONValue, active: Bool) throws -> JSONObject {
-        guard var rule = value.objectValue else {
-            throw ARMError.workspaceInvalidValue("properties", value: value.kindName, allowed: ["an object"])
-        }
-        guard let typeText = rule["type"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.type") }
-        guard let type = ruleTypes.first(where: { $0.lowercased() == typeText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.type", value: typeText, allowed: ruleTypes)
-        }
-        rule["type"] = .string(type)
-        guard let destination = rule["destination"], destination != .null else {
-            throw ARMError.workspaceMissingProperty("properties.destination")
-        }
-        if type == "FQDN" ? destination.stringValue == nil : destination.objectValue == nil {
-            throw ARMError.workspaceInvalidValue(
-                "properties.destination", value: destination.kindName, allowed: [type == "FQDN" ? "a string" : "an object"])
-        }
-        let categoryText = rule["category"]?.stringValue ?? "UserDefined"
-        guard let category = ruleCategories.first(where: { $0.lowercased() == categoryText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.category", value: categoryText, allowed: ruleCategories)
-        }
-        rule["category"] = .string(category)
+        var rule = try OutboundRule(validating: value).body
         rule["status"] = active ? "Active" : "Inactive"
         rule["errorInformation"] = nil
         return rule
