@@ -1,13 +1,14 @@
 // swift-tools-version:6.0
 // foundry-emulator: a local emulator of the Azure control plane behind Azure AI Foundry.
 // No third-party Swift packages: Foundation, Glibc and Debian's OpenSSL only.
+// Linux only: the server's event loops are epoll and eventfd through Glibc (Sources/EmulatorHTTP), so
+// there is no `platforms` entry for an Apple platform the code would not build on.
 import PackageDescription
 
 let strict: [SwiftSetting] = [.enableUpcomingFeature("ExistentialAny")]
 
 let package = Package(
     name: "FoundryEmulator",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "foundry-emulator", targets: ["foundry-emulator"])
     ],
@@ -45,7 +46,7 @@ let package = Package(
         // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
         .target(
             name: "ResourcesProvider",
-            dependencies: ["ARMCore", "Identity", "ARMTemplates"],
+            dependencies: ["ARMCore", "EmulatorHTTP", "Identity", "ARMTemplates"],
             path: "Sources/Providers/Resources",
             swiftSettings: strict
         ),
@@ -53,7 +54,7 @@ let package = Package(
         // connections, raiPolicies. The catalog is data, embedded so the product stays one binary.
         .target(
             name: "CognitiveServicesProvider",
-            dependencies: ["ARMCore"],
+            dependencies: ["ARMCore", "EmulatorHTTP"],
             path: "Sources/Providers/CognitiveServices",
             resources: [.embedInCode("ModelCatalog.json")],
             swiftSettings: strict
@@ -129,34 +130,41 @@ let package = Package(
 
         // Shared by the suites that drive providers through an in-process pipeline.
         .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
-        .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
-        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
-        .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
+        .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates", "ARMCore"], swiftSettings: strict),
 
-        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization"], swiftSettings: strict),
+        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "ARMCore"], swiftSettings: strict),
         .testTarget(
-            name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider"], swiftSettings: strict),
-        .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMTestSupport"], swiftSettings: strict),
+            name: "AuthorizationProviderTests",
+            dependencies: ["AuthorizationProvider", "ResourcesProvider", "ARMCore", "Authorization", "EmulatorHTTP", "Identity"], swiftSettings: strict),
+        .testTarget(
+            name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests",
-            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport"],
+            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MachineLearningServicesProviderTests",
-            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport"],
+            dependencies: [
+                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity",
+                "ARMTestSupport",
+            ],
             swiftSettings: strict
         ),
-        .testTarget(name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "ARMTestSupport"], swiftSettings: strict),
+        .testTarget(
+            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
+        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMCore", "EmulatorHTTP"], swiftSettings: strict),
+        .testTarget(
+            name: "EmulatorTests", dependencies: ["Emulator", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
-        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference"], swiftSettings: strict),
+        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference", "ARMCore"], swiftSettings: strict),
         .testTarget(
-            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMTestSupport", "Identity", "Authorization"], exclude: ["Fixtures"],
+            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
