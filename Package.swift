@@ -75,7 +75,7 @@ let package = Package(
         // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
         .target(
             name: "MachineLearningServicesProvider",
-            dependencies: ["ARMCore", "Identity"],
+            dependencies: ["ARMCore", "Identity", "Authorization"],
             path: "Sources/Providers/MachineLearningServices",
             swiftSettings: strict
         ),
@@ -144,7 +144,10 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "MachineLearningServicesProviderTests",
-            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport"],
+            dependencies: [
+                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "AuthorizationProvider", "Authorization",
+                "ARMTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport"], swiftSettings: strict),
