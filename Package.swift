@@ -76,7 +76,7 @@ let package = Package(
         // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
         .target(
             name: "MachineLearningServicesProvider",
-            dependencies: ["ARMCore", "Identity"],
+            dependencies: ["ARMCore", "Identity", "Authorization"],
             path: "Sources/Providers/MachineLearningServices",
             swiftSettings: strict
         ),
@@ -148,7 +148,8 @@ let package = Package(
         .testTarget(
             name: "MachineLearningServicesProviderTests",
             dependencies: [
-                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity",
+                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "AuthorizationProvider", "Authorization",
+                "ARMCore", "EmulatorHTTP", "Identity",
                 "ARMTestSupport",
             ],
             swiftSettings: strict

@@ -1,11 +1,13 @@
 import EmulatorHTTP
 import Synchronization
 
-/// Sends ARM requests from inside the emulator through the full ARM pipeline, on behalf of the
-/// caller whose request caused them, so validation, RBAC and audit apply exactly as to a client's
-/// request (DESIGN "Arrows point down only": a provider never writes another provider's resources
-/// into the store directly). The template engine creates its resources this way; a project creates
-/// its storage containers and role assignment this way.
+/// Sends ARM requests from inside the emulator through the full ARM pipeline, as the caller whose
+/// request caused them or as a first-party service principal, so validation, RBAC and audit apply
+/// exactly as to a client's request (DESIGN "Arrows point down only": a provider never writes
+/// another provider's resources into the store directly). The template engine creates its
+/// resources this way, as the deploying caller; the Machine Learning service creates a hub's
+/// storage account and key vault and a project's containers and role assignment this way, as its
+/// own principal (docs/hubs-and-projects.md).
 ///
 /// The composition root builds it before the pipeline exists (providers need it to declare their
 /// routes) and connects it once the pipeline is built.

@@ -55,10 +55,14 @@ public final class Emulator: Sendable {
         // RBAC: the engine reads assignments from the store; the operator's Owner assignment and
         // the seed file's are written now and again after every reset.
         // The hub proxy's first-party principal holds HubProxyRole (account deployments and models
-        // only) in every emulator, without a role assignment.
+        // only) in every emulator, without a role assignment; the Machine Learning service's holds
+        // MachineLearningServiceRole (what it creates for workspaces).
         // Groups grant their members, transitively (docs/rbac-and-hub-proxy.md).
         let evaluator = AccessEvaluator(
-            store: store, firstPartyRoles: [WellKnown.hubProxyObjectId: HubProxyRole.definition],
+            store: store, firstPartyRoles: [
+                WellKnown.hubProxyObjectId: HubProxyRole.definition,
+                WellKnown.machineLearningServiceObjectId: MachineLearningServiceRole.definition,
+            ],
             groupMemberships: { [directory] principal in directory.transitiveGroupIds(of: principal) })
         let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
         authorization.seed()
@@ -87,7 +91,8 @@ public final class Emulator: Sendable {
             linkedAccess = nil
         }
         let machineLearning = MachineLearningServicesProvider(
-            directory: directory, store: store, operations: operations, linkedAccess: linkedAccess)
+            directory: directory, store: store, operations: operations, linkedAccess: linkedAccess,
+            internalRequests: internalRequests)
         let dependents = DependentsProvider(store: store)
         hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
         let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)

@@ -63,6 +63,19 @@ public enum WellKnown {
     public static let hubProxyClientId = "fe000000-0000-4000-8000-000000000009"
     public static let hubProxyDisplayName = "foundry-emulator-hub-proxy"
 
+    // MARK: Azure Machine Learning service (first-party service principal)
+
+    /// The first-party service principal of the Machine Learning resource provider: it creates a
+    /// hub's storage account and key vault and a project's containers and role assignment through
+    /// the ARM pipeline (docs/hubs-and-projects.md "Resources the ML service creates"). Every emulator
+    /// trusts it with `MachineLearningServiceRole` only. The application id is the Azure Machine
+    /// Learning first-party application's; the object id is the emulator's, as a service principal's
+    /// object id differs per tenant. It has no client secret and is not in the directory: nobody
+    /// signs in as it, only the emulator sends requests as it.
+    public static let machineLearningServiceObjectId = "fe000000-0000-4000-8000-00000000000a"
+    public static let machineLearningServiceClientId = "0736f41a-0425-4b46-bdb5-1563eff02385"
+    public static let machineLearningServiceDisplayName = "Azure Machine Learning"
+
     // MARK: tokens
 
     /// Access-token lifetime: `exp - iat`. `expires_in` reports one second less, like Entra.

@@ -65,6 +65,30 @@ import Testing
         #expect(await Self.events(world, Self.window() + " and status eq 'Started'").count == 1)
     }
 
+    @Test func whatTheMLServiceCreatesForAHubIsRecordedAsItsOwnWithTheHubsCorrelation() async throws {
+        // Given RBAC enforced (the default) and a hub PUT by the operator.
+        let world = try await InProcessEmulator()
+        #expect(await world.arm("PUT", world.group("ml-audit"), body: #"{"location":"eastus"}"#).status == 201)
+        let hub = await world.arm(
+            "PUT", world.group("ml-audit") + "/providers/Microsoft.MachineLearningServices/workspaces/hub1",
+            body: #"{"location":"eastus","kind":"Hub"}"#, headers: [("x-ms-correlation-request-id", "corr-hub")], apiVersion: "2024-10-01")
+        #expect(hub.status == 200)
+
+        // Then the storage account and key vault writes are the ML service's, under the hub's correlation id.
+        let events = await Self.events(world, Self.window() + " and correlationId eq 'corr-hub'")
+        let ends = events.filter { $0["eventName"]?["value"] == "EndRequest" }
+        let byAction = Dictionary(ends.compactMap { event in event["operationName"]?["value"]?.stringValue.map { ($0, event) } }) { a, _ in a }
+        let storage = try #require(byAction["Microsoft.Storage/storageAccounts/write"])
+        let vault = try #require(byAction["Microsoft.KeyVault/vaults/write"])
+        let workspace = try #require(byAction["Microsoft.MachineLearningServices/workspaces/write"])
+        for event in [storage, vault] {
+            #expect(event["caller"]?.stringValue == WellKnown.machineLearningServiceObjectId)
+            #expect(event["status"]?["value"] == "Succeeded")
+        }
+        #expect(workspace["caller"]?.stringValue == WellKnown.operatorObjectId)
+        #expect(ends.count == 3)
+    }
+
     @Test func aFailedWriteIsAnErrorWithItsBody() async throws {
         let world = try await InProcessEmulator()
         let reply = await world.arm("PUT", world.group("bad"), body: #"{"location":"nowhere"}"#)

@@ -1,5 +1,7 @@
 import ARMCore
 import ARMTestSupport
+import Authorization
+import AuthorizationProvider
 import DependentsProvider
 import EmulatorHTTP
 import Foundation
@@ -8,7 +10,10 @@ import ResourcesProvider
 
 @testable import MachineLearningServicesProvider
 
-/// Resources + MachineLearningServices + Dependents behind an in-process ARM pipeline (no socket).
+/// Resources + MachineLearningServices + Dependents + Authorization behind an in-process ARM
+/// pipeline (no socket). The ML service's internal requests go through the same pipeline; with
+/// `enforceRBAC` it authorizes every request as the emulator does (the operator is Owner of the
+/// subscription, the ML service holds `MachineLearningServiceRole`).
 struct MLTestWorld {
     static let subscription = WellKnown.subscriptionId
     static let operatorCaller = Caller.wellKnownOperator
@@ -16,21 +21,34 @@ struct MLTestWorld {
     let directory: Directory
     let store = ResourceStore()
     let operations: LongRunningOperations
+    let evaluator: AccessEvaluator
+    let internalRequests = InternalRequests()
     let pipeline: ARMPipeline
 
-    init(provisioningDelay: Duration = .zero, linkedAccess: MachineLearningServicesProvider.AccessCheck? = nil) throws {
+    init(
+        provisioningDelay: Duration = .zero, linkedAccess: MachineLearningServicesProvider.AccessCheck? = nil,
+        enforceRBAC: Bool = false, extraMiddleware: [any ARMMiddleware] = []
+    ) throws {
         directory = try Directory(seedPath: nil)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
-        let ml = MachineLearningServicesProvider(directory: directory, store: store, operations: operations, linkedAccess: linkedAccess)
+        evaluator = AccessEvaluator(
+            store: store, firstPartyRoles: [WellKnown.machineLearningServiceObjectId: MachineLearningServiceRole.definition])
+        let ml = MachineLearningServicesProvider(
+            directory: directory, store: store, operations: operations, linkedAccess: linkedAccess, internalRequests: internalRequests)
         let resources = ResourcesProvider(
             directory: directory, store: store, operations: operations,
             registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration]
                 + DependentsProvider.registrations,
             cascades: [ml])
-        let router = Router(routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes)
+        let authorization = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
+        if enforceRBAC { authorization.seed() }
+        let router = Router(
+            routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes + authorization.routes)
         pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)],
+            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)]
+                + (enforceRBAC ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + extraMiddleware,
             router: router)
+        internalRequests.connect(to: pipeline)
     }
 
     struct Reply {

@@ -2,7 +2,8 @@ import ARMCore
 import Foundation
 
 /// `storageAccounts/{a}/blobServices/default/containers/{name}` (Storage Blob Containers API):
-/// PUT 200/201, GET, DELETE 200/204, list. Projects' containers are created here by the ML service.
+/// PUT 200/201, GET, DELETE 200/204, list. Projects' containers are created here by the ML service,
+/// with internal requests.
 extension DependentsProvider {
     static let containerType = "Microsoft.Storage/storageAccounts/blobServices/containers"
 
@@ -61,7 +62,7 @@ extension DependentsProvider {
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }
 
-    /// The container envelope (shared shape: the ML provider writes the same one).
+    /// The container envelope.
     static func containerBody(id: ResourceID, properties input: JSONObject?, at date: Date) -> JSONObject {
         var properties = input ?? JSONObject()
         properties["publicAccess"] = properties["publicAccess"] ?? "None"

@@ -14,10 +14,11 @@ import Foundation
 /// Limitations (LocalStack style): no data planes (blobs, secret values over the vault URI, images,
 /// telemetry), no SAS, no network rules. PATCH and the other operations answer 501.
 ///
-/// Contract with Microsoft.MachineLearningServices, which writes some of these resources through
-/// the store as the first-party ML service does (hubs' default storage and vault, projects'
-/// containers, connection secrets): the ids and body shapes below, and for a vault secret the value
-/// kept in the secret's private state under `value` (never rendered: ARM's secret GET has no value).
+/// The Machine Learning service creates hubs' storage accounts and vaults and projects' containers
+/// with internal requests to these routes, as its first-party principal (docs/hubs-and-projects.md),
+/// so they get the bodies below like any client's. Contract with Microsoft.MachineLearningServices
+/// for connection secrets, which it still keeps through the store: a vault secret's value lives in
+/// the secret's private state under `value` (never rendered: ARM's secret GET has no value).
 public struct DependentsProvider: Sendable, RouteProvider {
     let store: ResourceStore
     let now: @Sendable () -> Date

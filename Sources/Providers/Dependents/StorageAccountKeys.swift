@@ -22,8 +22,8 @@ enum StorageAccountKeys {
             ]))
     }
 
-    /// The keys in `state`, made on first use for accounts stored before keys existed (or written
-    /// through the store by another provider).
+    /// The keys in `state`, made on first use for accounts stored before keys existed (a journal of
+    /// an older version, where the ML provider wrote hubs' accounts through the store).
     static func keys(in state: JSONObject, at date: Date) -> [JSONValue] {
         state["keys"]?.arrayValue ?? (initial(at: date)["keys"]?.arrayValue ?? [])
     }

@@ -64,62 +64,52 @@ extension MachineLearningServicesProvider {
         return name
     }
 
-    /// Writes the missing dependents with DependentsProvider's envelope (first-party write).
-    func writeDependents(_ pending: PendingDependents, location: String, caller: Caller?, at date: Date) {
-        for id in pending.missing where !store.contains(id) {
-            let name = id.name
-            var body = JSONObject([
-                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(id.fullType)),
-                ("location", .string(location)), ("tags", .object(JSONObject())),
-            ])
-            switch id.fullType.lowercased() {
-            case "microsoft.storage/storageaccounts":
-                body["kind"] = "StorageV2"
-                body["sku"] = ["name": "Standard_LRS", "tier": "Standard"]
-                body["properties"] = [
-                    "provisioningState": "Succeeded", "supportsHttpsTrafficOnly": true, "allowBlobPublicAccess": false,
-                    "minimumTlsVersion": "TLS1_2", "primaryLocation": .string(location), "statusOfPrimary": "available",
-                    "creationTime": .string(ARMTimestamp.string(from: date)),
-                    "primaryEndpoints": [
-                        "blob": .string("https://\(name).blob.core.windows.net/"), "dfs": .string("https://\(name).dfs.core.windows.net/"),
-                        "file": .string("https://\(name).file.core.windows.net/"),
-                        "queue": .string("https://\(name).queue.core.windows.net/"),
-                        "table": .string("https://\(name).table.core.windows.net/"),
-                    ],
-                ]
-            case "microsoft.keyvault/vaults":
-                body["properties"] = [
-                    "tenantId": .string(caller?.tenantId ?? WellKnown.tenantId), "sku": ["family": "A", "name": "standard"],
-                    "accessPolicies": [], "enableRbacAuthorization": true, "vaultUri": .string("https://\(name).vault.azure.net/"),
-                    "provisioningState": "Succeeded",
-                ]
-            case "microsoft.containerregistry/registries":
-                body["sku"] = ["name": "Basic", "tier": "Basic"]
-                body["properties"] = [
-                    "loginServer": .string(name.lowercased() + ".azurecr.io"), "adminUserEnabled": false,
-                    "creationDate": .string(ARMTimestamp.string(from: date)), "provisioningState": "Succeeded",
-                ]
-            default:
-                let key = newGUID()
-                body["kind"] = "web"
-                body["properties"] = [
-                    "ApplicationId": .string(name), "AppId": .string(newGUID()), "Application_Type": "web",
-                    "InstrumentationKey": .string(key), "ConnectionString": .string("InstrumentationKey=\(key)"),
-                    "provisioningState": "Succeeded",
-                ]
-            }
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date))
-            _ = try? store.put(id, body: body)
+    /// The request the service sends for a missing dependent: the provider's own body is built
+    /// from it (one body per type). The settings are the secure ones azure-ai-ml's workspace
+    /// template asks for: HTTPS only, TLS 1.2, no public blob access, a vault under RBAC, a registry
+    /// without its admin user, a web component.
+    static func dependentCreation(_ id: ResourceID, location: String, tenantId: String) -> FirstPartyCreation {
+        var body = JSONObject([("location", .string(location))])
+        let apiVersion: String
+        switch id.fullType.lowercased() {
+        case "microsoft.storage/storageaccounts":
+            apiVersion = "2023-05-01"
+            body["kind"] = "StorageV2"
+            body["sku"] = ["name": "Standard_LRS", "tier": "Standard"]
+            body["properties"] = ["supportsHttpsTrafficOnly": true, "allowBlobPublicAccess": false, "minimumTlsVersion": "TLS1_2"]
+        case "microsoft.keyvault/vaults":
+            apiVersion = "2023-07-01"
+            body["properties"] = [
+                "tenantId": .string(tenantId), "sku": ["family": "A", "name": "standard"], "accessPolicies": [],
+                "enableRbacAuthorization": true,
+            ]
+        case "microsoft.containerregistry/registries":
+            apiVersion = "2023-07-01"
+            body["sku"] = ["name": "Basic", "tier": "Basic"]
+            body["properties"] = ["adminUserEnabled": false]
+        default:
+            apiVersion = "2020-02-02"
+            body["kind"] = "web"
+            body["properties"] = ["Application_Type": "web"]
         }
+        return FirstPartyCreation(id: id, apiVersion: apiVersion, body: .object(body))
+    }
+
+    /// Creates the missing dependents as the ML service, before the workspace is written; the key
+    /// vault goes last, as deleting one only soft-deletes it. A refusal fails the workspace PUT.
+    func createDependents(_ pending: PendingDependents, location: String, for request: ARMRequest) async throws {
+        let tenantId = request.caller?.tenantId ?? WellKnown.tenantId
+        let missing = pending.missing.filter { !store.contains($0) }
+        let ordered =
+            missing.filter { $0.fullType.lowercased() != "microsoft.keyvault/vaults" }
+            + missing.filter { $0.fullType.lowercased() == "microsoft.keyvault/vaults" }
+        try await createAll(ordered.map { Self.dependentCreation($0, location: location, tenantId: tenantId) }, for: request)
     }
 
     // MARK: projects (§5)
 
-    static let storageBlobDataContributor = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+    static let storageBlobDataContributor = MachineLearningServiceRole.assignableRole
     static let containerSuffixes = ["azureml", "blobstore", "code", "file"]
-    /// The Azure Machine Learning first-party application, recorded as `createdBy` of what the
-    /// service creates for a project.
-    static let machineLearningServiceAppId = "0736f41a-0425-4b46-bdb5-1563eff02385"
 
     /// The ABAC condition limiting blob data actions to containers named after the project's
     /// workspaceId, in the guarded form the portal writes (§5).
@@ -139,68 +129,56 @@ extension MachineLearningServicesProvider {
             name: DeterministicGUID.make(projectID.key + "|" + storageBlobDataContributor))
     }
 
-    /// On project creation: the four `{workspaceId}-*` containers in the hub's storage account and
-    /// Storage Blob Data Contributor for the project's identity on that account, with the ABAC
-    /// condition. Written as the ML service (first party), not as the caller.
-    func provisionProject(_ project: StoredResource, hubID: ResourceID, at date: Date) throws {
-        _ = try store.update(hubID) { body in
+    /// A project is listed in its hub's `associatedWorkspaces` (the hub is the ML service's own).
+    func associateProject(_ projectID: ResourceID, hubID: ResourceID) {
+        _ = try? store.update(hubID) { body in
             guard var properties = body["properties"]?.objectValue else { return }
             var associated = properties["associatedWorkspaces"]?.arrayValue ?? []
-            if !associated.contains(where: { $0.stringValue?.lowercased() == project.id.key }) {
-                associated.append(.string(project.id.description))
+            if !associated.contains(where: { $0.stringValue?.lowercased() == projectID.key }) {
+                associated.append(.string(projectID.description))
             }
             properties["associatedWorkspaces"] = .array(associated)
             body["properties"] = .object(properties)
         }
+    }
+
+    /// What a new project gets, before it is written: the four `{workspaceId}-*` containers in the
+    /// hub's storage account and Storage Blob Data Contributor for the project's identity on that
+    /// account, with the ABAC condition. Created as the ML service (first party), not as the
+    /// caller; a refusal fails the project PUT.
+    func provisionProject(_ projectID: ResourceID, workspaceId: String, principalId: String?, hubID: ResourceID, for request: ARMRequest)
+        async throws
+    {
         // A hub whose storage account was deleted meanwhile gets no containers and no assignment.
         guard let hub = store.get(hubID), let storageText = hub.body["properties"]?["storageAccount"]?.stringValue,
-            let storage = ResourceID(storageText), store.contains(storage),
-            let workspaceId = project.body["properties"]?["workspaceId"]?.stringValue
+            let storage = ResourceID(storageText), store.contains(storage)
         else { return }
+        var creations: [FirstPartyCreation] = []
         for suffix in Self.containerSuffixes {
             let id = ResourceID(
                 subscriptionID: storage.subscriptionID ?? "", resourceGroup: storage.resourceGroup,
                 namespace: "Microsoft.Storage", types: ["storageAccounts", "blobServices", "containers"],
                 names: [storage.name, "default", "\(workspaceId)-\(suffix)"])
             if store.contains(id) { continue }
-            var properties = JSONObject()
-            properties["publicAccess"] = "None"
-            properties["lastModifiedTime"] = .string(ARMTimestamp.string(from: date))
-            properties["leaseStatus"] = "Unlocked"
-            properties["leaseState"] = "Available"
-            properties["hasImmutabilityPolicy"] = false
-            properties["hasLegalHold"] = false
-            properties["deleted"] = false
-            try store.put(
-                id,
-                body: JSONObject([
-                    ("id", .string(id.description)), ("name", .string(id.name)),
-                    ("type", "Microsoft.Storage/storageAccounts/blobServices/containers"), ("properties", .object(properties)),
-                ]))
+            creations.append(FirstPartyCreation(id: id, apiVersion: "2023-05-01", body: ["properties": ["publicAccess": "None"]]))
         }
-        guard let principalId = project.body["identity"]?["principalId"]?.stringValue else { return }
-        let assignment = Self.projectRoleAssignmentID(storage: storage, projectID: project.id)
-        let timestamp = JSONValue.string(ARMTimestamp.string(from: date))
-        let properties: JSONObject = [
-            "roleDefinitionId": .string(
-                "/subscriptions/\(storage.subscriptionID ?? "")/providers/Microsoft.Authorization/roleDefinitions/"
-                    + Self.storageBlobDataContributor),
-            "principalId": .string(principalId),
-            "principalType": "ServicePrincipal",
-            "scope": .string(storage.description),
-            "condition": .string(Self.projectCondition(workspaceId: workspaceId)),
-            "conditionVersion": "2.0",
-            "createdOn": timestamp, "updatedOn": timestamp,
-            "createdBy": .string(Self.machineLearningServiceAppId), "updatedBy": .string(Self.machineLearningServiceAppId),
-            "description": .string("Storage access of project workspace '\(project.id.name)' limited to its containers."),
-        ]
-        try store.put(
-            assignment,
-            body: JSONObject([
-                ("id", .string(assignment.description)), ("type", "Microsoft.Authorization/roleAssignments"),
-                ("name", .string(assignment.name)), ("properties", .object(properties)),
-            ]),
-            bodyETag: false)
+        if let principalId {
+            let properties: JSONObject = [
+                "roleDefinitionId": .string(
+                    "/subscriptions/\(storage.subscriptionID ?? "")/providers/Microsoft.Authorization/roleDefinitions/"
+                        + Self.storageBlobDataContributor),
+                "principalId": .string(principalId),
+                "principalType": "ServicePrincipal",
+                "condition": .string(Self.projectCondition(workspaceId: workspaceId)),
+                "conditionVersion": "2.0",
+                "description": .string("Storage access of project workspace '\(projectID.name)' limited to its containers."),
+            ]
+            creations.append(
+                FirstPartyCreation(
+                    id: Self.projectRoleAssignmentID(storage: storage, projectID: projectID), apiVersion: "2022-04-01",
+                    body: ["properties": .object(properties)]))
+        }
+        try await createAll(creations, for: request)
     }
 
     /// The project's identity is gone with it, so is its role assignment. Its containers stay, as

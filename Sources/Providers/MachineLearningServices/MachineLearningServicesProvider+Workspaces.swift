@@ -141,12 +141,23 @@ extension MachineLearningServicesProvider {
         // If-Match/If-None-Match first, so a failed precondition leaves no dependent or identity behind.
         try request.precondition?.check(existing)
 
-        // Everything is valid: side effects from here on.
+        // Everything is valid: side effects from here on. The ML service creates what the workspace
+        // needs before the workspace is written, so a refusal leaves no workspace behind.
         let caller = request.caller
         let date = now()
-        writeDependents(dependents, location: location, caller: caller, at: date)
+        try await createDependents(dependents, location: location, for: request)
         let identity = identityBlock(identityTypes, input: identityInput, id: id, name: name)
         let workspaceId = existing?.body["properties"]?["workspaceId"]?.stringValue ?? newGUID()
+        if let hubID, existing == nil {
+            do {
+                try await provisionProject(
+                    id, workspaceId: workspaceId, principalId: identity?["principalId"]?.stringValue, hubID: hubID, for: request)
+            } catch {
+                // The new project's identity goes with the refused PUT.
+                directory.removeSystemAssignedIdentity(forResourceId: id.description)
+                throw error
+            }
+        }
         let resourceGroupName = parameters.required("resourceGroupName")
         let synchronous = operations.isSynchronous
         let write = try store.upsert(id, precondition: request.precondition) { current in
@@ -181,9 +192,7 @@ extension MachineLearningServicesProvider {
             if privateState["storageKey"] == nil { privateState["storageKey"] = .string(Self.newStorageKey()) }
             return (body, privateState)
         }
-        if let hubID, write.created {
-            try? provisionProject(write.resource, hubID: hubID, at: date)
-        }
+        if let hubID, write.created { associateProject(id, hubID: hubID) }
         if synchronous { return .ok(.object(render(write.resource))) }
         // 202 + Location (final state via location, §0.3): the first poll that finds the operation
         // done gets the workspace.

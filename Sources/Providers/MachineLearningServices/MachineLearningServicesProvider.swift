@@ -6,12 +6,14 @@ import Identity
 /// Foundry hub-and-project model), their connections, outbound rules, compute instances and
 /// serverless/online endpoints (reference machinelearning-and-rbac.md §1-3, §5, §7).
 ///
-/// How it reaches the resources of other providers (DESIGN "one way down"): through the
-/// `ResourceStore`, as the first-party ML service does in Azure, never by importing a provider. It
-/// writes a hub's default storage account and key vault, a project's blob containers, the
-/// project's Storage Blob Data Contributor role assignment (the RBAC branch's contract: ARM-shaped
-/// `Microsoft.Authorization/roleAssignments` resources in the store) and connection secrets (Key
-/// Vault `vaults/{v}/secrets/{name}` with the value in private state, DependentsProvider's contract).
+/// How it reaches the resources of other providers (DESIGN "one way down"): it reads them through
+/// the `ResourceStore` and creates them as the first-party Machine Learning service
+/// (`WellKnown.machineLearningServiceObjectId`, `MachineLearningServiceRole`) with internal
+/// requests through the ARM pipeline, never by importing a provider: a hub's storage account, key
+/// vault, registry and Application Insights component, a project's blob containers and its Storage
+/// Blob Data Contributor role assignment (docs/hubs-and-projects.md). Still written through the
+/// store: connection secrets (Key Vault `vaults/{v}/secrets/{name}` with the value in private
+/// state, DependentsProvider's contract) and the removal of a project's role assignment.
 ///
 /// Limitations (LocalStack style): a workspace PUT answers 200 with `provisioningState:
 /// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only
@@ -23,17 +25,20 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
     let operations: LongRunningOperations
     let now: @Sendable () -> Date
     /// RBAC's decision for a linked scope (a project's hub), from the composition root; nil when
-    /// RBAC is not enforced. The provider does not import the engine, it asks this.
+    /// RBAC is not enforced. The provider does not consult the engine itself, it asks this.
     let linkedAccess: AccessCheck?
+    /// The ARM pipeline, for what the service creates in other providers as its own principal.
+    let internalRequests: InternalRequests
 
     /// Whether `caller` may perform `action` at `scope`.
     public typealias AccessCheck = @Sendable (_ caller: Caller, _ action: String, _ scope: ResourceID) -> Bool
 
     public init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations, linkedAccess: AccessCheck? = nil,
-        now: @escaping @Sendable () -> Date = Date.init
+        internalRequests: InternalRequests = InternalRequests(), now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.linkedAccess = linkedAccess
+        self.internalRequests = internalRequests
         self.directory = directory
         self.store = store
         self.operations = operations
