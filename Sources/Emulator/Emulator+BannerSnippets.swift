@@ -7,31 +7,31 @@ extension Emulator {
         (
             title: "Azure CLI (pip install azure-cli==2.91.0)",
             text: #"""
-                export AZURE_CONFIG_DIR="$(mktemp -d)" REQUESTS_CA_BUNDLE="$HOME/foundry-emulator.pem" AZURE_CORE_INSTANCE_DISCOVERY=false
-                curl -fsS http://127.0.0.1:8443/_emulator/cert -o "$HOME/foundry-emulator.pem"
-                az cloud register --name FoundryEmulator --endpoint-resource-manager https://127.0.0.1:8443/
-                az cloud set --name FoundryEmulator
-                az login --service-principal -u fe000000-0000-4000-8000-000000000004 \
-                    -p foundry-emulator-operator-secret --tenant fe000000-0000-4000-8000-000000000001 -o none
-                """#
+            export AZURE_CONFIG_DIR="$(mktemp -d)" REQUESTS_CA_BUNDLE="$HOME/foundry-emulator.pem" AZURE_CORE_INSTANCE_DISCOVERY=false
+            curl -fsS http://127.0.0.1:8443/_emulator/cert -o "$HOME/foundry-emulator.pem"
+            az cloud register --name FoundryEmulator --endpoint-resource-manager https://127.0.0.1:8443/
+            az cloud set --name FoundryEmulator
+            az login --service-principal -u fe000000-0000-4000-8000-000000000004 \
+                -p foundry-emulator-operator-secret --tenant fe000000-0000-4000-8000-000000000001 -o none
+            """#
         ),
         (
             title: "Python (pip install azure-identity==1.27.0 azure-mgmt-resource==26.0.0)",
             text: #"""
-                import os, urllib.request
-                from azure.identity import ClientSecretCredential
-                from azure.mgmt.resource.resources import ResourceManagementClient
+            import os, urllib.request
+            from azure.identity import ClientSecretCredential
+            from azure.mgmt.resource.resources import ResourceManagementClient
 
-                base, cert = "https://127.0.0.1:8443", os.path.expanduser("~/foundry-emulator.pem")
-                urllib.request.urlretrieve("http://127.0.0.1:8443/_emulator/cert", cert)
-                cred = ClientSecretCredential(
-                    "fe000000-0000-4000-8000-000000000001", "fe000000-0000-4000-8000-000000000004",
-                    "foundry-emulator-operator-secret", authority=base, disable_instance_discovery=True, connection_verify=cert)
-                client = ResourceManagementClient(cred, "fe000000-0000-4000-8000-000000000002", base_url=base,
-                    credential_scopes=[base + "/.default"], connection_verify=cert)
-                client.resource_groups.create_or_update("rg1", {"location": "eastus"})
-                print([g.name for g in client.resource_groups.list()])
-                """#
+            base, cert = "https://127.0.0.1:8443", os.path.expanduser("~/foundry-emulator.pem")
+            urllib.request.urlretrieve("http://127.0.0.1:8443/_emulator/cert", cert)
+            cred = ClientSecretCredential(
+                "fe000000-0000-4000-8000-000000000001", "fe000000-0000-4000-8000-000000000004",
+                "foundry-emulator-operator-secret", authority=base, disable_instance_discovery=True, connection_verify=cert)
+            client = ResourceManagementClient(cred, "fe000000-0000-4000-8000-000000000002", base_url=base,
+                credential_scopes=[base + "/.default"], connection_verify=cert)
+            client.resource_groups.create_or_update("rg1", {"location": "eastus"})
+            print([g.name for g in client.resource_groups.list()])
+            """#
         ),
     ]
 }

@@ -17,9 +17,11 @@ public struct CompletionWire: Sendable {
     public func completion(_ result: CompletionResult, prompts: Int = 1) -> JSONValue {
         var object = envelope(choices: result.choices.map { choice($0, text: $0.text, finishReason: $0.finishReason) })
         object["prompt_filter_results"] = ContentFilterResults.promptFilterResults(prompts: prompts)
-        object["usage"] = ["completion_tokens": .int(Int64(result.usage.completionTokens)),
-                           "prompt_tokens": .int(Int64(result.usage.promptTokens)),
-                           "total_tokens": .int(Int64(result.usage.totalTokens))]
+        object["usage"] = [
+            "completion_tokens": .int(Int64(result.usage.completionTokens)),
+            "prompt_tokens": .int(Int64(result.usage.promptTokens)),
+            "total_tokens": .int(Int64(result.usage.totalTokens)),
+        ]
         return object
     }
 
@@ -35,9 +37,11 @@ public struct CompletionWire: Sendable {
         }
         if includeUsage {
             var usage = envelope(choices: [])
-            usage["usage"] = ["completion_tokens": .int(Int64(result.usage.completionTokens)),
-                              "prompt_tokens": .int(Int64(result.usage.promptTokens)),
-                              "total_tokens": .int(Int64(result.usage.totalTokens))]
+            usage["usage"] = [
+                "completion_tokens": .int(Int64(result.usage.completionTokens)),
+                "prompt_tokens": .int(Int64(result.usage.promptTokens)),
+                "total_tokens": .int(Int64(result.usage.totalTokens)),
+            ]
             events.append(usage)
         }
         return events

@@ -89,7 +89,8 @@ struct QuotaAndLifecycleTests {
         #expect(there.code == "InvalidResourceProperties")
         #expect(
             there.message
-                == "The specified SKU 'GlobalStandard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'.")
+                == "The specified SKU 'GlobalStandard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'."
+        )
         let models = try await world.send("GET", world.account("sea") + "/models")
         let o3 = try #require(models.json?["value"]?.arrayValue?.first { $0["name"]?.stringValue == "o3-mini" })
         #expect(o3["skus"]?.arrayValue?.contains { $0["name"]?.stringValue == "GlobalStandard" } == false)

@@ -112,7 +112,12 @@ import Testing
                 ["role": "user", "content": "What's the weather in Paris?"],
                 [
                     "role": "assistant", "content": nil,
-                    "tool_calls": [["id": .string(call.id), "type": "function", "function": ["name": "get_weather", "arguments": .string(call.arguments)]]],
+                    "tool_calls": [
+                        [
+                            "id": .string(call.id), "type": "function",
+                            "function": ["name": "get_weather", "arguments": .string(call.arguments)],
+                        ]
+                    ],
                 ],
                 ["role": "tool", "tool_call_id": .string(call.id), "content": "18 degrees and sunny"],
             ],
@@ -129,7 +134,10 @@ import Testing
         ])
         let history: [ResponseItem] = [.message(role: "user", text: "Weather?"), .message(role: "assistant", text: "Sunny.")]
         let result = responder.respond(request, history: history, model: "gpt-4o")
-        guard case .message(let role, let text) = result.output.first else { Issue.record("no message"); return }
+        guard case .message(let role, let text) = result.output.first else {
+            Issue.record("no message")
+            return
+        }
         #expect(role == "assistant" && text.contains("And tomorrow?"))
         let conversation = BuiltInResponder.conversation(for: request, history: history)
         #expect(result.usage.promptTokens == Tokenizer.promptTokens(messages: conversation))

@@ -66,7 +66,8 @@ import Testing
         let bytes = ServerSentEvents.data(["a": 1])
         #expect(String(decoding: bytes, as: UTF8.self) == "data: {\"a\":1}\n\n")
         #expect(String(decoding: ServerSentEvents.done, as: UTF8.self) == "data: [DONE]\n\n")
-        #expect(String(decoding: ServerSentEvents.typed(["type": "response.created"]), as: UTF8.self)
-            == "event: response.created\ndata: {\"type\":\"response.created\"}\n\n")
+        #expect(
+            String(decoding: ServerSentEvents.typed(["type": "response.created"]), as: UTF8.self)
+                == "event: response.created\ndata: {\"type\":\"response.created\"}\n\n")
     }
 }

@@ -53,10 +53,11 @@ import Testing
             "tool_choice": ["type": "function", "name": "f"],
             "text": ["format": ["type": "json_schema", "name": "x", "schema": ["type": "object"]]],
         ])
-        #expect(request.input == [
-            .message(role: "user", text: "Hi"), .functionCall(ToolCall(id: "call_1", name: "f", arguments: "{}")),
-            .functionCallOutput(callID: "call_1", output: "42"),
-        ])
+        #expect(
+            request.input == [
+                .message(role: "user", text: "Hi"), .functionCall(ToolCall(id: "call_1", name: "f", arguments: "{}")),
+                .functionCallOutput(callID: "call_1", output: "42"),
+            ])
         #expect(request.tools.map(\.name) == ["f"] && request.toolsJSON.arrayValue?.count == 2)
         #expect(request.toolChoice == .function("f") && request.previousResponseID == "resp_0" && request.stream)
         #expect(request.format == .jsonSchema(name: "x", schema: ["type": "object"], strict: false))

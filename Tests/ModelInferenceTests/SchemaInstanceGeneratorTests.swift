@@ -41,7 +41,12 @@ import Testing
 
     @Test func givenARecursiveRefSchema_whenGenerated_thenItConformsUpToTheDepthBound() {
         let schema: JSONValue = [
-            "$defs": ["node": ["type": "object", "properties": ["name": ["type": "string"], "children": ["type": "array", "items": ["$ref": "#/$defs/node"]]]]],
+            "$defs": [
+                "node": [
+                    "type": "object",
+                    "properties": ["name": ["type": "string"], "children": ["type": "array", "items": ["$ref": "#/$defs/node"]]],
+                ]
+            ],
             "$ref": "#/$defs/node",
         ]
         let instance = generate(schema)

@@ -165,10 +165,12 @@ extension AuthorizationProvider {
             let aboveOrAt = assignment.applies(to: scope)
             return atScope ? aboveOrAt : (aboveOrAt || scope.isAncestor(of: assignment.scope))
         }
-        return try Pager(request: request).list(items, key: { $0.id.key }) { assignment in
-            guard let stored = store.get(assignment.id) else { return .null }
-            return .object(stored.body)
-        }
+        return try Pager(request: request).list(
+            items, key: { $0.id.key },
+            render: { assignment in
+                guard let stored = store.get(assignment.id) else { return .null }
+                return .object(stored.body)
+            })
     }
 
     static func unquote(_ text: String) -> String {

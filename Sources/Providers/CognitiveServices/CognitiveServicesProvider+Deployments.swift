@@ -237,7 +237,9 @@ extension CognitiveServicesProvider {
     static func serviceDate(_ iso: String) -> String {
         let characters = Array(iso)
         guard characters.count >= 19 else { return iso }
-        let year = String(characters[0..<4]), month = String(characters[5..<7]), day = String(characters[8..<10])
+        let year = String(characters[0..<4])
+        let month = String(characters[5..<7])
+        let day = String(characters[8..<10])
         return "\(month)/\(day)/\(year) " + String(characters[11..<19])
     }
 

@@ -280,7 +280,7 @@ extension ResourcesProvider {
     func listDeploymentOperations(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let deployment = try existingDeployment(parameters)
         let items = deployment.privateState["operations"]?.arrayValue ?? []
-        return try Pager(request: request).list(items, key: { $0["operationId"]?.stringValue ?? "" }) { $0 }
+        return try Pager(request: request).list(items, key: { $0["operationId"]?.stringValue ?? "" }, render: { $0 })
     }
 
     func deploymentOperation(_ parameters: RouteParameters) throws -> ARMResponse {

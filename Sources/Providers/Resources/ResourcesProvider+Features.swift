@@ -83,9 +83,9 @@ extension ResourcesProvider {
             }
         }
         let wanted = names.filter { namespace == nil || $0.0.lowercased() == namespace?.lowercased() }
-        return try Pager(request: request).list(wanted, key: { ($0.0 + "/" + $0.1).lowercased() }) {
-            featureJSON(subscriptionID: subscriptionID, namespace: $0.0, name: $0.1)
-        }
+        return try Pager(request: request).list(
+            wanted, key: { ($0.0 + "/" + $0.1).lowercased() },
+            render: { featureJSON(subscriptionID: subscriptionID, namespace: $0.0, name: $0.1) })
     }
 
     func setFeature(_ parameters: RouteParameters, state: String) throws -> ARMResponse {

@@ -43,9 +43,8 @@ extension ResourcesProvider {
 
     func listProviders(_ request: ARMRequest, subscriptionID: String) throws -> ARMResponse {
         guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
-        return try Pager(request: request).list(registrations, key: { $0.namespace.lowercased() }) {
-            providerJSONValue($0, subscriptionID: subscriptionID)
-        }
+        return try Pager(request: request).list(
+            registrations, key: { $0.namespace.lowercased() }, render: { providerJSONValue($0, subscriptionID: subscriptionID) })
     }
 
     func providerJSON(namespace: String, subscriptionID: String?) throws -> JSONValue {

@@ -1,5 +1,6 @@
-@testable import EmulatorHTTP
 import Synchronization
+
+@testable import EmulatorHTTP
 
 /// Keeps each write of a streamed body separately, so a test can see how the body was cut; after
 /// `failAfter` writes it answers `ClientGone`, as a connection whose client left.
