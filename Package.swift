@@ -25,8 +25,8 @@ let package = Package(
         .target(name: "ARMCore", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // Entra ID: directory, token service, JWT, managed identity.
         .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
-        // ARM template language and deployment planning: pure, no I/O (uses ARMCore for JSONValue only).
-        .target(name: "ARMTemplates", dependencies: ["ARMCore"], swiftSettings: strict),
+        // ARM template language and deployment planning: pure, no I/O (ARMCore for JSONValue, OpenSSL for SHA-1).
+        .target(name: "ARMTemplates", dependencies: ["ARMCore", "COpenSSL"], swiftSettings: strict),
 
         // The RBAC engine: built-in role catalog (data), action matching, ABAC conditions, evaluator,
         // the authorization middleware. Pure: ARMCore only.
@@ -87,7 +87,7 @@ let package = Package(
             dependencies: ["ARMCore", "Identity", "Authorization"],
             swiftSettings: strict
         ),
-        // Durable state (issue 6 §1): journal with group commit, snapshots, recovery, state export/import.
+        // Durable state (docs/durability-and-load.md): journal with group commit, snapshots, recovery, state export/import.
         .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
         // What a model deployment answers: request parsing and validation, token estimates, the built-in
         // deterministic responder, embeddings, and the chat/completions/embeddings/responses wire shapes. Pure.
@@ -119,7 +119,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "foundry-emulator", dependencies: ["Emulator"], swiftSettings: strict),
-        // libFuzzer targets (issue 6 §2): a stub unless built by scripts/fuzz with -D FUZZING.
+        // libFuzzer targets (docs/hardening.md): a stub unless built by scripts/fuzz with -D FUZZING.
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["EmulatorHTTP"], path: "Sources/Fuzz/HTTPParser", swiftSettings: strict),
         .executableTarget(
             name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",

@@ -57,7 +57,7 @@ extension TemplateEvaluator {
             return .string(UniqueString.make(try Self.strings(name, values)))
         case "guid":
             try Self.arity(name, values, 1, nil)
-            return .string(DeterministicGUID.make(try Self.strings(name, values)))
+            return .string(NameBasedUUID.make(try Self.strings(name, values)))
         case "newguid":
             try Self.arity(name, values, 0, 0)
             return .string(context.newGUID())
