@@ -1,0 +1,209 @@
+import ARMCore
+import Foundation
+import Identity
+import Testing
+
+@testable import MachineLearningServicesProvider
+
+/// What the Machine Learning service creates for a workspace goes through the ARM pipeline as its
+/// own first-party principal: the bodies are the other providers' own, its role is narrow, and a
+/// refusal fails the workspace PUT without a partial write (docs/hubs-and-projects.md).
+@Suite("ML first-party dependents")
+struct FirstPartyDependentsTests {
+    static let mlObjectId = WellKnown.machineLearningServiceObjectId
+    static let mlAppId = WellKnown.machineLearningServiceClientId
+
+    static func resource(_ namespace: String, _ type: String, _ name: String, rg: String = "rg1") -> String {
+        MLTestWorld.group(rg) + "/providers/\(namespace)/\(type)/\(name)"
+    }
+
+    /// The body without what depends on the name or the moment of creation.
+    static func shape(_ body: JSONValue?) -> JSONValue? {
+        guard var object = body?.objectValue, var properties = object["properties"]?.objectValue else { return body }
+        for key in ["id", "name", "etag", "systemData"] { object[key] = nil }
+        for key in [
+            "primaryEndpoints", "creationTime", "vaultUri", "loginServer", "creationDate", "ApplicationId", "AppId", "InstrumentationKey",
+            "ConnectionString",
+        ] {
+            properties[key] = properties[key] == nil ? nil : "*"
+        }
+        object["properties"] = .object(properties)
+        return .object(object)
+    }
+
+    @Test func hubDependentsAreWhatADirectPUTToTheirProviderAnswers() async throws {
+        // Given a hub that references a registry and an Insights component that do not exist yet.
+        let world = try MLTestWorld()
+        let registry = Self.resource("Microsoft.ContainerRegistry", "registries", "hubregistry1")
+        let component = Self.resource("Microsoft.Insights", "components", "hubinsights1")
+        let hub = try await world.createHub(extra: #","containerRegistry":"\#(registry)","applicationInsights":"\#(component)""#)
+        #expect(hub.status == 200)
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        let vault = try #require(hub.properties?["keyVault"]?.stringValue)
+
+        for (created, apiVersion) in [(storage, "2023-05-01"), (vault, "2023-07-01"), (registry, "2023-07-01"), (component, "2020-02-02")] {
+            // When the same request goes straight to the resource's own provider under another name.
+            let id = try #require(ResourceID(created))
+            let type = id.fullType.split(separator: "/").map(String.init)
+            let twinID = ResourceID(
+                subscriptionID: MLTestWorld.subscription, resourceGroup: "rg1", namespace: type[0], types: [type[1]],
+                names: ["twin" + id.name.prefix(12)])
+            let request = MachineLearningServicesProvider.dependentCreation(twinID, location: "eastus", tenantId: WellKnown.tenantId)
+            let twin = try await world.send(
+                "PUT", twinID.description, apiVersion: apiVersion, body: String(decoding: request.body.serialized(), as: UTF8.self))
+            #expect(twin.status == 200 || twin.status == 201)
+
+            // Then both have one body: the provider's.
+            let dependent = try await world.send("GET", created, apiVersion: apiVersion)
+            #expect(dependent.status == 200)
+            #expect(Self.shape(dependent.json) == Self.shape(twin.json), "\(id.fullType)")
+            // Created by the ML service's own principal, not by the workspace's caller.
+            #expect(dependent.json?["systemData"]?["createdBy"]?.stringValue == Self.mlAppId)
+            #expect(dependent.json?["systemData"]?["createdByType"]?.stringValue == "Application")
+        }
+
+        // The fields the ML provider's own copies lacked are there now.
+        let account = try await world.send("GET", storage, apiVersion: "2023-05-01")
+        let name = try #require(ResourceID(storage)?.name)
+        #expect(account.properties?["primaryEndpoints"]?["web"]?.stringValue == "https://\(name).z13.web.core.windows.net/")
+        #expect(account.properties?["minimumTlsVersion"]?.stringValue == "TLS1_2")
+        #expect(account.properties?["supportsHttpsTrafficOnly"]?.boolValue == true)
+        let keys = try await world.send("POST", storage + "/listKeys", apiVersion: "2023-05-01")
+        #expect(keys.json?["keys"]?.arrayValue?.count == 2)
+        let keyVault = try await world.send("GET", vault, apiVersion: "2023-07-01")
+        #expect(keyVault.properties?["enableSoftDelete"]?.boolValue == true)
+        #expect(keyVault.properties?["softDeleteRetentionInDays"]?.intValue == 90)
+        #expect(keyVault.properties?["enableRbacAuthorization"]?.boolValue == true)
+        #expect(keyVault.properties?["tenantId"]?.stringValue == WellKnown.tenantId)
+    }
+
+    @Test func projectRoleAssignmentIsTheAuthorizationProvidersBodyMadeByTheService() async throws {
+        let world = try MLTestWorld()
+        let hub = try await world.createHub()
+        let project = try await world.createProject()
+        #expect(project.status == 200)
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        let assignment = try #require(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"]).first)
+        let answered = try await world.send("GET", assignment.id.description, apiVersion: "2022-04-01")
+        #expect(answered.status == 200)
+        #expect(answered.properties?["createdBy"]?.stringValue == Self.mlObjectId)
+        #expect(answered.properties?["updatedBy"]?.stringValue == Self.mlObjectId)
+        #expect(answered.properties?["delegatedManagedIdentityResourceId"] == .null)
+        #expect(answered.json?["systemData"]?["createdBy"]?.stringValue == Self.mlAppId)
+        let container = try await world.send(
+            "GET", storage + "/blobServices/default/containers/" + (project.properties?["workspaceId"]?.stringValue ?? "") + "-code",
+            apiVersion: "2023-05-01")
+        #expect(container.properties?["publicAccess"]?.stringValue == "None")
+    }
+
+    @Test func withRBACEnforcedTheServicesRoleIsEnoughForHubsAndProjects() async throws {
+        let world = try MLTestWorld(enforceRBAC: true)
+        let hub = try await world.createHub()
+        #expect(hub.status == 200)
+        #expect(try await world.createProject().status == 200)
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"]).count == 1)
+        #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Storage/storageAccounts/blobServices/containers"]).count == 4)
+    }
+
+    /// The service's principal, sending as the ML provider does.
+    func sendAsService(_ world: MLTestWorld, _ method: String, _ path: String, apiVersion: String, body: JSONValue) async -> ARMError? {
+        do {
+            _ = try await world.internalRequests.send(
+                method, path, apiVersion: apiVersion, body: body,
+                as: MachineLearningServicesProvider.serviceCaller(tenantId: WellKnown.tenantId), baseURL: "https://localhost:8443")
+            return nil
+        } catch let error as ARMError {
+            return error
+        } catch {
+            return ARMError.internalServerError()
+        }
+    }
+
+    @Test func theServicesRoleIsNarrow() async throws {
+        // Given RBAC enforced and a hub with its storage account.
+        let world = try MLTestWorld(enforceRBAC: true)
+        let hub = try await world.createHub()
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        let principal = try #require(hub.json?["identity"]?["principalId"]?.stringValue)
+        let subscription = "/subscriptions/\(MLTestWorld.subscription)"
+
+        // It may create a storage account (its job)...
+        #expect(
+            await sendAsService(
+                world, "PUT", Self.resource("Microsoft.Storage", "storageAccounts", "mlmade1"), apiVersion: "2023-05-01",
+                body: ["location": "eastus"]) == nil)
+        // ...but not a workspace, a resource group, a secret, or a role other than Storage Blob Data Contributor.
+        let refused: [(String, JSONValue)] = [
+            (MLTestWorld.workspace("sneaky"), ["location": "eastus", "kind": "Hub"]),
+            (MLTestWorld.group("rg-by-ml"), ["location": "eastus"]),
+            (try #require(hub.properties?["keyVault"]?.stringValue) + "/secrets/s1", ["properties": ["value": "x"]]),
+            (
+                storage + "/providers/Microsoft.Authorization/roleAssignments/" + DeterministicGUID.make("owner"),
+                [
+                    "properties": [
+                        "roleDefinitionId": .string(
+                            subscription + "/providers/Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635"),
+                        "principalId": .string(principal), "principalType": "ServicePrincipal",
+                    ]
+                ]
+            ),
+        ]
+        for (path, body) in refused {
+            let error = await sendAsService(world, "PUT", path, apiVersion: "2024-10-01", body: body)
+            #expect(error?.status == 403, "\(path)")
+            #expect(error?.code == "AuthorizationFailed", "\(path)")
+            #expect(error?.message.contains(Self.mlObjectId) == true, "\(path)")
+        }
+        #expect(world.store.get(ResourceID(MLTestWorld.workspace("sneaky"))!) == nil)
+        #expect(world.store.get(ResourceID(MLTestWorld.group("rg-by-ml"))!) == nil)
+    }
+
+    @Test func aRefusedDependentFailsTheHubWithoutAPartialWrite() async throws {
+        // Given a vault name held by a soft-deleted vault.
+        let world = try MLTestWorld()
+        try await world.createGroup()
+        let vault = Self.resource("Microsoft.KeyVault", "vaults", "takenvault1")
+        #expect(try await world.send("PUT", vault, apiVersion: "2023-07-01", body: #"{"location":"eastus"}"#).status == 201)
+        #expect(try await world.send("DELETE", vault, apiVersion: "2023-07-01").status == 200)
+
+        // When a hub names it (its storage account would be created first).
+        let hub = try await world.createHub(extra: #","keyVault":"\#(vault)""#)
+
+        // Then the hub PUT answers Key Vault's refusal, and neither the hub nor its storage account exist.
+        #expect(hub.status == 409)
+        #expect(hub.code == "ConflictError")
+        #expect(hub.message?.contains("takenvault1") == true)
+        #expect(try await world.send("GET", MLTestWorld.workspace("hub1")).status == 404)
+        #expect(world.store.all(under: ResourceID(MLTestWorld.group("rg1"))!, types: ["Microsoft.Storage/storageAccounts"]).isEmpty)
+        #expect(world.store.all(under: ResourceID(MLTestWorld.group("rg1"))!, types: ["Microsoft.KeyVault/vaults"]).isEmpty)
+    }
+
+    @Test func aRefusedRoleAssignmentFailsTheProjectWithoutAPartialWrite() async throws {
+        // Given role assignment writes refused (an injected fault, as a denial would be).
+        let faults = FaultInjector()
+        let world = try MLTestWorld(extraMiddleware: [FaultInjectionMiddleware(injector: faults)])
+        let hub = try await world.createHub()
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        try faults.add(
+            FaultRule(
+                id: "no-assignments", method: "PUT", path: "*/providers/Microsoft.Authorization/roleAssignments/*", status: 403,
+                code: "AuthorizationFailed", message: "refused"))
+
+        // When a project is created.
+        let project = try await world.createProject()
+
+        // Then it fails with that refusal; no project, containers, identity or hub link remain.
+        #expect(project.status == 403)
+        #expect(project.code == "AuthorizationFailed")
+        #expect(try await world.send("GET", MLTestWorld.workspace("proj1")).status == 404)
+        #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Storage/storageAccounts/blobServices/containers"]).isEmpty)
+        #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("proj1")) == nil)
+        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        #expect(hubNow.properties?["associatedWorkspaces"] == [])
+
+        // And once writes are allowed again the same PUT succeeds.
+        #expect(faults.remove(id: "no-assignments"))
+        #expect(try await world.createProject().status == 200)
+    }
+}
