@@ -2,7 +2,8 @@ import EmulatorHTTP
 
 /// An error with its wire form: `{"error":{"code","message","target","details"}}`, a status and
 /// optional headers. Thrown anywhere in the pipeline and rendered once, at its edge.
-/// The codes and message templates live in one catalog: `ARMError+Catalog.swift`.
+/// The codes and message templates live in catalogs: ARMCore's `ARMError+Catalog.swift` (the gateway's
+/// and the shared ones) and one `ARMError+{Area}.swift` in each module with codes of its own.
 public struct ARMError: Error, Sendable, Equatable {
     public var status: Int
     public var code: String
