@@ -18,6 +18,14 @@ extension Emulator {
             case .version:
                 print("foundry-emulator \(version)")
                 exit(0)
+            case .printRoutes:
+                do {
+                    print(try Emulator(config: EmulatorConfig()).routeInventoryJSON)
+                    exit(0)
+                } catch {
+                    FileHandle.standardError.write(Data("foundry-emulator: \(error)\n".utf8))
+                    exit(1)
+                }
             case .run(let parsed):
                 config = parsed
             }

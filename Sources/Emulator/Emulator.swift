@@ -22,10 +22,8 @@ public final class Emulator: Sendable {
     let logger: Logger
     let world: EmulatorWorld
     let server: HTTPServer
-    /// The ARM, public and operator routers, for the route inventory (`servedOperations`).
+    /// The ARM, public, operator, Graph and Entra ID routers (their operation ids are unique).
     let routers: [Router]
-    /// The data plane's routes, for the route inventory.
-    let dataPlaneRoutes: [DataPlaneRoute]
     /// The hub proxy's forwarder, told where this emulator listens once it does.
     let hubProxyForwarder: ProxyForwarder
     /// The top-level dispatch, also reachable in-process (`handle(_:)`, for tests).
@@ -148,11 +146,12 @@ public final class Emulator: Sendable {
             ],
             router: graphRouter)
 
-        routers = [armRouter, publicRouter, operatorRouter, graphRouter]
-        dataPlaneRoutes = dataPlane.router.routes
-        handler = EmulatorHandler(
-            operatorPipeline: operatorPipeline, identity: identity, publicPipeline: publicPipeline,
-            armPipeline: armPipeline, graphPipeline: graphPipeline, dataPlane: dataPlane, logger: logger, persistence: persistence)
+        let identityPipeline = IdentityPipeline(service: identity)
+        routers = [armRouter, publicRouter, operatorRouter, graphRouter, identityPipeline.router]
+        let routeGroups = Self.routeGroups(
+            dataPlane: dataPlane, operatorPipeline: operatorPipeline, publicPipeline: publicPipeline, graphPipeline: graphPipeline,
+            identity: identityPipeline, armPipeline: armPipeline)
+        handler = EmulatorHandler(groups: routeGroups.groups, otherwise: routeGroups.otherwise, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(
             host: config.host, port: config.port,
             tls: TLSConfiguration(certificatePath: certificate.certificatePath, privateKeyPath: certificate.privateKeyPath),

@@ -6,6 +6,9 @@ extension EmulatorConfig {
         case run(EmulatorConfig)
         case help
         case version
+        /// `--print-routes` (not in the usage text): print the route inventory as JSON and exit
+        /// (`scripts/generate-openapi`).
+        case printRoutes
     }
 
     public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -66,6 +69,7 @@ extension EmulatorConfig {
             switch argument {
             case "--help", "-h": return .help
             case "--version": return .version
+            case "--print-routes": return .printRoutes
             case "--host": config.host = try value(for: argument)
             case "--port": config.port = try integer(for: argument, in: 0...65535)
             case "--tls-cert": config.tlsCertificatePath = try value(for: argument)

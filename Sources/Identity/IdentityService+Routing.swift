@@ -2,90 +2,68 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Path dispatch and the response envelope shared by every Identity endpoint.
+/// The endpoints' answers (the route table is `IdentityService+Routes.swift`) and the response
+/// envelope they share.
 extension IdentityService {
-    func route(_ request: HTTPRequest) -> HTTPResponse {
-        let segments = request.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
-        let lowered = segments.map { $0.lowercased() }
-        let method = request.method.uppercased()
+    func appServiceToken(_ request: HTTPRequest) -> HTTPResponse {
+        let result = managedIdentity.appService(request)
+        return json(result.status, result.body, request)
+    }
 
-        if lowered == ["msi", "token"] {
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            let result = managedIdentity.appService(request)
-            return json(result.status, result.body, request)
-        }
-        if lowered == ["metadata", "identity", "oauth2", "token"] {
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            let result = managedIdentity.imds(request)
-            return json(result.status, result.body, request)
-        }
-        guard segments.count >= 2 else { return notFound(request) }
-        let tenantSegment = segments[0]
-        let rest = Array(lowered.dropFirst())
+    func imdsToken(_ request: HTTPRequest) -> HTTPResponse {
+        let result = managedIdentity.imds(request)
+        return json(result.status, result.body, request)
+    }
 
-        switch rest {
-        case ["v2.0", ".well-known", "openid-configuration"], [".well-known", "openid-configuration"]:
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            do {
-                let authority = try Authority.resolve(tenantSegment, in: directory, error: "invalid_tenant")
-                let document =
-                    rest.count == 3
-                    ? documents.v2Configuration(authority: authority, baseURL: request.baseURL)
-                    : documents.v1Configuration(authority: authority, baseURL: request.baseURL)
-                return json(200, document, request)
-            } catch {
-                return entraError(error, request)
-            }
-        case ["discovery", "v2.0", "keys"], ["discovery", "keys"]:
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            return json(200, documents.keys(), request)
-        case ["discovery", "instance"]:
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            let query = QueryParameters(request.query ?? "")
-            return json(
-                200, documents.instanceDiscovery(baseURL: request.baseURL, authorizationEndpoint: query["authorization_endpoint"]), request)
-        case _ where rest.count == 2 && rest[0] == "userrealm":
-            guard method == "GET" else { return methodNotAllowed(request, allowed: "GET") }
-            return json(200, documents.userRealm(username: segments[2], directory: directory), request)
-        case ["oauth2", "v2.0", "token"], ["oauth2", "token"]:
-            let version: TokenRequest.Version = rest.count == 3 ? .v2 : .v1
-            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in
-                try self.tokens.token(request)
-            }
-        case ["oauth2", "v2.0", "devicecode"], ["oauth2", "devicecode"]:
-            let version: TokenRequest.Version = rest.count == 3 ? .v2 : .v1
-            return tokenEndpoint(request, tenant: tenantSegment, version: version) { (request) throws(EntraError) in
-                try self.tokens.deviceAuthorization(request)
-            }
-        case ["oauth2", "deviceauth"], ["oauth2", "v2.0", "deviceauth"]:
-            return html(
-                200,
-                """
-                <!doctype html><title>foundry-emulator device login</title>
-                <p>foundry-emulator approves every device code as soon as it is issued: go back to your terminal,
-                the sign-in has already completed. To sign in as another seeded user, send <code>login_hint</code>
-                with the device code request.</p>
-                """, request)
-        case ["oauth2", "v2.0", "logout"], ["oauth2", "logout"]:
-            return html(200, "<!doctype html><title>Signed out</title><p>You have signed out of foundry-emulator.</p>", request)
-        case ["oauth2", "v2.0", "authorize"], ["oauth2", "authorize"]:
-            return json(
-                501,
-                .object(
-                    JSONObject([
-                        ("error", "unsupported_response_type"),
-                        (
-                            "error_description",
-                            "foundry-emulator does not implement the interactive authorization code flow. Sign in with the device code flow (az login --use-device-code), a password, a client secret or a managed identity."
-                        ),
-                    ])), request)
-        default:
-            return notFound(request)
+    func openIDConfiguration(_ request: HTTPRequest, tenant: String, version: TokenRequest.Version) -> HTTPResponse {
+        do {
+            let authority = try Authority.resolve(tenant, in: directory, error: "invalid_tenant")
+            let document =
+                version == .v2
+                ? documents.v2Configuration(authority: authority, baseURL: request.baseURL)
+                : documents.v1Configuration(authority: authority, baseURL: request.baseURL)
+            return json(200, document, request)
+        } catch {
+            return entraError(error, request)
         }
     }
 
+    func instanceDiscovery(_ request: HTTPRequest) -> HTTPResponse {
+        let query = QueryParameters(request.query ?? "")
+        return json(
+            200, documents.instanceDiscovery(baseURL: request.baseURL, authorizationEndpoint: query["authorization_endpoint"]), request)
+    }
+
+    func deviceAuthPage(_ request: HTTPRequest) -> HTTPResponse {
+        html(
+            200,
+            """
+            <!doctype html><title>foundry-emulator device login</title>
+            <p>foundry-emulator approves every device code as soon as it is issued: go back to your terminal,
+            the sign-in has already completed. To sign in as another seeded user, send <code>login_hint</code>
+            with the device code request.</p>
+            """, request)
+    }
+
+    func logoutPage(_ request: HTTPRequest) -> HTTPResponse {
+        html(200, "<!doctype html><title>Signed out</title><p>You have signed out of foundry-emulator.</p>", request)
+    }
+
+    func authorize(_ request: HTTPRequest) -> HTTPResponse {
+        json(
+            501,
+            .object(
+                JSONObject([
+                    ("error", "unsupported_response_type"),
+                    (
+                        "error_description",
+                        "foundry-emulator does not implement the interactive authorization code flow. Sign in with the device code flow (az login --use-device-code), a password, a client secret or a managed identity."
+                    ),
+                ])), request)
+    }
+
     /// The token and device-code endpoints: POST only (Entra: AADSTS900561), authority resolved first.
-    private func tokenEndpoint(
+    func tokenEndpoint(
         _ request: HTTPRequest, tenant: String, version: TokenRequest.Version,
         _ body: (TokenRequest) throws(EntraError) -> JSONValue
     ) -> HTTPResponse {
@@ -121,7 +99,7 @@ extension IdentityService {
         return response
     }
 
-    private func notFound(_ request: HTTPRequest) -> HTTPResponse {
+    func notFound(_ request: HTTPRequest) -> HTTPResponse {
         json(
             404,
             .object(
@@ -131,7 +109,7 @@ extension IdentityService {
                 ])), request)
     }
 
-    private func methodNotAllowed(_ request: HTTPRequest, allowed: String) -> HTTPResponse {
+    func methodNotAllowed(_ request: HTTPRequest, allowed: String) -> HTTPResponse {
         var response = json(
             405,
             .object(

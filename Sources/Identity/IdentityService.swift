@@ -2,7 +2,8 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// The Entra ID face of the emulator, all unauthenticated (DESIGN.md "A request's way"):
+/// The Entra ID face of the emulator, all unauthenticated (docs/dataplane.md "The chain"); the route
+/// table is `IdentityService+Routes.swift`:
 /// - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
 /// - `GET /{tenant}/discovery/v2.0/keys`, `/{tenant}/discovery/keys`, `/common/discovery/instance`
 /// - `POST /{tenant}/oauth2/v2.0/token`, `/{tenant}/oauth2/token` (v1, `resource=`)
@@ -52,9 +53,10 @@ public final class IdentityService: Sendable {
         }
     }
 
-    /// Answers one request; never throws (errors are Entra-shaped responses).
+    /// Answers one request; never throws (errors are Entra-shaped responses). The emulator keeps one
+    /// `IdentityPipeline`; this builds one per call.
     public func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        route(request)
+        await IdentityPipeline(service: self).handle(request)
     }
 
     /// An access token for `principal` with audience `audience`, valid for an hour. A user's token

@@ -77,7 +77,8 @@ import Testing
         // Then the storage account and key vault writes are the ML service's, under the hub's correlation id.
         let events = await Self.events(world, Self.window() + " and correlationId eq 'corr-hub'")
         let ends = events.filter { $0["eventName"]?["value"] == "EndRequest" }
-        let byAction = Dictionary(ends.compactMap { event in event["operationName"]?["value"]?.stringValue.map { ($0, event) } }) { a, _ in a }
+        let byAction = Dictionary(
+            ends.compactMap { event in event["operationName"]?["value"]?.stringValue.map { ($0, event) } }, uniquingKeysWith: { a, _ in a })
         let storage = try #require(byAction["Microsoft.Storage/storageAccounts/write"])
         let vault = try #require(byAction["Microsoft.KeyVault/vaults/write"])
         let workspace = try #require(byAction["Microsoft.MachineLearningServices/workspaces/write"])

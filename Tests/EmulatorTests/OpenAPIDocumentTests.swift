@@ -69,16 +69,16 @@ import Testing
         #expect(unserved.isEmpty, "documented but not served: \(unserved.sorted())")
     }
 
-    /// Identity's endpoints are a hand-kept list beside its `switch`; each must really be served
-    /// (anything but the service's 404 for an unknown path).
+    /// Each of Identity's routes is claimed by the service and really served (anything but the
+    /// service's 404 for an unknown path).
     @Test func everyListedIdentityEndpointIsServed() async throws {
         let service = IdentityService(directory: Directory(), signingKey: .wellKnown)
-        for endpoint in IdentityService.endpoints {
-            let path = endpoint.path.replacingOccurrences(of: "{tenant}", with: WellKnown.tenantId)
+        for endpoint in service.routes.map(\.route) {
+            let path = endpoint.pattern.replacingOccurrences(of: "{tenant}", with: WellKnown.tenantId)
             let request = HTTPRequest(method: endpoint.method, target: path, headers: HTTPHeaders([("Host", "localhost")]))
-            #expect(service.handles(path: path.split(separator: "/").map(String.init)), "\(endpoint.path) not claimed")
+            #expect(service.handles(path: path.split(separator: "/").map(String.init)), "\(endpoint.pattern) not claimed")
             let response = await service.handle(request)
-            #expect(response.status != 404, "\(endpoint.method) \(endpoint.path) answered 404")
+            #expect(response.status != 404, "\(endpoint.method) \(endpoint.pattern) answered 404")
         }
     }
 

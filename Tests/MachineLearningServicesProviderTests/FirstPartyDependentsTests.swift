@@ -83,7 +83,8 @@ struct FirstPartyDependentsTests {
         let project = try await world.createProject()
         #expect(project.status == 200)
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
-        let assignment = try #require(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"]).first)
+        let assignments = world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"])
+        let assignment = try #require(assignments.first)
         let answered = try await world.send("GET", assignment.id.description, apiVersion: "2022-04-01")
         #expect(answered.status == 200)
         #expect(answered.properties?["createdBy"]?.stringValue == Self.mlObjectId)
@@ -103,7 +104,8 @@ struct FirstPartyDependentsTests {
         #expect(try await world.createProject().status == 200)
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
         #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"]).count == 1)
-        #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Storage/storageAccounts/blobServices/containers"]).count == 4)
+        let containerType = "Microsoft.Storage/storageAccounts/blobServices/containers"
+        #expect(world.store.all(under: ResourceID(storage)!, types: [containerType]).count == 4)
     }
 
     /// The service's principal, sending as the ML provider does.
