@@ -3,7 +3,7 @@ import Synchronization
 
 /// Sends ARM requests from inside the emulator through the full ARM pipeline, on behalf of the
 /// caller whose request caused them, so validation, RBAC and audit apply exactly as to a client's
-/// request (DESIGN "Arrows point down only": a provider never writes another provider's resources
+/// request (docs/architecture.md "Modules": a provider never writes another provider's resources
 /// into the store directly). The template engine creates its resources this way; a project creates
 /// its storage containers and role assignment this way.
 ///

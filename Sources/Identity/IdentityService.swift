@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// The Entra ID face of the emulator, all unauthenticated (DESIGN.md "A request's way"):
+/// The Entra ID face of the emulator, all unauthenticated (docs/architecture.md "A request's way"):
 /// - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
 /// - `GET /{tenant}/discovery/v2.0/keys`, `/{tenant}/discovery/keys`, `/common/discovery/instance`
 /// - `POST /{tenant}/oauth2/v2.0/token`, `/{tenant}/oauth2/token` (v1, `resource=`)
