@@ -1,7 +1,7 @@
 /// Requires `?api-version=` (any casing of the name) and that it is well-formed:
 /// `YYYY-MM-DD` with a real calendar date, optionally followed by `-preview`, `-privatepreview`,
-/// `-beta` or `-alpha` (reference §5.1). Any well-formed version is accepted, because clients send
-/// versions newer than any list (real-clients §2); providers that keep an allow-list check it
+/// `-beta` or `-alpha` (docs/azure-behaviours.md "api-version"). Any well-formed version is accepted, because clients send
+/// versions newer than any list (docs/azure-behaviours.md "What the management SDKs need"); providers that keep an allow-list check it
 /// themselves. Sets `request.apiVersion`.
 public struct APIVersionMiddleware: ARMMiddleware {
     public init() {}

@@ -1,4 +1,4 @@
-/// The wire form of an error (RPC common-api-details "Error Response Content"; reference §5.6).
+/// The wire form of an error (RPC common-api-details "Error Response Content"; docs/azure-behaviours.md "Error responses").
 extension ARMError {
     /// `{"code","message","target"?,"details"?}`: the inner object, also used for `details[]`
     /// and for the `error` of a failed operation status.

@@ -1,7 +1,7 @@
 import EmulatorHTTP
 
 /// Rendering at the edge of the pipeline: bodies to bytes, errors to `{"error":{…}}`, and the
-/// headers ARM puts on every response (reference §5.6, §5.9).
+/// headers ARM puts on every response (docs/azure-behaviours.md "Error responses", "Response headers").
 extension ARMPipeline {
     static let jsonContentType = "application/json; charset=utf-8"
 
@@ -14,7 +14,8 @@ extension ARMPipeline {
         } else if let json = response.body, !bodyless {
             body = json.serialized()
             headers.add("Content-Type", Self.jsonContentType)
-            // "If the body carries an etag, send it as the ETag header too" (RPC; §5.3).
+            // "If the body carries an etag, send it as the ETag header too" (RPC; docs/azure-behaviours.md "Resource envelope and
+            // systemData").
             if case .string(let etag) = json["etag"], !response.headers.contains("ETag") {
                 headers.add("ETag", Self.headerETag(etag))
             }
@@ -29,12 +30,12 @@ extension ARMPipeline {
     func render(_ error: ARMError) -> HTTPResponse {
         var headers = HTTPHeaders([("Content-Type", Self.jsonContentType)])
         for field in error.headers { headers.add(field.name, field.value) }
-        // ARM's own errors say so (§5.6 [OBS]); RP errors don't.
+        // ARM's own errors say so (docs/azure-behaviours.md "Error responses"); RP errors don't.
         if error.fromGateway { headers.set("x-ms-failure-cause", "gateway") }
         return HTTPResponse(status: error.status, headers: headers, body: error.envelopeJSON.serialized())
     }
 
-    /// The headers of every ARM response (§5.9). Appended without a scan per header, except where
+    /// The headers of every ARM response (docs/azure-behaviours.md "Response headers"). Appended without a scan per header, except where
     /// the handler already set one of them (then it is replaced).
     func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
         var headers = response.headers
@@ -65,7 +66,7 @@ extension ARMPipeline {
     }
 
     /// The `ETag` header value for a body etag: already-quoted (or weak) tags as they are, bare
-    /// ones quoted (RFC 9110 §8.8.3).
+    /// ones quoted (RFC 9110 section 8.8.3).
     static func headerETag(_ etag: String) -> String {
         if etag.hasPrefix("\"") || etag.hasPrefix("W/") { return etag }
         return "\"" + etag + "\""

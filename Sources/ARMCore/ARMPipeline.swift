@@ -3,11 +3,11 @@ import Foundation
 import Synchronization
 
 /// The ARM request pipeline: an explicit, ordered list of middleware (request id -> api-version ->
-/// authentication -> route match -> authorization -> fault injection, DESIGN "A request's way")
+/// authentication -> route match -> authorization -> fault injection, docs/architecture.md "A request's way")
 /// and then the terminal responder, which calls the matched route's handler.
 ///
 /// `handle` never throws: an `ARMError` becomes its wire form, any other error a 500
-/// `InternalServerError`, and every response gets ARM's common headers (reference §5.9).
+/// `InternalServerError`, and every response gets ARM's common headers (docs/azure-behaviours.md "Response headers").
 public struct ARMPipeline: HTTPHandler, ARMResponder {
     public let middleware: [any ARMMiddleware]
     public let router: Router

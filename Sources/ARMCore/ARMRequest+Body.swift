@@ -1,4 +1,4 @@
-/// Reading the JSON request body the way ARM's front door does (reference §5.6, §5.11).
+/// Reading the JSON request body the way ARM's front door does (docs/azure-behaviours.md "Error responses", "Request size limits").
 extension ARMRequest {
     /// ARM rejects bodies over 4 MB with 413 (RPC common-api-details "Max Request Body Size").
     public static let maxBodySize = 4 * 1024 * 1024

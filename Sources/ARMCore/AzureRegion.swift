@@ -1,5 +1,5 @@
-/// A public Azure region as `GET /subscriptions/{s}/locations` describes it (reference §4.1).
-/// The catalog itself is data, in `AzureRegion+Catalog.swift`.
+/// A public Azure region as `GET /subscriptions/{s}/locations` describes it (docs/azure-behaviours.md "Subscriptions, tenants and
+/// locations"). The catalog itself is data, in `AzureRegion+Catalog.swift`.
 public struct AzureRegion: Sendable, Equatable {
     /// Lower-case, space-free: `eastus`.
     public let name: String
@@ -43,7 +43,7 @@ public struct AzureRegion: Sendable, Equatable {
     public var pairedRegion: String? { pairedRegions.first }
 
     /// "Resource Providers should ignore whitespace and capitalization when accepting geo regions"
-    /// (RPC; reference §5.2): `East US`, `eastus` and `East us` all give `eastus`.
+    /// (RPC; docs/azure-behaviours.md "Case-insensitivity and names"): `East US`, `eastus` and `East us` all give `eastus`.
     public static func normalize(_ location: String) -> String {
         String(String.UnicodeScalarView(location.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
     }

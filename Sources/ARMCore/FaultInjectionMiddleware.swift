@@ -1,4 +1,4 @@
-/// The pipeline's fault-injection step (DESIGN "A request's way": after authorization, before the
+/// The pipeline's fault-injection step (docs/architecture.md "A request's way": after authorization, before the
 /// handler): the global latency, then the first matching fault rule's delay and error or
 /// operation failure. Sleeping suspends the request's task, never the event loop.
 public struct FaultInjectionMiddleware: ARMMiddleware {

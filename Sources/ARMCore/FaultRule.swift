@@ -1,4 +1,4 @@
-/// One fault a test asked for with `POST /_emulator/faults` (issue 6 §4): requests whose method and
+/// One fault a test asked for with `POST /_emulator/faults` (docs/reference.md "Fault and latency injection"): requests whose method and
 /// path match get a delay, an ARM error instead of their handler, or a long-running operation that
 /// ends `Failed`. Injected errors answer before the handler runs, so they never change stored state.
 public struct FaultRule: Sendable, Equatable {

@@ -1,6 +1,6 @@
 /// Where the emulator keeps a subscription's feature and resource provider registration state, so
 /// that Microsoft.Resources (which serves `az feature` and `az provider`) writes it and any provider
-/// or the front door reads it through the store (docs/served.md "Microsoft.Features").
+/// or the front door reads it through the store (docs/served.md, Microsoft.Features).
 ///
 /// Everything is registered by default: a record exists only once a client registered or
 /// unregistered something, and only a record whose state is not `Registered` closes a gate.

@@ -3,7 +3,7 @@ import Synchronization
 
 /// Sends ARM requests from inside the emulator through the full ARM pipeline, as the caller whose
 /// request caused them or as a first-party service principal, so validation, RBAC and audit apply
-/// exactly as to a client's request (DESIGN "Arrows point down only": a provider never writes
+/// exactly as to a client's request (docs/architecture.md "Modules": a provider never writes
 /// another provider's resources into the store directly). The template engine creates its
 /// resources this way, as the deploying caller; the Machine Learning service creates a hub's
 /// storage account and key vault and a project's containers and role assignment this way, as its

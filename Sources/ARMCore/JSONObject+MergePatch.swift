@@ -1,4 +1,4 @@
-/// JSON Merge Patch (RFC 7396), which ARM PATCH applies to `properties` (reference §5.4).
+/// JSON Merge Patch (RFC 7396), which ARM PATCH applies to `properties` (docs/azure-behaviours.md "Verbs and status codes").
 extension JSONObject {
     /// Applies `patch` in place: a `null` member removes the key, an object member merges
     /// recursively, anything else (arrays included) replaces the value.

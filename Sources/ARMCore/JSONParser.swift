@@ -2,10 +2,10 @@
 /// (no `Character` per byte) and is strict where ARM is: invalid UTF-8, lone surrogates, duplicate
 /// keys, NaN/Infinity, numbers that overflow a Double, nesting deeper than `maxDepth` and trailing
 /// text are all rejected with `InvalidRequestContent` and a JSON.NET-style detail
-/// ("… Path 'properties.a', line 1, position 12."), as ARM's deserializer reports them (§5.6).
+/// ("… Path 'properties.a', line 1, position 12."), as ARM's deserializer reports them (docs/azure-behaviours.md "Error responses").
 ///
 /// `Options.jsonc` relaxes the grammar for the one client that needs it: azure-cli's template
-/// deployments send `//` comments and an unquoted `template` key (reference §6.6).
+/// deployments send `//` comments and an unquoted `template` key (docs/azure-behaviours.md "azure-cli specifics").
 public enum JSONParser {
     public struct Options: OptionSet, Sendable {
         public let rawValue: Int
@@ -61,7 +61,7 @@ struct JSONReader {
     }
 
     mutating func parseDocument() throws -> JSONValue {
-        // A UTF-8 byte order mark is tolerated (RFC 8259 §8.1 allows ignoring it).
+        // A UTF-8 byte order mark is tolerated (RFC 8259 section 8.1 allows ignoring it).
         if count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { index = 3 }
         try skipWhitespace()
         guard index < count else { throw failure("Unexpected end when reading JSON.", at: index) }
@@ -331,7 +331,7 @@ struct JSONReader {
         case UInt8(ascii: "u"):
             var scalar = try readHex4(escapeStart: escapeStart)
             if (0xD800...0xDBFF).contains(scalar) {
-                // A high surrogate must be followed by an escaped low surrogate (RFC 8259 §7).
+                // A high surrogate must be followed by an escaped low surrogate (RFC 8259 section 7).
                 guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
                     throw failure("Invalid Unicode escape sequence: lone surrogate \\u\(hex(scalar)).", at: escapeStart)
                 }

@@ -1,5 +1,5 @@
 /// Writes JSON values as UTF-8 bytes: compact (the wire form) or indented (logs, the operator API).
-/// Strings are escaped per RFC 8259 §7 (quote, backslash and C0 controls; everything else raw
+/// Strings are escaped per RFC 8259 section 7 (quote, backslash and C0 controls; everything else raw
 /// UTF-8), integers print without a fraction, doubles print their shortest round-trip form.
 struct JSONWriter {
     private(set) var bytes: [UInt8] = []
@@ -72,7 +72,7 @@ struct JSONWriter {
     }
 
     private mutating func writeDouble(_ number: Double) {
-        // JSON has no NaN or Infinity (RFC 8259 §6); the parser never produces them.
+        // JSON has no NaN or Infinity (RFC 8259 section 6); the parser never produces them.
         guard number.isFinite else { return append("null") }
         bytes.append(contentsOf: number.description.utf8)
     }

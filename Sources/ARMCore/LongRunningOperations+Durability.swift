@@ -9,7 +9,7 @@ extension LongRunningOperations {
 
     /// Replaces every record with `statuses` (in start order). Running work is cancelled. A record
     /// still InProgress has no work behind it any more, so it is finished first with
-    /// `OperationStatus.interrupted(at:)`: an operation is never left running forever (issue 6 §1).
+    /// `OperationStatus.interrupted(at:)`: an operation is never left running forever (docs/durability-and-load.md).
     public func restore(_ statuses: [OperationStatus]) {
         let date = now()
         let finished = statuses.map { $0.state.isTerminal ? $0 : $0.interrupted(at: date) }

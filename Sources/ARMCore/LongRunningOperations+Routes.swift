@@ -1,6 +1,6 @@
 import EmulatorHTTP
 
-/// The polling endpoints (reference §5.5): the operation-status resource always answers 200; the
+/// The polling endpoints (docs/azure-behaviours.md "Asynchronous operations"): the operation-status resource always answers 200; the
 /// operation-result URL answers 202 while running, then what the synchronous call would have
 /// answered. Operations are readable only from the subscription that started them; anything
 /// else is 404 like an unknown id (RPC "Operation Result Rules").
@@ -51,7 +51,8 @@ extension LongRunningOperations {
         case .succeeded:
             if let result = operation.result { return .ok(result) }
             // ARM's own jobs (resource-group deletion) end with 200 and no body [OBS recordings,
-            // reference §4.2]; providers' deletes end with 204 (§5.5).
+            // docs/azure-behaviours.md "Resource groups"]; providers' deletes end with 204 (docs/azure-behaviours.md "Asynchronous
+            // operations").
             return operation.namespace.lowercased() == "microsoft.resources" ? ARMResponse(status: 200) : .noContent
         case .failed, .canceled:
             throw operation.error ?? .internalServerError()

@@ -2,18 +2,18 @@ import EmulatorHTTP
 import Foundation
 import Synchronization
 
-/// Asynchronous operations (RPC async-api-reference; reference §5.5, §6.2).
+/// Asynchronous operations (RPC async-api-reference; docs/azure-behaviours.md "Asynchronous operations", "How the SDKs poll").
 ///
 /// With a provisioning delay of zero (the default) handlers complete synchronously: `perform`
 /// runs the work inline and answers nil, so the handler returns its usual 200/201/204. With a
 /// delay, `begin` records the operation as InProgress and runs the work in the background after
 /// the delay. It finishes whether or not anyone polls (`az … deployment create` never polls,
-/// real-clients §4); a thrown `ARMError` is recorded as Failed with that error. Handlers answer
+/// docs/azure-behaviours.md "What the Azure CLI needs"); a thrown `ARMError` is recorded as Failed with that error. Handlers answer
 /// with `headers(for:)`: absolute `Azure-AsyncOperation` and `Location` URLs and `Retry-After: 1`
-/// (never 0 or absent: azure-core then waits 30 s per poll, §6.2).
+/// (never 0 or absent: azure-core then waits 30 s per poll, docs/azure-behaviours.md "How the SDKs poll").
 public final class LongRunningOperations: Sendable, RouteProvider {
     /// Completed operations kept for polling; the oldest completed ones are dropped beyond this
-    /// (the RPC leaves retention open, [GAP] in §5.5).
+    /// (the RPC leaves retention open, docs/azure-behaviours.md "Asynchronous operations").
     public static let retainedOperations = 10_000
 
     struct State {

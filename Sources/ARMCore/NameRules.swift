@@ -1,4 +1,4 @@
-/// ARM's own name rules (reference §5.12; learn.microsoft.com "resource-name-rules"; RPC
+/// ARM's own name rules (docs/azure-behaviours.md "Name and tag rules"; learn.microsoft.com "resource-name-rules"; RPC
 /// resource-api-reference "Put Resource"). Providers add their type-specific rules on top.
 /// Lengths count UTF-16 code units, as ARM (.NET) does.
 public enum NameRules {

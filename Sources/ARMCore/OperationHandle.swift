@@ -3,7 +3,7 @@ public struct OperationHandle: Sendable, Equatable {
     /// The URL shape of the polling endpoints.
     public enum Shape: Sendable, Equatable {
         /// `…/subscriptions/{s}/providers/{ns}/locations/{loc}/operationStatuses|operationResults/{id}`,
-        /// the subscription-scoped form the RPC prefers (reference §5.5).
+        /// the subscription-scoped form the RPC prefers (docs/azure-behaviours.md "Asynchronous operations").
         case provider
         /// `…/subscriptions/{s}/operationresults/{token}`, as ARM answers resource-group deletes.
         /// Only a `Location` URL; no status resource.
@@ -16,7 +16,7 @@ public struct OperationHandle: Sendable, Equatable {
     public let location: String
     public let shape: Shape
     /// `scheme://host[:port]` of the request that started the operation (URLs must be absolute
-    /// and on the host the client used, §5.5).
+    /// and on the host the client used, docs/azure-behaviours.md "Asynchronous operations").
     public let baseURL: String
     public let apiVersion: String
 

@@ -8,7 +8,7 @@ public enum OperationKind: String, Sendable {
     case action
 }
 
-/// The record of one asynchronous operation (RPC async-api-reference; reference §5.5).
+/// The record of one asynchronous operation (RPC async-api-reference; docs/azure-behaviours.md "Asynchronous operations").
 public struct OperationStatus: Sendable, Equatable {
     /// Status values. Anything other than Succeeded/Failed/Canceled is "still running" to clients.
     public enum State: String, Sendable {
@@ -37,7 +37,7 @@ public struct OperationStatus: Sendable, Equatable {
     /// The resource the operation acts on, when known.
     public let resourceID: ResourceID?
 
-    /// The operation-status resource, which always answers 200 (§5.5):
+    /// The operation-status resource, which always answers 200 (docs/azure-behaviours.md "Asynchronous operations"):
     /// `{id, name, status, startTime, endTime?, percentComplete?, error?}`.
     public func statusJSON(percentComplete: Int? = nil) -> JSONValue {
         var body: JSONObject = [

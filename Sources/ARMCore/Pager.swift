@@ -1,6 +1,6 @@
 import Foundation
 
-/// Paging of list responses (RPC resource-api-reference "Paging Response Body"; reference §5.7):
+/// Paging of list responses (RPC resource-api-reference "Paging Response Body"; docs/azure-behaviours.md "Paging"):
 /// `{"value":[…],"nextLink":"<absolute URL>"}` with `nextLink` left out on the last page.
 ///
 /// - `$top` is the client's page size: a positive integer (else 400 `InvalidTopValue`); values
@@ -11,7 +11,7 @@ import Foundation
 ///   page. A token that does not decode is 400 `InvalidSkipToken`.
 /// - `nextLink` is the URL the client used (its host, path and query, so `api-version`,
 ///   `$filter` and `$top` carry over) with `$skiptoken` replaced. SDKs override `api-version` in
-///   it with their own (§6.5).
+///   it with their own (docs/azure-behaviours.md "Paging and deserialisation in the SDKs").
 public struct Pager: Sendable {
     public static let defaultPageSize = 100
     public static let maxPageSize = 1000
@@ -92,7 +92,7 @@ public struct Pager: Sendable {
         return response(try slice.map(render), nextKey: nextKey)
     }
 
-    /// base64url without padding (RFC 4648 §5).
+    /// base64url without padding (RFC 4648 section 5).
     public static func encodeSkipToken(_ key: String) -> String {
         var text = Data(key.utf8).base64EncodedString()
         text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")

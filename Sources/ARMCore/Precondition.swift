@@ -1,6 +1,6 @@
 import EmulatorHTTP
 
-/// `If-Match` / `If-None-Match` on a write (RPC Addendum "ETags for Resources"; reference §5.8):
+/// `If-Match` / `If-None-Match` on a write (RPC Addendum "ETags for Resources"; docs/azure-behaviours.md "ETags and conditional requests"):
 ///
 /// | header             | resource absent | resource present              |
 /// |--------------------|-----------------|-------------------------------|

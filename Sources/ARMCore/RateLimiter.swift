@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// ARM's request token buckets (learn.microsoft.com "request-limits-and-throttling"; reference
-/// §5.10): per subscription (or tenant) and principal, reads 250 refilling 25/s, writes and deletes
+/// docs/azure-behaviours.md "Throttling"): per subscription (or tenant) and principal, reads 250 refilling 25/s, writes and deletes
 /// 200 refilling 10/s. The emulator only reports the remaining tokens in
 /// `x-ms-ratelimit-remaining-*`; it never answers 429 on its own.
 public final class RateLimiter: Sendable {

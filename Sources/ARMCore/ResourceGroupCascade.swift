@@ -1,5 +1,5 @@
 /// Clean-up a provider runs when a resource group is deleted. ARM deletes every resource in the
-/// group with it (reference arm-and-cognitiveservices.md §4.2); the emulator removes them from the
+/// group with it (docs/azure-behaviours.md "Resource groups"); the emulator removes them from the
 /// store in one step, so a provider whose resources reach outside the group (identities in the
 /// directory, role assignments or secrets on resources in other groups, links kept by other
 /// resources) undoes that part here, as its own DELETE would.

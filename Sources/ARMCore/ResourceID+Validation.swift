@@ -20,8 +20,8 @@ extension ResourceID {
         return true
     }
 
-    /// Subscription ids are GUIDs; anything else is 400 `InvalidSubscriptionId` (reference §5.2).
-    /// azure-mgmt-core's auto-registration also relies on hex GUIDs (§6.4).
+    /// Subscription ids are GUIDs; anything else is 400 `InvalidSubscriptionId` (docs/azure-behaviours.md "Case-insensitivity and names").
+    /// azure-mgmt-core's auto-registration also relies on hex GUIDs (docs/azure-behaviours.md "Automatic provider registration").
     public static func validateSubscriptionID(_ text: String) throws {
         guard isGUID(text) else { throw ARMError.invalidSubscriptionId(text) }
     }

@@ -5,7 +5,7 @@
 ///
 /// Literal segments match case-insensitively and print canonically (`resourceGroups`,
 /// `providers`); names, namespaces and types keep the casing they were given (RPC
-/// common-api-details "Case Insensitivity"; reference §5.2). Equality and hashing use `key`, the
+/// common-api-details "Case Insensitivity"; docs/azure-behaviours.md "Case-insensitivity and names"). Equality and hashing use `key`, the
 /// lower-cased form, so two spellings of one resource are the same id.
 public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
     /// One `/providers/{namespace}/{type}/{name}[/{type}/{name}…]` run.

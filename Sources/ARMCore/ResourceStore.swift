@@ -2,7 +2,7 @@ import Foundation
 import Synchronization
 
 /// The in-memory resource store every provider uses. Resources are keyed by their lower-cased id
-/// (ids are case-insensitive, reference §5.2) and indexed in key order, overall and per type, so
+/// (ids are case-insensitive, docs/azure-behaviours.md "Case-insensitivity and names") and indexed in key order, overall and per type, so
 /// a page of a listing costs O(log n + page) however many resources there are.
 ///
 /// Every operation is atomic under one lock; the closures given to `upsert`/`update` run under
@@ -66,7 +66,7 @@ public final class ResourceStore: Sendable {
     /// When true, a resource inside a resource group can only be created while that group exists
     /// and is not being deleted, checked under the same lock as the write: a create racing with
     /// the group's cascading delete either lands before the delete (and goes with it) or fails,
-    /// never leaving an orphan (issue 6 §3). The emulator turns it on; unit tests of providers
+    /// never leaving an orphan (docs/durability-and-load.md "Concurrency"). The emulator turns it on; unit tests of providers
     /// that store resources without their group leave it off.
     let requiresResourceGroups: Bool
 
@@ -80,7 +80,7 @@ public final class ResourceStore: Sendable {
     }
 
     /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
-    /// reference §5.8).
+    /// docs/azure-behaviours.md "ETags and conditional requests").
     public static func newETag() -> String { "\"" + newGUID() + "\"" }
 
     public var count: Int { state.withLock { $0.resources.count } }
@@ -101,7 +101,7 @@ public final class ResourceStore: Sendable {
 
     /// Create-or-replace (PUT). `privateState` nil keeps the existing private state.
     /// `bodyETag` puts the new etag into the body as `etag` (the default; every resource carries
-    /// one, DESIGN "Fidelity rules").
+    /// one, docs/azure-behaviours.md "ETags and conditional requests").
     @discardableResult
     public func put(
         _ id: ResourceID, body: JSONObject, privateState: JSONObject? = nil, precondition: Precondition? = nil,
@@ -153,7 +153,8 @@ public final class ResourceStore: Sendable {
     ) throws -> StoredResource {
         let date = now()
         return try state.withLock { state in
-            // A missing resource is 404 whatever If-Match says (PATCH row of the §5.8 table).
+            // A missing resource is 404 whatever If-Match says (PATCH row of the docs/azure-behaviours.md "ETags and conditional requests"
+            // table).
             guard let existing = state.resources[id.key] else { throw ARMError.resourceNotFound(id) }
             try precondition?.check(existing)
             var resource = existing
@@ -170,7 +171,8 @@ public final class ResourceStore: Sendable {
     }
 
     /// Removes one resource (not its children) and returns it; nil when it did not exist.
-    /// `If-Match` on a missing resource is not an error here: DELETE answers 204 (§5.8 table).
+    /// `If-Match` on a missing resource is not an error here: DELETE answers 204 (docs/azure-behaviours.md "ETags and conditional requests"
+    /// table).
     @discardableResult
     public func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
         try state.withLock { state in

@@ -1,8 +1,8 @@
 /// Finds the route of a request and sets `request.route`, or answers as ARM does:
-/// - a malformed subscription id -> 400 `InvalidSubscriptionId` (reference §5.2);
+/// - a malformed subscription id -> 400 `InvalidSubscriptionId` (docs/azure-behaviours.md "Case-insensitivity and names");
 /// - the path exists with other methods -> 405 `MethodNotAllowed`;
 /// - a path under `/providers/{ns}` with a namespace nobody serves -> 404 `InvalidResourceNamespace`;
-/// - a known namespace with an unknown type -> 404 `InvalidResourceType` (§5.1);
+/// - a known namespace with an unknown type -> 404 `InvalidResourceType` (docs/azure-behaviours.md "api-version");
 /// - anything else -> 404 `NotFound` (`noRouteFound`).
 public struct RouteMatchMiddleware: ARMMiddleware {
     public let router: Router

@@ -67,7 +67,7 @@ public final class Router: Sendable {
         var match: RouteMatch?
         search(root, depth: 0, lowered: lowered, segments: segments, values: &values, method: method, allowed: &allowed, match: &match)
         if let match { return .matched(match) }
-        // GET also serves HEAD (RFC 9110 §9.3.2), so a 405 lists it.
+        // GET also serves HEAD (RFC 9110 section 9.3.2), so a 405 lists it.
         if allowed.contains("GET") && !allowed.contains("HEAD") { allowed.append("HEAD") }
         return allowed.isEmpty ? .notFound : .methodNotAllowed(allowed: allowed)
     }

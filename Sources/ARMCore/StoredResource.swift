@@ -6,8 +6,8 @@ public struct StoredResource: Sendable, Equatable {
     /// The envelope returned to clients (`id`, `name`, `type`, `location`, `tags`, `etag`,
     /// `systemData`, `properties`, …).
     public var body: JSONObject
-    /// The quoted entity tag, e.g. `"5b0132c6-…"` including the quotes (reference §5.8). Changes on
-    /// every write.
+    /// The quoted entity tag, e.g. `"5b0132c6-…"` including the quotes (docs/azure-behaviours.md "ETags and conditional requests"). Changes
+    /// on every write.
     public var etag: String
     public var createdAt: Date
     public var modifiedAt: Date

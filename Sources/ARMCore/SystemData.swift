@@ -1,7 +1,7 @@
 import Foundation
 
-/// `systemData` (RPC common-api-contracts "System Metadata"; reference §5.3): who created and last
-/// modified a resource and when. `createdBy` is the UPN for users and the application id for
+/// `systemData` (RPC common-api-contracts "System Metadata"; docs/azure-behaviours.md "Resource envelope and systemData"): who created and
+/// last modified a resource and when. `createdBy` is the UPN for users and the application id for
 /// applications (`Caller.clientName`); timestamps are UTC with 7 fractional digits.
 public enum SystemData {
     /// `systemData` for a write by `caller` at `date`. The `created*` fields of `previous` (the

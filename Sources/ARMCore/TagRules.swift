@@ -1,11 +1,11 @@
-/// Tag limits (learn.microsoft.com "tag-resources#limitations"; reference §5.12): at most 50
+/// Tag limits (learn.microsoft.com "tag-resources#limitations"; docs/azure-behaviours.md "Name and tag rules"): at most 50
 /// name/value pairs, names up to 512 characters without `< > % & \ ? /`, values up to 256
 /// characters, values are strings. Names are case-insensitive, so two spellings of one name are a
 /// duplicate. Lengths count UTF-16 code units, as ARM (.NET) does.
 public enum TagRules {
     public static let maxCount = 50
     public static let maxNameLength = 512
-    /// Storage accounts allow only 128 (reference §5.12).
+    /// Storage accounts allow only 128 (docs/azure-behaviours.md "Name and tag rules").
     public static let maxNameLengthStorage = 128
     public static let maxValueLength = 256
 

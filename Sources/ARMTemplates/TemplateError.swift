@@ -1,5 +1,5 @@
 /// A template that cannot be evaluated or deployed. The deployment engine wraps it in ARM's
-/// `InvalidTemplate` / `InvalidTemplateDeployment` envelope (reference §4.6); the pure engine knows
+/// `InvalidTemplate` / `InvalidTemplateDeployment` envelope (docs/azure-behaviours.md "Template deployments"); the pure engine knows
 /// nothing about HTTP.
 public struct TemplateError: Error, Sendable, Equatable, CustomStringConvertible {
     /// ARM's inner code, e.g. `InvalidTemplate`, `InvalidTemplateFunction`, `CircularDependency`.

@@ -110,7 +110,7 @@ public final class TemplateEvaluator {
         }
         let raw: JSONValue
         // An explicit null with a defaultValue takes the default, as ARM does: azure-ai-ml sends
-        // `{"value": null}` for every feature-store parameter it does not use (real-clients §3).
+        // `{"value": null}` for every feature-store parameter it does not use (docs/azure-behaviours.md "What azure-ai-ml needs").
         if let supplied = parameterValues[key], supplied != .null || definition["defaultValue"] == nil {
             raw = supplied
         } else if let defaultValue = definition["defaultValue"] {
@@ -129,7 +129,7 @@ public final class TemplateEvaluator {
     /// EMULATOR CHOICE: a string that is not among `allowedValues` but spells one the way Python
     /// prints an enum member (`PublicNetworkAccessType.ENABLED` for `Enabled`) is read as that
     /// value. azure-ai-ml 1.35.2 sends the hub's public network access to a project's template
-    /// that way (real-clients §3, an SDK bug); anything else still fails the allowedValues check.
+    /// that way (docs/azure-behaviours.md "What azure-ai-ml needs", an SDK bug); anything else still fails the allowedValues check.
     static func allowedSpelling(of value: JSONValue, definition: JSONObject) -> JSONValue {
         guard case .string(let text) = value, let allowed = definition["allowedValues"]?.arrayValue,
             !allowed.contains(where: { TemplateEvaluator.equal($0, value) }),

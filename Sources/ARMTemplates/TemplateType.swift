@@ -3,7 +3,7 @@ import Foundation
 
 /// A parameter or output type (`string`, `securestring`, `int`, `bool`, `object`, `secureObject`,
 /// `array`; case-insensitive). Booleans and integers given as strings ("true", "5") are accepted,
-/// as ARM does for values that arrive through parameter files and azure-ai-ml (real-clients §3).
+/// as ARM does for values that arrive through parameter files and azure-ai-ml (docs/azure-behaviours.md "What azure-ai-ml needs").
 public enum TemplateType: Sendable, Equatable {
     case string, secureString, int, bool, object, secureObject, array
 

@@ -7,7 +7,7 @@ public struct AccessDecision: Sendable {
     public var role: RoleDefinition?
     /// True when some assignment would have granted the action but a condition (of the
     /// assignment or of the role) was not fulfilled: ARM then says "or an ABAC condition not
-    /// fulfilled" (§4.6).
+    /// fulfilled" (docs/azure-behaviours.md "Denials").
     public var deniedByCondition: Bool
 
     public static let denied = AccessDecision(allowed: false, assignment: nil, role: nil, deniedByCondition: false)

@@ -1,8 +1,8 @@
 import ARMCore
 import Synchronization
 
-/// The RBAC engine (§4.5): effective access is the union over every assignment of the principal
-/// at the scope or an ancestor of (actions - notActions) of its role, per permission block, with
+/// The RBAC engine (docs/azure-behaviours.md "How access is evaluated"): effective access is the union over every assignment of the
+/// principal at the scope or an ancestor of (actions - notActions) of its role, per permission block, with
 /// the conditions of the assignment and of the block holding. Deny assignments are not modelled.
 ///
 /// Assignments are read from the resource store, whoever wrote them; their conditions are parsed
@@ -17,7 +17,7 @@ public final class AccessEvaluator: Sendable {
     private let assignmentCache = Mutex<(revision: ResourceStore.Revision, byPrincipal: [String: [RoleAssignment]])?>(nil)
     /// First-party principals the emulator trusts by construction, keyed by lower-case object id,
     /// with the one role each holds at the tenant root (the hub control-plane proxy's principal;
-    /// DESIGN "ControlPlaneProxy"). Like Azure's first-party services they hold no role assignment
+    /// docs/azure-behaviours.md "Hub control-plane proxy routes"). Like Azure's first-party services they hold no role assignment
     /// a client could see or delete, and a role definition that grants only what they need.
     public let firstPartyRoles: [String: RoleDefinition]
     /// The object ids of every group a principal belongs to, transitively: a role assigned to a

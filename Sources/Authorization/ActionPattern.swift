@@ -1,4 +1,4 @@
-/// Matching of RBAC action strings against role patterns (reference §4.5 "Matching rules"):
+/// Matching of RBAC action strings against role patterns (docs/azure-behaviours.md "How access is evaluated"):
 /// 1. case-insensitive;
 /// 2. `*` matches any run of characters, `/` included (`Microsoft.Compute/*` covers child types);
 /// 3. `/*/` also matches a single `/`, so `workspaces/*/write` covers `workspaces/write` (why

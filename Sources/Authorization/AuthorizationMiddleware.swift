@@ -1,8 +1,8 @@
 import ARMCore
 
-/// The ARM pipeline's authorization step, right after route match (DESIGN "A request's way"):
+/// The ARM pipeline's authorization step, right after route match (docs/architecture.md "A request's way"):
 /// the matched route's `action` must be granted to the caller at the request's scope, else 403
-/// `AuthorizationFailed` with ARM's exact message (§4.6). Routes without an action (listing
+/// `AuthorizationFailed` with ARM's exact message (docs/azure-behaviours.md "Denials"). Routes without an action (listing
 /// subscriptions and tenants, the caller's own permissions) pass.
 ///
 /// `filteredLists` names list operations that ARM answers with what the caller can read instead

@@ -1,5 +1,5 @@
-/// An ABAC condition, version 2.0 (conditions-format.md; reference §5), parsed once and evaluated
-/// per request. Grammar accepted:
+/// An ABAC condition, version 2.0 (conditions-format.md; docs/azure-behaviours.md "ABAC: project identity and hub storage"), parsed once
+/// and evaluated per request. Grammar accepted:
 ///
 ///     expr    := and (('OR' | '||') and)*
 ///     and     := unary (('AND' | '&&') unary)*

@@ -41,7 +41,7 @@ public struct Permission: Sendable, Equatable {
             conditionVersion: json["conditionVersion"]?.stringValue)
     }
 
-    /// The wire form; every array is present even when empty (reference §4.4).
+    /// The wire form; every array is present even when empty (docs/azure-behaviours.md "Permissions").
     public var json: JSONValue {
         var object = JSONObject([
             ("actions", .array(actions.map(JSONValue.string))),

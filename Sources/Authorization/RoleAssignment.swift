@@ -52,8 +52,8 @@ public struct RoleAssignment: Sendable, Equatable {
             conditionVersion: properties["conditionVersion"]?.stringValue)
     }
 
-    /// True when the assignment applies to `target`: the same scope or an ancestor (§4.5 "Scope
-    /// inheritance", whole segments, case-insensitive).
+    /// True when the assignment applies to `target`: the same scope or an ancestor (docs/azure-behaviours.md "How access is evaluated":
+    /// scope inheritance, whole segments, case-insensitive).
     public func applies(to target: ResourceID) -> Bool {
         scope == target || scope.isAncestor(of: target)
     }

@@ -1,7 +1,7 @@
 import ARMCore
 
 /// `{workspace}/connections/{c}/deployments[/{d}]`, `connections/{c}/models` and
-/// `POST listConnectionModels` (§6.1), forwarded to the connection's account.
+/// `POST listConnectionModels` (docs/azure-behaviours.md "Hub control-plane proxy routes"), forwarded to the connection's account.
 extension ControlPlaneProxy {
     var connectionRoutes: [Route] {
         let connection = Self.workspacePattern + "/connections/{connectionName}"
@@ -22,7 +22,7 @@ extension ControlPlaneProxy {
             },
             Route("PUT", item, operationID: "Connection_CreateOrUpdateDeployment", action: action + "write") { request, parameters in
                 let context = try connectionContext(parameters)
-                // Connection_CreateOrUpdateDeployment answers 200 or 201 (§6.1).
+                // Connection_CreateOrUpdateDeployment answers 200 or 201 (docs/azure-behaviours.md "Hub control-plane proxy routes").
                 return try await putDeployment(
                     request, parameters.required("deploymentName"), target: context.target, parent: context.parent,
                     typeName: Self.connectionDeploymentType, createdStatus: 201)

@@ -2,7 +2,8 @@ import ARMCore
 
 /// The deployment and model operations shared by connection and endpoint routes.
 extension ControlPlaneProxy {
-    /// `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$` (§6.1: no dots, unlike account deployment names).
+    /// `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$` (docs/azure-behaviours.md "Hub control-plane proxy routes": no dots, unlike account deployment
+    /// names).
     static func isValidDeploymentName(_ name: String) -> Bool {
         let characters = Array(name)
         guard (3...33).contains(characters.count), characters[0].isASCII, characters[0].isLetter || characters[0].isNumber else {

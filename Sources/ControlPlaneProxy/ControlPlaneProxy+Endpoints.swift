@@ -1,7 +1,7 @@
 import ARMCore
 
 /// `{workspace}/endpoints[/{e}]`, `endpoints/{e}/listKeys`, `endpoints/{e}/models`,
-/// `endpoints/{e}/deployments[/{d}]` and `{workspace}/deployments` (§6.1).
+/// `endpoints/{e}/deployments[/{d}]` and `{workspace}/deployments` (docs/azure-behaviours.md "Hub control-plane proxy routes").
 ///
 /// Endpoints written with PUT are stored under the workspace. The built-in `Azure.OpenAI`
 /// endpoint (EMULATOR CHOICE): a workspace that sees an AzureOpenAI / AIServices connection and
@@ -40,7 +40,7 @@ extension ControlPlaneProxy {
                 let target = try endpointTarget(parameters)
                 let reply = try await forward("POST", to: target, suffix: "/listKeys", request: request)
                 guard reply.isSuccess else { return reply.passedThrough }
-                // `EndpointKeys` (§6.1): the account's two keys under `keys`.
+                // `EndpointKeys` (docs/azure-behaviours.md "Hub control-plane proxy routes"): the account's two keys under `keys`.
                 return .ok(["keys": .object(JSONObject([("key1", reply.body?["key1"] ?? .null), ("key2", reply.body?["key2"] ?? .null)]))])
             },
             Route("GET", item + "/models", operationID: "Endpoint_GetModels", action: action + "models/read") { request, parameters in
@@ -61,7 +61,8 @@ extension ControlPlaneProxy {
                 action: action + "deployments/write"
             ) { request, parameters in
                 let (target, parent) = try endpointContext(parameters)
-                // EndpointDeployment_CreateOrUpdate answers 200 or 202, never 201 (§6.1).
+                // EndpointDeployment_CreateOrUpdate answers 200 or 202, never 201 (docs/azure-behaviours.md "Hub control-plane proxy
+                // routes").
                 return try await putDeployment(
                     request, parameters.required("deploymentName"), target: target, parent: parent,
                     typeName: Self.endpointDeploymentType, createdStatus: 200)
@@ -155,7 +156,7 @@ extension ControlPlaneProxy {
         return (target, workspace.id.child(type: "endpoints", name: actualName))
     }
 
-    /// `^[a-zA-Z0-9][a-zA-Z0-9_.-]{2,32}$` (§6.1: dots allowed, as in `Azure.OpenAI`).
+    /// `^[a-zA-Z0-9][a-zA-Z0-9_.-]{2,32}$` (docs/azure-behaviours.md "Hub control-plane proxy routes": dots allowed, as in `Azure.OpenAI`).
     static func isValidEndpointName(_ name: String) -> Bool {
         let characters = Array(name)
         guard (3...33).contains(characters.count), characters[0].isASCII, characters[0].isLetter || characters[0].isNumber else {
@@ -164,8 +165,8 @@ extension ControlPlaneProxy {
         return characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" || $0 == ".") }
     }
 
-    /// PUT an endpoint (200; §6.1 allows 200/202). `endpointType` is required; account-backed
-    /// types need `associatedResourceId` (`Azure.OpenAI` defaults to the built-in endpoint's
+    /// PUT an endpoint (200; docs/azure-behaviours.md "Hub control-plane proxy routes" allows 200/202). `endpointType` is required;
+    /// account-backed types need `associatedResourceId` (`Azure.OpenAI` defaults to the built-in endpoint's
     /// account); online and serverless endpoints have their own routes here and answer 501.
     func putEndpoint(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let workspace = try requireWorkspace(parameters)

@@ -1,7 +1,7 @@
 import ARMCore
 
 /// Finding the workspace, its connections and endpoints, and the account behind them, through the
-/// store (DESIGN: the proxy imports no provider).
+/// store (the proxy imports no provider, docs/architecture.md "Modules").
 extension ControlPlaneProxy {
     func workspaceID(_ parameters: RouteParameters) -> ResourceID {
         ResourceID(
@@ -17,7 +17,8 @@ extension ControlPlaneProxy {
         return try store.require(workspaceID(parameters))
     }
 
-    /// A project's hub (`properties.hubResourceId`), whose shared connections it sees (§2.5).
+    /// A project's hub (`properties.hubResourceId`), whose shared connections it sees (docs/azure-behaviours.md "Hub connections seen from
+    /// a project").
     func hub(of workspace: StoredResource) -> StoredResource? {
         guard workspace.body["kind"]?.stringValue?.lowercased() == "project",
             let text = workspace.body["properties"]?["hubResourceId"]?.stringValue, let id = ResourceID(text)
@@ -60,7 +61,7 @@ extension ControlPlaneProxy {
 
     /// The account behind a connection: `metadata.ResourceId` (what the portal, Bicep and
     /// azure-ai-ml write for AzureOpenAI/AIServices connections), else an account of this emulator
-    /// whose endpoint or subdomain matches `target` (§6 EMULATOR CHOICE).
+    /// whose endpoint or subdomain matches `target` (docs/azure-behaviours.md "Hub control-plane proxy routes", an emulator choice).
     func target(of connection: StoredResource) throws -> ProxyTarget {
         let properties = connection.body["properties"]
         let metadata = properties?["metadata"]?.objectValue

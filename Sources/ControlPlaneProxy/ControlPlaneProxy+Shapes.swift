@@ -1,7 +1,7 @@
 import ARMCore
 
-/// Translation between the workspace-scoped shapes of §6.2 and the account's deployment and model
-/// shapes (arm-and-cognitiveservices.md §2), and the `id`/`type` rewrite.
+/// Translation between the workspace-scoped shapes of docs/azure-behaviours.md "Hub control-plane proxy routes" and the account's
+/// deployment and model shapes (docs/azure-behaviours.md "Model deployments"), and the `id`/`type` rewrite.
 extension ControlPlaneProxy {
     /// `EndpointDeploymentResourcePropertiesBasicResource` -> `Deployment` body for the account:
     /// `properties.sku` (or a top-level `sku`) moves to the top; `model`, `raiPolicyName`,
@@ -54,7 +54,7 @@ extension ControlPlaneProxy {
     /// publisher (EMULATOR CHOICE; the spec's examples show only this value).
     static func endpointType(ofModelFormat format: String?) -> String { "Azure.OpenAI" }
 
-    /// An account model (`AccountModel`) -> `EndpointModelProperties` (§6.2).
+    /// An account model (`AccountModel`) -> `EndpointModelProperties` (docs/azure-behaviours.md "Hub control-plane proxy routes").
     static func endpointModel(_ value: JSONValue, connectionID: ResourceID?) -> JSONValue {
         guard let model = value.objectValue else { return value }
         var out = JSONObject()

@@ -1,15 +1,15 @@
 import ARMCore
 import Foundation
 
-/// The hub "control-plane proxy" (reference machinelearning-and-rbac.md §6): preview routes on a
+/// The hub "control-plane proxy" (docs/azure-behaviours.md "Hub control-plane proxy routes"): preview routes on a
 /// workspace (hub or project) that list and manage the model deployments of the Azure OpenAI /
 /// AI services account a connection or endpoint points at.
 ///
-/// Order of work for every route (issue 5 §3):
+/// Order of work for every route (docs/rbac-and-hub-proxy.md "The hub control-plane proxy"):
 /// 1. the ARM pipeline authenticates the caller and authorizes the route's WORKSPACE action
 ///    (`Microsoft.MachineLearningServices/workspaces/connections/deployments/read`, ...) on the
-///    workspace path, and nowhere else: a caller needs no role on the account (EMULATOR CHOICE
-///    from §6: "Simplest choice: check only the workspace action");
+///    workspace path, and nowhere else: a caller needs no role on the account (emulator choice,
+///    docs/azure-behaviours.md "Hub control-plane proxy routes");
 /// 2. the handler resolves the account from the connection's `metadata.ResourceId` or the
 ///    endpoint's `associatedResourceId` (reading workspaces and connections through the store:
 ///    this target imports no provider);
@@ -18,7 +18,7 @@ import Foundation
 ///    connection's `metadata.ResourceManagerUrl`), as the first-party proxy principal
 ///    (`HubProxyRole`), naming the original caller (`OnBehalfOf`);
 /// 4. it rewrites `id` and `type` into the workspace-scoped form and the deployment shape into
-///    `EndpointDeploymentResourceProperties` (§6.2).
+///    `EndpointDeploymentResourceProperties` (docs/azure-behaviours.md "Hub control-plane proxy routes").
 ///
 /// Failures: workspace, connection or endpoint missing: 404 (`ResourceNotFound`, ML's `NotFound`);
 /// account or its group missing: the target's own 404 passes through, as do its other ARM errors
@@ -49,7 +49,7 @@ public struct ControlPlaneProxy: Sendable, RouteProvider {
         "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
         + "/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}"
     /// The Cognitive Services api-version of forwarded calls when the client sends no
-    /// `proxy-api-version` ("Api version used by proxy call", §6.1).
+    /// `proxy-api-version` ("Api version used by proxy call", docs/azure-behaviours.md "Hub control-plane proxy routes").
     static let defaultProxyAPIVersion = "2024-10-01"
 
     public var routes: [Route] { connectionRoutes + endpointRoutes }

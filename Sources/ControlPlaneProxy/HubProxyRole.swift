@@ -5,8 +5,8 @@ import Authorization
 /// rather than a role assignment: whatever a client does to role assignments, the proxy keeps
 /// exactly this and nothing else.
 ///
-/// EMULATOR CHOICE (reference §6 leaves open how the real service reaches the account): the proxy
-/// acts as a first-party service trusted for account deployment and model operations only, plus
+/// Emulator choice (docs/azure-behaviours.md "Hub control-plane proxy routes": Azure does not document how the real service reaches the
+/// account): the proxy acts as a first-party service trusted for account deployment and model operations only, plus
 /// `listKeys`, which `POST {workspace}/endpoints/{e}/listKeys` needs. It cannot read, write or
 /// delete accounts, resource groups, role assignments or anything in Microsoft.MachineLearningServices.
 public enum HubProxyRole {

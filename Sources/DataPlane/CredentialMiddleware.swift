@@ -74,7 +74,7 @@ struct CredentialMiddleware: DataPlaneMiddleware {
         return value.trimmingCharacters(in: .whitespaces)
     }
 
-    /// `Bearer <value>`, scheme case-insensitive (RFC 9110 §11.1).
+    /// `Bearer <value>`, scheme case-insensitive (RFC 9110 section 11.1).
     static func bearerValue(_ header: String) -> String? {
         let trimmed = header.trimmingCharacters(in: .whitespaces)
         guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { return nil }
@@ -82,7 +82,7 @@ struct CredentialMiddleware: DataPlaneMiddleware {
         return value.isEmpty ? nil : value
     }
 
-    /// A compact JWS (RFC 7515 §7.1): three base64url parts. Account keys are hex or base62 without dots.
+    /// A compact JWS (RFC 7515 section 7.1): three base64url parts. Account keys are hex or base62 without dots.
     static func looksLikeJWT(_ value: String) -> Bool {
         value.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: ".") ? 1 : 0) } == 2
     }

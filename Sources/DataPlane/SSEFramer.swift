@@ -1,5 +1,5 @@
 /// Cuts a byte stream of server-sent events into whole events. An event ends at a blank line
-/// (WHATWG HTML "Server-sent events", §9.2.6: lines end in LF, CRLF or CR), and the backend's
+/// (WHATWG HTML "Server-sent events", section 9.2.6: lines end in LF, CRLF or CR), and the backend's
 /// network reads split events anywhere, so bytes are held until their event is complete; each
 /// event comes out with a single `\n\n` terminator so it can be written as one chunk.
 struct SSEFramer {
@@ -55,7 +55,7 @@ struct SSEFramer {
         return event + Array("\n\n".utf8)
     }
 
-    /// The `data:` payload of one event, its `data` lines joined with LF (§9.2.6), or nil.
+    /// The `data:` payload of one event, its `data` lines joined with LF (WHATWG HTML section 9.2.6), or nil.
     static func data(of event: [UInt8]) -> String? {
         let lines = String(decoding: event, as: UTF8.self).split(omittingEmptySubsequences: false) { $0.isNewline }
         let data = lines.compactMap { line -> Substring? in

@@ -36,7 +36,7 @@ public final class Emulator: Sendable {
         let directory = try Directory(seedPath: config.seedPath)
         let signingKey = try config.signingKeyPath.map { try SigningKey(contentsOfFile: $0) } ?? SigningKey.wellKnown
         let identity = IdentityService(directory: directory, signingKey: signingKey)
-        // --data-dir: recover the journaled world before anything is served (issue 6 §1).
+        // --data-dir: recover the journaled world before anything is served (docs/durability-and-load.md).
         let persistence = try config.dataDirectory.map { directory throws(PersistenceError) in try Persistence(directory: directory) }
         let store = ResourceStore(observer: persistence, requiresResourceGroups: true)
         let operations = LongRunningOperations(
@@ -105,7 +105,7 @@ public final class Emulator: Sendable {
                 ] + DependentsProvider.registrations + [InsightsProvider.registration]),
             internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
 
-        // The ARM pipeline, in DESIGN.md's order: request id and common headers are the pipeline's
+        // The ARM pipeline, in docs/architecture.md's order ("A request's way"): request id and common headers are the pipeline's
         // own edge; then api-version -> authentication -> route match -> subscription ->
         // activity log -> authorization (RBAC) -> fault injection -> handler.
         let armRouter = Router(

@@ -20,7 +20,7 @@ public struct EmulatorConfig: Sendable, Equatable {
     /// 0: long-running operations complete synchronously. Otherwise creates and deletes answer
     /// with Azure-AsyncOperation/Location and finish in the background after this many ms.
     public var provisioningDelayMilliseconds = 0
-    /// `--latency MS[:JITTER]`: added to every ARM request (fault injection, issue 6 §4).
+    /// `--latency MS[:JITTER]`: added to every ARM request (fault injection, docs/reference.md "Fault and latency injection").
     public var latencyMilliseconds = 0
     public var latencyJitterMilliseconds = 0
     public var logLevel = LogLevel.info

@@ -56,7 +56,7 @@ final class EmulatorWorld: Sendable {
         authorization.seed()
     }
 
-    /// DESIGN.md "Well-known world": what scripts need to log in.
+    /// docs/reference.md "The well-known world": what scripts need to log in.
     func info(baseURL: String) -> JSONValue {
         .object(
             JSONObject([

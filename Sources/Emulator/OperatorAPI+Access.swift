@@ -4,7 +4,7 @@ import Foundation
 
 /// `POST /_emulator/checkAccess`: asks the RBAC engine directly. The emulator serves no blob or
 /// OpenAI data plane, so this is how a test proves what a data action would get (a project's
-/// identity reaching its own containers and not a sibling's, issue 5 §1). Not part of Azure.
+/// identity reaching its own containers and not a sibling's, docs/rbac-and-hub-proxy.md). Not part of Azure.
 ///
 /// Body: `{"principalId", "action" | "dataAction", "scope", "attributes": {"@Resource[...]": "v" | ["v", ...]}}`.
 /// Answer: `{"allowed", "decision": "Allowed"|"Denied", "deniedByCondition", "roleAssignmentId",

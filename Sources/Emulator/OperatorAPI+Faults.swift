@@ -1,6 +1,6 @@
 import ARMCore
 
-/// `/_emulator/faults` (issue 6 §4): tests add rules that delay requests, answer them with an ARM
+/// `/_emulator/faults` (docs/reference.md "Fault and latency injection"): tests add rules that delay requests, answer them with an ARM
 /// error (429 throttling in ARM's shape, 5xx, any code) or make their long-running operation end
 /// Failed, so that their own retry and error handling can be exercised.
 extension OperatorAPI {

@@ -1,7 +1,7 @@
 import ARMCore
 import Persistence
 
-/// `GET`/`PUT /_emulator/state` (issue 6 §1): export and import of the whole world.
+/// `GET`/`PUT /_emulator/state` (docs/durability-and-load.md): export and import of the whole world.
 extension OperatorAPI {
     var stateRoutes: [Route] {
         [

@@ -3,7 +3,7 @@ import Identity
 
 /// Every route with a `{subscriptionId}` needs a well-formed, known subscription: 400
 /// `InvalidSubscriptionId` for a malformed id, 404 `SubscriptionNotFound` for an unknown one
-/// (reference §5.2, §5.6). Runs after route match, before the handler.
+/// (docs/azure-behaviours.md "Case-insensitivity and names", "Error responses"). Runs after route match, before the handler.
 struct SubscriptionMiddleware: ARMMiddleware {
     let directory: Directory
 

@@ -22,7 +22,7 @@ extension Connection {
                 return
             case .head:
                 setDeadline(.body, loop.context.bodyTimeout)
-                // RFC 9110 §10.1.1: invite the content; needless if some of it is already here.
+                // RFC 9110 section 10.1.1: invite the content; needless if some of it is already here.
                 if parser.head?.expectsContinue == true && input.isEmpty {
                     output.append(contentsOf: Self.continueLine)
                     flush()
@@ -83,7 +83,7 @@ extension Connection {
     }
 
     /// Answers a protocol error through the configured responder and closes: after a framing
-    /// error nothing that follows can be trusted (RFC 9112 §9.6, swift-nio does the same).
+    /// error nothing that follows can be trusted (RFC 9112 section 9.6, swift-nio does the same).
     func fail(_ error: HTTPProtocolError) {
         switch transport {
         case .plain, .tls: break

@@ -49,7 +49,7 @@ extension Connection {
     }
 
     /// TLS and plain HTTP share the port: a TLS connection starts with a handshake record
-    /// (content type 22 = 0x16, RFC 8446 §5.1); no HTTP method starts with that byte.
+    /// (content type 22 = 0x16, RFC 8446 section 5.1); no HTTP method starts with that byte.
     private func sniff() {
         switch Socket.peekByte(fd) {
         case .wouldBlock:
@@ -220,7 +220,7 @@ extension Connection {
         }
     }
 
-    /// RFC 9112 §9.6: close the write side first and read until the peer closes (or a short
+    /// RFC 9112 section 9.6: close the write side first and read until the peer closes (or a short
     /// timeout), so unread request bytes do not turn our close into a reset that eats the response.
     private func startLingering() {
         phase = .lingering

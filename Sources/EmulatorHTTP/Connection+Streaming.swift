@@ -1,6 +1,6 @@
 /// Streamed response bodies (`HTTPBodyStream`). The head goes out first; the producer runs on its
 /// own task (preferring this loop), and each write hops onto the loop and becomes one chunk
-/// (RFC 9112 §7.1) or, for HTTP/1.0, raw bytes that the close delimits (RFC 9112 §6.3). A write
+/// (RFC 9112 section 7.1) or, for HTTP/1.0, raw bytes that the close delimits (RFC 9112 section 6.3). A write
 /// returns only while less than `HTTPBodyWriter.backpressureBound` is unsent, so a slow reader
 /// slows the producer down instead of filling memory; one that stops reading meets the write
 /// deadline. The next pipelined request is parsed only after the stream ended.
@@ -65,7 +65,7 @@ extension Connection {
         if failed {
             // The head is out, so no error response is possible. Closing without the last chunk
             // leaves the client an incomplete chunked body, which it must not take for a whole one
-            // (RFC 9112 §7.1, §8).
+            // (RFC 9112 section 7.1, section 8).
             phase = .closing
             lingerAfterFlush = !input.isEmpty
             flush()

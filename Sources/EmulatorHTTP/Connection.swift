@@ -12,7 +12,7 @@ final class Connection: @unchecked Sendable {
         /// Writing the last response; then close.
         case closing
         /// Write side shut, discarding what the peer still sends so our last response is not
-        /// destroyed by a reset (RFC 9112 §9.6).
+        /// destroyed by a reset (RFC 9112 section 9.6).
         case lingering
         case closed
     }
@@ -104,7 +104,7 @@ final class Connection: @unchecked Sendable {
     func deadlineExpired() {
         switch deadlineKind {
         case .header:
-            // Slowloris: a request that started gets a 408 (RFC 9110 §15.5.9); silence gets silence.
+            // Slowloris: a request that started gets a 408 (RFC 9110 section 15.5.9); silence gets silence.
             if !input.isEmpty || !parser.isAtMessageStart {
                 fail(.requestTimeout)
             } else {

@@ -1,6 +1,6 @@
 import Glibc
 
-/// The `Date` header value in IMF-fixdate form (RFC 9110 §5.6.7), rebuilt at most once a second.
+/// The `Date` header value in IMF-fixdate form (RFC 9110 section 5.6.7), rebuilt at most once a second.
 struct HTTPDate {
     private static let days: [String] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months: [String] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]

@@ -1,4 +1,4 @@
-/// An ordered list of HTTP header fields. Names compare case-insensitively (RFC 9110 §5.1);
+/// An ordered list of HTTP header fields. Names compare case-insensitively (RFC 9110 section 5.1);
 /// the order and spelling the peer sent are kept.
 public struct HTTPHeaders: Sendable, Equatable, Sequence {
     public private(set) var fields: [(name: String, value: String)]

@@ -12,7 +12,7 @@ extension HTTPProtocolError {
         return .json(error.status, body)
     }
 
-    /// A JSON string literal (RFC 8259 §7): quotes, backslashes and control characters escaped.
+    /// A JSON string literal (RFC 8259 section 7): quotes, backslashes and control characters escaped.
     static func appendJSONString(_ string: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for byte in string.utf8 {

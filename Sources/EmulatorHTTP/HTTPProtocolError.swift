@@ -1,22 +1,22 @@
 /// A request the server answers itself, before (or instead of) the handler. Each case knows its
 /// status; `HTTPServerConfiguration.protocolErrorResponder` decides the body. The connection is
-/// always closed after such a response (RFC 9112 §9.6): the framing of what follows is unknown.
+/// always closed after such a response (RFC 9112 section 9.6): the framing of what follows is unknown.
 public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
     /// 400: the message is not valid HTTP/1.1 (RFC 9112).
     case malformedRequest(String)
-    /// 431: request line plus header section (or trailer section) larger than the limit (RFC 6585 §5).
+    /// 431: request line plus header section (or trailer section) larger than the limit (RFC 6585 section 5).
     case headersTooLarge(limit: Int)
-    /// 413: the content is larger than the limit (RFC 9110 §15.5.14).
+    /// 413: the content is larger than the limit (RFC 9110 section 15.5.14).
     case bodyTooLarge(limit: Int)
-    /// 501: a transfer coding other than `chunked` (RFC 9112 §6.1).
+    /// 501: a transfer coding other than `chunked` (RFC 9112 section 6.1).
     case unsupportedTransferEncoding(String)
-    /// 414: a request-target longer than the limit (RFC 9112 §3).
+    /// 414: a request-target longer than the limit (RFC 9112 section 3).
     case uriTooLong(limit: Int)
-    /// 408: the request did not arrive in time (RFC 9110 §15.5.9).
+    /// 408: the request did not arrive in time (RFC 9110 section 15.5.9).
     case requestTimeout
-    /// 417: an `Expect` other than `100-continue` (RFC 9110 §10.1.1).
+    /// 417: an `Expect` other than `100-continue` (RFC 9110 section 10.1.1).
     case expectationFailed(String)
-    /// 505: a major protocol version other than 1 (RFC 9110 §15.6.6).
+    /// 505: a major protocol version other than 1 (RFC 9110 section 15.6.6).
     case httpVersionNotSupported(String)
 
     /// The status code of the response.

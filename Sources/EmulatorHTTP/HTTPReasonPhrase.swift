@@ -1,4 +1,4 @@
-/// Reason phrases for the status line (RFC 9110 §15). Clients ignore them (RFC 9112 §4); they help humans.
+/// Reason phrases for the status line (RFC 9110 section 15). Clients ignore them (RFC 9112 section 4); they help humans.
 enum HTTPReasonPhrase {
     static func phrase(for status: Int) -> String {
         switch status {

@@ -1,5 +1,5 @@
 extension HTTPRequestParser {
-    /// `chunk-size [ chunk-ext ] CRLF` (RFC 9112 §7.1). Extensions are ignored (§7.1.1) but must not
+    /// `chunk-size [ chunk-ext ] CRLF` (RFC 9112 section 7.1). Extensions are ignored (section 7.1.1) but must not
     /// carry control characters; the line must end with CRLF.
     static func parseChunkSize(
         _ input: UnsafeBufferPointer<UInt8>, from start: Int, lineFeed: Int, maxBodyBytes: Int

@@ -3,7 +3,7 @@ extension HTTPRequestParser {
     private static let tab = UInt8(ascii: "\t")
     private static let colon = UInt8(ascii: ":")
 
-    /// tchar (RFC 9110 §5.6.2): the characters of methods and field names.
+    /// tchar (RFC 9110 section 5.6.2): the characters of methods and field names.
     private static let tokenTable: [Bool] = (0..<256).map { value in
         let byte = UInt8(value)
         switch byte {
@@ -17,10 +17,10 @@ extension HTTPRequestParser {
     static func isTokenCharacter(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
 
     /// Validates the request line and header section (`bytes` ends with the empty line) and decides
-    /// the message framing (RFC 9112 §6.3).
+    /// the message framing (RFC 9112 section 6.3).
     static func parseHead(_ bytes: UnsafeBufferPointer<UInt8>, limits: Limits) -> Result<HTTPRequestHead, HTTPProtocolError> {
         var cursor = 0
-        // Next line without its terminator: CRLF or a bare LF (RFC 9112 §2.2). A CR anywhere else is
+        // Next line without its terminator: CRLF or a bare LF (RFC 9112 section 2.2). A CR anywhere else is
         // a bare CR, which the same section says to reject.
         func nextLine() -> Result<Range<Int>, HTTPProtocolError> {
             let lineFeed = findLineFeed(bytes, from: cursor) ?? bytes.count
@@ -34,7 +34,7 @@ extension HTTPRequestParser {
             return .success(range)
         }
 
-        // request-line = method SP request-target SP HTTP-version (RFC 9112 §3)
+        // request-line = method SP request-target SP HTTP-version (RFC 9112 section 3)
         let requestLine: Range<Int>
         switch nextLine() {
         case .failure(let error): return .failure(error)
@@ -62,7 +62,7 @@ extension HTTPRequestParser {
         let method = string(bytes, requestLine.lowerBound..<firstSpace)
         var target = string(bytes, targetStart..<secondSpace)
 
-        // field-line = field-name ":" OWS field-value OWS (RFC 9112 §5)
+        // field-line = field-name ":" OWS field-value OWS (RFC 9112 section 5)
         var headers = HTTPHeaders()
         var hostCount = 0
         var hostValue: Range<Int> = 0..<0
@@ -79,14 +79,14 @@ extension HTTPRequestParser {
             }
             if line.isEmpty { break }
             if bytes[line.lowerBound] == space || bytes[line.lowerBound] == tab {
-                // RFC 9112 §5.2: obs-fold is rejected (or replaced), never passed on.
+                // RFC 9112 section 5.2: obs-fold is rejected (or replaced), never passed on.
                 return .failure(.malformedRequest("obsolete line folding in a header field"))
             }
             guard let colonIndex = firstIndex(of: colon, in: bytes, line), colonIndex > line.lowerBound else {
                 return .failure(.malformedRequest("invalid header field"))
             }
             let name = line.lowerBound..<colonIndex
-            // RFC 9112 §5.1: no whitespace between the field name and the colon (400).
+            // RFC 9112 section 5.1: no whitespace between the field name and the colon (400).
             for index in name where !isTokenCharacter(bytes[index]) {
                 return .failure(.malformedRequest("invalid header field name"))
             }
@@ -95,7 +95,7 @@ extension HTTPRequestParser {
             while valueStart < valueEnd && (bytes[valueStart] == space || bytes[valueStart] == tab) { valueStart += 1 }
             while valueEnd > valueStart && (bytes[valueEnd - 1] == space || bytes[valueEnd - 1] == tab) { valueEnd -= 1 }
             let value = valueStart..<valueEnd
-            // RFC 9110 §5.5: CR, LF and NUL are invalid in field values; other controls too, bar HTAB.
+            // RFC 9110 section 5.5: CR, LF and NUL are invalid in field values; other controls too, bar HTAB.
             for index in value where (bytes[index] < 0x20 && bytes[index] != tab) || bytes[index] == 0x7F {
                 return .failure(.malformedRequest("invalid character in a header field value"))
             }
@@ -118,7 +118,7 @@ extension HTTPRequestParser {
             }
         }
 
-        // RFC 9112 §3.2: HTTP/1.1 needs exactly one valid Host.
+        // RFC 9112 section 3.2: HTTP/1.1 needs exactly one valid Host.
         if minorVersion >= 1 && hostCount == 0 {
             return .failure(.malformedRequest("missing Host header"))
         }
@@ -129,11 +129,11 @@ extension HTTPRequestParser {
             return .failure(.malformedRequest("invalid Host header"))
         }
 
-        // Request-target forms (RFC 9112 §3.2).
+        // Request-target forms (RFC 9112 section 3.2).
         if target.utf8.first == UInt8(ascii: "/") {
             // origin-form
         } else if let (authority, pathAndQuery) = splitAbsoluteForm(target) {
-            // RFC 9112 §3.2.2: the authority of an absolute-form target replaces Host.
+            // RFC 9112 section 3.2.2: the authority of an absolute-form target replaces Host.
             headers.set("Host", authority)
             target = pathAndQuery
         } else if target == "*" {
@@ -142,14 +142,14 @@ extension HTTPRequestParser {
             return .failure(.malformedRequest("invalid request-target"))
         }
 
-        // Framing (RFC 9112 §6.3).
+        // Framing (RFC 9112 section 6.3).
         var framing = HTTPRequestHead.Framing.none
         if !transferEncodings.isEmpty {
-            // §6.1: Transfer-Encoding in HTTP/1.0 means faulty framing.
+            // RFC 9112 section 6.1: Transfer-Encoding in HTTP/1.0 means faulty framing.
             if minorVersion == 0 {
                 return .failure(.malformedRequest("Transfer-Encoding in an HTTP/1.0 request"))
             }
-            // §6.3 item 3: both present is a smuggling attempt; reject rather than guess.
+            // RFC 9112 section 6.3 item 3: both present is a smuggling attempt; reject rather than guess.
             if !contentLengths.isEmpty {
                 return .failure(.malformedRequest("both Transfer-Encoding and Content-Length"))
             }
@@ -161,7 +161,7 @@ extension HTTPRequestParser {
                     if equalsIgnoringCase(bytes, coding, "chunked") {
                         chunkedCount += 1
                     } else {
-                        // §6.1: a transfer coding we do not understand is 501.
+                        // RFC 9112 section 6.1: a transfer coding we do not understand is 501.
                         return .failure(.unsupportedTransferEncoding(string(bytes, coding)))
                     }
                 }
@@ -170,7 +170,7 @@ extension HTTPRequestParser {
             guard chunkedCount == 1 else { return .failure(.malformedRequest("chunked applied more than once")) }
             framing = .chunked
         } else if !contentLengths.isEmpty {
-            // RFC 9110 §8.6: Content-Length = 1*DIGIT; duplicates and lists are refused outright.
+            // RFC 9110 section 8.6: Content-Length = 1*DIGIT; duplicates and lists are refused outright.
             guard contentLengths.count == 1 else {
                 return .failure(.malformedRequest("more than one Content-Length"))
             }
@@ -191,7 +191,7 @@ extension HTTPRequestParser {
             framing = .length(length)
         }
 
-        // RFC 9110 §10.1.1: 100-continue is the only expectation; HTTP/1.0 expectations are ignored.
+        // RFC 9110 section 10.1.1: 100-continue is the only expectation; HTTP/1.0 expectations are ignored.
         var expectsContinue = false
         if minorVersion >= 1 {
             for value in expectations {
@@ -202,7 +202,7 @@ extension HTTPRequestParser {
             }
         }
 
-        // RFC 9112 §9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
+        // RFC 9112 section 9.3: HTTP/1.1 persists unless "close"; HTTP/1.0 only with "keep-alive".
         let keepAlive = minorVersion >= 1 ? !connectionClose : (connectionKeepAlive && !connectionClose)
         return .success(
             HTTPRequestHead(
@@ -218,7 +218,7 @@ extension HTTPRequestParser {
         )
     }
 
-    /// HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive (RFC 9112 §2.3). Returns the minor version.
+    /// HTTP-version = "HTTP/" DIGIT "." DIGIT, case-sensitive (RFC 9112 section 2.3). Returns the minor version.
     private static func parseVersion(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Result<Int, HTTPProtocolError> {
         let prefix = Array("HTTP/".utf8)
         func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
@@ -254,7 +254,7 @@ extension HTTPRequestParser {
         return authority.isEmpty ? nil : (authority, path)
     }
 
-    /// Host = uri-host [ ":" port ] (RFC 9110 §7.2): unreserved, sub-delims, ":", "[]" and "%".
+    /// Host = uri-host [ ":" port ] (RFC 9110 section 7.2): unreserved, sub-delims, ":", "[]" and "%".
     private static let hostTable: [Bool] = (0..<256).map { value in
         let byte = UInt8(value)
         switch byte {
@@ -271,7 +271,7 @@ extension HTTPRequestParser {
         range.first { bytes[$0] == byte }
     }
 
-    /// Elements of a comma-separated list (RFC 9110 §5.6.1), trimmed, empty ones skipped.
+    /// Elements of a comma-separated list (RFC 9110 section 5.6.1), trimmed, empty ones skipped.
     private static func listElements(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> [Range<Int>] {
         var elements: [Range<Int>] = []
         var start = range.lowerBound

@@ -8,7 +8,7 @@ struct HTTPRequestParser {
         var maxHeaderBytes: Int
         var maxRequestLineBytes: Int
         var maxBodyBytes: Int
-        /// A chunk-size line with its extensions; RFC 9112 §7.1.1 leaves the bound to the recipient.
+        /// A chunk-size line with its extensions; RFC 9112 section 7.1.1 leaves the bound to the recipient.
         var maxChunkLineBytes = 4096
     }
 
@@ -107,8 +107,8 @@ struct HTTPRequestParser {
                 state = .chunkDataEnd
 
             case .chunkDataEnd:
-                // RFC 9112 §7.1: chunk-data is followed by CRLF. Framing lines are strict (a bare LF
-                // here is how request smuggling starts), unlike the head (§2.2).
+                // RFC 9112 section 7.1: chunk-data is followed by CRLF. Framing lines are strict (a bare LF
+                // here is how request smuggling starts), unlike the head (RFC 9112 section 2.2).
                 let available = input.count - offset
                 if available == 0 || (available == 1 && input[offset] == Self.cr) { return (offset, .needMore) }
                 guard available >= 2, input[offset] == Self.cr, input[offset + 1] == Self.lf else {
@@ -118,7 +118,7 @@ struct HTTPRequestParser {
                 state = .chunkSize
 
             case .trailers(let bytes):
-                // RFC 9112 §7.1.2: trailer fields may be discarded; they count against the header limit.
+                // RFC 9112 section 7.1.2: trailer fields may be discarded; they count against the header limit.
                 let headBytes = head?.byteCount ?? 0
                 guard let lineFeed = Self.findLineFeed(input, from: offset) else {
                     if headBytes + bytes + (input.count - offset) > limits.maxHeaderBytes {
@@ -171,7 +171,7 @@ struct HTTPRequestParser {
     private mutating func parseHead(_ input: UnsafeBufferPointer<UInt8>, scanned: Int, lineStart: Int) -> (consumed: Int, event: Event) {
         var start = 0
         if scanned == 0 {
-            // RFC 9112 §2.2: a server SHOULD ignore empty lines received before the request-line
+            // RFC 9112 section 2.2: a server SHOULD ignore empty lines received before the request-line
             // (clients add a CRLF after a POST body).
             while start < input.count {
                 if input[start] == Self.lf {
@@ -188,7 +188,7 @@ struct HTTPRequestParser {
         }
 
         // Find the empty line that ends the header section. A bare LF ends a line too
-        // (RFC 9112 §2.2 MAY); a bare CR is rejected when the lines are parsed.
+        // (RFC 9112 section 2.2 MAY); a bare CR is rejected when the lines are parsed.
         var lineStart = lineStart
         var position = start + scanned
         var headEnd = -1
@@ -240,7 +240,7 @@ struct HTTPRequestParser {
         }
     }
 
-    /// RFC 9112 §3: a request-target longer than we parse is 414; a line that is not even
+    /// RFC 9112 section 3: a request-target longer than we parse is 414; a line that is not even
     /// `token SP ...` is just malformed.
     private func requestLineTooLong(_ input: UnsafeBufferPointer<UInt8>, from start: Int) -> HTTPProtocolError {
         let end = min(input.count, start + limits.maxRequestLineBytes)

@@ -5,7 +5,7 @@ public struct HTTPResponse: Sendable {
     public var headers: HTTPHeaders
     public var body: [UInt8]
     /// When set, the content is produced while it is sent; `body` is ignored. HTTP/1.1 clients get it
-    /// chunked (RFC 9112 §7.1), HTTP/1.0 clients until the connection closes (RFC 9112 §6.3).
+    /// chunked (RFC 9112 section 7.1), HTTP/1.0 clients until the connection closes (RFC 9112 section 6.3).
     public var stream: HTTPBodyStream?
 
     public init(status: Int, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8] = [], stream: HTTPBodyStream? = nil) {

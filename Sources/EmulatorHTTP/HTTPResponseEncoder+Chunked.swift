@@ -1,5 +1,5 @@
-/// Framing of streamed bodies: the chunked transfer coding (RFC 9112 §7.1) for HTTP/1.1, the close
-/// of the connection for HTTP/1.0 (RFC 9112 §6.3, rule 8).
+/// Framing of streamed bodies: the chunked transfer coding (RFC 9112 section 7.1) for HTTP/1.1, the close
+/// of the connection for HTTP/1.0 (RFC 9112 section 6.3, rule 8).
 extension HTTPResponseEncoder {
     enum StreamFraming {
         /// One chunk per write, then the last chunk; the connection may be kept alive.
@@ -10,7 +10,7 @@ extension HTTPResponseEncoder {
         case noContent
     }
 
-    /// The last chunk with no trailer section (RFC 9112 §7.1: `0 CRLF` then the final `CRLF`).
+    /// The last chunk with no trailer section (RFC 9112 section 7.1: `0 CRLF` then the final `CRLF`).
     static let lastChunk: [UInt8] = Array("0\r\n\r\n".utf8)
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -1,4 +1,4 @@
-/// Serialises a handler's response (RFC 9112 §4, §6): status line, the handler's fields minus the
+/// Serialises a handler's response (RFC 9112 section 4, section 6): status line, the handler's fields minus the
 /// ones the server owns, then `Date`, `Server`, `Content-Length` (or `Transfer-Encoding: chunked` for
 /// a streamed body) and `Connection`, then the content. A streamed body's chunks follow separately
 /// (`appendChunk`, `lastChunk`).
@@ -20,7 +20,7 @@ enum HTTPResponseEncoder {
     static func encode(_ response: HTTPResponse, for exchange: Exchange, date: [UInt8], into out: inout [UInt8]) {
         let status = wireStatus(response.status)
         let framing = response.stream.map { _ in streamFraming(status: status, for: exchange) }
-        // RFC 9110 §6.4.1: 204 and 304 have no content; neither has a response to HEAD.
+        // RFC 9110 section 6.4.1: 204 and 304 have no content; neither has a response to HEAD.
         let sendsBody = status != 204 && status != 304 && !exchange.isHead && framing == nil
         let bodyCount = sendsBody ? response.body.count : 0
         out.reserveCapacity(out.count + 200 + response.headers.fields.count * 64 + bodyCount)
@@ -45,7 +45,7 @@ enum HTTPResponseEncoder {
             case nil:
                 break
             }
-            // Response splitting (RFC 9110 §5.5): a value with CR, LF, NUL or other controls is dropped.
+            // Response splitting (RFC 9110 section 5.5): a value with CR, LF, NUL or other controls is dropped.
             guard isValidValue(field.value) else { continue }
             out.append(contentsOf: field.name.utf8)
             out.append(contentsOf: ": ".utf8)
@@ -57,7 +57,7 @@ enum HTTPResponseEncoder {
         out.append(contentsOf: date)
         out.append(contentsOf: "\r\nServer: foundry-emulator\r\n".utf8)
 
-        // RFC 9110 §8.6: never a Content-Length on 204; on 304 and HEAD it describes the
+        // RFC 9110 section 8.6: never a Content-Length on 204; on 304 and HEAD it describes the
         // representation a GET would carry, so the handler's value wins there.
         let length: Int?
         if framing != nil {
@@ -76,7 +76,7 @@ enum HTTPResponseEncoder {
             appendDecimal(length, to: &out)
             out.append(contentsOf: "\r\n".utf8)
         }
-        // RFC 9112 §6.1: chunked for HTTP/1.1; a HEAD response may name the coding a GET would get
+        // RFC 9112 section 6.1: chunked for HTTP/1.1; a HEAD response may name the coding a GET would get
         // (never on 204 or 304). HTTP/1.0 has no chunked coding: the close delimits the content.
         let headOfChunked = framing == .noContent && exchange.isHead && exchange.minorVersion >= 1 && status != 204 && status != 304
         let announcesChunked = framing == .chunked || headOfChunked

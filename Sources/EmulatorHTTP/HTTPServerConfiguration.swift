@@ -28,7 +28,7 @@ public struct HTTPServerConfiguration: Sendable {
     /// Renders protocol errors (400/408/413/414/417/431/501/505). The ARM layer passes one that renders
     /// ARM errors; the default renders `{"error":{"code","message"}}`.
     public var protocolErrorResponder: @Sendable (HTTPProtocolError) -> HTTPResponse
-    /// Longest request line, in bytes; a longer request-target gets 414 (RFC 9112 §3).
+    /// Longest request line, in bytes; a longer request-target gets 414 (RFC 9112 section 3).
     public var maxRequestLineBytes: Int
 
     public init(

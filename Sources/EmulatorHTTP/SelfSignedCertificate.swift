@@ -2,7 +2,7 @@ import COpenSSL
 
 /// A development certificate for the emulator's HTTPS endpoint: self-signed, for localhost,
 /// 127.0.0.1 and ::1, shaped so that strict verifiers accept it as its own trust anchor
-/// (Python's X509 strict mode wants the key identifiers; RFC 5280 §4.2.1.1/§4.2.1.2).
+/// (Python's X509 strict mode wants the key identifiers; RFC 5280 section 4.2.1.1/section 4.2.1.2).
 public enum SelfSignedCertificate {
     /// RSA-2048, SHA-256, CN=`commonName`, SAN DNS:localhost, IP:127.0.0.1, IP:::1 (plus the common
     /// name when it differs), SKI + AKI, basicConstraints CA:FALSE, keyUsage digitalSignature +
@@ -20,7 +20,7 @@ public enum SelfSignedCertificate {
 
         guard X509_set_version(certificate, 2) == 1 else { throw failure("Cannot set the certificate version") }  // v3
         try setRandomSerial(certificate)
-        // An hour of slack for clocks that run behind; ten years ahead (RFC 5280 §4.1.2.5).
+        // An hour of slack for clocks that run behind; ten years ahead (RFC 5280 section 4.1.2.5).
         guard X509_gmtime_adj(X509_getm_notBefore(certificate), -3600) != nil,
             X509_time_adj_ex(X509_getm_notAfter(certificate), 3650, 0, nil) != nil
         else { throw failure("Cannot set the validity period") }
@@ -66,7 +66,7 @@ public enum SelfSignedCertificate {
         return (certificatePEM, privateKeyPEM)
     }
 
-    /// 127 random bits: positive, unique enough, within RFC 5280 §4.1.2.2's 20 octets.
+    /// 127 random bits: positive, unique enough, within RFC 5280 section 4.1.2.2's 20 octets.
     private static func setRandomSerial(_ certificate: OpaquePointer) throws {
         var bytes = [UInt8](repeating: 0, count: 16)
         guard RAND_bytes(&bytes, Int32(bytes.count)) == 1 else { throw failure("Cannot draw a random serial number") }

@@ -16,7 +16,7 @@ final class ServerContext: Sendable {
     let headerTimeout: UInt64
     let bodyTimeout: UInt64
     let idleTimeout: UInt64
-    /// Drain time after an error response (lingering close, RFC 9112 §9.6).
+    /// Drain time after an error response (lingering close, RFC 9112 section 9.6).
     let lingerTimeout: UInt64 = 2_000_000_000
     /// How often each loop checks deadlines.
     let timerInterval: UInt64

@@ -37,7 +37,7 @@ final class TLSContext: @unchecked Sendable {
         SSL_CTX_set_alpn_select_cb(
             context,
             { _, selected, selectedLength, offered, offeredLength, _ in
-                // RFC 7301 §3.2: pick "http/1.1" from the client's list; without it, no ALPN at all
+                // RFC 7301 section 3.2: pick "http/1.1" from the client's list; without it, no ALPN at all
                 // (the client falls back to HTTP/1.1 anyway) rather than a fatal alert.
                 guard let offered, let selected, let selectedLength else { return SSL_TLSEXT_ERR_NOACK }
                 let wanted = Array("http/1.1".utf8)

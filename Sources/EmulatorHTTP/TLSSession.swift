@@ -25,7 +25,7 @@ struct TLSSession {
         return status == 1 ? .transferred(count) : result(of: status)
     }
 
-    /// Sends close_notify once, without waiting for the peer's (RFC 8446 §6.1 allows that).
+    /// Sends close_notify once, without waiting for the peer's (RFC 8446 section 6.1 allows that).
     func sendCloseNotify() {
         ERR_clear_error()
         _ = SSL_shutdown(ssl)

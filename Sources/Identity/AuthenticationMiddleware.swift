@@ -46,7 +46,7 @@ public struct AuthenticationMiddleware: ARMMiddleware {
         return try await next.respond(to: request)
     }
 
-    /// `Bearer <token>`; the scheme is case-insensitive (RFC 9110 §11.1), the token one b64token (RFC 6750 §2.1).
+    /// `Bearer <token>`; the scheme is case-insensitive (RFC 9110 section 11.1), the token one b64token (RFC 6750 section 2.1).
     /// Scanned as UTF-8 bytes: this runs on every ARM request, and splitting a ~1.5 KB token as
     /// `Character`s (grapheme clusters) cost more than the whole rest of the request.
     private func bearerToken(in header: String, request: ARMRequest) throws -> String {

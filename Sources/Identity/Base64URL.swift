@@ -1,6 +1,6 @@
 import Foundation
 
-/// Base64url without padding (RFC 7515 §2, RFC 4648 §5): the encoding of every JWT segment and
+/// Base64url without padding (RFC 7515 section 2, RFC 4648 section 5): the encoding of every JWT segment and
 /// JWK member.
 public enum Base64URL {
     public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {

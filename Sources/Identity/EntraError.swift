@@ -4,12 +4,12 @@ import Foundation
 
 /// An error of Entra's token service, in its own wire form (not ARM's):
 /// `{"error","error_description","error_codes","timestamp","trace_id","correlation_id","error_uri"}`,
-/// where `error` is the RFC 6749 §5.2 code and `error_description` starts with the AADSTS code and
+/// where `error` is the RFC 6749 section 5.2 code and `error_description` starts with the AADSTS code and
 /// ends with the trace lines, separated by CRLF as Entra does. The catalog is
 /// `EntraError+Catalog.swift`.
 public struct EntraError: Error, Sendable, Equatable {
     public var status: Int
-    /// RFC 6749 §5.2 / RFC 8628 §3.5 error code, e.g. `invalid_client`.
+    /// RFC 6749 section 5.2 / RFC 8628 section 3.5 error code, e.g. `invalid_client`.
     public var error: String
     /// The AADSTS number.
     public var code: Int

@@ -79,7 +79,7 @@ extension IdentityService {
 
     // MARK: responses
 
-    /// Token responses must not be cached (RFC 6749 §5.1); Entra sends these headers on every answer.
+    /// Token responses must not be cached (RFC 6749 section 5.1); Entra sends these headers on every answer.
     func json(_ status: Int, _ body: JSONValue, _ request: HTTPRequest) -> HTTPResponse {
         HTTPResponse.json(status, body.serialized(), headers: commonHeaders(request))
     }

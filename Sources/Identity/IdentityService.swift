@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// The Entra ID face of the emulator, all unauthenticated (docs/dataplane.md "The chain"); the route
+/// The Entra ID face of the emulator, all unauthenticated (docs/architecture.md "A request's way"); the route
 /// table is `IdentityService+Routes.swift`:
 /// - `GET /{tenant}/v2.0/.well-known/openid-configuration`, `GET /{tenant}/.well-known/openid-configuration`
 /// - `GET /{tenant}/discovery/v2.0/keys`, `/{tenant}/discovery/keys`, `/common/discovery/instance`

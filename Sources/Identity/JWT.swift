@@ -1,6 +1,6 @@
 import Foundation
 
-/// A JSON Web Token (RFC 7519) in JWS compact serialization (RFC 7515 §7.1):
+/// A JSON Web Token (RFC 7519) in JWS compact serialization (RFC 7515 section 7.1):
 /// `base64url(header).base64url(claims).base64url(signature)`.
 public struct JWT: Sendable, Equatable {
     public var header: JWTHeader

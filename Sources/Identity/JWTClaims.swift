@@ -1,6 +1,6 @@
-/// The claims our tokens carry (RFC 7519 §4 plus Entra's, real-clients.md §5). Every member is
+/// The claims our tokens carry (RFC 7519 section 4 plus Entra's, docs/azure-behaviours.md "Access-token claims"). Every member is
 /// optional so that one type reads access, id, refresh and device-code tokens; nil members are left
-/// out of the JSON. Times are NumericDate seconds (RFC 7519 §2).
+/// out of the JSON. Times are NumericDate seconds (RFC 7519 section 2).
 public struct JWTClaims: Sendable, Codable, Equatable {
     // RFC 7519 registered claims
     public var iss: String?
@@ -48,7 +48,7 @@ public struct JWTClaims: Sendable, Codable, Equatable {
         case scope
     }
 
-    /// RFC 7519 §4.1.3 allows `aud` to be an array; the first audience is kept.
+    /// RFC 7519 section 4.1.3 allows `aud` to be an array; the first audience is kept.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         iss = try container.decodeIfPresent(String.self, forKey: .iss)
@@ -80,7 +80,7 @@ public struct JWTClaims: Sendable, Codable, Equatable {
         scope = try container.decodeIfPresent(String.self, forKey: .scope)
     }
 
-    /// NumericDate may be fractional (RFC 7519 §2); whole seconds are kept.
+    /// NumericDate may be fractional (RFC 7519 section 2); whole seconds are kept.
     private static func numericDate(_ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys) throws -> Int? {
         if let value = try? container.decodeIfPresent(Int.self, forKey: key) { return value }
         return try container.decodeIfPresent(Double.self, forKey: key).map { Int($0) }

@@ -1,4 +1,4 @@
-/// The JOSE header (RFC 7515 §4): Entra's tokens carry `typ`, `alg`, `x5t` and `kid`.
+/// The JOSE header (RFC 7515 section 4): Entra's tokens carry `typ`, `alg`, `x5t` and `kid`.
 public struct JWTHeader: Sendable, Codable, Equatable {
     public var typ: String?
     public var alg: String

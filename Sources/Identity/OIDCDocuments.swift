@@ -1,8 +1,8 @@
 import ARMCore
 
-/// OpenID Connect discovery documents (OpenID Connect Discovery 1.0 §3) in Entra's shapes, every URL
+/// OpenID Connect discovery documents (OpenID Connect Discovery 1.0 section 3) in Entra's shapes, every URL
 /// on this server. MSAL needs only `authorization_endpoint` and `token_endpoint` and takes the tenant
-/// from the token endpoint's first path segment (real-clients.md §1), so a tenant named by domain is
+/// from the token endpoint's first path segment (docs/azure-behaviours.md "What azure-identity needs"), so a tenant named by domain is
 /// answered with its id in the URLs, like Entra does; `organizations` and `common` keep their name
 /// and the issuer carries Entra's literal `{tenantid}` placeholder.
 struct OIDCDocuments: Sendable {
@@ -67,7 +67,7 @@ struct OIDCDocuments: Sendable {
             ]))
     }
 
-    /// `GET /{tenant}/discovery/v2.0/keys` and `/{tenant}/discovery/keys` (RFC 7517 §5 JWK Set).
+    /// `GET /{tenant}/discovery/v2.0/keys` and `/{tenant}/discovery/keys` (RFC 7517 section 5 JWK Set).
     func keys() -> JSONValue {
         let jwk = signingKey.jwk
         let ordered = ["kty", "use", "kid", "x5t", "n", "e", "alg"].compactMap { name in jwk[name].map { (name, JSONValue.string($0)) } }

@@ -3,7 +3,7 @@
 ///
 /// A resource scope is `{resource}/{permission}`: only the part after the LAST `/` is the permission,
 /// so `https://localhost:8443//.default` (az: audience `https://localhost:8443/` + `/.default`,
-/// real-clients.md §4) keeps `https://localhost:8443/` as the audience.
+/// docs/azure-behaviours.md "What the Azure CLI needs") keeps `https://localhost:8443/` as the audience.
 struct RequestedScopes: Sendable, Equatable {
     /// The token audience; nil when only OpenID scopes were asked for.
     var resource: String?
@@ -57,7 +57,7 @@ struct RequestedScopes: Sendable, Equatable {
     var audience: String { resource ?? WellKnown.graphAudience }
     var wantsIDToken: Bool { openIDScopes.contains("openid") }
     var wantsRefreshToken: Bool { openIDScopes.contains("offline_access") }
-    /// `.default` for a client-credentials request (RFC 6749 §4.4 via Entra's rule).
+    /// `.default` for a client-credentials request (RFC 6749 section 4.4 via Entra's rule).
     var isDefaultScope: Bool { resource != nil && permissions == [".default"] }
 
     /// The user token's `scp`: `.default` means every consented permission, for ARM `user_impersonation`.

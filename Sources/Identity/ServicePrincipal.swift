@@ -1,5 +1,5 @@
 /// An application's service principal in one tenant: a confidential client that signs in with
-/// `client_credentials` (RFC 6749 §4.4) and one of its secrets.
+/// `client_credentials` (RFC 6749 section 4.4) and one of its secrets.
 public struct ServicePrincipal: Sendable, Codable, Equatable {
     /// The principal's object id (`oid`); role assignments name it as `principalId`.
     public var objectId: String

@@ -1,7 +1,7 @@
 import COpenSSL
 import Foundation
 
-/// The RSA key that signs every token (RS256, RFC 7518 §3.3), and its public half as a JWK
+/// The RSA key that signs every token (RS256, RFC 7518 section 3.3), and its public half as a JWK
 /// (RFC 7517). `kid` and `x5t` are the key's RFC 7638 JWK thumbprint (SHA-256, base64url).
 ///
 /// `SigningKey.wellKnown` is a fixed, PUBLIC key: insecure by design, like Azurite's well-known
@@ -15,7 +15,7 @@ public final class SigningKey: @unchecked Sendable {
     private let key: OpaquePointer
     /// RFC 7638 thumbprint; the JWT header's `kid` and `x5t`.
     public let keyId: String
-    /// Base64url modulus and exponent (RFC 7518 §6.3.1).
+    /// Base64url modulus and exponent (RFC 7518 section 6.3.1).
     public let modulus: String
     public let exponent: String
 
@@ -61,7 +61,7 @@ public final class SigningKey: @unchecked Sendable {
         self.key = key
         self.modulus = Base64URL.encode(n)
         self.exponent = Base64URL.encode(e)
-        // RFC 7638 §3.2: the required members in lexicographic order, no whitespace.
+        // RFC 7638 section 3.2: the required members in lexicographic order, no whitespace.
         let canonical = "{\"e\":\"\(exponent)\",\"kty\":\"RSA\",\"n\":\"\(modulus)\"}"
         self.keyId = Base64URL.encode(SigningKey.sha256(Array(canonical.utf8)))
     }
@@ -87,7 +87,7 @@ public final class SigningKey: @unchecked Sendable {
 
     // MARK: RS256
 
-    /// RSASSA-PKCS1-v1_5 with SHA-256 over `data` (RFC 7518 §3.3).
+    /// RSASSA-PKCS1-v1_5 with SHA-256 over `data` (RFC 7518 section 3.3).
     public func sign(_ data: [UInt8]) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }

@@ -4,7 +4,7 @@ import Foundation
 
 /// One call to the token or device-code endpoint: the authority, the form fields
 /// (`application/x-www-form-urlencoded`, RFC 6749 Appendix B) and the client credentials, which
-/// may also come as HTTP Basic (`client_secret_basic`, RFC 6749 §2.3.1).
+/// may also come as HTTP Basic (`client_secret_basic`, RFC 6749 section 2.3.1).
 struct TokenRequest: Sendable {
     enum Version: Sendable { case v1, v2 }
 
@@ -25,7 +25,7 @@ struct TokenRequest: Sendable {
             let decoded = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
             let text = String(data: decoded, encoding: .utf8), let colon = text.firstIndex(of: ":")
         {
-            // Each half is form-urlencoded before being joined (RFC 6749 §2.3.1).
+            // Each half is form-urlencoded before being joined (RFC 6749 section 2.3.1).
             let decode = { (part: Substring) in QueryParameters("v=" + part)["v"] ?? String(part) }
             basicClientID = decode(text[..<colon])
             basicClientSecret = decode(text[text.index(after: colon)...])

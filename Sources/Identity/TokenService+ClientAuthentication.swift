@@ -1,4 +1,4 @@
-/// Who the client is (RFC 6749 §2.3): a confidential client proves itself with a secret; the
+/// Who the client is (RFC 6749 section 2.3): a confidential client proves itself with a secret; the
 /// well-known public clients (az) send none.
 extension TokenService {
     /// A service principal of `tenant` (any tenant when nil) whose secret the request carries.

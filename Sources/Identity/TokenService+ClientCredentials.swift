@@ -1,4 +1,4 @@
-/// `grant_type=client_credentials` (RFC 6749 §4.4): a service principal and its secret. v2 needs
+/// `grant_type=client_credentials` (RFC 6749 section 4.4): a service principal and its secret. v2 needs
 /// `scope={resource}/.default`; v1 takes `resource`.
 extension TokenService {
     func clientCredentialsGrant(_ request: TokenRequest) throws(EntraError) -> TokenGrant {

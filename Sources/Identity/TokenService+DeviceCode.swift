@@ -43,7 +43,7 @@ extension TokenService {
         }
     }
 
-    /// `grant_type=urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 §3.4). MSAL sends no scope
+    /// `grant_type=urn:ietf:params:oauth:grant-type:device_code` (RFC 8628 section 3.4). MSAL sends no scope
     /// here: the scopes are those of the device authorization request, which the code carries.
     func deviceCodeGrant(_ request: TokenRequest) throws(EntraError) -> TokenGrant {
         _ = try request.requiredClientID()

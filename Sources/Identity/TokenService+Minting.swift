@@ -1,7 +1,7 @@
 import Foundation
 
 /// The tokens the service signs. Access tokens look like the v1 tokens ARM receives
-/// (real-clients.md §5); id_tokens are v2 (aud = client id, iss = this server's v2 issuer).
+/// (docs/azure-behaviours.md "Access-token claims"); id_tokens are v2 (aud = client id, iss = this server's v2 issuer).
 extension TokenService {
     func mintAccessToken(
         for principal: Principal, audience: String, clientID: String?, appidacr: String?, scp: String?,
@@ -77,7 +77,7 @@ extension TokenService {
         return JWT(claims: claims).signed(with: signingKey)
     }
 
-    /// RFC 8628 §3.2 `device_code`: a signed JWT naming the approved user, the client and the scopes.
+    /// RFC 8628 section 3.2 `device_code`: a signed JWT naming the approved user, the client and the scopes.
     func mintDeviceCode(for user: User, clientID: String, scope: String, issuedAt: Int) -> String {
         var claims = JWTClaims()
         claims.use = "device_code"

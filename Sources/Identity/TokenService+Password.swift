@@ -1,4 +1,4 @@
-/// `grant_type=password` (RFC 6749 §4.3, Entra's ROPC): a user's UPN and password through a public
+/// `grant_type=password` (RFC 6749 section 4.3, Entra's ROPC): a user's UPN and password through a public
 /// client (az) or a confidential one with its secret.
 extension TokenService {
     func passwordGrant(_ request: TokenRequest) throws(EntraError) -> TokenGrant {

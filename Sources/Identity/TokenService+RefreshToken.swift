@@ -1,6 +1,6 @@
 import Foundation
 
-/// `grant_type=refresh_token` (RFC 6749 §6). Our refresh tokens are signed JWTs, so one issued
+/// `grant_type=refresh_token` (RFC 6749 section 6). Our refresh tokens are signed JWTs, so one issued
 /// before a restart (same signing key) still works. A new refresh token comes back every time.
 extension TokenService {
     func refreshTokenGrant(_ request: TokenRequest) throws(EntraError) -> TokenGrant {

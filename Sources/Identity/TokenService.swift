@@ -2,14 +2,14 @@ import ARMCore
 import Foundation
 import Synchronization
 
-/// Entra's token endpoint (RFC 6749 §3.2) and device authorization endpoint (RFC 8628 §3.1), and
+/// Entra's token endpoint (RFC 6749 section 3.2) and device authorization endpoint (RFC 8628 section 3.1), and
 /// the tokens they mint. Every token is an RS256 JWT signed with the emulator's key, refresh tokens
 /// and device codes included, so they need no server state and survive a restart.
 final class TokenService: Sendable {
     let directory: Directory
     let signingKey: SigningKey
     let now: @Sendable () -> Date
-    /// Device codes already exchanged (`uti` -> `exp`): RFC 8628 §3.4, a code yields one token response.
+    /// Device codes already exchanged (`uti` -> `exp`): RFC 8628 section 3.4, a code yields one token response.
     let redeemedDeviceCodes = Mutex<[String: Int]>([:])
 
     init(directory: Directory, signingKey: SigningKey, now: @escaping @Sendable () -> Date) {
@@ -18,7 +18,7 @@ final class TokenService: Sendable {
         self.now = now
     }
 
-    /// `POST /{tenant}/oauth2/v2.0/token` and `/{tenant}/oauth2/token`: the response body (RFC 6749 §5.1).
+    /// `POST /{tenant}/oauth2/v2.0/token` and `/{tenant}/oauth2/token`: the response body (RFC 6749 section 5.1).
     func token(_ request: TokenRequest) throws(EntraError) -> JSONValue {
         let grantType = try request.required("grant_type")
         let grant: TokenGrant

@@ -4,7 +4,7 @@ import Foundation
 /// Turns an ARM request's bearer token into a `Caller`: the JWT must verify (`JWT.verify`: RS256,
 /// known `kid`, signature, `exp`/`nbf` with 5 minutes of skew, known `tid`) and be an access token
 /// (`idtyp` app or user, an `oid`; refresh tokens, device codes and id_tokens are refused). Any
-/// audience is accepted (real-clients.md §2). Verified tokens are cached until they expire.
+/// audience is accepted (docs/azure-behaviours.md "What the management SDKs need"). Verified tokens are cached until they expire.
 public final class TokenValidator: Sendable {
     public let directory: Directory
     let keys: [SigningKey]

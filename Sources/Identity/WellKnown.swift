@@ -1,4 +1,4 @@
-/// The fixed, documented world every emulator starts with (DESIGN.md "Well-known world"). Like
+/// The fixed, documented world every emulator starts with (docs/reference.md "The well-known world"). Like
 /// Azurite's `devstoreaccount1` key these values are public on purpose, so scripts and cached `az`
 /// logins keep working across restarts. Never use them for anything real.
 public enum WellKnown {
@@ -30,14 +30,14 @@ public enum WellKnown {
 
     // MARK: public clients
 
-    /// The Azure CLI's application id (real-clients.md §4); azure-identity's developer credentials
+    /// The Azure CLI's application id (docs/azure-behaviours.md "What the Azure CLI needs"); azure-identity's developer credentials
     /// use it too. Accepted without a secret for device-code, password and refresh-token grants.
     public static let azureCLIClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
     /// Azure PowerShell's application id.
     public static let azurePowerShellClientId = "1950a258-227b-4e31-a9cf-717495945fc2"
     /// Visual Studio Code's (Azure Account) application id.
     public static let visualStudioCodeClientId = "aebc6443-996d-45c2-90f0-388ff96faa56"
-    /// Client ids treated as public clients (RFC 6749 §2.1): no secret, user grants only.
+    /// Client ids treated as public clients (RFC 6749 section 2.1): no secret, user grants only.
     public static let publicClientIds: Set<String> = [azureCLIClientId, azurePowerShellClientId, visualStudioCodeClientId]
 
     // MARK: managed identity
@@ -56,7 +56,7 @@ public enum WellKnown {
 
     /// The first-party service principal the hub control-plane proxy authenticates as when it
     /// forwards a workspace's deployment or model call to the Cognitive Services account (reference
-    /// machinelearning-and-rbac.md §6). Every emulator trusts it for account deployment and model
+    /// docs/azure-behaviours.md "Hub control-plane proxy routes"). Every emulator trusts it for account deployment and model
     /// operations only (the evaluator's first-party grant, `ControlPlaneProxy.HubProxyRole`). It has
     /// no client secret, so nobody can sign in as it: only an emulator mints its tokens.
     public static let hubProxyObjectId = "fe000000-0000-4000-8000-000000000008"
@@ -83,9 +83,9 @@ public enum WellKnown {
     public static let expiresIn: Int = 3599
     /// Refresh tokens expire after 90 days of inactivity in Entra; ours are rotated on every use.
     public static let refreshTokenLifetime: Int = 90 * 24 * 3600
-    /// RFC 8628 §3.2 `expires_in` of a device code.
+    /// RFC 8628 section 3.2 `expires_in` of a device code.
     public static let deviceCodeLifetime: Int = 900
-    /// RFC 8628 §3.2 `interval`. One second: codes are approved at once, so polling never waits long.
+    /// RFC 8628 section 3.2 `interval`. One second: codes are approved at once, so polling never waits long.
     public static let deviceCodeInterval: Int = 1
     /// Clock skew allowed on `exp` and `nbf` when validating tokens.
     public static let clockSkew: Int = 300

@@ -4,7 +4,7 @@ import Foundation
 import Identity
 import Synchronization
 
-/// Durable state in a data directory (issue 6 §1): an append-only journal of every change to the
+/// Durable state in a data directory (docs/durability-and-load.md): an append-only journal of every change to the
 /// resource store, the directory and the operations, flushed with fdatasync by group commit
 /// (whoever waits shares the next flush), plus snapshots that compact it.
 ///

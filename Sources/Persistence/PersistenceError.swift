@@ -1,5 +1,5 @@
 /// Why the data directory cannot be used. `corrupt` stops the start: the emulator never serves
-/// a partial state (issue 6 §1).
+/// a partial state (docs/durability-and-load.md).
 public enum PersistenceError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The files are damaged other than by a torn last record.
     case corrupt(String)

@@ -28,7 +28,7 @@ public struct StateDocument: Sendable, Equatable {
     static let terminalProvisioningStates: Set<String> = ["succeeded", "failed", "canceled"]
 
     /// Settles the operations whose work was lost (the emulator stopped, or this document was
-    /// exported while they ran), so that nothing stays in progress forever (issue 6 §1).
+    /// exported while they ran), so that nothing stays in progress forever (docs/durability-and-load.md).
     /// EMULATOR CHOICE: an interrupted delete is completed (deleting is idempotent: the resource
     /// and everything below it go, and the operation Succeeds, as Azure would end it); any other
     /// interrupted operation ends Failed with `OperationInterrupted`, and its resource, if still

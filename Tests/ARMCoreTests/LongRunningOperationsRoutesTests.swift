@@ -115,7 +115,8 @@ import Testing
         #expect(await get(pipeline, handle.locationURL).status == 202)
         gate.open()
         await operations.waitUntilFinished(handle.id)
-        // ARM's own jobs end with 200 and no body (resource-group deletes accept 200/202, §6.1)
+        // ARM's own jobs end with 200 and no body (resource-group deletes accept 200/202, docs/azure-behaviours.md "SDK status-code
+        // contract")
         let done = await get(pipeline, handle.locationURL)
         #expect(done.status == 200)
         #expect(done.body.isEmpty)

@@ -22,7 +22,7 @@ import Testing
     }
 
     @Test func ifMatchTable() {
-        // The PUT rows of reference §5.8
+        // The PUT rows of docs/azure-behaviours.md "ETags and conditional requests"
         #expect(fails(Precondition(ifMatch: "*"), nil))
         #expect(!fails(Precondition(ifMatch: "*"), resource))
         #expect(fails(Precondition(ifMatch: "\"abc\""), nil))

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func nullTakesTheDefaultValue() async throws {
-        // azure-ai-ml sends `{"value": null}` for every parameter it does not use (real-clients §3).
+        // azure-ai-ml sends `{"value": null}` for every parameter it does not use (docs/azure-behaviours.md "What azure-ai-ml needs").
         #expect(try await eval("[parameters('sku')]", template: template, parameters: #"{"sku":{"value":null}}"#) == "S0")
         await #expect(throws: TemplateError.self) {
             try await evaluator(#"{"parameters":{"p":{"type":"string"}}}"#, parameters: #"{"p":{"value":null}}"#).resolveAllParameters()

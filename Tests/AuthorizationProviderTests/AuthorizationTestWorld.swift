@@ -34,7 +34,7 @@ struct TestCallerMiddleware: ARMMiddleware {
 }
 
 /// Microsoft.Resources and Microsoft.Authorization behind an in-process ARM pipeline with the
-/// authorization step in DESIGN's place (after route match).
+/// authorization step in its place (after route match, docs/architecture.md "A request's way").
 struct AuthorizationTestWorld {
     static let subscription = WellKnown.subscriptionId
     static var subscriptionID: String { "/subscriptions/\(subscription)" }

@@ -3,7 +3,7 @@ import Testing
 @testable import Authorization
 
 @Suite struct ActionPatternTests {
-    // The worked examples of reference §4.5.
+    // The worked examples of docs/azure-behaviours.md "How access is evaluated".
     @Test(arguments: [
         ("Microsoft.MachineLearningServices/workspaces/*/read", "Microsoft.MachineLearningServices/workspaces/connections/read", true),
         ("Microsoft.MachineLearningServices/workspaces/*/read", "Microsoft.MachineLearningServices/workspaces/read", true),

@@ -8,7 +8,7 @@ import ResourcesProvider
 @testable import CognitiveServicesProvider
 
 /// Microsoft.Resources (for resource groups) and Microsoft.CognitiveServices behind an in-process
-/// ARM pipeline, no socket (DESIGN "Testing").
+/// ARM pipeline, no socket (docs/architecture.md "A request's way").
 struct CognitiveServicesTestWorld {
     static let subscription = WellKnown.subscriptionId
     static let caller = Caller.wellKnownOperator

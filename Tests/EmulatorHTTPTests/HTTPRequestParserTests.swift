@@ -80,14 +80,14 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
     }
 
     @Test func ignoresEmptyLinesBeforeTheRequestLine() {
-        // RFC 9112 §2.2
+        // RFC 9112 section 2.2
         let outcome = parse("\r\n\r\nGET / HTTP/1.1\r\nHost: a\r\n\r\n")
         #expect(outcome.isComplete)
         #expect(outcome.head?.method == "GET")
     }
 
     @Test func acceptsBareLineFeedsInTheHead() {
-        // RFC 9112 §2.2: a recipient MAY recognise a single LF as a line terminator.
+        // RFC 9112 section 2.2: a recipient MAY recognise a single LF as a line terminator.
         let outcome = parse("GET / HTTP/1.1\nHost: a\nX-Test: 1\n\n")
         #expect(outcome.isComplete)
         #expect(outcome.head?.headers["X-Test"] == "1")
@@ -159,7 +159,7 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
     }
 
     @Test func reducesAbsoluteFormToOriginFormAndTakesItsAuthority() {
-        // RFC 9112 §3.2.2: the target's authority wins over Host.
+        // RFC 9112 section 3.2.2: the target's authority wins over Host.
         let outcome = parse("GET https://management.azure.com/subscriptions?x=1 HTTP/1.1\r\nHost: other\r\n\r\n")
         #expect(outcome.head?.target == "/subscriptions?x=1")
         #expect(outcome.head?.headers["Host"] == "management.azure.com")
@@ -227,7 +227,7 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
         let outcome = parse("PUT / HTTP/1.1\r\nHost: a\r\nExpect: 100-Continue\r\nContent-Length: 2\r\n\r\n")
         #expect(outcome.headEvents == 1)
         #expect(outcome.isComplete == false)
-        // HTTP/1.0 expectations are ignored (RFC 9110 §10.1.1); others are refused with 417.
+        // HTTP/1.0 expectations are ignored (RFC 9110 section 10.1.1); others are refused with 417.
         #expect(parse("PUT / HTTP/1.0\r\nExpect: 100-continue\r\nContent-Length: 0\r\n\r\n").head?.expectsContinue == false)
         #expect(parse("PUT / HTTP/1.1\r\nHost: a\r\nExpect: teapot\r\n\r\n").error == .expectationFailed("teapot"))
     }

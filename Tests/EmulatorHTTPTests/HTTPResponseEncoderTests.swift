@@ -35,7 +35,7 @@ import Testing
     }
 
     @Test func dropsFieldsThatWouldSplitTheResponse() {
-        // RFC 9110 §5.5: CR/LF in a value would let a handler's input inject headers or a body.
+        // RFC 9110 section 5.5: CR/LF in a value would let a handler's input inject headers or a body.
         let headers = HTTPHeaders([
             ("X-Injected", "a\r\nSet-Cookie: evil=1"), ("X-Newline", "a\nb"), ("X-Nul", "a\u{0}b"),
             ("Bad Name", "v"), ("X-Good", "fine\tvalue"),
@@ -86,7 +86,7 @@ import Testing
         // Given a streamed response whose handler also set a body and framing fields of its own
         let headers = HTTPHeaders([("Content-Length", "999"), ("Transfer-Encoding", "gzip"), ("Content-Type", "text/event-stream")])
         let wire = encode(HTTPResponse(status: 200, headers: headers, body: Array("ignored".utf8), stream: Self.stream))
-        // Then the head alone is encoded, chunked (RFC 9112 §7.1), with neither of the handler's fields
+        // Then the head alone is encoded, chunked (RFC 9112 section 7.1), with neither of the handler's fields
         #expect(wire.hasSuffix("\r\nTransfer-Encoding: chunked\r\n\r\n"))
         #expect(wire.components(separatedBy: "Transfer-Encoding").count == 2)
         #expect(!wire.contains("Content-Length") && !wire.contains("gzip") && !wire.contains("ignored"))
@@ -95,7 +95,7 @@ import Testing
     }
 
     @Test func closeDelimitsAStreamedBodyForHTTP10() {
-        // HTTP/1.0 has no chunked coding (RFC 9112 §6.3): the close ends the content.
+        // HTTP/1.0 has no chunked coding (RFC 9112 section 6.3): the close ends the content.
         let wire = encode(HTTPResponse(status: 200, stream: Self.stream), keepAlive: true, minorVersion: 0)
         #expect(wire.hasSuffix("\r\nConnection: close\r\n\r\n"))
         #expect(!wire.contains("Transfer-Encoding") && !wire.contains("Content-Length") && !wire.contains("keep-alive"))
@@ -104,7 +104,7 @@ import Testing
     }
 
     @Test func announcesChunkedToHeadButSendsNoContentFor204And304() {
-        // RFC 9112 §6.1: a HEAD response may name the coding a GET would get; never on 204 or 304.
+        // RFC 9112 section 6.1: a HEAD response may name the coding a GET would get; never on 204 or 304.
         let head = encode(HTTPResponse(status: 200, stream: Self.stream), isHead: true)
         #expect(head.hasSuffix("\r\nTransfer-Encoding: chunked\r\n\r\n"))
         #expect(!head.contains("Content-Length"))

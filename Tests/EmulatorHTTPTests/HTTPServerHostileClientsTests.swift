@@ -3,7 +3,7 @@ import Glibc
 import Testing
 
 extension LiveServerTests {
-    /// Hostile clients (issue 6 §2) that the limits suite does not already cover: clients that
+    /// Hostile clients (docs/hardening.md) that the limits suite does not already cover: clients that
     /// trickle bytes to keep a connection alive, a crowd of idle connections, and header injection
     /// attempts. Outcomes are asserted, never durations.
     @Suite struct HostileClientsTests {

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Emulator
 
-/// Issue 6 §3: hundreds of parallel clients on the whole emulator (authentication, providers, the
+/// docs/durability-and-load.md "Concurrency": hundreds of parallel clients on the whole emulator (authentication, providers, the
 /// store, durability). Each test states an invariant that a race would break.
 @Suite struct ConcurrencyTests {
     static let clients = 200

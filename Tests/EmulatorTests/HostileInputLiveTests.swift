@@ -4,7 +4,7 @@ import Testing
 
 @testable import Emulator
 
-/// Hostile request content against the whole emulator on a real socket (issue 6 §2): every one is
+/// Hostile request content against the whole emulator on a real socket (docs/hardening.md): every one is
 /// an ARM-shaped 4xx, never a 5xx, a crash or a partial write; and what the request carried is
 /// never reflected into response headers. Parser-level details (exact positions, limits) are in
 /// ARMCoreTests/JSONParserTests, NameRulesTests and TagRulesTests; these prove the same holds end

@@ -4,7 +4,7 @@ import Testing
 
 @testable import Emulator
 
-/// The hub control-plane proxy end to end over HTTP (issue 5 §4): RBAC on the workspace only,
+/// The hub control-plane proxy end to end over HTTP (docs/rbac-and-hub-proxy.md): RBAC on the workspace only,
 /// real forwarding with URLSession to this or a second emulator, id/type rewrite, audit, failures.
 @Suite(.serialized) struct HubProxyLiveTests {
     typealias F = HubProxyFixture
@@ -269,7 +269,7 @@ import Testing
         let created = F.expect(
             try await live.send("PUT", proxyDeployments + "/gpt4o" + F.mlVersion, token: token, json: F.deploymentBody), [201])
         // The account's polling URL is not the caller's to read: the proxy drops it, and the
-        // client follows the proxied resource until its state is terminal (real-clients.md §2 d).
+        // client follows the proxied resource until its state is terminal (docs/azure-behaviours.md "What the management SDKs need").
         #expect(created.header("Azure-AsyncOperation") == nil)
         #expect(created.header("Location") == nil)
         let state = (created.json?["properties"] as? [String: Any])?["provisioningState"] as? String

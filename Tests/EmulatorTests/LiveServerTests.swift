@@ -4,7 +4,7 @@ import Testing
 
 @testable import Emulator
 
-/// The whole emulator on real sockets (DESIGN "Testing": a live suite that starts the real server
+/// The whole emulator on real sockets (docs/architecture.md "A request's way": a live suite that starts the real server
 /// on port 0 with TLS and uses URLSession; see `LiveEmulator` for why URLSession uses the listener's
 /// plain-HTTP side on Linux). Each test starts its own emulator.
 @Suite struct LiveServerTests {

@@ -7,7 +7,7 @@ import Testing
 @testable import Emulator
 
 /// openapi/foundry-emulator.json documents every route the emulator serves and nothing else
-/// (issue 2 §7): a route added without documentation, or documentation left behind when a route
+/// (docs/development.md): a route added without documentation, or documentation left behind when a route
 /// goes, fails here.
 @Suite struct OpenAPIDocumentTests {
     static let documentPath = URL(fileURLWithPath: #filePath)

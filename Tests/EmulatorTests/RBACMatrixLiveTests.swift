@@ -4,16 +4,16 @@ import Testing
 
 @testable import Emulator
 
-/// The RBAC matrix (issue 5 §4): principals holding Reader, Contributor, Azure AI Developer, Azure
+/// The RBAC matrix (docs/rbac-and-hub-proxy.md): principals holding Reader, Contributor, Azure AI Developer, Azure
 /// AI Administrator, Cognitive Services OpenAI User or nothing, at subscription, resource group and
 /// resource scope (the resource scope: the hub and the account), against a table of operations
 /// across resource groups, hubs, projects, connections, the hub proxy, accounts, keys,
 /// deployments and role assignments, asserted through HTTP on a live emulator.
 ///
 /// The expectation of every cell is computed from the role definitions as Microsoft publishes
-/// them (copied below from reference §4.4) and the action ARM names for each operation (§4.7),
-/// with the documented matching rules (§4.5: case-insensitive, `*` spans `/`, `/*/` also matches
-/// one `/`, actions - notActions per role) implemented here with regular expressions, independent
+/// them (copied below from docs/azure-behaviours.md "Built-in roles") and the action ARM names for each operation (docs/azure-behaviours.md
+/// "Request to action mapping"), with the documented matching rules (docs/azure-behaviours.md "How access is evaluated": case-insensitive,
+/// `*` spans `/`, `/*/` also matches one `/`, actions - notActions per role) implemented here with regular expressions, independent
 /// of the emulator's engine. Spot checks restate the best-known cells by hand.
 @Suite(.serialized) struct RBACMatrixLiveTests {
     typealias F = HubProxyFixture
@@ -23,7 +23,7 @@ import Testing
         var notActions: [String] = []
     }
 
-    /// Reference §4.4, control-plane actions only.
+    /// docs/azure-behaviours.md "Built-in roles", control-plane actions only.
     static let roleDefinitions: [String: Role] = [
         "Reader": Role(actions: ["*/read"]),
         "Contributor": Role(
@@ -72,7 +72,8 @@ import Testing
         "none": Role(actions: []),
     ]
 
-    /// §4.5's matcher: escape, `/*/` -> `/(?:.*/)?`, other `*` -> `.*`, anchored, case-insensitive.
+    /// docs/azure-behaviours.md "How access is evaluated"'s matcher: escape, `/*/` -> `/(?:.*/)?`, other `*` -> `.*`, anchored,
+    /// case-insensitive.
     static func matches(_ pattern: String, _ action: String) -> Bool {
         var regex = ""
         let characters = Array(pattern)

@@ -131,7 +131,7 @@ private struct CallerEcho: ARMResponder {
     }
 
     /// The scheme is case-insensitive and blanks around and between the parts are tolerated
-    /// (RFC 9110 §11.4 allows 1*SP; clients are seen sending tabs and trailing blanks).
+    /// (RFC 9110 section 11.4 allows 1*SP; clients are seen sending tabs and trailing blanks).
     @Test func bearerSchemeIsCaseInsensitiveAndToleratesBlanks() async throws {
         let directory = Directory()
         let service = makeService(clock: clock, directory: directory)

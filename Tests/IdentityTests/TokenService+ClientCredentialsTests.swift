@@ -20,7 +20,7 @@ import Testing
         #expect(body["scope"] as? String == "https://management.azure.com/.default")
         #expect(body["refresh_token"] == nil)
         #expect(body["id_token"] == nil)
-        // And the access token carries the app claims of real-clients.md §5
+        // And the access token carries the app claims of docs/azure-behaviours.md "Access-token claims"
         let token = try #require(claims(body["access_token"] as? String))
         let issuedAt = Int(clock.now.timeIntervalSince1970)
         #expect(token.aud == "https://management.azure.com")
@@ -39,7 +39,7 @@ import Testing
     }
 
     @Test func azDoubleSlashScopeAndClaimsAreAccepted() async throws {
-        // Given az's service-principal login body (real-clients.md §4)
+        // Given az's service-principal login body (docs/azure-behaviours.md "What the Azure CLI needs")
         let service = makeService()
         var form = clientCredentialsForm(scope: "https://localhost:8443//.default")
         form.append(("claims", #"{"access_token":{"xms_cc":{"values":["CP1"]}}}"#))

@@ -16,7 +16,7 @@ import Testing
     }
 
     private func poll(_ service: IdentityService, _ deviceCode: String, tenant: String = "organizations") async -> HTTPResponseBox {
-        // az's poll: no scope (real-clients.md §4)
+        // az's poll: no scope (docs/azure-behaviours.md "What the Azure CLI needs")
         HTTPResponseBox(
             await service.handle(
                 formPost(
@@ -60,7 +60,7 @@ import Testing
         #expect(refreshed.status == 200)
         #expect(claims(jsonObject(refreshed)["access_token"] as? String)?.oid == WellKnown.userObjectId)
 
-        // And the device code cannot be exchanged twice (RFC 8628 §3.4)
+        // And the device code cannot be exchanged twice (RFC 8628 section 3.4)
         let second = await poll(service, deviceCode)
         #expect(second.body["error_codes"] as? [Int] == [70000])
     }

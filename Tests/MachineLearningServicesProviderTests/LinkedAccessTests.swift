@@ -6,7 +6,8 @@ import Testing
 
 @testable import MachineLearningServicesProvider
 
-/// The linked access check a project makes on its hub (`workspaces/hubs/join/action`, §1.7/§4.6).
+/// The linked access check a project makes on its hub (`workspaces/hubs/join/action`, docs/azure-behaviours.md "Hub and project rules",
+/// "Denials").
 @Suite("ML project linked access check")
 struct LinkedAccessTests {
     /// Records what the provider asked and grants the join only on `allowedHub`.

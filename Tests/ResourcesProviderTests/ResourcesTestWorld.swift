@@ -6,7 +6,7 @@ import Identity
 
 @testable import ResourcesProvider
 
-/// The Resources provider behind an in-process ARM pipeline (no socket), as DESIGN.md asks.
+/// The Resources provider behind an in-process ARM pipeline (no socket), as docs/architecture.md "A request's way" describes.
 struct ResourcesTestWorld {
     static let subscription = WellKnown.subscriptionId
     static let operatorCaller = Caller.wellKnownOperator

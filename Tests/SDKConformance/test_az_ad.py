@@ -1,4 +1,4 @@
-"""`az ad` against the emulator's Graph (docs/rbac-and-hub-proxy.md, "Graph writes and groups"): the
+"""`az ad` against the emulator's Graph (docs/rbac-and-hub-proxy.md "Graph writes, groups and directory rights"): the
 real Azure CLI creates applications, service principals, users and groups, signs in with what it
 created, and groups grant their members on the control plane and the data plane.
 """

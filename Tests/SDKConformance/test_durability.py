@@ -1,4 +1,4 @@
-"""Durable state (issue 6 §1) seen by the real clients: --data-dir survives SIGKILL, state export and
+"""Durable state (docs/durability-and-load.md) seen by the real clients: --data-dir survives SIGKILL, state export and
 import, refusal to start on a damaged journal, and a short run of scripts/crash-test.
 
 Each test runs its own emulator process on its own data directory (the session emulator is shared

@@ -1,5 +1,5 @@
 """The model catalog and the quota, through the real `az` and azure-mgmt-cognitiveservices
-(docs/accounts-and-deployments.md "Model catalog" and "Quota"): the catalog is the recorded
+(docs/accounts-and-deployments.md "Model catalog" and "Quota and model lifecycle"): the catalog is the recorded
 `model list` with Learn's regional availability, the quota is separate from the SKUs' ranges,
 and retired versions get the service's error."""
 import uuid

@@ -29,7 +29,7 @@ def test_health_answers_200(http):
 
 
 def test_plain_http_is_served_on_the_same_port(emulator):
-    # The first byte decides TLS or plain HTTP (DESIGN.md): curl demos work without the cert.
+    # The first byte decides TLS or plain HTTP (docs/reference.md): curl demos work without the cert.
     response = requests.get(f"http://127.0.0.1:{emulator.port}/_emulator/health", timeout=HTTP_TIMEOUT)
     assert response.status_code == 200, describe(response)
 

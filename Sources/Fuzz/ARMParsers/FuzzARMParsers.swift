@@ -1,5 +1,5 @@
-// libFuzzer target for the parsers that read untrusted request text after the HTTP codec (issue 6
-// §2): JSON bodies (strict and the JSONC that azure-cli's templates use), resource ids (paths and
+// libFuzzer target for the parsers that read untrusted request text after the HTTP codec
+// (docs/hardening.md): JSON bodies (strict and the JSONC that azure-cli's templates use), resource ids (paths and
 // ids inside bodies), query strings with percent-encoding, ARM template expressions and the activity
 // log's `$filter`. Built only
 // by `scripts/fuzz`; a normal `swift build` compiles the stub at the bottom.

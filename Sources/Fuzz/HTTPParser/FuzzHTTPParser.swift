@@ -1,4 +1,4 @@
-// libFuzzer target for EmulatorHTTP's request parser (issue 6 §2). Built only by `scripts/fuzz`
+// libFuzzer target for EmulatorHTTP's request parser (docs/hardening.md). Built only by `scripts/fuzz`
 // (`-sanitize=fuzzer,address -D FUZZING -enable-testing`); a normal `swift build` compiles the
 // stub at the bottom, so the package builds in any configuration without libFuzzer.
 #if FUZZING

@@ -1,10 +1,10 @@
 import ARMCore
 import Authorization
 
-/// `GET {scope}/providers/Microsoft.Authorization/permissions` (§4.3): the caller's permission
+/// `GET {scope}/providers/Microsoft.Authorization/permissions` (docs/azure-behaviours.md "Permissions"): the caller's permission
 /// blocks of every role assigned at the scope or above. The spec defines it for resource groups and
 /// resources; tools call it at any scope (EMULATOR CHOICE: served everywhere). No action is
-/// checked: a caller may always read its own permissions (UNVERIFIED, §4.7).
+/// checked: a caller may always read its own permissions (an emulator choice, docs/azure-behaviours.md "Permissions").
 extension AuthorizationProvider {
     var permissionRoutes: [Route] {
         [

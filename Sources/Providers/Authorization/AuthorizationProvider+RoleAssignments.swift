@@ -3,7 +3,7 @@ import Authorization
 import Foundation
 import Identity
 
-/// `{scope}/providers/Microsoft.Authorization/roleAssignments` (reference §4.1).
+/// `{scope}/providers/Microsoft.Authorization/roleAssignments` (docs/azure-behaviours.md "Role assignments").
 extension AuthorizationProvider {
     var roleAssignmentRoutes: [Route] {
         let collection = "/{scope}/providers/Microsoft.Authorization/roleAssignments"
@@ -66,7 +66,7 @@ extension AuthorizationProvider {
     /// PUT: 201 for a new assignment, 200 when the same one exists under this name; 409
     /// `RoleAssignmentExists` for the same (principal, role, scope) under another name; 400
     /// `RoleAssignmentUpdateNotPermitted` when this name holds a different principal, role or scope
-    /// (names are unique across scopes, §4.1).
+    /// (names are unique across scopes, docs/azure-behaviours.md "Role assignments").
     func createRoleAssignment(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let id = try assignmentID(parameters)
         let scope = try scopeID(parameters)
@@ -132,7 +132,7 @@ extension AuthorizationProvider {
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }
 
-    /// `$filter` (§4.1, EMULATOR CHOICE): `atScope()` (at or above the scope), `principalId eq
+    /// `$filter` (docs/azure-behaviours.md "Role assignments", EMULATOR CHOICE): `atScope()` (at or above the scope), `principalId eq
     /// '{id}'`, `assignedTo('{id}')` (the principal's own and its groups' assignments), joined with `and`. Without
     /// `atScope()` the list spans assignments at, above and below the scope.
     func listRoleAssignments(_ request: ARMRequest, scope: ResourceID) throws -> ARMResponse {

@@ -2,7 +2,7 @@ import ARMCore
 import Authorization
 import Foundation
 
-/// `{scope}/providers/Microsoft.Authorization/roleDefinitions` (reference §4.2): the built-in
+/// `{scope}/providers/Microsoft.Authorization/roleDefinitions` (docs/azure-behaviours.md "Role definitions"): the built-in
 /// catalog, readable at every scope, and custom roles stored where they were created.
 extension AuthorizationProvider {
     var roleDefinitionRoutes: [Route] {

@@ -3,7 +3,7 @@ import Authorization
 import Foundation
 import Identity
 
-/// Microsoft.Authorization, the ARM face of the RBAC engine (reference §4, api-version
+/// Microsoft.Authorization, the ARM face of the RBAC engine (docs/azure-behaviours.md "Microsoft.Authorization and RBAC", api-version
 /// 2022-04-01; roleDefinitions also 2022-05-01-preview as az sends): role assignments and role
 /// definitions at any scope, and the caller's permissions.
 ///
@@ -19,7 +19,7 @@ public struct AuthorizationProvider: Sendable {
     /// resets).
     let seedAssignments: [(id: ResourceID, body: JSONObject)]
 
-    /// Name of the operator's Owner assignment on the default subscription (DESIGN "Well-known world").
+    /// Name of the operator's Owner assignment on the default subscription (docs/reference.md "The well-known world").
     public static let operatorOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a0"
     /// Name of the default user's Owner assignment on the default subscription.
     public static let developerOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a1"

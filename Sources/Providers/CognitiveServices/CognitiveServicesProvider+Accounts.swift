@@ -2,8 +2,8 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Accounts (reference §1.1-§1.6): create-or-replace, PATCH, GET, lists, DELETE into soft delete,
-/// restore with `restore: true`.
+/// Accounts (docs/azure-behaviours.md "Accounts: operations and status codes"): create-or-replace, PATCH, GET, lists, DELETE into soft
+/// delete, restore with `restore: true`.
 extension CognitiveServicesProvider {
     var accountRoutes: [Route] {
         let read = "Microsoft.CognitiveServices/accounts/read"
@@ -132,7 +132,8 @@ extension CognitiveServicesProvider {
         let identity = try Self.buildIdentity(input["identity"], previous: previous?["identity"], tenantID: caller?.tenantId)
 
         var inputProperties = input["properties"]?.objectValue ?? JSONObject()
-        // Read-only and service-managed properties a client may echo back are ignored (§6.5).
+        // Read-only and service-managed properties a client may echo back are ignored (docs/azure-behaviours.md "Paging and deserialisation
+        // in the SDKs").
         for key in Self.serviceManagedAccountProperties { inputProperties[key] = nil }
         let subdomain = try validateSubdomain(
             inputProperties["customSubDomainName"], previous: previousProperties["customSubDomainName"]?.stringValue, accountID: id)
@@ -206,7 +207,7 @@ extension CognitiveServicesProvider {
         guard let canonical = kind.skus.first(where: { $0.lowercased() == skuName.lowercased() }) else {
             throw ARMError.specialFeatureOrQuotaIdRequired(sku: skuName, kind: kind.kind)
         }
-        // Real responses carry only the name (§1.2.1).
+        // Real responses carry only the name (docs/azure-behaviours.md "Accounts: the resource shape").
         return ["name": .string(canonical)]
     }
 
@@ -290,7 +291,7 @@ extension CognitiveServicesProvider {
     // MARK: PATCH
 
     /// Tags are replaced, `properties` merged (RFC 7396), `sku`, `identity` and an
-    /// OpenAI <-> AIServices `kind` change accepted (§1.6). Answers 200.
+    /// OpenAI <-> AIServices `kind` change accepted (docs/azure-behaviours.md "Accounts: PATCH, soft delete, restore, purge"). Answers 200.
     func updateAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         try requireResourceGroup(parameters)
         let input = try request.jsonBody()
@@ -323,8 +324,8 @@ extension CognitiveServicesProvider {
 
     // MARK: DELETE and soft delete
 
-    /// Soft delete (§1.6): the account moves to `deletedAccounts` with `deletionDate` and
-    /// `scheduledPurgeDate` (+48 h); its children go and their quota is returned. 200, 204 when
+    /// Soft delete (docs/azure-behaviours.md "Accounts: PATCH, soft delete, restore, purge"): the account moves to `deletedAccounts` with
+    /// `deletionDate` and `scheduledPurgeDate` (+48 h); its children go and their quota is returned. 200, 204 when
     /// absent; 202 + polling headers with `--provisioning-delay`.
     func deleteAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         try requireResourceGroup(parameters)

@@ -13,7 +13,7 @@ extension CognitiveServicesProvider {
                 try requireResourceGroup(parameters)
                 let account = try store.require(accountID(parameters))
                 let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
-                // Not paged (§1.8).
+                // Not paged (docs/azure-behaviours.md "Accounts: SKUs, usages and models").
                 let value: [JSONValue] = (kind?.skus ?? []).map { sku in
                     ["resourceType": .string(Self.accountType), "sku": ["name": .string(sku), "tier": .string(Self.tier(of: sku))]]
                 }
@@ -30,7 +30,7 @@ extension CognitiveServicesProvider {
                 let kind = account.body["kind"]?.stringValue ?? ""
                 let names = Set(catalog.models(kind: kind, region: region).flatMap { $0.skus.map(\.usageName) })
                 let usages = catalog.usages.filter { names.contains($0.name) && filter.matches($0.name) }
-                // Not paged in the SDK (§1.8); one page holds them all.
+                // Not paged in the SDK (docs/azure-behaviours.md "Accounts: SKUs, usages and models"); one page holds them all.
                 return .ok([
                     "value": .array(usages.map { usageJSON($0, subscriptionID: parameters.required("subscriptionId"), region: region) })
                 ])
@@ -166,8 +166,8 @@ extension CognitiveServicesProvider {
         return .object(object)
     }
 
-    /// `Usage` (§1.8): `currentValue` is the capacity deployments hold in this subscription and
-    /// region, `limit` the catalog default or the seed's override.
+    /// `Usage` (docs/azure-behaviours.md "Accounts: SKUs, usages and models"): `currentValue` is the capacity deployments hold in this
+    /// subscription and region, `limit` the catalog default or the seed's override.
     func usageJSON(_ usage: ModelCatalog.Usage, subscriptionID: String, region: String) -> JSONValue {
         let used = usedCapacity(subscriptionID: subscriptionID, region: region, usageName: usage.name, excluding: nil)
         return .object(
@@ -193,7 +193,7 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// §1.9: `skus`, `kind` and `type` are required.
+    /// docs/azure-behaviours.md "Subscription helpers": `skus`, `kind` and `type` are required.
     func checkSkuAvailability(_ request: ARMRequest, region: String) throws -> ARMResponse {
         let input = try request.jsonBody()
         guard let skus = input["skus"]?.arrayValue else {
@@ -222,7 +222,7 @@ extension CognitiveServicesProvider {
         return .ok(["value": .array(value)])
     }
 
-    /// §1.9: `subdomainName` and `type` required; a soft-deleted account's subdomain is taken.
+    /// docs/azure-behaviours.md "Subscription helpers": `subdomainName` and `type` required; a soft-deleted account's subdomain is taken.
     func checkDomainAvailability(_ request: ARMRequest) throws -> ARMResponse {
         let input = try request.jsonBody()
         guard let subdomain = input["subdomainName"]?.stringValue else {

@@ -1,7 +1,7 @@
 import ARMCore
 import Foundation
 
-/// Connections on accounts and on projects (reference §3.2), with the secret rules of workspace
+/// Connections on accounts and on projects (docs/azure-behaviours.md "Account and project connections"), with the secret rules of workspace
 /// connections: `credentials` are write-only (kept in private state, never in GET/list/PUT
 /// answers) and come back only from `POST …/listsecrets`. PUT answers 200 only (the SDK raises
 /// on 201); DELETE 200, or 204 when absent.

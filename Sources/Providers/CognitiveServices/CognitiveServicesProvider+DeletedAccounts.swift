@@ -1,7 +1,7 @@
 import ARMCore
 
-/// Soft-deleted accounts (reference §1.6): listed per subscription, read and purged under
-/// `locations/{location}/resourceGroups/{resourceGroupName}/deletedAccounts/{accountName}`.
+/// Soft-deleted accounts (docs/azure-behaviours.md "Accounts: PATCH, soft delete, restore, purge"): listed per subscription, read and
+/// purged under `locations/{location}/resourceGroups/{resourceGroupName}/deletedAccounts/{accountName}`.
 /// Purging frees the name and the custom subdomain.
 extension CognitiveServicesProvider {
     var deletedAccountRoutes: [Route] {

@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Model deployments (reference §2): PUT answers 200/201 only (the SDK raises on 202), the model
+/// Model deployments (docs/azure-behaviours.md "Model deployments"): PUT answers 200/201 only (the SDK raises on 202), the model
 /// and SKU are validated against the catalog, and capacity is charged to the subscription's quota
 /// for `(region, usageName)` atomically with the write (the serializer), so racing PUTs never
 /// over-allocate.
@@ -60,7 +60,7 @@ extension CognitiveServicesProvider {
     static let versionUpgradeOptions = ["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"]
 
     /// The account a deployment write needs: present, of a kind with models, and not mid-operation
-    /// (409 `RequestConflict`, §2.6).
+    /// (409 `RequestConflict`, docs/azure-behaviours.md "Model deployments: errors and quota").
     func writableAccount(_ parameters: RouteParameters) throws -> StoredResource {
         let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "write")
         let kind = account.body["kind"]?.stringValue ?? ""
@@ -194,7 +194,8 @@ extension CognitiveServicesProvider {
     }
 
     /// 400 `InsufficientQuota` when the capacity does not fit next to what the subscription's other
-    /// deployments of the same usage name hold in this region (§2.6). Runs under the serializer.
+    /// deployments of the same usage name hold in this region (docs/azure-behaviours.md "Model deployments: errors and quota"). Runs under
+    /// the serializer.
     func chargeQuota(sku: ModelCatalog.Sku, capacity: Int, subscriptionID: String, region: String, deployment: ResourceID) throws {
         let limit = quotas.limit(usageName: sku.usageName, subscriptionID: subscriptionID, location: region)
         let used = usedCapacity(subscriptionID: subscriptionID, region: region, usageName: sku.usageName, excluding: deployment)

@@ -1,6 +1,6 @@
 import ARMCore
 
-/// Account keys (reference §1.7): two opaque keys kept in the account's private state;
+/// Account keys (docs/azure-behaviours.md "Accounts: keys"): two opaque keys kept in the account's private state;
 /// regenerating one leaves the other alone.
 extension CognitiveServicesProvider {
     var keyRoutes: [Route] {
@@ -28,7 +28,7 @@ extension CognitiveServicesProvider {
     }
 
     /// With `disableLocalAuth` keys are refused: the service answers 400 "Failed to list key.
-    /// disableLocalAuth is set to be true" (EMULATOR CHOICE where the reference has [GAP], §1.7).
+    /// disableLocalAuth is set to be true" (undocumented by Azure, docs/azure-behaviours.md "Accounts: keys").
     static func checkLocalAuth(_ account: StoredResource, operation: String) throws {
         if account.body["properties"]?["disableLocalAuth"]?.boolValue == true {
             throw ARMError.localAuthDisabled(operation: operation)
@@ -41,7 +41,7 @@ extension CognitiveServicesProvider {
         let id = accountID(parameters)
         try Self.checkLocalAuth(try store.require(id), operation: "regenerate")
         guard let keyName = input["keyName"]?.stringValue else { throw ARMError.invalidKeyName(input["keyName"]?.description ?? "") }
-        // Key1/Key2 accepted in any casing (§1.7 recommendation).
+        // Key1/Key2 accepted in any casing (docs/azure-behaviours.md "Accounts: keys").
         let slot: String
         switch keyName.lowercased() {
         case "key1": slot = "key1"

@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Foundry projects under an account (reference §3.1): only on kind AIServices with
+/// Foundry projects under an account (docs/azure-behaviours.md "Foundry projects"): only on kind AIServices with
 /// `allowProjectManagement`; the first project becomes the default; the account's
 /// `associatedProjects` and `defaultProject` follow every create and delete. `name` is returned
 /// as `{account}/{project}`, as the real service does [OBS].
@@ -157,7 +157,7 @@ extension CognitiveServicesProvider {
         return .ok(renderProject(updated.body, account: account, request: request))
     }
 
-    /// 204 when deleted or absent (SDK 13.7 accepts only 202/204 for 2025-06-01, §3.1); 202 +
+    /// 204 when deleted or absent (SDK 13.7 accepts only 202/204 for 2025-06-01, docs/azure-behaviours.md "Foundry projects"); 202 +
     /// polling headers with `--provisioning-delay`. The default project cannot go while others exist.
     func deleteProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "delete")

@@ -1,7 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 
-/// Content filters (reference §3.3): every account has the system-managed `Microsoft.Default`
+/// Content filters (docs/azure-behaviours.md "Content filters (raiPolicies)"): every account has the system-managed `Microsoft.Default`
 /// and `Microsoft.DefaultV2`, served from code and never stored, so they cannot be changed or
 /// deleted (400, EMULATOR CHOICE where the reference has [GAP]). PUT answers 200/201; DELETE 204
 /// (the SDK accepts only 202/204).

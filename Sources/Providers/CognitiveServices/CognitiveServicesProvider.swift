@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Microsoft.CognitiveServices (issue 4; reference arm-and-cognitiveservices.md §1-3): accounts
+/// Microsoft.CognitiveServices (docs/azure-behaviours.md "Microsoft.CognitiveServices"): accounts
 /// with keys and soft delete, the model catalog and quota, deployments, Foundry projects,
 /// connections and content filters (raiPolicies).
 ///
@@ -47,8 +47,9 @@ public struct CognitiveServicesProvider: Sendable {
 
     var catalog: ModelCatalog { quotas.catalog }
 
-    /// Newest first (`az resource` takes the first stable one, reference §4.4). Any well-formed
-    /// version is served with the same shapes (§0.1); these are the advertised ones.
+    /// Newest first (`az resource` takes the first stable one, docs/azure-behaviours.md "Resource providers"). Any well-formed
+    /// version is served with the same shapes (docs/azure-behaviours.md "api-versions the emulator advertises"); these are the advertised
+    /// ones.
     static let apiVersions = [
         "2026-05-15-preview", "2025-10-01-preview", "2025-09-01", "2025-07-01-preview", "2025-06-01", "2025-04-01-preview",
         "2024-10-01", "2024-06-01-preview", "2023-05-01",

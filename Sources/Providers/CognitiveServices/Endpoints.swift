@@ -1,6 +1,6 @@
 import ARMCore
 
-/// `properties.endpoint` and `properties.endpoints` of an account (reference §1.4), mapped onto
+/// `properties.endpoint` and `properties.endpoints` of an account (docs/azure-behaviours.md "Accounts: endpoints"), mapped onto
 /// the emulator: the real host becomes a path segment under `{origin}/dataplane/`
 /// (EMULATOR CHOICE, documented in the README), e.g. `https://X.openai.azure.com/` ->
 /// `{origin}/dataplane/X.openai.azure.com/`.
@@ -13,7 +13,7 @@ struct Endpoints {
     func url(host: String) -> String { "\(baseURL)/dataplane/\(host)/" }
 
     /// Hosts by family: with a custom subdomain `X.openai.azure.com` and friends, else the
-    /// regional `{region}.api.cognitive.microsoft.com` (§1.4).
+    /// regional `{region}.api.cognitive.microsoft.com` (docs/azure-behaviours.md "Accounts: endpoints").
     var openAIHost: String { subdomain.map { "\($0).openai.azure.com" } ?? regionalHost }
     var cognitiveHost: String { subdomain.map { "\($0).cognitiveservices.azure.com" } ?? regionalHost }
     var foundryHost: String { subdomain.map { "\($0.lowercased()).services.ai.azure.com" } ?? regionalHost }
@@ -48,7 +48,8 @@ struct Endpoints {
         return endpoints
     }
 
-    /// A Foundry project's endpoint (§1.4): `https://{acct}.services.ai.azure.com/api/projects/{p}`.
+    /// A Foundry project's endpoint (docs/azure-behaviours.md "Accounts: endpoints"):
+    /// `https://{acct}.services.ai.azure.com/api/projects/{p}`.
     static func project(baseURL: String, account: String, subdomain: String?, project: String) -> String {
         let label = (subdomain ?? account).lowercased()
         return "\(baseURL)/dataplane/\(label).services.ai.azure.com/api/projects/\(project)"

@@ -1,7 +1,7 @@
 import ARMCore
 import Foundation
 
-/// Quota limits per subscription, region and usage name (issue 4 §2): the catalog's defaults,
+/// Quota limits per subscription, region and usage name (docs/accounts-and-deployments.md): the catalog's defaults,
 /// overridden by the seed file's `quotas` entries. A seed entry without `subscriptionId` or
 /// `location` applies to every subscription or region; the most specific entry wins.
 ///

@@ -1,7 +1,8 @@
 import ARMCore
 import Foundation
 
-/// `$filter=name.value eq '{usageName}'` on usage lists (reference §1.8); other filters are 400.
+/// `$filter=name.value eq '{usageName}'` on usage lists (docs/azure-behaviours.md "Accounts: SKUs, usages and models"); other filters are
+/// 400.
 struct UsageFilter {
     let name: String?
 

@@ -1,8 +1,8 @@
 import ARMCore
 import Foundation
 
-/// One of the minimal resource types a hub depends on (reference §7): what its id looks like, the
-/// api-versions it advertises, how its name is checked and which read-only properties the service
+/// One of the minimal resource types a hub depends on (docs/azure-behaviours.md "Dependent resources of a hub"): what its id looks like,
+/// the api-versions it advertises, how its name is checked and which read-only properties the service
 /// fills in. Only the envelope and a few server-filled properties are modelled; data planes are not.
 struct DependentType: Sendable {
     let namespace: String

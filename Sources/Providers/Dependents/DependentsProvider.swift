@@ -4,7 +4,7 @@ import Foundation
 /// Minimal `Microsoft.Storage/storageAccounts` (with `blobServices/default/containers`),
 /// `Microsoft.KeyVault/vaults` (with `secrets`), `Microsoft.ContainerRegistry/registries` and
 /// `Microsoft.Insights/components` (with the `Microsoft.OperationalInsights/workspaces` azure-ai-ml's
-/// template makes for it): the resources a hub depends on (reference §7), so that they are
+/// template makes for it): the resources a hub depends on (docs/azure-behaviours.md "Dependent resources of a hub"), so that they are
 /// real resources with the ARM envelope, visible in resource lists and deletable by id.
 ///
 /// Storage account and vault names are global (`checkNameAvailability`); storage accounts have

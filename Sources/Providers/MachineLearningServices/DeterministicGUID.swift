@@ -1,5 +1,5 @@
 /// A GUID derived from a name: the same input always gives the same GUID (version 8 layout,
-/// RFC 9562 §5.8, from two 64-bit FNV-1a hashes). Used where Azure's id is a function of other ids
+/// RFC 9562 section 5.8, from two 64-bit FNV-1a hashes). Used where Azure's id is a function of other ids
 /// and must be stable across repeats, e.g. the role assignment the ML service makes for a project.
 enum DeterministicGUID {
     static func make(_ name: String) -> String {

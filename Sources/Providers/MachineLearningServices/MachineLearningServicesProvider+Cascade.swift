@@ -1,7 +1,7 @@
 import ARMCore
 
 /// A deleted resource group takes its workspaces with it (ARM sends each one a DELETE, reference
-/// arm-and-cognitiveservices.md §4.2), so each workspace's own clean-up runs: connection secrets in
+/// docs/azure-behaviours.md "Resource groups"), so each workspace's own clean-up runs: connection secrets in
 /// a hub's key vault elsewhere, the hub's `associatedWorkspaces` link, the project's Storage Blob
 /// Data Contributor assignment on a hub storage account in another group, and the system-assigned
 /// identity in the directory.

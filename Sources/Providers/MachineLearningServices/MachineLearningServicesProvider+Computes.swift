@@ -1,10 +1,10 @@
 import ARMCore
 import Foundation
 
-/// `workspaces/{ws}/computes` (reference §3.2), ComputeInstance only: PUT 201/200, GET, DELETE
+/// `workspaces/{ws}/computes` (docs/azure-behaviours.md "Computes"), ComputeInstance only: PUT 201/200, GET, DELETE
 /// (`underlyingResourceAction` required) 200/204, list, and `start`/`stop`/`restart` (202 + polling
 /// headers) moving `properties.properties.state`. A project sees its hub's compute instances as
-/// well (they are shared across the hub, §1.6) and can start or stop them through its own path.
+/// well (they are shared across the hub, docs/azure-behaviours.md "Workspaces: kind") and can start or stop them through its own path.
 extension MachineLearningServicesProvider {
     static let computeType = workspaceType + "/computes"
 

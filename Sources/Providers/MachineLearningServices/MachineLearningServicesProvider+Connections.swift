@@ -1,13 +1,13 @@
 import ARMCore
 import Foundation
 
-/// `workspaces/{ws}/connections` (reference §2): PUT/PATCH/GET 200, DELETE 200/204, list with
+/// `workspaces/{ws}/connections` (docs/azure-behaviours.md "Workspace connections"): PUT/PATCH/GET 200, DELETE 200/204, list with
 /// `category`/`target`, `POST listsecrets`.
 ///
 /// Secrets are write-only: `credentials` is taken from PUT/PATCH, kept as a secret in the key vault
 /// of the workspace that owns the dependents (a project's hub), and only `listsecrets` returns it.
 ///
-/// Sharing (EMULATOR CHOICE, §2.5; the rule): a project sees its own connections plus its
+/// Sharing (EMULATOR CHOICE, docs/azure-behaviours.md "Hub connections seen from a project"): a project sees its own connections plus its
 /// hub's connections whose `isSharedToAll` is not `false`. Those keep their id under the hub path
 /// and carry `createdByWorkspaceArmId` = the hub, which is how a client tells them apart. A project
 /// may read them (GET, list, listsecrets) through its own path but not change or delete them

@@ -1,9 +1,9 @@
 import ARMCore
 import Foundation
 
-/// `workspaces/{ws}/serverlessEndpoints` and `workspaces/{ws}/onlineEndpoints` (reference §3.3,
-/// §3.4) with minimal shapes: PUT 201/200, GET, PATCH 200, DELETE 202 (+ polling headers) or 204,
-/// list, `listKeys`, `regenerateKeys`. Online deployments and `token` answer 501.
+/// `workspaces/{ws}/serverlessEndpoints` and `workspaces/{ws}/onlineEndpoints` (docs/azure-behaviours.md "Serverless and online endpoints",
+/// docs/azure-behaviours.md "Serverless and online endpoints") with minimal shapes: PUT 201/200, GET, PATCH 200, DELETE 202 (+ polling
+/// headers) or 204, list, `listKeys`, `regenerateKeys`. Online deployments and `token` answer 501.
 extension MachineLearningServicesProvider {
     var endpointRoutes: [Route] {
         var routes = [EndpointFlavor.serverless, EndpointFlavor.online].flatMap(endpointRoutes(for:))

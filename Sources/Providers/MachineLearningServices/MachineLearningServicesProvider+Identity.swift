@@ -1,13 +1,14 @@
 import ARMCore
 import Identity
 
-/// `identity` of a workspace (ManagedServiceIdentity, reference §1.2). A system-assigned identity
+/// `identity` of a workspace (ManagedServiceIdentity, docs/azure-behaviours.md "Workspaces"). A system-assigned identity
 /// is a real managed identity in the directory, found by the workspace id, so it can hold role
 /// assignments and get tokens; it is deleted with the workspace.
 extension MachineLearningServicesProvider {
     /// The identity types asked for, validated. EMULATOR CHOICE: no `identity` means
     /// `SystemAssigned`, as the portal, the SDK and the templates always send it for hubs and
-    /// projects, and a project needs one for its storage role assignment (§5).
+    /// projects, and a project needs one for its storage role assignment (docs/azure-behaviours.md "ABAC: project identity and hub
+    /// storage").
     static func identityTypes(_ identity: JSONValue?) throws -> Set<String> {
         guard let identity, identity != .null else { return ["SystemAssigned"] }
         let text = identity["type"]?.stringValue ?? ""

@@ -1,7 +1,8 @@
 import ARMCore
 
 /// `properties.managedNetwork` of hubs and default workspaces and its outbound rules (reference
-/// §1.4, §3.1). Projects share their hub's network and cannot define their own (§1.7).
+/// docs/azure-behaviours.md "Workspaces: managed network and outbound rules"). Projects share their hub's network and cannot define their
+/// own (docs/azure-behaviours.md "Hub and project rules").
 extension MachineLearningServicesProvider {
     static let isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]
 

@@ -1,9 +1,9 @@
 import ARMCore
 import Foundation
 
-/// `workspaces/{ws}/outboundRules` (reference §3.1): a view on the hub's
+/// `workspaces/{ws}/outboundRules` (docs/azure-behaviours.md "Workspaces: managed network and outbound rules"): a view on the hub's
 /// `properties.managedNetwork.outboundRules` map, so a rule written through either API shows in
-/// both. On a project the hub's rules are readable (the network is shared, §1.7); writing them
+/// both. On a project the hub's rules are readable (the network is shared, docs/azure-behaviours.md "Hub and project rules"); writing them
 /// through the project is refused with the service's managed-network error.
 extension MachineLearningServicesProvider {
     static let outboundRuleType = workspaceType + "/outboundRules"

@@ -1,8 +1,8 @@
 import ARMCore
 import Foundation
 
-/// POST actions on a workspace (reference §1.1, §1.4): `listKeys`, `resyncKeys`, `diagnose`,
-/// `provisionManagedNetwork` with simple, honest answers; the notebook, private-link and feature
+/// POST actions on a workspace (docs/azure-behaviours.md "Workspaces", "Workspaces: managed network and outbound rules"): `listKeys`,
+/// `resyncKeys`, `diagnose`, `provisionManagedNetwork` with simple, honest answers; the notebook, private-link and feature
 /// operations answer 501.
 extension MachineLearningServicesProvider {
     var workspaceActionRoutes: [Route] {
@@ -19,7 +19,7 @@ extension MachineLearningServicesProvider {
                 _ = try requireWorkspace(parameters)
                 return ARMResponse(status: 200)
             },
-            // EMULATOR CHOICE (§1.4): nothing to diagnose, so every result list is empty.
+            // Emulator choice (docs/azure-behaviours.md "Workspaces"): nothing to diagnose, so every result list is empty.
             Route(
                 "POST", item + "/diagnose", operationID: "Workspaces_Diagnose",
                 action: prefix + "diagnose/action"
@@ -91,7 +91,8 @@ extension MachineLearningServicesProvider {
     }
 
     /// Marks the managed network Active (its rules too); `includeSpark` sets `sparkReady`. A
-    /// project has no network of its own (§1.7), and `Disabled` isolation has nothing to provision.
+    /// project has no network of its own (docs/azure-behaviours.md "Hub and project rules"), and `Disabled` isolation has nothing to
+    /// provision.
     func provisionManagedNetwork(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let workspace = try requireWorkspace(parameters)
         guard WorkspaceKind.of(workspace.body).ownsDependents else { throw ARMError.projectManagedNetwork }

@@ -2,7 +2,7 @@ import ARMCore
 import Foundation
 import Identity
 
-/// Workspaces CRUD and lists (reference §1.1, §1.5, §1.8). PUT answers 200 (the SDKs reject 201);
+/// Workspaces CRUD and lists (docs/azure-behaviours.md "Workspaces", "Workspaces: soft delete"). PUT answers 200 (the SDKs reject 201);
 /// DELETE answers 200, or 204 when there is nothing to delete.
 extension MachineLearningServicesProvider {
     var workspaceRoutes: [Route] {
@@ -53,8 +53,8 @@ extension MachineLearningServicesProvider {
     // MARK: rendering
 
     /// What clients see: the stored body, and for a project the values it inherits from its hub
-    /// as they are now (storage, key vault, registry, network, public access, encryption; §1.7).
-    /// Application Insights is inherited unless the project set its own.
+    /// as they are now (storage, key vault, registry, network, public access, encryption; docs/azure-behaviours.md "Hub and project
+    /// rules"). Application Insights is inherited unless the project set its own.
     func render(_ workspace: StoredResource) -> JSONObject {
         var body = workspace.body
         guard let hub = hub(of: body), var properties = body["properties"]?.objectValue,
@@ -194,8 +194,8 @@ extension MachineLearningServicesProvider {
         }
         if let hubID, write.created { associateProject(id, hubID: hubID) }
         if synchronous { return .ok(.object(render(write.resource))) }
-        // 202 + Location (final state via location, §0.3): the first poll that finds the operation
-        // done gets the workspace.
+        // 202 + Location (final state via location, docs/azure-behaviours.md "Machine Learning api-versions and status codes"): the first
+        // poll that finds the operation done gets the workspace.
         let handle = operations.beginProducing(
             for: request, namespace: Self.namespace, location: location, kind: write.created ? .create : .update, resourceID: id
         ) { [self] in
@@ -219,7 +219,7 @@ extension MachineLearningServicesProvider {
     }
 
     /// `Enabled`/`Disabled`, any case. azure-ai-ml 1.35.2 sends `PublicNetworkAccessType.ENABLED`
-    /// (an SDK bug, real-clients §3), which is read as `Enabled`.
+    /// (an SDK bug, docs/azure-behaviours.md "What azure-ai-ml needs"), which is read as `Enabled`.
     static func publicNetworkAccess(_ value: JSONValue) throws -> String {
         let text = value.stringValue ?? ""
         let word = text.split(separator: ".").last.map(String.init)?.lowercased() ?? ""
@@ -230,8 +230,8 @@ extension MachineLearningServicesProvider {
         }
     }
 
-    /// The project rules (§1.7): an existing hub in the same subscription, no dependents or managed
-    /// network of its own, the hub's location, an immutable `hubResourceId`. Answers the hub and
+    /// The project rules (docs/azure-behaviours.md "Hub and project rules"): an existing hub in the same subscription, no dependents or
+    /// managed network of its own, the hub's location, an immutable `hubResourceId`. Answers the hub and
     /// leaves only what the project itself owns in `properties`.
     func validateProject(
         _ properties: inout JSONObject, input: JSONObject, existing: StoredResource?, subscriptionID: String
@@ -239,7 +239,7 @@ extension MachineLearningServicesProvider {
         guard let hubText = properties["hubResourceId"]?.stringValue, !hubText.isEmpty else {
             throw ARMError.projectHubResourceIdRequired
         }
-        // The hub must be in the project's subscription (§1.7).
+        // The hub must be in the project's subscription (docs/azure-behaviours.md "Hub and project rules").
         guard let hubID = ResourceID(hubText), hubID.fullType.lowercased() == Self.workspaceType.lowercased(),
             hubID.subscriptionID?.lowercased() == subscriptionID.lowercased(),
             let hub = store.get(hubID), WorkspaceKind.of(hub.body) == .hub
@@ -271,8 +271,8 @@ extension MachineLearningServicesProvider {
         return hub
     }
 
-    /// The linked access check ARM makes for a project (§1.7, §4.6): creating or updating a
-    /// project needs `workspaces/hubs/join/action` on the hub it names, which the AzureML and
+    /// The linked access check ARM makes for a project (docs/azure-behaviours.md "Hub and project rules", "Denials"): creating or updating
+    /// a project needs `workspaces/hubs/join/action` on the hub it names, which the AzureML and
     /// Azure AI roles grant through `workspaces/*/action`. Checked on the id as given, before the
     /// RP validates it (ARM checks first), so a missing hub is a 403 for a caller without access
     /// there and a 400 for one with it.
@@ -307,7 +307,7 @@ extension MachineLearningServicesProvider {
 
     // MARK: PATCH
 
-    /// The patchable properties of `WorkspaceUpdateParameters` (2025-12-01 plus previews; §1.5).
+    /// The patchable properties of `WorkspaceUpdateParameters` (2025-12-01 plus previews; docs/azure-behaviours.md "Workspaces").
     static let patchableProperties: Set<String> = [
         "description", "friendlyName", "imageBuildCompute", "serviceManagedResourcesSettings", "primaryUserAssignedIdentity",
         "serverlessComputeSettings", "publicNetworkAccess", "applicationInsights", "containerRegistry", "featureStoreSettings",
@@ -372,7 +372,7 @@ extension MachineLearningServicesProvider {
     // MARK: DELETE
 
     /// Soft-deleted workspaces are remembered at subscription scope (they outlive their resource
-    /// group in Azure too) so the name stays taken until purged (§1.8).
+    /// group in Azure too) so the name stays taken until purged (docs/azure-behaviours.md "Workspaces: soft delete").
     func softDeletedID(_ id: ResourceID) -> ResourceID {
         ResourceID(
             subscriptionID: id.subscriptionID ?? "", namespace: Self.namespace, types: ["deletedWorkspaces"],

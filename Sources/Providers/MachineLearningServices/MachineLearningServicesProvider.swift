@@ -4,9 +4,10 @@ import Identity
 
 /// Microsoft.MachineLearningServices: workspaces of kind Hub, Project and Default (the Azure AI
 /// Foundry hub-and-project model), their connections, outbound rules, compute instances and
-/// serverless/online endpoints (reference machinelearning-and-rbac.md §1-3, §5, §7).
+/// serverless/online endpoints (docs/azure-behaviours.md "Microsoft.MachineLearningServices", "ABAC: project identity and hub storage",
+/// "Dependent resources of a hub").
 ///
-/// How it reaches the resources of other providers (DESIGN "one way down"): it reads them through
+/// How it reaches the resources of other providers (docs/architecture.md "Modules"): it reads them through
 /// the `ResourceStore` and creates them as the first-party Machine Learning service
 /// (`WellKnown.machineLearningServiceObjectId`, `MachineLearningServiceRole`) with internal
 /// requests through the ARM pipeline, never by importing a provider: a hub's storage account, key
@@ -50,7 +51,8 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
     static let resourceGroupPattern = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
     static let workspacePattern = resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces/{workspaceName}"
 
-    /// 2025-12-01 is the newest stable; the rest are what SDKs and IaC send (reference §0.1).
+    /// 2025-12-01 is the newest stable; the rest are what SDKs and IaC send (docs/azure-behaviours.md "Machine Learning api-versions and
+    /// status codes").
     static let apiVersions = [
         "2025-12-01", "2025-10-01-preview", "2025-09-01", "2025-01-01-preview", "2024-10-01", "2024-10-01-preview",
         "2024-04-01", "2023-10-01", "2020-08-01",

@@ -1,6 +1,6 @@
 import ARMCore
 
-/// `kind` of a workspace (reference §1.6). The SDK sends lower case, docs and Bicep `Hub`/`Project`;
+/// `kind` of a workspace (docs/azure-behaviours.md "Workspaces: kind"). The SDK sends lower case, docs and Bicep `Hub`/`Project`;
 /// the value is stored and echoed as the client sent it and compared case-insensitively.
 enum WorkspaceKind: String, Sendable {
     case `default` = "Default"

@@ -3,11 +3,11 @@ import EmulatorHTTP
 
 /// `GET /metadata/endpoints`: the cloud description `az cloud register --endpoint-resource-manager`
 /// (api-version 2022-09-01: one object) and azure-ai-ml / ARM_CLOUD_METADATA_URL (2019-05-01: a
-/// list) read, unauthenticated (reference §4.5, real-clients.md §3 and §4). Every endpoint points
-/// back at this server: it is the resource manager, the Entra authority and the Graph host.
+/// list) read, unauthenticated (docs/azure-behaviours.md "Cloud metadata endpoint", "What azure-ai-ml needs", "What the Azure CLI needs").
+/// Every endpoint points back at this server: it is the resource manager, the Entra authority and the Graph host.
 public struct CloudMetadata: Sendable {
     public static let cloudName = "FoundryEmulator"
-    /// Versions before this one get the list form (reference §4.5 recommendation).
+    /// Versions before this one get the list form (docs/azure-behaviours.md "Cloud metadata endpoint", an emulator choice).
     static let firstObjectFormVersion = "2022-09-01"
 
     public init() {}

@@ -4,7 +4,7 @@ import EmulatorHTTP
 import Foundation
 
 /// The I/O side of a template deployment: each resource is created by an internal PUT through the
-/// full ARM pipeline on behalf of the deploying caller (DESIGN: the template engine never writes the
+/// full ARM pipeline on behalf of the deploying caller (docs/architecture.md "Modules": the template engine never writes the
 /// store directly), `reference()`/`list*()` are internal GET/POST requests, and an asynchronous
 /// resource (201/202 with `Azure-AsyncOperation` or `Location`) is polled until it is terminal.
 struct DeploymentRunner: TemplateResourceReader {

@@ -1,5 +1,5 @@
 /// The preview features the emulated resource providers gate on, registered in every subscription
-/// by default (docs/served.md "Microsoft.Features"). Unregistering one makes its gate answer the
+/// by default (docs/served.md, Microsoft.Features). Unregistering one makes its gate answer the
 /// provider's error, so tests can see it.
 enum FeatureCatalog {
     struct Feature: Sendable {

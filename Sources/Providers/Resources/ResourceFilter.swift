@@ -1,8 +1,8 @@
 import ARMCore
 
-/// The `$filter` grammar of Resources_List and ResourceGroups_List (reference §4.3): clauses
+/// The `$filter` grammar of Resources_List and ResourceGroups_List (docs/azure-behaviours.md "Generic resource lists and $filter"): clauses
 /// `field eq 'v'` / `field ne 'v'` and `substringof('v', field)` joined by `and`. Names and
-/// values compare case-insensitively, except tag values (case-sensitive, §5.12).
+/// values compare case-insensitively, except tag values (case-sensitive, docs/azure-behaviours.md "Name and tag rules").
 struct ResourceFilter: Sendable {
     enum Field: String, Sendable, CaseIterable {
         case resourceType, name, location, resourceGroup, tagName, tagValue
@@ -15,7 +15,7 @@ struct ResourceFilter: Sendable {
 
     let clauses: [Clause]
 
-    /// ARM leaves tags out of results filtered by tag name and value (§4.3).
+    /// ARM leaves tags out of results filtered by tag name and value (docs/azure-behaviours.md "Generic resource lists and $filter").
     var hidesTags: Bool {
         let fields = clauses.compactMap { clause -> Field? in
             if case .equals(let field, _, _) = clause { return field }

@@ -5,7 +5,7 @@ import Foundation
 /// Running a validated deployment: resources in dependency order, one deployment operation per
 /// resource (what `az` and azure-ai-ml list), then outputs. The record in the store is updated
 /// after every resource so pollers see progress; a failed resource fails the deployment with
-/// `DeploymentFailed` whose details carry the resource's own error (reference §4.6).
+/// `DeploymentFailed` whose details carry the resource's own error (docs/azure-behaviours.md "Template deployments").
 extension ResourcesProvider {
     static func run(
         _ deployment: DeploymentRequest, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date

@@ -3,9 +3,9 @@ import ARMTemplates
 import EmulatorHTTP
 import Foundation
 
-/// Template deployments at resource-group scope (reference §4.6): PUT/GET/HEAD/DELETE/list,
+/// Template deployments at resource-group scope (docs/azure-behaviours.md "Template deployments"): PUT/GET/HEAD/DELETE/list,
 /// validate, exportTemplate, cancel, whatIf (501), and the operations list at both the
-/// `providers/Microsoft.Resources` path and the legacy one azure-ai-ml polls (real-clients §3).
+/// `providers/Microsoft.Resources` path and the legacy one azure-ai-ml polls (docs/azure-behaviours.md "What azure-ai-ml needs").
 ///
 /// Limitations: resource-group scope only; `templateLink`/`parametersLink` (no network) and
 /// `Complete` mode answer 501; resources deploy one at a time in dependency order (a valid
@@ -36,7 +36,7 @@ extension ResourcesProvider {
             Route("DELETE", item, operationID: "Deployments_Delete", action: "Microsoft.Resources/deployments/delete") {
                 request, parameters in
                 _ = try existingResourceGroup(parameters)
-                // Deletes the deployment record only, never the resources it made (reference §4.6).
+                // Deletes the deployment record only, never the resources it made (docs/azure-behaviours.md "Template deployments").
                 _ = try store.delete(deploymentID(parameters), precondition: Precondition(headers: request.headers))
                 return .noContent
             },
@@ -214,7 +214,7 @@ extension ResourcesProvider {
         }
         let store = self.store
         let now = self.now
-        // Always an operation with Azure-AsyncOperation (as real ARM answers, reference §4.6), so a
+        // Always an operation with Azure-AsyncOperation (as real ARM answers, docs/azure-behaviours.md "Template deployments"), so a
         // failure reaches the SDKs and az through the status poll; without a provisioning delay it
         // has finished before the 201 is sent.
         let handle = operations.beginProducing(

@@ -1,7 +1,7 @@
 import ARMCore
 
-/// `GET .../resources` at subscription and resource-group scope (reference §4.3). Only top-level
-/// resources of provider namespaces are listed, never child resources or resource groups, and only
+/// `GET .../resources` at subscription and resource-group scope (docs/azure-behaviours.md "Generic resource lists and $filter"). Only
+/// top-level resources of provider namespaces are listed, never child resources or resource groups, and only
 /// of types a provider registration declares (`ResourceProviderRegistration.declaredTypes`).
 extension ResourcesProvider {
     var genericResourceRoutes: [Route] {

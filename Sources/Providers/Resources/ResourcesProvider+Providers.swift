@@ -1,6 +1,6 @@
 import ARMCore
 
-/// Resource provider registrations (reference §4.4). Every namespace the emulator serves is
+/// Resource provider registrations (docs/azure-behaviours.md "Resource providers"). Every namespace the emulator serves is
 /// registered in every subscription until a client unregisters it; from then on writes to it answer
 /// 409 `MissingSubscriptionRegistration` (`ProviderRegistrationGate`) until it is registered again.
 /// The state is kept in the store (`FeatureRegistration.providerID`), durable and in `/_emulator/state`.
@@ -59,7 +59,7 @@ extension ResourcesProvider {
         let types: [JSONValue] = registration.resourceTypes.map { type in
             var object = JSONObject([
                 ("resourceType", .string(type.name)),
-                // Provider listings use display names ("East US"), §4.4.
+                // Provider listings use display names ("East US"), docs/azure-behaviours.md "Resource providers".
                 ("locations", .array(type.locations.map { .string(AzureRegion.lookup($0)?.displayName ?? $0) })),
                 ("apiVersions", .array(type.apiVersions.map(JSONValue.string))),
             ])

@@ -2,7 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 
-/// Resource groups (reference §4.2, api-version 2024-11-01).
+/// Resource groups (docs/azure-behaviours.md "Resource groups", api-version 2024-11-01).
 extension ResourcesProvider {
     static let resourceGroupType = "Microsoft.Resources/resourceGroups"
 
@@ -95,7 +95,8 @@ extension ResourcesProvider {
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }
 
-    /// PATCH replaces `tags` wholesale; only `tags`, `managedBy` and `properties` are patchable (§4.2).
+    /// PATCH replaces `tags` wholesale; only `tags`, `managedBy` and `properties` are patchable (docs/azure-behaviours.md "Resource
+    /// groups").
     func updateResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let input = try request.jsonBody()
         let tags = input["tags"] == nil ? nil : try TagRules.validate(input["tags"])
@@ -132,7 +133,7 @@ extension ResourcesProvider {
 
     /// Real ARM deletes a group asynchronously: 202 + Location on
     /// `/subscriptions/{s}/operationresults/{token}`, the group shows `Deleting` meanwhile, and every
-    /// resource in it goes with it (§4.2). With no provisioning delay the work is done before the
+    /// resource in it goes with it (docs/azure-behaviours.md "Resource groups"). With no provisioning delay the work is done before the
     /// 202 is sent, so the first poll answers 200.
     func deleteResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         let id = resourceGroupID(parameters)

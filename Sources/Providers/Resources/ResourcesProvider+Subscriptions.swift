@@ -1,7 +1,7 @@
 import ARMCore
 import Identity
 
-/// Subscriptions, tenants and locations (reference §4.1, api-version 2022-12-01).
+/// Subscriptions, tenants and locations (docs/azure-behaviours.md "Subscriptions, tenants and locations", api-version 2022-12-01).
 extension ResourcesProvider {
     var subscriptionRoutes: [Route] {
         [
@@ -27,7 +27,7 @@ extension ResourcesProvider {
     }
 
     /// ARM lists the subscriptions of the token's tenant. `id` is required by az (it calls
-    /// `id.rpartition`), as are tenantId and state for its profile (real-clients.md §4).
+    /// `id.rpartition`), as are tenantId and state for its profile (docs/azure-behaviours.md "What the Azure CLI needs").
     func listSubscriptions(_ request: ARMRequest) -> ARMResponse {
         let tenantID = request.caller?.tenantId ?? WellKnown.tenantId
         let values = directory.subscriptions.filter { $0.tenantId.lowercased() == tenantID.lowercased() }
@@ -66,7 +66,7 @@ extension ResourcesProvider {
         return .ok(["value": .array(values)])
     }
 
-    /// The caller's home tenant. az needs `tenantId` on each entry (real-clients.md §4).
+    /// The caller's home tenant. az needs `tenantId` on each entry (docs/azure-behaviours.md "What the Azure CLI needs").
     func listTenants(_ request: ARMRequest) -> ARMResponse {
         let tenantID = request.caller?.tenantId ?? WellKnown.tenantId
         let values = directory.tenants.filter { $0.tenantId.lowercased() == tenantID.lowercased() }.map { tenant -> JSONValue in

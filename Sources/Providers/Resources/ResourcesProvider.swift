@@ -38,7 +38,7 @@ public struct ResourcesProvider: Sendable {
     }
 
     /// api-versions newest first; any well-formed version is accepted, these are what
-    /// `GET /providers` advertises (reference §0.1).
+    /// `GET /providers` advertises (docs/azure-behaviours.md "api-versions the emulator advertises").
     static let resourceAPIVersions = ["2025-04-01", "2024-11-01", "2024-07-01", "2024-03-01", "2023-07-01", "2022-09-01", "2021-04-01"]
     static let subscriptionAPIVersions = ["2022-12-01", "2021-01-01", "2020-01-01", "2019-11-01", "2016-06-01"]
 

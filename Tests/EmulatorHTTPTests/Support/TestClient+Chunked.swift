@@ -1,4 +1,4 @@
-/// Reads a chunked body (RFC 9112 §7.1) piece by piece, so a test can see each chunk as it arrives
+/// Reads a chunked body (RFC 9112 section 7.1) piece by piece, so a test can see each chunk as it arrives
 /// and check the framing bytes exactly.
 extension TestClient {
     /// The next chunk's data, or nil for the last chunk (with its empty trailer section). `raw`
