@@ -35,13 +35,16 @@ extension ARMPipeline {
         return HTTPResponse(status: error.status, headers: headers, body: error.envelopeJSON.serialized())
     }
 
-    /// The headers of every ARM response (docs/azure-behaviours.md "Response headers"). Appended without a scan per header, except where
-    /// the handler already set one of them (then it is replaced).
+    /// The headers of every ARM response (docs/azure-behaviours.md "Response headers"). Appended,
+    /// except where the handler already set one of them (then it is replaced). The handler's few
+    /// fields are scanned in place: a set of lower-cased names cost allocations on every request
+    /// (docs/performance.md).
     func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
         var headers = response.headers
-        let present = Set(headers.fields.map { $0.name.lowercased() })
+        let handlerHeaders = response.headers
+        func isPresent(_ name: String) -> Bool { handlerHeaders.contains(name) }
         func put(_ name: String, _ value: String) {
-            if present.contains(name.lowercased()) { headers.set(name, value) } else { headers.add(name, value) }
+            if isPresent(name) { headers.set(name, value) } else { headers.add(name, value) }
         }
         put("Cache-Control", "no-cache")
         put("Pragma", "no-cache")
@@ -53,7 +56,7 @@ extension ARMPipeline {
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
         // A throttling answer (an injected 429) already says 0 tokens remain: keep its value.
         let rateLimitHeader = RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil)
-        if !present.contains(rateLimitHeader) { put(rateLimitHeader, String(remaining)) }
+        if !isPresent(rateLimitHeader) { put(rateLimitHeader, String(remaining)) }
         put("x-ms-request-id", request.requestID)
         put("x-ms-correlation-request-id", request.correlationID)
         put("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")

@@ -14,12 +14,14 @@ public enum JSONValue: Sendable, Equatable {
 
 /// An insertion-ordered JSON object with case-sensitive keys (RFC 8259).
 ///
-/// Keys and values live in two parallel arrays. Small objects (most of ARM's) are searched
-/// linearly, which beats hashing every key; from `indexThreshold` members on, a key -> position
-/// dictionary is kept as well, so large objects stay O(1) per lookup.
+/// Members live in one array of key/value pairs: one allocation per object (ARM bodies and
+/// chat completions are trees of small objects; two parallel arrays cost twice the mallocs and
+/// headers, docs/performance.md). Small objects (most of ARM's) are searched linearly, which beats
+/// hashing every key; from `indexThreshold` members on, a key -> position dictionary is kept as
+/// well, so large objects stay O(1) per lookup.
 public struct JSONObject: Sendable, Equatable {
-    public private(set) var keys: [String] = []
-    private var values: [JSONValue] = []
+    /// Key/value pairs in insertion order.
+    public private(set) var pairs: [(key: String, value: JSONValue)] = []
     private var index: [String: Int]?
 
     static let indexThreshold = 16
@@ -27,8 +29,7 @@ public struct JSONObject: Sendable, Equatable {
     public init() {}
 
     public init(_ pairs: [(String, JSONValue)]) {
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
 
@@ -37,21 +38,23 @@ public struct JSONObject: Sendable, Equatable {
     /// response body, so the search showed in a profile of chat completions.
     init(literal pairs: [(String, JSONValue)]) {
         assert(Set(pairs.map(\.0)).count == pairs.count, "duplicate key in a JSON object literal")
-        keys.reserveCapacity(pairs.count)
-        values.reserveCapacity(pairs.count)
+        self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { append(key, value) }
     }
 
-    public var count: Int { keys.count }
-    public var isEmpty: Bool { keys.isEmpty }
+    public var count: Int { pairs.count }
+    public var isEmpty: Bool { pairs.isEmpty }
+
+    /// The keys in insertion order.
+    public var keys: [String] { pairs.map(\.key) }
 
     /// Setting nil removes the key.
     public subscript(key: String) -> JSONValue? {
-        get { position(of: key).map { values[$0] } }
+        get { position(of: key).map { pairs[$0].value } }
         set {
             if let position = position(of: key) {
                 if let newValue {
-                    values[position] = newValue
+                    pairs[position].value = newValue
                 } else {
                     remove(at: position)
                 }
@@ -61,15 +64,14 @@ public struct JSONObject: Sendable, Equatable {
         }
     }
 
-    /// Key/value pairs in insertion order.
-    public var pairs: [(key: String, value: JSONValue)] { zip(keys, values).map { ($0, $1) } }
-
     /// Same members with the same values, in any order.
     public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
-        if lhs.keys == rhs.keys { return lhs.values == rhs.values }
-        for (offset, key) in lhs.keys.enumerated() {
-            guard let position = rhs.position(of: key), rhs.values[position] == lhs.values[offset] else { return false }
+        if zip(lhs.pairs, rhs.pairs).allSatisfy({ $0.key == $1.key }) {
+            return zip(lhs.pairs, rhs.pairs).allSatisfy { $0.value == $1.value }
+        }
+        for member in lhs.pairs {
+            guard let position = rhs.position(of: member.key), rhs.pairs[position].value == member.value else { return false }
         }
         return true
     }
@@ -85,35 +87,33 @@ public struct JSONObject: Sendable, Equatable {
     /// The value of a key known to be present (iteration over `keys` without building `pairs`).
     func value(forExistingKey key: String) -> JSONValue { self[key] ?? .null }
 
-    /// Calls `body` with every member in insertion order, without building `pairs`.
+    /// Calls `body` with every member in insertion order.
     func forEachMember(_ body: (String, JSONValue) throws -> Void) rethrows {
-        for offset in keys.indices { try body(keys[offset], values[offset]) }
+        for member in pairs { try body(member.key, member.value) }
     }
 
     private func position(of key: String) -> Int? {
         if let index { return index[key] }
-        return keys.firstIndex(of: key)
+        return pairs.firstIndex { $0.key == key }
     }
 
     private mutating func append(_ key: String, _ value: JSONValue) {
-        keys.append(key)
-        values.append(value)
+        pairs.append((key, value))
         if index != nil {
-            index![key] = keys.count - 1
-        } else if keys.count > Self.indexThreshold {
+            index![key] = pairs.count - 1
+        } else if pairs.count > Self.indexThreshold {
             rebuildIndex()
         }
     }
 
     private mutating func remove(at position: Int) {
-        keys.remove(at: position)
-        values.remove(at: position)
-        if keys.count > Self.indexThreshold { rebuildIndex() } else { index = nil }
+        pairs.remove(at: position)
+        if pairs.count > Self.indexThreshold { rebuildIndex() } else { index = nil }
     }
 
     private mutating func rebuildIndex() {
-        var fresh = [String: Int](minimumCapacity: keys.count)
-        for (offset, key) in keys.enumerated() { fresh[key] = offset }
+        var fresh = [String: Int](minimumCapacity: pairs.count)
+        for (offset, member) in pairs.enumerated() { fresh[member.key] = offset }
         index = fresh
     }
 }

@@ -60,6 +60,8 @@ public final class ResourceStore: Sendable {
     }
 
     let state = Mutex(State())
+    /// Wire bytes of stored bodies by etag, for GETs that answer a resource as stored.
+    public let renderedBodies = RenderedBodyCache()
     let now: @Sendable () -> Date
     /// Told of every change under the lock (durability); nil keeps the store purely in memory.
     let observer: (any ResourceStoreObserver)?

@@ -12,14 +12,20 @@ public struct RoleAssignment: Sendable, Equatable {
     /// Lower-case GUID.
     public var name: String
     public var scope: ResourceID
-    public var roleDefinitionId: String
+    public var roleDefinitionId: String {
+        didSet { roleDefinitionGUID = Self.guid(of: roleDefinitionId) }
+    }
     public var principalId: String
     public var principalType: String?
     public var condition: String?
     public var conditionVersion: String?
 
-    /// The role's GUID: the last segment of `roleDefinitionId`.
-    public var roleDefinitionGUID: String {
+    /// The role's GUID: the last segment of `roleDefinitionId`, lower-cased. Kept with it rather
+    /// than derived on every read: RBAC reads it for every assignment on every request, and the
+    /// split showed in a profile of a GET (docs/performance.md).
+    public private(set) var roleDefinitionGUID: String
+
+    static func guid(of roleDefinitionId: String) -> String {
         (roleDefinitionId.split(separator: "/").last.map(String.init) ?? roleDefinitionId).lowercased()
     }
 
@@ -31,6 +37,7 @@ public struct RoleAssignment: Sendable, Equatable {
         self.name = id.name.lowercased()
         self.scope = scope
         self.roleDefinitionId = roleDefinitionId
+        self.roleDefinitionGUID = Self.guid(of: roleDefinitionId)
         self.principalId = principalId.lowercased()
         self.principalType = principalType
         self.condition = condition

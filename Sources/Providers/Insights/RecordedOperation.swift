@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import Synchronization
 
 /// What the two events of one ARM write, delete or action share: the operation and correlation
 /// ids, the resource, the authorization action, the caller and its claims, the HTTP request.
@@ -59,13 +60,10 @@ public struct RecordedOperation: Sendable {
     /// stringified, and v1 names use the claim URIs of the schema doc's sample); for internal
     /// requests, which carry no token, the claims of the caller they run as.
     static func claims(of request: ARMRequest, caller: Caller) -> JSONObject {
-        var claims = JSONObject()
-        if let token = request.headers["Authorization"].flatMap(bearerToken), let payload = tokenPayload(token) {
-            for (name, value) in payload.pairs {
-                claims[claimNames[name] ?? name] = .string(value.stringValue ?? value.compactString)
-            }
+        if let token = request.headers["Authorization"].flatMap(bearerToken), let claims = tokenClaims(token) {
             return claims
         }
+        var claims = JSONObject()
         claims["http://schemas.microsoft.com/identity/claims/objectidentifier"] = .string(caller.objectId)
         claims["http://schemas.microsoft.com/identity/claims/tenantid"] = .string(caller.tenantId)
         if let appId = caller.appId { claims["appid"] = .string(appId) }
@@ -86,9 +84,32 @@ public struct RecordedOperation: Sendable {
         "amr": "http://schemas.microsoft.com/claims/authnmethodsreferences",
     ]
 
+    /// Counted in UTF-8 bytes: `count` walks a kilobyte of token as Characters.
     static func bearerToken(_ header: String) -> String? {
-        guard header.count > 7, header.prefix(7).lowercased() == "bearer " else { return nil }
+        let scheme = header.utf8.prefix(7)
+        guard header.utf8.count > 7, scheme.elementsEqual("bearer ".utf8, by: { ($0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0) == $1 }) else {
+            return nil
+        }
         return String(header.dropFirst(7))
+    }
+
+    /// Claims by bearer token: a client sends one token for up to an hour, and decoding it (base64url,
+    /// JSON) on every write was a third of a PUT's CPU (docs/performance.md). Starts over when full.
+    static let claimsByToken = Mutex<[String: JSONObject]>([:])
+
+    /// The claims of a token as `claims(of:caller:)` shows them; nil when it is not a JWT.
+    static func tokenClaims(_ token: String) -> JSONObject? {
+        if let cached = claimsByToken.withLock({ $0[token] }) { return cached }
+        guard let payload = tokenPayload(token) else { return nil }
+        var claims = JSONObject()
+        for (name, value) in payload.pairs {
+            claims[claimNames[name] ?? name] = .string(value.stringValue ?? value.compactString)
+        }
+        claimsByToken.withLock { cache in
+            if cache.count >= 256 { cache.removeAll() }
+            cache[token] = claims
+        }
+        return claims
     }
 
     /// The payload of a JWT the authentication step has already verified.

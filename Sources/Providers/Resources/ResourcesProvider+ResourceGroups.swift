@@ -18,7 +18,7 @@ extension ResourcesProvider {
                 try createOrUpdateResourceGroup(request, parameters)
             },
             Route("GET", item, operationID: "ResourceGroups_Get", action: read) { _, parameters in
-                .ok(.object(try existingResourceGroup(parameters).body))
+                .ok(try existingResourceGroup(parameters), renderedBy: store.renderedBodies)
             },
             // HEAD answers 204/404 without a body (ResourceGroups_CheckExistence).
             Route("HEAD", item, operationID: "ResourceGroups_CheckExistence", action: read) { _, parameters in
