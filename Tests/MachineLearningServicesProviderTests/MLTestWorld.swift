@@ -29,7 +29,10 @@ struct MLTestWorld {
             cascades: [ml])
         let router = Router(routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes)
         pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)],
+            middleware: [
+                APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router),
+                ResourceGroupMiddleware(store: store),
+            ],
             router: router)
     }
 
