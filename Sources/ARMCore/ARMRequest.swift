@@ -19,7 +19,12 @@ public struct ARMRequest: Sendable {
     /// Set by the authentication middleware.
     public var caller: Caller?
     /// Set by the route-match middleware.
-    public var route: RouteMatch?
+    public var route: RouteMatch? {
+        didSet { resourceID = route?.route.resourceID(matching: segments) ?? .tenantRoot }
+    }
+    /// The target of the matched route (`Route.resourceID(matching:)`), set with `route`: the
+    /// scope RBAC checks and the resource the handler works on; the tenant root before a match.
+    public private(set) var resourceID: ResourceID = .tenantRoot
     /// `scheme://host[:port]` the client used; every absolute URL we hand out starts with it.
     public var baseURL: String
     /// True for requests the emulator sends itself (template deployments, provisioning side effects)
@@ -28,6 +33,10 @@ public struct ARMRequest: Sendable {
     /// Set by the authorization step for list operations the caller may only partly read; the
     /// pager then leaves out what `ReadFilter.canRead` refuses.
     public var readFilter: ReadFilter?
+    /// The failure a `failOperation` fault rule asks this request's long-running operation to end
+    /// with: set by `FaultInjectionMiddleware`, read by `LongRunningOperations` when the handler
+    /// starts its operation.
+    public var injectedOperationFailure: ARMError?
 
     public init(http: HTTPRequest) {
         self.http = http

@@ -16,11 +16,9 @@ public struct FaultInjectionMiddleware: ARMMiddleware {
         }
         if rule.delayMilliseconds > 0 { try? await Task.sleep(for: .milliseconds(rule.delayMilliseconds)) }
         if let error = rule.error(for: request) { throw error }
-        if rule.failOperation {
-            return try await InjectedOperationFailure.$current.withValue(rule.operationError) {
-                try await next.respond(to: request)
-            }
-        }
+        guard rule.failOperation else { return try await next.respond(to: request) }
+        var request = request
+        request.injectedOperationFailure = rule.operationError
         return try await next.respond(to: request)
     }
 }

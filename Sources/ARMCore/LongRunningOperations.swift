@@ -77,7 +77,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         }
         let delay = provisioningDelay
         // A `failOperation` fault rule: the operation ends Failed with its error, its work not run.
-        let injectedFailure = InjectedOperationFailure.current
+        let injectedFailure = request.injectedOperationFailure
         // Detached: the work outlives the request and must not depend on the executor or the
         // priority of the connection that started it.
         let task = Task.detached { [self] in
@@ -121,7 +121,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         producing work: @escaping @Sendable () async throws -> JSONValue?
     ) async throws -> OperationHandle? {
         // An injected operation failure needs an operation to fail, even in synchronous mode.
-        if isSynchronous, InjectedOperationFailure.current == nil {
+        if isSynchronous, request.injectedOperationFailure == nil {
             _ = try await work()
             return nil
         }

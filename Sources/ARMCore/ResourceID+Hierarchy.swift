@@ -110,6 +110,19 @@ extension ResourceID {
             suffix: "/providers/" + namespace + "/" + type + "/" + name)
     }
 
+    /// The resource of `type` this id is or lies under, in its innermost provider segment:
+    /// `…/accounts/a` for `…/accounts/a/deployments/d` and `enclosing("accounts")`. A route's
+    /// handler asks for a type its pattern has; any other type is a programming error and stops
+    /// the process loudly, as `RouteParameters.required` does.
+    public func enclosing(_ type: String) -> ResourceID {
+        guard var last = providers.last, let index = last.types.firstIndex(where: { $0.lowercased() == type.lowercased() }) else {
+            preconditionFailure("'\(description)' is not of or under a resource of type '\(type)'.")
+        }
+        last.types.removeSubrange((index + 1)...)
+        last.names.removeSubrange((index + 1)...)
+        return ResourceID(subscriptionID: subscriptionID, resourceGroup: resourceGroup, providers: providers.dropLast() + [last])
+    }
+
     /// The resource group id this resource lives in, if any.
     public var resourceGroupID: ResourceID? {
         guard let subscriptionID, let resourceGroup else { return nil }

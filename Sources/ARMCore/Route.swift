@@ -14,6 +14,16 @@ public struct Route: Sendable {
     /// checks none (listing subscriptions, tenants).
     public let action: String?
     public let handler: Handler
+    /// Pattern segments: `.literal` (lower-cased for matching), `.parameter(name)`, or
+    /// `.scope(name)` for `{scope}`.
+    public let segments: [RouteSegment]
+    /// Whether `ResourceGroupMiddleware` answers 404 `ResourceGroupNotFound` before the handler
+    /// when the target's resource group does not exist; false for the routes that answer for a
+    /// missing group themselves (`skippingResourceGroupCheck()`).
+    public private(set) var checksResourceGroup = true
+    /// A list ARM answers with what the caller can read instead of a 403: the authorization step
+    /// lets it through with a `ReadFilter` (`filteringByReadAccess()`).
+    public private(set) var filtersByReadAccess = false
 
     public init(_ method: String, _ pattern: String, operationID: String, action: String?, handler: @escaping Handler) {
         self.method = method.uppercased()
@@ -21,18 +31,29 @@ public struct Route: Sendable {
         self.operationID = operationID
         self.action = action
         self.handler = handler
-    }
-
-    /// Pattern segments: `.literal` (lower-cased for matching), `.parameter(name)`, or
-    /// `.scope(name)` for `{scope}`.
-    public var segments: [RouteSegment] {
-        pattern.split(separator: "/").map { part in
+        self.segments = pattern.split(separator: "/").map { part in
             if part.hasPrefix("{") && part.hasSuffix("}") {
                 let name = String(part.dropFirst().dropLast())
                 return RouteSegment.scopeParameterNames.contains(name) ? .scope(name) : .parameter(name)
             }
             return .literal(String(part))
         }
+    }
+
+    /// This route answers for a missing resource group itself (creating the group, checking its
+    /// existence, ...): `ResourceGroupMiddleware` lets it through.
+    public func skippingResourceGroupCheck() -> Route {
+        var route = self
+        route.checksResourceGroup = false
+        return route
+    }
+
+    /// This list answers with what the caller can read instead of a 403 (ARM filters
+    /// subscription-wide lists of resource groups and resources that way).
+    public func filteringByReadAccess() -> Route {
+        var route = self
+        route.filtersByReadAccess = true
+        return route
     }
 }
 
@@ -57,8 +78,13 @@ public struct RouteParameters: Sendable {
 
     public subscript(name: String) -> String? { values[name] }
 
-    /// A parameter the pattern guarantees.
-    public func required(_ name: String) -> String { values[name] ?? "" }
+    /// A parameter the pattern guarantees. Asking for a name the route does not have is a
+    /// programming error (a handler wired to the wrong pattern): it stops the process loudly
+    /// rather than answering with an empty name.
+    public func required(_ name: String) -> String {
+        guard let value = values[name] else { preconditionFailure("The route has no parameter '\(name)'.") }
+        return value
+    }
 }
 
 public struct RouteMatch: Sendable {

@@ -1,30 +1,24 @@
-/// Finds the route of a request and sets `request.route`, or answers as ARM does:
-/// - a malformed subscription id -> 400 `InvalidSubscriptionId` (docs/azure-behaviours.md "Case-insensitivity and names");
+/// Finds the route of a request and sets `request.route` (and with it `request.resourceID`), or
+/// answers as ARM does (the subscription was checked before, by Identity's `SubscriptionMiddleware`):
 /// - the path exists with other methods -> 405 `MethodNotAllowed`;
 /// - a path under `/providers/{ns}` with a namespace nobody serves -> 404 `InvalidResourceNamespace`;
 /// - a known namespace with an unknown type -> 404 `InvalidResourceType` (docs/azure-behaviours.md "api-version");
 /// - anything else -> 404 `NotFound` (`noRouteFound`).
 public struct RouteMatchMiddleware: ARMMiddleware {
     public let router: Router
-    public let validatesSubscriptionIDs: Bool
 
-    public init(router: Router, validatesSubscriptionIDs: Bool = true) {
+    public init(router: Router) {
         self.router = router
-        self.validatesSubscriptionIDs = validatesSubscriptionIDs
     }
 
     public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         var request = request
-        request.route = try Self.match(request, router: router, validatesSubscriptionIDs: validatesSubscriptionIDs)
+        request.route = try Self.match(request, router: router)
         return try await next.respond(to: request)
     }
 
-    public static func match(_ request: ARMRequest, router: Router, validatesSubscriptionIDs: Bool = true) throws -> RouteMatch {
-        let segments = request.segments
-        if validatesSubscriptionIDs, segments.count >= 2, segments[0].lowercased() == "subscriptions" {
-            try ResourceID.validateSubscriptionID(segments[1])
-        }
-        switch router.lookup(method: request.method, segments: segments) {
+    public static func match(_ request: ARMRequest, router: Router) throws -> RouteMatch {
+        switch router.lookup(method: request.method, segments: request.segments) {
         case .matched(let match):
             return match
         case .methodNotAllowed(let allowed):

@@ -5,31 +5,21 @@ import ARMCore
 /// `AuthorizationFailed` with ARM's exact message (docs/azure-behaviours.md "Denials"). Routes without an action (listing
 /// subscriptions and tenants, the caller's own permissions) pass.
 ///
-/// `filteredLists` names list operations that ARM answers with what the caller can read instead
-/// of a 403 (resource groups and resources at subscription scope): the request goes on with a
-/// `ReadFilter` and the pager hides the rest.
+/// Lists ARM answers with what the caller can read instead of a 403 (resource groups and
+/// resources at subscription scope) are declared on their routes (`Route.filtersByReadAccess`):
+/// the request goes on with a `ReadFilter` and the pager hides the rest.
 public struct AuthorizationMiddleware: ARMMiddleware {
-    public static let defaultFilteredLists: Set<String> = [
-        "ResourceGroups_List", "Resources_List", "Resources_ListByResourceGroup",
-        "Accounts_List", "Accounts_ListByResourceGroup",
-        "Workspaces_ListBySubscription", "Workspaces_ListByResourceGroup",
-        // The activity log: events of the resources the caller can read (docs/activity-log.md).
-        "ActivityLogs_List", "TenantActivityLogs_List",
-    ]
-
     public let evaluator: AccessEvaluator
-    public let filteredLists: Set<String>
 
-    public init(evaluator: AccessEvaluator, filteredLists: Set<String> = Self.defaultFilteredLists) {
+    public init(evaluator: AccessEvaluator) {
         self.evaluator = evaluator
-        self.filteredLists = filteredLists
     }
 
     public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard let match = request.route, let action = match.route.action, let caller = request.caller else {
             return try await next.respond(to: request)
         }
-        let scope = ResourceID.longestPrefix(of: request.segments)
+        let scope = request.resourceID
         // Built-in role definitions are readable by everyone at the tenant root
         // (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`, how clients resolve a
         // role id), whatever roles the caller holds (EMULATOR CHOICE).
@@ -39,7 +29,7 @@ public struct AuthorizationMiddleware: ARMMiddleware {
         let grants = evaluator.grants(for: caller.objectId)
         let decision = evaluator.decide(grants, action: action, scope: scope, attributes: attributes(of: request, action: action))
         if decision.allowed { return try await next.respond(to: request) }
-        if filteredLists.contains(match.route.operationID) {
+        if match.route.filtersByReadAccess {
             var request = request
             let evaluator = self.evaluator
             request.readFilter = ReadFilter { id in evaluator.decide(grants, action: id.readAction, scope: id).allowed }
@@ -75,7 +65,7 @@ public struct AuthorizationMiddleware: ARMMiddleware {
             }
         }
         if lowered == "microsoft.authorization/roleassignments/delete" || lowered == "microsoft.authorization/roleassignments/write",
-            let id = ResourceID(segments: request.segments), let stored = evaluator.store.get(id),
+            let stored = evaluator.store.get(request.resourceID),
             let assignment = RoleAssignment(stored: stored)
         {
             attributes[ConditionContext.key("resource", prefix + "RoleDefinitionId")] = [assignment.roleDefinitionGUID]

@@ -10,32 +10,32 @@ extension ControlPlaneProxy {
         let action = "Microsoft.MachineLearningServices/workspaces/connections/deployments/"
         return [
             Route("GET", collection, operationID: "Connection_ListDeployments", action: action + "read") { request, parameters in
-                let context = try connectionContext(parameters)
+                let context = try connectionContext(request, parameters)
                 return try await listDeployments(
                     request, target: context.target, parent: context.parent, typeName: Self.connectionDeploymentType)
             },
             Route("GET", item, operationID: "Connection_GetDeployment", action: action + "read") { request, parameters in
-                let context = try connectionContext(parameters)
+                let context = try connectionContext(request, parameters)
                 return try await getDeployment(
                     request, parameters.required("deploymentName"), target: context.target, parent: context.parent,
                     typeName: Self.connectionDeploymentType)
             },
             Route("PUT", item, operationID: "Connection_CreateOrUpdateDeployment", action: action + "write") { request, parameters in
-                let context = try connectionContext(parameters)
+                let context = try connectionContext(request, parameters)
                 // Connection_CreateOrUpdateDeployment answers 200 or 201 (docs/azure-behaviours.md "Hub control-plane proxy routes").
                 return try await putDeployment(
                     request, parameters.required("deploymentName"), target: context.target, parent: context.parent,
                     typeName: Self.connectionDeploymentType, createdStatus: 201)
             },
             Route("DELETE", item, operationID: "Connection_DeleteDeployment", action: action + "delete") { request, parameters in
-                let context = try connectionContext(parameters)
+                let context = try connectionContext(request, parameters)
                 return try await deleteDeployment(request, parameters.required("deploymentName"), target: context.target)
             },
             Route(
                 "GET", connection + "/models", operationID: "Connection_GetModels",
                 action: "Microsoft.MachineLearningServices/workspaces/connections/models/read"
             ) { request, parameters in
-                let context = try connectionContext(parameters)
+                let context = try connectionContext(request, parameters)
                 return try await listModels(request, target: context.target, connectionID: context.parent)
             },
             Route(
@@ -49,8 +49,8 @@ extension ControlPlaneProxy {
 
     /// The workspace, the connection it sees, the account behind it and the workspace-scoped
     /// parent id of proxied resources (`{workspace in the path}/connections/{c}`).
-    func connectionContext(_ parameters: RouteParameters) throws -> (target: ProxyTarget, parent: ResourceID) {
-        let workspace = try requireWorkspace(parameters)
+    func connectionContext(_ request: ARMRequest, _ parameters: RouteParameters) throws -> (target: ProxyTarget, parent: ResourceID) {
+        let workspace = try requireWorkspace(request)
         let connection = try connection(parameters.required("connectionName"), in: workspace)
         return (try target(of: connection), workspace.id.child(type: "connections", name: connection.id.name))
     }
@@ -59,7 +59,7 @@ extension ControlPlaneProxy {
     /// with the ids of the connections that offer it (`skus[].connectionIds`). A connection whose
     /// account cannot be told is left out; a target that fails fails the call.
     func listAllConnectionModels(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         var merged: [String: JSONObject] = [:]
         for connection in modelConnections(of: workspace) {
             guard let target = try? target(of: connection) else { continue }

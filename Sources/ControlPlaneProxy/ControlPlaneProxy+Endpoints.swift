@@ -21,7 +21,7 @@ extension ControlPlaneProxy {
         let action = "Microsoft.MachineLearningServices/workspaces/endpoints/"
         return [
             Route("GET", collection, operationID: "Endpoint_List", action: action + "read") { request, parameters in
-                let workspace = try requireWorkspace(parameters)
+                let workspace = try requireWorkspace(request)
                 let wanted = request.query["endpointType"]?.lowercased()
                 let items = endpoints(of: workspace).map(\.body).filter {
                     wanted == nil || $0["properties"]?["endpointType"]?.stringValue?.lowercased() == wanted
@@ -29,30 +29,30 @@ extension ControlPlaneProxy {
                 return try Pager(request: request).list(
                     items, key: { $0["name"]?.stringValue?.lowercased() ?? "" }, render: { .object($0) })
             },
-            Route("GET", item, operationID: "Endpoint_Get", action: action + "read") { _, parameters in
-                let workspace = try requireWorkspace(parameters)
+            Route("GET", item, operationID: "Endpoint_Get", action: action + "read") { request, parameters in
+                let workspace = try requireWorkspace(request)
                 return .ok(.object(try endpoint(parameters.required("endpointName"), in: workspace).body))
             },
             Route("PUT", item, operationID: "Endpoint_CreateOrUpdate", action: action + "write") { request, parameters in
                 try putEndpoint(request, parameters)
             },
             Route("POST", item + "/listKeys", operationID: "Endpoint_ListKeys", action: action + "listKeys/action") { request, parameters in
-                let target = try endpointTarget(parameters)
+                let target = try endpointTarget(request, parameters)
                 let reply = try await forward("POST", to: target, suffix: "/listKeys", request: request)
                 guard reply.isSuccess else { return reply.passedThrough }
                 // `EndpointKeys` (docs/azure-behaviours.md "Hub control-plane proxy routes"): the account's two keys under `keys`.
                 return .ok(["keys": .object(JSONObject([("key1", reply.body?["key1"] ?? .null), ("key2", reply.body?["key2"] ?? .null)]))])
             },
             Route("GET", item + "/models", operationID: "Endpoint_GetModels", action: action + "models/read") { request, parameters in
-                try await listModels(request, target: try endpointTarget(parameters), connectionID: nil)
+                try await listModels(request, target: try endpointTarget(request, parameters), connectionID: nil)
             },
             Route("GET", deployments, operationID: "EndpointDeployment_List", action: action + "deployments/read") { request, parameters in
-                let (target, parent) = try endpointContext(parameters)
+                let (target, parent) = try endpointContext(request, parameters)
                 return try await listDeployments(request, target: target, parent: parent, typeName: Self.endpointDeploymentType)
             },
             Route("GET", deployments + "/{deploymentName}", operationID: "EndpointDeployment_Get", action: action + "deployments/read") {
                 request, parameters in
-                let (target, parent) = try endpointContext(parameters)
+                let (target, parent) = try endpointContext(request, parameters)
                 return try await getDeployment(
                     request, parameters.required("deploymentName"), target: target, parent: parent, typeName: Self.endpointDeploymentType)
             },
@@ -60,7 +60,7 @@ extension ControlPlaneProxy {
                 "PUT", deployments + "/{deploymentName}", operationID: "EndpointDeployment_CreateOrUpdate",
                 action: action + "deployments/write"
             ) { request, parameters in
-                let (target, parent) = try endpointContext(parameters)
+                let (target, parent) = try endpointContext(request, parameters)
                 // EndpointDeployment_CreateOrUpdate answers 200 or 202, never 201 (docs/azure-behaviours.md "Hub control-plane proxy
                 // routes").
                 return try await putDeployment(
@@ -71,7 +71,7 @@ extension ControlPlaneProxy {
                 "DELETE", deployments + "/{deploymentName}", operationID: "EndpointDeployment_Delete",
                 action: action + "deployments/delete"
             ) { request, parameters in
-                let (target, _) = try endpointContext(parameters)
+                let (target, _) = try endpointContext(request, parameters)
                 return try await deleteDeployment(request, parameters.required("deploymentName"), target: target)
             },
             Route(
@@ -143,12 +143,12 @@ extension ControlPlaneProxy {
         return nil
     }
 
-    func endpointTarget(_ parameters: RouteParameters) throws -> ProxyTarget {
-        try endpointContext(parameters).target
+    func endpointTarget(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ProxyTarget {
+        try endpointContext(request, parameters).target
     }
 
-    func endpointContext(_ parameters: RouteParameters) throws -> (target: ProxyTarget, parent: ResourceID) {
-        let workspace = try requireWorkspace(parameters)
+    func endpointContext(_ request: ARMRequest, _ parameters: RouteParameters) throws -> (target: ProxyTarget, parent: ResourceID) {
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("endpointName")
         let resolved = try endpoint(name, in: workspace)
         let actualName = resolved.body["name"]?.stringValue ?? name
@@ -169,7 +169,7 @@ extension ControlPlaneProxy {
     /// account-backed types need `associatedResourceId` (`Azure.OpenAI` defaults to the built-in endpoint's
     /// account); online and serverless endpoints have their own routes here and answer 501.
     func putEndpoint(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("endpointName")
         guard Self.isValidEndpointName(name) else { throw ARMError.invalidEndpointName(name) }
         let input = try request.jsonBody()
@@ -216,7 +216,7 @@ extension ControlPlaneProxy {
     /// Every deployment of every endpoint the workspace shows (`endpointType` filters), each
     /// under its endpoint's id.
     func workspaceDeployments(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let wanted = request.query["endpointType"]?.lowercased()
         var items: [(key: String, value: JSONValue)] = []
         for endpoint in endpoints(of: workspace) {

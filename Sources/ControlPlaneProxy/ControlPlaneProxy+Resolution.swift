@@ -3,18 +3,10 @@ import ARMCore
 /// Finding the workspace, its connections and endpoints, and the account behind them, through the
 /// store (the proxy imports no provider, docs/architecture.md "Modules").
 extension ControlPlaneProxy {
-    func workspaceID(_ parameters: RouteParameters) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: Self.namespace, types: ["workspaces"], names: [parameters.required("workspaceName")])
-    }
-
-    /// The workspace in the path, or ARM's 404 (`ResourceGroupNotFound` / `ResourceNotFound`).
-    func requireWorkspace(_ parameters: RouteParameters) throws -> StoredResource {
-        let group = ResourceID.resourceGroup(
-            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
-        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
-        return try store.require(workspaceID(parameters))
+    /// The workspace in the path, or ARM's 404 `ResourceNotFound` (a missing resource group was
+    /// answered before, by `ResourceGroupMiddleware`).
+    func requireWorkspace(_ request: ARMRequest) throws -> StoredResource {
+        try store.require(request.resourceID.enclosing("workspaces"))
     }
 
     /// A project's hub (`properties.hubResourceId`), whose shared connections it sees (docs/azure-behaviours.md "Hub connections seen from

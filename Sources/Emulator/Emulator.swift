@@ -115,9 +115,9 @@ public final class Emulator: Sendable {
             middleware: [
                 APIVersionMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
-                RouteMatchMiddleware(router: armRouter),
-                // An unknown subscription is 404 whoever asks, before any authorization.
+                // A malformed or unknown subscription is 400/404 whoever asks, before routing.
                 SubscriptionMiddleware(directory: directory),
+                RouteMatchMiddleware(router: armRouter),
                 // An unregistered namespace refuses writes, as ARM's front door does (docs/served.md).
                 ProviderRegistrationGate(store: store),
                 // Before RBAC, so denials are recorded; after authentication and route match, so every
@@ -125,7 +125,11 @@ public final class Emulator: Sendable {
                 recorder,
             ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : [])
                 // After RBAC: a call the hub proxy forwards continues as the caller it names (audit).
-                + [OnBehalfOfMiddleware(proxyObjectId: WellKnown.hubProxyObjectId), FaultInjectionMiddleware(injector: faults)],
+                + [
+                    OnBehalfOfMiddleware(proxyObjectId: WellKnown.hubProxyObjectId), FaultInjectionMiddleware(injector: faults),
+                    // Last: ARM authorizes first (its 403 says "or the scope is invalid").
+                    ResourceGroupMiddleware(store: store),
+                ],
             router: armRouter)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
@@ -142,7 +146,7 @@ public final class Emulator: Sendable {
             middleware: [
                 GraphErrorMiddleware(),
                 AuthenticationMiddleware(validator: identity.validator),
-                RouteMatchMiddleware(router: graphRouter, validatesSubscriptionIDs: false),
+                RouteMatchMiddleware(router: graphRouter),
             ],
             router: graphRouter)
 

@@ -21,6 +21,16 @@ private final class CountingResponder: ARMResponder, Sendable {
     }
 }
 
+/// Records the injected operation failure of each request it is handed.
+private final class SeenFailure: ARMResponder, Sendable {
+    let codes = Mutex<[String?]>([])
+
+    func respond(to request: ARMRequest) async throws -> ARMResponse {
+        codes.withLock { $0.append(request.injectedOperationFailure?.code) }
+        return .ok([:])
+    }
+}
+
 @Suite struct FaultInjectionMiddlewareTests {
     let path = "/subscriptions/\(Fixture.subscription)/resourceGroups/rg/providers/Test.Fake/widgets/w"
 
@@ -60,6 +70,19 @@ private final class CountingResponder: ARMResponder, Sendable {
         #expect(status.error?.code == "ProvisioningFailed")
         #expect(status.error?.message == "boom")
         #expect(status.result == nil)
+    }
+
+    @Test func theOperationFailureTravelsOnTheRequest() async throws {
+        // Given a one-time failOperation rule and a handler that reports what its request carries
+        let injector = FaultInjector()
+        try injector.add(FaultRule(id: "r", path: "*", code: "ProvisioningFailed", message: "boom", remaining: 1, failOperation: true))
+        let seen = SeenFailure()
+        // When two requests pass (the rule applies once)
+        let middleware = FaultInjectionMiddleware(injector: injector)
+        _ = try await middleware.respond(to: Fixture.request("PUT", path + "?api-version=1"), next: seen)
+        _ = try await middleware.respond(to: Fixture.request("PUT", path + "?api-version=1"), next: seen)
+        // Then only the first request carried the failure to its handler
+        #expect(seen.codes.withLock { $0 } == ["ProvisioningFailed", nil])
     }
 
     @Test func delayOnlyRuleLetsTheRequestThrough() async throws {

@@ -67,9 +67,25 @@ import Testing
         #expect(response.header("Allow") == "GET, HEAD")
     }
 
-    @Test func malformedSubscriptionIsInvalidSubscriptionId() async throws {
-        let response = await pipeline.handle(Fixture.http("GET", "/subscriptions/sub1/resourceGroups/rg?api-version=2025-06-01"))
-        #expect(response.status == 400)
-        #expect(Fixture.errorCode(response) == "InvalidSubscriptionId")
+    @Test func theMatchSetsTheTargetResourceIDInTheRoutesCasing() async throws {
+        // Given a route whose handler echoes the request's target
+        let pipeline = Fixture.pipeline(routes: [
+            Route(
+                "POST",
+                "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
+                    + "/providers/Microsoft.CognitiveServices/accounts/{accountName}/listKeys",
+                operationID: "Accounts_ListKeys", action: nil
+            ) { request, _ in .ok(["id": .string(request.resourceID.description)]) }
+        ])
+        // When a client spells the literals in lower case
+        let response = await pipeline.handle(
+            Fixture.http(
+                "POST",
+                Fixture.sub("/resourcegroups/RG/providers/microsoft.cognitiveservices/accounts/Acct/listkeys?api-version=2025-06-01")))
+        // Then the handler reads the account, in the route's casing and the client's names
+        #expect(response.status == 200)
+        #expect(
+            try Fixture.json(response)["id"]
+                == .string(Fixture.sub("/resourceGroups/RG/providers/Microsoft.CognitiveServices/accounts/Acct")))
     }
 }

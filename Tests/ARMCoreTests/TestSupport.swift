@@ -38,9 +38,10 @@ enum Fixture {
     }
 
     /// A pipeline with the standard api-version and route-match steps.
-    static func pipeline(routes: [Route], extra: [any ARMMiddleware] = []) -> ARMPipeline {
+    /// `extra` runs before route match, `after` after it.
+    static func pipeline(routes: [Route], extra: [any ARMMiddleware] = [], after: [any ARMMiddleware] = []) -> ARMPipeline {
         let router = Router(routes: routes)
-        return ARMPipeline(middleware: [APIVersionMiddleware()] + extra + [RouteMatchMiddleware(router: router)], router: router)
+        return ARMPipeline(middleware: [APIVersionMiddleware()] + extra + [RouteMatchMiddleware(router: router)] + after, router: router)
     }
 
     static func json(_ response: HTTPResponse) throws -> JSONValue {

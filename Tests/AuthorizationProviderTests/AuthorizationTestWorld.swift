@@ -62,7 +62,7 @@ struct AuthorizationTestWorld {
         let router = Router(routes: resources.routes + provider.routes + operations.routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), TestCallerMiddleware(directory: directory), RouteMatchMiddleware(router: router)]
-                + (enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []),
+                + (enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + [ResourceGroupMiddleware(store: store)],
             router: router)
     }
 

@@ -27,7 +27,10 @@ struct CognitiveServicesTestWorld {
             registrations: [ResourcesProvider.registration, CognitiveServicesProvider.registration], cascades: [provider])
         let router = Router(routes: resources.routes + provider.routes + operations.routes)
         pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.caller), RouteMatchMiddleware(router: router)],
+            middleware: [
+                APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.caller), RouteMatchMiddleware(router: router),
+                ResourceGroupMiddleware(store: store),
+            ],
             router: router)
     }
 

@@ -15,7 +15,9 @@ struct DependentsTests {
 
         init() throws {
             let router = Router(routes: DependentsProvider(store: store).routes)
-            pipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router)], router: router)
+            pipeline = ARMPipeline(
+                middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router), ResourceGroupMiddleware(store: store)],
+                router: router)
             try store.put(ResourceID(DependentsTests.group)!, body: ["name": "rg1"])
         }
 

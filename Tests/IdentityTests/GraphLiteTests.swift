@@ -28,7 +28,7 @@ import Testing
         let pipeline = ARMPipeline(
             middleware: [
                 GraphErrorMiddleware(), CallerMiddleware(caller: who),
-                RouteMatchMiddleware(router: router, validatesSubscriptionIDs: false),
+                RouteMatchMiddleware(router: router),
             ],
             router: router)
         var headers = HTTPHeaders([("Host", "localhost:8443")])

@@ -46,7 +46,8 @@ struct MLTestWorld {
             routes: resources.routes + operations.routes + ml.routes + DependentsProvider(store: store).routes + authorization.routes)
         pipeline = ARMPipeline(
             middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Self.operatorCaller), RouteMatchMiddleware(router: router)]
-                + (enforceRBAC ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + extraMiddleware,
+                + (enforceRBAC ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + extraMiddleware
+                + [ResourceGroupMiddleware(store: store)],
             router: router)
         internalRequests.connect(to: pipeline)
     }

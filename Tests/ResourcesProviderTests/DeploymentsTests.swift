@@ -68,7 +68,7 @@ struct DeploymentWorld {
         pipeline = ARMPipeline(
             middleware: [
                 APIVersionMiddleware(), FixedCallerMiddleware(caller: ResourcesTestWorld.operatorCaller),
-                RouteMatchMiddleware(router: router),
+                RouteMatchMiddleware(router: router), ResourceGroupMiddleware(store: store),
             ],
             router: router)
         internalRequests.connect(to: pipeline)

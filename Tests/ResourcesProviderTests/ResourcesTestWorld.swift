@@ -31,7 +31,10 @@ struct ResourcesTestWorld {
             cascades: cascades)
         let router = Router(routes: provider.routes + operations.routes)
         pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: caller), RouteMatchMiddleware(router: router)],
+            middleware: [
+                APIVersionMiddleware(), FixedCallerMiddleware(caller: caller), RouteMatchMiddleware(router: router),
+                ResourceGroupMiddleware(store: store),
+            ],
             router: router)
     }
 

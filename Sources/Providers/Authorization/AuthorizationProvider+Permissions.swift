@@ -15,7 +15,7 @@ extension AuthorizationProvider {
                 let blocks = evaluator.permissions(for: caller.objectId, at: scope)
                 // Not a store list: one page of everything (a caller holds few assignments).
                 return .ok(.object(JSONObject([("value", .array(blocks.map(\.json)))])))
-            }
+            }.skippingResourceGroupCheck()
         ]
     }
 }

@@ -11,7 +11,7 @@ extension AuthorizationProvider {
         return [
             Route("GET", collection, operationID: "RoleAssignments_ListForScope", action: "Microsoft.Authorization/roleAssignments/read") {
                 request, parameters in try listRoleAssignments(request, scope: try scopeID(parameters))
-            },
+            }.skippingResourceGroupCheck(),
             Route("PUT", item, operationID: "RoleAssignments_Create", action: "Microsoft.Authorization/roleAssignments/write") {
                 request, parameters in try createRoleAssignment(request, parameters)
             },
@@ -20,13 +20,13 @@ extension AuthorizationProvider {
                 let id = try assignmentID(parameters)
                 guard let stored = store.get(id) else { throw ARMError.roleAssignmentNotFound(parameters.required("roleAssignmentName")) }
                 return .ok(.object(stored.body))
-            },
+            }.skippingResourceGroupCheck(),
             Route("DELETE", item, operationID: "RoleAssignments_Delete", action: "Microsoft.Authorization/roleAssignments/delete") {
                 _, parameters in
                 // 200 with the deleted assignment, 204 when there was none.
                 guard let removed = try store.delete(try assignmentID(parameters)) else { return .noContent }
                 return .ok(.object(removed.body))
-            },
+            }.skippingResourceGroupCheck(),
         ]
     }
 

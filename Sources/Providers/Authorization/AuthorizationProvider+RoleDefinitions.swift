@@ -11,20 +11,20 @@ extension AuthorizationProvider {
         return [
             Route("GET", collection, operationID: "RoleDefinitions_List", action: "Microsoft.Authorization/roleDefinitions/read") {
                 request, parameters in try listRoleDefinitions(request, scope: try scopeID(parameters))
-            },
+            }.skippingResourceGroupCheck(),
             Route("GET", item, operationID: "RoleDefinitions_Get", action: "Microsoft.Authorization/roleDefinitions/read") {
                 _, parameters in
                 let scope = try scopeID(parameters)
                 let guid = parameters.required("roleDefinitionId")
                 guard let role = evaluator.roleDefinition(guid: guid) else { throw ARMError.roleDefinitionNotFound(guid) }
                 return .ok(role.json(at: scope))
-            },
+            }.skippingResourceGroupCheck(),
             Route("PUT", item, operationID: "RoleDefinitions_CreateOrUpdate", action: "Microsoft.Authorization/roleDefinitions/write") {
                 request, parameters in try createOrUpdateRoleDefinition(request, parameters)
-            },
+            }.skippingResourceGroupCheck(),
             Route("DELETE", item, operationID: "RoleDefinitions_Delete", action: "Microsoft.Authorization/roleDefinitions/delete") {
                 _, parameters in try deleteRoleDefinition(parameters)
-            },
+            }.skippingResourceGroupCheck(),
         ]
     }
 

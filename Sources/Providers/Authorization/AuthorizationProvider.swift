@@ -57,15 +57,10 @@ public struct AuthorizationProvider: Sendable {
         return id
     }
 
-    /// The scope must exist for writes: the resource group or resource it names.
+    /// The scope must exist for writes: the resource it names (a missing resource group was
+    /// answered before, by `ResourceGroupMiddleware`).
     func requireExisting(_ scope: ResourceID) throws {
-        switch scope.level {
-        case .resourceGroup:
-            guard store.contains(scope) else { throw ARMError.resourceGroupNotFound(scope.resourceGroup ?? "") }
-        case .resource:
-            guard store.contains(scope) else { throw ARMError.resourceNotFound(scope) }
-        default: break
-        }
+        if scope.level == .resource, !store.contains(scope) { throw ARMError.resourceNotFound(scope) }
     }
 
     // MARK: seeding

@@ -13,15 +13,14 @@ extension CognitiveServicesProvider {
                 try Pager(request: request).list(
                     store, under: .subscription(parameters.required("subscriptionId")), types: [Self.accountType],
                     render: { renderAccount($0, request: request) })
-            },
+            }.filteringByReadAccess(),
             Route("GET", Self.resourceGroupPrefix + "/accounts", operationID: "Accounts_ListByResourceGroup", action: read) {
                 request, parameters in
-                try requireResourceGroup(parameters)
                 let group = ResourceID.resourceGroup(
                     subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
                 return try Pager(request: request).list(
                     store, under: group, types: [Self.accountType], render: { renderAccount($0, request: request) })
-            },
+            }.filteringByReadAccess(),
             Route("PUT", Self.accountPattern, operationID: "Accounts_Create", action: write) { request, parameters in
                 try createAccount(request, parameters)
             },
@@ -29,8 +28,7 @@ extension CognitiveServicesProvider {
                 try updateAccount(request, parameters)
             },
             Route("GET", Self.accountPattern, operationID: "Accounts_Get", action: read) { request, parameters in
-                try requireResourceGroup(parameters)
-                return .ok(renderAccount(try store.require(accountID(parameters)), request: request))
+                return .ok(renderAccount(try store.require(request.resourceID), request: request))
             },
             Route("DELETE", Self.accountPattern, operationID: "Accounts_Delete", action: "Microsoft.CognitiveServices/accounts/delete") {
                 request, parameters in try deleteAccount(request, parameters)
@@ -63,9 +61,8 @@ extension CognitiveServicesProvider {
     func createAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let name = parameters.required("accountName")
         guard Self.isValidName(name, minimum: 2) else { throw ARMError.invalidAccountName }
-        try requireResourceGroup(parameters)
         let input = try request.jsonBody()
-        let id = accountID(parameters)
+        let id = request.resourceID
         let inputProperties = input["properties"]?.objectValue ?? JSONObject()
         let restore = inputProperties["restore"]?.boolValue == true
         let caller = request.caller
@@ -293,9 +290,8 @@ extension CognitiveServicesProvider {
     /// Tags are replaced, `properties` merged (RFC 7396), `sku`, `identity` and an
     /// OpenAI <-> AIServices `kind` change accepted (docs/azure-behaviours.md "Accounts: PATCH, soft delete, restore, purge"). Answers 200.
     func updateAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        try requireResourceGroup(parameters)
         let input = try request.jsonBody()
-        let id = accountID(parameters)
+        let id = request.resourceID
         let caller = request.caller
         let date = now()
         let updated = try serializer.run { () throws -> StoredResource in
@@ -328,8 +324,7 @@ extension CognitiveServicesProvider {
     /// `deletionDate` and `scheduledPurgeDate` (+48 h); its children go and their quota is returned. 200, 204 when
     /// absent; 202 + polling headers with `--provisioning-delay`.
     func deleteAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        try requireResourceGroup(parameters)
-        let id = accountID(parameters)
+        let id = request.resourceID
         guard let account = store.get(id) else { return .noContent }
         try request.precondition?.check(account)
         let location = account.body["location"]?.stringValue ?? ""

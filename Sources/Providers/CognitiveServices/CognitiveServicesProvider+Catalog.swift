@@ -10,8 +10,7 @@ extension CognitiveServicesProvider {
                 "GET", Self.accountPattern + "/skus", operationID: "Accounts_ListSkus",
                 action: "Microsoft.CognitiveServices/accounts/skus/read"
             ) { request, parameters in
-                try requireResourceGroup(parameters)
-                let account = try store.require(accountID(parameters))
+                let account = try store.require(request.resourceID)
                 let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
                 // Not paged (docs/azure-behaviours.md "Accounts: SKUs, usages and models").
                 let value: [JSONValue] = (kind?.skus ?? []).map { sku in
@@ -23,8 +22,7 @@ extension CognitiveServicesProvider {
                 "GET", Self.accountPattern + "/usages", operationID: "Accounts_ListUsages",
                 action: "Microsoft.CognitiveServices/accounts/usages/read"
             ) { request, parameters in
-                try requireResourceGroup(parameters)
-                let account = try store.require(accountID(parameters))
+                let account = try store.require(request.resourceID)
                 let filter = try UsageFilter(request.query["$filter"])
                 let region = account.body["location"]?.stringValue ?? ""
                 let kind = account.body["kind"]?.stringValue ?? ""
@@ -39,8 +37,7 @@ extension CognitiveServicesProvider {
                 "GET", Self.accountPattern + "/models", operationID: "Accounts_ListModels",
                 action: "Microsoft.CognitiveServices/accounts/models/read"
             ) { request, parameters in
-                try requireResourceGroup(parameters)
-                let account = try store.require(accountID(parameters))
+                let account = try store.require(request.resourceID)
                 let models = catalog.models(
                     kind: account.body["kind"]?.stringValue ?? "", region: account.body["location"]?.stringValue ?? "")
                 return try Pager(request: request).list(models.sorted { Self.modelKey($0) < Self.modelKey($1) }, key: Self.modelKey) {

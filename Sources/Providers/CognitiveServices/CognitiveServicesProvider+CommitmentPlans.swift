@@ -32,24 +32,24 @@ extension CognitiveServicesProvider {
             },
             // On an account.
             Route("GET", accountPlans, operationID: "CommitmentPlans_List", action: accountAction + "read") { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.accountCommitmentPlanType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.accountCommitmentPlanType, operation: "read")
                 return try Pager(request: request).list(store, under: account.id, types: [Self.accountCommitmentPlanType])
             },
-            Route("GET", accountPlan, operationID: "CommitmentPlans_Get", action: accountAction + "read") { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.accountCommitmentPlanType, operation: "read")
+            Route("GET", accountPlan, operationID: "CommitmentPlans_Get", action: accountAction + "read") { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.accountCommitmentPlanType, operation: "read")
                 return .ok(
                     .object(
                         try store.require(account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName"))).body))
             },
             Route("PUT", accountPlan, operationID: "CommitmentPlans_CreateOrUpdate", action: accountAction + "write") {
                 request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.accountCommitmentPlanType, operation: "write")
+                let account = try requireParentAccount(request, childType: Self.accountCommitmentPlanType, operation: "write")
                 let id = account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName"))
                 return try putCommitmentPlan(
                     request, id: id, type: Self.accountCommitmentPlanType, kind: account.body["kind"]?.stringValue, tracked: false)
             },
             Route("DELETE", accountPlan, operationID: "CommitmentPlans_Delete", action: accountAction + "delete") { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.accountCommitmentPlanType, operation: "delete")
+                let account = try requireParentAccount(request, childType: Self.accountCommitmentPlanType, operation: "delete")
                 return try deleteCommitmentResource(
                     account.id.child(type: "commitmentPlans", name: parameters.required("commitmentPlanName")), request: request)
             },
@@ -63,21 +63,17 @@ extension CognitiveServicesProvider {
             },
             Route("GET", plans, operationID: "CommitmentPlans_ListPlansByResourceGroup", action: planAction + "read") {
                 request, parameters in
-                try requireResourceGroup(parameters)
                 return try Pager(request: request).list(store, under: planGroup(parameters), types: [Self.commitmentPlanType])
             },
             Route("GET", plan, operationID: "CommitmentPlans_GetPlan", action: planAction + "read") { _, parameters in
-                try requireResourceGroup(parameters)
                 return .ok(.object(try store.require(planID(parameters)).body))
             },
             Route("PUT", plan, operationID: "CommitmentPlans_CreateOrUpdatePlan", action: planAction + "write") { request, parameters in
-                try requireResourceGroup(parameters)
                 let input = try request.jsonBody()
                 return try putCommitmentPlan(
                     request, id: planID(parameters), type: Self.commitmentPlanType, kind: input["kind"]?.stringValue, tracked: true)
             },
             Route("PATCH", plan, operationID: "CommitmentPlans_UpdatePlan", action: planAction + "write") { request, parameters in
-                try requireResourceGroup(parameters)
                 let input = try request.jsonBody()
                 let tags = try input.value(forKeyIgnoringCase: "tags").map { try TagRules.validate($0) }
                 let updated = try store.update(planID(parameters), precondition: request.precondition) { body in
@@ -87,7 +83,6 @@ extension CognitiveServicesProvider {
                 return .ok(.object(updated.body))
             },
             Route("DELETE", plan, operationID: "CommitmentPlans_DeletePlan", action: planAction + "delete") { request, parameters in
-                try requireResourceGroup(parameters)
                 let id = planID(parameters)
                 guard let existing = store.get(id) else { return .noContent }
                 try request.precondition?.check(existing)
@@ -96,13 +91,11 @@ extension CognitiveServicesProvider {
             },
             Route("GET", associations, operationID: "CommitmentPlans_ListAssociations", action: planAction + "accountAssociations/read") {
                 request, parameters in
-                try requireResourceGroup(parameters)
                 let plan = try store.require(planID(parameters))
                 return try Pager(request: request).list(store, under: plan.id, types: [Self.commitmentPlanAssociationType])
             },
             Route("GET", association, operationID: "CommitmentPlans_GetAssociation", action: planAction + "accountAssociations/read") {
                 _, parameters in
-                try requireResourceGroup(parameters)
                 let plan = try store.require(planID(parameters))
                 return .ok(
                     .object(
@@ -121,7 +114,6 @@ extension CognitiveServicesProvider {
                 "DELETE", association, operationID: "CommitmentPlans_DeleteAssociation",
                 action: planAction + "accountAssociations/delete"
             ) { request, parameters in
-                try requireResourceGroup(parameters)
                 let plan = try store.require(planID(parameters))
                 return try deleteCommitmentResource(
                     plan.id.child(type: "accountAssociations", name: parameters.required("commitmentPlanAssociationName")),
@@ -225,7 +217,6 @@ extension CognitiveServicesProvider {
 
     /// `{properties: {accountId}}`: the account must exist.
     func putAssociation(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        try requireResourceGroup(parameters)
         let plan = try store.require(planID(parameters))
         let id = plan.id.child(type: "accountAssociations", name: parameters.required("commitmentPlanAssociationName"))
         let input = try request.jsonBody()

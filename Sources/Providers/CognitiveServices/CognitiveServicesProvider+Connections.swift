@@ -16,14 +16,14 @@ extension CognitiveServicesProvider {
             parent: Self.accountPattern, operationPrefix: "AccountConnections",
             actionPrefix: "Microsoft.CognitiveServices/accounts/connections",
             type: Self.accountConnectionType,
-            parentID: { parameters in
-                try requireParentAccount(parameters, childType: Self.accountConnectionType, operation: "write").id
+            parentID: { request, _ in
+                try requireParentAccount(request, childType: Self.accountConnectionType, operation: "write").id
             })
             + connectionRoutes(
                 parent: Self.accountPattern + "/projects/{projectName}", operationPrefix: "ProjectConnections",
                 actionPrefix: "Microsoft.CognitiveServices/accounts/projects/connections", type: Self.projectConnectionType,
-                parentID: { parameters in
-                    let account = try requireParentAccount(parameters, childType: Self.projectConnectionType, operation: "write")
+                parentID: { request, parameters in
+                    let account = try requireParentAccount(request, childType: Self.projectConnectionType, operation: "write")
                     let project = account.id.child(type: "projects", name: parameters.required("projectName"))
                     guard store.contains(project) else {
                         throw ARMError.parentResourceNotFound(
@@ -35,16 +35,16 @@ extension CognitiveServicesProvider {
 
     func connectionRoutes(
         parent: String, operationPrefix: String, actionPrefix: String, type: String,
-        parentID: @escaping @Sendable (RouteParameters) throws -> ResourceID
+        parentID: @escaping @Sendable (ARMRequest, RouteParameters) throws -> ResourceID
     ) -> [Route] {
         let collection = parent + "/connections"
         let item = collection + "/{connectionName}"
-        let id: @Sendable (RouteParameters) throws -> ResourceID = { parameters in
-            try parentID(parameters).child(type: "connections", name: parameters.required("connectionName"))
+        let id: @Sendable (ARMRequest, RouteParameters) throws -> ResourceID = { request, parameters in
+            try parentID(request, parameters).child(type: "connections", name: parameters.required("connectionName"))
         }
         return [
             Route("GET", collection, operationID: "\(operationPrefix)_List", action: actionPrefix + "/read") { request, parameters in
-                let parent = try parentID(parameters)
+                let parent = try parentID(request, parameters)
                 let category = request.query["category"]?.lowercased()
                 let target = request.query["target"]?.lowercased()
                 return try Pager(request: request).list(store, under: parent, types: [type]) { connection in
@@ -60,7 +60,7 @@ extension CognitiveServicesProvider {
                         rule: "It must be 3 to 33 letters, digits, '_' or '-', starting with a letter or digit.")
                 }
                 let input = try request.jsonBody()
-                let connectionID = try id(parameters)
+                let connectionID = try id(request, parameters)
                 let (properties, credentials) = try Self.connectionProperties(input["properties"], previous: nil)
                 let existing = store.get(connectionID)
                 var body = JSONObject([
@@ -74,7 +74,7 @@ extension CognitiveServicesProvider {
             },
             Route("PATCH", item, operationID: "\(operationPrefix)_Update", action: actionPrefix + "/write") { request, parameters in
                 let input = try request.jsonBody()
-                let connectionID = try id(parameters)
+                let connectionID = try id(request, parameters)
                 let caller = request.caller
                 let date = now()
                 let updated = try store.updateResource(connectionID, precondition: request.precondition) { resource in
@@ -93,11 +93,11 @@ extension CognitiveServicesProvider {
                 }
                 return .ok(.object(updated.body))
             },
-            Route("GET", item, operationID: "\(operationPrefix)_Get", action: actionPrefix + "/read") { _, parameters in
-                .ok(.object(try store.require(try id(parameters)).body))
+            Route("GET", item, operationID: "\(operationPrefix)_Get", action: actionPrefix + "/read") { request, parameters in
+                .ok(.object(try store.require(try id(request, parameters)).body))
             },
             Route("DELETE", item, operationID: "\(operationPrefix)_Delete", action: actionPrefix + "/delete") { request, parameters in
-                let connectionID = try id(parameters)
+                let connectionID = try id(request, parameters)
                 guard let existing = store.get(connectionID) else { return .noContent }
                 try request.precondition?.check(existing)
                 try store.delete(connectionID)
@@ -106,8 +106,8 @@ extension CognitiveServicesProvider {
             Route(
                 "POST", item + "/listsecrets", operationID: "\(operationPrefix)_ListSecrets", action: actionPrefix + "/listsecrets/action"
             ) {
-                _, parameters in
-                let connection = try store.require(try id(parameters))
+                request, parameters in
+                let connection = try store.require(try id(request, parameters))
                 var body = connection.body
                 if let credentials = connection.privateState["credentials"], credentials != .null {
                     body["properties"]?["credentials"] = credentials

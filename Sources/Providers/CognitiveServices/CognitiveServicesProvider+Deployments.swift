@@ -14,7 +14,7 @@ extension CognitiveServicesProvider {
         let write = "Microsoft.CognitiveServices/accounts/deployments/write"
         return [
             Route("GET", collection, operationID: "AccountDeployments_List", action: read) { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.deploymentType, operation: "read")
                 return try Pager(request: request).list(store, under: account.id, types: [Self.deploymentType])
             },
             Route("PUT", item, operationID: "AccountDeployments_CreateOrUpdate", action: write) { request, parameters in
@@ -23,8 +23,8 @@ extension CognitiveServicesProvider {
             Route("PATCH", item, operationID: "AccountDeployments_Update", action: write) { request, parameters in
                 try updateDeployment(request, parameters)
             },
-            Route("GET", item, operationID: "AccountDeployments_Get", action: read) { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "read")
+            Route("GET", item, operationID: "AccountDeployments_Get", action: read) { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.deploymentType, operation: "read")
                 return .ok(
                     .object(try store.require(account.id.child(type: "deployments", name: parameters.required("deploymentName"))).body))
             },
@@ -38,7 +38,7 @@ extension CognitiveServicesProvider {
                 action: "Microsoft.CognitiveServices/accounts/deployments/skus/read"
             ) {
                 request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.deploymentType, operation: "read")
                 let deployment = try store.require(account.id.child(type: "deployments", name: parameters.required("deploymentName")))
                 let model = deployment.body["properties"]?["model"]
                 let entry = catalog.model(
@@ -61,8 +61,8 @@ extension CognitiveServicesProvider {
 
     /// The account a deployment write needs: present, of a kind with models, and not mid-operation
     /// (409 `RequestConflict`, docs/azure-behaviours.md "Model deployments: errors and quota").
-    func writableAccount(_ parameters: RouteParameters) throws -> StoredResource {
-        let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "write")
+    func writableAccount(_ request: ARMRequest) throws -> StoredResource {
+        let account = try requireParentAccount(request, childType: Self.deploymentType, operation: "write")
         let kind = account.body["kind"]?.stringValue ?? ""
         guard catalog.accountKind(kind)?.hostsDeployments == true else { throw ARMError.deploymentsNotSupported(kind: kind) }
         guard account.body["properties"]?["provisioningState"]?.stringValue == "Succeeded" else {
@@ -81,7 +81,7 @@ extension CognitiveServicesProvider {
         let caller = request.caller
         let date = now()
         let write = try serializer.run { () throws -> ResourceStore.Write in
-            let account = try writableAccount(parameters)
+            let account = try writableAccount(request)
             let id = account.id.child(type: "deployments", name: name)
             let existing = store.get(id)
             let (body, privateState) = try buildDeployment(
@@ -251,7 +251,7 @@ extension CognitiveServicesProvider {
         let caller = request.caller
         let date = now()
         let updated = try serializer.run { () throws -> StoredResource in
-            let account = try writableAccount(parameters)
+            let account = try writableAccount(request)
             let id = account.id.child(type: "deployments", name: parameters.required("deploymentName"))
             let existing = try store.require(id)
             var merged = JSONObject()
@@ -281,7 +281,7 @@ extension CognitiveServicesProvider {
     /// 200 when deleted (capacity returned at once), 204 when absent; 202 + polling headers with
     /// `--provisioning-delay` (the SDK accepts 200/202/204).
     func deleteDeployment(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let account = try requireParentAccount(parameters, childType: Self.deploymentType, operation: "delete")
+        let account = try requireParentAccount(request, childType: Self.deploymentType, operation: "delete")
         let id = account.id.child(type: "deployments", name: parameters.required("deploymentName"))
         guard let existing = store.get(id) else { return .noContent }
         try request.precondition?.check(existing)

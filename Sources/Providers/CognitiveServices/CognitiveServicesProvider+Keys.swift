@@ -9,8 +9,7 @@ extension CognitiveServicesProvider {
                 "POST", Self.accountPattern + "/listKeys", operationID: "Accounts_ListKeys",
                 action: "Microsoft.CognitiveServices/accounts/listKeys/action"
             ) { request, parameters in
-                try requireResourceGroup(parameters)
-                let account = try store.require(accountID(parameters))
+                let account = try store.require(request.resourceID)
                 try Self.checkLocalAuth(account, operation: "list")
                 return .ok(Self.keysJSON(account))
             },
@@ -36,9 +35,8 @@ extension CognitiveServicesProvider {
     }
 
     func regenerateKey(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        try requireResourceGroup(parameters)
         let input = try request.jsonBody()
-        let id = accountID(parameters)
+        let id = request.resourceID
         try Self.checkLocalAuth(try store.require(id), operation: "regenerate")
         guard let keyName = input["keyName"]?.stringValue else { throw ARMError.invalidKeyName(input["keyName"]?.description ?? "") }
         // Key1/Key2 accepted in any casing (docs/azure-behaviours.md "Accounts: keys").

@@ -21,13 +21,13 @@ extension CognitiveServicesProvider {
         let rule = rules + "/{ruleName}"
         let action = "Microsoft.CognitiveServices/accounts/managedNetworks/"
         return [
-            Route("GET", collection, operationID: "ManagedNetworkSettings_List", action: action + "read") { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.managedNetworkType, operation: "read")
+            Route("GET", collection, operationID: "ManagedNetworkSettings_List", action: action + "read") { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.managedNetworkType, operation: "read")
                 let networks = store.children(of: account.id, type: Self.managedNetworkType)
                 return .ok(["value": .array(networks.map { Self.renderManagedNetwork($0) })])
             },
-            Route("GET", item, operationID: "ManagedNetworkSettings_Get", action: action + "read") { _, parameters in
-                .ok(Self.renderManagedNetwork(try store.require(try managedNetworkID(parameters, operation: "read"))))
+            Route("GET", item, operationID: "ManagedNetworkSettings_Get", action: action + "read") { request, parameters in
+                .ok(Self.renderManagedNetwork(try store.require(try managedNetworkID(request, parameters, operation: "read"))))
             },
             Route("PUT", item, operationID: "ManagedNetworkSettings_Put", action: action + "write") { request, parameters in
                 try putManagedNetwork(request, parameters, replace: true)
@@ -36,7 +36,7 @@ extension CognitiveServicesProvider {
                 try putManagedNetwork(request, parameters, replace: false)
             },
             Route("DELETE", item, operationID: "ManagedNetworkSettings_Delete", action: action + "delete") { request, parameters in
-                let id = try managedNetworkID(parameters, operation: "delete")
+                let id = try managedNetworkID(request, parameters, operation: "delete")
                 guard let existing = store.get(id) else { return .noContent }
                 try request.precondition?.check(existing)
                 try store.delete(id)
@@ -45,8 +45,8 @@ extension CognitiveServicesProvider {
             Route(
                 "POST", item + "/provision", operationID: "AccountManagedNetworkProvisions_ProvisionManagedNetwork",
                 action: action + "provision/action"
-            ) { _, parameters in
-                let id = try managedNetworkID(parameters, operation: "provision")
+            ) { request, parameters in
+                let id = try managedNetworkID(request, parameters, operation: "provision")
                 let updated = try store.update(id) { body in
                     body["properties"]?["managedNetwork"]?["status"] = ["status": "Active"]
                 }
@@ -54,7 +54,7 @@ extension CognitiveServicesProvider {
             },
             Route("POST", item + "/batchOutboundRules", operationID: "OutboundRules_Post", action: action + "outboundRules/write") {
                 request, parameters in
-                let id = try managedNetworkID(parameters, operation: "write")
+                let id = try managedNetworkID(request, parameters, operation: "write")
                 let given = try request.jsonBody()["properties"]?["outboundRules"]
                 guard let map = given?.objectValue else { throw ARMError.workspaceMissingProperty("properties.outboundRules") }
                 var validated = JSONObject()
@@ -68,13 +68,13 @@ extension CognitiveServicesProvider {
                 }
                 return .ok(["properties": updated.body["properties"]?["managedNetwork"] ?? .null])
             },
-            Route("GET", rules, operationID: "OutboundRule_List", action: action + "outboundRules/read") { _, parameters in
-                let network = try store.require(try managedNetworkID(parameters, operation: "read"))
+            Route("GET", rules, operationID: "OutboundRule_List", action: action + "outboundRules/read") { request, parameters in
+                let network = try store.require(try managedNetworkID(request, parameters, operation: "read"))
                 let all = Self.outboundRules(of: network).pairs
                 return .ok(["value": .array(all.map { ["properties": $0.value] })])
             },
-            Route("GET", rule, operationID: "OutboundRule_Get", action: action + "outboundRules/read") { _, parameters in
-                let network = try store.require(try managedNetworkID(parameters, operation: "read"))
+            Route("GET", rule, operationID: "OutboundRule_Get", action: action + "outboundRules/read") { request, parameters in
+                let network = try store.require(try managedNetworkID(request, parameters, operation: "read"))
                 let name = parameters.required("ruleName")
                 guard let found = Self.outboundRules(of: network).value(forKeyIgnoringCase: name) else {
                     throw ARMError.resourceNotFound(network.id.child(type: "outboundRules", name: name))
@@ -83,7 +83,7 @@ extension CognitiveServicesProvider {
             },
             Route("PUT", rule, operationID: "OutboundRule_CreateOrUpdate", action: action + "outboundRules/write") {
                 request, parameters in
-                let id = try managedNetworkID(parameters, operation: "write")
+                let id = try managedNetworkID(request, parameters, operation: "write")
                 let name = parameters.required("ruleName")
                 guard Self.isValidName(name, minimum: 1, maximum: 255, allowDot: true) else {
                     throw ARMError.workspaceInvalidValue("ruleName", value: name, allowed: ["letters, digits, '_', '.' or '-'"])
@@ -95,8 +95,8 @@ extension CognitiveServicesProvider {
                 try store.update(id) { body in body["properties"]?["managedNetwork"]?["outboundRules"]?[name] = .object(rule) }
                 return .ok(["properties": .object(rule)])
             },
-            Route("DELETE", rule, operationID: "OutboundRule_Delete", action: action + "outboundRules/delete") { _, parameters in
-                let id = try managedNetworkID(parameters, operation: "delete")
+            Route("DELETE", rule, operationID: "OutboundRule_Delete", action: action + "outboundRules/delete") { request, parameters in
+                let id = try managedNetworkID(request, parameters, operation: "delete")
                 let name = parameters.required("ruleName")
                 guard let network = store.get(id),
                     let key = Self.outboundRules(of: network).pairs.first(where: {
@@ -114,8 +114,8 @@ extension CognitiveServicesProvider {
     }
 
     /// The one managed network an account has, `default` (the only name the CLI sends).
-    func managedNetworkID(_ parameters: RouteParameters, operation: String) throws -> ResourceID {
-        let account = try requireParentAccount(parameters, childType: Self.managedNetworkType, operation: operation)
+    func managedNetworkID(_ request: ARMRequest, _ parameters: RouteParameters, operation: String) throws -> ResourceID {
+        let account = try requireParentAccount(request, childType: Self.managedNetworkType, operation: operation)
         let name = parameters.required("managedNetworkName")
         guard name.lowercased() == "default" else {
             throw ARMError.workspaceInvalidValue("managedNetworkName", value: name, allowed: ["default"])
@@ -133,10 +133,10 @@ extension CognitiveServicesProvider {
 
     /// PUT replaces the settings (rules kept unless given); PATCH changes the fields it names.
     func putManagedNetwork(_ request: ARMRequest, _ parameters: RouteParameters, replace: Bool) throws -> ARMResponse {
-        let id = try managedNetworkID(parameters, operation: "write")
+        let id = try managedNetworkID(request, parameters, operation: "write")
         let input = try request.jsonBody()
         let given = input["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
-        let account = try store.require(accountID(parameters))
+        let account = try store.require(request.resourceID.enclosing("accounts"))
         let existing = store.get(id)
         if existing == nil && !replace { throw ARMError.resourceNotFound(id) }
         let previous = existing?.body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()

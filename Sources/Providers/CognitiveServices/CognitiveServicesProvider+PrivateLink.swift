@@ -18,25 +18,25 @@ extension CognitiveServicesProvider {
             Route(
                 "GET", Self.accountPattern + "/privateLinkResources", operationID: "AccountPrivateLinkResources_List",
                 action: "Microsoft.CognitiveServices/accounts/privateLinkResources/read"
-            ) { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.privateLinkResourceType, operation: "read")
+            ) { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.privateLinkResourceType, operation: "read")
                 return .ok(["value": [Self.privateLinkResource(account)]])
             },
-            Route("GET", connections, operationID: "PrivateEndpointConnections_List", action: action + "read") { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.privateEndpointConnectionType, operation: "read")
+            Route("GET", connections, operationID: "PrivateEndpointConnections_List", action: action + "read") { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.privateEndpointConnectionType, operation: "read")
                 return .ok([
                     "value": .array(store.children(of: account.id, type: Self.privateEndpointConnectionType).map { .object($0.body) })
                 ])
             },
-            Route("GET", connection, operationID: "PrivateEndpointConnections_Get", action: action + "read") { _, parameters in
-                .ok(.object(try store.require(try privateEndpointConnectionID(parameters, operation: "read")).body))
+            Route("GET", connection, operationID: "PrivateEndpointConnections_Get", action: action + "read") { request, parameters in
+                .ok(.object(try store.require(try privateEndpointConnectionID(request, parameters, operation: "read")).body))
             },
             Route("PUT", connection, operationID: "PrivateEndpointConnections_CreateOrUpdate", action: action + "write") {
                 request, parameters in try putPrivateEndpointConnection(request, parameters)
             },
             Route("DELETE", connection, operationID: "PrivateEndpointConnections_Delete", action: action + "delete") {
                 request, parameters in
-                let id = try privateEndpointConnectionID(parameters, operation: "delete")
+                let id = try privateEndpointConnectionID(request, parameters, operation: "delete")
                 guard let existing = store.get(id) else { return .noContent }
                 try request.precondition?.check(existing)
                 try store.delete(id)
@@ -45,15 +45,15 @@ extension CognitiveServicesProvider {
         ]
     }
 
-    func privateEndpointConnectionID(_ parameters: RouteParameters, operation: String) throws -> ResourceID {
-        let account = try requireParentAccount(parameters, childType: Self.privateEndpointConnectionType, operation: operation)
+    func privateEndpointConnectionID(_ request: ARMRequest, _ parameters: RouteParameters, operation: String) throws -> ResourceID {
+        let account = try requireParentAccount(request, childType: Self.privateEndpointConnectionType, operation: operation)
         return account.id.child(type: "privateEndpointConnections", name: parameters.required("privateEndpointConnectionName"))
     }
 
     /// Approve or reject a connection that exists: only
     /// `properties.privateLinkServiceConnectionState.{status, description, actionsRequired}` change.
     func putPrivateEndpointConnection(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let id = try privateEndpointConnectionID(parameters, operation: "write")
+        let id = try privateEndpointConnectionID(request, parameters, operation: "write")
         let input = try request.jsonBody()
         guard let state = input["properties"]?["privateLinkServiceConnectionState"]?.objectValue else {
             throw ARMError.invalidResourceProperties("The property 'properties.privateLinkServiceConnectionState' is required.")

@@ -14,7 +14,7 @@ extension CognitiveServicesProvider {
         let write = "Microsoft.CognitiveServices/accounts/projects/write"
         return [
             Route("GET", collection, operationID: "Projects_List", action: read) { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.projectType, operation: "read")
                 return try Pager(request: request).list(
                     store, under: account.id, types: [Self.projectType],
                     render: { renderProject($0.body, account: account, request: request) })
@@ -26,7 +26,7 @@ extension CognitiveServicesProvider {
                 try updateProject(request, parameters)
             },
             Route("GET", item, operationID: "Projects_Get", action: read) { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.projectType, operation: "read")
                 let project = try store.require(account.id.child(type: "projects", name: parameters.required("projectName")))
                 return .ok(renderProject(project.body, account: account, request: request))
             },
@@ -58,7 +58,7 @@ extension CognitiveServicesProvider {
         let caller = request.caller
         let date = now()
         let (write, account) = try serializer.run { () throws -> (ResourceStore.Write, StoredResource) in
-            let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "write")
+            let account = try requireParentAccount(request, childType: Self.projectType, operation: "write")
             let accountProperties = account.body["properties"]?.objectValue ?? JSONObject()
             let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
             guard kind?.hostsProjects == true, accountProperties["allowProjectManagement"]?.boolValue == true else {
@@ -139,7 +139,7 @@ extension CognitiveServicesProvider {
         let input = try request.jsonBody()
         let caller = request.caller
         let date = now()
-        let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "write")
+        let account = try requireParentAccount(request, childType: Self.projectType, operation: "write")
         let id = account.id.child(type: "projects", name: parameters.required("projectName"))
         let tags = try input.value(forKeyIgnoringCase: "tags").map { try TagRules.validate($0) }
         let updated = try store.update(id, precondition: request.precondition) { body in
@@ -160,7 +160,7 @@ extension CognitiveServicesProvider {
     /// 204 when deleted or absent (SDK 13.7 accepts only 202/204 for 2025-06-01, docs/azure-behaviours.md "Foundry projects"); 202 +
     /// polling headers with `--provisioning-delay`. The default project cannot go while others exist.
     func deleteProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let account = try requireParentAccount(parameters, childType: Self.projectType, operation: "delete")
+        let account = try requireParentAccount(request, childType: Self.projectType, operation: "delete")
         let name = parameters.required("projectName")
         let id = account.id.child(type: "projects", name: name)
         guard let project = store.get(id) else { return .noContent }

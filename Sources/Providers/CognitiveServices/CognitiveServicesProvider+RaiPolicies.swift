@@ -15,15 +15,15 @@ extension CognitiveServicesProvider {
         let write = "Microsoft.CognitiveServices/accounts/raiPolicies/write"
         return [
             Route("GET", collection, operationID: "RaiPolicies_List", action: read) { request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.raiPolicyType, operation: "read")
+                let account = try requireParentAccount(request, childType: Self.raiPolicyType, operation: "read")
                 var entries: [(String, JSONValue)] = Self.builtInRaiPolicies.map {
                     ($0.lowercased(), Self.builtInRaiPolicy($0, account: account.id))
                 }
                 entries += store.children(of: account.id, type: Self.raiPolicyType).map { ($0.id.name.lowercased(), .object($0.body)) }
                 return try Pager(request: request).list(entries.sorted { $0.0 < $1.0 }, key: { $0.0 }) { $0.1 }
             },
-            Route("GET", item, operationID: "RaiPolicies_Get", action: read) { _, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.raiPolicyType, operation: "read")
+            Route("GET", item, operationID: "RaiPolicies_Get", action: read) { request, parameters in
+                let account = try requireParentAccount(request, childType: Self.raiPolicyType, operation: "read")
                 let name = parameters.required("raiPolicyName")
                 if let builtIn = Self.builtInRaiPolicies.first(where: { $0.lowercased() == name.lowercased() }) {
                     return .ok(Self.builtInRaiPolicy(builtIn, account: account.id))
@@ -35,7 +35,7 @@ extension CognitiveServicesProvider {
             },
             Route("DELETE", item, operationID: "RaiPolicies_Delete", action: "Microsoft.CognitiveServices/accounts/raiPolicies/delete") {
                 request, parameters in
-                let account = try requireParentAccount(parameters, childType: Self.raiPolicyType, operation: "delete")
+                let account = try requireParentAccount(request, childType: Self.raiPolicyType, operation: "delete")
                 let name = parameters.required("raiPolicyName")
                 if Self.builtInRaiPolicies.contains(where: { $0.lowercased() == name.lowercased() }) {
                     throw ARMError.raiPolicySystemManaged(name)
@@ -57,7 +57,7 @@ extension CognitiveServicesProvider {
     }
 
     func createRaiPolicy(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let account = try requireParentAccount(parameters, childType: Self.raiPolicyType, operation: "write")
+        let account = try requireParentAccount(request, childType: Self.raiPolicyType, operation: "write")
         let name = parameters.required("raiPolicyName")
         if Self.builtInRaiPolicies.contains(where: { $0.lowercased() == name.lowercased() }) { throw ARMError.raiPolicySystemManaged(name) }
         guard Self.isValidName(name, maximum: 260) else {

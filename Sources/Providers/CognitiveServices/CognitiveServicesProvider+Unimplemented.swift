@@ -2,7 +2,7 @@ import ARMCore
 
 /// Operations clients may call that the emulator does not model: 501 with an ARM error on every
 /// verb of the type, never a fake success and never 404 `InvalidResourceType` (the list is in
-/// docs/served.md).
+/// docs/served.md), whether or not the resource group exists.
 /// `managedComputeDeployments` and `computes` need real Azure ML compute behind them, which the
 /// emulator cannot stand in for honestly.
 extension CognitiveServicesProvider {
@@ -34,6 +34,7 @@ extension CognitiveServicesProvider {
         ]
         var routes = single.map { method, pattern, operationID, action in
             Route(method, pattern, operationID: operationID, action: action) { _, _ in throw ARMError.notImplemented(operationID) }
+                .skippingResourceGroupCheck()
         }
         for (collection, parameter, group, type, actions) in childTypes {
             let item = collection + "/{\(parameter)}"
@@ -46,6 +47,7 @@ extension CognitiveServicesProvider {
             for name in actions { verbs.append(("POST", item + "/" + name, "\(group)_\(name.capitalized)", prefix + "\(name)/action")) }
             routes += verbs.map { method, pattern, operationID, action in
                 Route(method, pattern, operationID: operationID, action: action) { _, _ in throw ARMError.notImplemented(operationID) }
+                    .skippingResourceGroupCheck()
             }
         }
         return routes

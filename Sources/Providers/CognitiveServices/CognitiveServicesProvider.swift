@@ -101,22 +101,10 @@ public struct CognitiveServicesProvider: Sendable {
     static let subscriptionPrefix = "/subscriptions/{subscriptionId}/providers/Microsoft.CognitiveServices"
     static let accountPattern = resourceGroupPrefix + "/accounts/{accountName}"
 
-    func accountID(_ parameters: RouteParameters) -> ResourceID {
-        ResourceID.resourceGroup(subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
-            .appending(namespace: Self.namespace, type: "accounts", name: parameters.required("accountName"))
-    }
-
-    /// 404 `ResourceGroupNotFound` when the group does not exist (ARM answers before the RP).
-    func requireResourceGroup(_ parameters: RouteParameters) throws {
-        let group = ResourceID.resourceGroup(
-            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
-        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
-    }
-
-    /// The account a child operation needs: 404 `ResourceGroupNotFound`, then `ParentResourceNotFound`.
-    func requireParentAccount(_ parameters: RouteParameters, childType: String, operation: String) throws -> StoredResource {
-        try requireResourceGroup(parameters)
-        let id = accountID(parameters)
+    /// The account a child operation needs, or 404 `ParentResourceNotFound` (a missing resource
+    /// group was answered before, by `ResourceGroupMiddleware`).
+    func requireParentAccount(_ request: ARMRequest, childType: String, operation: String) throws -> StoredResource {
+        let id = request.resourceID.enclosing("accounts")
         guard let account = store.get(id) else {
             throw ARMError.parentResourceNotFound(operation: operation, childType: childType, parentID: id.description)
         }

@@ -16,29 +16,23 @@ extension DependentsProvider {
             Route("PUT", item, operationID: "BlobContainers_Create", action: action + "write") { request, parameters in
                 try createContainer(request, parameters)
             },
-            Route("GET", item, operationID: "BlobContainers_Get", action: action + "read") { _, parameters in
-                _ = try requireAccount(parameters)
-                return .ok(.object(try store.require(containerID(parameters)).body))
+            Route("GET", item, operationID: "BlobContainers_Get", action: action + "read") { request, parameters in
+                _ = try requireAccount(request)
+                return .ok(.object(try store.require(request.resourceID).body))
             },
-            Route("DELETE", item, operationID: "BlobContainers_Delete", action: action + "delete") { _, parameters in
-                _ = try requireAccount(parameters)
-                return ARMResponse(status: try store.delete(containerID(parameters)) == nil ? 204 : 200)
+            Route("DELETE", item, operationID: "BlobContainers_Delete", action: action + "delete") { request, parameters in
+                _ = try requireAccount(request)
+                return ARMResponse(status: try store.delete(request.resourceID) == nil ? 204 : 200)
             },
             Route("GET", collection, operationID: "BlobContainers_List", action: action + "read") { request, parameters in
-                let account = try requireAccount(parameters)
+                let account = try requireAccount(request)
                 return try Pager(request: request).list(store, under: account, types: [Self.containerType])
             },
         ]
     }
 
-    func requireAccount(_ parameters: RouteParameters) throws -> ResourceID {
-        try requireParent(parameters, namespace: "Microsoft.Storage", type: "storageAccounts", nameParameter: "accountName")
-    }
-
-    func containerID(_ parameters: RouteParameters) -> ResourceID {
-        resourceID(
-            parameters, namespace: "Microsoft.Storage", types: ["storageAccounts", "blobServices", "containers"],
-            names: [parameters.required("accountName"), "default", parameters.required("containerName")])
+    func requireAccount(_ request: ARMRequest) throws -> ResourceID {
+        try requireParent(request, type: "storageAccounts")
     }
 
     /// Blob container names: 3-63 characters, lower-case letters, digits and single hyphens.
@@ -51,11 +45,11 @@ extension DependentsProvider {
     }
 
     func createContainer(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        _ = try requireAccount(parameters)
+        _ = try requireAccount(request)
         let name = parameters.required("containerName")
         guard Self.isValidContainerName(name) else { throw ARMError.containerNameInvalid(name) }
         let input = try request.optionalJSONBody() ?? JSONObject()
-        let id = containerID(parameters)
+        let id = request.resourceID
         let write = try store.upsert(id, precondition: request.precondition) { existing in
             (Self.containerBody(id: id, properties: input["properties"]?.objectValue, at: now()), existing?.privateState ?? JSONObject())
         }

@@ -63,9 +63,8 @@ extension DependentsProvider {
     }
 
     /// DELETE of a vault: soft-deleted unless `enableSoftDelete` is false; its secrets go either way.
-    func deleteVault(_ parameters: RouteParameters) throws -> ARMResponse {
-        _ = try requireResourceGroup(parameters)
-        let id = itemID(.vaults, parameters)
+    func deleteVault(_ request: ARMRequest) throws -> ARMResponse {
+        let id = request.resourceID
         let removed = store.removeAll(under: id)
         guard let vault = removed.first(where: { $0.id == id }) else { return ARMResponse(status: 204) }
         let properties = vault.body["properties"]?.objectValue ?? JSONObject()

@@ -16,36 +16,30 @@ extension DependentsProvider {
             Route("PUT", item, operationID: "Secrets_CreateOrUpdate", action: "Microsoft.KeyVault/vaults/secrets/write") {
                 request, parameters in try createSecret(request, parameters)
             },
-            Route("GET", item, operationID: "Secrets_Get", action: "Microsoft.KeyVault/vaults/secrets/read") { _, parameters in
-                _ = try requireVault(parameters)
-                return .ok(.object(try store.require(secretID(parameters)).body))
+            Route("GET", item, operationID: "Secrets_Get", action: "Microsoft.KeyVault/vaults/secrets/read") { request, parameters in
+                _ = try requireVault(request)
+                return .ok(.object(try store.require(request.resourceID).body))
             },
             Route("GET", collection, operationID: "Secrets_List", action: "Microsoft.KeyVault/vaults/secrets/read") { request, parameters in
-                let vault = try requireVault(parameters)
+                let vault = try requireVault(request)
                 return try Pager(request: request).list(store, under: vault, types: [Self.secretType])
             },
         ]
     }
 
-    func requireVault(_ parameters: RouteParameters) throws -> ResourceID {
-        try requireParent(parameters, namespace: "Microsoft.KeyVault", type: "vaults", nameParameter: "vaultName")
-    }
-
-    func secretID(_ parameters: RouteParameters) -> ResourceID {
-        resourceID(
-            parameters, namespace: "Microsoft.KeyVault", types: ["vaults", "secrets"],
-            names: [parameters.required("vaultName"), parameters.required("secretName")])
+    func requireVault(_ request: ARMRequest) throws -> ResourceID {
+        try requireParent(request, type: "vaults")
     }
 
     func createSecret(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        _ = try requireVault(parameters)
+        _ = try requireVault(request)
         let name = parameters.required("secretName")
         guard (1...127).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
             throw ARMError.secretNameInvalid(name)
         }
         let input = try request.jsonBody()
         let value = input["properties"]?["value"]?.stringValue ?? ""
-        let id = secretID(parameters)
+        let id = request.resourceID
         let vaultName = parameters.required("vaultName")
         let write = try store.upsert(id, precondition: request.precondition) { existing in
             (Self.secretBody(id: id, vaultName: vaultName, at: now()), ["value": .string(value)])

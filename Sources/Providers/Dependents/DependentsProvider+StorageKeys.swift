@@ -8,9 +8,8 @@ extension DependentsProvider {
             Route(
                 "POST", account + "/listKeys", operationID: "StorageAccounts_ListKeys",
                 action: "Microsoft.Storage/storageAccounts/listkeys/action"
-            ) { _, parameters in
-                _ = try requireResourceGroup(parameters)
-                let id = itemID(.storageAccounts, parameters)
+            ) { request, parameters in
+                let id = request.resourceID
                 let date = now()
                 // Written once, so two calls agree even for an account that had none stored.
                 let write = try store.upsert(id) { existing in
@@ -25,10 +24,9 @@ extension DependentsProvider {
                 "POST", account + "/regenerateKey", operationID: "StorageAccounts_RegenerateKey",
                 action: "Microsoft.Storage/storageAccounts/regeneratekey/action"
             ) { request, parameters in
-                _ = try requireResourceGroup(parameters)
                 let keyName = try request.jsonBody()["keyName"]?.stringValue ?? ""
                 guard StorageAccountKeys.names.contains(keyName.lowercased()) else { throw ARMError.storageInvalidKeyName(keyName) }
-                let id = itemID(.storageAccounts, parameters)
+                let id = request.resourceID
                 let date = now()
                 let write = try store.upsert(id) { existing in
                     guard let existing else { throw ARMError.resourceNotFound(id) }

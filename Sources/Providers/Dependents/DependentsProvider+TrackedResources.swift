@@ -13,22 +13,19 @@ extension DependentsProvider {
             Route("PUT", item, operationID: "\(group)_CreateOrUpdate", action: prefix + "/write") { request, parameters in
                 try createOrUpdate(kind, request, parameters)
             },
-            Route("GET", item, operationID: "\(group)_Get", action: prefix + "/read") { _, parameters in
-                _ = try requireResourceGroup(parameters)
-                return .ok(.object(try store.require(itemID(kind, parameters)).body))
+            Route("GET", item, operationID: "\(group)_Get", action: prefix + "/read") { request, parameters in
+                return .ok(.object(try store.require(request.resourceID).body))
             },
             Route("PATCH", item, operationID: "\(group)_Update", action: prefix + "/write") { _, _ in
                 throw ARMError.notImplemented("\(group)_Update")
-            },
-            Route("DELETE", item, operationID: "\(group)_Delete", action: prefix + "/delete") { _, parameters in
-                if kind.fullType == DependentType.vaults.fullType { return try deleteVault(parameters) }
-                _ = try requireResourceGroup(parameters)
-                let removed = store.removeAll(under: itemID(kind, parameters))
+            }.skippingResourceGroupCheck(),
+            Route("DELETE", item, operationID: "\(group)_Delete", action: prefix + "/delete") { request, parameters in
+                if kind.fullType == DependentType.vaults.fullType { return try deleteVault(request) }
+                let removed = store.removeAll(under: request.resourceID)
                 return ARMResponse(status: removed.isEmpty ? 204 : 200)
             },
             Route("GET", collection, operationID: "\(group)_ListByResourceGroup", action: prefix + "/read") { request, parameters in
-                let scope = try requireResourceGroup(parameters)
-                return try Pager(request: request).list(store, under: scope, types: [kind.fullType])
+                try Pager(request: request).list(store, under: request.resourceID, types: [kind.fullType])
             },
             Route(
                 "GET", "/subscriptions/{subscriptionId}/providers/\(kind.namespace)/\(kind.type)",
@@ -39,14 +36,9 @@ extension DependentsProvider {
         ]
     }
 
-    func itemID(_ kind: DependentType, _ parameters: RouteParameters) -> ResourceID {
-        resourceID(parameters, namespace: kind.namespace, types: [kind.type], names: [parameters.required("resourceName")])
-    }
-
     /// PUT: `createdStatus` (201, Storage 200) when created, 200 when replaced; `location` required, server-filled properties
     /// overwrite the client's.
     func createOrUpdate(_ kind: DependentType, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        _ = try requireResourceGroup(parameters)
         let name = parameters.required("resourceName")
         try kind.validateName(name)
         let input = try request.jsonBody()
@@ -55,7 +47,7 @@ extension DependentsProvider {
             throw ARMError.locationNotAvailableForResourceType(locationText, type: kind.fullType, available: AzureRegion.allNames)
         }
         let tags = try TagRules.validate(input["tags"] ?? .object(JSONObject()))
-        let id = itemID(kind, parameters)
+        let id = request.resourceID
         let caller = request.caller
         let date = now()
         // NFS 3.0 is behind the AllowNFSV3 preview feature (registered unless a client unregistered it).

@@ -62,27 +62,10 @@ public struct DependentsProvider: Sendable, RouteProvider {
 
     static let resourceGroupPattern = "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}"
 
-    /// The resource group of a request, or 404 `ResourceGroupNotFound`.
-    func requireResourceGroup(_ parameters: RouteParameters) throws -> ResourceID {
-        let group = ResourceID.resourceGroup(
-            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
-        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
-        return group
-    }
-
-    /// The id of a resource in the request's resource group: `names` are the values for `types`,
-    /// read from the route (or literal, as a storage account's `default` blob service).
-    func resourceID(_ parameters: RouteParameters, namespace: String, types: [String], names: [String]) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: namespace, types: types, names: names)
-    }
-
-    /// The existing parent of a child route (a storage account, a vault): 404 `ResourceGroupNotFound`
-    /// or `ResourceNotFound` when it is missing.
-    func requireParent(_ parameters: RouteParameters, namespace: String, type: String, nameParameter: String) throws -> ResourceID {
-        _ = try requireResourceGroup(parameters)
-        let id = resourceID(parameters, namespace: namespace, types: [type], names: [parameters.required(nameParameter)])
+    /// The existing parent of a child route (a storage account, a vault): 404 `ResourceNotFound`
+    /// when it is missing (a missing resource group was answered before, by `ResourceGroupMiddleware`).
+    func requireParent(_ request: ARMRequest, type: String) throws -> ResourceID {
+        let id = request.resourceID.enclosing(type)
         _ = try store.require(id)
         return id
     }

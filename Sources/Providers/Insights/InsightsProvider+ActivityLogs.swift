@@ -14,7 +14,7 @@ extension InsightsProvider {
                 operationID: "ActivityLogs_List", action: Self.readAction
             ) { request, parameters in
                 try list(request, subscriptionID: parameters.required("subscriptionId"))
-            },
+            }.filteringByReadAccess(),
             // Tenant scope: only events generated at the tenant level, not those of its subscriptions
             // (`tenantActivityLogs_API.json`).
             Route(
@@ -22,7 +22,7 @@ extension InsightsProvider {
                 action: Self.readAction
             ) { request, _ in
                 try list(request, subscriptionID: nil)
-            },
+            }.filteringByReadAccess(),
             Route("GET", "/providers/microsoft.insights/eventcategories", operationID: "EventCategories_List", action: nil) { request, _ in
                 try Self.requireAPIVersion(request)
                 return .ok(["value": .array(Self.categories.map { ActivityEvent.localizable($0, $0) })])

@@ -16,17 +16,17 @@ extension MachineLearningServicesProvider {
             Route("PUT", item, operationID: "Compute_CreateOrUpdate", action: action + "write") { request, parameters in
                 try putCompute(request, parameters)
             },
-            Route("GET", item, operationID: "Compute_Get", action: action + "read") { _, parameters in
-                .ok(.object(try visibleCompute(parameters).body))
+            Route("GET", item, operationID: "Compute_Get", action: action + "read") { request, parameters in
+                .ok(.object(try visibleCompute(request, parameters).body))
             },
             Route("PATCH", item, operationID: "Compute_Update", action: action + "write") { _, _ in
                 throw ARMError.notImplemented("Compute_Update")
-            },
+            }.skippingResourceGroupCheck(),
             Route("DELETE", item, operationID: "Compute_Delete", action: action + "delete") { request, parameters in
                 try deleteCompute(request, parameters)
             },
             Route("GET", collection, operationID: "Compute_List", action: action + "read") { request, parameters in
-                let workspace = try requireWorkspace(parameters)
+                let workspace = try requireWorkspace(request)
                 var items = store.children(of: workspace.id, type: "computes")
                 if let hub = hub(of: workspace.body) { items += store.children(of: hub.id, type: "computes") }
                 items.sort { $0.id.key < $1.id.key }
@@ -43,7 +43,7 @@ extension MachineLearningServicesProvider {
             routes.append(
                 Route("POST", item + "/" + verb, operationID: operation, action: action + verb + "/action") { _, _ in
                     throw ARMError.notImplemented(operation)
-                })
+                }.skippingResourceGroupCheck())
         }
         return routes
     }
@@ -56,8 +56,8 @@ extension MachineLearningServicesProvider {
     }
 
     /// The workspace's own compute, else its hub's.
-    func visibleCompute(_ parameters: RouteParameters) throws -> StoredResource {
-        let workspace = try requireWorkspace(parameters)
+    func visibleCompute(_ request: ARMRequest, _ parameters: RouteParameters) throws -> StoredResource {
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("computeName")
         if let own = store.get(workspace.id.child(type: "computes", name: name)) { return own }
         if let hub = hub(of: workspace.body), let shared = store.get(hub.id.child(type: "computes", name: name)) { return shared }
@@ -65,7 +65,7 @@ extension MachineLearningServicesProvider {
     }
 
     func putCompute(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("computeName")
         guard Self.isValidComputeName(name) else {
             throw ARMError.invalidResourceName(
@@ -125,7 +125,7 @@ extension MachineLearningServicesProvider {
     static let underlyingResourceActions = ["Delete", "Detach"]
 
     func deleteCompute(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         guard let actionText = request.query["underlyingResourceAction"],
             Self.underlyingResourceActions.contains(where: { $0.lowercased() == actionText.lowercased() })
         else { throw ARMError.missingQueryParameter("underlyingResourceAction", allowed: Self.underlyingResourceActions) }
@@ -136,7 +136,7 @@ extension MachineLearningServicesProvider {
     /// start: Stopped -> Running; stop: Running -> Stopped; restart: Running -> Running. Other
     /// starting states are refused with 409. Answers 202 with polling headers (spec: 202 only).
     func computeAction(_ verb: String, _ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
-        let compute = try visibleCompute(parameters)
+        let compute = try visibleCompute(request, parameters)
         let state = compute.body["properties"]?["properties"]?["state"]?.stringValue ?? "Unknown"
         let next: String
         switch (verb, state) {

@@ -26,12 +26,12 @@ extension MachineLearningServicesProvider {
             Route("PATCH", item, operationID: "WorkspaceConnections_Update", action: action + "write") { request, parameters in
                 try putConnection(request, parameters, patch: true)
             },
-            Route("GET", item, operationID: "WorkspaceConnections_Get", action: action + "read") { _, parameters in
-                let workspace = try requireWorkspace(parameters)
+            Route("GET", item, operationID: "WorkspaceConnections_Get", action: action + "read") { request, parameters in
+                let workspace = try requireWorkspace(request)
                 return .ok(.object(try visibleConnection(parameters.required("connectionName"), in: workspace).body))
             },
-            Route("DELETE", item, operationID: "WorkspaceConnections_Delete", action: action + "delete") { _, parameters in
-                try deleteConnection(parameters)
+            Route("DELETE", item, operationID: "WorkspaceConnections_Delete", action: action + "delete") { request, parameters in
+                try deleteConnection(request, parameters)
             },
             Route("GET", collection, operationID: "WorkspaceConnections_List", action: action + "read") { request, parameters in
                 try listConnections(request, parameters)
@@ -39,8 +39,8 @@ extension MachineLearningServicesProvider {
             Route(
                 "POST", item + "/listsecrets", operationID: "WorkspaceConnections_ListSecrets",
                 action: action + "listsecrets/action"
-            ) { _, parameters in
-                let workspace = try requireWorkspace(parameters)
+            ) { request, parameters in
+                let workspace = try requireWorkspace(request)
                 let connection = try visibleConnection(parameters.required("connectionName"), in: workspace)
                 var body = connection.body
                 if var properties = body["properties"]?.objectValue, let credentials = readSecret(of: connection) {
@@ -94,7 +94,7 @@ extension MachineLearningServicesProvider {
     }
 
     func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, patch: Bool) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("connectionName")
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.connectionType) }
         let id = connectionID(workspace.id, name)
@@ -162,8 +162,8 @@ extension MachineLearningServicesProvider {
         return .ok(.object(store.get(id)?.body ?? write.resource.body))
     }
 
-    func deleteConnection(_ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+    func deleteConnection(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("connectionName")
         let id = connectionID(workspace.id, name)
         guard let removed = try store.delete(id) else {
@@ -177,7 +177,7 @@ extension MachineLearningServicesProvider {
     }
 
     func listConnections(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         var items = store.children(of: workspace.id, type: "connections")
         if let hub = hub(of: workspace.body) {
             let own = Set(items.map { $0.id.name.lowercased() })

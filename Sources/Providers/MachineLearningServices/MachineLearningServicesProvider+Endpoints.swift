@@ -12,25 +12,25 @@ extension MachineLearningServicesProvider {
         routes += [
             Route("GET", deployments, operationID: "OnlineDeployments_List", action: action + "read") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_List")
-            },
+            }.skippingResourceGroupCheck(),
             Route(
                 "PUT", deployments + "/{deploymentName}", operationID: "OnlineDeployments_CreateOrUpdate",
                 action: action + "write"
             ) { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_CreateOrUpdate")
-            },
+            }.skippingResourceGroupCheck(),
             Route("GET", deployments + "/{deploymentName}", operationID: "OnlineDeployments_Get", action: action + "read") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_Get")
-            },
+            }.skippingResourceGroupCheck(),
             Route("DELETE", deployments + "/{deploymentName}", operationID: "OnlineDeployments_Delete", action: action + "delete") { _, _ in
                 throw ARMError.notImplemented("OnlineDeployments_Delete")
-            },
+            }.skippingResourceGroupCheck(),
             Route(
                 "POST", Self.workspacePattern + "/onlineEndpoints/{endpointName}/token", operationID: "OnlineEndpoints_GetToken",
                 action: "Microsoft.MachineLearningServices/workspaces/onlineEndpoints/token/action"
             ) { _, _ in
                 throw ARMError.notImplemented("OnlineEndpoints_GetToken")
-            },
+            }.skippingResourceGroupCheck(),
         ]
         return routes
     }
@@ -43,14 +43,14 @@ extension MachineLearningServicesProvider {
             Route("PUT", item, operationID: "\(flavor.group)_CreateOrUpdate", action: action + "write") { request, parameters in
                 try putEndpoint(flavor, request, parameters)
             },
-            Route("GET", item, operationID: "\(flavor.group)_Get", action: action + "read") { _, parameters in
-                .ok(.object(try requireEndpoint(flavor, parameters).body))
+            Route("GET", item, operationID: "\(flavor.group)_Get", action: action + "read") { request, parameters in
+                .ok(.object(try requireEndpoint(flavor, request, parameters).body))
             },
             Route("PATCH", item, operationID: "\(flavor.group)_Update", action: action + "write") { request, parameters in
                 try patchEndpoint(flavor, request, parameters)
             },
             Route("DELETE", item, operationID: "\(flavor.group)_Delete", action: action + "delete") { request, parameters in
-                let workspace = try requireWorkspace(parameters)
+                let workspace = try requireWorkspace(request)
                 let id = workspace.id.child(type: flavor.collection, name: parameters.required("endpointName"))
                 guard let existing = store.get(id) else { return .noContent }
                 try request.precondition?.check(existing)
@@ -60,15 +60,15 @@ extension MachineLearningServicesProvider {
                 }
             },
             Route("GET", collection, operationID: "\(flavor.group)_List", action: action + "read") { request, parameters in
-                let workspace = try requireWorkspace(parameters)
+                let workspace = try requireWorkspace(request)
                 let type = workspace.id.fullType + "/" + flavor.collection
                 return try Pager(request: request).list(store, under: workspace.id, types: [type])
             },
             Route(
                 "POST", item + "/listKeys", operationID: "\(flavor.group)_ListKeys",
                 action: action + "listKeys/action"
-            ) { _, parameters in
-                .ok(Self.keys(of: try requireEndpoint(flavor, parameters)))
+            ) { request, parameters in
+                .ok(Self.keys(of: try requireEndpoint(flavor, request, parameters)))
             },
             Route(
                 "POST", item + "/regenerateKeys", operationID: "\(flavor.group)_RegenerateKeys",
@@ -79,8 +79,8 @@ extension MachineLearningServicesProvider {
         ]
     }
 
-    func requireEndpoint(_ flavor: EndpointFlavor, _ parameters: RouteParameters) throws -> StoredResource {
-        let workspace = try requireWorkspace(parameters)
+    func requireEndpoint(_ flavor: EndpointFlavor, _ request: ARMRequest, _ parameters: RouteParameters) throws -> StoredResource {
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("endpointName")
         guard let endpoint = store.get(workspace.id.child(type: flavor.collection, name: name)) else {
             throw ARMError.workspaceChildNotFound("Endpoint", name: name, workspace: workspace.id.name)
@@ -100,7 +100,7 @@ extension MachineLearningServicesProvider {
     }
 
     func putEndpoint(_ flavor: EndpointFlavor, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let name = parameters.required("endpointName")
         let type = Self.workspaceType + "/" + flavor.collection
         guard Self.isValidEndpointName(name) else {
@@ -143,7 +143,7 @@ extension MachineLearningServicesProvider {
     /// PATCH: `tags` replaced, `sku`/`identity`/`kind` replaced, `properties` merged (read-only
     /// ones kept).
     func patchEndpoint(_ flavor: EndpointFlavor, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let endpoint = try requireEndpoint(flavor, parameters)
+        let endpoint = try requireEndpoint(flavor, request, parameters)
         let input = try request.jsonBody()
         let tags = try input["tags"].map { try TagRules.validate($0) }
         var patch = input["properties"]?.objectValue ?? JSONObject()
@@ -170,7 +170,7 @@ extension MachineLearningServicesProvider {
     static let keyTypes = ["Primary", "Secondary"]
 
     func regenerateEndpointKey(_ flavor: EndpointFlavor, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let endpoint = try requireEndpoint(flavor, parameters)
+        let endpoint = try requireEndpoint(flavor, request, parameters)
         let input = try request.jsonBody()
         guard let typeText = input["keyType"]?.stringValue else { throw ARMError.workspaceMissingProperty("keyType") }
         guard let keyType = Self.keyTypes.first(where: { $0.lowercased() == typeText.lowercased() }) else {

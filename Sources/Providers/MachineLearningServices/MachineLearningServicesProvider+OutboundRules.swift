@@ -16,8 +16,8 @@ extension MachineLearningServicesProvider {
             Route("PUT", item, operationID: "ManagedNetworkSettingsRule_CreateOrUpdate", action: action + "write") {
                 request, parameters in try putOutboundRule(request, parameters)
             },
-            Route("GET", item, operationID: "ManagedNetworkSettingsRule_Get", action: action + "read") { _, parameters in
-                let network = owner(of: try requireWorkspace(parameters))
+            Route("GET", item, operationID: "ManagedNetworkSettingsRule_Get", action: action + "read") { request, parameters in
+                let network = owner(of: try requireWorkspace(request))
                 let name = parameters.required("ruleName")
                 guard let rule = Self.rules(of: network).pairs.first(where: { $0.key.lowercased() == name.lowercased() }) else {
                     throw ARMError.workspaceChildNotFound("Outbound rule", name: name, workspace: network.id.name)
@@ -28,7 +28,7 @@ extension MachineLearningServicesProvider {
                 try deleteOutboundRule(request, parameters)
             },
             Route("GET", collection, operationID: "ManagedNetworkSettingsRule_List", action: action + "read") { request, parameters in
-                let network = owner(of: try requireWorkspace(parameters))
+                let network = owner(of: try requireWorkspace(request))
                 let rules = Self.rules(of: network).pairs.sorted { $0.key.lowercased() < $1.key.lowercased() }
                 return try Pager(request: request).list(rules, key: { $0.key.lowercased() }) {
                     .object(ruleResource($0.key, $0.value, in: network))
@@ -54,7 +54,7 @@ extension MachineLearningServicesProvider {
     }
 
     func putOutboundRule(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         guard WorkspaceKind.of(workspace.body).ownsDependents else { throw ARMError.projectManagedNetwork }
         let name = parameters.required("ruleName")
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.outboundRuleType) }
@@ -85,7 +85,7 @@ extension MachineLearningServicesProvider {
 
     /// 200 when the rule existed, 204 when there was none (spec: 200/202/204).
     func deleteOutboundRule(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         guard WorkspaceKind.of(workspace.body).ownsDependents else { throw ARMError.projectManagedNetwork }
         let name = parameters.required("ruleName")
         guard Self.rules(of: workspace)[name] != nil else { return .noContent }

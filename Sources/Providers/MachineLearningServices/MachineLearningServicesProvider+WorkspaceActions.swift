@@ -9,14 +9,15 @@ extension MachineLearningServicesProvider {
         let item = Self.workspacePattern
         let prefix = "Microsoft.MachineLearningServices/workspaces/"
         var routes = [
-            Route("POST", item + "/listKeys", operationID: "Workspaces_ListKeys", action: prefix + "listKeys/action") { _, parameters in
-                .ok(.object(listKeys(owner(of: try requireWorkspace(parameters)), own: try requireWorkspace(parameters))))
+            Route("POST", item + "/listKeys", operationID: "Workspaces_ListKeys", action: prefix + "listKeys/action") {
+                request, parameters in
+                .ok(.object(listKeys(owner(of: try requireWorkspace(request)), own: try requireWorkspace(request))))
             },
             Route(
                 "POST", item + "/resyncKeys", operationID: "Workspaces_ResyncKeys",
                 action: prefix + "resyncKeys/action"
-            ) { _, parameters in
-                _ = try requireWorkspace(parameters)
+            ) { request, parameters in
+                _ = try requireWorkspace(request)
                 return ARMResponse(status: 200)
             },
             // Emulator choice (docs/azure-behaviours.md "Workspaces"): nothing to diagnose, so every result list is empty.
@@ -24,7 +25,7 @@ extension MachineLearningServicesProvider {
                 "POST", item + "/diagnose", operationID: "Workspaces_Diagnose",
                 action: prefix + "diagnose/action"
             ) { request, parameters in
-                _ = try requireWorkspace(parameters)
+                _ = try requireWorkspace(request)
                 _ = try request.optionalJSONBody()
                 let lists = [
                     "userDefinedRouteResults", "networkSecurityRuleResults", "resourceLockResults", "dnsResolutionResults",
@@ -55,8 +56,8 @@ extension MachineLearningServicesProvider {
             let verb = String(suffix.dropFirst())
             let action = method == "GET" ? prefix + verb + "/read" : prefix + verb + "/action"
             routes.append(
-                Route(method, item + suffix, operationID: operation, action: action) { _, parameters in
-                    _ = try requireWorkspace(parameters)
+                Route(method, item + suffix, operationID: operation, action: action) { request, parameters in
+                    _ = try requireWorkspace(request)
                     throw ARMError.notImplemented(operation)
                 })
         }
@@ -94,7 +95,7 @@ extension MachineLearningServicesProvider {
     /// project has no network of its own (docs/azure-behaviours.md "Hub and project rules"), and `Disabled` isolation has nothing to
     /// provision.
     func provisionManagedNetwork(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         guard WorkspaceKind.of(workspace.body).ownsDependents else { throw ARMError.projectManagedNetwork }
         let includeSpark = try request.optionalJSONBody()?["includeSpark"]?.boolValue ?? false
         let status: JSONObject = ["status": "Active", "sparkReady": .bool(includeSpark)]

@@ -13,8 +13,8 @@ extension MachineLearningServicesProvider {
             Route("PUT", item, operationID: "Workspaces_CreateOrUpdate", action: write) { request, parameters in
                 try await createOrUpdateWorkspace(request, parameters)
             },
-            Route("GET", item, operationID: "Workspaces_Get", action: read) { _, parameters in
-                .ok(.object(render(try requireWorkspace(parameters))))
+            Route("GET", item, operationID: "Workspaces_Get", action: read) { request, parameters in
+                .ok(.object(render(try requireWorkspace(request))))
             },
             Route("PATCH", item, operationID: "Workspaces_Update", action: write) { request, parameters in
                 try updateWorkspace(request, parameters)
@@ -26,15 +26,14 @@ extension MachineLearningServicesProvider {
                 "GET", Self.resourceGroupPattern + "/providers/Microsoft.MachineLearningServices/workspaces",
                 operationID: "Workspaces_ListByResourceGroup", action: read
             ) { request, parameters in
-                let group = try requireResourceGroup(parameters)
-                return try listWorkspaces(request, under: group)
-            },
+                try listWorkspaces(request, under: request.resourceID)
+            }.filteringByReadAccess(),
             Route(
                 "GET", "/subscriptions/{subscriptionId}/providers/Microsoft.MachineLearningServices/workspaces",
                 operationID: "Workspaces_ListBySubscription", action: read
             ) { request, parameters in
                 try listWorkspaces(request, under: .subscription(parameters.required("subscriptionId")))
-            },
+            }.filteringByReadAccess(),
         ]
     }
 
@@ -84,10 +83,10 @@ extension MachineLearningServicesProvider {
     // MARK: PUT
 
     func createOrUpdateWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
-        let group = try requireResourceGroup(parameters)
         let name = parameters.required("workspaceName")
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.workspaceType) }
-        let id = workspaceID(parameters)
+        let id = request.resourceID
+        let group = ResourceID(subscriptionID: id.subscriptionID, resourceGroup: id.resourceGroup)
         if store.contains(softDeletedID(id)) { throw ARMError.workspaceSoftDeleted(name) }
         let input = try request.jsonBody()
         guard let kind = WorkspaceKind(input["kind"]?.stringValue) else {
@@ -316,7 +315,7 @@ extension MachineLearningServicesProvider {
     ]
 
     func updateWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let workspace = try requireWorkspace(parameters)
+        let workspace = try requireWorkspace(request)
         let input = try request.jsonBody()
         let kind = WorkspaceKind.of(workspace.body)
         let current = workspace.body["properties"]?.objectValue ?? JSONObject()
@@ -380,8 +379,7 @@ extension MachineLearningServicesProvider {
     }
 
     func deleteWorkspace(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
-        try requireResourceGroup(parameters)
-        let id = workspaceID(parameters)
+        let id = request.resourceID
         let purge = request.query["forceToPurge"]?.lowercased() == "true"
         guard let workspace = store.get(id) else {
             // Purging a soft-deleted workspace frees its name.

@@ -83,26 +83,10 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
 
     // MARK: shared lookups
 
-    func workspaceID(_ parameters: RouteParameters) -> ResourceID {
-        ResourceID(
-            subscriptionID: parameters.required("subscriptionId"), resourceGroup: parameters.required("resourceGroupName"),
-            namespace: Self.namespace, types: ["workspaces"], names: [parameters.required("workspaceName")])
-    }
-
-    /// The resource group of the request, or 404 `ResourceGroupNotFound` (ARM answers that before
-    /// the RP sees the request).
-    @discardableResult
-    func requireResourceGroup(_ parameters: RouteParameters) throws -> ResourceID {
-        let group = ResourceID.resourceGroup(
-            subscriptionID: parameters.required("subscriptionId"), name: parameters.required("resourceGroupName"))
-        guard store.contains(group) else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
-        return group
-    }
-
-    /// The workspace of a child route, or 404 (`ResourceGroupNotFound` / `ResourceNotFound`).
-    func requireWorkspace(_ parameters: RouteParameters) throws -> StoredResource {
-        try requireResourceGroup(parameters)
-        return try store.require(workspaceID(parameters))
+    /// The workspace of a child route, or 404 `ResourceNotFound` (a missing resource group was
+    /// answered before, by `ResourceGroupMiddleware`).
+    func requireWorkspace(_ request: ARMRequest) throws -> StoredResource {
+        try store.require(request.resourceID.enclosing("workspaces"))
     }
 
     /// The hub of a project workspace body; nil for hubs and default workspaces or a vanished hub.

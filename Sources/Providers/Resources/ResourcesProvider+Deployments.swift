@@ -26,16 +26,15 @@ extension ResourcesProvider {
             },
             Route("PUT", item, operationID: "Deployments_CreateOrUpdate", action: write) { request, parameters in
                 try await createOrUpdateDeployment(request, parameters)
-            },
+            }.skippingResourceGroupCheck(),
             Route("GET", item, operationID: "Deployments_Get", action: read) { _, parameters in
                 .ok(.object(try existingDeployment(parameters).body))
             },
             Route("HEAD", item, operationID: "Deployments_CheckExistence", action: read) { _, parameters in
                 ARMResponse(status: store.get(deploymentID(parameters)) == nil ? 404 : 204)
-            },
+            }.skippingResourceGroupCheck(),
             Route("DELETE", item, operationID: "Deployments_Delete", action: "Microsoft.Resources/deployments/delete") {
                 request, parameters in
-                _ = try existingResourceGroup(parameters)
                 // Deletes the deployment record only, never the resources it made (docs/azure-behaviours.md "Template deployments").
                 _ = try store.delete(deploymentID(parameters), precondition: Precondition(headers: request.headers))
                 return .noContent
@@ -44,11 +43,11 @@ extension ResourcesProvider {
                 "POST", item + "/validate", operationID: "Deployments_Validate", action: "Microsoft.Resources/deployments/validate/action"
             ) {
                 request, parameters in try await validateDeployment(request, parameters)
-            },
+            }.skippingResourceGroupCheck(),
             Route("POST", item + "/whatIf", operationID: "Deployments_WhatIf", action: "Microsoft.Resources/deployments/whatIf/action") {
                 _, _ in
                 throw ARMError.notImplemented("Deployments_WhatIf")
-            },
+            }.skippingResourceGroupCheck(),
             Route(
                 "POST", item + "/exportTemplate", operationID: "Deployments_ExportTemplate",
                 action: "Microsoft.Resources/deployments/exportTemplate/action"
@@ -84,7 +83,6 @@ extension ResourcesProvider {
     }
 
     func existingDeployment(_ parameters: RouteParameters) throws -> StoredResource {
-        _ = try existingResourceGroup(parameters)
         guard let deployment = store.get(deploymentID(parameters)) else {
             throw ARMError.deploymentNotFound(parameters.required("deploymentName"))
         }

@@ -11,7 +11,7 @@ extension ResourcesProvider {
                 action: "Microsoft.Resources/subscriptions/resources/read"
             ) { request, parameters in
                 try listResources(request, scope: .subscription(parameters.required("subscriptionId")), resourceGroup: nil)
-            },
+            }.filteringByReadAccess(),
             Route(
                 "GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/resources",
                 operationID: "Resources_ListByResourceGroup",
@@ -19,7 +19,7 @@ extension ResourcesProvider {
             ) { request, parameters in
                 let group = try existingResourceGroup(parameters)
                 return try listResources(request, scope: group.id, resourceGroup: group.id.name)
-            },
+            }.filteringByReadAccess(),
         ]
     }
 

@@ -13,10 +13,10 @@ extension ResourcesProvider {
         return [
             Route("GET", "/subscriptions/{subscriptionId}/resourceGroups", operationID: "ResourceGroups_List", action: read) {
                 request, parameters in try listResourceGroups(request, subscriptionID: parameters.required("subscriptionId"))
-            },
+            }.filteringByReadAccess(),
             Route("PUT", item, operationID: "ResourceGroups_CreateOrUpdate", action: write) { request, parameters in
                 try createOrUpdateResourceGroup(request, parameters)
-            },
+            }.skippingResourceGroupCheck(),
             Route("GET", item, operationID: "ResourceGroups_Get", action: read) { _, parameters in
                 .ok(try existingResourceGroup(parameters), renderedBy: store.renderedBodies)
             },
@@ -24,7 +24,7 @@ extension ResourcesProvider {
             Route("HEAD", item, operationID: "ResourceGroups_CheckExistence", action: read) { _, parameters in
                 let id = resourceGroupID(parameters)
                 return ARMResponse(status: store.get(id) == nil ? 404 : 204)
-            },
+            }.skippingResourceGroupCheck(),
             Route("PATCH", item, operationID: "ResourceGroups_Update", action: write) { request, parameters in
                 try updateResourceGroup(request, parameters)
             },
@@ -39,7 +39,7 @@ extension ResourcesProvider {
                 action: "Microsoft.Resources/subscriptions/resourceGroups/exportTemplate/action"
             ) { _, _ in
                 throw ARMError.notImplemented("ResourceGroups_ExportTemplate")
-            },
+            }.skippingResourceGroupCheck(),
         ]
     }
 
@@ -104,7 +104,6 @@ extension ResourcesProvider {
         let caller = request.caller
         let now = now()
         let id = resourceGroupID(parameters)
-        guard store.get(id) != nil else { throw ARMError.resourceGroupNotFound(parameters.required("resourceGroupName")) }
         let updated = try store.update(id, precondition: Precondition(headers: request.headers)) { body in
             if body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
                 throw ARMError.resourceGroupBeingDeleted(parameters.required("resourceGroupName"))
@@ -137,10 +136,8 @@ extension ResourcesProvider {
     /// 202 is sent, so the first poll answers 200.
     func deleteResourceGroup(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         let id = resourceGroupID(parameters)
-        let name = parameters.required("resourceGroupName")
-        guard store.get(id) != nil else { throw ARMError.resourceGroupNotFound(name) }
         // An injected operation failure (fault rule) fails the delete without touching the group.
-        let failing = InjectedOperationFailure.current != nil
+        let failing = request.injectedOperationFailure != nil
         // A second DELETE while one runs is accepted again, as ARM does.
         let precondition = Precondition(headers: request.headers)
         let deleting =

@@ -1,0 +1,25 @@
+import ARMCore
+
+/// The one check of the subscription a request names, after authentication and before route
+/// match: a path `/subscriptions/{id}/…` (routes with `{subscriptionId}`, and `{scope}` routes
+/// whose scope is a subscription or below it) needs a well-formed, known subscription: 400
+/// `InvalidSubscriptionId` for a malformed id, 404 `SubscriptionNotFound` for an unknown one, as
+/// ARM's front door answers before it routes to a resource provider. It sits beside
+/// `AuthenticationMiddleware`, which runs just before it.
+public struct SubscriptionMiddleware: ARMMiddleware {
+    public let directory: Directory
+
+    public init(directory: Directory) {
+        self.directory = directory
+    }
+
+    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+        let segments = request.segments
+        if segments.count >= 2, segments[0].lowercased() == "subscriptions" {
+            let subscriptionID = segments[1]
+            try ResourceID.validateSubscriptionID(subscriptionID)
+            guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
+        }
+        return try await next.respond(to: request)
+    }
+}
