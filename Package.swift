@@ -158,7 +158,11 @@ let package = Package(
             name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMCore", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
-            name: "EmulatorTests", dependencies: ["Emulator", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], swiftSettings: strict),
+            name: "EmulatorTests",
+            dependencies: [
+                "Emulator", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport", "AuthorizationProvider", "CognitiveServicesProvider",
+                "ControlPlaneProxy", "DependentsProvider", "MachineLearningServicesProvider", "Persistence", "ResourcesProvider",
+            ], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],

@@ -107,8 +107,8 @@ extension ARMError {
     }
 
     /// ARM's answer when the caller may write the resource but not act on a resource it links to,
-    /// e.g. a project's `hubResourceId` needs `workspaces/hubs/join/action` on the hub (docs/hubs-and-projects.md,
-    /// "Linked access check"; the current wording, with "(s)" and "(respectively)").
+    /// e.g. a project's `hubResourceId` needs `workspaces/hubs/join/action` on the hub (docs/azure-behaviours.md,
+    /// "Hub and project rules"; the current wording, with "(s)" and "(respectively)").
     public static func linkedAuthorizationFailed(
         client: String, objectId: String, action: String, scope: String, linkedAction: String, linkedScope: String
     ) -> ARMError {

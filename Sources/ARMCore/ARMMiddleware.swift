@@ -4,9 +4,8 @@ public protocol ARMResponder: Sendable {
     func respond(to request: ARMRequest) async throws -> ARMResponse
 }
 
-/// One step of the ARM pipeline (request id -> api-version -> authentication -> route match ->
-/// authorization -> fault injection -> handler). Each step may answer, throw an `ARMError`, or
-/// call `next` with a possibly enriched request.
+/// One step of the ARM pipeline (the order: docs/architecture.md "A request's way"). Each step may
+/// answer, throw an `ARMError`, or call `next` with a possibly enriched request.
 public protocol ARMMiddleware: Sendable {
     func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse
 }

@@ -2,8 +2,8 @@ import EmulatorHTTP
 import Foundation
 import Synchronization
 
-/// The ARM request pipeline: an explicit, ordered list of middleware (request id -> api-version ->
-/// authentication -> route match -> authorization -> fault injection, docs/architecture.md "A request's way")
+/// The ARM request pipeline: an explicit, ordered list of middleware (docs/architecture.md "A request's
+/// way")
 /// and then the terminal responder, which calls the matched route's handler.
 ///
 /// `handle` never throws: an `ARMError` becomes its wire form, any other error a 500

@@ -1,6 +1,6 @@
 import ARMCore
 
-/// The operator API's errors (`/_emulator/*`, not part of Azure; docs/reference.md, "Operator API").
+/// The operator API's errors (`/_emulator/*`, not part of Azure; docs/reference.md, "Operator API (not part of Azure)").
 /// The fault-rule errors ARMCore's parser throws are in ARMCore's `ARMError+Catalog.swift`.
 extension ARMError {
     public static func operatorKeyRequired(header: String) -> ARMError {

@@ -5,7 +5,7 @@ import Identity
 import Portal
 
 extension Emulator {
-    /// The top-level route groups in dispatch order (DESIGN.md "A request's way"), and the ARM
+    /// The top-level route groups in dispatch order (docs/architecture.md "A request's way"), and the ARM
     /// pipeline's group, which answers whatever none of them claims.
     static func routeGroups(
         dataPlane: DataPlane, operatorPipeline: ARMPipeline, publicPipeline: ARMPipeline, graphPipeline: ARMPipeline,

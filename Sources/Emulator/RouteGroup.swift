@@ -1,6 +1,6 @@
 import EmulatorHTTP
 
-/// One top-level route group (DESIGN.md "A request's way"): the paths it claims, the handler that
+/// One top-level route group (docs/architecture.md "A request's way"): the paths it claims, the handler that
 /// answers them (a pipeline with the group's own middleware) and its routes for the route inventory.
 /// `EmulatorHandler` asks the groups in order; the first that claims a request answers it.
 struct RouteGroup: Sendable {

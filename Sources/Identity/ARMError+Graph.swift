@@ -24,8 +24,8 @@ extension ARMError {
         ARMError(status: 400, code: "Request_BadRequest", message: message)
     }
 
-    /// A Graph write by a caller without directory rights (docs/rbac-and-hub-proxy.md "Directory
-    /// rights"); Graph's text, which `az` matches on ("insufficient privileges") to explain it.
+    /// A Graph write by a caller without directory rights (docs/rbac-and-hub-proxy.md "Graph writes,
+    /// groups and directory rights"); Graph's text, which `az` matches on ("insufficient privileges") to explain it.
     public static let graphAuthorizationRequestDenied = ARMError(
         status: 403, code: "Authorization_RequestDenied", message: "Insufficient privileges to complete the operation.")
 

@@ -104,7 +104,7 @@ extension EntraError {
         )
     }
 
-    // MARK: device code (RFC 8628 §3.5)
+    // MARK: device code (RFC 8628 section 3.5)
 
     public static let authorizationPending = EntraError(
         status: 400, error: "authorization_pending", code: 70016,

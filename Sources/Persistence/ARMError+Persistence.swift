@@ -1,6 +1,6 @@
 import ARMCore
 
-/// Durable state's errors (docs/durability-and-load.md, "Durable state").
+/// Durable state's errors (docs/durability-and-load.md, "Durable state (`--data-dir`)").
 extension ARMError {
     /// The journal could not be written or flushed: the change may not survive a restart, so the
     /// request is not acknowledged.

@@ -1,7 +1,7 @@
 import ARMCore
 
 /// Microsoft.CognitiveServices' errors: accounts, deployments, model lifecycle and quota, raiPolicies,
-/// projects (docs/accounts-and-deployments.md, "Rules and choices"). The gateway's and the shared
+/// projects (docs/accounts-and-deployments.md; docs/azure-behaviours.md "Microsoft.CognitiveServices"). The gateway's and the shared
 /// codes are in ARMCore's `ARMError+Catalog.swift`.
 extension ARMError {
     /// `{acct}` breaks `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` or 2-64 characters (the `accountName` parameter of
@@ -18,7 +18,7 @@ extension ARMError {
             message: "The account type '\(kind)' is either invalid or unavailable in given region.")
     }
 
-    /// A SKU the kind does not offer (docs/accounts-and-deployments.md, "Rules and choices").
+    /// A SKU the kind does not offer (docs/azure-behaviours.md "Accounts: SKUs, usages and models").
     public static func specialFeatureOrQuotaIdRequired(sku: String, kind: String) -> ARMError {
         ARMError(
             status: 400, code: "SpecialFeatureOrQuotaIdRequired",
@@ -75,7 +75,7 @@ extension ARMError {
         ARMError(status: 400, code: "BadRequest", message: "Failed to \(operation) key. disableLocalAuth is set to be true")
     }
 
-    /// RequestConflict: the parent account is not in a terminal state (docs/accounts-and-deployments.md, "Rules and choices").
+    /// RequestConflict: the parent account is not in a terminal state (docs/azure-behaviours.md "Model deployments: errors and quota").
     public static func requestConflict(parentID: String) -> ARMError {
         ARMError(
             status: 409, code: "RequestConflict",
@@ -99,7 +99,7 @@ extension ARMError {
                 + "better models available for the similar functionality.")
     }
 
-    /// `sku.name` not among the model's SKUs (docs/accounts-and-deployments.md, "Rules and choices").
+    /// `sku.name` not among the model's SKUs (docs/azure-behaviours.md "Model deployments: errors and quota").
     public static func deploymentSkuNotSupported(sku: String, model: String, version: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceProperties",

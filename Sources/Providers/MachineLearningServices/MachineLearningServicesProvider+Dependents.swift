@@ -2,9 +2,10 @@ import ARMCore
 import Foundation
 import Identity
 
-/// A workspace's dependent resources (reference §7) and what a project gets on creation (§5).
+/// A workspace's dependent resources (docs/azure-behaviours.md "Dependent resources of a hub") and
+/// what a project gets on creation (docs/hubs-and-projects.md "Resources the ML service creates").
 ///
-/// EMULATOR CHOICE (§7): a hub or default workspace PUT without `storageAccount`/`keyVault` gets
+/// Emulator choice (docs/hubs-and-projects.md "Resources the ML service creates"): a hub or default workspace PUT without `storageAccount`/`keyVault` gets
 /// them created in its resource group, named as azure-ai-ml names them
 /// (`{first 8 alphanumerics of the name}storage{hex}`, 24 characters); referenced dependents that
 /// do not exist yet are created too, when their resource group exists. Application Insights and
@@ -54,7 +55,7 @@ extension MachineLearningServicesProvider {
         }
     }
 
-    /// azure-ai-ml's `get_name_for_dependent_resource` (§7): 24 characters; a vault name must start
+    /// azure-ai-ml's `get_name_for_dependent_resource` (azure-ai-ml, `azure/ai/ml/_utils/_workspace_utils.py`): 24 characters; a vault name must start
     /// with a letter, so a leading digit gets the prefix `kv`.
     static func dependentName(_ workspaceName: String, word: String) -> String {
         let alphanumerics = String(workspaceName.lowercased().filter { $0.isASCII && ($0.isLetter || $0.isNumber) }.prefix(8))
@@ -106,13 +107,14 @@ extension MachineLearningServicesProvider {
         try await createAll(ordered.map { Self.dependentCreation($0, location: location, tenantId: tenantId) }, for: request)
     }
 
-    // MARK: projects (§5)
+    // MARK: projects
 
     static let storageBlobDataContributor = MachineLearningServiceRole.assignableRole
     static let containerSuffixes = ["azureml", "blobstore", "code", "file"]
 
     /// The ABAC condition limiting blob data actions to containers named after the project's
-    /// workspaceId, in the guarded form the portal writes (§5).
+    /// workspaceId, in the guarded form the portal writes (docs/azure-behaviours.md "ABAC: project identity
+    /// and hub storage").
     static func projectCondition(workspaceId: String) -> String {
         let actions = ["read", "write", "delete", "add/action", "move/action"].map {
             "!(ActionMatches{'Microsoft.Storage/storageAccounts/blobServices/containers/blobs/\($0)'})"

@@ -2,7 +2,7 @@ import ARMCore
 import Identity
 
 /// Requests the Machine Learning service sends as its own first-party principal through the full
-/// ARM pipeline (DESIGN "one way down"; LocalStack's internal clients): the other providers'
+/// ARM pipeline (docs/architecture.md "Modules"; LocalStack's internal clients): the other providers'
 /// validation, RBAC with `MachineLearningServiceRole`, fault injection and the activity log apply,
 /// and each resource type keeps the one body its provider builds. They carry the workspace
 /// request's correlation id, so the activity log ties them to it (docs/hubs-and-projects.md).

@@ -1,7 +1,7 @@
 import ARMCore
 
 /// Microsoft.Resources' own errors: template deployments (docs/template-deployments.md) and resource
-/// provider registration (docs/served.md, "Microsoft.Features"). The resource group and subscription
+/// provider registration (docs/served.md). The resource group and subscription
 /// errors are the gateway's, in ARMCore's `ARMError+Catalog.swift`.
 extension ARMError {
     /// A template that cannot be evaluated: 400 `InvalidTemplate` (docs/template-deployments.md;
