@@ -132,15 +132,18 @@ let package = Package(
         .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(
+            name: "IdentityTests", dependencies: ["Identity", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates", "ARMCore"], swiftSettings: strict),
 
         .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "ARMCore"], swiftSettings: strict),
         .testTarget(
             name: "AuthorizationProviderTests",
-            dependencies: ["AuthorizationProvider", "ResourcesProvider", "ARMCore", "Authorization", "EmulatorHTTP", "Identity"], swiftSettings: strict),
+            dependencies: ["AuthorizationProvider", "ResourcesProvider", "ARMCore", "Authorization", "EmulatorHTTP", "Identity"],
+            swiftSettings: strict),
         .testTarget(
-            name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], swiftSettings: strict),
+            name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests",
             dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
@@ -155,8 +158,10 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMCore", "EmulatorHTTP"], swiftSettings: strict),
+            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMCore", "EmulatorHTTP", "ARMTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMCore", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
             name: "EmulatorTests",
             dependencies: [
@@ -169,7 +174,8 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference", "ARMCore"], swiftSettings: strict),
         .testTarget(
-            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"], exclude: ["Fixtures"],
+            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: strict),
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
