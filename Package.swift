@@ -127,29 +127,46 @@ let package = Package(
             name: "FuzzDataPlaneBodies", dependencies: ["ARMCore", "ModelInference", "DataPlane"], path: "Sources/Fuzz/DataPlaneBodies",
             swiftSettings: strict),
 
-        // Shared by the suites that drive providers through an in-process pipeline.
-        .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
+        // One test client (in-process and live), its Reply, path builders, the test authenticator.
+        .target(
+            name: "ARMTestSupport", dependencies: ["ARMCore", "EmulatorHTTP", "Identity"], path: "Tests/ARMTestSupport",
+            swiftSettings: strict),
+        // The production ARM pipeline (Emulator.armPipeline) around the providers under test.
+        .target(
+            name: "ProviderTestSupport",
+            dependencies: [
+                "Emulator", "ARMTestSupport", "ARMCore", "Identity", "Authorization", "AuthorizationProvider", "InsightsProvider",
+                "ControlPlaneProxy",
+            ],
+            path: "Tests/ProviderTestSupport", swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP"], swiftSettings: strict),
         .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "IdentityTests", dependencies: ["Identity"], exclude: ["Fixtures"], swiftSettings: strict),
+        .testTarget(name: "IdentityTests", dependencies: ["Identity", "ARMTestSupport"], exclude: ["Fixtures"], swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates"], swiftSettings: strict),
 
         .testTarget(name: "AuthorizationTests", dependencies: ["Authorization"], swiftSettings: strict),
         .testTarget(
-            name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider"], swiftSettings: strict),
-        .testTarget(name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMTestSupport"], swiftSettings: strict),
+            name: "AuthorizationProviderTests", dependencies: ["AuthorizationProvider", "ResourcesProvider", "ProviderTestSupport"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMTestSupport", "ProviderTestSupport"],
+            swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests",
-            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport"],
+            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport", "ProviderTestSupport"],
             swiftSettings: strict),
         .testTarget(
             name: "MachineLearningServicesProviderTests",
-            dependencies: ["MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport"],
+            dependencies: [
+                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport", "ProviderTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport"], swiftSettings: strict),
-        .testTarget(name: "DependentsProviderTests", dependencies: ["DependentsProvider"], swiftSettings: strict),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"], swiftSettings: strict),
+        .testTarget(
+            name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMTestSupport", "ProviderTestSupport"],
+            swiftSettings: strict),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator", "ARMTestSupport"], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
