@@ -11,15 +11,13 @@ import ResourcesProvider
 
 /// Microsoft.Resources and Microsoft.Authorization behind the production ARM pipeline, in-process;
 /// the caller is the principal named by `X-Test-Principal` (`as:`), else the operator.
-struct AuthorizationTestWorld {
+struct AuthorizationTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
     static var subscriptionID: String { ARMPath.subscription(subscription) }
 
     let base: ProviderTestWorld
     let pipeline: ARMPipeline
     let client: TestClient
-    var directory: Directory { base.directory }
-    var store: ResourceStore { base.store }
     var evaluator: AccessEvaluator { base.evaluator }
     var provider: AuthorizationProvider { base.authorization }
 

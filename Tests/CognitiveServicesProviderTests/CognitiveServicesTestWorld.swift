@@ -10,15 +10,13 @@ import ResourcesProvider
 
 /// Microsoft.Resources (for resource groups) and Microsoft.CognitiveServices behind the production
 /// ARM pipeline, in-process, no socket (DESIGN "Testing").
-struct CognitiveServicesTestWorld {
+struct CognitiveServicesTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
     static let caller = Caller.wellKnownOperator
 
     let base: ProviderTestWorld
     let provider: CognitiveServicesProvider
     let client: TestClient
-    var store: ResourceStore { base.store }
-    var operations: LongRunningOperations { base.operations }
 
     init(provisioningDelay: Duration = .zero, quotas: [QuotaLimits.Override] = [], catalog: ModelCatalog = .embedded) throws {
         base = try ProviderTestWorld(provisioningDelay: provisioningDelay)

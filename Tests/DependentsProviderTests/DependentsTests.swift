@@ -13,10 +13,9 @@ struct DependentsTests {
 
     /// The Dependents provider behind the production ARM pipeline, in-process; its resource group
     /// is in the store, which requires one as production's does.
-    struct World {
+    struct World: ProviderWorld {
         let base: ProviderTestWorld
         let client: TestClient
-        var store: ResourceStore { base.store }
 
         init() throws {
             base = try ProviderTestWorld()

@@ -10,15 +10,12 @@ import ResourcesProvider
 @testable import MachineLearningServicesProvider
 
 /// Resources + MachineLearningServices + Dependents behind the production ARM pipeline, in-process (no socket).
-struct MLTestWorld {
+struct MLTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
     static let operatorCaller = Caller.wellKnownOperator
 
     let base: ProviderTestWorld
     let client: TestClient
-    var directory: Directory { base.directory }
-    var store: ResourceStore { base.store }
-    var operations: LongRunningOperations { base.operations }
 
     init(provisioningDelay: Duration = .zero, linkedAccess: MachineLearningServicesProvider.AccessCheck? = nil) throws {
         base = try ProviderTestWorld(provisioningDelay: provisioningDelay)

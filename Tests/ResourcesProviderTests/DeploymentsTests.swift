@@ -52,12 +52,10 @@ struct FakeWidgets {
 
 /// The Resources provider and the fake widgets behind the production pipeline, with
 /// InternalRequests connected to it, as Emulator.swift wires them.
-struct DeploymentWorld {
+struct DeploymentWorld: ProviderWorld {
     let base: ProviderTestWorld
     let client: TestClient
     let sub = ResourcesTestWorld.subscription
-    var store: ResourceStore { base.store }
-    var operations: LongRunningOperations { base.operations }
 
     init(provisioningDelay: Duration = .zero) throws {
         base = try ProviderTestWorld(provisioningDelay: provisioningDelay)

@@ -8,15 +8,12 @@ import ProviderTestSupport
 @testable import ResourcesProvider
 
 /// The Resources provider behind the production ARM pipeline, in-process (no socket), as DESIGN.md asks.
-struct ResourcesTestWorld {
+struct ResourcesTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
     static let operatorCaller = Caller.wellKnownOperator
 
     let base: ProviderTestWorld
     let client: TestClient
-    var directory: Directory { base.directory }
-    var store: ResourceStore { base.store }
-    var operations: LongRunningOperations { base.operations }
 
     /// A namespace the generic listing tests store resources of: listings show declared types only.
     static let storage = ResourceProviderRegistration(

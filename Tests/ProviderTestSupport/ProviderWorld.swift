@@ -1,0 +1,13 @@
+import ARMCore
+import Identity
+
+/// A provider suite's world built on `ProviderTestWorld`: its directory, store and operations.
+public protocol ProviderWorld {
+    var base: ProviderTestWorld { get }
+}
+
+extension ProviderWorld {
+    public var directory: Directory { base.directory }
+    public var store: ResourceStore { base.store }
+    public var operations: LongRunningOperations { base.operations }
+}
