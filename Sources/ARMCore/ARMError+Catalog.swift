@@ -534,10 +534,13 @@ extension ARMError {
         ("missingSubscription", missingSubscription),
         ("resourceGroupNotFound", resourceGroupNotFound("{name}")),
         ("resourceNotFound", resourceNotFound("{typeAndName}", resourceGroup: "{resourceGroup}")),
-        ("resourceNotFound", resourceNotFound(
-            ResourceID(
-                subscriptionID: "{subscriptionID}", resourceGroup: "{resourceGroup}", namespace: "{namespace}", types: ["{type}"],
-                names: ["{name}"]))),
+        (
+            "resourceNotFound",
+            resourceNotFound(
+                ResourceID(
+                    subscriptionID: "{subscriptionID}", resourceGroup: "{resourceGroup}", namespace: "{namespace}", types: ["{type}"],
+                    names: ["{name}"]))
+        ),
         ("parentResourceNotFound", parentResourceNotFound(operation: "{operation}", childType: "{childType}", parentID: "{parentID}")),
         ("invalidResourceNamespace", invalidResourceNamespace("{namespace}")),
         ("invalidResourceType", invalidResourceType("{type}", namespace: "{namespace}", apiVersion: "{apiVersion}")),

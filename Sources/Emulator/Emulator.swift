@@ -57,7 +57,8 @@ public final class Emulator: Sendable {
         // MachineLearningServiceRole (what it creates for workspaces).
         // Groups grant their members, transitively (docs/rbac-and-hub-proxy.md).
         let evaluator = AccessEvaluator(
-            store: store, firstPartyRoles: [
+            store: store,
+            firstPartyRoles: [
                 WellKnown.hubProxyObjectId: HubProxyRole.definition,
                 WellKnown.machineLearningServiceObjectId: MachineLearningServiceRole.definition,
             ],

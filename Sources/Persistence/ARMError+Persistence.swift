@@ -15,6 +15,6 @@ extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
     public static let persistenceCatalog: [(factory: String, error: ARMError)] = [
-        ("stateNotDurable", stateNotDurable("{reason}")),
+        ("stateNotDurable", stateNotDurable("{reason}"))
     ]
 }

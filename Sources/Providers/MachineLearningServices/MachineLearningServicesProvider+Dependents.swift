@@ -146,7 +146,9 @@ extension MachineLearningServicesProvider {
     /// hub's storage account and Storage Blob Data Contributor for the project's identity on that
     /// account, with the ABAC condition. Created as the ML service (first party), not as the
     /// caller; a refusal fails the project PUT.
-    func provisionProject(_ projectID: ResourceID, workspaceId: String, principalId: String?, hubID: ResourceID, for request: ARMRequest)
+    func provisionProject(
+        _ projectID: ResourceID, workspaceId: String, principalId: String?, hubID: ResourceID, for request: ARMRequest
+    )
         async throws
     {
         // A hub whose storage account was deleted meanwhile gets no containers and no assignment.
