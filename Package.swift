@@ -128,45 +128,64 @@ let package = Package(
             name: "FuzzDataPlaneBodies", dependencies: ["ARMCore", "ModelInference", "DataPlane"], path: "Sources/Fuzz/DataPlaneBodies",
             swiftSettings: strict),
 
-        // Shared by the suites that drive providers through an in-process pipeline.
-        .target(name: "ARMTestSupport", dependencies: ["ARMCore", "Identity"], path: "Tests/ARMTestSupport", swiftSettings: strict),
+        // One test client (in-process and live), its Reply, path builders, the test authenticator.
+        .target(
+            name: "ARMTestSupport", dependencies: ["ARMCore", "EmulatorHTTP", "Identity"], path: "Tests/ARMTestSupport",
+            swiftSettings: strict),
+        // The production ARM pipeline (Emulator.armPipeline) around the providers under test.
+        .target(
+            name: "ProviderTestSupport",
+            dependencies: [
+                "Emulator", "ARMTestSupport", "ARMCore", "Identity", "Authorization", "AuthorizationProvider", "InsightsProvider",
+                "MachineLearningServicesProvider", "ControlPlaneProxy",
+            ],
+            path: "Tests/ProviderTestSupport", swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
-        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "EmulatorHTTP", "ARMTestSupport"], swiftSettings: strict),
+        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
-            name: "IdentityTests", dependencies: ["Identity", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"], swiftSettings: strict),
+            name: "IdentityTests", dependencies: ["Identity", "ARMTestSupport", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"],
+            swiftSettings: strict),
         .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates", "ARMCore"], swiftSettings: strict),
 
         .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "ARMCore"], swiftSettings: strict),
         .testTarget(
             name: "AuthorizationProviderTests",
-            dependencies: ["AuthorizationProvider", "ResourcesProvider", "ARMCore", "Authorization", "EmulatorHTTP", "Identity"],
+            dependencies: [
+                "AuthorizationProvider", "ResourcesProvider", "ProviderTestSupport", "ARMCore", "ARMTestSupport", "Authorization",
+                "EmulatorHTTP", "Identity",
+            ],
             swiftSettings: strict),
         .testTarget(
-            name: "ResourcesProviderTests", dependencies: ["ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
+            name: "ResourcesProviderTests",
+            dependencies: ["ResourcesProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "EmulatorHTTP", "Identity"],
             swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests",
-            dependencies: ["CognitiveServicesProvider", "ResourcesProvider", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
+            dependencies: [
+                "CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport", "ProviderTestSupport", "ARMCore",
+                "EmulatorHTTP",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "MachineLearningServicesProviderTests",
             dependencies: [
-                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "AuthorizationProvider", "Authorization",
+                "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport", "ProviderTestSupport",
                 "ARMCore", "EmulatorHTTP", "Identity",
-                "ARMTestSupport",
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMCore", "EmulatorHTTP", "ARMTestSupport"],
+            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport", "ARMCore", "EmulatorHTTP"],
             swiftSettings: strict),
         .testTarget(
-            name: "DependentsProviderTests", dependencies: ["DependentsProvider", "ARMCore", "EmulatorHTTP"], swiftSettings: strict),
+            name: "DependentsProviderTests",
+            dependencies: ["DependentsProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "EmulatorHTTP", "Identity"],
+            swiftSettings: strict),
         .testTarget(
             name: "EmulatorTests",
             dependencies: [
-                "Emulator", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport", "AuthorizationProvider", "CognitiveServicesProvider",
-                "ControlPlaneProxy", "DependentsProvider", "MachineLearningServicesProvider", "Persistence", "ResourcesProvider",
+                "Emulator", "ARMTestSupport", "ARMCore", "AuthorizationProvider", "CognitiveServicesProvider", "ControlPlaneProxy",
+                "DependentsProvider", "EmulatorHTTP", "Identity", "MachineLearningServicesProvider", "Persistence", "ResourcesProvider",
             ], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(

@@ -106,32 +106,13 @@ public final class Emulator: Sendable {
                 ] + DependentsProvider.registrations + [InsightsProvider.registration]),
             internalRequests: internalRequests, cascades: [machineLearning, cognitiveServices])
 
-        // The ARM pipeline, in docs/architecture.md's order ("A request's way"): request id and common headers are the pipeline's
-        // own edge; then api-version -> authentication -> route match -> subscription ->
-        // activity log -> authorization (RBAC) -> fault injection -> handler.
+        // The ARM pipeline: one builder (Emulator+ARMPipeline.swift), used by the tests too.
         let armRouter = Router(
             routes: resources.routes + cognitiveServices.routes + machineLearning.routes + hubProxy.routes + dependents.routes
                 + authorization.routes + operations.routes + insights.routes)
-        let armPipeline = ARMPipeline(
-            middleware: [
-                APIVersionMiddleware(),
-                AuthenticationMiddleware(validator: identity.validator),
-                // A malformed or unknown subscription is 400/404 whoever asks, before routing.
-                SubscriptionMiddleware(directory: directory),
-                RouteMatchMiddleware(router: armRouter),
-                // An unregistered namespace refuses writes, as ARM's front door does (docs/served.md).
-                ProviderRegistrationGate(store: store),
-                // Before RBAC, so denials are recorded; after authentication and route match, so every
-                // recorded event has a caller, an action and a resource (docs/activity-log.md).
-                recorder,
-            ] + (config.rbac == .enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : [])
-                // After RBAC: a call the hub proxy forwards continues as the caller it names (audit).
-                + [
-                    OnBehalfOfMiddleware(proxyObjectId: WellKnown.hubProxyObjectId), FaultInjectionMiddleware(injector: faults),
-                    // Last: ARM authorizes first (its 403 says "or the scope is invalid").
-                    ResourceGroupMiddleware(store: store),
-                ],
-            router: armRouter)
+        let armPipeline = Self.armPipeline(
+            router: armRouter, authentication: AuthenticationMiddleware(validator: identity.validator), directory: directory,
+            store: store, recorder: recorder, evaluator: config.rbac == .enforce ? evaluator : nil, faults: faults)
         internalRequests.connect(to: armPipeline)
         let publicRouter = Router(routes: CloudMetadata().routes)
         let publicPipeline = ARMPipeline(

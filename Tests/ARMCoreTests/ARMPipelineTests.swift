@@ -51,7 +51,7 @@ import Testing
         ]
     }
 
-    var pipeline: ARMPipeline { Fixture.pipeline(routes: routes, extra: [FixedCallerMiddleware(caller: Fixture.user)]) }
+    var pipeline: ARMPipeline { Fixture.pipeline(routes: routes, extra: [TestAuthenticator(defaultCaller: Fixture.user)]) }
 
     func rg(_ rest: String = "") -> String { Fixture.sub("/resourcegroups/MyRG\(rest)?api-version=2024-11-01") }
 
@@ -108,7 +108,7 @@ import Testing
         // Another principal on the same limiter starts with a full bucket; the first keeps counting
         let router = pipeline.router
         let asApp = ARMPipeline(
-            middleware: [APIVersionMiddleware(), FixedCallerMiddleware(caller: Fixture.app), RouteMatchMiddleware(router: router)],
+            middleware: [APIVersionMiddleware(), TestAuthenticator(defaultCaller: Fixture.app), RouteMatchMiddleware(router: router)],
             router: router, rateLimiter: pipeline.rateLimiter)
         #expect(await asApp.handle(Fixture.http("GET", rg())).header("x-ms-ratelimit-remaining-subscription-reads") == "249")
         #expect(await pipeline.handle(Fixture.http("GET", rg())).header("x-ms-ratelimit-remaining-subscription-reads") == "247")

@@ -97,11 +97,14 @@ import Testing
         let handle = operations.begin(for: startingRequest(), namespace: "N", location: "eastus", kind: .create) {
             ran.withLock { $0 = true }
         }
+        let task = try #require(operations.state.withLock { $0.tasks[handle.id] })
         // When the operator resets the emulator
         operations.reset()
-        try await Task.sleep(for: .milliseconds(100))
-        // Then the operation is forgotten and its work never runs
+        // Then the operation is forgotten, its task is cancelled at once (not left to wake in 60 s),
+        // and once the cancelled task has ended its work has not run
         #expect(operations.status(handle.id) == nil)
+        #expect(task.isCancelled)
+        if task.isCancelled { await task.value }
         #expect(!ran.withLock { $0 })
     }
 

@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import Foundation
 import Identity
 import Testing
@@ -11,7 +12,8 @@ struct AuthorizationMiddlewareTests {
         let world = try AuthorizationTestWorld()
         let principal = world.newPrincipal()
         let path = "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/rg1"
-        let reply = try await world.send("PUT", path, apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#, as: principal.objectId)
+        let reply = try await world.client.send(
+            "PUT", path, apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#, as: principal.objectId)
         #expect(reply.status == 403)
         #expect(reply.code == "AuthorizationFailed")
         #expect(
@@ -25,7 +27,7 @@ struct AuthorizationMiddlewareTests {
     @Test func usersAreNamedByTheirUPN() async throws {
         let world = try AuthorizationTestWorld()
         let user = try world.directory.createUser(upn: "ann@foundryemulator.onmicrosoft.com", password: "pw", displayName: "Ann")
-        let reply = try await world.send(
+        let reply = try await world.client.send(
             "GET", "\(AuthorizationTestWorld.subscriptionID)/providers/Microsoft.Authorization/roleAssignments", as: user.objectId)
         #expect(reply.status == 403)
         #expect(reply.message?.hasPrefix("The client 'ann@foundryemulator.onmicrosoft.com' with object id '\(user.objectId)'") == true)
@@ -43,18 +45,18 @@ struct AuthorizationMiddlewareTests {
             try await world.assign(Role.reader, to: principal.objectId, at: "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/rg-a")
                 .status == 201)
 
-        let groups = try await world.send(
+        let groups = try await world.client.send(
             "GET", "\(AuthorizationTestWorld.subscriptionID)/resourcegroups", apiVersion: "2024-11-01", as: principal.objectId)
         #expect(groups.status == 200)
         #expect(groups.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["rg-a"])
-        let resources = try await world.send(
+        let resources = try await world.client.send(
             "GET", "\(AuthorizationTestWorld.subscriptionID)/resources", apiVersion: "2024-11-01", as: principal.objectId)
         #expect(resources.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["sa1"])
         // The operator (Owner) sees everything.
-        let all = try await world.send("GET", "\(AuthorizationTestWorld.subscriptionID)/resourcegroups", apiVersion: "2024-11-01")
+        let all = try await world.client.send("GET", "\(AuthorizationTestWorld.subscriptionID)/resourcegroups", apiVersion: "2024-11-01")
         #expect(all.json?["value"]?.arrayValue?.count == 3)
         // A single GET of another group is still a 403.
-        let other = try await world.send(
+        let other = try await world.client.send(
             "GET", "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/rg-b", apiVersion: "2024-11-01", as: principal.objectId)
         #expect(other.status == 403)
     }
@@ -67,8 +69,8 @@ struct AuthorizationMiddlewareTests {
         let member = world.newPrincipal("member")
         #expect(try await world.assign(Role.aiAccountOwner, to: owner.objectId, at: group).status == 201)
 
-        func assign(_ role: String) async throws -> AuthorizationTestWorld.Reply {
-            try await world.send(
+        func assign(_ role: String) async throws -> TestClient.Reply {
+            try await world.client.send(
                 "PUT", "\(group)/providers/Microsoft.Authorization/roleAssignments/\(newGUID())",
                 body: #"{"properties":{"roleDefinitionId":"\#(AuthorizationTestWorld.roleID(role))","principalId":"\#(member.objectId)"}}"#,
                 as: owner.objectId)
@@ -85,7 +87,7 @@ struct AuthorizationMiddlewareTests {
     @Test func offModeLetsEveryAuthenticatedCallerThrough() async throws {
         let world = try AuthorizationTestWorld(enforce: false)
         let principal = world.newPrincipal()
-        let reply = try await world.send(
+        let reply = try await world.client.send(
             "PUT", "\(AuthorizationTestWorld.subscriptionID)/resourceGroups/rg1", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#,
             as: principal.objectId)
         #expect(reply.status == 201)

@@ -1,89 +1,38 @@
 import ARMCore
+import ARMTestSupport
 import Authorization
 import EmulatorHTTP
 import Foundation
 import Identity
+import ProviderTestSupport
 import ResourcesProvider
 
 @testable import AuthorizationProvider
 
-/// Stands in for authentication: the caller is the principal named by `X-Test-Principal` (an object
-/// id of the directory), else the operator.
-struct TestCallerMiddleware: ARMMiddleware {
-    let directory: Directory
-
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        // Like AuthenticationMiddleware: an internal request keeps the caller it was sent for.
-        if request.isInternal, request.caller != nil { return try await next.respond(to: request) }
-        var request = request
-        let objectId = request.headers["X-Test-Principal"] ?? WellKnown.operatorObjectId
-        switch directory.principal(objectId: objectId) {
-        case .servicePrincipal(let sp):
-            request.caller = Caller(objectId: sp.objectId, tenantId: sp.tenantId, appId: sp.appId, principalType: .servicePrincipal)
-        case .user(let user):
-            request.caller = Caller(
-                objectId: user.objectId, tenantId: user.tenantId, principalType: .user, userPrincipalName: user.userPrincipalName)
-        case .managedIdentity(let identity):
-            request.caller = Caller(
-                objectId: identity.objectId, tenantId: identity.tenantId, appId: identity.clientId, principalType: .managedIdentity)
-        case nil:
-            request.caller = Caller(objectId: objectId, tenantId: WellKnown.tenantId, appId: objectId, principalType: .servicePrincipal)
-        }
-        return try await next.respond(to: request)
-    }
-}
-
-/// Microsoft.Resources and Microsoft.Authorization behind an in-process ARM pipeline with the
-/// authorization step in its place (after route match, docs/architecture.md "A request's way").
-struct AuthorizationTestWorld {
+/// Microsoft.Resources and Microsoft.Authorization behind the production ARM pipeline, in-process;
+/// the caller is the principal named by `X-Test-Principal` (`as:`), else the operator.
+struct AuthorizationTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
-    static var subscriptionID: String { "/subscriptions/\(subscription)" }
+    static var subscriptionID: String { ARMPath.subscription(subscription) }
 
-    let directory: Directory
-    let store = ResourceStore()
-    let evaluator: AccessEvaluator
-    let provider: AuthorizationProvider
+    let base: ProviderTestWorld
     let pipeline: ARMPipeline
+    let client: TestClient
+    var evaluator: AccessEvaluator { base.evaluator }
+    var provider: AuthorizationProvider { base.authorization }
 
     init(enforce: Bool = true) throws {
-        directory = try Directory(seedPath: nil)
-        evaluator = AccessEvaluator(store: store)
-        provider = try AuthorizationProvider(directory: directory, store: store, evaluator: evaluator)
-        provider.seed()
-        let operations = LongRunningOperations(provisioningDelay: .zero)
+        base = try ProviderTestWorld()
         let resources = ResourcesProvider(
-            directory: directory, store: store, operations: operations,
+            directory: base.directory, store: base.store, operations: base.operations,
             registrations: [
                 ResourcesProvider.registration, AuthorizationProvider.registration,
                 // The storage accounts the list tests store: listings show declared types only.
                 ResourceProviderRegistration(
                     namespace: "Microsoft.Storage", resourceTypes: [.init(name: "storageAccounts", apiVersions: ["2023-05-01"])]),
             ])
-        let router = Router(routes: resources.routes + provider.routes + operations.routes)
-        pipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), TestCallerMiddleware(directory: directory), RouteMatchMiddleware(router: router)]
-                + (enforce ? [AuthorizationMiddleware(evaluator: evaluator)] : []) + [ResourceGroupMiddleware(store: store)],
-            router: router)
-    }
-
-    struct Reply {
-        let status: Int
-        let json: JSONValue?
-        var code: String? { json?["error"]?["code"]?.stringValue }
-        var message: String? { json?["error"]?["message"]?.stringValue }
-    }
-
-    func send(
-        _ method: String, _ path: String, apiVersion: String = "2022-04-01", body: String? = nil, as principal: String? = nil
-    ) async throws -> Reply {
-        let target = path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion
-        var headers = HTTPHeaders([("Host", "localhost:8443")])
-        if body != nil { headers.add("Content-Type", "application/json") }
-        if let principal { headers.add("X-Test-Principal", principal) }
-        let request = HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true)
-        let response = await pipeline.handle(request)
-        let json: JSONValue? = response.body.isEmpty ? Optional.none : try JSONParser.parse(response.body)
-        return Reply(status: response.status, json: json)
+        pipeline = base.pipeline(routes: resources.routes + base.authorization.routes, rbac: enforce)
+        client = ProviderTestWorld.client(pipeline, apiVersion: "2022-04-01")
     }
 
     /// A new service principal with no role.
@@ -97,15 +46,15 @@ struct AuthorizationTestWorld {
     @discardableResult
     func assign(
         _ roleGUID: String, to principal: String, at scope: String, name: String = newGUID(), condition: String? = nil
-    ) async throws -> Reply {
+    ) async throws -> TestClient.Reply {
         var properties = #""roleDefinitionId":"\#(Self.roleID(roleGUID))","principalId":"\#(principal)""#
         if let condition { properties += #","condition":"\#(condition)","conditionVersion":"2.0""# }
-        return try await send(
+        return try await client.send(
             "PUT", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)", body: #"{"properties":{\#(properties)}}"#)
     }
 
     func createGroup(_ name: String) async throws {
-        let reply = try await send(
+        let reply = try await client.send(
             "PUT", "\(Self.subscriptionID)/resourcegroups/\(name)", apiVersion: "2024-11-01", body: #"{"location":"eastus"}"#)
         precondition(reply.status == 201, "group \(name): \(reply.status)")
     }

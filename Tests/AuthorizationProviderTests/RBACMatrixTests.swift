@@ -122,7 +122,7 @@ struct RBACMatrixTests {
             }
             let path = operation.path.replacingOccurrences(of: "$NEW", with: name)
             let body = operation.body == "$ASSIGN" ? Self.assignmentBody(target) : operation.body
-            let reply = try await world.send(operation.method, path, apiVersion: operation.apiVersion, body: body, as: principal)
+            let reply = try await world.client.send(operation.method, path, apiVersion: operation.apiVersion, body: body, as: principal)
             let expected = operation.allowed.contains(holder)
             if expected {
                 #expect(reply.status < 300, "\(holder) \(operation) should be allowed: \(reply.status) \(reply.message ?? "")")

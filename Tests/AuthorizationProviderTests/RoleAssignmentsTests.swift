@@ -31,21 +31,21 @@ struct RoleAssignmentsTests {
         let again = try await world.assign(Role.reader, to: principal.objectId, at: scope, name: name)
         #expect(again.status == 200)
 
-        let get = try await world.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
+        let get = try await world.client.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
         #expect(get.status == 200)
         #expect(get.json?["name"]?.stringValue == name)
 
-        let listed = try await world.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments?$filter=atScope()")
+        let listed = try await world.client.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments?$filter=atScope()")
         let ids = listed.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(ids.contains(name))
         #expect(ids.contains(AuthorizationProvider.operatorOwnerAssignmentName))  // above the scope
 
-        let deleted = try await world.send("DELETE", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
+        let deleted = try await world.client.send("DELETE", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
         #expect(deleted.status == 200)
         #expect(deleted.json?["name"]?.stringValue == name)
-        let gone = try await world.send("DELETE", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
+        let gone = try await world.client.send("DELETE", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
         #expect(gone.status == 204)
-        let missing = try await world.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
+        let missing = try await world.client.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(name)")
         #expect(missing.status == 404)
         #expect(missing.code == "RoleAssignmentNotFound")
     }
@@ -93,13 +93,14 @@ struct RoleAssignmentsTests {
         let noGroup = try await world.assign(Role.reader, to: principal.objectId, at: scope + "/resourceGroups/nowhere")
         #expect(noGroup.status == 404)
         #expect(noGroup.code == "ResourceGroupNotFound")
-        let noProperties = try await world.send(
+        let noProperties = try await world.client.send(
             "PUT", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(newGUID())", body: #"{"properties":{"principalId":"x"}}"#)
         #expect(noProperties.status == 400)
-        let unknownSubscription = try await AuthorizationTestWorld(enforce: false).send(
+        let unknownSubscription = try await AuthorizationTestWorld(enforce: false).client.send(
             "GET", "/subscriptions/\(newGUID())/providers/Microsoft.Authorization/roleAssignments")
         #expect(unknownSubscription.code == "SubscriptionNotFound")
-        let badFilter = try await world.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments?$filter=foo eq 'bar'")
+        let badFilter = try await world.client.send(
+            "GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments?$filter=foo eq 'bar'")
         #expect(badFilter.status == 400)
         #expect(world.evaluator.allAssignments().count == before)
     }
@@ -116,7 +117,7 @@ struct RoleAssignmentsTests {
         #expect(try await world.assign(Role.openAIUser, to: b.objectId, at: account).status == 201)
 
         func principals(_ path: String) async throws -> Set<String> {
-            let reply = try await world.send("GET", path)
+            let reply = try await world.client.send("GET", path)
             #expect(reply.status == 200)
             return Set(reply.json?["value"]?.arrayValue?.compactMap { $0["properties"]?["principalId"]?.stringValue } ?? [])
         }
@@ -145,7 +146,7 @@ struct RoleAssignmentsTests {
             try await world.assign(
                 Role.blobDataContributor, to: principal.objectId, at: group + "/providers/Microsoft.Storage/storageAccounts/sa"
             ).status == 201)
-        let deleted = try await world.send("DELETE", group, apiVersion: "2024-11-01")
+        let deleted = try await world.client.send("DELETE", group, apiVersion: "2024-11-01")
         #expect(deleted.status == 202)
         #expect(world.evaluator.allAssignments().allSatisfy { $0.principalId != principal.objectId })
     }

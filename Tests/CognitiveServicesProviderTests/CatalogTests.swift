@@ -96,7 +96,7 @@ struct CatalogTests {
         let world = try World()
         try await world.createGroup()
         try await world.createAccount("a1", kind: "OpenAI")
-        let models = try await world.send("GET", world.account("a1") + "/models")
+        let models = try await world.client.send("GET", world.account("a1") + "/models")
         let entries = try #require(models.json?["value"]?.arrayValue)
         #expect(entries.filter { $0["name"]?.stringValue == "gpt-4o" }.count == 3)
         #expect(entries.count > 40)
@@ -104,34 +104,35 @@ struct CatalogTests {
         let first = try #require(entries.first { $0["name"]?.stringValue == "gpt-4o" && $0["isDefaultVersion"]?.boolValue == true })
         #expect(first["skus"]?[0]?["usageName"]?.stringValue?.hasPrefix("OpenAI.") == true)
 
-        let location = try await world.send("GET", World.provider + "/locations/eastus/models?$top=5")
+        let location = try await world.client.send("GET", World.provider + "/locations/eastus/models?$top=5")
         #expect(location.json?["value"]?.arrayValue?.count == 5)
         #expect(location.json?["nextLink"] != nil)
         #expect(location.json?["value"]?[0]?["kind"] != nil && location.json?["value"]?[0]?["model"]?["name"] != nil)
         // A region the catalog does not list (no Learn table names West US 2) lists no models.
-        let nowhere = try await world.send("GET", World.provider + "/locations/westus2/models")
+        let nowhere = try await world.client.send("GET", World.provider + "/locations/westus2/models")
         #expect(nowhere.json?["value"] == [])
         // The location list has one entry per kind that lists a version, MaaS included.
-        let all = try await world.send("GET", World.provider + "/locations/eastus/models?$top=1000")
+        let all = try await world.client.send("GET", World.provider + "/locations/eastus/models?$top=1000")
         let kinds = Set(all.json?["value"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? [])
         #expect(kinds == ["OpenAI", "AIServices", "MaaS"])
     }
 
     @Test func subscriptionSkusAndSkuAvailability() async throws {
         let world = try World()
-        let skus = try await world.send("GET", World.provider + "/skus")
+        let skus = try await world.client.send("GET", World.provider + "/skus")
         let kinds = Set(skus.json?["value"]?.arrayValue?.compactMap { $0["kind"]?.stringValue } ?? [])
         #expect(kinds.isSuperset(of: ["AIServices", "OpenAI", "CognitiveServices", "ContentSafety", "SpeechServices"]))
-        let check = try await world.send(
+        let check = try await world.client.send(
             "POST", World.provider + "/locations/eastus/checkSkuAvailability",
             body: #"{"skus":["S0","F0"],"kind":"OpenAI","type":"Microsoft.CognitiveServices/accounts"}"#)
         #expect(check.json?["value"]?[0]?["skuAvailable"]?.boolValue == true)
         #expect(check.json?["value"]?[1]?["skuAvailable"]?.boolValue == false)
-        let missing = try await world.send("POST", World.provider + "/locations/eastus/checkSkuAvailability", body: #"{"kind":"OpenAI"}"#)
+        let missing = try await world.client.send(
+            "POST", World.provider + "/locations/eastus/checkSkuAvailability", body: #"{"kind":"OpenAI"}"#)
         #expect(missing.status == 400)
-        let badFilter = try await world.send("GET", World.provider + "/locations/eastus/usages?$filter=foo")
+        let badFilter = try await world.client.send("GET", World.provider + "/locations/eastus/usages?$filter=foo")
         #expect(badFilter.status == 400)
-        let unimplemented = try await world.send("GET", World.provider + "/modelCapacities")
+        let unimplemented = try await world.client.send("GET", World.provider + "/modelCapacities")
         #expect(unimplemented.status == 501)
     }
 }

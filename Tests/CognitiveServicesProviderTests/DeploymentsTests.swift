@@ -64,12 +64,12 @@ struct DeploymentsTests {
     @Test func capacityAsANumericStringIsAcceptedLikeTheService() async throws {
         let world = try await world()
         // az sends `--sku-capacity 7` as "7".
-        let reply = try await world.send(
+        let reply = try await world.client.send(
             "PUT", world.account("a1") + "/deployments/s",
             body: #"{"sku":{"name":"Standard","capacity":"7"},"properties":{"model":{"format":"OpenAI","name":"gpt-4o"}}}"#)
         #expect(reply.status == 201)
         #expect(reply.json?["sku"]?["capacity"]?.intValue == 7)
-        let bad = try await world.send(
+        let bad = try await world.client.send(
             "PUT", world.account("a1") + "/deployments/s2",
             body: #"{"sku":{"name":"Standard","capacity":"lots"},"properties":{"model":{"format":"OpenAI","name":"gpt-4o"}}}"#)
         #expect(bad.status == 400)
@@ -101,7 +101,7 @@ struct DeploymentsTests {
         #expect(badRai.status == 400)
         let badName = try await world.deploy("a1", "-x")
         #expect(badName.status == 400)
-        #expect(try await world.send("GET", world.account("a1") + "/deployments").json?["value"] == [])
+        #expect(try await world.client.send("GET", world.account("a1") + "/deployments").json?["value"] == [])
 
         #expect(try await world.deploy("a1", "d").status == 201)
         let change = try await world.deploy("a1", "d", model: "gpt-4o-mini", version: "2024-07-18")
@@ -112,7 +112,8 @@ struct DeploymentsTests {
 
     @Test func kindsWithoutModelsCannotHostDeploymentsAndAIServicesHostsOtherFormats() async throws {
         let world = try await world()
-        try await world.send("PUT", world.account("speech"), body: #"{"location":"eastus","kind":"SpeechServices","sku":{"name":"S0"}}"#)
+        try await world.client.send(
+            "PUT", world.account("speech"), body: #"{"location":"eastus","kind":"SpeechServices","sku":{"name":"S0"}}"#)
         let speech = try await world.deploy("speech", "d")
         #expect(speech.status == 400)
         #expect(speech.code == "OperationNotSupported")
@@ -138,31 +139,33 @@ struct DeploymentsTests {
         )
         #expect(try await world.deploy("a1", "d2", capacity: 10).status == 201)
 
-        let usages = try await world.send("GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
+        let usages = try await world.client.send(
+            "GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
         #expect(usages.json?["value"]?.arrayValue?.count == 1)
         #expect(usages.json?["value"]?[0]?["currentValue"]?.intValue == 30)
         #expect(usages.json?["value"]?[0]?["limit"]?.intValue == 30)
         #expect(usages.json?["value"]?[0]?["name"]?["localizedValue"]?.stringValue == "Tokens Per Minute (thousands) - gpt-4o")
-        let accountUsages = try await world.send("GET", world.account("a1") + "/usages")
+        let accountUsages = try await world.client.send("GET", world.account("a1") + "/usages")
         #expect(accountUsages.json?["value"]?.arrayValue?.contains { $0["currentValue"]?.intValue == 30 } == true)
 
         // Replacing a deployment re-charges only the difference; PATCH scales.
         #expect(try await world.deploy("a1", "d1", capacity: 15).status == 200)
-        let patched = try await world.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":15}}"#)
+        let patched = try await world.client.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":15}}"#)
         #expect(patched.status == 200)
         #expect(patched.json?["sku"]?["capacity"]?.intValue == 15)
         #expect(
-            try await world.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":16}}"#).code
+            try await world.client.send("PATCH", world.account("a1") + "/deployments/d2", body: #"{"sku":{"capacity":16}}"#).code
                 == "InsufficientQuota")
 
         // Deleting a deployment returns its capacity; deleting the account returns the rest.
-        #expect(try await world.send("DELETE", world.account("a1") + "/deployments/d2").status == 200)
-        #expect(try await world.send("DELETE", world.account("a1") + "/deployments/d2").status == 204)
+        #expect(try await world.client.send("DELETE", world.account("a1") + "/deployments/d2").status == 200)
+        #expect(try await world.client.send("DELETE", world.account("a1") + "/deployments/d2").status == 204)
         #expect(try await world.deploy("a1", "d3", capacity: 15).status == 201)
-        try await world.send("DELETE", world.account("a1"))
-        let after = try await world.send("GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
+        try await world.client.send("DELETE", world.account("a1"))
+        let after = try await world.client.send(
+            "GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
         #expect(after.json?["value"]?[0]?["currentValue"]?.intValue == 0)
-        #expect(try await world.send("GET", world.account("a1") + "/deployments/d1").status == 404)
+        #expect(try await world.client.send("GET", world.account("a1") + "/deployments/d1").status == 404)
     }
 
     @Test func racingPutsNeverOverAllocate() async throws {
@@ -177,7 +180,8 @@ struct DeploymentsTests {
         }
         #expect(statuses.filter { $0 == 201 }.count == 10)
         #expect(statuses.filter { $0 == 400 }.count == 30)
-        let usage = try await world.send("GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
+        let usage = try await world.client.send(
+            "GET", World.provider + "/locations/eastus/usages?$filter=name.value eq 'OpenAI.Standard.gpt-4o'")
         #expect(usage.json?["value"]?[0]?["currentValue"]?.intValue == 100)
     }
 
@@ -199,9 +203,9 @@ struct DeploymentsTests {
         let world = try await world()
         try await world.deploy("a1", "d1")
         try await world.deploy("a1", "d2", model: "text-embedding-3-small", version: "1")
-        let list = try await world.send("GET", world.account("a1") + "/deployments")
+        let list = try await world.client.send("GET", world.account("a1") + "/deployments")
         #expect(list.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } == ["d1", "d2"])
-        let skus = try await world.send("GET", world.account("a1") + "/deployments/d1/skus")
+        let skus = try await world.client.send("GET", world.account("a1") + "/deployments/d1/skus")
         #expect(
             skus.json?["value"]?.arrayValue?.compactMap { $0["sku"]?["name"]?.stringValue } == [
                 "DataZoneProvisionedManaged", "DataZoneStandard", "GlobalBatch", "GlobalProvisionedManaged", "GlobalStandard",

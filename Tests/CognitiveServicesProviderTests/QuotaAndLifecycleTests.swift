@@ -56,7 +56,7 @@ struct QuotaAndLifecycleTests {
         #expect(old.status == 400)
         #expect(old.code == "ServiceModelDeprecated")
         #expect(old.message == "The model 'Format:OpenAI,Name:gpt-35-turbo,Version:0613' has been deprecated since 04/30/2025 00:00:00.")
-        #expect(try await world.send("GET", world.account("a1") + "/deployments/old").status == 404)
+        #expect(try await world.client.send("GET", world.account("a1") + "/deployments/old").status == 404)
         // The same model's current version deploys.
         #expect(try await world.deploy("a1", "new", model: "gpt-35-turbo", version: "0125", capacity: 10).status == 201)
     }
@@ -91,7 +91,7 @@ struct QuotaAndLifecycleTests {
             there.message
                 == "The specified SKU 'GlobalStandard' of account deployment is not supported by the model 'o3-mini' version: '2025-01-31'."
         )
-        let models = try await world.send("GET", world.account("sea") + "/models")
+        let models = try await world.client.send("GET", world.account("sea") + "/models")
         let o3 = try #require(models.json?["value"]?.arrayValue?.first { $0["name"]?.stringValue == "o3-mini" })
         #expect(o3["skus"]?.arrayValue?.contains { $0["name"]?.stringValue == "GlobalStandard" } == false)
     }

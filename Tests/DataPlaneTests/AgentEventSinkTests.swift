@@ -24,8 +24,8 @@ import Testing
 
     @Test func givenStreamTrue_whenARunAnswers_thenTheEventsComeInAzuresOrder() async throws {
         let world = try AgentsWorld()
-        let (assistant, thread) = await world.assistantAndThread(message: "Tell me a long story about ships")
-        let answer = await world.call("POST", "threads/\(thread)/runs", #"{"assistant_id":"\#(assistant)","stream":true}"#)
+        let (assistant, thread) = try await world.assistantAndThread(message: "Tell me a long story about ships")
+        let answer = try await world.client.send("POST", "threads/\(thread)/runs", body: #"{"assistant_id":"\#(assistant)","stream":true}"#)
         #expect(answer.status == 200 && answer.headers["Content-Type"]?.hasPrefix("text/event-stream") == true)
         let events = events(answer.text)
         let names = events.map(\.0)
@@ -44,7 +44,8 @@ import Testing
         let text = events.filter { $0.0 == "thread.message.delta" }.compactMap {
             (try? JSONParser.parse($0.1))?["delta"]?["content"]?[0]?["text"]?["value"]?.stringValue
         }.joined()
-        let stored = await world.call("GET", "threads/\(thread)/messages?limit=1").json["data"]?[0]?["content"]?[0]?["text"]?["value"]
+        let stored = try await world.client.send("GET", "threads/\(thread)/messages?limit=1").json?["data"]?[0]?["content"]?[0]?["text"]?[
+            "value"]
         #expect(stored?.stringValue == text && !text.isEmpty)
     }
 
@@ -52,8 +53,9 @@ import Testing
         let world = try AgentsWorld()
         _ = try world.dataPlane.handlers.models.rules.add(["match": "time", "times": 1, "reply": ["toolCalls": [["name": "now"]]]])
         let tools = #"[{"type":"function","function":{"name":"now"}}]"#
-        let (assistant, thread) = await world.assistantAndThread(message: "what time is it?", tools: tools)
-        let first = events(await world.call("POST", "threads/\(thread)/runs", #"{"assistant_id":"\#(assistant)","stream":true}"#).text)
+        let (assistant, thread) = try await world.assistantAndThread(message: "what time is it?", tools: tools)
+        let first = events(
+            try await world.client.send("POST", "threads/\(thread)/runs", body: #"{"assistant_id":"\#(assistant)","stream":true}"#).text)
         #expect(
             first.map(\.0) == [
                 "thread.run.created", "thread.run.queued", "thread.run.in_progress", "thread.run.step.created",
@@ -63,16 +65,17 @@ import Testing
         let call = run["required_action"]?["submit_tool_outputs"]?["tool_calls"]?[0]?["id"]?.stringValue ?? ""
         let body = #"{"stream":true,"tool_outputs":[{"tool_call_id":"\#(call)","output":"noon"}]}"#
         let second = events(
-            await world.call("POST", "threads/\(thread)/runs/\(run["id"]?.stringValue ?? "")/submit_tool_outputs", body).text)
+            try await world.client.send("POST", "threads/\(thread)/runs/\(run["id"]?.stringValue ?? "")/submit_tool_outputs", body: body)
+                .text)
         #expect(second.prefix(3).map(\.0) == ["thread.run.step.completed", "thread.run.queued", "thread.run.in_progress"])
         #expect(second.suffix(2).map(\.0) == ["thread.run.completed", "done"])
     }
 
     @Test func givenCreateThreadAndRunStreamed_whenAnswered_thenTheThreadComesFirst() async throws {
         let world = try AgentsWorld()
-        let assistant = await world.call("POST", "assistants", #"{"model":"gpt-4o"}"#).json["id"]?.stringValue ?? ""
+        let assistant = try await world.client.send("POST", "assistants", body: #"{"model":"gpt-4o"}"#).json?["id"]?.stringValue ?? ""
         let body = #"{"assistant_id":"\#(assistant)","stream":true,"thread":{"messages":[{"role":"user","content":"hi"}]}}"#
-        let events = events(await world.call("POST", "threads/runs", body).text)
+        let events = events(try await world.client.send("POST", "threads/runs", body: body).text)
         #expect(events.prefix(2).map(\.0) == ["thread.created", "thread.run.created"])
         let thread = try JSONParser.parse(events[0].1)
         #expect(thread["object"]?.stringValue == "thread")

@@ -11,8 +11,8 @@ import Testing
             ("POST", "files", "--boundary\r\nContent-Disposition: form-data; name=\"purpose\"\r\n\r\nassistants\r\n--boundary--"),
             ("GET", "files/assistant-1/content", ""), ("POST", "vector_stores", "{}"), ("DELETE", "vector_stores/vs_1", ""),
         ] {
-            let answer = await world.call(method, path, body)
-            #expect(answer.status == 501 && answer.json["error"]?["code"]?.stringValue == "NotImplemented", "\(method) \(path)")
+            let answer = try await world.client.send(method, path, body: body)
+            #expect(answer.status == 501 && answer.json?["error"]?["code"]?.stringValue == "NotImplemented", "\(method) \(path)")
         }
     }
 }

@@ -20,14 +20,15 @@ import Testing
 
     @Test func givenObjectsMadeInOneInstant_whenListed_thenInCreationOrder() async throws {
         let world = try AgentsWorld()
-        let thread = await world.call("POST", "threads").json["id"]?.stringValue ?? ""
+        let thread = try await world.client.send("POST", "threads").json?["id"]?.stringValue ?? ""
         var made: [String] = []
         for index in 0..<30 {
             made.append(
-                await world.call("POST", "threads/\(thread)/messages", #"{"role":"user","content":"m\#(index)"}"#).json["id"]?.stringValue
+                try await world.client.send("POST", "threads/\(thread)/messages", body: #"{"role":"user","content":"m\#(index)"}"#).json?[
+                    "id"]?.stringValue
                     ?? "")
         }
-        let listed = await world.call("GET", "threads/\(thread)/messages?order=asc&limit=100").json["data"]?.arrayValue ?? []
+        let listed = try await world.client.send("GET", "threads/\(thread)/messages?order=asc&limit=100").json?["data"]?.arrayValue ?? []
         #expect(listed.compactMap { $0["id"]?.stringValue } == made)
         let stored = world.store.get(world.project.child(type: "threads", name: thread).child(type: "messages", name: made[0]))
         #expect(stored?.body["id"]?.stringValue == made[0] && stored?.body["etag"] == nil)
@@ -40,15 +41,15 @@ import Testing
             try agents.create(
                 .assistant, id: "asst_\(index)", under: world.project, project: world.project, body: ["id": .string("asst_\(index)")])
         }
-        let refused = await world.call("POST", "assistants", #"{"model":"gpt-4o"}"#)
-        #expect(refused.status == 400 && refused.json["error"]?["code"]?.stringValue == "limit_exceeded")
+        let refused = try await world.client.send("POST", "assistants", body: #"{"model":"gpt-4o"}"#)
+        #expect(refused.status == 400 && refused.json?["error"]?["code"]?.stringValue == "limit_exceeded")
         #expect(agents.count(.assistant, in: world.project) == AgentLimits.assistants)
     }
 
     @Test func givenAProjectThatDoesNotExist_whenCalled_then404() async throws {
         let world = try AgentsWorld()
         try world.store.delete(world.project)
-        let answer = await world.call("GET", "assistants")
+        let answer = try await world.client.send("GET", "assistants")
         #expect(answer.status == 404)
     }
 }

@@ -24,18 +24,18 @@ import Testing
         return "eventTimestamp ge '\(start)'"
     }
 
-    static func events(_ world: InProcessEmulator, _ filter: String, token: String? = nil) async -> [JSONValue] {
-        let reply = await InProcessEmulator.send(world.emulator, token: token ?? world.token, "GET", valuesPath(filter))
+    static func events(_ world: InProcessEmulator, _ filter: String, token: String? = nil) async throws -> [JSONValue] {
+        let reply = try await world.anonymous.send("GET", valuesPath(filter), token: token ?? world.token)
         return reply.json?["value"]?.arrayValue ?? []
     }
 
     @Test func aWriteRecordsBeginAndEndSharingCorrelationAndOperation() async throws {
         let world = try await InProcessEmulator()
-        let reply = await world.arm(
+        let reply = try await world.client.send(
             "PUT", world.group("audited"), body: #"{"location":"eastus"}"#, headers: [("x-ms-correlation-request-id", "corr-1")])
         #expect(reply.status == 201)
-        _ = await world.arm("GET", world.group("audited"))
-        let events = await Self.events(world, Self.window() + " and correlationId eq 'corr-1'")
+        _ = try await world.client.send("GET", world.group("audited"))
+        let events = try await Self.events(world, Self.window() + " and correlationId eq 'corr-1'")
         #expect(events.count == 2)
         // Newest first.
         let end = try #require(events.first)
@@ -62,20 +62,20 @@ import Testing
         let id = try #require(end["id"]?.stringValue)
         #expect(id.hasPrefix(world.group("audited") + "/events/" + (end["eventDataId"]?.stringValue ?? "") + "/ticks/"))
         // Reads are not recorded.
-        #expect(await Self.events(world, Self.window() + " and status eq 'Started'").count == 1)
+        #expect(try await Self.events(world, Self.window() + " and status eq 'Started'").count == 1)
     }
 
     @Test func whatTheMLServiceCreatesForAHubIsRecordedAsItsOwnWithTheHubsCorrelation() async throws {
         // Given RBAC enforced (the default) and a hub PUT by the operator.
         let world = try await InProcessEmulator()
-        #expect(await world.arm("PUT", world.group("ml-audit"), body: #"{"location":"eastus"}"#).status == 201)
-        let hub = await world.arm(
+        #expect(try await world.client.send("PUT", world.group("ml-audit"), body: #"{"location":"eastus"}"#).status == 201)
+        let hub = try await world.client.send(
             "PUT", world.group("ml-audit") + "/providers/Microsoft.MachineLearningServices/workspaces/hub1",
-            body: #"{"location":"eastus","kind":"Hub"}"#, headers: [("x-ms-correlation-request-id", "corr-hub")], apiVersion: "2024-10-01")
+            apiVersion: "2024-10-01", body: #"{"location":"eastus","kind":"Hub"}"#, headers: [("x-ms-correlation-request-id", "corr-hub")])
         #expect(hub.status == 200)
 
         // Then the storage account and key vault writes are the ML service's, under the hub's correlation id.
-        let events = await Self.events(world, Self.window() + " and correlationId eq 'corr-hub'")
+        let events = try await Self.events(world, Self.window() + " and correlationId eq 'corr-hub'")
         let ends = events.filter { $0["eventName"]?["value"] == "EndRequest" }
         let byAction = Dictionary(
             ends.compactMap { event in event["operationName"]?["value"]?.stringValue.map { ($0, event) } }, uniquingKeysWith: { a, _ in a })
@@ -92,9 +92,9 @@ import Testing
 
     @Test func aFailedWriteIsAnErrorWithItsBody() async throws {
         let world = try await InProcessEmulator()
-        let reply = await world.arm("PUT", world.group("bad"), body: #"{"location":"nowhere"}"#)
+        let reply = try await world.client.send("PUT", world.group("bad"), body: #"{"location":"nowhere"}"#)
         #expect(reply.status == 400)
-        let failed = await Self.events(world, Self.window() + " and status eq 'Failed'")
+        let failed = try await Self.events(world, Self.window() + " and status eq 'Failed'")
         let event = try #require(failed.first)
         #expect(event["level"] == "Error")
         #expect(event["subStatus"]?["value"] == "BadRequest")
@@ -106,46 +106,47 @@ import Testing
         let world = try await InProcessEmulator()
         let principal = world.emulator.world.directory.createServicePrincipal(displayName: "nobody")
         let token = world.emulator.world.identity.issueToken(for: .servicePrincipal(principal), audience: "https://127.0.0.1:8443/")
-        let denied = await InProcessEmulator.send(
-            world.emulator, token: token, "PUT", world.group("denied") + "?api-version=2024-11-01", body: #"{"location":"eastus"}"#)
+        let denied = try await world.anonymous.send(
+            "PUT", world.group("denied") + "?api-version=2024-11-01", body: #"{"location":"eastus"}"#, token: token)
         #expect(denied.status == 403)
-        let events = await Self.events(world, Self.window() + " and caller eq '\(principal.objectId)'")
+        let events = try await Self.events(world, Self.window() + " and caller eq '\(principal.objectId)'")
         #expect(events.count == 2)
         #expect(events.first?["status"]?["value"] == "Failed")
         #expect(events.first?["subStatus"]?["value"] == "Forbidden")
         #expect(events.first?["properties"]?["statusMessage"]?.stringValue?.contains("AuthorizationFailed") == true)
         // The principal without rights reads nothing, not even its own denial.
-        #expect(await Self.events(world, Self.window(), token: token).isEmpty)
+        #expect(try await Self.events(world, Self.window(), token: token).isEmpty)
     }
 
     @Test func aReaderOfOneGroupSeesOnlyThatGroupsEvents() async throws {
         let world = try await InProcessEmulator()
-        _ = await world.arm("PUT", world.group("mine"), body: #"{"location":"eastus"}"#)
-        _ = await world.arm("PUT", world.group("theirs"), body: #"{"location":"eastus"}"#)
+        _ = try await world.client.send("PUT", world.group("mine"), body: #"{"location":"eastus"}"#)
+        _ = try await world.client.send("PUT", world.group("theirs"), body: #"{"location":"eastus"}"#)
         let principal = world.emulator.world.directory.createServicePrincipal(displayName: "reader")
-        let assignment = await world.arm(
+        let assignment = try await world.client.send(
             "PUT", world.group("mine") + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())",
+            apiVersion: "2022-04-01",
             body: #"{"properties":{"roleDefinitionId":"/subscriptions/\#(InProcessEmulator.subscription)/providers/"#
                 + #"Microsoft.Authorization/roleDefinitions/\#(Self.readerRole)","principalId":"\#(principal.objectId)","#
-                + #""principalType":"ServicePrincipal"}}"#, apiVersion: "2022-04-01")
+                + #""principalType":"ServicePrincipal"}}"#)
         #expect(assignment.status == 201)
         let token = world.emulator.world.identity.issueToken(for: .servicePrincipal(principal), audience: "https://127.0.0.1:8443/")
-        let seen = await Self.events(world, Self.window(), token: token)
+        let seen = try await Self.events(world, Self.window(), token: token)
         #expect(!seen.isEmpty)
         #expect(seen.allSatisfy { $0["resourceGroupName"] == "mine" })
-        #expect(await Self.events(world, Self.window()).contains { $0["resourceGroupName"] == "theirs" })
+        #expect(try await Self.events(world, Self.window()).contains { $0["resourceGroupName"] == "theirs" })
     }
 
     @Test func pagesNewestFirstWithAnAbsoluteNextLinkCarryingTheQuery() async throws {
         let world = try await InProcessEmulator()
-        for index in 0..<110 { _ = await world.arm("PUT", world.group("page-\(index)"), body: #"{"location":"eastus"}"#) }
+        for index in 0..<110 { _ = try await world.client.send("PUT", world.group("page-\(index)"), body: #"{"location":"eastus"}"#) }
         let filter =
             "eventTimestamp ge " + ARMTimestamp.string(from: Date().addingTimeInterval(-3600)).replacingOccurrences(of: "Z", with: "+00:00")
         var target: String? = Self.valuesPath(filter, select: "eventTimestamp , resourceGroupName")
         var all: [JSONValue] = []
         var pages = 0
         while let next = target, pages < 10 {
-            let reply = await InProcessEmulator.send(world.emulator, token: world.token, "GET", next)
+            let reply = try await world.anonymous.send("GET", next, token: world.token)
             #expect(reply.status == 200)
             all += reply.json?["value"]?.arrayValue ?? []
             pages += 1
@@ -169,7 +170,7 @@ import Testing
     ])
     func badFiltersAreAFlatBadRequest(filter: String) async throws {
         let world = try await InProcessEmulator()
-        let reply = await InProcessEmulator.send(world.emulator, token: world.token, "GET", Self.valuesPath(filter))
+        let reply = try await world.anonymous.send("GET", Self.valuesPath(filter), token: world.token)
         #expect(reply.status == 400)
         #expect(reply.json?["code"] == "BadRequest")
         #expect(reply.json?["error"] == nil)
@@ -178,48 +179,48 @@ import Testing
     @Test func aStartMoreThanNinetyDaysBackIsRefused() async throws {
         let world = try await InProcessEmulator()
         let start = ARMTimestamp.string(from: Date().addingTimeInterval(-91 * 86_400))
-        let reply = await InProcessEmulator.send(world.emulator, token: world.token, "GET", Self.valuesPath("eventTimestamp ge '\(start)'"))
+        let reply = try await world.anonymous.send("GET", Self.valuesPath("eventTimestamp ge '\(start)'"), token: world.token)
         #expect(reply.status == 400)
         #expect(reply.json?["message"]?.stringValue?.contains("90 days") == true)
     }
 
     @Test func categoriesAndTheTenantScope() async throws {
         let world = try await InProcessEmulator()
-        _ = await world.arm("PUT", world.group("sub-level"), body: #"{"location":"eastus"}"#)
-        let categories = await InProcessEmulator.send(
-            world.emulator, token: world.token, "GET", "/providers/microsoft.insights/eventcategories?api-version=2015-04-01")
+        _ = try await world.client.send("PUT", world.group("sub-level"), body: #"{"location":"eastus"}"#)
+        let categories = try await world.anonymous.send(
+            "GET", "/providers/microsoft.insights/eventcategories?api-version=2015-04-01", token: world.token)
         #expect(categories.status == 200)
         #expect(categories.json?["value"]?[0]?["value"] == "Administrative")
-        let tenant = await InProcessEmulator.send(
-            world.emulator, token: world.token, "GET",
+        let tenant = try await world.anonymous.send(
+            "GET",
             "/providers/Microsoft.Insights/eventtypes/management/values?api-version=2015-04-01&$filter="
-                + Self.window().addingQueryValueEncoding)
+                + Self.window().addingQueryValueEncoding, token: world.token)
         #expect(tenant.status == 200)
         #expect(tenant.json?["value"]?.arrayValue?.isEmpty == true)
     }
 
     @Test func exportImportResetAndAnInvalidImport() async throws {
         let world = try await InProcessEmulator()
-        _ = await world.arm("PUT", world.group("exported"), body: #"{"location":"eastus"}"#)
-        let exported = try #require(await InProcessEmulator.send(world.emulator, token: nil, "GET", "/_emulator/state").json)
+        _ = try await world.client.send("PUT", world.group("exported"), body: #"{"location":"eastus"}"#)
+        let exported = try #require(try await world.anonymous.send("GET", "/_emulator/state").json)
         #expect(exported["activityLog"]?.arrayValue?.count == 2)
-        _ = await InProcessEmulator.send(world.emulator, token: nil, "POST", "/_emulator/reset")
-        #expect(await Self.events(world, Self.window()).isEmpty)
+        _ = try await world.anonymous.send("POST", "/_emulator/reset")
+        #expect(try await Self.events(world, Self.window()).isEmpty)
         var broken = exported
         broken["activityLog"] = [["eventDataId": "x"]]
-        let refused = await InProcessEmulator.send(world.emulator, token: nil, "PUT", "/_emulator/state", body: broken.compactString)
+        let refused = try await world.anonymous.send("PUT", "/_emulator/state", body: broken.compactString)
         #expect(refused.status == 400)
-        #expect(await Self.events(world, Self.window()).isEmpty)
-        let imported = await InProcessEmulator.send(world.emulator, token: nil, "PUT", "/_emulator/state", body: exported.compactString)
+        #expect(try await Self.events(world, Self.window()).isEmpty)
+        let imported = try await world.anonymous.send("PUT", "/_emulator/state", body: exported.compactString)
         #expect(imported.status == 200)
-        #expect(await Self.events(world, Self.window() + " and resourceGroupName eq 'exported'").count == 2)
+        #expect(try await Self.events(world, Self.window() + " and resourceGroupName eq 'exported'").count == 2)
     }
 
     @Test func aSecondEmulatorOnTheDataDirectorySeesTheEvents() async throws {
         let first = try await InProcessEmulator(durable: true)
-        _ = await first.arm("PUT", first.group("durable"), body: #"{"location":"eastus"}"#)
+        _ = try await first.client.send("PUT", first.group("durable"), body: #"{"location":"eastus"}"#)
         let second = try await InProcessEmulator(durable: true, dataDirectory: first.dataDirectory)
-        let events = await Self.events(second, Self.window() + " and resourceGroupName eq 'durable'")
+        let events = try await Self.events(second, Self.window() + " and resourceGroupName eq 'durable'")
         #expect(events.count == 2)
     }
 }

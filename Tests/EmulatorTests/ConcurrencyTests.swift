@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import Foundation
 import Testing
 
@@ -13,13 +14,13 @@ import Testing
     func parallelCreatesOfOneResourceMakeExactlyOne(durable: Bool) async throws {
         // Given 200 clients that all PUT the same new resource group, each with its own tag
         let world = try await InProcessEmulator(durable: durable)
-        let replies = await withTaskGroup(of: InProcessEmulator.Reply.self) { group in
+        let replies = try await withThrowingTaskGroup(of: TestClient.Reply.self) { group in
             for index in 0..<Self.clients {
                 group.addTask {
-                    await world.arm("PUT", world.group("same"), body: #"{"location":"eastus","tags":{"writer":"\#(index)"}}"#)
+                    try await world.client.send("PUT", world.group("same"), body: #"{"location":"eastus","tags":{"writer":"\#(index)"}}"#)
                 }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         // Then exactly one created it (201), every other replaced it (200), and each write has its own etag
         #expect(replies.filter { $0.status == 201 }.count == 1)
@@ -27,7 +28,7 @@ import Testing
         let etags = Set(replies.compactMap { $0.json?["etag"]?.stringValue })
         #expect(etags.count == Self.clients)
         // And one group is listed, holding the tag of one of the writers, with the last etag
-        let listed = await world.listAll("/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
+        let listed = try await world.listAll("/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
         let same = listed.items.filter { $0["name"]?.stringValue == "same" }
         #expect(same.count == 1)
         let writer = try #require(same.first?["tags"]?["writer"]?.stringValue.flatMap(Int.init))
@@ -38,26 +39,26 @@ import Testing
     @Test func ifMatchRaceLetsExactlyOneWriterWin() async throws {
         // Given a group and its current etag
         let world = try await InProcessEmulator()
-        let created = await world.arm("PUT", world.group("race"), body: #"{"location":"eastus"}"#)
+        let created = try await world.client.send("PUT", world.group("race"), body: #"{"location":"eastus"}"#)
         let etag = try #require(created.json?["etag"]?.stringValue)
         // When 200 clients PUT and 200 more PATCH with If-Match on that etag at once
-        let replies = await withTaskGroup(of: InProcessEmulator.Reply.self) { group in
+        let replies = try await withThrowingTaskGroup(of: TestClient.Reply.self) { group in
             for index in 0..<(2 * Self.clients) {
                 group.addTask {
-                    await world.arm(
+                    try await world.client.send(
                         index % 2 == 0 ? "PUT" : "PATCH", world.group("race"),
                         body: index % 2 == 0 ? #"{"location":"eastus","tags":{"w":"\#(index)"}}"# : #"{"tags":{"w":"\#(index)"}}"#,
                         headers: [("If-Match", etag)])
                 }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         // Then one wins and every other gets 412 PreconditionFailed
         let winners = replies.filter { $0.status == 200 }
         #expect(winners.count == 1)
         #expect(replies.filter { $0.status == 412 && $0.code == "PreconditionFailed" }.count == 2 * Self.clients - 1)
         // And the stored group is the winner's
-        let stored = await world.arm("GET", world.group("race"))
+        let stored = try await world.client.send("GET", world.group("race"))
         #expect(stored.json?["tags"]?["w"] == winners.first?.json?["tags"]?["w"])
         #expect(stored.json?["etag"] == winners.first?.json?["etag"])
     }
@@ -65,18 +66,18 @@ import Testing
     @Test func optimisticIncrementsLoseNoUpdate() async throws {
         // Given a counter kept in a tag, and 100 clients that each add one with read + If-Match write, retrying on 412
         let world = try await InProcessEmulator(durable: true)
-        _ = await world.arm("PUT", world.group("counter"), body: #"{"location":"eastus","tags":{"n":"0"}}"#)
+        _ = try await world.client.send("PUT", world.group("counter"), body: #"{"location":"eastus","tags":{"n":"0"}}"#)
         let clients = 100
-        let attempts = await withTaskGroup(of: Int.self) { group in
+        let attempts = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<clients {
                 group.addTask {
                     var attempt = 0
                     while attempt < 10_000 {
                         attempt += 1
-                        let read = await world.arm("GET", world.group("counter"))
+                        let read = try await world.client.send("GET", world.group("counter"))
                         guard let etag = read.json?["etag"]?.stringValue, let n = read.json?["tags"]?["n"]?.stringValue.flatMap(Int.init)
                         else { continue }
-                        let write = await world.arm(
+                        let write = try await world.client.send(
                             "PATCH", world.group("counter"), body: #"{"tags":{"n":"\#(n + 1)"}}"#, headers: [("If-Match", etag)])
                         if write.status == 200 { return attempt }
                         if write.status != 412 { return -1 }
@@ -84,29 +85,29 @@ import Testing
                     return -1
                 }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         // Then every client succeeded and the counter holds exactly one increment per client
         #expect(!attempts.contains(-1))
-        let final = await world.arm("GET", world.group("counter"))
+        let final = try await world.client.send("GET", world.group("counter"))
         #expect(final.json?["tags"]?["n"] == .string(String(clients)))
     }
 
     @Test func readersNeverSeeATornResource() async throws {
         // Given writers that PUT tags a == b == v and readers that GET and list at the same time
         let world = try await InProcessEmulator()
-        _ = await world.arm("PUT", world.group("torn"), body: #"{"location":"eastus","tags":{"a":"0","b":"0"}}"#)
-        let torn = await withTaskGroup(of: Int.self) { group in
+        _ = try await world.client.send("PUT", world.group("torn"), body: #"{"location":"eastus","tags":{"a":"0","b":"0"}}"#)
+        let torn = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<Self.clients {
                 group.addTask {
                     if index % 2 == 0 {
                         let value = String(repeating: String(index), count: 20)
                         let body = #"{"location":"eastus","tags":{"a":"\#(value)","b":"\#(value)"}}"#
-                        _ = await world.arm("PUT", world.group("torn"), body: body)
+                        _ = try await world.client.send("PUT", world.group("torn"), body: body)
                         return 0
                     }
-                    let reply = await world.arm("GET", world.group("torn"))
-                    let listed = await world.arm("GET", "/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
+                    let reply = try await world.client.send("GET", world.group("torn"))
+                    let listed = try await world.client.send("GET", "/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
                     var bad = 0
                     for body in [reply.json] + (listed.json?["value"]?.arrayValue ?? []).map(Optional.some) {
                         guard let tags = body?["tags"], body?["name"] == "torn" else { continue }
@@ -115,7 +116,7 @@ import Testing
                     return reply.status == 200 ? bad : bad + 1
                 }
             }
-            return await group.reduce(0, +)
+            return try await group.reduce(0, +)
         }
         // Then every read saw a whole version
         #expect(torn == 0)
@@ -125,26 +126,26 @@ import Testing
         // Given 300 groups created in parallel, then every third deleted in parallel with updates of the others
         let world = try await InProcessEmulator(durable: true)
         let count = 300
-        let created = await withTaskGroup(of: Int.self) { group in
+        let created = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<count {
-                group.addTask { await world.arm("PUT", world.group("many-\(index)"), body: #"{"location":"eastus"}"#).status }
+                group.addTask { try await world.client.send("PUT", world.group("many-\(index)"), body: #"{"location":"eastus"}"#).status }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(created.allSatisfy { $0 == 201 })
-        let changed = await withTaskGroup(of: Int.self) { group in
+        let changed = try await withThrowingTaskGroup(of: Int.self) { group in
             for index in 0..<count {
                 group.addTask {
                     index % 3 == 0
-                        ? await world.arm("DELETE", world.group("many-\(index)")).status
-                        : await world.arm("PATCH", world.group("many-\(index)"), body: #"{"tags":{"i":"\#(index)"}}"#).status
+                        ? try await world.client.send("DELETE", world.group("many-\(index)")).status
+                        : try await world.client.send("PATCH", world.group("many-\(index)"), body: #"{"tags":{"i":"\#(index)"}}"#).status
                 }
             }
-            return await group.reduce(into: []) { $0.append($1) }
+            return try await group.reduce(into: []) { $0.append($1) }
         }
         #expect(changed.allSatisfy { $0 == 200 || $0 == 202 })
         // Then paging through the list finds each survivor exactly once, with its update
-        let listed = await world.listAll("/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
+        let listed = try await world.listAll("/subscriptions/\(InProcessEmulator.subscription)/resourcegroups")
         #expect(listed.statuses.allSatisfy { $0 == 200 })
         let names = listed.items.compactMap { $0["name"]?.stringValue }.filter { $0.hasPrefix("many-") }
         let expected = Set((0..<count).filter { $0 % 3 != 0 }.map { "many-\($0)" })
@@ -165,27 +166,29 @@ import Testing
         config.provisioningDelayMilliseconds = provisioningDelay
         let world = try await InProcessEmulator()
         let emulator = try Emulator(config: config)
+        // This emulator (with the delay), with the token of the other: both sign with the well-known key.
+        let client = TestClient(host: "127.0.0.1:8443") { request in await emulator.handle(request) }
         let token = world.token
         var created = 0
         for round in 0..<5 {
             let group = "cascade-\(round)"
-            _ = await InProcessEmulator.send(
-                emulator, token: token, "PUT", world.group(group) + "?api-version=2024-11-01", body: #"{"location":"eastus"}"#)
-            let statuses = await withTaskGroup(of: Int.self) { tasks in
+            _ = try await client.send(
+                "PUT", world.group(group) + "?api-version=2024-11-01", body: #"{"location":"eastus"}"#, token: token)
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { tasks in
                 for index in 0..<40 {
                     tasks.addTask {
                         if index == 20 {
                             let target = world.group(group) + "?api-version=2024-11-01"
-                            return await InProcessEmulator.send(emulator, token: token, "DELETE", target).status
+                            return try await client.send("DELETE", target, token: token).status
                         }
-                        return await InProcessEmulator.send(
-                            emulator, token: token, "PUT",
+                        return try await client.send(
+                            "PUT",
                             world.account("acct\(round)x\(index)", in: group) + "?api-version=\(InProcessEmulator.accountAPIVersion)",
-                            body: InProcessEmulator.accountBody
+                            body: InProcessEmulator.accountBody, token: token
                         ).status
                     }
                 }
-                return await tasks.reduce(into: []) { $0.append($1) }
+                return try await tasks.reduce(into: []) { $0.append($1) }
             }
             created += statuses.filter { $0 == 200 || $0 == 201 || $0 == 202 }.count
             // Every create either landed before the delete or was refused (404 group not found, 409 being deleted)

@@ -29,10 +29,10 @@ import Testing
 
         // Given a plain chat: the backend answers it for tiny-model, the client sees gpt-4o
         let chat = try await plane.post(json: question)
-        #expect(chat.status == 200, "\(String(decoding: chat.data.prefix(300), as: UTF8.self))")
-        let message = ((chat.json?["choices"] as? [[String: Any]])?.first?["message"]) as? [String: Any]
+        #expect(chat.status == 200, "\(String(decoding: chat.body.prefix(300), as: UTF8.self))")
+        let message = ((chat.jsonObject?["choices"] as? [[String: Any]])?.first?["message"]) as? [String: Any]
         #expect(message?["content"] as? String == "Hello from the fixture.")
-        #expect(chat.json?["model"] as? String == "gpt-4o")
+        #expect(chat.jsonObject?["model"] as? String == "gpt-4o")
         let seen = try await backend.lastRequest()
         #expect(seen["route"]?.stringValue == "/v1/chat/completions")
         #expect(seen["body"]?["model"]?.stringValue == "tiny-model")
@@ -43,7 +43,7 @@ import Testing
         let stream = try await plane.post(json: streamed)
         #expect(stream.status == 200)
         #expect(stream.header("Content-Type")?.hasPrefix("text/event-stream") == true)
-        let events = String(decoding: stream.data, as: UTF8.self).components(separatedBy: "\n\n").filter { !$0.isEmpty }
+        let events = String(decoding: stream.body, as: UTF8.self).components(separatedBy: "\n\n").filter { !$0.isEmpty }
         #expect(events.last == "data: [DONE]")
         let chunks = events.dropLast().compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.dropFirst(6).utf8))) as? [String: Any]
@@ -55,8 +55,8 @@ import Testing
 
         // Given embeddings in base64: the backend's floats come back encoded by the emulator
         let embedded = try await plane.post("embeddings", deployment: "embed", json: ["input": "some text", "encoding_format": "base64"])
-        #expect(embedded.status == 200, "\(String(decoding: embedded.data.prefix(300), as: UTF8.self))")
-        let encoded = try #require((embedded.json?["data"] as? [[String: Any]])?.first?["embedding"] as? String)
+        #expect(embedded.status == 200, "\(String(decoding: embedded.body.prefix(300), as: UTF8.self))")
+        let encoded = try #require((embedded.jsonObject?["data"] as? [[String: Any]])?.first?["embedding"] as? String)
         let bytes = try #require(Data(base64Encoded: encoded))
         // Little-endian float32s, as OpenAI's base64 encoding is read by openai-python (numpy frombuffer)
         let floats = (0..<bytes.count / 4).map { index in
@@ -70,8 +70,8 @@ import Testing
         // When the backend is gone, a chat is 502 BadGateway and the emulator goes on
         backend.stop()
         let down = try await plane.post(json: question)
-        #expect(down.status == 502, "\(String(decoding: down.data.prefix(300), as: UTF8.self))")
-        #expect((down.json?["error"] as? [String: Any])?["code"] as? String == "BadGateway")
-        #expect(try await live.send("GET", "/_emulator/health").status == 200)
+        #expect(down.status == 502, "\(String(decoding: down.body.prefix(300), as: UTF8.self))")
+        #expect((down.jsonObject?["error"] as? [String: Any])?["code"] as? String == "BadGateway")
+        #expect(try await live.client.send("GET", "/_emulator/health").status == 200)
     }
 }

@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Testing
 
@@ -16,10 +17,10 @@ import FoundationNetworking
 
     private func port(_ live: LiveEmulator) -> Int { Int(live.baseURL.split(separator: ":").last ?? "") ?? 0 }
 
-    private func snippet(_ reply: LiveEmulator.Reply) -> String { String(decoding: reply.data.prefix(400), as: UTF8.self) }
+    private func snippet(_ reply: TestClient.Reply) -> String { String(decoding: reply.body.prefix(400), as: UTF8.self) }
 
     /// `error` of an OpenAI-shaped error body.
-    private func error(_ reply: LiveEmulator.Reply) -> [String: Any]? { reply.json?["error"] as? [String: Any] }
+    private func error(_ reply: TestClient.Reply) -> [String: Any]? { reply.jsonObject?["error"] as? [String: Any] }
 
     @Test func aMessageJustUnderTheBodyLimitIsAnsweredAndTheServerGoesOn() async throws {
         let live = try LiveEmulator { $0.dataPlaneLimits = false }
@@ -33,7 +34,7 @@ import FoundationNetworking
         // Then it is a chat completion, or a 400 in OpenAI's shape (a context window exceeded)
         #expect(reply.status == 200 || reply.status == 400, "\(reply.status): \(snippet(reply))")
         if reply.status == 200 {
-            #expect(reply.json?["object"] as? String == "chat.completion")
+            #expect(reply.jsonObject?["object"] as? String == "chat.completion")
         } else {
             #expect(error(reply)?["type"] as? String == "invalid_request_error", "\(snippet(reply))")
         }
@@ -52,7 +53,7 @@ import FoundationNetworking
             // Then each is 413, with a JSON error body
             let reply = try await plane.post(raw: Data(body))
             #expect(reply.status == 413, "\(size): \(reply.status) \(snippet(reply))")
-            #expect(reply.json?["error"] != nil, "\(snippet(reply))")
+            #expect(reply.jsonObject?["error"] != nil, "\(snippet(reply))")
         }
         // And the server still answers
         try await plane.expectChatSucceeds()
@@ -118,7 +119,7 @@ import FoundationNetworking
                 #expect(param?.hasPrefix(field) == true, "\(label): param \(param ?? "nil"), \(snippet(reply))")
             } else {
                 // An answer is bounded: JSON content (or tool arguments) of modest size
-                let message = ((reply.json?["choices"] as? [[String: Any]])?.first?["message"]) as? [String: Any]
+                let message = ((reply.jsonObject?["choices"] as? [[String: Any]])?.first?["message"]) as? [String: Any]
                 let output =
                     message?["content"] as? String
                     ?? ((message?["tool_calls"] as? [[String: Any]])?.first?["function"] as? [String: Any])?["arguments"] as? String
@@ -135,7 +136,7 @@ import FoundationNetworking
         let token = try await plane.live.operatorToken()
         let content = String(repeating: "stream ", count: words)
         let rule: [String: Any] = ["deployment": "gpt-4o", "match": match, "reply": ["content": content]]
-        let added = try await plane.live.send("POST", "/_emulator/dataplane/rules", token: token, json: rule)
+        let added = try await plane.live.client.send("POST", "/_emulator/dataplane/rules", jsonObject: rule, token: token)
         #expect(added.status == 201, "\(snippet(added))")
         let body: [String: Any] = ["messages": [["role": "user", "content": "please \(match)"]], "stream": true]
         return Array(try JSONSerialization.data(withJSONObject: body))
@@ -173,7 +174,7 @@ import FoundationNetworking
         #expect(stalled.text.hasPrefix("HTTP/1.1 200"))
         // Then other clients are served meanwhile
         for _ in 0..<3 { try await plane.expectChatSucceeds() }
-        #expect(try await live.send("GET", "/_emulator/health").status == 200)
+        #expect(try await live.client.send("GET", "/_emulator/health").status == 200)
         // And the server closes the connection once no byte moved for the write deadline (2 s here)
         let clientPort = stalled.localPort
         var closed = false
@@ -209,7 +210,7 @@ import FoundationNetworking
             // Then the server goes on: a streamed chat completes and a plain one succeeds
             let stream = try await plane.post(json: ["messages": [Self.hello], "stream": true])
             #expect(stream.status == 200)
-            #expect(String(decoding: stream.data, as: UTF8.self).hasSuffix("data: [DONE]\n\n"))
+            #expect(String(decoding: stream.body, as: UTF8.self).hasSuffix("data: [DONE]\n\n"))
             try await plane.expectChatSucceeds()
         }
     }

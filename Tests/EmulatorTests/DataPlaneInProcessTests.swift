@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Testing
@@ -15,6 +16,9 @@ import Testing
         let account: String
         let key: String
         let subdomain: String
+
+        /// The data plane's path prefix for the account's host in `family`.
+        func dataPlane(_ family: String = "openai.azure.com") -> String { "/dataplane/\(subdomain).\(family)/" }
     }
 
     /// An AIServices account with a custom subdomain, a gpt-4o deployment of `capacity` and a
@@ -22,50 +26,30 @@ import Testing
     /// (the catalog's rate); the default quota is 50.
     func world(capacity: Int = 50, name: String = "acct\(Int.random(in: 1000...9999))") async throws -> World {
         let host = try await InProcessEmulator()
-        #expect(await host.arm("PUT", host.group("rg"), body: #"{"location":"eastus"}"#).status == 201)
+        #expect(try await host.client.send("PUT", host.group("rg"), body: #"{"location":"eastus"}"#).status == 201)
         let account = host.account(name, in: "rg")
         let body =
             #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"identity":{"type":"SystemAssigned"},"properties":{"customSubDomainName":"\#(name)","allowProjectManagement":true}}"#
-        #expect(await host.arm("PUT", account, body: body, apiVersion: InProcessEmulator.accountAPIVersion).status < 300)
+        #expect(try await host.client.send("PUT", account, apiVersion: InProcessEmulator.accountAPIVersion, body: body).status < 300)
         for (deployment, model, version, sku) in [
             ("gpt-4o", "gpt-4o", "2024-11-20", "GlobalStandard"), ("embed", "text-embedding-3-small", "1", "Standard"),
         ] {
             let body =
                 #"{"sku":{"name":"\#(sku)","capacity":\#(capacity)},"properties":{"model":{"format":"OpenAI","name":"\#(model)","version":"\#(version)"}}}"#
-            let reply = await host.arm("PUT", account + "/deployments/" + deployment, body: body, apiVersion: Self.deploymentAPIVersion)
+            let reply = try await host.client.send(
+                "PUT", account + "/deployments/" + deployment, apiVersion: Self.deploymentAPIVersion, body: body)
             #expect(reply.status < 300, "\(reply.json?.compactString ?? "")")
         }
-        let keys = await host.arm("POST", account + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
+        let keys = try await host.client.send("POST", account + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
         return World(host: host, account: account, key: keys.json?["key1"]?.stringValue ?? "", subdomain: name)
-    }
-
-    struct Answer {
-        let status: Int
-        let headers: HTTPHeaders
-        let text: String
-        var json: JSONValue? { try? JSONParser.parse(text) }
-        var code: String? { json?["error"]?["code"]?.stringValue }
-    }
-
-    func call(
-        _ world: World, _ method: String, _ path: String, host family: String = "openai.azure.com", body: String? = nil,
-        headers: [(String, String)]
-    ) async -> Answer {
-        var requestHeaders = HTTPHeaders([("Host", "127.0.0.1:8443")] + headers.map { (name: $0.0, value: $0.1) })
-        if body != nil { requestHeaders.add("Content-Type", "application/json") }
-        let target = "/dataplane/\(world.subdomain).\(family)/" + path
-        let response = await world.host.emulator.handle(
-            HTTPRequest(method: method, target: target, headers: requestHeaders, body: Array((body ?? "").utf8), isTLS: true)
-        ).collected()
-        return Answer(status: response.status, headers: response.headers, text: String(decoding: response.body, as: UTF8.self))
     }
 
     static let chat = #"{"messages":[{"role":"user","content":"Hello there"}]}"#
 
     @Test func givenAKey_whenChattingOnTheClassicRoute_thenAChatCompletionOfTheModelComesBackWithAzureHeaders() async throws {
         let world = try await world()
-        let answer = await call(
-            world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: Self.chat,
+        let answer = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: Self.chat,
             headers: [("api-key", world.key), ("x-ms-client-request-id", "abc")])
         #expect(answer.status == 200, "\(answer.text)")
         #expect(answer.json?["object"]?.stringValue == "chat.completion")
@@ -81,8 +65,8 @@ import Testing
     @Test func givenStreamTrue_whenChatting_thenServerSentEventsEndWithDone() async throws {
         let world = try await world()
         let body = #"{"messages":[{"role":"user","content":"Hi"}],"stream":true,"stream_options":{"include_usage":true}}"#
-        let answer = await call(
-            world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: body,
+        let answer = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: body,
             headers: [("api-key", world.key)])
         #expect(answer.status == 200)
         #expect(answer.headers["Content-Type"]?.hasPrefix("text/event-stream") == true)
@@ -97,15 +81,17 @@ import Testing
     @Test func givenWrongOrMissingCredentials_whenCalling_thenTheGatewaysAnswersCome() async throws {
         let world = try await world()
         let path = "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"
-        let wrong = await call(world, "POST", path, body: Self.chat, headers: [("api-key", "nope")])
+        let wrong = try await world.host.anonymous.send("POST", world.dataPlane() + path, body: Self.chat, headers: [("api-key", "nope")])
         #expect(wrong.status == 401 && wrong.code == "401")
-        let missing = await call(world, "POST", path, body: Self.chat, headers: [])
+        let missing = try await world.host.anonymous.send("POST", world.dataPlane() + path, body: Self.chat, headers: [])
         #expect(missing.status == 401 && missing.json?["error"]?["message"]?.stringValue?.contains("missing subscription key") == true)
         // A key as a bearer value is a bad token on the classic route, a key on v1.
-        let classicBearer = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + world.key)])
+        let classicBearer = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("Authorization", "Bearer " + world.key)])
         #expect(classicBearer.status == 401 && classicBearer.json?["statusCode"]?.intValue == 401)
-        let v1 = await call(
-            world, "POST", "openai/v1/chat/completions", body: #"{"model":"gpt-4o","messages":[{"role":"user","content":"x"}]}"#,
+        let v1 = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/v1/chat/completions",
+            body: #"{"model":"gpt-4o","messages":[{"role":"user","content":"x"}]}"#,
             headers: [("Authorization", "Bearer " + world.key)])
         #expect(v1.status == 200, "\(v1.text)")
     }
@@ -114,60 +100,68 @@ import Testing
         let world = try await world()
         let host = world.host
         // The operator is Owner of the subscription: no data actions.
-        let info = await InProcessEmulator.send(host.emulator, token: nil, "GET", "/_emulator/info")
+        let info = try await host.anonymous.send("GET", "/_emulator/info")
         let operatorObjectID = info.json?["operator"]?["objectId"]?.stringValue ?? ""
         let audienceToken = try await operatorToken(host, scope: "https://cognitiveservices.azure.com/.default")
         let path = "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"
-        let denied = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
+        let denied = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
         #expect(denied.status == 401 && denied.code == "PermissionDenied", "\(denied.text)")
         let assignment = world.account + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())"
         let role =
             "/subscriptions/\(InProcessEmulator.subscription)/providers/Microsoft.Authorization/roleDefinitions/5e0bd9bd-7b93-4f28-af87-19fc36ad61bd"
-        let assign = await host.arm(
+        let assign = try await host.client.send(
             "PUT", assignment,
+            apiVersion: "2022-04-01",
             body:
-                #"{"properties":{"roleDefinitionId":"\#(role)","principalId":"\#(operatorObjectID)","principalType":"ServicePrincipal"}}"#,
-            apiVersion: "2022-04-01")
+                #"{"properties":{"roleDefinitionId":"\#(role)","principalId":"\#(operatorObjectID)","principalType":"ServicePrincipal"}}"#)
         #expect(assign.status == 201, "\(assign.json?.compactString ?? "")")
-        let allowed = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
+        let allowed = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("Authorization", "Bearer " + audienceToken)])
         #expect(allowed.status == 200, "\(allowed.text)")
         // A token for ARM's audience is not a data-plane token.
-        let armToken = await call(world, "POST", path, body: Self.chat, headers: [("Authorization", "Bearer " + host.token)])
+        let armToken = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("Authorization", "Bearer " + host.token)])
         #expect(armToken.status == 401 && armToken.json?["statusCode"]?.intValue == 401)
     }
 
     @Test func givenDeploymentsAndModels_whenTheyCannotServe_thenAzuresErrorsCome() async throws {
         let world = try await world()
         let key = [("api-key", world.key)]
-        let unknown = await call(
-            world, "POST", "openai/deployments/nope/chat/completions?api-version=2024-10-21", body: Self.chat, headers: key)
+        let unknown = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/nope/chat/completions?api-version=2024-10-21", body: Self.chat, headers: key)
         #expect(unknown.status == 404 && unknown.code == "DeploymentNotFound")
-        let wrongOperation = await call(
-            world, "POST", "openai/deployments/gpt-4o/embeddings?api-version=2024-10-21", body: #"{"input":"x"}"#, headers: key)
+        let wrongOperation = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/embeddings?api-version=2024-10-21", body: #"{"input":"x"}"#, headers: key
+        )
         #expect(wrongOperation.status == 400 && wrongOperation.code == "OperationNotSupported")
-        let noVersion = await call(world, "POST", "openai/deployments/gpt-4o/chat/completions", body: Self.chat, headers: key)
+        let noVersion = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/chat/completions", body: Self.chat, headers: key)
         #expect(noVersion.status == 404)
-        let badVersion = await call(
-            world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=banana", body: Self.chat, headers: key)
+        let badVersion = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/chat/completions?api-version=banana", body: Self.chat, headers: key)
         #expect(badVersion.status == 400 && badVersion.code == "BadRequest")
-        let badBody = await call(
-            world, "POST", "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: "{", headers: key)
+        let badBody = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21", body: "{", headers: key)
         #expect(badBody.status == 400 && badBody.json?["error"]?["type"]?.stringValue == "invalid_request_error")
-        let unknownHost = await call(world, "GET", "openai/models?api-version=2024-10-21", host: "nothere.openai.azure.com", headers: key)
+        let unknownHost = try await world.host.anonymous.send(
+            "GET", world.dataPlane("nothere.openai.azure.com") + "openai/models?api-version=2024-10-21", headers: key)
         #expect(unknownHost.status == 404)
     }
 
     @Test func givenCapacityOne_whenASecondCallComesAtOnce_then429WithRetryAfter() async throws {
         let world = try await world(capacity: 1)
         let path = "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"
-        let first = await call(world, "POST", path, body: Self.chat, headers: [("api-key", world.key)])
+        let first = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("api-key", world.key)])
         #expect(first.status == 200)
-        let second = await call(world, "POST", path, body: Self.chat, headers: [("api-key", world.key)])
+        let second = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("api-key", world.key)])
         #expect(second.status == 429 && second.code == "429")
         #expect(Int(second.headers["retry-after"] ?? "") ?? 0 >= 1)
         #expect(second.headers["retry-after-ms"] != nil)
         #expect(second.json?["error"]?["message"]?.stringValue?.contains("ChatCompletions_Create") == true)
-        let usage = await world.host.arm("GET", "/_emulator/dataplane/usage")
+        let usage = try await world.host.client.send("GET", "/_emulator/dataplane/usage")
         let counts = usage.json?["value"]?.arrayValue?.first { $0["deploymentId"]?.stringValue?.hasSuffix("/gpt-4o") == true }
         #expect(counts?["requests"]?.intValue == 2 && counts?["throttled"]?.intValue == 1 && counts?["succeeded"]?.intValue == 1)
     }
@@ -175,86 +169,92 @@ import Testing
     @Test func givenARegeneratedKeyOrDisabledLocalAuth_whenTheOldKeyIsUsed_thenItIsRefusedAtOnce() async throws {
         let world = try await world()
         let path = "openai/models?api-version=2024-10-21"
-        #expect(await call(world, "GET", path, headers: [("api-key", world.key)]).status == 200)
-        let regenerated = await world.host.arm(
-            "POST", world.account + "/regenerateKey", body: #"{"keyName":"Key1"}"#, apiVersion: InProcessEmulator.accountAPIVersion)
+        #expect(try await world.host.anonymous.send("GET", world.dataPlane() + path, headers: [("api-key", world.key)]).status == 200)
+        let regenerated = try await world.host.client.send(
+            "POST", world.account + "/regenerateKey", apiVersion: InProcessEmulator.accountAPIVersion, body: #"{"keyName":"Key1"}"#)
         #expect(regenerated.status == 200)
-        #expect(await call(world, "GET", path, headers: [("api-key", world.key)]).status == 401)
+        #expect(try await world.host.anonymous.send("GET", world.dataPlane() + path, headers: [("api-key", world.key)]).status == 401)
         let newKey = regenerated.json?["key1"]?.stringValue ?? ""
-        #expect(await call(world, "GET", path, headers: [("api-key", newKey)]).status == 200)
-        let patched = await world.host.arm(
-            "PATCH", world.account, body: #"{"properties":{"disableLocalAuth":true}}"#, apiVersion: InProcessEmulator.accountAPIVersion)
+        #expect(try await world.host.anonymous.send("GET", world.dataPlane() + path, headers: [("api-key", newKey)]).status == 200)
+        let patched = try await world.host.client.send(
+            "PATCH", world.account, apiVersion: InProcessEmulator.accountAPIVersion, body: #"{"properties":{"disableLocalAuth":true}}"#)
         #expect(patched.status < 300)
-        let refused = await call(world, "GET", path, headers: [("api-key", newKey)])
+        let refused = try await world.host.anonymous.send("GET", world.dataPlane() + path, headers: [("api-key", newKey)])
         #expect(refused.status == 403 && refused.code == "AuthenticationTypeDisabled")
     }
 
     @Test func givenScriptedRules_whenTheyMatch_thenTheyAnswerAndAreClearedByReset() async throws {
         let world = try await world()
         let path = "openai/deployments/gpt-4o/chat/completions?api-version=2024-10-21"
-        let added = await world.host.arm(
+        let added = try await world.host.client.send(
             "POST", "/_emulator/dataplane/rules", body: #"{"match":"hello","times":1,"reply":{"content":"Scripted!"}}"#)
         #expect(added.status == 201 && added.json?["id"]?.stringValue != nil)
-        let scripted = await call(world, "POST", path, body: Self.chat, headers: [("api-key", world.key)])
+        let scripted = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("api-key", world.key)])
         #expect(scripted.json?["choices"]?[0]?["message"]?["content"]?.stringValue == "Scripted!")
-        let filtered = await world.host.arm(
+        let filtered = try await world.host.client.send(
             "POST", "/_emulator/dataplane/rules", body: #"{"reply":{"contentFilter":{"on":"prompt","category":"hate"}}}"#)
         #expect(filtered.status == 201)
-        let blocked = await call(world, "POST", path, body: Self.chat, headers: [("api-key", world.key)])
+        let blocked = try await world.host.anonymous.send(
+            "POST", world.dataPlane() + path, body: Self.chat, headers: [("api-key", world.key)])
         #expect(blocked.status == 400 && blocked.code == "content_filter")
-        let state = await world.host.arm("GET", "/_emulator/state")
+        let state = try await world.host.client.send("GET", "/_emulator/state")
         #expect(state.json?["dataPlaneRules"]?.arrayValue?.count == 1)
-        let invalid = await world.host.arm("POST", "/_emulator/dataplane/rules", body: #"{"reply":{"error":{"status":42}}}"#)
+        let invalid = try await world.host.client.send("POST", "/_emulator/dataplane/rules", body: #"{"reply":{"error":{"status":42}}}"#)
         #expect(invalid.status == 400 && invalid.code == "InvalidDataPlaneRule")
-        #expect(await world.host.arm("POST", "/_emulator/reset").status == 204)
-        #expect(await world.host.arm("GET", "/_emulator/dataplane/rules").json?["value"]?.arrayValue?.isEmpty == true)
+        #expect(try await world.host.client.send("POST", "/_emulator/reset").status == 204)
+        #expect(try await world.host.client.send("GET", "/_emulator/dataplane/rules").json?["value"]?.arrayValue?.isEmpty == true)
     }
 
     @Test func givenAProject_whenItsEndpointIsCalled_thenDeploymentsAndConnectionsAreListed() async throws {
         let world = try await world()
         let project = world.account + "/projects/p1"
-        let created = await world.host.arm(
-            "PUT", project, body: #"{"location":"eastus","identity":{"type":"SystemAssigned"},"properties":{}}"#,
-            apiVersion: InProcessEmulator.accountAPIVersion)
+        let created = try await world.host.client.send(
+            "PUT", project,
+            apiVersion: InProcessEmulator.accountAPIVersion,
+            body: #"{"location":"eastus","identity":{"type":"SystemAssigned"},"properties":{}}"#)
         #expect(created.status < 300, "\(created.json?.compactString ?? "")")
-        let connection = await world.host.arm(
+        let connection = try await world.host.client.send(
             "PUT", project + "/connections/search1",
+            apiVersion: InProcessEmulator.accountAPIVersion,
             body:
-                #"{"properties":{"category":"CognitiveSearch","target":"https://s.search.windows.net","authType":"ApiKey","credentials":{"key":"secret"}}}"#,
-            apiVersion: InProcessEmulator.accountAPIVersion)
+                #"{"properties":{"category":"CognitiveSearch","target":"https://s.search.windows.net","authType":"ApiKey","credentials":{"key":"secret"}}}"#
+        )
         #expect(connection.status == 200, "\(connection.json?.compactString ?? "")")
         let key = [("api-key", world.key)]
         let family = "services.ai.azure.com"
-        let deployments = await call(world, "GET", "api/projects/p1/deployments?api-version=v1", host: family, headers: key)
+        let deployments = try await world.host.anonymous.send(
+            "GET", world.dataPlane(family) + "api/projects/p1/deployments?api-version=v1", headers: key)
         #expect(deployments.status == 200, "\(deployments.text)")
         #expect(Set(deployments.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []) == ["gpt-4o", "embed"])
-        let filtered = await call(
-            world, "GET", "api/projects/p1/deployments?api-version=v1&modelName=gpt-4o", host: family, headers: key)
+        let filtered = try await world.host.anonymous.send(
+            "GET", world.dataPlane(family) + "api/projects/p1/deployments?api-version=v1&modelName=gpt-4o", headers: key)
         #expect(filtered.json?["value"]?.arrayValue?.count == 1)
-        let connections = await call(world, "GET", "api/projects/p1/connections?api-version=v1", host: family, headers: key)
+        let connections = try await world.host.anonymous.send(
+            "GET", world.dataPlane(family) + "api/projects/p1/connections?api-version=v1", headers: key)
         let first = connections.json?["value"]?[0]
         #expect(first?["name"]?.stringValue == "search1" && first?["isDefault"]?.boolValue == true)
         #expect(first?["credentials"]?["key"] == nil)
-        let secret = await call(
-            world, "POST", "api/projects/p1/connections/search1/getConnectionWithCredentials?api-version=v1", host: family, body: "{}",
+        let secret = try await world.host.anonymous.send(
+            "POST", world.dataPlane(family) + "api/projects/p1/connections/search1/getConnectionWithCredentials?api-version=v1", body: "{}",
             headers: key)
         #expect(secret.json?["credentials"]?["key"]?.stringValue == "secret")
-        let missing = await call(world, "GET", "api/projects/nope/deployments?api-version=v1", host: family, headers: key)
+        let missing = try await world.host.anonymous.send(
+            "GET", world.dataPlane(family) + "api/projects/nope/deployments?api-version=v1", headers: key)
         #expect(missing.status == 404)
     }
 
     /// A client-credentials token of the operator for `scope`.
     func operatorToken(_ host: InProcessEmulator, scope: String) async throws -> String {
-        let info = await InProcessEmulator.send(host.emulator, token: nil, "GET", "/_emulator/info")
+        let info = try await host.anonymous.send("GET", "/_emulator/info")
         let tenant = info.json?["tenantId"]?.stringValue ?? ""
         let id = info.json?["operator"]?["clientId"]?.stringValue ?? ""
         let secret = info.json?["operator"]?["clientSecret"]?.stringValue ?? ""
         let form = "grant_type=client_credentials&client_id=\(id)&client_secret=\(secret)&scope=\(scope.addingQueryValueEncoding)"
-        var headers = HTTPHeaders([("Host", "127.0.0.1:8443"), ("Content-Type", "application/x-www-form-urlencoded")])
-        headers.add("Accept", "application/json")
-        let response = await host.emulator.handle(
-            HTTPRequest(method: "POST", target: "/\(tenant)/oauth2/v2.0/token", headers: headers, body: Array(form.utf8), isTLS: true))
-        let token = (try? JSONParser.parse(response.body))?["access_token"]?.stringValue
+        let response = try await host.anonymous.send(
+            "POST", "/\(tenant)/oauth2/v2.0/token", body: form,
+            headers: [("Content-Type", "application/x-www-form-urlencoded"), ("Accept", "application/json")])
+        let token = response.json?["access_token"]?.stringValue
         return try #require(token)
     }
 }

@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Identity
 import Testing
@@ -19,18 +20,18 @@ import Testing
 
     /// The resource group names the subscription lists.
     private func groupNames(_ live: LiveEmulator, token: String) async throws -> [String] {
-        let list = try await live.send("GET", "\(subscription)/resourcegroups?\(apiVersion)", token: token)
+        let list = try await live.client.send("GET", "\(subscription)/resourcegroups?\(apiVersion)", token: token)
         #expect(list.status == 200)
-        return (list.json?["value"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        return (list.jsonObject?["value"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
     }
 
     /// Asserts an ARM error envelope with `status` and, when given, `code`.
     private func expectARMError(
-        _ reply: LiveEmulator.Reply, _ status: Int, _ code: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
+        _ reply: TestClient.Reply, _ status: Int, _ code: String? = nil, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        #expect(reply.status == status, "body: \(String(decoding: reply.data.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
-        #expect(reply.errorCode != nil, "not an ARM error envelope", sourceLocation: sourceLocation)
-        if let code { #expect(reply.errorCode == code, sourceLocation: sourceLocation) }
+        #expect(reply.status == status, "body: \(String(decoding: reply.body.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
+        #expect(reply.code != nil, "not an ARM error envelope", sourceLocation: sourceLocation)
+        if let code { #expect(reply.code == code, sourceLocation: sourceLocation) }
     }
 
     @Test func rejectsBodiesThatAreNotSafeJSON() async throws {
@@ -54,11 +55,11 @@ import Testing
         for (index, (label, body)) in bodies.enumerated() {
             // Given a resource group PUT whose body is hostile JSON
             let path = groupPath("hostile-\(index)")
-            let reply = try await live.send("PUT", path, token: token, rawData: Data(body))
+            let reply = try await live.client.send("PUT", path, data: body, token: token)
             // Then it is InvalidRequestContent and nothing was created
             #expect(reply.status == 400, "\(label)")
-            #expect(reply.errorCode == "InvalidRequestContent", "\(label)")
-            #expect(try await live.send("GET", path, token: token).status == 404, "\(label)")
+            #expect(reply.code == "InvalidRequestContent", "\(label)")
+            #expect(try await live.client.send("GET", path, token: token).status == 404, "\(label)")
         }
     }
 
@@ -67,21 +68,22 @@ import Testing
         let token = try await live.operatorToken()
         let huge = String(repeating: "x", count: 3 * 1024 * 1024)
         // A 3 MiB tag value (under the 4 MiB body limit) and a 3 MiB location
-        let hugeTag = try await live.send(
-            "PUT", groupPath("huge-tag"), token: token, json: ["location": "westeurope", "tags": ["t": huge]])
+        let hugeTag = try await live.client.send(
+            "PUT", groupPath("huge-tag"), jsonObject: ["location": "westeurope", "tags": ["t": huge]], token: token)
         expectARMError(hugeTag, 400, "InvalidTag")
-        let location = try await live.send("PUT", groupPath("huge-location"), token: token, json: ["location": huge])
+        let location = try await live.client.send("PUT", groupPath("huge-location"), jsonObject: ["location": huge], token: token)
         expectARMError(location, 400, "LocationNotAvailableForResourceGroup")
         // A number with 100,000 digits is a double that overflows: refused, not truncated
         let digits = #"{"location":"westeurope","properties":{"n":"# + String(repeating: "9", count: 100_000) + "}}"
-        expectARMError(try await live.send("PUT", groupPath("huge-number"), token: token, rawBody: digits), 400, "InvalidRequestContent")
+        expectARMError(
+            try await live.client.send("PUT", groupPath("huge-number"), body: digits, token: token), 400, "InvalidRequestContent")
         // A 10,000-character name (under the request-line limit)
         let longName = String(repeating: "n", count: 10_000)
-        let named = try await live.send("PUT", groupPath(longName), token: token, json: ["location": "westeurope"])
+        let named = try await live.client.send("PUT", groupPath(longName), jsonObject: ["location": "westeurope"], token: token)
         expectARMError(named, 400, "InvalidResourceGroup")
         #expect(try await groupNames(live, token: token).isEmpty)
         // And the server still answers
-        #expect(try await live.send("GET", "/_emulator/health").status == 200)
+        #expect(try await live.client.send("GET", "/_emulator/health").status == 200)
     }
 
     @Test func tenThousandTagsAreRefusedAndChangeNothing() async throws {
@@ -90,15 +92,18 @@ import Testing
         var tags: [String: String] = [:]
         for index in 0..<10_000 { tags["tag\(index)"] = "value\(index)" }
         // Given no group, a PUT with 10,000 tags is refused
-        let many = try await live.send("PUT", groupPath("many-tags"), token: token, json: ["location": "westeurope", "tags": tags])
+        let many = try await live.client.send(
+            "PUT", groupPath("many-tags"), jsonObject: ["location": "westeurope", "tags": tags], token: token)
         expectARMError(many, 400, "InvalidTag")
-        #expect(try await live.send("GET", groupPath("many-tags"), token: token).status == 404)
+        #expect(try await live.client.send("GET", groupPath("many-tags"), token: token).status == 404)
         // Given a group with one tag, a PATCH with 10,000 tags is refused and the tag stays
-        let few = try await live.send("PUT", groupPath("few-tags"), token: token, json: ["location": "westeurope", "tags": ["keep": "me"]])
+        let few = try await live.client.send(
+            "PUT", groupPath("few-tags"), jsonObject: ["location": "westeurope", "tags": ["keep": "me"]], token: token)
         #expect(few.status == 201)
-        expectARMError(try await live.send("PATCH", groupPath("few-tags"), token: token, json: ["tags": tags]), 400, "InvalidTag")
-        let read = try await live.send("GET", groupPath("few-tags"), token: token)
-        #expect(read.json?["tags"] as? [String: String] == ["keep": "me"])
+        expectARMError(
+            try await live.client.send("PATCH", groupPath("few-tags"), jsonObject: ["tags": tags], token: token), 400, "InvalidTag")
+        let read = try await live.client.send("GET", groupPath("few-tags"), token: token)
+        #expect(read.jsonObject?["tags"] as? [String: String] == ["keep": "me"])
     }
 
     @Test func oversizedBodiesAre413InTheARMEnvelope() async throws {
@@ -106,9 +111,9 @@ import Testing
         let token = try await live.operatorToken()
         // 5 MiB against the 4 MiB limit of an ARM request body (ARM: RequestContentTooLarge)
         let body = #"{"location":"westeurope","tags":{"a":""# + String(repeating: "b", count: 5 * 1024 * 1024) + #""}}"#
-        let reply = try await live.send("PUT", groupPath("oversized"), token: token, rawBody: body)
+        let reply = try await live.client.send("PUT", groupPath("oversized"), body: body, token: token)
         expectARMError(reply, 413, "RequestContentTooLarge")
-        #expect(try await live.send("GET", groupPath("oversized"), token: token).status == 404)
+        #expect(try await live.client.send("GET", groupPath("oversized"), token: token).status == 404)
     }
 
     /// Names whose percent-decoded form walks up the path, smuggles a slash, or uses a character
@@ -128,11 +133,11 @@ import Testing
         for name in Self.rejectedGroupNames {
             // Given a PUT for the name, percent-encoded as a client library does (slashes too)
             let encoded = name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
-            let reply = try await live.send("PUT", groupPath(encoded), token: token, json: ["location": "westeurope"])
+            let reply = try await live.client.send("PUT", groupPath(encoded), jsonObject: ["location": "westeurope"], token: token)
             // Then it is a 4xx ARM error (400 for a bad name; an empty name is the collection,
             // where PUT is not an operation)
             #expect((400...499).contains(reply.status), "\(name.debugDescription) -> \(reply.status)")
-            #expect(reply.errorCode != nil, "\(name.debugDescription)")
+            #expect(reply.code != nil, "\(name.debugDescription)")
             #expect(reply.header("Set-Cookie") == nil)
         }
         // And nothing was created anywhere
@@ -144,10 +149,10 @@ import Testing
         let token = try await live.operatorToken()
         let injection = "%0D%0AX-Injected:%20yes%0D%0A"
         let replies = [
-            try await live.send("GET", "\(subscription)/resourceGroups/rg\(injection)?\(apiVersion)", token: token),
-            try await live.send("GET", "\(subscription)/resourceGroups/rg?api-version=2024-11-01\(injection)", token: token),
-            try await live.send("GET", "\(subscription)/providers/Microsoft.Fake\(injection)/things/x?\(apiVersion)", token: token),
-            try await live.send("GET", "/_emulator/info\(injection)"),
+            try await live.client.send("GET", "\(subscription)/resourceGroups/rg\(injection)?\(apiVersion)", token: token),
+            try await live.client.send("GET", "\(subscription)/resourceGroups/rg?api-version=2024-11-01\(injection)", token: token),
+            try await live.client.send("GET", "\(subscription)/providers/Microsoft.Fake\(injection)/things/x?\(apiVersion)", token: token),
+            try await live.client.send("GET", "/_emulator/info\(injection)"),
         ]
         for reply in replies {
             #expect((400...499).contains(reply.status))

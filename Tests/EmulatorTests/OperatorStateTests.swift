@@ -10,7 +10,7 @@ import Testing
         let world = try await InProcessEmulator(durable: true)
         for index in 0..<20 {
             let name = "journaled-\(index)"
-            let reply = await world.arm("PUT", world.group(name), body: #"{"location":"eastus"}"#)
+            let reply = try await world.client.send("PUT", world.group(name), body: #"{"location":"eastus"}"#)
             #expect(reply.status == 201)
             // Read the journal as a crash would leave it: the record is already there.
             let journal = try #require(
@@ -22,20 +22,22 @@ import Testing
 
     @Test func aSecondEmulatorOnTheDataDirectoryServesTheSameWorld() async throws {
         let first = try await InProcessEmulator(durable: true)
-        _ = await first.arm("PUT", first.group("kept"), body: #"{"location":"westus","tags":{"a":"b"}}"#)
-        _ = await first.arm(
-            "PUT", first.account("acct", in: "kept"), body: InProcessEmulator.accountBody,
-            apiVersion: InProcessEmulator.accountAPIVersion)
-        let keys = await first.arm("POST", first.account("acct", in: "kept") + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
+        _ = try await first.client.send("PUT", first.group("kept"), body: #"{"location":"westus","tags":{"a":"b"}}"#)
+        _ = try await first.client.send(
+            "PUT", first.account("acct", in: "kept"),
+            apiVersion: InProcessEmulator.accountAPIVersion, body: InProcessEmulator.accountBody)
+        let keys = try await first.client.send(
+            "POST", first.account("acct", in: "kept") + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
         // The first is never shut down: the second sees what reached the files.
         let second = try await InProcessEmulator(durable: true, dataDirectory: first.dataDirectory)
-        let group = await second.arm("GET", second.group("kept"))
+        let group = try await second.client.send("GET", second.group("kept"))
         #expect(group.status == 200)
         #expect(group.json?["tags"]?["a"] == "b")
-        let account = await second.arm("GET", second.account("acct", in: "kept"), apiVersion: InProcessEmulator.accountAPIVersion)
+        let account = try await second.client.send(
+            "GET", second.account("acct", in: "kept"), apiVersion: InProcessEmulator.accountAPIVersion)
         #expect(account.status == 200)
         // Provider-private state (the account keys) survives too
-        let keysAgain = await second.arm(
+        let keysAgain = try await second.client.send(
             "POST", second.account("acct", in: "kept") + "/listKeys", apiVersion: InProcessEmulator.accountAPIVersion)
         #expect(keys.status == 200)
         #expect(keysAgain.json?["key1"] == keys.json?["key1"])
@@ -43,15 +45,15 @@ import Testing
 
     @Test func exportThenImportRestoresTheWorld() async throws {
         let world = try await InProcessEmulator(durable: true)
-        _ = await world.arm("PUT", world.group("before"), body: #"{"location":"eastus"}"#)
-        let exported = await InProcessEmulator.send(world.emulator, token: nil, "GET", "/_emulator/state")
+        _ = try await world.client.send("PUT", world.group("before"), body: #"{"location":"eastus"}"#)
+        let exported = try await world.anonymous.send("GET", "/_emulator/state")
         #expect(exported.status == 200)
         let document = try #require(exported.json)
-        _ = await world.arm("PUT", world.group("after"), body: #"{"location":"eastus"}"#)
-        let imported = await InProcessEmulator.send(world.emulator, token: nil, "PUT", "/_emulator/state", body: document.compactString)
+        _ = try await world.client.send("PUT", world.group("after"), body: #"{"location":"eastus"}"#)
+        let imported = try await world.anonymous.send("PUT", "/_emulator/state", body: document.compactString)
         #expect(imported.status == 200)
-        #expect(await world.arm("GET", world.group("before")).status == 200)
-        #expect(await world.arm("GET", world.group("after")).status == 404)
+        #expect(try await world.client.send("GET", world.group("before")).status == 200)
+        #expect(try await world.client.send("GET", world.group("after")).status == 404)
     }
 
     @Test(arguments: [
@@ -62,12 +64,12 @@ import Testing
     ])
     func anInvalidImportChangesNothing(body: String) async throws {
         let world = try await InProcessEmulator()
-        _ = await world.arm("PUT", world.group("stays"), body: #"{"location":"eastus"}"#)
-        let before = await InProcessEmulator.send(world.emulator, token: nil, "GET", "/_emulator/state")
-        let answer = await InProcessEmulator.send(world.emulator, token: nil, "PUT", "/_emulator/state", body: body)
+        _ = try await world.client.send("PUT", world.group("stays"), body: #"{"location":"eastus"}"#)
+        let before = try await world.anonymous.send("GET", "/_emulator/state")
+        let answer = try await world.anonymous.send("PUT", "/_emulator/state", body: body)
         #expect(answer.status == 400)
         #expect(answer.code == "InvalidStateDocument")
-        let after = await InProcessEmulator.send(world.emulator, token: nil, "GET", "/_emulator/state")
+        let after = try await world.anonymous.send("GET", "/_emulator/state")
         #expect(after.json == before.json)
     }
 }

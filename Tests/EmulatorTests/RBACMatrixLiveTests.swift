@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Identity
 import Testing
@@ -276,9 +277,9 @@ import Testing
         let live = try LiveEmulator()
         let world = try await F(hubHost: live, project: true)
         F.expect(
-            try await live.send(
-                "PUT", F.account + "/deployments/gpt4o" + F.csVersion, token: world.hubOperator,
-                json: [
+            try await live.client.send(
+                "PUT", F.account + "/deployments/gpt4o" + F.csVersion,
+                jsonObject: [
                     "sku": ["name": "Standard", "capacity": 1],
                     "properties": [
                         "model": [
@@ -286,7 +287,7 @@ import Testing
                             "version": "2024-11-20",
                         ]
                     ],
-                ]), [201])
+                ], token: world.hubOperator), [201])
 
         var principals: [(role: String, scope: Scope, token: String)] = []
         for role in Self.roleDefinitions.keys.sorted() {
@@ -307,16 +308,16 @@ import Testing
         for operation in Self.operations {
             for principal in principals {
                 let allowed = Self.expected(role: principal.role, scope: principal.scope, operation: operation)
-                let reply = try await live.send(operation.method, operation.path, token: principal.token, json: operation.body)
+                let reply = try await live.client.send(operation.method, operation.path, jsonObject: operation.body, token: principal.token)
                 let cell = "\(principal.role) at \(principal.scope.rawValue): \(operation.method) \(operation.path)"
                 if allowed {
                     allowedCells += 1
                     #expect(
                         reply.status != 403 && reply.status != 401 && reply.status < 500,
-                        "expected allowed, got \(reply.status) \(String(decoding: reply.data, as: UTF8.self).prefix(300)) — \(cell)")
+                        "expected allowed, got \(reply.status) \(String(decoding: reply.body, as: UTF8.self).prefix(300)) — \(cell)")
                 } else {
-                    #expect(reply.status == 403 && reply.errorCode == "AuthorizationFailed", "expected 403, got \(reply.status) — \(cell)")
-                    let message = ((reply.json?["error"] as? [String: Any])?["message"] as? String) ?? ""
+                    #expect(reply.status == 403 && reply.code == "AuthorizationFailed", "expected 403, got \(reply.status) — \(cell)")
+                    let message = ((reply.jsonObject?["error"] as? [String: Any])?["message"] as? String) ?? ""
                     #expect(message.lowercased().contains("'\(operation.action.lowercased())'"), "\(message) — \(cell)")
                 }
                 cells += 1

@@ -38,23 +38,26 @@ import Testing
         let router = Router(routes: routes)
         return ARMPipeline(
             middleware: [
-                APIVersionMiddleware(), FixedCallerMiddleware(caller: .wellKnownOperator), RouteMatchMiddleware(router: router),
+                APIVersionMiddleware(), TestAuthenticator(defaultCaller: .wellKnownOperator), RouteMatchMiddleware(router: router),
                 ActivityLogRecorder(log: log, operations: operations),
             ], router: router)
     }
 
-    static func send(_ pipeline: ARMPipeline, _ method: String, _ path: String, headers: [(String, String)] = []) async -> HTTPResponse {
-        await pipeline.handle(
-            HTTPRequest(
-                method: method, target: path + "?api-version=2025-06-01", headers: HTTPHeaders([("Host", "localhost")] + headers),
-                body: Array("{}".utf8)))
+    /// Every call sends `{}`, as a client writing a resource would.
+    static func client(log: ActivityLog, operations: LongRunningOperations) -> TestClient {
+        let pipeline = pipeline(log: log, operations: operations)
+        return TestClient(apiVersion: "2025-06-01", host: "localhost", isTLS: false) { request in
+            var request = request
+            request.body = Array("{}".utf8)
+            return await pipeline.handle(request)
+        }
     }
 
-    @Test func aSynchronousWriteIsAPairAndAReadIsNothing() async {
+    @Test func aSynchronousWriteIsAPairAndAReadIsNothing() async throws {
         let log = ActivityLog()
-        let pipeline = Self.pipeline(log: log, operations: LongRunningOperations())
-        _ = await Self.send(pipeline, "PUT", Self.account, headers: [("x-ms-correlation-request-id", "c")])
-        _ = await Self.send(pipeline, "GET", Self.group)
+        let client = Self.client(log: log, operations: LongRunningOperations())
+        _ = try await client.send("PUT", Self.account, headers: [("x-ms-correlation-request-id", "c")])
+        _ = try await client.send("GET", Self.group)
         let events = log.all
         #expect(events.map(\.status) == ["Started", "Succeeded"])
         #expect(events.allSatisfy { $0.correlationID == "c" })
@@ -64,10 +67,10 @@ import Testing
         #expect(events[1].caller == Caller.wellKnownOperator.objectId)
     }
 
-    @Test func aThrownErrorIsFailedWithTheStatusAndBody() async {
+    @Test func aThrownErrorIsFailedWithTheStatusAndBody() async throws {
         let log = ActivityLog()
-        let pipeline = Self.pipeline(log: log, operations: LongRunningOperations())
-        let response = await Self.send(pipeline, "DELETE", Self.group)
+        let client = Self.client(log: log, operations: LongRunningOperations())
+        let response = try await client.send("DELETE", Self.group)
         #expect(response.status == 409)
         let end = log.all.last
         #expect(end?.status == "Failed")
@@ -80,8 +83,8 @@ import Testing
     func aLongRunningOperationIsAcceptedThenCompletedWhenItFinishes(fails: Bool) async throws {
         let log = ActivityLog()
         let operations = LongRunningOperations(provisioningDelay: .milliseconds(50))
-        let pipeline = Self.pipeline(log: log, operations: operations)
-        let response = await Self.send(pipeline, "PUT", Self.account, headers: fails ? [("x-fail", "1")] : [])
+        let client = Self.client(log: log, operations: operations)
+        let response = try await client.send("PUT", Self.account, headers: fails ? [("x-fail", "1")] : [])
         #expect(response.status == 202)
         #expect(log.all.map(\.status) == ["Started", "Accepted"])
         await operations.waitForAll()

@@ -24,7 +24,7 @@ struct CascadeTests {
         let projectID = MLTestWorld.workspace("proj1", rg: "projects-rg")
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
         let vault = try #require(hub.properties?["keyVault"]?.stringValue)
-        let connection = try await world.send(
+        let connection = try await world.client.send(
             "PUT", projectID + "/connections/search1",
             body: #"{"properties":{"category":"CognitiveSearch","authType":"ApiKey","target":"https://s","credentials":{"key":"k"}}}"#)
         #expect(connection.status == 200)
@@ -34,18 +34,18 @@ struct CascadeTests {
         #expect(world.directory.managedIdentity(resourceId: projectID) != nil)
 
         // When the project's group is deleted.
-        let deleted = try await world.send("DELETE", MLTestWorld.group("projects-rg"))
+        let deleted = try await world.client.send("DELETE", MLTestWorld.group("projects-rg"))
         #expect(deleted.status == 202)
 
         // Then the project is gone and everything it held elsewhere with it.
-        #expect(try await world.send("GET", projectID).status == 404)
+        #expect(try await world.client.send("GET", projectID).status == 404)
         #expect(roleAssignments(world, on: storage).isEmpty)
         #expect(world.store.all(under: ResourceID(vault)!, types: ["Microsoft.KeyVault/vaults/secrets"]).isEmpty)
         #expect(world.directory.managedIdentity(resourceId: projectID) == nil)
-        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1", rg: "hubs-rg"))
+        let hubNow = try await world.client.send("GET", MLTestWorld.workspace("hub1", rg: "hubs-rg"))
         #expect(hubNow.properties?["associatedWorkspaces"] == [])
         // The hub can go now: it has no projects left.
-        #expect(try await world.send("DELETE", MLTestWorld.workspace("hub1", rg: "hubs-rg")).status == 200)
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("hub1", rg: "hubs-rg")).status == 200)
         // The hub's own identity stays until the hub goes (it did, just now).
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("hub1", rg: "hubs-rg")) == nil)
     }
@@ -55,7 +55,7 @@ struct CascadeTests {
         try await world.createHub()
         try await world.createProject()
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("hub1")) != nil)
-        #expect(try await world.send("DELETE", MLTestWorld.group("rg1")).status == 202)
+        #expect(try await world.client.send("DELETE", MLTestWorld.group("rg1")).status == 202)
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("hub1")) == nil)
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("proj1")) == nil)
     }
@@ -66,11 +66,11 @@ struct CascadeTests {
         try await world.createGroup("data-rg")
         let storage = MLTestWorld.group("data-rg") + "/providers/Microsoft.Storage/storageAccounts/shareddata1"
         // Storage answers 200 to a create, as its spec says.
-        #expect(try await world.send("PUT", storage, apiVersion: "2023-05-01", body: #"{"location":"eastus"}"#).status == 200)
+        #expect(try await world.client.send("PUT", storage, apiVersion: "2023-05-01", body: #"{"location":"eastus"}"#).status == 200)
         try await world.createHub(extra: #","storageAccount":"\#(storage)""#)
         #expect(try await world.createProject().status == 200)
         #expect(roleAssignments(world, on: storage).count == 1)
-        #expect(try await world.send("DELETE", MLTestWorld.group("rg1")).status == 202)
+        #expect(try await world.client.send("DELETE", MLTestWorld.group("rg1")).status == 202)
         #expect(roleAssignments(world, on: storage).isEmpty)
     }
 
@@ -78,11 +78,11 @@ struct CascadeTests {
         // ARM's DELETE carries no forceToPurge: the name stays taken until purged (EMULATOR CHOICE).
         let world = try MLTestWorld()
         try await world.createHub()
-        #expect(try await world.send("DELETE", MLTestWorld.group("rg1")).status == 202)
+        #expect(try await world.client.send("DELETE", MLTestWorld.group("rg1")).status == 202)
         try await world.createGroup()
         let again = try await world.createHub()
         #expect(again.status == 409)
-        #expect(try await world.send("DELETE", MLTestWorld.workspace("hub1") + "?forceToPurge=true").status == 200)
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("hub1") + "?forceToPurge=true").status == 200)
         #expect(try await world.createHub().status == 200)
     }
 
@@ -90,8 +90,8 @@ struct CascadeTests {
         let world = try MLTestWorld()
         try await world.createHub()
         try await world.createGroup("other")
-        #expect(try await world.send("DELETE", MLTestWorld.group("other")).status == 202)
-        #expect(try await world.send("GET", MLTestWorld.workspace("hub1")).status == 200)
+        #expect(try await world.client.send("DELETE", MLTestWorld.group("other")).status == 202)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("hub1")).status == 200)
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("hub1")) != nil)
     }
 }

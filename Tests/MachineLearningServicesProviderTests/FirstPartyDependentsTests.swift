@@ -49,12 +49,12 @@ struct FirstPartyDependentsTests {
                 subscriptionID: MLTestWorld.subscription, resourceGroup: "rg1", namespace: type[0], types: [type[1]],
                 names: ["twin" + id.name.prefix(12)])
             let request = MachineLearningServicesProvider.dependentCreation(twinID, location: "eastus", tenantId: WellKnown.tenantId)
-            let twin = try await world.send(
+            let twin = try await world.client.send(
                 "PUT", twinID.description, apiVersion: apiVersion, body: String(decoding: request.body.serialized(), as: UTF8.self))
             #expect(twin.status == 200 || twin.status == 201)
 
             // Then both have one body: the provider's.
-            let dependent = try await world.send("GET", created, apiVersion: apiVersion)
+            let dependent = try await world.client.send("GET", created, apiVersion: apiVersion)
             #expect(dependent.status == 200)
             #expect(Self.shape(dependent.json) == Self.shape(twin.json), "\(id.fullType)")
             // Created by the ML service's own principal, not by the workspace's caller.
@@ -63,14 +63,14 @@ struct FirstPartyDependentsTests {
         }
 
         // The fields the ML provider's own copies lacked are there now.
-        let account = try await world.send("GET", storage, apiVersion: "2023-05-01")
+        let account = try await world.client.send("GET", storage, apiVersion: "2023-05-01")
         let name = try #require(ResourceID(storage)?.name)
         #expect(account.properties?["primaryEndpoints"]?["web"]?.stringValue == "https://\(name).z13.web.core.windows.net/")
         #expect(account.properties?["minimumTlsVersion"]?.stringValue == "TLS1_2")
         #expect(account.properties?["supportsHttpsTrafficOnly"]?.boolValue == true)
-        let keys = try await world.send("POST", storage + "/listKeys", apiVersion: "2023-05-01")
+        let keys = try await world.client.send("POST", storage + "/listKeys", apiVersion: "2023-05-01")
         #expect(keys.json?["keys"]?.arrayValue?.count == 2)
-        let keyVault = try await world.send("GET", vault, apiVersion: "2023-07-01")
+        let keyVault = try await world.client.send("GET", vault, apiVersion: "2023-07-01")
         #expect(keyVault.properties?["enableSoftDelete"]?.boolValue == true)
         #expect(keyVault.properties?["softDeleteRetentionInDays"]?.intValue == 90)
         #expect(keyVault.properties?["enableRbacAuthorization"]?.boolValue == true)
@@ -85,13 +85,13 @@ struct FirstPartyDependentsTests {
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
         let assignments = world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"])
         let assignment = try #require(assignments.first)
-        let answered = try await world.send("GET", assignment.id.description, apiVersion: "2022-04-01")
+        let answered = try await world.client.send("GET", assignment.id.description, apiVersion: "2022-04-01")
         #expect(answered.status == 200)
         #expect(answered.properties?["createdBy"]?.stringValue == Self.mlObjectId)
         #expect(answered.properties?["updatedBy"]?.stringValue == Self.mlObjectId)
         #expect(answered.properties?["delegatedManagedIdentityResourceId"] == .null)
         #expect(answered.json?["systemData"]?["createdBy"]?.stringValue == Self.mlAppId)
-        let container = try await world.send(
+        let container = try await world.client.send(
             "GET", storage + "/blobServices/default/containers/" + (project.properties?["workspaceId"]?.stringValue ?? "") + "-code",
             apiVersion: "2023-05-01")
         #expect(container.properties?["publicAccess"]?.stringValue == "None")
@@ -166,8 +166,8 @@ struct FirstPartyDependentsTests {
         let world = try MLTestWorld()
         try await world.createGroup()
         let vault = Self.resource("Microsoft.KeyVault", "vaults", "takenvault1")
-        #expect(try await world.send("PUT", vault, apiVersion: "2023-07-01", body: #"{"location":"eastus"}"#).status == 201)
-        #expect(try await world.send("DELETE", vault, apiVersion: "2023-07-01").status == 200)
+        #expect(try await world.client.send("PUT", vault, apiVersion: "2023-07-01", body: #"{"location":"eastus"}"#).status == 201)
+        #expect(try await world.client.send("DELETE", vault, apiVersion: "2023-07-01").status == 200)
 
         // When a hub names it (its storage account would be created first).
         let hub = try await world.createHub(extra: #","keyVault":"\#(vault)""#)
@@ -176,15 +176,15 @@ struct FirstPartyDependentsTests {
         #expect(hub.status == 409)
         #expect(hub.code == "ConflictError")
         #expect(hub.message?.contains("takenvault1") == true)
-        #expect(try await world.send("GET", MLTestWorld.workspace("hub1")).status == 404)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("hub1")).status == 404)
         #expect(world.store.all(under: ResourceID(MLTestWorld.group("rg1"))!, types: ["Microsoft.Storage/storageAccounts"]).isEmpty)
         #expect(world.store.all(under: ResourceID(MLTestWorld.group("rg1"))!, types: ["Microsoft.KeyVault/vaults"]).isEmpty)
     }
 
     @Test func aRefusedRoleAssignmentFailsTheProjectWithoutAPartialWrite() async throws {
         // Given role assignment writes refused (an injected fault, as a denial would be).
-        let faults = FaultInjector()
-        let world = try MLTestWorld(extraMiddleware: [FaultInjectionMiddleware(injector: faults)])
+        let world = try MLTestWorld()
+        let faults = world.faults
         let hub = try await world.createHub()
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
         try faults.add(
@@ -198,10 +198,10 @@ struct FirstPartyDependentsTests {
         // Then it fails with that refusal; no project, containers, identity or hub link remain.
         #expect(project.status == 403)
         #expect(project.code == "AuthorizationFailed")
-        #expect(try await world.send("GET", MLTestWorld.workspace("proj1")).status == 404)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("proj1")).status == 404)
         #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Storage/storageAccounts/blobServices/containers"]).isEmpty)
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("proj1")) == nil)
-        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        let hubNow = try await world.client.send("GET", MLTestWorld.workspace("hub1"))
         #expect(hubNow.properties?["associatedWorkspaces"] == [])
 
         // And once writes are allowed again the same PUT succeeds.

@@ -41,8 +41,8 @@ struct LinkedAccessTests {
                 + "'Microsoft.MachineLearningServices/workspaces/hubs/join/action' on the linked scope(s) "
                 + "'\(MLTestWorld.workspace("hub2"))' (respectively) or the linked scope(s) are invalid.")
         // Nothing was written: no project, no identity, no link on the hub.
-        #expect(try await world.send("GET", MLTestWorld.workspace("proj1")).status == 404)
-        #expect(try await world.send("GET", MLTestWorld.workspace("hub2")).properties?["associatedWorkspaces"] == [])
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("proj1")).status == 404)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("hub2")).properties?["associatedWorkspaces"] == [])
         #expect(world.directory.managedIdentity(resourceId: MLTestWorld.workspace("proj1")) == nil)
 
         let allowed = try await world.createProject(hub: "hub1")
@@ -72,7 +72,7 @@ struct LinkedAccessTests {
         let recorder = Recorder(allowedHub: "/nothing")
         let world = try MLTestWorld(linkedAccess: recorder.check)
         #expect(try await world.createHub().status == 200)
-        #expect(try await world.send("PATCH", MLTestWorld.workspace("hub1"), body: #"{"tags":{"a":"b"}}"#).status == 200)
+        #expect(try await world.client.send("PATCH", MLTestWorld.workspace("hub1"), body: #"{"tags":{"a":"b"}}"#).status == 200)
         #expect(recorder.asked.withLock { $0.isEmpty })
     }
 

@@ -22,12 +22,12 @@ struct ProjectsTests {
         #expect(properties["managedNetwork"]?["isolationMode"]?.stringValue == "AllowInternetOutbound")
         #expect(properties["workspaceId"] != hub.properties?["workspaceId"])
 
-        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        let hubNow = try await world.client.send("GET", MLTestWorld.workspace("hub1"))
         #expect(hubNow.properties?["associatedWorkspaces"] == [.string(MLTestWorld.workspace("proj1"))])
 
         // A change on the hub shows on the project (inheritance is live).
-        _ = try await world.send("PATCH", MLTestWorld.workspace("hub1"), body: #"{"properties":{"publicNetworkAccess":"Enabled"}}"#)
-        let projectNow = try await world.send("GET", MLTestWorld.workspace("proj1"))
+        _ = try await world.client.send("PATCH", MLTestWorld.workspace("hub1"), body: #"{"properties":{"publicNetworkAccess":"Enabled"}}"#)
+        let projectNow = try await world.client.send("GET", MLTestWorld.workspace("proj1"))
         #expect(projectNow.properties?["publicNetworkAccess"]?.stringValue == "Enabled")
     }
 
@@ -35,7 +35,7 @@ struct ProjectsTests {
         let world = try MLTestWorld()
         try await world.createHub()
 
-        let noHub = try await world.send("PUT", MLTestWorld.workspace("proj1"), body: #"{"kind":"Project","properties":{}}"#)
+        let noHub = try await world.client.send("PUT", MLTestWorld.workspace("proj1"), body: #"{"kind":"Project","properties":{}}"#)
         #expect(noHub.status == 400)
         #expect(noHub.code == "BadRequest")
 
@@ -43,13 +43,13 @@ struct ProjectsTests {
         #expect(missingHub.status == 400)
         #expect(missingHub.message == "Hub workspace '\(MLTestWorld.workspace("ghost"))' was not found or is not of kind 'Hub'.")
 
-        let otherSubscription = try await world.send(
+        let otherSubscription = try await world.client.send(
             "PUT", MLTestWorld.workspace("proj1"),
             body: #"{"kind":"Project","properties":{"hubResourceId":"/subscriptions/00000000-0000-0000-0000-000000000009"#
                 + #"/resourceGroups/rg1/providers/Microsoft.MachineLearningServices/workspaces/hub1"}}"#)
         #expect(otherSubscription.status == 400)
 
-        _ = try await world.send("PUT", MLTestWorld.workspace("plain"), body: #"{"location":"eastus"}"#)
+        _ = try await world.client.send("PUT", MLTestWorld.workspace("plain"), body: #"{"location":"eastus"}"#)
         let notAHub = try await world.createProject(hub: "plain")
         #expect(notAHub.status == 400)
         #expect(notAHub.message == "Hub workspace '\(MLTestWorld.workspace("plain"))' was not found or is not of kind 'Hub'.")
@@ -67,12 +67,12 @@ struct ProjectsTests {
                 "To create a project workspace with a workspace hub, please only specify name, description, "
                     + "display_name, location, application insight and identity") == true)
 
-        let location = try await world.send(
+        let location = try await world.client.send(
             "PUT", MLTestWorld.workspace("proj1"),
             body: #"{"kind":"Project","location":"westus","properties":{"hubResourceId":"\#(MLTestWorld.workspace("hub1"))"}}"#)
         #expect(location.status == 400)
         #expect(location.json?["error"]?["target"]?.stringValue == "location")
-        #expect(try await world.send("GET", MLTestWorld.workspace("proj1")).status == 404)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("proj1")).status == 404)
     }
 
     @Test func hubResourceIdIsImmutable() async throws {
@@ -83,12 +83,12 @@ struct ProjectsTests {
         let moved = try await world.createProject(hub: "hub2")
         #expect(moved.status == 400)
         #expect(moved.message?.hasPrefix("The hubResourceId of a project workspace cannot be changed after creation") == true)
-        let patched = try await world.send(
+        let patched = try await world.client.send(
             "PATCH", MLTestWorld.workspace("proj1"), body: #"{"properties":{"hubResourceId":"\#(MLTestWorld.workspace("hub2"))"}}"#)
         #expect(patched.status == 400)
         // Sending the GET body back unchanged (inherited values included) is accepted.
-        let got = try await world.send("GET", MLTestWorld.workspace("proj1"))
-        let roundTrip = try await world.send("PUT", MLTestWorld.workspace("proj1"), body: got.json!.compactString)
+        let got = try await world.client.send("GET", MLTestWorld.workspace("proj1"))
+        let roundTrip = try await world.client.send("PUT", MLTestWorld.workspace("proj1"), body: got.json!.compactString)
         #expect(roundTrip.status == 200)
     }
 
@@ -96,16 +96,16 @@ struct ProjectsTests {
         let world = try MLTestWorld()
         try await world.createHub()
         try await world.createProject()
-        let refused = try await world.send("DELETE", MLTestWorld.workspace("hub1"))
+        let refused = try await world.client.send("DELETE", MLTestWorld.workspace("hub1"))
         #expect(refused.status == 409)
         #expect(refused.code == "Conflict")
         #expect(refused.message?.contains(MLTestWorld.workspace("proj1")) == true)
-        #expect(try await world.send("GET", MLTestWorld.workspace("hub1")).status == 200)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("hub1")).status == 200)
 
-        #expect(try await world.send("DELETE", MLTestWorld.workspace("proj1") + "?forceToPurge=true").status == 200)
-        let hub = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("proj1") + "?forceToPurge=true").status == 200)
+        let hub = try await world.client.send("GET", MLTestWorld.workspace("hub1"))
         #expect(hub.properties?["associatedWorkspaces"] == [])
-        #expect(try await world.send("DELETE", MLTestWorld.workspace("hub1") + "?forceToPurge=true").status == 200)
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("hub1") + "?forceToPurge=true").status == 200)
     }
 
     @Test func projectGetsItsContainersAndTheABACRoleAssignment() async throws {
@@ -116,7 +116,7 @@ struct ProjectsTests {
         let principalId = try #require(project.json?["identity"]?["principalId"]?.stringValue)
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
 
-        let containers = try await world.send("GET", storage + "/blobServices/default/containers", apiVersion: "2023-05-01")
+        let containers = try await world.client.send("GET", storage + "/blobServices/default/containers", apiVersion: "2023-05-01")
         #expect(Set(containers.names) == Set(["azureml", "blobstore", "code", "file"].map { "\(workspaceId)-\($0)" }))
         #expect(containers.json?["value"]?[0]?["type"]?.stringValue == "Microsoft.Storage/storageAccounts/blobServices/containers")
 
@@ -145,7 +145,7 @@ struct ProjectsTests {
         // The project's identity can hold roles because it is a directory principal.
         #expect(world.directory.managedIdentity(objectId: principalId) != nil)
         // Deleting the project removes its assignment (its identity is gone).
-        _ = try await world.send("DELETE", MLTestWorld.workspace("proj1") + "?forceToPurge=true")
+        _ = try await world.client.send("DELETE", MLTestWorld.workspace("proj1") + "?forceToPurge=true")
         #expect(world.store.all(under: ResourceID(storage)!, types: ["Microsoft.Authorization/roleAssignments"]).isEmpty)
     }
 
@@ -160,11 +160,11 @@ struct ProjectsTests {
         let world = try MLTestWorld()
         let hub = try await world.createHub()
         let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
-        #expect(try await world.send("DELETE", storage, apiVersion: "2023-05-01").status == 200)
+        #expect(try await world.client.send("DELETE", storage, apiVersion: "2023-05-01").status == 200)
         let project = try await world.createProject()
         #expect(project.status == 200)
         #expect(world.store.all(under: ResourceID(storage)!).isEmpty)
-        let hubNow = try await world.send("GET", MLTestWorld.workspace("hub1"))
+        let hubNow = try await world.client.send("GET", MLTestWorld.workspace("hub1"))
         #expect(hubNow.properties?["associatedWorkspaces"] == [.string(MLTestWorld.workspace("proj1"))])
     }
 
@@ -172,17 +172,17 @@ struct ProjectsTests {
         let world = try MLTestWorld()
         try await world.createHub(extra: #","managedNetwork":{"isolationMode":"AllowInternetOutbound"}"#)
         try await world.createProject()
-        let same = try await world.send(
+        let same = try await world.client.send(
             "PATCH", MLTestWorld.workspace("proj1"),
             body: #"{"properties":{"friendlyName":"P1","managedNetwork":{"isolationMode":"AllowInternetOutbound"},"#
                 + #""publicNetworkAccess":"Enabled"}}"#)
         #expect(same.status == 200)
         #expect(same.properties?["friendlyName"]?.stringValue == "P1")
-        let other = try await world.send(
+        let other = try await world.client.send(
             "PATCH", MLTestWorld.workspace("proj1"), body: #"{"properties":{"managedNetwork":{"isolationMode":"Disabled"}}}"#)
         #expect(other.status == 400)
         #expect(other.message == "Project workspace shouldn't define it's own managed network properties.")
-        let access = try await world.send(
+        let access = try await world.client.send(
             "PATCH", MLTestWorld.workspace("proj1"), body: #"{"properties":{"publicNetworkAccess":"Disabled"}}"#)
         #expect(access.status == 400)
     }

@@ -3,6 +3,7 @@ import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Identity
+import ProviderTestSupport
 import Testing
 
 @testable import ResourcesProvider
@@ -49,53 +50,32 @@ struct FakeWidgets {
     }
 }
 
-/// The Resources provider and the fake widgets behind one pipeline, with InternalRequests
-/// connected to it, as Emulator.swift wires them.
-struct DeploymentWorld {
-    let store = ResourceStore()
-    let operations: LongRunningOperations
-    let pipeline: ARMPipeline
+/// The Resources provider and the fake widgets behind the production pipeline, with
+/// InternalRequests connected to it, as Emulator.swift wires them.
+struct DeploymentWorld: ProviderWorld {
+    let base: ProviderTestWorld
+    let client: TestClient
     let sub = ResourcesTestWorld.subscription
 
     init(provisioningDelay: Duration = .zero) throws {
-        let directory = try Directory(seedPath: nil)
-        operations = LongRunningOperations(provisioningDelay: provisioningDelay)
-        let internalRequests = InternalRequests()
+        base = try ProviderTestWorld(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
-            directory: directory, store: store, operations: operations,
-            registrations: [ResourcesProvider.registration, FakeWidgets.registration], internalRequests: internalRequests)
-        let router = Router(routes: provider.routes + FakeWidgets(store: store).routes + operations.routes)
-        pipeline = ARMPipeline(
-            middleware: [
-                APIVersionMiddleware(), FixedCallerMiddleware(caller: ResourcesTestWorld.operatorCaller),
-                RouteMatchMiddleware(router: router), ResourceGroupMiddleware(store: store),
-            ],
-            router: router)
-        internalRequests.connect(to: pipeline)
-    }
-
-    func send(
-        _ method: String, _ path: String, apiVersion: String = "2024-11-01", body: String? = nil
-    ) async throws -> ResourcesTestWorld.Reply {
-        let target = path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion
-        var headers = HTTPHeaders([("Host", "localhost:8443")])
-        if body != nil { headers.add("Content-Type", "application/json") }
-        let response = await pipeline.handle(
-            HTTPRequest(method: method, target: target, headers: headers, body: Array((body ?? "").utf8), isTLS: true))
-        let json: JSONValue? = response.body.isEmpty ? Optional.none : try JSONParser.parse(response.body)
-        return ResourcesTestWorld.Reply(status: response.status, headers: response.headers, json: json)
+            directory: base.directory, store: base.store, operations: base.operations,
+            registrations: [ResourcesProvider.registration, FakeWidgets.registration], internalRequests: base.internalRequests)
+        let pipeline = base.pipeline(routes: provider.routes + FakeWidgets(store: base.store).routes)
+        client = ProviderTestWorld.client(pipeline, apiVersion: "2024-11-01")
     }
 
     var group: String { "/subscriptions/\(sub)/resourceGroups/rg1" }
     func deployment(_ name: String) -> String { group + "/providers/Microsoft.Resources/deployments/" + name }
 
     func makeGroup() async throws {
-        let reply = try await send("PUT", group, body: #"{"location":"westeurope"}"#)
+        let reply = try await client.send("PUT", group, body: #"{"location":"westeurope"}"#)
         #expect(reply.status == 201)
     }
 
-    func deploy(_ name: String, template: String, parameters: String = "{}") async throws -> ResourcesTestWorld.Reply {
-        try await send(
+    func deploy(_ name: String, template: String, parameters: String = "{}") async throws -> TestClient.Reply {
+        try await client.send(
             "PUT", deployment(name),
             body: #"{"properties":{"mode":"Incremental","template":"# + template + #","parameters":"# + parameters + "}}")
     }
@@ -132,7 +112,7 @@ struct DeploymentWorld {
         #expect(properties?["duration"]?.stringValue?.hasPrefix("PT") == true)
         #expect(properties?["outputResources"]?.arrayValue?.count == 2)
 
-        let b = try await world.send("GET", world.group + "/providers/Test.Fake/widgets/w-b", apiVersion: "2024-01-01")
+        let b = try await world.client.send("GET", world.group + "/providers/Test.Fake/widgets/w-b", apiVersion: "2024-01-01")
         #expect(b.json?["properties"]?["peerColor"] == "blue")
         #expect(b.json?["properties"]?["enabled"] == true)
         #expect(b.json?["location"] == "westeurope")
@@ -140,19 +120,19 @@ struct DeploymentWorld {
 
         // Both operation paths list one operation per resource, in deployment order.
         for path in [world.deployment("dep1") + "/operations", world.group + "/deployments/dep1/operations"] {
-            let operations = try await world.send("GET", path)
+            let operations = try await world.client.send("GET", path)
             #expect(operations.status == 200)
             let items = operations.json?["value"]?.arrayValue ?? []
             #expect(items.count == 2)
             #expect(Set(items.compactMap { $0["properties"]?["targetResource"]?["resourceName"]?.stringValue }) == ["w-a", "w-b"])
             #expect(items.allSatisfy { $0["properties"]?["provisioningState"] == "Succeeded" })
         }
-        let get = try await world.send("GET", world.deployment("dep1"))
+        let get = try await world.client.send("GET", world.deployment("dep1"))
         #expect(get.json?["properties"]?["provisioningState"] == "Succeeded")
-        let list = try await world.send("GET", world.group + "/providers/Microsoft.Resources/deployments")
+        let list = try await world.client.send("GET", world.group + "/providers/Microsoft.Resources/deployments")
         #expect(list.json?["value"]?.arrayValue?.count == 1)
         // Deployments are not resources: /resources lists only the widgets.
-        let resources = try await world.send("GET", world.group + "/resources")
+        let resources = try await world.client.send("GET", world.group + "/resources")
         #expect(resources.json?["value"]?.arrayValue?.count == 2)
     }
 
@@ -167,13 +147,13 @@ struct DeploymentWorld {
         let error = reply.json?["properties"]?["error"]
         #expect(error?["code"] == "DeploymentFailed")
         #expect(error?["details"]?[0]?["code"] == "WidgetRejected")
-        let operations = try await world.send("GET", world.group + "/deployments/dep2/operations")
+        let operations = try await world.client.send("GET", world.group + "/deployments/dep2/operations")
         let items = operations.json?["value"]?.arrayValue ?? []
         #expect(items.count == 2)
         let failed = items.first { $0["properties"]?["provisioningState"] == "Failed" }
         #expect(failed?["properties"]?["statusCode"] == "BadRequest")
         #expect(failed?["properties"]?["statusMessage"]?["error"]?["code"] == "WidgetRejected")
-        let never = try await world.send("GET", world.group + "/providers/Test.Fake/widgets/never", apiVersion: "2024-01-01")
+        let never = try await world.client.send("GET", world.group + "/providers/Test.Fake/widgets/never", apiVersion: "2024-01-01")
         #expect(never.status == 404)
     }
 
@@ -194,20 +174,20 @@ struct DeploymentWorld {
             #expect(reply.status == 400)
             #expect(reply.json?["error"]?["code"]?.stringValue == code)
         }
-        let missing = try await world.send("GET", world.deployment("bad"))
+        let missing = try await world.client.send("GET", world.deployment("bad"))
         #expect(missing.status == 404)
         #expect(missing.json?["error"]?["code"] == "DeploymentNotFound")
-        let noMode = try await world.send("PUT", world.deployment("x"), body: #"{"properties":{"template":{}}}"#)
+        let noMode = try await world.client.send("PUT", world.deployment("x"), body: #"{"properties":{"template":{}}}"#)
         #expect(noMode.status == 400)
-        let link = try await world.send(
+        let link = try await world.client.send(
             "PUT", world.deployment("x"),
             body: #"{"properties":{"mode":"Incremental","templateLink":{"uri":"https://example.invalid/t.json"}}}"#)
         #expect(link.status == 501)
-        let badName = try await world.send(
+        let badName = try await world.client.send(
             "PUT", world.deployment("bad%20name"), body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
         #expect(badName.status == 400)
         #expect(badName.json?["error"]?["code"] == "InvalidDeploymentName")
-        let noGroup = try await world.send(
+        let noGroup = try await world.client.send(
             "PUT", "/subscriptions/\(world.sub)/resourceGroups/nogroup/providers/Microsoft.Resources/deployments/d",
             body: #"{"properties":{"mode":"Incremental","template":{}}}"#)
         #expect(noGroup.status == 404)
@@ -220,15 +200,15 @@ struct DeploymentWorld {
         try await world.makeGroup()
         for tags in ["[null,null]", #""text""#, #"{"a":{"nested":1}}"#] {
             let body = #"{"tags":"# + tags + #","properties":{"mode":"Incremental","template":{}}}"#
-            let reply = try await world.send("PUT", world.deployment("tagged"), body: body)
+            let reply = try await world.client.send("PUT", world.deployment("tagged"), body: body)
             #expect(reply.status == 400)
             #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTag")
         }
-        #expect(try await world.send("GET", world.deployment("tagged")).status == 404)
+        #expect(try await world.client.send("GET", world.deployment("tagged")).status == 404)
         let body = #"{"tags":{"team":"a"},"properties":{"mode":"Incremental","template":{}}}"#
-        let tagged = try await world.send("PUT", world.deployment("tagged"), body: body)
+        let tagged = try await world.client.send("PUT", world.deployment("tagged"), body: body)
         #expect((200...201).contains(tagged.status))
-        #expect(try await world.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
+        #expect(try await world.client.send("GET", world.deployment("tagged")).json?["tags"] == ["team": "a"])
     }
 
     /// Regression (scripts/fuzz): an overflowing template function trapped the emulator from a PUT.
@@ -240,7 +220,7 @@ struct DeploymentWorld {
         let reply = try await world.deploy("overflow", template: template)
         #expect(reply.status == 400)
         #expect(reply.json?["error"]?["code"]?.stringValue == "InvalidTemplate")
-        #expect(try await world.send("GET", world.deployment("overflow")).status == 404)
+        #expect(try await world.client.send("GET", world.deployment("overflow")).status == 404)
     }
 
     @Test func nestedDeploymentsRecurseAndExposeOutputs() async throws {
@@ -257,9 +237,9 @@ struct DeploymentWorld {
         let reply = try await world.deploy("outer", template: template)
         #expect(reply.json?["properties"]?["provisioningState"] == "Succeeded")
         #expect(reply.json?["properties"]?["outputs"]?["fromInner"]?["value"] == "nested-w")
-        let widget = try await world.send("GET", world.group + "/providers/Test.Fake/widgets/nested-w", apiVersion: "2024-01-01")
+        let widget = try await world.client.send("GET", world.group + "/providers/Test.Fake/widgets/nested-w", apiVersion: "2024-01-01")
         #expect(widget.status == 200)
-        let inner = try await world.send("GET", world.deployment("inner"))
+        let inner = try await world.client.send("GET", world.deployment("inner"))
         #expect(inner.json?["properties"]?["provisioningState"] == "Succeeded")
     }
 
@@ -268,29 +248,29 @@ struct DeploymentWorld {
         try await world.makeGroup()
         let body =
             #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"Test.Fake/widgets","apiVersion":"2024-01-01","name":"v"}]}}}"#
-        let validate = try await world.send("POST", world.deployment("v") + "/validate", body: body)
+        let validate = try await world.client.send("POST", world.deployment("v") + "/validate", body: body)
         #expect(validate.status == 200)
         #expect(validate.json?["properties"]?["validatedResources"]?[0]?["id"]?.stringValue?.hasSuffix("/widgets/v") == true)
-        let notCreated = try await world.send("GET", world.group + "/providers/Test.Fake/widgets/v", apiVersion: "2024-01-01")
+        let notCreated = try await world.client.send("GET", world.group + "/providers/Test.Fake/widgets/v", apiVersion: "2024-01-01")
         #expect(notCreated.status == 404)
-        let invalid = try await world.send(
+        let invalid = try await world.client.send(
             "POST", world.deployment("v") + "/validate",
             body: #"{"properties":{"mode":"Incremental","template":{"resources":[{"type":"No.Such/x","apiVersion":"1","name":"y"}]}}}"#)
         #expect(invalid.status == 400)
         #expect(invalid.json?["error"]?["code"] == "InvalidTemplateDeployment")
 
-        _ = try await world.send("PUT", world.deployment("v"), body: body)
-        let export = try await world.send("POST", world.deployment("v") + "/exportTemplate")
+        _ = try await world.client.send("PUT", world.deployment("v"), body: body)
+        let export = try await world.client.send("POST", world.deployment("v") + "/exportTemplate")
         #expect(export.json?["template"]?["resources"]?[0]?["name"] == "v")
-        let cancel = try await world.send("POST", world.deployment("v") + "/cancel")
+        let cancel = try await world.client.send("POST", world.deployment("v") + "/cancel")
         #expect(cancel.status == 409)
-        let whatIf = try await world.send("POST", world.deployment("v") + "/whatIf", body: body)
+        let whatIf = try await world.client.send("POST", world.deployment("v") + "/whatIf", body: body)
         #expect(whatIf.status == 501)
-        let delete = try await world.send("DELETE", world.deployment("v"))
+        let delete = try await world.client.send("DELETE", world.deployment("v"))
         #expect(delete.status == 204)
-        #expect(try await world.send("GET", world.deployment("v")).status == 404)
+        #expect(try await world.client.send("GET", world.deployment("v")).status == 404)
         // The resources stay.
-        #expect(try await world.send("GET", world.group + "/providers/Test.Fake/widgets/v", apiVersion: "2024-01-01").status == 200)
+        #expect(try await world.client.send("GET", world.group + "/providers/Test.Fake/widgets/v", apiVersion: "2024-01-01").status == 200)
     }
 
     @Test func withAProvisioningDelayThePutIsAnLROThatFinishesOnItsOwn() async throws {
@@ -303,7 +283,7 @@ struct DeploymentWorld {
         #expect(reply.headers["Retry-After"] == "1")
         #expect(reply.headers["Azure-AsyncOperation"] != nil)
         await world.operations.waitForAll()
-        let get = try await world.send("GET", world.deployment("slow"))
+        let get = try await world.client.send("GET", world.deployment("slow"))
         #expect(get.json?["properties"]?["provisioningState"] == "Succeeded")
     }
 }

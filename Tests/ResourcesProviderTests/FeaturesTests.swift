@@ -17,18 +17,18 @@ import Testing
     @Test func catalogFeaturesStartRegisteredAndFlip() async throws {
         let world = try ResourcesTestWorld(registrations: Self.registrations)
         let path = Self.features + "/providers/microsoft.storage/features/allownfsv3"
-        let shown = try await world.send("GET", path, apiVersion: "2021-07-01")
+        let shown = try await world.client.send("GET", path, apiVersion: "2021-07-01")
         #expect(shown.status == 200)
         #expect(shown.json?["name"]?.stringValue == "Microsoft.Storage/AllowNFSV3")
         #expect(shown.json?["type"]?.stringValue == "Microsoft.Features/providers/features")
         #expect(shown.json?["properties"]?["state"]?.stringValue == "Registered")
-        let off = try await world.send("POST", path + "/unregister", apiVersion: "2021-07-01")
+        let off = try await world.client.send("POST", path + "/unregister", apiVersion: "2021-07-01")
         #expect(off.json?["properties"]?["state"]?.stringValue == "Unregistered")
         #expect(
             !FeatureRegistration.isFeatureRegistered(
                 world.store, subscriptionID: WellKnown.subscriptionId, namespace: "Microsoft.Storage", feature: "AllowNFSV3"))
         #expect(
-            try await world.send("POST", path + "/register", apiVersion: "2021-07-01").json?["properties"]?["state"]?.stringValue
+            try await world.client.send("POST", path + "/register", apiVersion: "2021-07-01").json?["properties"]?["state"]?.stringValue
                 == "Registered")
         #expect(
             FeatureRegistration.isFeatureRegistered(
@@ -38,12 +38,14 @@ import Testing
     @Test func previewFeaturesStartNotRegisteredAndAreListedOnceTouched() async throws {
         let world = try ResourcesTestWorld(registrations: Self.registrations)
         let path = Self.features + "/providers/Microsoft.Resources/features/SomePreview"
-        #expect(try await world.send("GET", path, apiVersion: "2021-07-01").json?["properties"]?["state"]?.stringValue == "NotRegistered")
-        _ = try await world.send("POST", path + "/register", apiVersion: "2021-07-01")
-        let all = try await world.send("GET", Self.features + "/features", apiVersion: "2021-07-01")
+        #expect(
+            try await world.client.send("GET", path, apiVersion: "2021-07-01").json?["properties"]?["state"]?.stringValue == "NotRegistered"
+        )
+        _ = try await world.client.send("POST", path + "/register", apiVersion: "2021-07-01")
+        let all = try await world.client.send("GET", Self.features + "/features", apiVersion: "2021-07-01")
         let names = all.json?["value"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
         #expect(names.contains("Microsoft.Resources/SomePreview"))
-        let unknown = try await world.send("GET", Self.features + "/providers/Contoso.Nothing/features/x", apiVersion: "2021-07-01")
+        let unknown = try await world.client.send("GET", Self.features + "/providers/Contoso.Nothing/features/x", apiVersion: "2021-07-01")
         #expect(unknown.status == 404)
         #expect(unknown.json?["error"]?["code"]?.stringValue == "InvalidResourceNamespace")
     }
@@ -51,10 +53,11 @@ import Testing
     @Test func providersUnregisterAndTheGateRefusesWrites() async throws {
         let world = try ResourcesTestWorld(registrations: Self.registrations)
         let providers = "/subscriptions/\(WellKnown.subscriptionId)/providers"
-        #expect(try await world.send("POST", providers + "/Microsoft.Resources/unregister").status == 409)
-        let off = try await world.send("POST", providers + "/Microsoft.Storage/unregister")
+        #expect(try await world.client.send("POST", providers + "/Microsoft.Resources/unregister").status == 409)
+        let off = try await world.client.send("POST", providers + "/Microsoft.Storage/unregister")
         #expect(off.json?["registrationState"]?.stringValue == "Unregistered")
-        #expect(try await world.send("GET", providers + "/microsoft.storage").json?["registrationState"]?.stringValue == "Unregistered")
+        #expect(
+            try await world.client.send("GET", providers + "/microsoft.storage").json?["registrationState"]?.stringValue == "Unregistered")
         let gate = ProviderRegistrationGate(store: world.store)
         let route = Route(
             "PUT", "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts/{name}", operationID: "x",
@@ -70,7 +73,7 @@ import Testing
             ).status
         }
         #expect(await put() == 409)
-        let on = try await world.send("POST", providers + "/Microsoft.Storage/register")
+        let on = try await world.client.send("POST", providers + "/Microsoft.Storage/register")
         #expect(on.json?["registrationState"]?.stringValue == "Registered")
         #expect(await put() == 200)
     }

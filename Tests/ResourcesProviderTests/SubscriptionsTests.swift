@@ -8,7 +8,7 @@ import Testing
 struct SubscriptionsTests {
     @Test func listsTheCallersSubscriptionWithTheFieldsAzNeeds() async throws {
         let world = try ResourcesTestWorld()
-        let reply = try await world.send("GET", "/subscriptions", apiVersion: "2022-12-01")
+        let reply = try await world.client.send("GET", "/subscriptions", apiVersion: "2022-12-01")
         #expect(reply.status == 200)
         let first = try #require(reply.json?["value"]?.arrayValue?.first)
         #expect(first["id"]?.stringValue == "/subscriptions/\(WellKnown.subscriptionId)")
@@ -19,18 +19,18 @@ struct SubscriptionsTests {
 
     @Test func unknownSubscriptionIsNotFound() async throws {
         let world = try ResourcesTestWorld()
-        let reply = try await world.send("GET", "/subscriptions/00000000-0000-0000-0000-000000000000", apiVersion: "2022-12-01")
+        let reply = try await world.client.send("GET", "/subscriptions/00000000-0000-0000-0000-000000000000", apiVersion: "2022-12-01")
         #expect(reply.status == 404)
         #expect(reply.json?["error"]?["code"]?.stringValue == "SubscriptionNotFound")
     }
 
     @Test func locationsAndTenants() async throws {
         let world = try ResourcesTestWorld()
-        let locations = try await world.send("GET", "/subscriptions/\(WellKnown.subscriptionId)/locations", apiVersion: "2022-12-01")
+        let locations = try await world.client.send("GET", "/subscriptions/\(WellKnown.subscriptionId)/locations", apiVersion: "2022-12-01")
         let eastus = locations.json?["value"]?.arrayValue?.first { $0["name"]?.stringValue == "eastus" }
         #expect(eastus?["displayName"]?.stringValue == "East US")
         #expect(eastus?["id"]?.stringValue == "/subscriptions/\(WellKnown.subscriptionId)/locations/eastus")
-        let tenants = try await world.send("GET", "/tenants", apiVersion: "2022-12-01")
+        let tenants = try await world.client.send("GET", "/tenants", apiVersion: "2022-12-01")
         #expect(tenants.json?["value"]?.arrayValue?.first?["tenantId"]?.stringValue == WellKnown.tenantId)
     }
 }
@@ -65,7 +65,7 @@ struct CloudMetadataTests {
 struct GenericResourcesTests {
     @Test func listsTopLevelResourcesOnlyWithFilters() async throws {
         let world = try ResourcesTestWorld()
-        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
+        _ = try await world.client.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
         let account = try #require(ResourceID("\(world.groups)/rg1/providers/Microsoft.Storage/storageAccounts/sa1"))
         let container = try #require(ResourceID(account.description + "/blobServices/default"))
         for id in [account, container] {
@@ -76,15 +76,15 @@ struct GenericResourcesTests {
                     "tags": ["k": "v"],
                 ])
         }
-        let all = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/resources")
+        let all = try await world.client.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/resources")
         #expect(all.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [account.description])
-        let byType = try await world.send(
+        let byType = try await world.client.send(
             "GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27microsoft.storage%2Fstorageaccounts%27")
         #expect(byType.json?["value"]?.arrayValue?.count == 1)
-        let none = try await world.send(
+        let none = try await world.client.send(
             "GET", "\(world.groups)/rg1/resources?%24filter=resourceType%20eq%20%27Microsoft.KeyVault%2Fvaults%27")
         #expect(none.json?["value"]?.arrayValue?.count == 0)
-        let missingGroup = try await world.send("GET", "\(world.groups)/nope/resources")
+        let missingGroup = try await world.client.send("GET", "\(world.groups)/nope/resources")
         #expect(missingGroup.json?["error"]?["code"]?.stringValue == "ResourceGroupNotFound")
     }
 
@@ -92,7 +92,7 @@ struct GenericResourcesTests {
         // Given a declared storage account, an undeclared top-level type and the agent service's
         // objects stored below a Foundry project.
         let world = try ResourcesTestWorld()
-        _ = try await world.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
+        _ = try await world.client.send("PUT", "\(world.groups)/rg1", body: #"{"location":"eastus"}"#)
         let group = "\(world.groups)/rg1/providers"
         let ids = try [
             "\(group)/Microsoft.Storage/storageAccounts/sa1", "\(group)/Microsoft.Undeclared/things/t1",
@@ -102,23 +102,23 @@ struct GenericResourcesTests {
         for id in ids { try world.store.put(id, body: ["id": .string(id.description), "name": .string(id.name)]) }
         // When the subscription's and the group's resources are listed, then only the storage account shows.
         for path in ["/subscriptions/\(ResourcesTestWorld.subscription)/resources", "\(world.groups)/rg1/resources"] {
-            let listed = try await world.send("GET", path)
+            let listed = try await world.client.send("GET", path)
             #expect(listed.json?["value"]?.arrayValue?.compactMap { $0["id"]?.stringValue } == [ids[0].description])
         }
     }
 
     @Test func providersAreRegistered() async throws {
         let world = try ResourcesTestWorld()
-        let provider = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/microsoft.resources")
+        let provider = try await world.client.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/microsoft.resources")
         #expect(provider.json?["namespace"]?.stringValue == "Microsoft.Resources")
         #expect(provider.json?["registrationState"]?.stringValue == "Registered")
-        let registered = try await world.send(
+        let registered = try await world.client.send(
             "POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/register")
         #expect(registered.status == 200)
-        let unknown = try await world.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Nope")
+        let unknown = try await world.client.send("GET", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Nope")
         #expect(unknown.status == 404)
         #expect(unknown.json?["error"]?["code"]?.stringValue == "InvalidResourceNamespace")
-        let unregister = try await world.send(
+        let unregister = try await world.client.send(
             "POST", "/subscriptions/\(ResourcesTestWorld.subscription)/providers/Microsoft.Resources/unregister")
         // ARM's own namespace stays registered (FeaturesTests covers unregistering others).
         #expect(unregister.status == 409)

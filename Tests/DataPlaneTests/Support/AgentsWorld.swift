@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Identity
 
@@ -12,11 +13,18 @@ struct AgentsWorld {
     let dataPlane: DataPlane
     var project: ResourceID { account.child(type: "projects", name: "p1") }
     var runs: AgentRuns { dataPlane.handlers.agentRuns }
+    /// Calls `api/projects/p1/{path}` with the account key, as azure-ai-agents does.
+    let client: TestClient
 
     init(capacity: Int = 100, limitsEnabled: Bool = true) throws {
-        dataPlane = DataPlane(
+        let dataPlane = DataPlane(
             store: store, validator: TokenValidator(directory: Directory(), signingKey: .wellKnown), evaluator: nil,
             models: ModelService(), catalog: { _, _ in [] }, limitsEnabled: limitsEnabled)
+        self.dataPlane = dataPlane
+        client = TestClient(
+            apiVersion: "v1", host: "localhost", isTLS: false, headers: [("api-key", "k1"), ("Content-Type", "application/json")],
+            pathPrefix: "/dataplane/a1.services.ai.azure.com/api/projects/p1/"
+        ) { [dataPlane] request in await dataPlane.handle(request).collected() }
         _ = try store.put(
             account,
             body: [
@@ -40,29 +48,12 @@ struct AgentsWorld {
             ])
     }
 
-    struct Answer {
-        let status: Int
-        let headers: HTTPHeaders
-        let text: String
-        var json: JSONValue { (try? JSONParser.parse(text)) ?? .null }
-    }
-
-    /// `method` on `api/projects/p1/{path}` with the account key.
-    func call(_ method: String, _ path: String, _ body: String? = nil) async -> Answer {
-        let separator = path.contains("?") ? "&" : "?"
-        let request = HTTPRequest(
-            method: method, target: "/dataplane/a1.services.ai.azure.com/api/projects/p1/\(path)\(separator)api-version=v1",
-            headers: HTTPHeaders([("Host", "localhost"), ("api-key", "k1"), ("Content-Type", "application/json")]),
-            body: Array((body ?? "").utf8))
-        let response = await dataPlane.handle(request).collected()
-        return Answer(status: response.status, headers: response.headers, text: String(decoding: response.body, as: UTF8.self))
-    }
-
     /// An assistant (with `tools` JSON), a thread with one user message, and their ids.
-    func assistantAndThread(message: String, tools: String = "[]") async -> (assistant: String, thread: String) {
-        let assistant = await call("POST", "assistants", #"{"model":"gpt-4o","instructions":"Be helpful.","tools":\#(tools)}"#)
-        let thread = await call("POST", "threads", #"{"messages":[{"role":"user","content":"\#(message)"}]}"#)
-        return (assistant.json["id"]?.stringValue ?? "", thread.json["id"]?.stringValue ?? "")
+    func assistantAndThread(message: String, tools: String = "[]") async throws -> (assistant: String, thread: String) {
+        let assistant = try await client.send(
+            "POST", "assistants", body: #"{"model":"gpt-4o","instructions":"Be helpful.","tools":\#(tools)}"#)
+        let thread = try await client.send("POST", "threads", body: #"{"messages":[{"role":"user","content":"\#(message)"}]}"#)
+        return (assistant.json?["id"]?.stringValue ?? "", thread.json?["id"]?.stringValue ?? "")
     }
 
     func runID(thread: String, run: String) -> ResourceID {
@@ -70,10 +61,10 @@ struct AgentsWorld {
     }
 
     /// Starts a run and waits for its task to stop working; the run as stored then.
-    func runToRest(assistant: String, thread: String) async -> JSONValue {
-        let created = await call("POST", "threads/\(thread)/runs", #"{"assistant_id":"\#(assistant)"}"#)
-        let run = created.json["id"]?.stringValue ?? ""
+    func runToRest(assistant: String, thread: String) async throws -> JSONValue {
+        let created = try await client.send("POST", "threads/\(thread)/runs", body: #"{"assistant_id":"\#(assistant)"}"#)
+        let run = created.json?["id"]?.stringValue ?? ""
         await runs.finished(runID(thread: thread, run: run))
-        return await call("GET", "threads/\(thread)/runs/\(run)").json
+        return try await client.send("GET", "threads/\(thread)/runs/\(run)").json ?? .null
     }
 }

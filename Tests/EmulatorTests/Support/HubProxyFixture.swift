@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Identity
 import Testing
@@ -40,24 +41,27 @@ struct HubProxyFixture {
         hubOperator = try await hubSide.operatorToken()
         accountOperator = try await accountSide.operatorToken()
         try await Self.expect(
-            accountSide.send(
-                "PUT", Self.group + Self.rgVersion,
-                token: accountOperator, json: ["location": "eastus"]), [201, 200])
+            accountSide.client.send(
+                "PUT", Self.group + Self.rgVersion, jsonObject: ["location": "eastus"],
+                token: accountOperator), [201, 200])
         if accountSide !== hubSide {
-            try await Self.expect(hubSide.send("PUT", Self.group + Self.rgVersion, token: hubOperator, json: ["location": "eastus"]), [201])
+            try await Self.expect(
+                hubSide.client.send("PUT", Self.group + Self.rgVersion, jsonObject: ["location": "eastus"], token: hubOperator), [201])
         }
         try await Self.expect(
-            accountSide.send(
-                "PUT", Self.account + Self.csVersion, token: accountOperator,
-                json: ["location": "eastus", "kind": "AIServices", "sku": ["name": "S0"], "properties": ["customSubDomainName": "acct1"]]),
+            accountSide.client.send(
+                "PUT", Self.account + Self.csVersion,
+                jsonObject: [
+                    "location": "eastus", "kind": "AIServices", "sku": ["name": "S0"], "properties": ["customSubDomainName": "acct1"],
+                ], token: accountOperator),
             [200, 201])
         try await Self.expect(
-            hubSide.send(
-                "PUT", Self.hub + Self.mlVersion, token: hubOperator,
-                json: [
+            hubSide.client.send(
+                "PUT", Self.hub + Self.mlVersion,
+                jsonObject: [
                     "location": "eastus", "kind": "Hub", "identity": ["type": "SystemAssigned"],
                     "properties": [:] as [String: Any],
-                ]),
+                ], token: hubOperator),
             [200, 201, 202])
         // With --provisioning-delay both finish in the background.
         try await Self.waitUntilSucceeded(Self.account + Self.csVersion, on: accountSide, token: accountOperator)
@@ -65,24 +69,24 @@ struct HubProxyFixture {
         var metadata: [String: Any] = ["ApiType": "Azure", "ResourceId": Self.account]
         if accountSide !== hubSide { metadata["ResourceManagerUrl"] = accountSide.tlsBaseURL }
         try await Self.expect(
-            hubSide.send(
-                "PUT", Self.connection + Self.mlVersion, token: hubOperator,
-                json: [
+            hubSide.client.send(
+                "PUT", Self.connection + Self.mlVersion,
+                jsonObject: [
                     "properties": [
                         "category": "AIServices", "target": "https://acct1.cognitiveservices.azure.com/",
                         "authType": "AAD",
                         "isSharedToAll": true, "metadata": metadata,
                     ]
-                ]),
+                ], token: hubOperator),
             [200])
         if project {
             try await Self.expect(
-                hubSide.send(
-                    "PUT", Self.project + Self.mlVersion, token: hubOperator,
-                    json: [
+                hubSide.client.send(
+                    "PUT", Self.project + Self.mlVersion,
+                    jsonObject: [
                         "location": "eastus", "kind": "Project", "identity": ["type": "SystemAssigned"],
                         "properties": ["hubResourceId": Self.hub],
-                    ]),
+                    ], token: hubOperator),
                 [200, 201])
         }
     }
@@ -90,8 +94,8 @@ struct HubProxyFixture {
     /// Reads `path` until its `provisioningState` is `Succeeded` (bounded by count, not by time).
     static func waitUntilSucceeded(_ path: String, on host: LiveEmulator, token: String, polls: Int = 300) async throws {
         for _ in 0..<polls {
-            let reply = try await host.send("GET", path, token: token)
-            if (reply.json?["properties"] as? [String: Any])?["provisioningState"] as? String == "Succeeded" { return }
+            let reply = try await host.client.send("GET", path, token: token)
+            if (reply.jsonObject?["properties"] as? [String: Any])?["provisioningState"] as? String == "Succeeded" { return }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
         Issue.record("\(path) never reached Succeeded")
@@ -99,11 +103,11 @@ struct HubProxyFixture {
 
     @discardableResult
     static func expect(
-        _ reply: LiveEmulator.Reply, _ statuses: Set<Int>,
+        _ reply: TestClient.Reply, _ statuses: Set<Int>,
         sourceLocation: SourceLocation = #_sourceLocation
-    ) -> LiveEmulator.Reply {
+    ) -> TestClient.Reply {
         #expect(
-            statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.data, as: UTF8.self))",
+            statuses.contains(reply.status), "\(reply.status): \(String(decoding: reply.body, as: UTF8.self))",
             sourceLocation: sourceLocation)
         return reply
     }
@@ -120,17 +124,17 @@ struct HubProxyFixture {
         operatorToken: String
     ) async throws {
         let guid = try #require(roles[role])
-        let reply = try await host.send(
+        let reply = try await host.client.send(
             "PUT", scope + "/providers/Microsoft.Authorization/roleAssignments/\(UUID().uuidString.lowercased())" + authzVersion,
-            token: operatorToken,
-            json: [
+            jsonObject: [
                 "properties": [
                     "roleDefinitionId": "/subscriptions/\(subscription)/providers/Microsoft.Authorization/roleDefinitions/"
                         + guid,
                     "principalId": principalId, "principalType": "ServicePrincipal",
                 ]
-            ])
-        #expect(reply.status == 201, "\(String(decoding: reply.data, as: UTF8.self))")
+            ],
+            token: operatorToken)
+        #expect(reply.status == 201, "\(String(decoding: reply.body, as: UTF8.self))")
     }
 
     static var deploymentBody: [String: Any] {

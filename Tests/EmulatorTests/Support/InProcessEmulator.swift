@@ -1,4 +1,5 @@
 import ARMCore
+import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 
@@ -10,6 +11,10 @@ final class InProcessEmulator: Sendable {
     let emulator: Emulator
     let token: String
     let dataDirectory: String
+    /// Requests as they are: no token, no `api-version` added.
+    let anonymous: TestClient
+    /// ARM requests with the operator's token; `api-version` 2024-11-01 is added when the target has none.
+    let client: TestClient
 
     static let subscription = "fe000000-0000-4000-8000-000000000002"
 
@@ -21,38 +26,14 @@ final class InProcessEmulator: Sendable {
         self.dataDirectory = directory
         // Without --data-dir the certificate goes to the user's cache; with it, state is durable.
         config.dataDirectory = durable ? directory : nil
-        emulator = try Emulator(config: config)
-        let reply = await Self.send(emulator, token: nil, "GET", "/_emulator/token")
+        let emulator = try Emulator(config: config)
+        self.emulator = emulator
+        anonymous = TestClient(host: "127.0.0.1:8443") { request in await emulator.handle(request) }
+        let reply = try await anonymous.send("GET", "/_emulator/token")
         token = reply.json?["access_token"]?.stringValue ?? ""
-    }
-
-    struct Reply: Sendable {
-        let status: Int
-        let headers: HTTPHeaders
-        let json: JSONValue?
-        var code: String? { json?["error"]?["code"]?.stringValue }
-    }
-
-    static func send(
-        _ emulator: Emulator, token: String?, _ method: String, _ target: String, body: String? = nil, headers: [(String, String)] = []
-    ) async -> Reply {
-        var requestHeaders = HTTPHeaders([("Host", "127.0.0.1:8443")] + headers.map { (name: $0.0, value: $0.1) })
-        if let token { requestHeaders.add("Authorization", "Bearer " + token) }
-        if body != nil { requestHeaders.add("Content-Type", "application/json") }
-        let response = await emulator.handle(
-            HTTPRequest(method: method, target: target, headers: requestHeaders, body: Array((body ?? "").utf8), isTLS: true))
-        let json: JSONValue? = response.body.isEmpty ? Optional.none : try? JSONParser.parse(response.body)
-        return Reply(status: response.status, headers: response.headers, json: json)
-    }
-
-    /// An ARM request with the operator's token; `api-version` is added when the target has none.
-    func arm(
-        _ method: String, _ path: String, body: String? = nil, headers: [(String, String)] = [], apiVersion: String = "2024-11-01"
-    )
-        async -> Reply
-    {
-        let target = path.contains("api-version=") ? path : path + (path.contains("?") ? "&" : "?") + "api-version=" + apiVersion
-        return await Self.send(emulator, token: token, method, target, body: body, headers: headers)
+        client = TestClient(apiVersion: "2024-11-01", host: "127.0.0.1:8443", headers: [("Authorization", "Bearer " + token)]) {
+            request in await emulator.handle(request)
+        }
     }
 
     func group(_ name: String) -> String { "/subscriptions/\(Self.subscription)/resourceGroups/\(name)" }
@@ -65,13 +46,13 @@ final class InProcessEmulator: Sendable {
     static let accountBody = #"{"location":"eastus","kind":"AIServices","sku":{"name":"S0"},"properties":{}}"#
 
     /// Every page of a list, following `nextLink` (made relative to this in-process server).
-    func listAll(_ path: String, apiVersion: String = "2024-11-01") async -> (items: [JSONValue], pages: Int, statuses: [Int]) {
+    func listAll(_ path: String, apiVersion: String = "2024-11-01") async throws -> (items: [JSONValue], pages: Int, statuses: [Int]) {
         var items: [JSONValue] = []
         var statuses: [Int] = []
         var pages = 0
         var next: String? = path + "?api-version=" + apiVersion + "&$top=7"
         while let target = next, pages < 10_000 {
-            let reply = await Self.send(emulator, token: token, "GET", target)
+            let reply = try await anonymous.send("GET", target, token: token)
             statuses.append(reply.status)
             pages += 1
             items += reply.json?["value"]?.arrayValue ?? []

@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Identity
 import Testing
@@ -21,13 +22,16 @@ struct LiveDataPlane {
         let token = try await live.operatorToken()
         let name = "acct\(UInt32.random(in: 100_000...999_999))"
         let group = "/subscriptions/\(WellKnown.subscriptionId)/resourceGroups/dp-\(name)"
-        #expect(try await live.send("PUT", group + "?api-version=2024-11-01", token: token, json: ["location": "eastus"]).status == 201)
+        #expect(
+            try await live.client.send("PUT", group + "?api-version=2024-11-01", jsonObject: ["location": "eastus"], token: token).status
+                == 201)
         let account = group + "/providers/Microsoft.CognitiveServices/accounts/\(name)"
         let accountBody: [String: Any] = [
             "location": "eastus", "kind": "AIServices", "sku": ["name": "S0"], "properties": ["customSubDomainName": name],
         ]
-        let created = try await live.send("PUT", account + "?api-version=\(Self.accountAPIVersion)", token: token, json: accountBody)
-        try #require(created.status < 300, "\(String(decoding: created.data, as: UTF8.self))")
+        let created = try await live.client.send(
+            "PUT", account + "?api-version=\(Self.accountAPIVersion)", jsonObject: accountBody, token: token)
+        try #require(created.status < 300, "\(String(decoding: created.body, as: UTF8.self))")
         var deployments = [("gpt-4o", "gpt-4o", "2024-08-06", "GlobalStandard")]
         if embeddings { deployments.append(("embed", "text-embedding-3-small", "1", "Standard")) }
         for (deployment, model, version, sku) in deployments {
@@ -36,12 +40,12 @@ struct LiveDataPlane {
                 "properties": ["model": ["format": "OpenAI", "name": model, "version": version]],
             ]
             let path = account + "/deployments/\(deployment)?api-version=\(Self.deploymentAPIVersion)"
-            let reply = try await live.send("PUT", path, token: token, json: body)
-            try #require(reply.status < 300, "\(String(decoding: reply.data, as: UTF8.self))")
+            let reply = try await live.client.send("PUT", path, jsonObject: body, token: token)
+            try #require(reply.status < 300, "\(String(decoding: reply.body, as: UTF8.self))")
         }
-        let keys = try await live.send("POST", account + "/listKeys?api-version=\(Self.accountAPIVersion)", token: token)
+        let keys = try await live.client.send("POST", account + "/listKeys?api-version=\(Self.accountAPIVersion)", token: token)
         self.subdomain = name
-        self.key = try #require(keys.json?["key1"] as? String)
+        self.key = try #require(keys.jsonObject?["key1"] as? String)
     }
 
     /// `/dataplane/{subdomain}.openai.azure.com/openai/deployments/{deployment}/{operation}?api-version=...`
@@ -53,15 +57,16 @@ struct LiveDataPlane {
     func post(
         _ operation: String = "chat/completions", deployment: String = "gpt-4o", json: Any? = nil, raw: Data? = nil
     ) async throws
-        -> LiveEmulator.Reply
+        -> TestClient.Reply
     {
-        try await live.send("POST", path(operation, deployment: deployment), json: json, rawData: raw, headers: ["api-key": key])
+        try await live.client.send(
+            "POST", path(operation, deployment: deployment), jsonObject: json, data: raw.map { Array($0) }, headers: [("api-key", key)])
     }
 
     /// A small chat that must succeed: proof the server still serves.
     func expectChatSucceeds(sourceLocation: SourceLocation = #_sourceLocation) async throws {
         let reply = try await post(json: ["messages": [["role": "user", "content": "Still there?"]]])
-        #expect(reply.status == 200, "\(String(decoding: reply.data.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
-        #expect(reply.json?["object"] as? String == "chat.completion", sourceLocation: sourceLocation)
+        #expect(reply.status == 200, "\(String(decoding: reply.body.prefix(300), as: UTF8.self))", sourceLocation: sourceLocation)
+        #expect(reply.jsonObject?["object"] as? String == "chat.completion", sourceLocation: sourceLocation)
     }
 }

@@ -1,3 +1,4 @@
+import ARMTestSupport
 import Foundation
 import Testing
 
@@ -18,6 +19,8 @@ final class LiveEmulator: Sendable {
     let baseURL: String
     let tlsBaseURL: String
     let session: URLSession
+    /// Requests over the plain-HTTP side; no `api-version` added.
+    let client: TestClient
 
     init(provisioningDelayMilliseconds: Int = 0, configure: (inout EmulatorConfig) -> Void = { _ in }) throws {
         var config = EmulatorConfig()
@@ -33,53 +36,15 @@ final class LiveEmulator: Sendable {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = 30
         session = URLSession(configuration: configuration)
+        client = TestClient(baseURL: baseURL, session: session)
     }
 
     deinit { emulator.shutdown() }
 
-    struct Reply {
-        let status: Int
-        let headers: [String: String]
-        let data: Data
-
-        var json: [String: Any]? { (try? JSONSerialization.jsonObject(with: data)) as? [String: Any] }
-
-        /// `error.code` of an ARM error body.
-        var errorCode: String? { (json?["error"] as? [String: Any])?["code"] as? String }
-
-        func header(_ name: String) -> String? {
-            headers.first { $0.key.lowercased() == name.lowercased() }?.value
-        }
-    }
-
-    /// One request; `path` may carry a query, `url` overrides it with an absolute URL (a Location).
-    /// `json` is serialized; `rawBody` (or `rawData`, any bytes) is sent as it is with `contentType`.
-    func send(
-        _ method: String, _ path: String = "", url: String? = nil, token: String? = nil, json body: Any? = nil,
-        rawBody: String? = nil, rawData: Data? = nil, contentType: String = "application/json", headers: [String: String] = [:]
-    ) async throws -> Reply {
-        var request = URLRequest(url: URL(string: url ?? (baseURL + path))!)
-        request.httpMethod = method
-        if let token { request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization") }
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        } else if let raw = rawData ?? rawBody.map({ Data($0.utf8) }) {
-            request.httpBody = raw
-            request.setValue(contentType, forHTTPHeaderField: "Content-Type")
-        }
-        for (name, value) in headers { request.setValue(value, forHTTPHeaderField: name) }
-        let (data, response) = try await session.data(for: request)
-        let http = try #require(response as? HTTPURLResponse)
-        var fields: [String: String] = [:]
-        for (name, value) in http.allHeaderFields { fields["\(name)"] = "\(value)" }
-        return Reply(status: http.statusCode, headers: fields, data: data)
-    }
-
     /// The operator's bearer token from `GET /_emulator/token`.
     func operatorToken() async throws -> String {
-        let reply = try await send("GET", "/_emulator/token")
-        return try #require(reply.json?["access_token"] as? String)
+        let reply = try await client.send("GET", "/_emulator/token")
+        return try #require(reply.json?["access_token"]?.stringValue)
     }
 
     /// GET over TLS with Python's `ssl` in its default strict mode (certificate chain and host name
