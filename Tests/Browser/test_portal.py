@@ -8,6 +8,7 @@ import re
 import uuid
 
 import pytest
+from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -18,7 +19,9 @@ WAIT = 30
 
 
 def wait(driver, timeout: float = WAIT) -> WebDriverWait:
-    return WebDriverWait(driver, timeout)
+    # The views re-render while they poll: an element found a moment ago may be replaced before it is
+    # read, so a stale element means "look again", as a missing one does.
+    return WebDriverWait(driver, timeout, ignored_exceptions=(NoSuchElementException, StaleElementReferenceException))
 
 
 def open_view(driver, emulator, view: str) -> None:
