@@ -3,10 +3,10 @@
 /// `-beta` or `-alpha` (docs/azure-behaviours.md "api-version"). Any well-formed version is accepted, because clients send
 /// versions newer than any list (docs/azure-behaviours.md "What the management SDKs need"); providers that keep an allow-list check it
 /// themselves. Sets `request.apiVersion`.
-public struct APIVersionMiddleware: ARMMiddleware {
-    public init() {}
+package struct APIVersionMiddleware: ARMMiddleware {
+    package init() {}
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard let version = request.query["api-version"], !version.isEmpty else { throw ARMError.missingAPIVersion }
         guard Self.isWellFormed(version) else { throw ARMError.invalidAPIVersion(version, supported: []) }
         var request = request
@@ -14,9 +14,9 @@ public struct APIVersionMiddleware: ARMMiddleware {
         return try await next.respond(to: request)
     }
 
-    public static let suffixes = ["preview", "privatepreview", "beta", "alpha"]
+    package static let suffixes = ["preview", "privatepreview", "beta", "alpha"]
 
-    public static func isWellFormed(_ version: String) -> Bool {
+    package static func isWellFormed(_ version: String) -> Bool {
         let utf8 = Array(version.utf8)
         guard utf8.count >= 10, utf8[4] == UInt8(ascii: "-"), utf8[7] == UInt8(ascii: "-") else { return false }
         func number(_ range: Range<Int>) -> Int? {

@@ -12,11 +12,11 @@ import EmulatorHTTP
 extension ARMError {
     // MARK: api-version
 
-    public static let missingAPIVersion = ARMError(
+    package static let missingAPIVersion = ARMError(
         status: 400, code: "MissingApiVersionParameter",
         message: "The api-version query parameter (?api-version=) is required for all requests.", fromGateway: true)
 
-    public static func invalidAPIVersion(_ version: String, supported: [String]) -> ARMError {
+    package static func invalidAPIVersion(_ version: String, supported: [String]) -> ARMError {
         let list = supported.isEmpty ? "" : " The supported versions are '\(supported.joined(separator: ","))'."
         return ARMError(
             status: 400, code: "InvalidApiVersionParameter",
@@ -34,7 +34,7 @@ extension ARMError {
         ])
     }
 
-    public static func authenticationFailed(authority: String) -> ARMError {
+    package static func authenticationFailed(authority: String) -> ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailed",
             message: "Authentication failed. The 'Authorization' header is missing.",
@@ -45,7 +45,7 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func authenticationFailedInvalidHeader(authority: String) -> ARMError {
+    package static func authenticationFailedInvalidHeader(authority: String) -> ARMError {
         ARMError(
             status: 401, code: "AuthenticationFailedInvalidHeader",
             message: "Authentication failed. The 'Authorization' header is provided in an invalid format.",
@@ -56,7 +56,7 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func invalidAuthenticationToken(authority: String, reason: String? = nil) -> ARMError {
+    package static func invalidAuthenticationToken(authority: String, reason: String? = nil) -> ARMError {
         ARMError(
             status: 401, code: "InvalidAuthenticationToken",
             message: "The access token is invalid." + (reason.map { " \($0)" } ?? ""),
@@ -64,7 +64,7 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func expiredAuthenticationToken(expiry: String, now: String, authority: String) -> ARMError {
+    package static func expiredAuthenticationToken(expiry: String, now: String, authority: String) -> ARMError {
         ARMError(
             status: 401, code: "ExpiredAuthenticationToken",
             message: "The access token expiry UTC time '\(expiry)' is earlier than current UTC time '\(now)'.",
@@ -72,7 +72,7 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func invalidAuthenticationTokenTenant(issuer: String, tenant: String, authority: String) -> ARMError {
+    package static func invalidAuthenticationTokenTenant(issuer: String, tenant: String, authority: String) -> ARMError {
         ARMError(
             status: 401, code: "InvalidAuthenticationTokenTenant",
             message: "The access token is from the wrong issuer '\(issuer)'. It must match the tenant '\(authority)' associated "
@@ -86,7 +86,7 @@ extension ARMError {
 
     // MARK: authorization (403)
 
-    public static func authorizationFailed(client: String, objectId: String, action: String, scope: String) -> ARMError {
+    package static func authorizationFailed(client: String, objectId: String, action: String, scope: String) -> ARMError {
         ARMError(
             status: 403, code: "AuthorizationFailed",
             message: "The client '\(client)' with object id '\(objectId)' does not have authorization to perform action "
@@ -97,7 +97,7 @@ extension ARMError {
 
     /// The wording when an ABAC condition (of the assignment or of the role) decided, as in
     /// https://learn.microsoft.com/azure/role-based-access-control/troubleshooting ("Unable to assign a role").
-    public static func authorizationFailedByCondition(client: String, objectId: String, action: String, scope: String) -> ARMError {
+    package static func authorizationFailedByCondition(client: String, objectId: String, action: String, scope: String) -> ARMError {
         ARMError(
             status: 403, code: "AuthorizationFailed",
             message: "The client '\(client)' with object id '\(objectId)' does not have authorization or an ABAC condition not "
@@ -109,7 +109,7 @@ extension ARMError {
     /// ARM's answer when the caller may write the resource but not act on a resource it links to,
     /// e.g. a project's `hubResourceId` needs `workspaces/hubs/join/action` on the hub (docs/azure-behaviours.md,
     /// "Hub and project rules"; the current wording, with "(s)" and "(respectively)").
-    public static func linkedAuthorizationFailed(
+    package static func linkedAuthorizationFailed(
         client: String, objectId: String, action: String, scope: String, linkedAction: String, linkedScope: String
     ) -> ARMError {
         ARMError(
@@ -122,63 +122,63 @@ extension ARMError {
 
     // MARK: request content (400, 413, 415)
 
-    public static func invalidRequestContent(_ detail: String) -> ARMError {
+    package static func invalidRequestContent(_ detail: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidRequestContent",
             message: "The request content was invalid and could not be deserialized: '\(detail)'.", fromGateway: true)
     }
 
-    public static let missingRequestContent = ARMError(
+    package static let missingRequestContent = ARMError(
         status: 400, code: "InvalidRequestContent",
         message: "The request content was invalid and could not be deserialized: 'The request body is empty.'.", fromGateway: true)
 
-    public static func unsupportedMediaType(_ contentType: String) -> ARMError {
+    package static func unsupportedMediaType(_ contentType: String) -> ARMError {
         ARMError(
             status: 415, code: "UnsupportedMediaType",
             message: "The content media type '\(contentType)' is not supported. Only 'application/json' is supported.", fromGateway: true)
     }
 
-    public static func requestContentTooLarge(limit: Int) -> ARMError {
+    package static func requestContentTooLarge(limit: Int) -> ARMError {
         ARMError(
             status: 413, code: "RequestContentTooLarge",
             message: "The request content size exceeds the maximum size of \(limit / (1024 * 1024)) MB.", fromGateway: true)
     }
 
-    public static func requestHeadersTooLarge(limit: Int) -> ARMError {
+    package static func requestHeadersTooLarge(limit: Int) -> ARMError {
         ARMError(
             status: 431, code: "RequestHeaderFieldsTooLarge",
             message: "The request line and headers exceed the maximum size of \(limit / 1024) KB.", fromGateway: true)
     }
 
-    public static func badRequest(_ message: String) -> ARMError {
+    package static func badRequest(_ message: String) -> ARMError {
         ARMError(status: 400, code: "BadRequest", message: message, fromGateway: true)
     }
 
-    public static func invalidParameter(_ message: String, target: String? = nil) -> ARMError {
+    package static func invalidParameter(_ message: String, target: String? = nil) -> ARMError {
         ARMError(status: 400, code: "InvalidParameter", message: message, target: target)
     }
 
-    public static func invalidFilter(_ filter: String) -> ARMError {
+    package static func invalidFilter(_ filter: String) -> ARMError {
         ARMError(status: 400, code: "InvalidFilterInQueryString", message: "Invalid $filter '\(filter)' specified in the query string.")
     }
 
-    public static func invalidSkipToken(_ token: String) -> ARMError {
+    package static func invalidSkipToken(_ token: String) -> ARMError {
         ARMError(status: 400, code: "InvalidSkipToken", message: "The provided $skipToken '\(token)' is malformed or invalid.")
     }
 
-    public static func invalidTopValue(_ value: String) -> ARMError {
+    package static func invalidTopValue(_ value: String) -> ARMError {
         ARMError(status: 400, code: "InvalidTopValue", message: "The value '\(value)' of query parameter $top is not a positive integer.")
     }
 
     // MARK: ids, names, tags, locations (400)
 
-    public static func invalidSubscriptionId(_ id: String) -> ARMError {
+    package static func invalidSubscriptionId(_ id: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidSubscriptionId",
             message: "The provided subscription identifier '\(id)' is malformed or invalid.", fromGateway: true)
     }
 
-    public static func invalidResourceGroup(_ name: String, invalidCharacters: String) -> ARMError {
+    package static func invalidResourceGroup(_ name: String, invalidCharacters: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceGroup",
             message: "The provided resource group name '\(name)' has these invalid characters: '\(invalidCharacters)'. The name "
@@ -187,7 +187,7 @@ extension ARMError {
     }
 
     /// Length and trailing-period violations of resource group names (ARM answers these with the same code).
-    public static func invalidResourceGroupName(_ name: String) -> ARMError {
+    package static func invalidResourceGroupName(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceGroup",
             message: "The provided resource group name '\(name)' is invalid. Resource group names must be 1 to 90 characters "
@@ -195,18 +195,18 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func invalidResourceName(_ name: String, type: String, rule: String) -> ARMError {
+    package static func invalidResourceName(_ name: String, type: String, rule: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceName",
             message: "Resource name '\(name)' of type '\(type)' is invalid. \(rule)")
     }
 
-    public static func invalidTag(_ message: String) -> ARMError {
+    package static func invalidTag(_ message: String) -> ARMError {
         ARMError(status: 400, code: "InvalidTag", message: message)
     }
 
     /// A malformed resource id inside a request body (ARM's template and linked-resource checks).
-    public static func linkedInvalidPropertyID(_ id: String, property: String) -> ARMError {
+    package static func linkedInvalidPropertyID(_ id: String, property: String) -> ARMError {
         ARMError(
             status: 400, code: "LinkedInvalidPropertyId",
             message: "Property id '\(id)' at path '\(property)' is invalid. Expect fully qualified resource Id that start with "
@@ -216,38 +216,38 @@ extension ARMError {
     // Tag limits (https://learn.microsoft.com/azure/azure-resource-manager/management/tag-resources#limitations).
     // Azure's exact texts for these are not recorded publicly; these say the same in ARM's style.
 
-    public static func tagNameTooLong(_ name: String, limit: Int) -> ARMError {
+    package static func tagNameTooLong(_ name: String, limit: Int) -> ARMError {
         invalidTag("The tag name '\(name)' exceeds the maximum length of \(limit) characters.")
     }
 
-    public static func tagValueTooLong(name: String, value: String, limit: Int) -> ARMError {
+    package static func tagValueTooLong(name: String, value: String, limit: Int) -> ARMError {
         invalidTag("The tag value '\(value)' of tag name '\(name)' exceeds the maximum length of \(limit) characters.")
     }
 
-    public static func tooManyTags(limit: Int) -> ARMError {
+    package static func tooManyTags(limit: Int) -> ARMError {
         invalidTag("Number of tags exceeds the limit of \(limit).")
     }
 
-    public static func invalidTagNameCharacters(_ name: String) -> ARMError {
+    package static func invalidTagNameCharacters(_ name: String) -> ARMError {
         invalidTag("The tag name '\(name)' has invalid characters. Tag names cannot contain '<', '>', '%', '&', '\\', '?' or '/'.")
     }
 
-    public static let emptyTagName = invalidTag("The tag name cannot be empty.")
+    package static let emptyTagName = invalidTag("The tag name cannot be empty.")
 
-    public static func duplicateTagName(_ name: String) -> ARMError {
+    package static func duplicateTagName(_ name: String) -> ARMError {
         invalidTag("The tag name '\(name)' is specified more than once. Tag names are case-insensitive.")
     }
 
-    public static func tagValueNotString(name: String) -> ARMError {
+    package static func tagValueNotString(name: String) -> ARMError {
         invalidTag("The value of tag name '\(name)' must be a string.")
     }
 
-    public static let tagsNotObject = invalidTag("The 'tags' property must be an object whose values are strings.")
+    package static let tagsNotObject = invalidTag("The 'tags' property must be an object whose values are strings.")
 
-    public static let missingLocation = ARMError(
+    package static let missingLocation = ARMError(
         status: 400, code: "LocationRequired", message: "The location property is required for this definition.")
 
-    public static func locationNotAvailableForResourceGroup(_ location: String, available: [String]) -> ARMError {
+    package static func locationNotAvailableForResourceGroup(_ location: String, available: [String]) -> ARMError {
         ARMError(
             status: 400, code: "LocationNotAvailableForResourceGroup",
             message: "The provided location '\(location)' is not available for resource group. List of available regions is "
@@ -255,7 +255,7 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func locationNotAvailableForResourceType(_ location: String, type: String, available: [String]) -> ARMError {
+    package static func locationNotAvailableForResourceType(_ location: String, type: String, available: [String]) -> ARMError {
         ARMError(
             status: 400, code: "LocationNotAvailableForResourceType",
             message: "The provided location '\(location)' is not available for resource type '\(type)'. List of available regions "
@@ -265,20 +265,20 @@ extension ARMError {
 
     // MARK: not found (404)
 
-    public static func subscriptionNotFound(_ id: String) -> ARMError {
+    package static func subscriptionNotFound(_ id: String) -> ARMError {
         ARMError(status: 404, code: "SubscriptionNotFound", message: "The subscription '\(id)' could not be found.", fromGateway: true)
     }
 
-    public static let missingSubscription = ARMError(
+    package static let missingSubscription = ARMError(
         status: 404, code: "MissingSubscription",
         message: "The request did not have a subscription or a valid tenant level resource provider.", fromGateway: true)
 
-    public static func resourceGroupNotFound(_ name: String) -> ARMError {
+    package static func resourceGroupNotFound(_ name: String) -> ARMError {
         ARMError(status: 404, code: "ResourceGroupNotFound", message: "Resource group '\(name)' could not be found.", fromGateway: true)
     }
 
     /// `typeAndName` is `{Namespace}/{type}/{name}` (child types: `{ns}/{type}/{name}/{child}/{childName}`).
-    public static func resourceNotFound(_ typeAndName: String, resourceGroup: String) -> ARMError {
+    package static func resourceNotFound(_ typeAndName: String, resourceGroup: String) -> ARMError {
         ARMError(
             status: 404, code: "ResourceNotFound",
             message: "The Resource '\(typeAndName)' under resource group '\(resourceGroup)' was not found. For more details "
@@ -287,11 +287,11 @@ extension ARMError {
     }
 
     /// `ResourceNotFound` for an id (`{ns}/{type}/{name}…` under its resource group).
-    public static func resourceNotFound(_ id: ResourceID) -> ARMError {
+    package static func resourceNotFound(_ id: ResourceID) -> ARMError {
         resourceNotFound(id.qualifiedName, resourceGroup: id.resourceGroup ?? "")
     }
 
-    public static func parentResourceNotFound(operation: String, childType: String, parentID: String) -> ARMError {
+    package static func parentResourceNotFound(operation: String, childType: String, parentID: String) -> ARMError {
         ARMError(
             status: 404, code: "ParentResourceNotFound",
             message: "Failed to perform '\(operation)' on resource(s) of type '\(childType)', because the parent resource "
@@ -299,25 +299,25 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static func invalidResourceNamespace(_ namespace: String) -> ARMError {
+    package static func invalidResourceNamespace(_ namespace: String) -> ARMError {
         ARMError(
             status: 404, code: "InvalidResourceNamespace", message: "The resource namespace '\(namespace)' is invalid.",
             fromGateway: true)
     }
 
-    public static func invalidResourceType(_ type: String, namespace: String, apiVersion: String) -> ARMError {
+    package static func invalidResourceType(_ type: String, namespace: String, apiVersion: String) -> ARMError {
         ARMError(
             status: 404, code: "InvalidResourceType",
             message: "The resource type '\(type)' could not be found in the namespace '\(namespace)' for api version '\(apiVersion)'.",
             fromGateway: true)
     }
 
-    public static func operationNotFound(_ id: String) -> ARMError {
+    package static func operationNotFound(_ id: String) -> ARMError {
         ARMError(status: 404, code: "OperationNotFound", message: "The operation '\(id)' could not be found.")
     }
 
     /// A path no route serves at all (outside every provider namespace).
-    public static func noRouteFound(_ path: String) -> ARMError {
+    package static func noRouteFound(_ path: String) -> ARMError {
         ARMError(
             status: 404, code: "NotFound", message: "No HTTP resource was found that matches the request URI '\(path)'.",
             fromGateway: true)
@@ -325,14 +325,14 @@ extension ARMError {
 
     // MARK: method (405) and unimplemented (501)
 
-    public static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> ARMError {
+    package static func methodNotAllowed(_ method: String, path: String, allowed: [String]) -> ARMError {
         ARMError(
             status: 405, code: "MethodNotAllowed",
             message: "The requested resource '\(path)' does not support http method '\(method)'.",
             headers: HTTPHeaders([("Allow", allowed.joined(separator: ", "))]), fromGateway: true)
     }
 
-    public static func notImplemented(_ what: String) -> ARMError {
+    package static func notImplemented(_ what: String) -> ARMError {
         ARMError(
             status: 501, code: "NotImplemented",
             message: "The operation '\(what)' is not implemented by foundry-emulator.")
@@ -340,18 +340,18 @@ extension ARMError {
 
     // MARK: conflicts (409) and preconditions (412)
 
-    public static func conflict(_ message: String) -> ARMError {
+    package static func conflict(_ message: String) -> ARMError {
         ARMError(status: 409, code: "Conflict", message: message)
     }
 
-    public static func invalidResourceGroupLocation(new: String, existing: String) -> ARMError {
+    package static func invalidResourceGroupLocation(new: String, existing: String) -> ARMError {
         ARMError(
             status: 409, code: "InvalidResourceGroupLocation",
             message: "Invalid resource group location '\(new)'. The Resource group already exists in location '\(existing)'.",
             fromGateway: true)
     }
 
-    public static func resourceGroupBeingDeleted(_ name: String) -> ARMError {
+    package static func resourceGroupBeingDeleted(_ name: String) -> ARMError {
         ARMError(
             status: 409, code: "ResourceGroupBeingDeleted",
             message: "The resource group '\(name)' is in deprovisioning state and cannot perform this operation.", fromGateway: true)
@@ -359,7 +359,7 @@ extension ARMError {
 
     /// A write to a namespace the subscription unregistered: ARM's 409, as azure-cli's recordings
     /// and https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-register-resource-provider show.
-    public static func missingSubscriptionRegistration(_ namespace: String) -> ARMError {
+    package static func missingSubscriptionRegistration(_ namespace: String) -> ARMError {
         let message =
             "The subscription is not registered to use namespace '\(namespace)'. See https://aka.ms/rps-not-found for how to "
             + "register subscriptions."
@@ -369,13 +369,13 @@ extension ARMError {
             fromGateway: true)
     }
 
-    public static let preconditionFailed = ARMError(
+    package static let preconditionFailed = ARMError(
         status: 412, code: "PreconditionFailed",
         message: "The condition specified using HTTP conditional header(s) is not met.")
 
     // MARK: throttling and server faults
 
-    public static func subscriptionRequestsThrottled(kind: String, subscription: String, actor: String, retryAfter: Int) -> ARMError {
+    package static func subscriptionRequestsThrottled(kind: String, subscription: String, actor: String, retryAfter: Int) -> ARMError {
         ARMError(
             status: 429, code: "SubscriptionRequestsThrottled",
             message: "Number of '\(kind)' requests for subscription '\(subscription)' actor '\(actor)' exceeded. Please try again "
@@ -383,7 +383,7 @@ extension ARMError {
             headers: HTTPHeaders([("Retry-After", String(retryAfter))]), fromGateway: true)
     }
 
-    public static func internalServerError(
+    package static func internalServerError(
         _ message: String = "The server encountered an internal error. Please retry the request."
     ) -> ARMError {
         ARMError(status: 500, code: "InternalServerError", message: message)
@@ -393,24 +393,24 @@ extension ARMError {
 // MARK: - shared by Machine Learning workspaces, CognitiveServices accounts and the hub proxy
 
 extension ARMError {
-    public static func workspaceInvalidValue(_ property: String, value: String, allowed: [String]) -> ARMError {
+    package static func workspaceInvalidValue(_ property: String, value: String, allowed: [String]) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The value '\(value)' of '\(property)' is invalid. Allowed values are: \(allowed.joined(separator: ", ")).",
             target: property)
     }
 
-    public static func workspaceMissingProperty(_ property: String) -> ARMError {
+    package static func workspaceMissingProperty(_ property: String) -> ARMError {
         ARMError(status: 400, code: "BadRequest", message: "The property '\(property)' is required.", target: property)
     }
 
     /// Missing ML child resources: EMULATOR CHOICE `NotFound` (docs/hubs-and-projects.md, "Rules this emulator enforces").
-    public static func workspaceChildNotFound(_ kind: String, name: String, workspace: String) -> ARMError {
+    package static func workspaceChildNotFound(_ kind: String, name: String, workspace: String) -> ARMError {
         ARMError(status: 404, code: "NotFound", message: "\(kind) '\(name)' was not found in workspace '\(workspace)'.")
     }
 
     /// ARM's own check for tracked resources: a PUT cannot move an existing resource.
-    public static func invalidResourceLocation(name: String, existing: String, resourceGroup: String, requested: String) -> ARMError {
+    package static func invalidResourceLocation(name: String, existing: String, resourceGroup: String, requested: String) -> ARMError {
         ARMError(
             status: 409, code: "InvalidResourceLocation",
             message: "The resource '\(name)' already exists in location '\(existing)' in resource group '\(resourceGroup)'. A resource "
@@ -423,7 +423,7 @@ extension ARMError {
 
 extension ARMError {
     /// A fault rule's error. Without a code, the status's usual ARM code and text.
-    public static func injectedFault(status: Int, code: String?, message: String?) -> ARMError {
+    package static func injectedFault(status: Int, code: String?, message: String?) -> ARMError {
         let defaults: (code: String, message: String) =
             switch status {
             case 409: ("Conflict", "The request conflicts with the current state of the resource.")
@@ -438,11 +438,11 @@ extension ARMError {
         return ARMError(status: status, code: code ?? defaults.code, message: message ?? defaults.message)
     }
 
-    public static func invalidFaultRule(_ reason: String) -> ARMError {
+    package static func invalidFaultRule(_ reason: String) -> ARMError {
         ARMError(status: 400, code: "InvalidFaultRule", message: "The fault rule is invalid: \(reason)")
     }
 
-    public static func tooManyFaultRules(limit: Int) -> ARMError {
+    package static func tooManyFaultRules(limit: Int) -> ARMError {
         ARMError(
             status: 400, code: "TooManyFaultRules",
             message: "At most \(limit) fault rules can be active. DELETE /_emulator/faults clears them.")
@@ -453,7 +453,7 @@ extension ARMError {
 
 extension ARMError {
     /// 413 and 431 use ARM's own codes; other protocol errors keep the server's code and text.
-    public static func httpProtocolError(status: Int, code: String, message: String) -> ARMError {
+    package static func httpProtocolError(status: Int, code: String, message: String) -> ARMError {
         switch status {
         case 413: requestContentTooLarge(limit: 4 * 1024 * 1024)
         case 431: requestHeadersTooLarge(limit: 64 * 1024)
@@ -467,7 +467,7 @@ extension ARMError {
 extension ARMError {
     /// EMULATOR CHOICE: an operation whose work was lost because the emulator stopped while it ran
     /// ends Failed with this error on restart (Azure never strands an operation InProgress).
-    public static let operationInterrupted = ARMError(
+    package static let operationInterrupted = ARMError(
         status: 500, code: "OperationInterrupted",
         message: "The operation was interrupted because the emulator stopped before it finished. Retry the request.")
 }
@@ -477,7 +477,7 @@ extension ARMError {
     /// check that no code means two things across the catalogs. `injectedFault` is listed with each default
     /// code (a fault rule may also name its own code, which no catalog can check); `httpProtocolError` with
     /// the two statuses it maps to ARM's codes (the others keep the server's).
-    public static let gatewayCatalog: [(factory: String, error: ARMError)] = [
+    package static let gatewayCatalog: [(factory: String, error: ARMError)] = [
         ("missingAPIVersion", missingAPIVersion),
         ("invalidAPIVersion", invalidAPIVersion("{version}", supported: ["{supported}"])),
         ("authenticationFailed", authenticationFailed(authority: "{authority}")),

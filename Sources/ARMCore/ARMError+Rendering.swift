@@ -2,7 +2,7 @@
 extension ARMError {
     /// `{"code","message","target"?,"details"?}`: the inner object, also used for `details[]`
     /// and for the `error` of a failed operation status.
-    public var errorObjectJSON: JSONValue {
+    package var errorObjectJSON: JSONValue {
         var object: JSONObject = ["code": .string(code), "message": .string(message)]
         if let target { object["target"] = .string(target) }
         if !details.isEmpty { object["details"] = .array(details.map(\.errorObjectJSON)) }
@@ -10,5 +10,5 @@ extension ARMError {
     }
 
     /// `{"error":{…}}`.
-    public var envelopeJSON: JSONValue { ["error": errorObjectJSON] }
+    package var envelopeJSON: JSONValue { ["error": errorObjectJSON] }
 }

@@ -4,18 +4,18 @@ import EmulatorHTTP
 /// optional headers. Thrown anywhere in the pipeline and rendered once, at its edge.
 /// The codes and message templates live in catalogs: ARMCore's `ARMError+Catalog.swift` (the gateway's
 /// and the shared ones) and one `ARMError+{Area}.swift` in each module with codes of its own.
-public struct ARMError: Error, Sendable, Equatable {
-    public var status: Int
-    public var code: String
-    public var message: String
-    public var target: String?
-    public var details: [ARMError]
+package struct ARMError: Error, Sendable, Equatable {
+    package var status: Int
+    package var code: String
+    package var message: String
+    package var target: String?
+    package var details: [ARMError]
     /// Extra response headers, e.g. `WWW-Authenticate` on 401, `Retry-After` on 429.
-    public var headers: HTTPHeaders
+    package var headers: HTTPHeaders
     /// `x-ms-failure-cause: gateway` marks errors ARM itself produces, as opposed to an RP.
-    public var fromGateway: Bool
+    package var fromGateway: Bool
 
-    public init(
+    package init(
         status: Int, code: String, message: String, target: String? = nil, details: [ARMError] = [],
         headers: HTTPHeaders = HTTPHeaders(), fromGateway: Bool = false
     ) {

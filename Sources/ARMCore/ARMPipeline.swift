@@ -8,15 +8,15 @@ import Synchronization
 ///
 /// `handle` never throws: an `ARMError` becomes its wire form, any other error a 500
 /// `InternalServerError`, and every response gets ARM's common headers (docs/azure-behaviours.md "Response headers").
-public struct ARMPipeline: HTTPHandler, ARMResponder {
-    public let middleware: [any ARMMiddleware]
-    public let router: Router
-    public let rateLimiter: RateLimiter
+package struct ARMPipeline: HTTPHandler, ARMResponder {
+    package let middleware: [any ARMMiddleware]
+    package let router: Router
+    package let rateLimiter: RateLimiter
     /// The region in `x-ms-routing-request-id` (`EASTUS:20250505T141006Z:{guid}`).
-    public let routingRegion: String
+    package let routingRegion: String
     let now: @Sendable () -> Date
 
-    public init(
+    package init(
         middleware: [any ARMMiddleware], router: Router, rateLimiter: RateLimiter = RateLimiter(),
         routingRegion: String = "EASTUS", now: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -27,12 +27,12 @@ public struct ARMPipeline: HTTPHandler, ARMResponder {
         self.now = now
     }
 
-    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+    package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         await handle(ARMRequest(http: request))
     }
 
     /// Runs an already built request (internal requests keep their ids this way).
-    public func handle(_ request: ARMRequest) async -> HTTPResponse {
+    package func handle(_ request: ARMRequest) async -> HTTPResponse {
         let observer = RequestObserver(request)
         var response: HTTPResponse
         do {
@@ -50,7 +50,7 @@ public struct ARMPipeline: HTTPHandler, ARMResponder {
 
     /// Runs the chain without rendering (for callers that want the `ARMResponse` or the thrown
     /// `ARMError`, such as internal requests of the template engine).
-    public func respond(to request: ARMRequest) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest) async throws -> ARMResponse {
         try await ChainLink(pipeline: self, index: 0, observer: RequestObserver(request)).respond(to: request)
     }
 

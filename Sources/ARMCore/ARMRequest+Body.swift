@@ -1,14 +1,14 @@
 /// Reading the JSON request body the way ARM's front door does (docs/azure-behaviours.md "Error responses", "Request size limits").
 extension ARMRequest {
     /// ARM rejects bodies over 4 MB with 413 (RPC common-api-details "Max Request Body Size").
-    public static let maxBodySize = 4 * 1024 * 1024
+    package static let maxBodySize = 4 * 1024 * 1024
 
     /// The body as a JSON object.
     /// - empty (or whitespace only) -> 400 `InvalidRequestContent` "The request body is empty."
     /// - over 4 MB -> 413 `RequestContentTooLarge`
     /// - a `Content-Type` other than JSON -> 415 `UnsupportedMediaType`
     /// - not JSON, or JSON that is not an object -> 400 `InvalidRequestContent`
-    public func jsonBody(options: JSONParser.Options = []) throws -> JSONObject {
+    package func jsonBody(options: JSONParser.Options = []) throws -> JSONObject {
         let value = try jsonBodyValue(options: options)
         guard case .object(let object) = value else {
             throw ARMError.invalidRequestContent(
@@ -20,7 +20,7 @@ extension ARMRequest {
     }
 
     /// The body as any JSON value, with the same checks as `jsonBody()`.
-    public func jsonBodyValue(options: JSONParser.Options = []) throws -> JSONValue {
+    package func jsonBodyValue(options: JSONParser.Options = []) throws -> JSONValue {
         let body = http.body
         guard body.contains(where: { !Self.isJSONWhitespace($0) }) else { throw ARMError.missingRequestContent }
         guard body.count <= Self.maxBodySize else { throw ARMError.requestContentTooLarge(limit: Self.maxBodySize) }
@@ -31,7 +31,7 @@ extension ARMRequest {
     }
 
     /// The body when one was sent, else nil (POST actions whose body is optional).
-    public func optionalJSONBody(options: JSONParser.Options = []) throws -> JSONObject? {
+    package func optionalJSONBody(options: JSONParser.Options = []) throws -> JSONObject? {
         guard http.body.contains(where: { !Self.isJSONWhitespace($0) }) else { return nil }
         return try jsonBody(options: options)
     }

@@ -1,44 +1,44 @@
 import EmulatorHTTP
 
 /// An HTTP request on its way through the ARM pipeline, with what each middleware learned about it.
-public struct ARMRequest: Sendable {
-    public var http: HTTPRequest
+package struct ARMRequest: Sendable {
+    package var http: HTTPRequest
     /// Upper-cased method.
-    public var method: String
+    package var method: String
     /// Percent-decoded path segments; empty segments are dropped, so `//metadata/endpoints`
     /// (az concatenates the endpoint and the path) matches `/metadata/endpoints`.
-    public var segments: [String]
+    package var segments: [String]
     /// Query parameters with case-insensitive names, percent-decoded.
-    public var query: QueryParameters
+    package var query: QueryParameters
     /// `x-ms-request-id` of this request (a new GUID).
-    public var requestID: String
+    package var requestID: String
     /// `x-ms-correlation-request-id`: the client's value echoed, or a new GUID.
-    public var correlationID: String
+    package var correlationID: String
     /// Set by the api-version middleware.
-    public var apiVersion: String?
+    package var apiVersion: String?
     /// Set by the authentication middleware.
-    public var caller: Caller?
+    package var caller: Caller?
     /// Set by the route-match middleware.
-    public var route: RouteMatch? {
+    package var route: RouteMatch? {
         didSet { resourceID = route?.route.resourceID(matching: segments) ?? .tenantRoot }
     }
     /// The target of the matched route (`Route.resourceID(matching:)`), set with `route`: the
     /// scope RBAC checks and the resource the handler works on; the tenant root before a match.
-    public private(set) var resourceID: ResourceID = .tenantRoot
+    package private(set) var resourceID: ResourceID = .tenantRoot
     /// `scheme://host[:port]` the client used; every absolute URL we hand out starts with it.
-    public var baseURL: String
+    package var baseURL: String
     /// True for requests the emulator sends itself (template deployments, provisioning side effects)
     /// through `InternalRequests`: they arrive with `caller` already set instead of a bearer token.
-    public var isInternal: Bool = false
+    package var isInternal: Bool = false
     /// Set by the authorization step for list operations the caller may only partly read; the
     /// pager then leaves out what `ReadFilter.canRead` refuses.
-    public var readFilter: ReadFilter?
+    package var readFilter: ReadFilter?
     /// The failure a `failOperation` fault rule asks this request's long-running operation to end
     /// with: set by `FaultInjectionMiddleware`, read by `LongRunningOperations` when the handler
     /// starts its operation.
-    public var injectedOperationFailure: ARMError?
+    package var injectedOperationFailure: ARMError?
 
-    public init(http: HTTPRequest) {
+    package init(http: HTTPRequest) {
         self.http = http
         self.method = http.method.uppercased()
         self.segments = http.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
@@ -51,8 +51,8 @@ public struct ARMRequest: Sendable {
         self.baseURL = http.baseURL
     }
 
-    public var headers: HTTPHeaders { http.headers }
+    package var headers: HTTPHeaders { http.headers }
 
     /// The decoded path, `/`-joined, for messages and logs.
-    public var path: String { "/" + segments.joined(separator: "/") }
+    package var path: String { "/" + segments.joined(separator: "/") }
 }

@@ -2,24 +2,24 @@ import Foundation
 
 /// Timestamps in the forms ARM prints. Pure arithmetic on the proleptic Gregorian calendar (UTC),
 /// so no formatter object, no locale and no lock on the request path.
-public enum ARMTimestamp {
+package enum ARMTimestamp {
     /// ISO-8601 UTC with 7 fractional digits, as real ARM responses carry them
     /// (`2025-05-05T14:10:05.9608228Z`; docs/azure-behaviours.md "Resource envelope and systemData").
-    public static func string(from date: Date) -> String {
+    package static func string(from date: Date) -> String {
         let (seconds, ticks) = split(date)
         let civil = CivilTime(secondsSinceEpoch: seconds)
         return civil.dateTimeText + "." + pad(Int(ticks), 7) + "Z"
     }
 
     /// `yyyyMMddTHHmmssZ`, the middle part of `x-ms-routing-request-id` (docs/azure-behaviours.md "Response headers").
-    public static func compactString(from date: Date) -> String {
+    package static func compactString(from date: Date) -> String {
         let civil = CivilTime(secondsSinceEpoch: split(date).seconds)
         return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2) + "T" + pad(civil.hour, 2) + pad(civil.minute, 2)
             + pad(civil.second, 2) + "Z"
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.
-    public static func date(from text: String) -> Date? {
+    package static func date(from text: String) -> Date? {
         let bytes = Array(text.utf8)
         func number(_ start: Int, _ length: Int) -> Int? {
             guard start + length <= bytes.count else { return nil }

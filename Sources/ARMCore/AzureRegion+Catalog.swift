@@ -1,7 +1,7 @@
 /// Public Azure regions with the values `az account list-locations` shows for them. The regional
 /// display name is always `({geographyGroup}) {displayName}`.
 extension AzureRegion {
-    public static let all: [AzureRegion] = [
+    package static let all: [AzureRegion] = [
         // name, displayName, geography, geographyGroup, latitude, longitude, physicalLocation, paired
         region("eastus", "East US", "United States", "US", "37.3719", "-79.8164", "Virginia", ["westus"]),
         region("eastus2", "East US 2", "United States", "US", "36.6681", "-78.3889", "Virginia", ["centralus"]),

@@ -1,27 +1,27 @@
 /// A public Azure region as `GET /subscriptions/{s}/locations` describes it (docs/azure-behaviours.md "Subscriptions, tenants and
 /// locations"). The catalog itself is data, in `AzureRegion+Catalog.swift`.
-public struct AzureRegion: Sendable, Equatable {
+package struct AzureRegion: Sendable, Equatable {
     /// Lower-case, space-free: `eastus`.
-    public let name: String
+    package let name: String
     /// `East US`.
-    public let displayName: String
+    package let displayName: String
     /// `(US) East US`.
-    public let regionalDisplayName: String
+    package let regionalDisplayName: String
     /// `United States`.
-    public let geography: String
+    package let geography: String
     /// `US`, `Europe`, `Asia Pacific`, …
-    public let geographyGroup: String
+    package let geographyGroup: String
     /// Degrees as strings, as ARM returns them.
-    public let latitude: String
-    public let longitude: String
-    public let physicalLocation: String
+    package let latitude: String
+    package let longitude: String
+    package let physicalLocation: String
     /// Names of the paired regions (empty for regions without a pair).
-    public let pairedRegions: [String]
+    package let pairedRegions: [String]
     /// `Recommended` or `Other`.
-    public let regionCategory: String
-    public let hasAvailabilityZones: Bool
+    package let regionCategory: String
+    package let hasAvailabilityZones: Bool
 
-    public init(
+    package init(
         name: String, displayName: String, regionalDisplayName: String, geography: String, geographyGroup: String,
         latitude: String, longitude: String, physicalLocation: String, pairedRegions: [String],
         regionCategory: String = "Recommended", hasAvailabilityZones: Bool = true
@@ -40,28 +40,28 @@ public struct AzureRegion: Sendable, Equatable {
     }
 
     /// The first paired region, if any.
-    public var pairedRegion: String? { pairedRegions.first }
+    package var pairedRegion: String? { pairedRegions.first }
 
     /// "Resource Providers should ignore whitespace and capitalization when accepting geo regions"
     /// (RPC; docs/azure-behaviours.md "Case-insensitivity and names"): `East US`, `eastus` and `East us` all give `eastus`.
-    public static func normalize(_ location: String) -> String {
+    package static func normalize(_ location: String) -> String {
         String(String.UnicodeScalarView(location.unicodeScalars.filter { !$0.properties.isWhitespace })).lowercased()
     }
 
     /// The region for a name or display name in any spelling, or nil when unknown.
-    public static func lookup(_ location: String) -> AzureRegion? {
+    package static func lookup(_ location: String) -> AzureRegion? {
         byName[location] ?? byName[normalize(location)]
     }
 
     /// Every region name, in catalog order (for `LocationNotAvailableFor…` messages).
-    public static var allNames: [String] { all.map(\.name) }
+    package static var allNames: [String] { all.map(\.name) }
 
     private static let byName: [String: AzureRegion] = Dictionary(uniqueKeysWithValues: all.map { ($0.name, $0) })
 }
 
 extension AzureRegion {
     /// The `Location` object of `GET /subscriptions/{s}/locations` (api-version 2022-12-01).
-    public func locationJSON(subscriptionID: String) -> JSONValue {
+    package func locationJSON(subscriptionID: String) -> JSONValue {
         let zones: JSONValue =
             hasAvailabilityZones
             ? .array(

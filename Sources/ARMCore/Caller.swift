@@ -1,26 +1,26 @@
 /// Who made an ARM request, taken from the validated bearer token. RBAC and `systemData` use it.
-public struct Caller: Sendable, Equatable {
-    public enum PrincipalType: String, Sendable {
+package struct Caller: Sendable, Equatable {
+    package enum PrincipalType: String, Sendable {
         case user = "User"
         case servicePrincipal = "ServicePrincipal"
         case managedIdentity = "ManagedIdentity"
     }
 
     /// `oid`: the principal's object id; role assignments name it as `principalId`.
-    public var objectId: String
+    package var objectId: String
     /// `tid`.
-    public var tenantId: String
+    package var tenantId: String
     /// `appid`/`azp` for applications; nil for users signed in without one.
-    public var appId: String?
-    public var principalType: PrincipalType
+    package var appId: String?
+    package var principalType: PrincipalType
     /// `upn` for users, else the display name if known.
-    public var userPrincipalName: String?
-    public var displayName: String?
+    package var userPrincipalName: String?
+    package var displayName: String?
     /// `aud` of the token: ARM accepts any audience, the data plane only its own
     /// (`https://cognitiveservices.azure.com`, `https://ai.azure.com`, `https://ml.azure.com`).
-    public var audience: String?
+    package var audience: String?
 
-    public init(
+    package init(
         objectId: String, tenantId: String, appId: String? = nil, principalType: PrincipalType,
         userPrincipalName: String? = nil, displayName: String? = nil, audience: String? = nil
     ) {
@@ -35,10 +35,10 @@ public struct Caller: Sendable, Equatable {
 
     /// How ARM names the client in `AuthorizationFailed` and `systemData.createdBy`:
     /// the UPN for users, the application id for applications.
-    public var clientName: String { userPrincipalName ?? appId ?? objectId }
+    package var clientName: String { userPrincipalName ?? appId ?? objectId }
 
     /// `systemData.createdByType`: User | Application | ManagedIdentity.
-    public var systemDataType: String {
+    package var systemDataType: String {
         switch principalType {
         case .user: "User"
         case .servicePrincipal: "Application"

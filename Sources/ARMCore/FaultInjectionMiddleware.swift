@@ -1,14 +1,14 @@
 /// The pipeline's fault-injection step (docs/architecture.md "A request's way": after authorization, before the
 /// handler): the global latency, then the first matching fault rule's delay and error or
 /// operation failure. Sleeping suspends the request's task, never the event loop.
-public struct FaultInjectionMiddleware: ARMMiddleware {
-    public let injector: FaultInjector
+package struct FaultInjectionMiddleware: ARMMiddleware {
+    package let injector: FaultInjector
 
-    public init(injector: FaultInjector) {
+    package init(injector: FaultInjector) {
         self.injector = injector
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         let latency = injector.globalDelayMilliseconds()
         if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }
         guard let rule = injector.take(method: request.method, path: request.path) else {

@@ -2,31 +2,31 @@ import Synchronization
 
 /// The fault rules in force and the global latency (`--latency MS[:JITTER]`). Shared by the
 /// fault-injection middleware and the operator API; `reset` clears the rules.
-public final class FaultInjector: Sendable {
+package final class FaultInjector: Sendable {
     /// Upper bound on rules, so a runaway test cannot grow the list without end.
-    public static let maxRules = 1000
+    package static let maxRules = 1000
 
-    public let latencyMilliseconds: Int
-    public let jitterMilliseconds: Int
+    package let latencyMilliseconds: Int
+    package let jitterMilliseconds: Int
     private let rules = Mutex<[FaultRule]>([])
 
-    public init(latencyMilliseconds: Int = 0, jitterMilliseconds: Int = 0) {
+    package init(latencyMilliseconds: Int = 0, jitterMilliseconds: Int = 0) {
         self.latencyMilliseconds = max(0, latencyMilliseconds)
         self.jitterMilliseconds = max(0, jitterMilliseconds)
     }
 
-    public func add(_ rule: FaultRule) throws {
+    package func add(_ rule: FaultRule) throws {
         try rules.withLock { rules in
             guard rules.count < Self.maxRules else { throw ARMError.tooManyFaultRules(limit: Self.maxRules) }
             rules.append(rule)
         }
     }
 
-    public var all: [FaultRule] { rules.withLock { $0 } }
+    package var all: [FaultRule] { rules.withLock { $0 } }
 
     /// Removes one rule; false when there was none with that id.
     @discardableResult
-    public func remove(id: String) -> Bool {
+    package func remove(id: String) -> Bool {
         rules.withLock { rules in
             let before = rules.count
             rules.removeAll { $0.id.lowercased() == id.lowercased() }
@@ -34,11 +34,11 @@ public final class FaultInjector: Sendable {
         }
     }
 
-    public func removeAll() { rules.withLock { $0.removeAll() } }
+    package func removeAll() { rules.withLock { $0.removeAll() } }
 
     /// The first rule that matches and wins its probability roll, with its count taken (a rule
     /// with a count is spent atomically, so N parallel requests never take more than N).
-    public func take(method: String, path: String, roll: () -> Double = { Double.random(in: 0..<1) }) -> FaultRule? {
+    package func take(method: String, path: String, roll: () -> Double = { Double.random(in: 0..<1) }) -> FaultRule? {
         rules.withLock { rules in
             for index in rules.indices where rules[index].matches(method: method, path: path) {
                 guard rules[index].probability >= 1 || roll() < rules[index].probability else { continue }
@@ -53,7 +53,7 @@ public final class FaultInjector: Sendable {
     }
 
     /// The global latency for one request: the base plus a uniform jitter.
-    public func globalDelayMilliseconds() -> Int {
+    package func globalDelayMilliseconds() -> Int {
         guard latencyMilliseconds > 0 || jitterMilliseconds > 0 else { return 0 }
         return latencyMilliseconds + (jitterMilliseconds > 0 ? Int.random(in: 0...jitterMilliseconds) : 0)
     }

@@ -2,7 +2,7 @@ extension FaultRule {
     /// Parses `POST /_emulator/faults`: {method?, path, status?, code?, message?, probability?,
     /// count?, delayMs?, retryAfter?, failOperation?}. Every field is checked; unknown ones are
     /// refused so a typo does not silently make a rule that never fires.
-    public init(json body: JSONObject, id: String) throws {
+    package init(json body: JSONObject, id: String) throws {
         let known: Set<String> = [
             "method", "path", "status", "code", "message", "probability", "count", "delayms", "retryafter", "failoperation",
         ]
@@ -55,7 +55,7 @@ extension FaultRule {
             retryAfterSeconds: try integer("retryAfter", in: 0...86_400), failOperation: failOperation)
     }
 
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject()
         object["id"] = .string(id)
         object["method"] = method.map { .string($0) } ?? .null

@@ -1,5 +1,5 @@
 extension FaultRule {
-    public func matches(method: String, path: String) -> Bool {
+    package func matches(method: String, path: String) -> Bool {
         if let own = self.method, own != method.uppercased() { return false }
         return Self.glob(Array(self.path.lowercased().utf8), matches: Array(path.lowercased().utf8))
     }

@@ -2,12 +2,12 @@
 /// opens `/dev/urandom` on every call on Linux, and even `SystemRandomNumberGenerator` is one
 /// `getrandom` system call per 8 bytes; this runs several times per request (request id,
 /// correlation id, etags), so the bytes come from `RandomPool`, refilled 4 KiB at a time.
-public func newGUID() -> String {
+package func newGUID() -> String {
     hexString(RandomPool.shared.next128(), version4: true)
 }
 
 /// 32 random lower-case hex digits without dashes (the ids of data-plane answers, `chatcmpl-…`).
-public func newRandomHex32() -> String {
+package func newRandomHex32() -> String {
     hexString(RandomPool.shared.next128(), version4: false)
 }
 

@@ -3,8 +3,8 @@
 /// (`properties.statusCode`). Names from
 /// https://learn.microsoft.com/dotnet/api/system.net.httpstatuscode; a status without one is its number,
 /// as `Enum.ToString()` renders an undefined value.
-public enum HTTPStatusCodeName {
-    public static func of(_ status: Int) -> String {
+package enum HTTPStatusCodeName {
+    package static func of(_ status: Int) -> String {
         switch status {
         case 200: "OK"
         case 201: "Created"

@@ -11,18 +11,18 @@ import Synchronization
 ///
 /// The composition root builds it before the pipeline exists (providers need it to declare their
 /// routes) and connects it once the pipeline is built.
-public final class InternalRequests: Sendable {
+package final class InternalRequests: Sendable {
     private let responder = Mutex<(any ARMResponder)?>(nil)
 
-    public init() {}
+    package init() {}
 
-    public func connect(to responder: any ARMResponder) {
+    package func connect(to responder: any ARMResponder) {
         self.responder.withLock { $0 = responder }
     }
 
     /// Runs one request and returns the handler's response; an ARM error is thrown as it would be
     /// rendered to a client (the caller decides whether it fails its own operation).
-    public func send(
+    package func send(
         _ method: String, _ path: String, apiVersion: String, body: JSONValue? = nil,
         as caller: Caller, baseURL: String, correlationID: String? = nil
     ) async throws -> ARMResponse {

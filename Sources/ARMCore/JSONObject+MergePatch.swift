@@ -2,7 +2,7 @@
 extension JSONObject {
     /// Applies `patch` in place: a `null` member removes the key, an object member merges
     /// recursively, anything else (arrays included) replaces the value.
-    public mutating func mergePatch(_ patch: JSONObject) {
+    package mutating func mergePatch(_ patch: JSONObject) {
         patch.forEachMember { key, value in
             switch value {
             case .null:
@@ -18,7 +18,7 @@ extension JSONObject {
     }
 
     /// A copy with `patch` applied.
-    public func mergingPatch(_ patch: JSONObject) -> JSONObject {
+    package func mergingPatch(_ patch: JSONObject) -> JSONObject {
         var copy = self
         copy.mergePatch(patch)
         return copy
@@ -27,7 +27,7 @@ extension JSONObject {
 
 extension JSONValue {
     /// RFC 7396 `MergePatch(Target, Patch)` for any values: a non-object patch replaces the target.
-    public func mergingPatch(_ patch: JSONValue) -> JSONValue {
+    package func mergingPatch(_ patch: JSONValue) -> JSONValue {
         guard case .object(let patchObject) = patch else { return patch }
         return .object((objectValue ?? JSONObject()).mergingPatch(patchObject))
     }

@@ -6,26 +6,26 @@
 ///
 /// `Options.jsonc` relaxes the grammar for the one client that needs it: azure-cli's template
 /// deployments send `//` comments and an unquoted `template` key (docs/azure-behaviours.md "azure-cli specifics").
-public enum JSONParser {
-    public struct Options: OptionSet, Sendable {
-        public let rawValue: Int
-        public init(rawValue: Int) { self.rawValue = rawValue }
+package enum JSONParser {
+    package struct Options: OptionSet, Sendable {
+        package let rawValue: Int
+        package init(rawValue: Int) { self.rawValue = rawValue }
 
         /// `// line` and `/* block */` comments count as whitespace.
-        public static let allowComments = Options(rawValue: 1 << 0)
+        package static let allowComments = Options(rawValue: 1 << 0)
         /// Object keys made of `[A-Za-z0-9_$]` may go without quotes.
-        public static let allowUnquotedKeys = Options(rawValue: 1 << 1)
+        package static let allowUnquotedKeys = Options(rawValue: 1 << 1)
         /// A `,` before `]` or `}` is ignored.
-        public static let allowTrailingCommas = Options(rawValue: 1 << 2)
+        package static let allowTrailingCommas = Options(rawValue: 1 << 2)
         /// What azure-cli's `JsonCTemplatePolicy` produces.
-        public static let jsonc: Options = [.allowComments, .allowUnquotedKeys, .allowTrailingCommas]
+        package static let jsonc: Options = [.allowComments, .allowUnquotedKeys, .allowTrailingCommas]
     }
 
     /// JSON.NET's default `MaxDepth`, which ARM's deserializer keeps.
-    public static let defaultMaxDepth = 64
+    package static let defaultMaxDepth = 64
 
     /// Parses one JSON document. Throws `ARMError.invalidRequestContent` on any error.
-    public static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, options: Options = []) throws -> JSONValue {
+    package static func parse(_ bytes: [UInt8], maxDepth: Int = defaultMaxDepth, options: Options = []) throws -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer in
             var reader = JSONReader(buffer: buffer, maxDepth: maxDepth, options: options)
             return try reader.parseDocument()
@@ -33,7 +33,7 @@ public enum JSONParser {
     }
 
     /// Parses UTF-8 text (tests, seed files).
-    public static func parse(_ text: String, maxDepth: Int = defaultMaxDepth, options: Options = []) throws -> JSONValue {
+    package static func parse(_ text: String, maxDepth: Int = defaultMaxDepth, options: Options = []) throws -> JSONValue {
         try parse(Array(text.utf8), maxDepth: maxDepth, options: options)
     }
 }

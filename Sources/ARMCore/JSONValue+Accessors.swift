@@ -3,7 +3,7 @@
 extension JSONValue {
     /// The member `key` of an object; nil for a missing key or a non-object. Setting on a
     /// non-object turns it into an object; setting nil removes the key.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get {
             guard case .object(let object) = self else { return nil }
             return object[key]
@@ -16,18 +16,18 @@ extension JSONValue {
     }
 
     /// The element at `index` of an array; nil when out of range or not an array.
-    public subscript(index: Int) -> JSONValue? {
+    package subscript(index: Int) -> JSONValue? {
         guard case .array(let items) = self, items.indices.contains(index) else { return nil }
         return items[index]
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let text) = self { return text }
         return nil
     }
 
     /// `.int`, or a `.double` with an integral value that fits (`10.0` is 10).
-    public var intValue: Int? {
+    package var intValue: Int? {
         switch self {
         case .int(let number): return Int(exactly: number)
         case .double(let number): return Int(exactly: number)
@@ -35,7 +35,7 @@ extension JSONValue {
         }
     }
 
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         switch self {
         case .int(let number): return Double(number)
         case .double(let number): return number
@@ -43,25 +43,25 @@ extension JSONValue {
         }
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let flag) = self { return flag }
         return nil
     }
 
-    public var objectValue: JSONObject? {
+    package var objectValue: JSONObject? {
         if case .object(let object) = self { return object }
         return nil
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let items) = self { return items }
         return nil
     }
 
-    public var isNull: Bool { self == .null }
+    package var isNull: Bool { self == .null }
 
     /// The JSON kind as ARM messages name it ("String", "Object", ...).
-    public var kindName: String {
+    package var kindName: String {
         switch self {
         case .null: "Null"
         case .bool: "Boolean"
@@ -77,7 +77,7 @@ extension JSONValue {
 extension JSONObject {
     /// Looks up a key ignoring case, as ARM does for property names it owns (`location`, `tags`).
     /// An exact match wins.
-    public func value(forKeyIgnoringCase key: String) -> JSONValue? {
+    package func value(forKeyIgnoringCase key: String) -> JSONValue? {
         if let exact = self[key] { return exact }
         let lowered = key.lowercased()
         for candidate in keys where candidate.lowercased() == lowered { return self[candidate] }
@@ -86,9 +86,9 @@ extension JSONObject {
 }
 
 extension JSONValue: CustomStringConvertible {
-    public var description: String { compactString }
+    package var description: String { compactString }
 }
 
 extension JSONObject: CustomStringConvertible {
-    public var description: String { JSONValue.object(self).compactString }
+    package var description: String { JSONValue.object(self).compactString }
 }

@@ -1,7 +1,7 @@
 /// A JSON document. ARM bodies carry arbitrary RP-defined `properties`, so resources are stored as
 /// JSON values rather than as Codable structs. Objects keep insertion order so that responses read
 /// like Azure's (`id`, `name`, `type` first).
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     /// Integers that fit in Int64 stay exact (capacities, counts).
@@ -19,16 +19,16 @@ public enum JSONValue: Sendable, Equatable {
 /// headers, docs/performance.md). Small objects (most of ARM's) are searched linearly, which beats
 /// hashing every key; from `indexThreshold` members on, a key -> position dictionary is kept as
 /// well, so large objects stay O(1) per lookup.
-public struct JSONObject: Sendable, Equatable {
+package struct JSONObject: Sendable, Equatable {
     /// Key/value pairs in insertion order.
-    public private(set) var pairs: [(key: String, value: JSONValue)] = []
+    package private(set) var pairs: [(key: String, value: JSONValue)] = []
     private var index: [String: Int]?
 
     static let indexThreshold = 16
 
-    public init() {}
+    package init() {}
 
-    public init(_ pairs: [(String, JSONValue)]) {
+    package init(_ pairs: [(String, JSONValue)]) {
         self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { self[key] = value }
     }
@@ -42,14 +42,14 @@ public struct JSONObject: Sendable, Equatable {
         for (key, value) in pairs { append(key, value) }
     }
 
-    public var count: Int { pairs.count }
-    public var isEmpty: Bool { pairs.isEmpty }
+    package var count: Int { pairs.count }
+    package var isEmpty: Bool { pairs.isEmpty }
 
     /// The keys in insertion order.
-    public var keys: [String] { pairs.map(\.key) }
+    package var keys: [String] { pairs.map(\.key) }
 
     /// Setting nil removes the key.
-    public subscript(key: String) -> JSONValue? {
+    package subscript(key: String) -> JSONValue? {
         get { position(of: key).map { pairs[$0].value } }
         set {
             if let position = position(of: key) {
@@ -65,7 +65,7 @@ public struct JSONObject: Sendable, Equatable {
     }
 
     /// Same members with the same values, in any order.
-    public static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
+    package static func == (lhs: JSONObject, rhs: JSONObject) -> Bool {
         guard lhs.count == rhs.count else { return false }
         if zip(lhs.pairs, rhs.pairs).allSatisfy({ $0.key == $1.key }) {
             return zip(lhs.pairs, rhs.pairs).allSatisfy { $0.value == $1.value }

@@ -113,7 +113,7 @@ struct JSONWriter {
 
 extension JSONValue {
     /// The compact wire form (no insignificant whitespace), in the objects' insertion order.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         // Most bodies (a resource, a chat completion) fit in 2 KiB: no regrowth on the way.
         var writer = JSONWriter(capacity: 2048)
         writer.write(self)
@@ -121,17 +121,17 @@ extension JSONValue {
     }
 
     /// Two-space indented text, for logs, the operator API and test failure messages.
-    public var prettyString: String {
+    package var prettyString: String {
         var writer = JSONWriter(pretty: true)
         writer.write(self)
         return String(decoding: writer.bytes, as: UTF8.self)
     }
 
     /// The compact form as text.
-    public var compactString: String { String(decoding: serialized(), as: UTF8.self) }
+    package var compactString: String { String(decoding: serialized(), as: UTF8.self) }
 }
 
 extension JSONObject {
     /// The compact wire form of this object.
-    public func serialized() -> [UInt8] { JSONValue.object(self).serialized() }
+    package func serialized() -> [UInt8] { JSONValue.object(self).serialized() }
 }

@@ -3,14 +3,14 @@ import Foundation
 /// Export and import of the operations' records (durable state, `/_emulator/state`).
 extension LongRunningOperations {
     /// Every retained operation, in start order.
-    public var allStatuses: [OperationStatus] {
+    package var allStatuses: [OperationStatus] {
         state.withLock { state in state.order.compactMap { state.operations[$0] } }
     }
 
     /// Replaces every record with `statuses` (in start order). Running work is cancelled. A record
     /// still InProgress has no work behind it any more, so it is finished first with
     /// `OperationStatus.interrupted(at:)`: an operation is never left running forever (docs/durability-and-load.md).
-    public func restore(_ statuses: [OperationStatus]) {
+    package func restore(_ statuses: [OperationStatus]) {
         let date = now()
         let finished = statuses.map { $0.state.isTerminal ? $0 : $0.interrupted(at: date) }
         let tasks = state.withLock { state in

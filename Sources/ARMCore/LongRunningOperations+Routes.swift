@@ -7,7 +7,7 @@ import EmulatorHTTP
 extension LongRunningOperations {
     static let locationScope = "/subscriptions/{subscriptionId}/providers/{resourceProviderNamespace}/locations/{location}"
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         [
             Route(
                 "GET",

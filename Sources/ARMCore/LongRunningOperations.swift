@@ -11,10 +11,10 @@ import Synchronization
 /// docs/azure-behaviours.md "What the Azure CLI needs"); a thrown `ARMError` is recorded as Failed with that error. Handlers answer
 /// with `headers(for:)`: absolute `Azure-AsyncOperation` and `Location` URLs and `Retry-After: 1`
 /// (never 0 or absent: azure-core then waits 30 s per poll, docs/azure-behaviours.md "How the SDKs poll").
-public final class LongRunningOperations: Sendable, RouteProvider {
+package final class LongRunningOperations: Sendable, RouteProvider {
     /// Completed operations kept for polling; the oldest completed ones are dropped beyond this
     /// (the RPC leaves retention open, docs/azure-behaviours.md "Asynchronous operations").
-    public static let retainedOperations = 10_000
+    package static let retainedOperations = 10_000
 
     struct State {
         var operations: [String: OperationStatus] = [:]
@@ -23,7 +23,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
         var order: [String] = []
     }
 
-    public let provisioningDelay: Duration
+    package let provisioningDelay: Duration
     let state = Mutex(State())
     let now: @Sendable () -> Date
     /// Told of every started and finished operation under the lock (durability); nil: memory only.
@@ -32,7 +32,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     /// records the completion of a 202; ARMCore does not know who listens).
     let completionHandler = Mutex<(@Sendable (OperationStatus) -> Void)?>(nil)
 
-    public init(
+    package init(
         provisioningDelay: Duration = .zero, now: @escaping @Sendable () -> Date = { Date() },
         observer: (any OperationsObserver)? = nil
     ) {
@@ -42,7 +42,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     }
 
     /// True when work completes inline (no delay configured).
-    public var isSynchronous: Bool { provisioningDelay <= .zero }
+    package var isSynchronous: Bool { provisioningDelay <= .zero }
 
     // MARK: starting operations
 
@@ -51,7 +51,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     /// answers with 200; nil answers 204 (200 without a body for ARM's own `Microsoft.Resources`
     /// jobs). `location` is normalised (`East US` -> `eastus`).
     @discardableResult
-    public func beginProducing(
+    package func beginProducing(
         for request: ARMRequest, namespace: String, location: String, kind: OperationKind,
         shape: OperationHandle.Shape = .provider, resourceID: ResourceID? = nil,
         _ work: @escaping @Sendable () async throws -> JSONValue?
@@ -102,7 +102,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
 
     /// `beginProducing` for work without a result body (deletes, actions answering 204).
     @discardableResult
-    public func begin(
+    package func begin(
         for request: ARMRequest, namespace: String, location: String, kind: OperationKind,
         shape: OperationHandle.Shape = .provider, resourceID: ResourceID? = nil,
         work: @escaping @Sendable () async throws -> Void
@@ -115,7 +115,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
 
     /// The usual handler entry: synchronous mode runs `work` now (its errors propagate) and answers
     /// nil; otherwise `beginProducing` and answer the handle.
-    public func perform(
+    package func perform(
         for request: ARMRequest, namespace: String, location: String, kind: OperationKind,
         shape: OperationHandle.Shape = .provider, resourceID: ResourceID? = nil,
         producing work: @escaping @Sendable () async throws -> JSONValue?
@@ -131,7 +131,7 @@ public final class LongRunningOperations: Sendable, RouteProvider {
 
     /// Polling headers for a 201/202: `Azure-AsyncOperation` (provider shape), `Location` and
     /// `Retry-After: 1`.
-    public func headers(for handle: OperationHandle) -> HTTPHeaders {
+    package func headers(for handle: OperationHandle) -> HTTPHeaders {
         var headers = HTTPHeaders()
         if let url = handle.asyncOperationURL { headers.add("Azure-AsyncOperation", url) }
         headers.add("Location", handle.locationURL)
@@ -140,30 +140,30 @@ public final class LongRunningOperations: Sendable, RouteProvider {
     }
 
     /// Sets the one listener told of every finished operation.
-    public func setCompletionHandler(_ handler: @escaping @Sendable (OperationStatus) -> Void) {
+    package func setCompletionHandler(_ handler: @escaping @Sendable (OperationStatus) -> Void) {
         completionHandler.withLock { $0 = handler }
     }
 
     // MARK: reading and waiting
 
-    public func status(_ id: String) -> OperationStatus? {
+    package func status(_ id: String) -> OperationStatus? {
         state.withLock { $0.operations[id] }
     }
 
     /// Waits until the operation is terminal (tests; shutdown).
-    public func waitUntilFinished(_ id: String) async {
+    package func waitUntilFinished(_ id: String) async {
         let task = state.withLock { $0.tasks[id] }
         await task?.value
     }
 
     /// Waits for every operation still running.
-    public func waitForAll() async {
+    package func waitForAll() async {
         let tasks = state.withLock { Array($0.tasks.values) }
         for task in tasks { await task.value }
     }
 
     /// Forgets every operation (operator `reset`); running work is cancelled.
-    public func reset() {
+    package func reset() {
         let tasks = state.withLock { state in
             let tasks = Array(state.tasks.values)
             state = State()

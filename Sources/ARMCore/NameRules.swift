@@ -1,14 +1,14 @@
 /// ARM's own name rules (docs/azure-behaviours.md "Name and tag rules"; learn.microsoft.com "resource-name-rules"; RPC
 /// resource-api-reference "Put Resource"). Providers add their type-specific rules on top.
 /// Lengths count UTF-16 code units, as ARM (.NET) does.
-public enum NameRules {
-    public static let resourceGroupMaxLength = 90
-    public static let resourceNameMaxLength = 260
+package enum NameRules {
+    package static let resourceGroupMaxLength = 90
+    package static let resourceNameMaxLength = 260
 
     /// Resource group names: 1-90 characters of letters and digits (Unicode included), `_`, `(`,
     /// `)`, `-`, `.`; not ending in `.`. ARM's pattern is `^[-\w\._\(\)]+$` with .NET's `\w`
     /// (letters, marks, decimal digits, connector punctuation).
-    public static func validateResourceGroupName(_ name: String) throws {
+    package static func validateResourceGroupName(_ name: String) throws {
         var invalid: [Character] = []
         for character in name where !isResourceGroupCharacter(character) && !invalid.contains(character) {
             invalid.append(character)
@@ -22,13 +22,13 @@ public enum NameRules {
         }
     }
 
-    public static func isValidResourceGroupName(_ name: String) -> Bool {
+    package static func isValidResourceGroupName(_ name: String) -> Bool {
         (try? validateResourceGroupName(name)) != nil
     }
 
     /// The generic rule for any resource name: at most 260 characters, none of
     /// `< > % & : \ ? /` and no control characters (RPC).
-    public static func validateResourceName(_ name: String, type: String) throws {
+    package static func validateResourceName(_ name: String, type: String) throws {
         let length = name.utf16.count
         guard length >= 1, length <= resourceNameMaxLength,
             !name.unicodeScalars.contains(where: isForbiddenInResourceName)

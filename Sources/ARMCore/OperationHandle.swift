@@ -1,7 +1,7 @@
 /// Where clients poll one asynchronous operation. Handed back by `LongRunningOperations.begin`.
-public struct OperationHandle: Sendable, Equatable {
+package struct OperationHandle: Sendable, Equatable {
     /// The URL shape of the polling endpoints.
-    public enum Shape: Sendable, Equatable {
+    package enum Shape: Sendable, Equatable {
         /// `…/subscriptions/{s}/providers/{ns}/locations/{loc}/operationStatuses|operationResults/{id}`,
         /// the subscription-scoped form the RPC prefers (docs/azure-behaviours.md "Asynchronous operations").
         case provider
@@ -10,24 +10,24 @@ public struct OperationHandle: Sendable, Equatable {
         case subscription
     }
 
-    public let id: String
-    public let subscriptionID: String
-    public let namespace: String
-    public let location: String
-    public let shape: Shape
+    package let id: String
+    package let subscriptionID: String
+    package let namespace: String
+    package let location: String
+    package let shape: Shape
     /// `scheme://host[:port]` of the request that started the operation (URLs must be absolute
     /// and on the host the client used, docs/azure-behaviours.md "Asynchronous operations").
-    public let baseURL: String
-    public let apiVersion: String
+    package let baseURL: String
+    package let apiVersion: String
 
     /// The `Azure-AsyncOperation` URL; nil for the subscription shape.
-    public var asyncOperationURL: String? {
+    package var asyncOperationURL: String? {
         guard shape == .provider else { return nil }
         return providerLocationPrefix + "/operationStatuses/\(id)" + apiVersionQuery
     }
 
     /// The `Location` URL.
-    public var locationURL: String {
+    package var locationURL: String {
         switch shape {
         case .provider: providerLocationPrefix + "/operationResults/\(id)" + apiVersionQuery
         case .subscription: "\(baseURL)/subscriptions/\(subscriptionID)/operationresults/\(id)" + apiVersionQuery

@@ -3,7 +3,7 @@ import Foundation
 /// A self-describing JSON form of an operation's record, for the journal, snapshots and
 /// `/_emulator/state`.
 extension OperationStatus {
-    public var snapshotJSON: JSONValue {
+    package var snapshotJSON: JSONValue {
         var object = JSONObject([
             ("id", .string(id)),
             ("subscriptionId", .string(subscriptionID)),
@@ -21,7 +21,7 @@ extension OperationStatus {
     }
 
     /// Reads `snapshotJSON` back; nil when it is not one.
-    public init?(snapshotJSON json: JSONValue) {
+    package init?(snapshotJSON json: JSONValue) {
         guard let id = json["id"]?.stringValue, !id.isEmpty,
             let subscriptionID = json["subscriptionId"]?.stringValue,
             let namespace = json["namespace"]?.stringValue,
@@ -52,7 +52,7 @@ extension OperationStatus {
 
     /// The record of an operation whose work was lost (the emulator stopped while it ran, or a
     /// state import carried it): Failed with `OperationInterrupted`, so pollers stop waiting.
-    public func interrupted(at date: Date) -> OperationStatus {
+    package func interrupted(at date: Date) -> OperationStatus {
         var copy = self
         copy.state = .failed
         copy.endTime = date
@@ -63,7 +63,7 @@ extension OperationStatus {
 
     /// The record of an interrupted delete that was completed on restart instead (deletes are
     /// idempotent, so the emulator finishes them as Azure would).
-    public func completed(at date: Date) -> OperationStatus {
+    package func completed(at date: Date) -> OperationStatus {
         var copy = self
         copy.state = .succeeded
         copy.endTime = date
@@ -74,14 +74,14 @@ extension OperationStatus {
 
 extension ARMError {
     /// `{status, code, message, target?, details?}`: what an operation record keeps of its error.
-    public var snapshotJSON: JSONValue {
+    package var snapshotJSON: JSONValue {
         var object = JSONObject([("status", .int(Int64(status))), ("code", .string(code)), ("message", .string(message))])
         if let target { object["target"] = .string(target) }
         if !details.isEmpty { object["details"] = .array(details.map(\.snapshotJSON)) }
         return .object(object)
     }
 
-    public init?(snapshotJSON json: JSONValue) {
+    package init?(snapshotJSON json: JSONValue) {
         guard let status = json["status"]?.intValue, let code = json["code"]?.stringValue,
             let message = json["message"]?.stringValue
         else { return nil }

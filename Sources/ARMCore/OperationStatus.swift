@@ -1,7 +1,7 @@
 import Foundation
 
 /// What a handler's background work is, which decides the final `operationResults` answer.
-public enum OperationKind: String, Sendable {
+package enum OperationKind: String, Sendable {
     case create
     case update
     case delete
@@ -9,37 +9,37 @@ public enum OperationKind: String, Sendable {
 }
 
 /// The record of one asynchronous operation (RPC async-api-reference; docs/azure-behaviours.md "Asynchronous operations").
-public struct OperationStatus: Sendable, Equatable {
+package struct OperationStatus: Sendable, Equatable {
     /// Status values. Anything other than Succeeded/Failed/Canceled is "still running" to clients.
-    public enum State: String, Sendable {
+    package enum State: String, Sendable {
         case inProgress = "InProgress"
         case succeeded = "Succeeded"
         case failed = "Failed"
         case canceled = "Canceled"
 
-        public var isTerminal: Bool { self != .inProgress }
+        package var isTerminal: Bool { self != .inProgress }
     }
 
     /// The operation id (a GUID, or the job token of a subscription-level operation).
-    public let id: String
-    public let subscriptionID: String
-    public let namespace: String
+    package let id: String
+    package let subscriptionID: String
+    package let namespace: String
     /// Normalised region name.
-    public let location: String
-    public let kind: OperationKind
-    public internal(set) var state: State
-    public let startTime: Date
-    public internal(set) var endTime: Date?
+    package let location: String
+    package let kind: OperationKind
+    package internal(set) var state: State
+    package let startTime: Date
+    package internal(set) var endTime: Date?
     /// Set when Failed/Canceled.
-    public internal(set) var error: ARMError?
+    package internal(set) var error: ARMError?
     /// The final body `operationResults` returns with 200; nil answers 204.
-    public internal(set) var result: JSONValue?
+    package internal(set) var result: JSONValue?
     /// The resource the operation acts on, when known.
-    public let resourceID: ResourceID?
+    package let resourceID: ResourceID?
 
     /// The operation-status resource, which always answers 200 (docs/azure-behaviours.md "Asynchronous operations"):
     /// `{id, name, status, startTime, endTime?, percentComplete?, error?}`.
-    public func statusJSON(percentComplete: Int? = nil) -> JSONValue {
+    package func statusJSON(percentComplete: Int? = nil) -> JSONValue {
         var body: JSONObject = [
             "id": .string("/subscriptions/\(subscriptionID)/providers/\(namespace)/locations/\(location)/operationStatuses/\(id)"),
             "name": .string(id),

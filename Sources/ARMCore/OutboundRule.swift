@@ -4,19 +4,19 @@
 /// specification/machinelearningservices/.../workspaceRP.json and
 /// specification/cognitiveservices/.../cognitiveservices.json). The two providers share the
 /// validation and the error texts; each decides the `status` it reports.
-public struct OutboundRule: Sendable {
-    public static let types = ["FQDN", "PrivateEndpoint", "ServiceTag"]
-    public static let categories = ["Required", "Recommended", "UserDefined", "Dependency"]
+package struct OutboundRule: Sendable {
+    package static let types = ["FQDN", "PrivateEndpoint", "ServiceTag"]
+    package static let categories = ["Required", "Recommended", "UserDefined", "Dependency"]
 
     /// The rule as sent, with `type` and `category` in their canonical spelling.
-    public var body: JSONObject
-    public let type: String
-    public let category: String
-    public let destination: JSONValue
+    package var body: JSONObject
+    package let type: String
+    package let category: String
+    package let destination: JSONValue
 
     /// `type` required (any case), `destination` required (a string for FQDN, an object otherwise),
     /// `category` defaulting to `UserDefined` (any case).
-    public init(validating value: JSONValue) throws {
+    package init(validating value: JSONValue) throws {
         guard var rule = value.objectValue else {
             throw ARMError.workspaceInvalidValue("properties", value: value.kindName, allowed: ["an object"])
         }

@@ -12,21 +12,21 @@ import Foundation
 /// - `nextLink` is the URL the client used (its host, path and query, so `api-version`,
 ///   `$filter` and `$top` carry over) with `$skiptoken` replaced. SDKs override `api-version` in
 ///   it with their own (docs/azure-behaviours.md "Paging and deserialisation in the SDKs").
-public struct Pager: Sendable {
-    public static let defaultPageSize = 100
-    public static let maxPageSize = 1000
+package struct Pager: Sendable {
+    package static let defaultPageSize = 100
+    package static let maxPageSize = 1000
 
     /// Items per page.
-    public let pageSize: Int
+    package let pageSize: Int
     /// The key after which this page starts; nil for the first page.
-    public let afterKey: String?
+    package let afterKey: String?
     private let baseURL: String
     private let rawPath: String
     private let rawQuery: String?
     /// The request's `readFilter`: items the caller may not read are left out of store lists.
     private let readFilter: ReadFilter?
 
-    public init(request: ARMRequest, defaultPageSize: Int = Pager.defaultPageSize) throws {
+    package init(request: ARMRequest, defaultPageSize: Int = Pager.defaultPageSize) throws {
         if let top = request.query["$top"] {
             guard let value = Int(top.trimmingASCIIWhitespace()), value > 0 else { throw ARMError.invalidTopValue(top) }
             pageSize = min(value, Self.maxPageSize)
@@ -46,7 +46,7 @@ public struct Pager: Sendable {
     }
 
     /// The absolute URL of the page after `nextKey`.
-    public func nextLink(after nextKey: String) -> String {
+    package func nextLink(after nextKey: String) -> String {
         var items = (rawQuery ?? "").split(separator: "&", omittingEmptySubsequences: true).filter { pair in
             let name = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)[0]
             return String(name).removingPercentEncodingLeniently.lowercased() != "$skiptoken"
@@ -56,7 +56,7 @@ public struct Pager: Sendable {
     }
 
     /// `{"value": items, "nextLink": …}`; `nextLink` only when `nextKey` is set.
-    public func response(_ items: [JSONValue], nextKey: String?) -> ARMResponse {
+    package func response(_ items: [JSONValue], nextKey: String?) -> ARMResponse {
         var body: JSONObject = ["value": .array(items)]
         if let nextKey { body["nextLink"] = .string(nextLink(after: nextKey)) }
         return .ok(.object(body))
@@ -64,7 +64,7 @@ public struct Pager: Sendable {
 
     /// One page of the store's resources below `prefix`, rendered by `render` (the body as stored by
     /// default).
-    public func list(
+    package func list(
         _ store: ResourceStore, under prefix: ResourceID?, types: Set<String>? = nil,
         filter: (StoredResource) -> Bool = { _ in true },
         render: (StoredResource) throws -> JSONValue = { .object($0.body) }
@@ -80,7 +80,7 @@ public struct Pager: Sendable {
 
     /// One page of an in-memory list sorted ascending by `key`, which must be unique (lists that do
     /// not live in the store: locations, providers, operations).
-    public func list<Item>(
+    package func list<Item>(
         _ items: [Item], key: (Item) -> String, render: (Item) throws -> JSONValue
     ) rethrows -> ARMResponse {
         var start = 0
@@ -93,7 +93,7 @@ public struct Pager: Sendable {
     }
 
     /// base64url without padding (RFC 4648 section 5).
-    public static func encodeSkipToken(_ key: String) -> String {
+    package static func encodeSkipToken(_ key: String) -> String {
         var text = Data(key.utf8).base64EncodedString()
         text = text.replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
         while text.hasSuffix("=") { text.removeLast() }
@@ -101,7 +101,7 @@ public struct Pager: Sendable {
     }
 
     /// The key inside a token; nil when it is not one of ours.
-    public static func decodeSkipToken(_ token: String) -> String? {
+    package static func decodeSkipToken(_ token: String) -> String? {
         guard !token.isEmpty,
             token.utf8.allSatisfy({ byte in
                 switch byte {

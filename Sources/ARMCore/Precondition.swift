@@ -10,18 +10,18 @@ import EmulatorHTTP
 /// | `If-None-Match: "x"` | proceed       | 412 if the etag is x          |
 ///
 /// Entity tags compare by their opaque value: quotes and a weak `W/` prefix are ignored.
-public struct Precondition: Sendable, Equatable {
+package struct Precondition: Sendable, Equatable {
     /// nil when the header is absent; `["*"]` for any.
-    public var ifMatch: [String]?
-    public var ifNoneMatch: [String]?
+    package var ifMatch: [String]?
+    package var ifNoneMatch: [String]?
 
-    public init(ifMatch: String? = nil, ifNoneMatch: String? = nil) {
+    package init(ifMatch: String? = nil, ifNoneMatch: String? = nil) {
         self.ifMatch = ifMatch.map(Self.parseList)
         self.ifNoneMatch = ifNoneMatch.map(Self.parseList)
     }
 
     /// The precondition a request carries, or nil when it has neither header.
-    public init?(headers: HTTPHeaders) {
+    package init?(headers: HTTPHeaders) {
         let ifMatch = headers["If-Match"]
         let ifNoneMatch = headers["If-None-Match"]
         guard ifMatch != nil || ifNoneMatch != nil else { return nil }
@@ -29,7 +29,7 @@ public struct Precondition: Sendable, Equatable {
     }
 
     /// Throws 412 `PreconditionFailed` unless the write may go ahead on `existing`.
-    public func check(_ existing: StoredResource?) throws {
+    package func check(_ existing: StoredResource?) throws {
         if let ifMatch {
             guard let existing else { throw ARMError.preconditionFailed }
             if !ifMatch.contains("*") && !ifMatch.contains(Self.opaque(existing.etag)) { throw ARMError.preconditionFailed }
@@ -55,5 +55,5 @@ public struct Precondition: Sendable, Equatable {
 
 extension ARMRequest {
     /// The request's `If-Match` / `If-None-Match`, if any.
-    public var precondition: Precondition? { Precondition(headers: headers) }
+    package var precondition: Precondition? { Precondition(headers: headers) }
 }

@@ -1,9 +1,9 @@
 /// URL query parameters. ARM treats parameter names case-insensitively (`api-version`,
 /// `$skipToken`/`$skiptoken`); values are percent-decoded, `+` is a space (form encoding).
-public struct QueryParameters: Sendable {
-    public private(set) var items: [(name: String, value: String)]
+package struct QueryParameters: Sendable {
+    package private(set) var items: [(name: String, value: String)]
 
-    public init(_ raw: String) {
+    package init(_ raw: String) {
         // Split on the UTF-8 bytes: splitting the String itself walks grapheme clusters.
         items = raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
             let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
@@ -14,7 +14,7 @@ public struct QueryParameters: Sendable {
     }
 
     /// The first value of `name` (case-insensitive), or nil.
-    public subscript(name: String) -> String? {
+    package subscript(name: String) -> String? {
         let lowered = name.lowercased()
         return items.first { $0.name.lowercased() == lowered }?.value
     }

@@ -5,14 +5,14 @@ import Synchronization
 /// docs/azure-behaviours.md "Throttling"): per subscription (or tenant) and principal, reads 250 refilling 25/s, writes and deletes
 /// 200 refilling 10/s. The emulator only reports the remaining tokens in
 /// `x-ms-ratelimit-remaining-*`; it never answers 429 on its own.
-public final class RateLimiter: Sendable {
-    public enum Kind: String, Sendable, CaseIterable {
+package final class RateLimiter: Sendable {
+    package enum Kind: String, Sendable, CaseIterable {
         case reads
         case writes
         case deletes
 
         /// GET/HEAD/OPTIONS read, DELETE deletes, everything else writes.
-        public init(method: String) {
+        package init(method: String) {
             switch method.uppercased() {
             case "GET", "HEAD", "OPTIONS": self = .reads
             case "DELETE": self = .deletes
@@ -20,8 +20,8 @@ public final class RateLimiter: Sendable {
             }
         }
 
-        public var capacity: Double { self == .reads ? 250 : 200 }
-        public var refillPerSecond: Double { self == .reads ? 25 : 10 }
+        package var capacity: Double { self == .reads ? 250 : 200 }
+        package var refillPerSecond: Double { self == .reads ? 25 : 10 }
     }
 
     struct Bucket {
@@ -31,11 +31,11 @@ public final class RateLimiter: Sendable {
 
     private let buckets = Mutex<[String: Bucket]>([:])
 
-    public init() {}
+    package init() {}
 
     /// Takes one token from the bucket of `scope` (a subscription id, or nil for tenant-level
     /// requests) and `principal`, and answers the whole tokens left (never below 0).
-    public func consume(scope: String?, principal: String, kind: Kind, at date: Date = Date()) -> Int {
+    package func consume(scope: String?, principal: String, kind: Kind, at date: Date = Date()) -> Int {
         let key = "\(scope?.lowercased() ?? "tenant")|\(principal.lowercased())|\(kind.rawValue)"
         return buckets.withLock { buckets in
             var bucket = buckets[key] ?? Bucket(tokens: kind.capacity, updated: date)
@@ -50,11 +50,11 @@ public final class RateLimiter: Sendable {
 
     /// The header ARM reports the count in: `x-ms-ratelimit-remaining-subscription-reads`, or the
     /// `tenant` variant for requests outside a subscription.
-    public static func headerName(kind: Kind, subscriptionScoped: Bool) -> String {
+    package static func headerName(kind: Kind, subscriptionScoped: Bool) -> String {
         "x-ms-ratelimit-remaining-\(subscriptionScoped ? "subscription" : "tenant")-\(kind.rawValue)"
     }
 
-    public func reset() {
+    package func reset() {
         buckets.withLock { $0 = [:] }
     }
 }

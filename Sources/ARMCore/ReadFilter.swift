@@ -4,10 +4,10 @@
 ///
 /// The decision is made from the caller's role assignments fetched *before* the list runs, because
 /// the pager's filter runs under the store's lock and must not read the store again.
-public struct ReadFilter: Sendable {
-    public let canRead: @Sendable (ResourceID) -> Bool
+package struct ReadFilter: Sendable {
+    package let canRead: @Sendable (ResourceID) -> Bool
 
-    public init(canRead: @escaping @Sendable (ResourceID) -> Bool) {
+    package init(canRead: @escaping @Sendable (ResourceID) -> Bool) {
         self.canRead = canRead
     }
 }

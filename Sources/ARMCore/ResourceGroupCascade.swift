@@ -7,6 +7,6 @@
 /// `ResourcesProvider` calls every registered cascade once per deleted group, after the removal,
 /// with everything that was removed (the group itself included). Implementations must tolerate
 /// resources that are already gone and never throw: the group is deleted whatever they find.
-public protocol ResourceGroupCascade: Sendable {
+package protocol ResourceGroupCascade: Sendable {
     func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource])
 }

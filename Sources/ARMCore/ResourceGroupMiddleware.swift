@@ -7,14 +7,14 @@
 /// the handlers' own checks did. Routes that answer for a missing group themselves opt out with
 /// `Route.skippingResourceGroupCheck()` (creating the group, its existence check, template
 /// deployments that report their own error).
-public struct ResourceGroupMiddleware: ARMMiddleware {
-    public let store: ResourceStore
+package struct ResourceGroupMiddleware: ARMMiddleware {
+    package let store: ResourceStore
 
-    public init(store: ResourceStore) {
+    package init(store: ResourceStore) {
         self.store = store
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         if let match = request.route, match.route.checksResourceGroup, let group = request.resourceID.resourceGroupID,
             !store.contains(group)
         {

@@ -1,13 +1,13 @@
 /// Where an id sits: its type, name, parent and scope.
 extension ResourceID {
-    public enum Level: Sendable, Equatable {
+    package enum Level: Sendable, Equatable {
         case tenant
         case subscription
         case resourceGroup
         case resource
     }
 
-    public var level: Level {
+    package var level: Level {
         if !providers.isEmpty { return .resource }
         if resourceGroup != nil { return .resourceGroup }
         if subscriptionID != nil { return .subscription }
@@ -16,14 +16,14 @@ extension ResourceID {
 
     /// The namespace of the innermost provider segment; `Microsoft.Resources` for subscriptions
     /// and resource groups, which ARM itself serves; nil for the tenant root.
-    public var namespace: String? {
+    package var namespace: String? {
         if let last = providers.last { return last.namespace }
         return level == .tenant ? nil : "Microsoft.Resources"
     }
 
     /// The type chain, e.g. `["accounts", "deployments"]`; `["resourceGroups"]` and
     /// `["subscriptions"]` for the ARM-owned levels.
-    public var types: [String] {
+    package var types: [String] {
         if let last = providers.last { return last.types }
         switch level {
         case .resourceGroup: return ["resourceGroups"]
@@ -33,7 +33,7 @@ extension ResourceID {
     }
 
     /// The names along the type chain, e.g. `["acct1", "gpt4o"]`.
-    public var names: [String] {
+    package var names: [String] {
         if let last = providers.last { return last.names }
         if let resourceGroup { return [resourceGroup] }
         if let subscriptionID { return [subscriptionID] }
@@ -41,17 +41,17 @@ extension ResourceID {
     }
 
     /// `Microsoft.CognitiveServices/accounts/deployments`; `""` for the tenant root.
-    public var fullType: String {
+    package var fullType: String {
         guard let namespace else { return "" }
         return ([namespace] + types).joined(separator: "/")
     }
 
     /// The last name (the resource's own name).
-    public var name: String { names.last ?? "" }
+    package var name: String { names.last ?? "" }
 
     /// `Microsoft.CognitiveServices/accounts/acct1/deployments/gpt4o`: how ARM names a resource in
     /// `ResourceNotFound` messages and error targets.
-    public var qualifiedName: String {
+    package var qualifiedName: String {
         guard let namespace else { return "" }
         var parts = [namespace]
         for (type, name) in zip(types, names) { parts += [type, name] }
@@ -61,7 +61,7 @@ extension ResourceID {
     /// The next id up: the parent resource of a child, else the scope the resource lives in
     /// (resource group, subscription or, for extension resources, the extended resource).
     /// Nil for the tenant root.
-    public var parent: ResourceID? {
+    package var parent: ResourceID? {
         guard var last = providers.last else {
             if resourceGroup != nil { return ResourceID(subscriptionID: subscriptionID) }
             if subscriptionID != nil { return .tenantRoot }
@@ -77,23 +77,23 @@ extension ResourceID {
 
     /// The scope the innermost provider segment applies to: the resource group, the subscription,
     /// the tenant root, or the extended resource. For a subscription or resource group: its parent.
-    public var scope: ResourceID? {
+    package var scope: ResourceID? {
         guard !providers.isEmpty else { return parent }
         return ResourceID(subscriptionID: subscriptionID, resourceGroup: resourceGroup, providers: Array(providers.dropLast()))
     }
 
     /// True for `{resource}/providers/{ns}/{type}/{name}` (an extension on a resource).
-    public var isExtensionResource: Bool { providers.count > 1 }
+    package var isExtensionResource: Bool { providers.count > 1 }
 
     /// True when `other` is strictly below this id (a child, grandchild or extension).
-    public func isAncestor(of other: ResourceID) -> Bool {
+    package func isAncestor(of other: ResourceID) -> Bool {
         if self == .tenantRoot { return other != .tenantRoot }
         return other.key.utf8.count > key.utf8.count && other.key.hasPrefix(key + "/")
     }
 
     /// A child of this resource in the same namespace: `…/accounts/a` + `deployments`, `d`.
     /// On a subscription or resource group use `appending(namespace:type:name:)`.
-    public func child(type: String, name: String) -> ResourceID {
+    package func child(type: String, name: String) -> ResourceID {
         guard var last = providers.last else {
             preconditionFailure("child(type:name:) needs a provider resource; use appending(namespace:type:name:)")
         }
@@ -104,7 +104,7 @@ extension ResourceID {
 
     /// A resource of `namespace/type` at this scope: a top-level resource under a resource group or
     /// subscription, or an extension resource under a resource.
-    public func appending(namespace: String, type: String, name: String) -> ResourceID {
+    package func appending(namespace: String, type: String, name: String) -> ResourceID {
         ResourceID(
             extending: self, providers: providers + [ProviderSegment(namespace: namespace, types: [type], names: [name])],
             suffix: "/providers/" + namespace + "/" + type + "/" + name)
@@ -114,7 +114,7 @@ extension ResourceID {
     /// `…/accounts/a` for `…/accounts/a/deployments/d` and `enclosing("accounts")`. A route's
     /// handler asks for a type its pattern has; any other type is a programming error and stops
     /// the process loudly, as `RouteParameters.required` does.
-    public func enclosing(_ type: String) -> ResourceID {
+    package func enclosing(_ type: String) -> ResourceID {
         guard var last = providers.last, let index = last.types.firstIndex(where: { $0.lowercased() == type.lowercased() }) else {
             preconditionFailure("'\(description)' is not of or under a resource of type '\(type)'.")
         }
@@ -124,7 +124,7 @@ extension ResourceID {
     }
 
     /// The resource group id this resource lives in, if any.
-    public var resourceGroupID: ResourceID? {
+    package var resourceGroupID: ResourceID? {
         guard let subscriptionID, let resourceGroup else { return nil }
         return .resourceGroup(subscriptionID: subscriptionID, name: resourceGroup)
     }

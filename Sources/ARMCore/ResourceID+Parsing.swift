@@ -4,13 +4,13 @@ import EmulatorHTTP
 extension ResourceID {
     /// Parses an id or a path (without host or query). Empty segments are ignored (`//`), literal
     /// segments match in any case. Nil when the text is not a resource id.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         guard text.hasPrefix("/") else { return nil }
         self.init(segments: text.nonEmptyPathSegments)
     }
 
     /// Parses already split (and percent-decoded) path segments, e.g. `ARMRequest.segments`.
-    public init?(segments: [String]) {
+    package init?(segments: [String]) {
         var index = 0
         let count = segments.count
         func literal(_ position: Int, _ lowered: String) -> Bool {
@@ -49,7 +49,7 @@ extension ResourceID {
 
     /// Parses an id found in a request body; `property` is its JSON path for the error
     /// (`LinkedInvalidPropertyId`, as ARM reports a malformed id in a body).
-    public static func parse(_ text: String, property: String) throws -> ResourceID {
+    package static func parse(_ text: String, property: String) throws -> ResourceID {
         guard let id = ResourceID(text), id != .tenantRoot else { throw ARMError.linkedInvalidPropertyID(text, property: property) }
         return id
     }

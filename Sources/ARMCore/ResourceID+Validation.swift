@@ -1,7 +1,7 @@
 /// Validation of the ids in a request path.
 extension ResourceID {
     /// A GUID in 8-4-4-4-12 hexadecimal form, any case, no braces.
-    public static func isGUID(_ text: String) -> Bool {
+    package static func isGUID(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count == 36 else { return false }
         for (offset, byte) in utf8.enumerated() {
@@ -22,7 +22,7 @@ extension ResourceID {
 
     /// Subscription ids are GUIDs; anything else is 400 `InvalidSubscriptionId` (docs/azure-behaviours.md "Case-insensitivity and names").
     /// azure-mgmt-core's auto-registration also relies on hex GUIDs (docs/azure-behaviours.md "Automatic provider registration").
-    public static func validateSubscriptionID(_ text: String) throws {
+    package static func validateSubscriptionID(_ text: String) throws {
         guard isGUID(text) else { throw ARMError.invalidSubscriptionId(text) }
     }
 }

@@ -7,14 +7,14 @@
 /// `providers`); names, namespaces and types keep the casing they were given (RPC
 /// common-api-details "Case Insensitivity"; docs/azure-behaviours.md "Case-insensitivity and names"). Equality and hashing use `key`, the
 /// lower-cased form, so two spellings of one resource are the same id.
-public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
+package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
     /// One `/providers/{namespace}/{type}/{name}[/{type}/{name}…]` run.
-    public struct ProviderSegment: Sendable, Equatable {
-        public var namespace: String
-        public var types: [String]
-        public var names: [String]
+    package struct ProviderSegment: Sendable, Equatable {
+        package var namespace: String
+        package var types: [String]
+        package var names: [String]
 
-        public init(namespace: String, types: [String], names: [String]) {
+        package init(namespace: String, types: [String], names: [String]) {
             precondition(!types.isEmpty && types.count == names.count, "a provider segment needs type/name pairs")
             self.namespace = namespace
             self.types = types
@@ -22,15 +22,15 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public let subscriptionID: String?
-    public let resourceGroup: String?
-    public let providers: [ProviderSegment]
+    package let subscriptionID: String?
+    package let resourceGroup: String?
+    package let providers: [ProviderSegment]
     /// Canonical text: `/subscriptions/…/resourceGroups/…/providers/…`.
-    public let description: String
+    package let description: String
     /// `description` lower-cased: the identity of the resource (dictionary keys, store index).
-    public let key: String
+    package let key: String
 
-    public init(subscriptionID: String?, resourceGroup: String? = nil, providers: [ProviderSegment] = []) {
+    package init(subscriptionID: String?, resourceGroup: String? = nil, providers: [ProviderSegment] = []) {
         precondition(resourceGroup == nil || subscriptionID != nil, "a resource group needs a subscription")
         self.subscriptionID = subscriptionID
         self.resourceGroup = resourceGroup
@@ -58,23 +58,23 @@ public struct ResourceID: Sendable, Hashable, CustomStringConvertible {
 
     /// A resource in one provider namespace: `types`/`names` are the type chain and the names, e.g.
     /// `["accounts", "deployments"]` and `["acct1", "gpt4o"]`.
-    public init(subscriptionID: String, resourceGroup: String? = nil, namespace: String, types: [String], names: [String]) {
+    package init(subscriptionID: String, resourceGroup: String? = nil, namespace: String, types: [String], names: [String]) {
         self.init(
             subscriptionID: subscriptionID, resourceGroup: resourceGroup,
             providers: [ProviderSegment(namespace: namespace, types: types, names: names)])
     }
 
     /// `/` (tenant root scope).
-    public static let tenantRoot = ResourceID(subscriptionID: nil)
+    package static let tenantRoot = ResourceID(subscriptionID: nil)
 
     /// `/subscriptions/{id}`.
-    public static func subscription(_ id: String) -> ResourceID { ResourceID(subscriptionID: id) }
+    package static func subscription(_ id: String) -> ResourceID { ResourceID(subscriptionID: id) }
 
     /// `/subscriptions/{subscriptionID}/resourceGroups/{name}`.
-    public static func resourceGroup(subscriptionID: String, name: String) -> ResourceID {
+    package static func resourceGroup(subscriptionID: String, name: String) -> ResourceID {
         ResourceID(subscriptionID: subscriptionID, resourceGroup: name)
     }
 
-    public static func == (lhs: ResourceID, rhs: ResourceID) -> Bool { lhs.key == rhs.key }
-    public func hash(into hasher: inout Hasher) { hasher.combine(key) }
+    package static func == (lhs: ResourceID, rhs: ResourceID) -> Bool { lhs.key == rhs.key }
+    package func hash(into hasher: inout Hasher) { hasher.combine(key) }
 }

@@ -5,7 +5,7 @@
 /// never appear there (docs/agents.md, "Where agent state lives").
 extension ResourceProviderRegistration {
     /// Lower-cased full types (`microsoft.cognitiveservices/accounts/deployments`) of `registrations`.
-    public static func declaredTypes(_ registrations: [ResourceProviderRegistration]) -> Set<String> {
+    package static func declaredTypes(_ registrations: [ResourceProviderRegistration]) -> Set<String> {
         var types = Set<String>()
         for registration in registrations {
             for type in registration.resourceTypes { types.insert((registration.namespace + "/" + type.name).lowercased()) }

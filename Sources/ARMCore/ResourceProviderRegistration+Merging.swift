@@ -2,7 +2,7 @@
 /// serve types of the same namespace (Microsoft.Insights: the Dependents provider's components,
 /// the Insights provider's activity log) are merged, in the order given.
 extension ResourceProviderRegistration {
-    public static func merging(_ registrations: [ResourceProviderRegistration]) -> [ResourceProviderRegistration] {
+    package static func merging(_ registrations: [ResourceProviderRegistration]) -> [ResourceProviderRegistration] {
         var merged: [ResourceProviderRegistration] = []
         for registration in registrations {
             if let index = merged.firstIndex(where: { $0.namespace.lowercased() == registration.namespace.lowercased() }) {

@@ -7,12 +7,12 @@ import Synchronization
 ///
 /// Every operation is atomic under one lock; the closures given to `upsert`/`update` run under
 /// it, so they must be quick and must not call back into the store.
-public final class ResourceStore: Sendable {
+package final class ResourceStore: Sendable {
     /// The result of a write.
-    public struct Write: Sendable {
-        public let resource: StoredResource
+    package struct Write: Sendable {
+        package let resource: StoredResource
         /// True when the resource did not exist before (PUT answers 201, else 200).
-        public let created: Bool
+        package let created: Bool
     }
 
     struct State {
@@ -50,18 +50,18 @@ public final class ResourceStore: Sendable {
     /// Identifies the contents of one resource type: equal revisions mean no resource of that type
     /// was written or removed in between. Lets readers cache what they derive from a type (the
     /// RBAC engine's parsed role assignments) instead of re-reading it on every request.
-    public struct Revision: Sendable, Equatable {
+    package struct Revision: Sendable, Equatable {
         let epoch: UInt64
         let count: UInt64
     }
 
-    public func revision(ofType type: String) -> Revision {
+    package func revision(ofType type: String) -> Revision {
         state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercased()] ?? 0) }
     }
 
     let state = Mutex(State())
     /// Wire bytes of stored bodies by etag, for GETs that answer a resource as stored.
-    public let renderedBodies = RenderedBodyCache()
+    package let renderedBodies = RenderedBodyCache()
     let now: @Sendable () -> Date
     /// Told of every change under the lock (durability); nil keeps the store purely in memory.
     let observer: (any ResourceStoreObserver)?
@@ -72,7 +72,7 @@ public final class ResourceStore: Sendable {
     /// that store resources without their group leave it off.
     let requiresResourceGroups: Bool
 
-    public init(
+    package init(
         now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil,
         requiresResourceGroups: Bool = false
     ) {
@@ -83,20 +83,20 @@ public final class ResourceStore: Sendable {
 
     /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
     /// docs/azure-behaviours.md "ETags and conditional requests").
-    public static func newETag() -> String { "\"" + newGUID() + "\"" }
+    package static func newETag() -> String { "\"" + newGUID() + "\"" }
 
-    public var count: Int { state.withLock { $0.resources.count } }
+    package var count: Int { state.withLock { $0.resources.count } }
 
-    public func get(_ id: ResourceID) -> StoredResource? {
+    package func get(_ id: ResourceID) -> StoredResource? {
         state.withLock { $0.resources[id.key] }
     }
 
-    public func contains(_ id: ResourceID) -> Bool {
+    package func contains(_ id: ResourceID) -> Bool {
         state.withLock { $0.resources[id.key] != nil }
     }
 
     /// The resource, or 404 `ResourceNotFound`.
-    public func require(_ id: ResourceID) throws -> StoredResource {
+    package func require(_ id: ResourceID) throws -> StoredResource {
         guard let resource = get(id) else { throw ARMError.resourceNotFound(id) }
         return resource
     }
@@ -105,7 +105,7 @@ public final class ResourceStore: Sendable {
     /// `bodyETag` puts the new etag into the body as `etag` (the default; every resource carries
     /// one, docs/azure-behaviours.md "ETags and conditional requests").
     @discardableResult
-    public func put(
+    package func put(
         _ id: ResourceID, body: JSONObject, privateState: JSONObject? = nil, precondition: Precondition? = nil,
         bodyETag: Bool = true
     ) throws -> Write {
@@ -117,7 +117,7 @@ public final class ResourceStore: Sendable {
     /// Atomic read-modify-write: `build` sees the current resource (nil when absent) and returns the
     /// new body and private state. The precondition is checked against the same state.
     @discardableResult
-    public func upsert(
+    package func upsert(
         _ id: ResourceID, precondition: Precondition? = nil, bodyETag: Bool = true,
         _ build: (StoredResource?) throws -> (body: JSONObject, privateState: JSONObject)
     ) throws -> Write {
@@ -141,7 +141,7 @@ public final class ResourceStore: Sendable {
     /// Atomic in-place change of an existing body (PATCH, provisioning-state moves). A new etag is
     /// issued; the body's `etag` is refreshed when it has one. 404 `ResourceNotFound` when absent.
     @discardableResult
-    public func update(
+    package func update(
         _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout JSONObject) throws -> Void
     ) throws -> StoredResource {
         try updateResource(id, precondition: precondition) { resource in try modify(&resource.body) }
@@ -150,7 +150,7 @@ public final class ResourceStore: Sendable {
     /// Like `update`, with access to the whole record (private state included). The id and
     /// creation date cannot change.
     @discardableResult
-    public func updateResource(
+    package func updateResource(
         _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout StoredResource) throws -> Void
     ) throws -> StoredResource {
         let date = now()
@@ -176,7 +176,7 @@ public final class ResourceStore: Sendable {
     /// `If-Match` on a missing resource is not an error here: DELETE answers 204 (docs/azure-behaviours.md "ETags and conditional requests"
     /// table).
     @discardableResult
-    public func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
+    package func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
         try state.withLock { state in
             guard let existing = state.resources[id.key] else { return nil }
             try precondition?.check(existing)
@@ -189,7 +189,7 @@ public final class ResourceStore: Sendable {
     /// Removes `id` and everything below it (children, extension resources), for cascading
     /// deletes. Answers what was removed, in key order (a parent before its children).
     @discardableResult
-    public func removeAll(under id: ResourceID) -> [StoredResource] {
+    package func removeAll(under id: ResourceID) -> [StoredResource] {
         state.withLock { state in
             var keys: [String] = []
             if state.resources[id.key] != nil { keys.append(id.key) }
@@ -207,7 +207,7 @@ public final class ResourceStore: Sendable {
     /// Direct children of `parent` of one type, in key order. `type` is a full type
     /// (`Microsoft.CognitiveServices/accounts/deployments`) or, under a provider resource, just the
     /// child type (`deployments`).
-    public func children(of parent: ResourceID, type: String) -> [StoredResource] {
+    package func children(of parent: ResourceID, type: String) -> [StoredResource] {
         let fullType = (type.contains("/") || parent.level != .resource ? type : parent.fullType + "/" + type).lowercased()
         return state.withLock { state in
             guard let keys = state.byType[fullType] else { return [] }
@@ -226,7 +226,7 @@ public final class ResourceStore: Sendable {
     /// `after` (exclusive). `nextKey` is the last key of the page when more may follow, else nil.
     /// Cost: O(t·log n + scanned) where t is the number of types and scanned is the page plus the
     /// items `filter` rejects.
-    public func page(
+    package func page(
         under prefix: ResourceID?, types: Set<String>? = nil, after: String? = nil, limit: Int,
         filter: (StoredResource) -> Bool = { _ in true }
     ) -> (items: [StoredResource], nextKey: String?) {
@@ -260,7 +260,7 @@ public final class ResourceStore: Sendable {
 
     /// Every resource strictly below `prefix` of the given types, in key order (unpaged; for
     /// cascades and aggregates, not for responses).
-    public func all(under prefix: ResourceID?, types: Set<String>? = nil) -> [StoredResource] {
+    package func all(under prefix: ResourceID?, types: Set<String>? = nil) -> [StoredResource] {
         var result: [StoredResource] = []
         var after: String?
         repeat {
@@ -272,7 +272,7 @@ public final class ResourceStore: Sendable {
     }
 
     /// Removes everything (operator `reset`).
-    public func reset() {
+    package func reset() {
         state.withLock { state in
             let epoch = state.epoch &+ 1
             state = State()
@@ -282,12 +282,12 @@ public final class ResourceStore: Sendable {
     }
 
     /// Every resource, in key order (for durability).
-    public func snapshot() -> [StoredResource] {
+    package func snapshot() -> [StoredResource] {
         state.withLock { state in state.order.all.compactMap { state.resources[$0] } }
     }
 
     /// Replaces the whole content with `resources`.
-    public func restore(_ resources: [StoredResource]) {
+    package func restore(_ resources: [StoredResource]) {
         var fresh = State()
         for resource in resources { fresh.insert(resource) }
         state.withLock { state in

@@ -4,7 +4,7 @@ extension Route {
     /// segments and the client's values for its parameters (as ARM returns ids): the resource
     /// itself, the parent of a collection (`…/accounts` -> the resource group) or of a POST action
     /// (`…/accounts/a/listKeys` -> the account). `segments` is the matched request's path.
-    public func resourceID(matching segments: [String]) -> ResourceID {
+    package func resourceID(matching segments: [String]) -> ResourceID {
         let pattern = self.segments
         var canonical: [String] = []
         canonical.reserveCapacity(segments.count)

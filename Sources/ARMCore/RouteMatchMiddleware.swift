@@ -4,20 +4,20 @@
 /// - a path under `/providers/{ns}` with a namespace nobody serves -> 404 `InvalidResourceNamespace`;
 /// - a known namespace with an unknown type -> 404 `InvalidResourceType` (docs/azure-behaviours.md "api-version");
 /// - anything else -> 404 `NotFound` (`noRouteFound`).
-public struct RouteMatchMiddleware: ARMMiddleware {
-    public let router: Router
+package struct RouteMatchMiddleware: ARMMiddleware {
+    package let router: Router
 
-    public init(router: Router) {
+    package init(router: Router) {
         self.router = router
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         var request = request
         request.route = try Self.match(request, router: router)
         return try await next.respond(to: request)
     }
 
-    public static func match(_ request: ARMRequest, router: Router) throws -> RouteMatch {
+    package static func match(_ request: ARMRequest, router: Router) throws -> RouteMatch {
         switch router.lookup(method: request.method, segments: request.segments) {
         case .matched(let match):
             return match

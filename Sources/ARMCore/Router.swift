@@ -6,20 +6,20 @@
 /// parameter branch (so `/providers/Microsoft.CognitiveServices/…` wins over
 /// `/providers/{namespace}/…`) and backtracking only when a branch dead-ends; its cost depends
 /// on the path length, not on the number of routes.
-public final class Router: Sendable {
-    public enum Lookup: Sendable {
+package final class Router: Sendable {
+    package enum Lookup: Sendable {
         case matched(RouteMatch)
         /// The path exists with other methods.
         case methodNotAllowed(allowed: [String])
         case notFound
     }
 
-    public let routes: [Route]
+    package let routes: [Route]
     private let root: TrieNode
     /// Lower-cased literal segments that follow a literal `providers` in some pattern.
-    public let knownNamespaces: Set<String>
+    package let knownNamespaces: Set<String>
 
-    public init(routes: [Route]) {
+    package init(routes: [Route]) {
         self.routes = routes
         let builder = TrieBuilder()
         var namespaces = Set<String>()
@@ -50,15 +50,15 @@ public final class Router: Sendable {
     }
 
     /// Collects the routes of several features.
-    public convenience init(providers: [any RouteProvider]) {
+    package convenience init(providers: [any RouteProvider]) {
         self.init(routes: providers.flatMap(\.routes))
     }
 
-    public func isKnownNamespace(_ namespace: String) -> Bool {
+    package func isKnownNamespace(_ namespace: String) -> Bool {
         knownNamespaces.contains(namespace.lowercased())
     }
 
-    public func lookup(method: String, segments: [String]) -> Lookup {
+    package func lookup(method: String, segments: [String]) -> Lookup {
         let lowered = segments.map { $0.lowercased() }
         let method = method.uppercased()
         var values: [String] = []

@@ -1,20 +1,20 @@
 import Foundation
 
 /// One resource in the store: its id, the full envelope clients get back, and bookkeeping.
-public struct StoredResource: Sendable, Equatable {
-    public var id: ResourceID
+package struct StoredResource: Sendable, Equatable {
+    package var id: ResourceID
     /// The envelope returned to clients (`id`, `name`, `type`, `location`, `tags`, `etag`,
     /// `systemData`, `properties`, …).
-    public var body: JSONObject
+    package var body: JSONObject
     /// The quoted entity tag, e.g. `"5b0132c6-…"` including the quotes (docs/azure-behaviours.md "ETags and conditional requests"). Changes
     /// on every write.
-    public var etag: String
-    public var createdAt: Date
-    public var modifiedAt: Date
+    package var etag: String
+    package var createdAt: Date
+    package var modifiedAt: Date
     /// Provider-private state that is never rendered (account keys, soft-delete bookkeeping, …).
-    public var privateState: JSONObject
+    package var privateState: JSONObject
 
-    public init(
+    package init(
         id: ResourceID, body: JSONObject, etag: String, createdAt: Date, modifiedAt: Date? = nil,
         privateState: JSONObject = JSONObject()
     ) {
@@ -27,12 +27,12 @@ public struct StoredResource: Sendable, Equatable {
     }
 
     /// `id.fullType`.
-    public var type: String { id.fullType }
+    package var type: String { id.fullType }
 }
 
 extension StoredResource {
     /// A self-describing JSON form for snapshots (durability): the body and the bookkeeping.
-    public var snapshotJSON: JSONValue {
+    package var snapshotJSON: JSONValue {
         [
             "id": .string(id.description),
             "etag": .string(etag),
@@ -44,7 +44,7 @@ extension StoredResource {
     }
 
     /// Reads `snapshotJSON` back; nil when it is not one.
-    public init?(snapshotJSON json: JSONValue) {
+    package init?(snapshotJSON json: JSONValue) {
         guard let idText = json["id"]?.stringValue, let id = ResourceID(idText),
             let etag = json["etag"]?.stringValue,
             let created = json["createdAt"]?.stringValue.flatMap(ARMTimestamp.date(from:)),

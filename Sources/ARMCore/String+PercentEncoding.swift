@@ -3,14 +3,14 @@ import Foundation
 extension String {
     /// Percent-decodes, keeping the input as it is when it is not valid percent-encoding
     /// (a lone `%` in a name is then rejected by name validation, not by the decoder).
-    public var removingPercentEncodingLeniently: String {
+    package var removingPercentEncodingLeniently: String {
         // A byte scan: `contains("%")` goes through Foundation's locale-aware search.
         guard utf8.contains(UInt8(ascii: "%")) else { return self }
         return removingPercentEncoding ?? self
     }
 
     /// Percent-encodes for use in a URL query value.
-    public var addingQueryValueEncoding: String {
+    package var addingQueryValueEncoding: String {
         var allowed = CharacterSet.urlQueryAllowed
         allowed.remove(charactersIn: "&=+#?")
         return addingPercentEncoding(withAllowedCharacters: allowed) ?? self

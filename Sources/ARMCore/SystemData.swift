@@ -3,11 +3,11 @@ import Foundation
 /// `systemData` (RPC common-api-contracts "System Metadata"; docs/azure-behaviours.md "Resource envelope and systemData"): who created and
 /// last modified a resource and when. `createdBy` is the UPN for users and the application id for
 /// applications (`Caller.clientName`); timestamps are UTC with 7 fractional digits.
-public enum SystemData {
+package enum SystemData {
     /// `systemData` for a write by `caller` at `date`. The `created*` fields of `previous` (the
     /// stored resource's `systemData`) are kept, so an update only moves `lastModified*`.
     /// A nil caller (an internal write) leaves out the `…By` and `…ByType` fields.
-    public static func make(caller: Caller?, at date: Date, previous: JSONValue? = nil) -> JSONObject {
+    package static func make(caller: Caller?, at date: Date, previous: JSONValue? = nil) -> JSONObject {
         let timestamp = JSONValue.string(ARMTimestamp.string(from: date))
         var result = JSONObject()
         if let previous = previous?.objectValue, previous["createdAt"] != nil {
@@ -30,7 +30,7 @@ public enum SystemData {
     }
 
     /// Sets `body["systemData"]`, keeping the `created*` fields of `previousBody` when given.
-    public static func stamp(_ body: inout JSONObject, caller: Caller?, at date: Date, previousBody: JSONObject? = nil) {
+    package static func stamp(_ body: inout JSONObject, caller: Caller?, at date: Date, previousBody: JSONObject? = nil) {
         body["systemData"] = .object(make(caller: caller, at: date, previous: previousBody?["systemData"]))
     }
 }

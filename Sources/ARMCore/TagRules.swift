@@ -2,17 +2,17 @@
 /// name/value pairs, names up to 512 characters without `< > % & \ ? /`, values up to 256
 /// characters, values are strings. Names are case-insensitive, so two spellings of one name are a
 /// duplicate. Lengths count UTF-16 code units, as ARM (.NET) does.
-public enum TagRules {
-    public static let maxCount = 50
-    public static let maxNameLength = 512
+package enum TagRules {
+    package static let maxCount = 50
+    package static let maxNameLength = 512
     /// Storage accounts allow only 128 (docs/azure-behaviours.md "Name and tag rules").
-    public static let maxNameLengthStorage = 128
-    public static let maxValueLength = 256
+    package static let maxNameLengthStorage = 128
+    package static let maxValueLength = 256
 
     /// Validates a `tags` property and answers it as an object of strings (empty when absent or
     /// null). `maxNameLength` lets a provider apply a stricter limit.
     @discardableResult
-    public static func validate(_ tags: JSONValue?, maxNameLength: Int = maxNameLength) throws -> JSONObject {
+    package static func validate(_ tags: JSONValue?, maxNameLength: Int = maxNameLength) throws -> JSONObject {
         guard let tags, tags != .null else { return JSONObject() }
         guard case .object(let object) = tags else { throw ARMError.tagsNotObject }
         guard object.count <= maxCount else { throw ARMError.tooManyTags(limit: maxCount) }

@@ -4,18 +4,18 @@ import Foundation
 /// What a deployment knows about where it runs: the values behind `subscription()`,
 /// `resourceGroup()`, `deployment()` and `tenant()`, plus the clock and GUID source for `utcNow()`
 /// and `newGuid()` (injected so tests are deterministic).
-public struct DeploymentContext: Sendable {
-    public var subscriptionID: String
-    public var subscriptionDisplayName: String
-    public var tenantID: String
-    public var resourceGroupName: String
-    public var resourceGroupLocation: String
-    public var resourceGroupTags: JSONObject
-    public var deploymentName: String
-    public var now: Date
-    public var newGUID: @Sendable () -> String
+package struct DeploymentContext: Sendable {
+    package var subscriptionID: String
+    package var subscriptionDisplayName: String
+    package var tenantID: String
+    package var resourceGroupName: String
+    package var resourceGroupLocation: String
+    package var resourceGroupTags: JSONObject
+    package var deploymentName: String
+    package var now: Date
+    package var newGUID: @Sendable () -> String
 
-    public init(
+    package init(
         subscriptionID: String, subscriptionDisplayName: String = "", tenantID: String, resourceGroupName: String,
         resourceGroupLocation: String, resourceGroupTags: JSONObject = JSONObject(), deploymentName: String,
         now: Date = Date(), newGUID: @escaping @Sendable () -> String = { UUID().uuidString.lowercased() }
@@ -31,6 +31,6 @@ public struct DeploymentContext: Sendable {
         self.newGUID = newGUID
     }
 
-    public var subscriptionResourceID: String { "/subscriptions/\(subscriptionID)" }
-    public var resourceGroupID: String { "/subscriptions/\(subscriptionID)/resourceGroups/\(resourceGroupName)" }
+    package var subscriptionResourceID: String { "/subscriptions/\(subscriptionID)" }
+    package var resourceGroupID: String { "/subscriptions/\(subscriptionID)/resourceGroups/\(resourceGroupName)" }
 }

@@ -71,7 +71,7 @@ extension TemplateEvaluator {
 
     /// `templateHash`: ARM's hash of the template; here uniqueString's MurmurHash64 of the compact
     /// template text, printed in decimal as ARM prints it.
-    public var templateHash: String { String(UniqueString.murmurHash64(Array(JSONValue.object(template).compactString.utf8))) }
+    package var templateHash: String { String(UniqueString.murmurHash64(Array(JSONValue.object(template).compactString.utf8))) }
 
     /// `resourceId([subscriptionId], [resourceGroupName], resourceType, name1, …)`: the type is the
     /// first argument containing `/`; what precedes it names the subscription and group.

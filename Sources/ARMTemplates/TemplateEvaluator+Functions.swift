@@ -5,7 +5,7 @@ import Foundation
 /// `reference()` in the branch not taken never runs; everything else evaluates its arguments first.
 extension TemplateEvaluator {
     /// Every function name this engine knows (lower-case), for the README and tests.
-    public static let supportedFunctions: [String] =
+    package static let supportedFunctions: [String] =
         (lazyFunctions + Array(stringFunctions.keys) + Array(collectionFunctions.keys)
         + Array(numericFunctions.keys) + contextFunctions).sorted()
 

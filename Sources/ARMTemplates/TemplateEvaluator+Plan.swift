@@ -11,7 +11,7 @@ extension TemplateEvaluator {
 
     /// Every resource instance to deploy, dependencies first (template order among independent
     /// ones). Throws `InvalidTemplate` for malformed resources, unknown dependencies and cycles.
-    public func plan() async throws -> [PlannedResource] {
+    package func plan() async throws -> [PlannedResource] {
         var planned: [PlannedResource] = []
         var pendingDependencies: [[String]] = []
         var skipped: [String] = []
@@ -160,7 +160,7 @@ extension TemplateEvaluator {
     /// The body to PUT for a planned resource, expressions evaluated now. For a nested deployment
     /// with `expressionEvaluationOptions.scope` `inner`, the inner template is left for the nested
     /// deployment to evaluate with its own parameters.
-    public func body(of resource: PlannedResource) async throws -> JSONValue {
+    package func body(of resource: PlannedResource) async throws -> JSONValue {
         var definition = resource.definition
         let innerScope =
             resource.type.lowercased() == "microsoft.resources/deployments"
@@ -182,7 +182,7 @@ extension TemplateEvaluator {
 
     /// The deployment's `outputs` as ARM reports them: `{name: {type, value}}` (secure outputs are
     /// reported without their value).
-    public func outputs() async throws -> JSONObject {
+    package func outputs() async throws -> JSONObject {
         var result = JSONObject()
         for (name, value) in template["outputs"]?.objectValue?.pairs ?? [] {
             guard let definition = value.objectValue else { throw TemplateError("The template output '\(name)' must be an object.") }

@@ -4,7 +4,7 @@ import ARMCore
 extension TemplateEvaluator {
     /// Every expression in the template must parse and call only known functions, so a typo fails
     /// the PUT with 400 `InvalidTemplate` instead of a half-made deployment.
-    public func checkFunctionNames() throws {
+    package func checkFunctionNames() throws {
         try Self.checkFunctionNames(in: .object(template))
     }
 

@@ -3,9 +3,9 @@ import ARMCore
 /// Evaluates a template's expressions: parameters (resolved and type-checked once), variables
 /// (lazily, with cycle detection), copy-loop indices and every supported function. One evaluator
 /// serves one deployment inside one task; it is not shared across tasks.
-public final class TemplateEvaluator {
-    public let template: JSONObject
-    public let context: DeploymentContext
+package final class TemplateEvaluator {
+    package let template: JSONObject
+    package let context: DeploymentContext
     let reader: any TemplateResourceReader
     let parameterValues: [String: JSONValue]
     let parameterDefinitions: [String: (name: String, definition: JSONObject)]
@@ -14,14 +14,14 @@ public final class TemplateEvaluator {
     var resolvingParameters: Set<String> = []
     var resolvedParameters: [String: JSONValue] = [:]
     /// Symbolic resource names and names → resource ids, for `reference('name')` and dependsOn.
-    public var resourceNames: [String: String] = [:]
+    package var resourceNames: [String: String] = [:]
 
     /// The copy-loop position: loop name (lower-cased) → index, and the innermost loop.
-    public struct LoopScope: Sendable {
-        public var indices: [String: Int] = [:]
-        public var current: Int?
-        public init() {}
-        public func entering(_ name: String?, index: Int) -> LoopScope {
+    package struct LoopScope: Sendable {
+        package var indices: [String: Int] = [:]
+        package var current: Int?
+        package init() {}
+        package func entering(_ name: String?, index: Int) -> LoopScope {
             var scope = self
             if let name { scope.indices[name.lowercased()] = index }
             scope.current = index
@@ -30,7 +30,7 @@ public final class TemplateEvaluator {
     }
 
     /// `parameters` are the deployment's `properties.parameters` (`{"name":{"value":…}}`).
-    public init(
+    package init(
         template: JSONObject, parameters: JSONObject, context: DeploymentContext,
         reader: any TemplateResourceReader = NoResourceReader()
     ) throws {
@@ -74,13 +74,13 @@ public final class TemplateEvaluator {
     // MARK: parameters
 
     /// Resolves and checks every parameter (validation runs this before any resource is created).
-    public func resolveAllParameters() async throws {
+    package func resolveAllParameters() async throws {
         for key in parameterDefinitions.keys.sorted() { _ = try await parameter(named: key) }
     }
 
     /// The deployment's `properties.parameters` as ARM reports them: `{type, value}`, the value
     /// left out for secure types.
-    public func reportedParameters() async throws -> JSONObject {
+    package func reportedParameters() async throws -> JSONObject {
         var result = JSONObject()
         for (name, value) in template["parameters"]?.objectValue?.pairs ?? [] {
             let type = TemplateType(value["type"]?.stringValue ?? "")
@@ -225,7 +225,7 @@ public final class TemplateEvaluator {
 
     /// Evaluates every expression string inside a JSON value. An object's `copy` array
     /// (property iteration) becomes the array properties it names.
-    public func evaluateValue(_ value: JSONValue, scope: LoopScope) async throws -> JSONValue {
+    package func evaluateValue(_ value: JSONValue, scope: LoopScope) async throws -> JSONValue {
         switch value {
         case .string(let text):
             guard let expression = try TemplateExpressionParser.expression(inJSONString: text) else { return value }
@@ -253,7 +253,7 @@ public final class TemplateEvaluator {
         }
     }
 
-    public func evaluate(_ expression: TemplateExpression, scope: LoopScope) async throws -> JSONValue {
+    package func evaluate(_ expression: TemplateExpression, scope: LoopScope) async throws -> JSONValue {
         switch expression {
         case .literal(let value):
             return value

@@ -2,7 +2,7 @@ import ARMCore
 
 /// One parsed template language expression: the text between `[` and `]` of a JSON string
 /// (learn.microsoft.com "Template syntax and expressions").
-public indirect enum TemplateExpression: Sendable, Equatable {
+package indirect enum TemplateExpression: Sendable, Equatable {
     case literal(JSONValue)
     /// A function call; names are case-insensitive and stored lower-cased.
     case call(String, [TemplateExpression])

@@ -2,7 +2,7 @@ import ARMCore
 
 /// Parses ARM template expressions: function calls, single-quoted string literals (a quote is
 /// doubled to escape it), integers, `.property` and `[index]` access.
-public struct TemplateExpressionParser {
+package struct TemplateExpressionParser {
     private let chars: [Character]
     private var position = 0
     private let source: String
@@ -14,14 +14,14 @@ public struct TemplateExpressionParser {
 
     /// The expression of a JSON string value, or nil when the string is a plain literal. A string
     /// that starts with `[[` is a literal with the first bracket removed (ARM's escape).
-    public static func expression(inJSONString text: String) throws -> TemplateExpression? {
+    package static func expression(inJSONString text: String) throws -> TemplateExpression? {
         guard text.hasPrefix("["), text.hasSuffix("]"), text.count >= 2 else { return nil }
         if text.hasPrefix("[[") { return .literal(.string(String(text.dropFirst()))) }
         return try parse(String(text.dropFirst().dropLast()))
     }
 
     /// Parses one whole expression (without the surrounding brackets).
-    public static func parse(_ text: String) throws -> TemplateExpression {
+    package static func parse(_ text: String) throws -> TemplateExpression {
         var parser = TemplateExpressionParser(text)
         parser.skipSpace()
         let expression = try parser.parseExpression()

@@ -2,7 +2,7 @@ import ARMCore
 
 /// The I/O the template language needs (`reference()`, `list*()`), supplied by the deployment
 /// engine; the evaluator itself does none.
-public protocol TemplateResourceReader: Sendable {
+package protocol TemplateResourceReader: Sendable {
     /// The resource's state: its `properties` unless `full` (then the whole envelope).
     func reference(_ resourceID: String, apiVersion: String?, full: Bool) async throws -> JSONValue
     /// `POST {resourceID}/{action}` (e.g. `listKeys`) and its response body.
@@ -10,14 +10,14 @@ public protocol TemplateResourceReader: Sendable {
 }
 
 /// A reader for validation and pure evaluation: any I/O is an error.
-public struct NoResourceReader: TemplateResourceReader {
-    public init() {}
+package struct NoResourceReader: TemplateResourceReader {
+    package init() {}
 
-    public func reference(_ resourceID: String, apiVersion: String?, full: Bool) async throws -> JSONValue {
+    package func reference(_ resourceID: String, apiVersion: String?, full: Bool) async throws -> JSONValue {
         throw TemplateError.function("reference", "the resource '\(resourceID)' cannot be read here")
     }
 
-    public func list(_ action: String, resourceID: String, apiVersion: String, body: JSONValue?) async throws -> JSONValue {
+    package func list(_ action: String, resourceID: String, apiVersion: String, body: JSONValue?) async throws -> JSONValue {
         throw TemplateError.function(action, "the resource '\(resourceID)' cannot be read here")
     }
 }

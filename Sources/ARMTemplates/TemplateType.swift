@@ -4,10 +4,10 @@ import Foundation
 /// A parameter or output type (`string`, `securestring`, `int`, `bool`, `object`, `secureObject`,
 /// `array`; case-insensitive). Booleans and integers given as strings ("true", "5") are accepted,
 /// as ARM does for values that arrive through parameter files and azure-ai-ml (docs/azure-behaviours.md "What azure-ai-ml needs").
-public enum TemplateType: Sendable, Equatable {
+package enum TemplateType: Sendable, Equatable {
     case string, secureString, int, bool, object, secureObject, array
 
-    public init?(_ name: String) {
+    package init?(_ name: String) {
         switch name.lowercased() {
         case "string": self = .string
         case "securestring": self = .secureString
@@ -20,10 +20,10 @@ public enum TemplateType: Sendable, Equatable {
         }
     }
 
-    public var isSecure: Bool { self == .secureString || self == .secureObject }
+    package var isSecure: Bool { self == .secureString || self == .secureObject }
 
     /// The type name deployments report (`"String"`, `"SecureString"`, …).
-    public var reportedName: String {
+    package var reportedName: String {
         switch self {
         case .string: "String"
         case .secureString: "SecureString"

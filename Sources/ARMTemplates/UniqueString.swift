@@ -3,10 +3,10 @@
 /// with its own constants, seed 0), and the 64-bit result written as 13 characters of base32
 /// (`a-z2-7`, 5 bits at a time from the most significant end). Published vectors:
 /// `uniqueString('hello','world')` = `a7wkljktk6wne`, `uniqueString('tyeth')` = `zcztcwvu6iyg6`.
-public enum UniqueString {
+package enum UniqueString {
     static let alphabet = Array("abcdefghijklmnopqrstuvwxyz234567")
 
-    public static func make(_ values: [String]) -> String {
+    package static func make(_ values: [String]) -> String {
         var hash = murmurHash64(Array(values.joined(separator: "-").utf8))
         var result = ""
         for _ in 0..<13 {

@@ -7,9 +7,9 @@ import Synchronization
 ///
 /// Assignments are read from the resource store, whoever wrote them; their conditions are parsed
 /// lazily and cached by text.
-public final class AccessEvaluator: Sendable {
-    public let store: ResourceStore
-    public let catalog: RoleCatalog
+package final class AccessEvaluator: Sendable {
+    package let store: ResourceStore
+    package let catalog: RoleCatalog
     private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
     /// Every stored assignment, parsed, by lower-case principal id, as of a store revision of the
     /// assignment type: every ARM request asks, and re-reading and re-parsing them each time was a
@@ -19,13 +19,13 @@ public final class AccessEvaluator: Sendable {
     /// with the one role each holds at the tenant root (the hub control-plane proxy's principal;
     /// docs/azure-behaviours.md "Hub control-plane proxy routes"). Like Azure's first-party services they hold no role assignment
     /// a client could see or delete, and a role definition that grants only what they need.
-    public let firstPartyRoles: [String: RoleDefinition]
+    package let firstPartyRoles: [String: RoleDefinition]
     /// The object ids of every group a principal belongs to, transitively: a role assigned to a
     /// group (principalType `Group`) is granted to its members (docs/rbac-and-hub-proxy.md). The
     /// directory lives above this layer, so the composition root supplies it.
-    public let groupMemberships: @Sendable (String) -> [String]
+    package let groupMemberships: @Sendable (String) -> [String]
 
-    public init(
+    package init(
         store: ResourceStore, catalog: RoleCatalog = .standard, firstPartyRoles: [String: RoleDefinition] = [:],
         groupMemberships: @escaping @Sendable (String) -> [String] = { _ in [] }
     ) {
@@ -46,7 +46,7 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// Every stored role assignment, in key order.
-    public func allAssignments() -> [RoleAssignment] {
+    package func allAssignments() -> [RoleAssignment] {
         store.all(under: nil, types: [RoleAssignment.resourceType]).compactMap(RoleAssignment.init(stored:))
     }
 
@@ -61,7 +61,7 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// A role definition by GUID: built-in, else a stored custom role.
-    public func roleDefinition(guid: String) -> RoleDefinition? {
+    package func roleDefinition(guid: String) -> RoleDefinition? {
         if let builtIn = catalog.builtIn(guid: guid) { return builtIn }
         let wanted = guid.lowercased()
         return store.all(under: nil, types: [RoleDefinition.resourceType])
@@ -70,13 +70,13 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// The custom roles in the store.
-    public func customRoles() -> [RoleDefinition] {
+    package func customRoles() -> [RoleDefinition] {
         store.all(under: nil, types: [RoleDefinition.resourceType]).compactMap(RoleDefinition.init(stored:))
     }
 
     /// The grants of one principal (its assignments and those of its groups, with roles and
     /// conditions resolved).
-    public func grants(for principalId: String) -> [Grant] {
+    package func grants(for principalId: String) -> [Grant] {
         let principal = principalId.lowercased()
         let byPrincipal = assignmentsByPrincipal()
         let assignments = ([principal] + groupMemberships(principal).map { $0.lowercased() }).flatMap { byPrincipal[$0] ?? [] }
@@ -97,7 +97,7 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// Parse once per distinct text.
-    public func parsedCondition(_ text: String) -> Result<Condition, ConditionError> {
+    package func parsedCondition(_ text: String) -> Result<Condition, ConditionError> {
         if let cached = conditions.withLock({ $0[text] }) { return cached }
         let result: Result<Condition, ConditionError>
         do { result = .success(try ConditionParser.parse(text)) } catch { result = .failure(error) }
@@ -106,7 +106,7 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// Decides from already fetched grants (no store access: safe inside a store filter).
-    public func decide(
+    package func decide(
         _ grants: [Grant], action: String, isDataAction: Bool = false, scope: ResourceID,
         attributes: [String: [String]] = [:], subOperation: String? = nil
     ) -> AccessDecision {
@@ -143,7 +143,7 @@ public final class AccessEvaluator: Sendable {
     }
 
     /// Fetches the principal's grants and decides.
-    public func decide(
+    package func decide(
         principalId: String, action: String, isDataAction: Bool = false, scope: ResourceID, attributes: [String: [String]] = [:]
     ) -> AccessDecision {
         decide(grants(for: principalId), action: action, isDataAction: isDataAction, scope: scope, attributes: attributes)
@@ -151,7 +151,7 @@ public final class AccessEvaluator: Sendable {
 
     /// The permission blocks of every role assigned to the principal at `scope` or above
     /// (`GET {scope}/providers/Microsoft.Authorization/permissions`).
-    public func permissions(for principalId: String, at scope: ResourceID) -> [Permission] {
+    package func permissions(for principalId: String, at scope: ResourceID) -> [Permission] {
         grants(for: principalId).filter { $0.assignment.applies(to: scope) }.flatMap { $0.role?.permissions ?? [] }
     }
 }

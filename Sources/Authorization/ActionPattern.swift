@@ -3,8 +3,8 @@
 /// 2. `*` matches any run of characters, `/` included (`Microsoft.Compute/*` covers child types);
 /// 3. `/*/` also matches a single `/`, so `workspaces/*/write` covers `workspaces/write` (why
 ///    Azure AI Developer lists `workspaces/write` among its notActions).
-public enum ActionPattern {
-    public static func matches(_ pattern: String, _ action: String) -> Bool {
+package enum ActionPattern {
+    package static func matches(_ pattern: String, _ action: String) -> Bool {
         let p = Array(pattern.lowercased().utf8)
         let a = Array(action.lowercased().utf8)
         return match(p, 0, a, 0)

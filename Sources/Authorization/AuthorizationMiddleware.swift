@@ -8,14 +8,14 @@ import ARMCore
 /// Lists ARM answers with what the caller can read instead of a 403 (resource groups and
 /// resources at subscription scope) are declared on their routes (`Route.filtersByReadAccess`):
 /// the request goes on with a `ReadFilter` and the pager hides the rest.
-public struct AuthorizationMiddleware: ARMMiddleware {
-    public let evaluator: AccessEvaluator
+package struct AuthorizationMiddleware: ARMMiddleware {
+    package let evaluator: AccessEvaluator
 
-    public init(evaluator: AccessEvaluator) {
+    package init(evaluator: AccessEvaluator) {
         self.evaluator = evaluator
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard let match = request.route, let action = match.route.action, let caller = request.caller else {
             return try await next.respond(to: request)
         }

@@ -4,7 +4,7 @@ extension Condition {
     /// True when the condition holds. A comparison on an attribute the context does not know is
     /// false (EMULATOR CHOICE: an unknown attribute never grants), so a guarded condition
     /// `!(ActionMatches{...}) OR (...)` still allows the actions it does not guard.
-    public func evaluate(_ context: ConditionContext) -> Bool {
+    package func evaluate(_ context: ConditionContext) -> Bool {
         switch self {
         case .and(let left, let right): return left.evaluate(context) && right.evaluate(context)
         case .or(let left, let right): return left.evaluate(context) || right.evaluate(context)

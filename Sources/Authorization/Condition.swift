@@ -7,7 +7,7 @@
 ///     primary := '(' expr ')' | ActionMatches{'pattern'} | SubOperationMatches{'name'}
 ///              | @Source[attribute] [ForAnyOfAnyValues: | ForAllOfAnyValues: | ...]Operator value
 ///     value   := 'text' | {item, ...} | bare token (GUIDs, numbers, true/false)
-public indirect enum Condition: Sendable, Equatable {
+package indirect enum Condition: Sendable, Equatable {
     case and(Condition, Condition)
     case or(Condition, Condition)
     case not(Condition)
@@ -15,28 +15,28 @@ public indirect enum Condition: Sendable, Equatable {
     case subOperationMatches(String)
     case comparison(Comparison)
 
-    public struct Comparison: Sendable, Equatable {
+    package struct Comparison: Sendable, Equatable {
         /// `resource`, `request`, `principal` or `environment`.
-        public var source: String
+        package var source: String
         /// The attribute name inside the brackets, e.g.
         /// `Microsoft.Storage/storageAccounts/blobServices/containers:name`.
-        public var attribute: String
-        public var quantifier: Quantifier
-        public var comparator: Comparator
-        public var negated: Bool
-        public var values: [String]
+        package var attribute: String
+        package var quantifier: Quantifier
+        package var comparator: Comparator
+        package var negated: Bool
+        package var values: [String]
 
         /// Lower-cased `source:attribute`, the key in `ConditionContext.attributes`.
-        public var key: String { (source + ":" + attribute).lowercased() }
+        package var key: String { (source + ":" + attribute).lowercased() }
     }
 
     /// Set operators (`ForAnyOfAnyValues:` …); `.single` when absent.
-    public enum Quantifier: String, Sendable, Equatable {
+    package enum Quantifier: String, Sendable, Equatable {
         case single
         case forAnyOfAnyValues, forAllOfAnyValues, forAnyOfAllValues, forAllOfAllValues
     }
 
-    public enum Comparator: Sendable, Equatable {
+    package enum Comparator: Sendable, Equatable {
         case stringEquals(ignoreCase: Bool)
         case stringStartsWith(ignoreCase: Bool)
         case stringLike(ignoreCase: Bool)
@@ -48,14 +48,14 @@ public indirect enum Condition: Sendable, Equatable {
 
 /// What a condition is evaluated against: the requested (data) action and the attributes known
 /// about the resource, the request, the principal and the environment.
-public struct ConditionContext: Sendable {
-    public var action: String
-    public var subOperation: String?
+package struct ConditionContext: Sendable {
+    package var action: String
+    package var subOperation: String?
     /// Lower-cased `source:attribute` -> values, e.g.
     /// `resource:microsoft.storage/storageaccounts/blobservices/containers:name` -> [`abc-azureml`].
-    public var attributes: [String: [String]]
+    package var attributes: [String: [String]]
 
-    public init(action: String, subOperation: String? = nil, attributes: [String: [String]] = [:]) {
+    package init(action: String, subOperation: String? = nil, attributes: [String: [String]] = [:]) {
         self.action = action
         self.subOperation = subOperation
         var lowered: [String: [String]] = [:]
@@ -64,12 +64,12 @@ public struct ConditionContext: Sendable {
     }
 
     /// The key for an attribute: `ConditionContext.key(.resource, "Microsoft.Storage/...:name")`.
-    public static func key(_ source: String, _ attribute: String) -> String { (source + ":" + attribute).lowercased() }
+    package static func key(_ source: String, _ attribute: String) -> String { (source + ":" + attribute).lowercased() }
 }
 
 /// A condition that does not parse: the assignment is refused with 400 (parsed once, at
 /// assignment time); a stored one that does not parse never grants.
-public struct ConditionError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let description: String
-    public init(_ description: String) { self.description = description }
+package struct ConditionError: Error, Sendable, Equatable, CustomStringConvertible {
+    package let description: String
+    package init(_ description: String) { self.description = description }
 }

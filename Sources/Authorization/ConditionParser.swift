@@ -1,5 +1,5 @@
 /// Parses ABAC condition text (see `Condition`).
-public struct ConditionParser {
+package struct ConditionParser {
     enum Token: Equatable {
         case open, close, not, and, or
         /// `@Source[attribute]`
@@ -14,7 +14,7 @@ public struct ConditionParser {
     private var tokens: [Token]
     private var position = 0
 
-    public static func parse(_ text: String) throws(ConditionError) -> Condition {
+    package static func parse(_ text: String) throws(ConditionError) -> Condition {
         var parser = ConditionParser(tokens: try tokenize(text))
         guard !parser.tokens.isEmpty else { throw ConditionError("the condition is empty") }
         let condition = try parser.expression()

@@ -1,9 +1,9 @@
 /// One role assignment of a principal with its role definition resolved: what the evaluator
 /// needs, fetched once per request so that decisions no longer touch the store.
-public struct Grant: Sendable {
-    public let assignment: RoleAssignment
+package struct Grant: Sendable {
+    package let assignment: RoleAssignment
     /// Nil when the role definition no longer exists (such an assignment grants nothing).
-    public let role: RoleDefinition?
+    package let role: RoleDefinition?
     /// The parsed assignment condition; `.failure` when the stored text does not parse (grants nothing).
-    public let condition: Result<Condition, ConditionError>?
+    package let condition: Result<Condition, ConditionError>?
 }

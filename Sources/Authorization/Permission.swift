@@ -4,15 +4,15 @@ import ARMCore
 /// access is `actions - notActions`, data-plane access `dataActions - notDataActions`, per block
 /// (role-definitions.md: "NotActions is not a deny rule"). The delegating built-ins (Azure AI
 /// Project Manager, Azure AI Account Owner) carry a `condition` on the block itself.
-public struct Permission: Sendable, Equatable {
-    public var actions: [String]
-    public var notActions: [String]
-    public var dataActions: [String]
-    public var notDataActions: [String]
-    public var condition: String?
-    public var conditionVersion: String?
+package struct Permission: Sendable, Equatable {
+    package var actions: [String]
+    package var notActions: [String]
+    package var dataActions: [String]
+    package var notDataActions: [String]
+    package var condition: String?
+    package var conditionVersion: String?
 
-    public init(
+    package init(
         actions: [String] = [], notActions: [String] = [], dataActions: [String] = [], notDataActions: [String] = [],
         condition: String? = nil, conditionVersion: String? = nil
     ) {
@@ -25,7 +25,7 @@ public struct Permission: Sendable, Equatable {
     }
 
     /// Reads a `Permission` object; missing arrays are empty, non-string entries are an error.
-    public init(json: JSONValue) throws {
+    package init(json: JSONValue) throws {
         func strings(_ key: String) throws -> [String] {
             guard let value = json[key], value != .null else { return [] }
             let invalid = ARMError.invalidRequestContent("'permissions.\(key)' must be an array of strings.")
@@ -42,7 +42,7 @@ public struct Permission: Sendable, Equatable {
     }
 
     /// The wire form; every array is present even when empty (docs/azure-behaviours.md "Permissions").
-    public var json: JSONValue {
+    package var json: JSONValue {
         var object = JSONObject([
             ("actions", .array(actions.map(JSONValue.string))),
             ("notActions", .array(notActions.map(JSONValue.string))),
@@ -58,7 +58,7 @@ public struct Permission: Sendable, Equatable {
 
     /// Whether this block grants `action` (control plane) or `dataAction`: some allowed pattern
     /// matches and no excluded pattern does. The block's condition is checked by the evaluator.
-    public func grants(_ action: String, isDataAction: Bool) -> Bool {
+    package func grants(_ action: String, isDataAction: Bool) -> Bool {
         let allowed = isDataAction ? dataActions : actions
         let excluded = isDataAction ? notDataActions : notActions
         return allowed.contains { ActionPattern.matches($0, action) } && !excluded.contains { ActionPattern.matches($0, action) }

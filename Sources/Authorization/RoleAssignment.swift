@@ -5,31 +5,31 @@ import ARMCore
 /// `Microsoft.Authorization/roleAssignments` whose `properties` are ARM's: roleDefinitionId,
 /// principalId, principalType, scope, condition, conditionVersion, createdOn, updatedOn,
 /// createdBy, updatedBy, description. Anything that writes such a resource grants access.
-public struct RoleAssignment: Sendable, Equatable {
-    public static let resourceType = "Microsoft.Authorization/roleAssignments"
+package struct RoleAssignment: Sendable, Equatable {
+    package static let resourceType = "Microsoft.Authorization/roleAssignments"
 
-    public var id: ResourceID
+    package var id: ResourceID
     /// Lower-case GUID.
-    public var name: String
-    public var scope: ResourceID
-    public var roleDefinitionId: String {
+    package var name: String
+    package var scope: ResourceID
+    package var roleDefinitionId: String {
         didSet { roleDefinitionGUID = Self.guid(of: roleDefinitionId) }
     }
-    public var principalId: String
-    public var principalType: String?
-    public var condition: String?
-    public var conditionVersion: String?
+    package var principalId: String
+    package var principalType: String?
+    package var condition: String?
+    package var conditionVersion: String?
 
     /// The role's GUID: the last segment of `roleDefinitionId`, lower-cased. Kept with it rather
     /// than derived on every read: RBAC reads it for every assignment on every request, and the
     /// split showed in a profile of a GET (docs/performance.md).
-    public private(set) var roleDefinitionGUID: String
+    package private(set) var roleDefinitionGUID: String
 
     static func guid(of roleDefinitionId: String) -> String {
         (roleDefinitionId.split(separator: "/").last.map(String.init) ?? roleDefinitionId).lowercased()
     }
 
-    public init(
+    package init(
         id: ResourceID, scope: ResourceID, roleDefinitionId: String, principalId: String, principalType: String? = nil,
         condition: String? = nil, conditionVersion: String? = nil
     ) {
@@ -46,7 +46,7 @@ public struct RoleAssignment: Sendable, Equatable {
 
     /// Reads a stored assignment; nil when it lacks a principal or role. The scope is
     /// `properties.scope` when present, else the scope of the id.
-    public init?(stored resource: StoredResource) {
+    package init?(stored resource: StoredResource) {
         guard let properties = resource.body["properties"]?.objectValue,
             let principalId = properties["principalId"]?.stringValue,
             let roleDefinitionId = properties["roleDefinitionId"]?.stringValue
@@ -61,7 +61,7 @@ public struct RoleAssignment: Sendable, Equatable {
 
     /// True when the assignment applies to `target`: the same scope or an ancestor (docs/azure-behaviours.md "How access is evaluated":
     /// scope inheritance, whole segments, case-insensitive).
-    public func applies(to target: ResourceID) -> Bool {
+    package func applies(to target: ResourceID) -> Bool {
         scope == target || scope.isAncestor(of: target)
     }
 }

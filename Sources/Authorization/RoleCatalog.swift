@@ -2,11 +2,11 @@ import ARMCore
 
 /// The built-in role definitions, kept as data in `BuiltInRoles.json` (embedded in the binary with
 /// SwiftPM's `embedInCode`, so the product stays one file).
-public struct RoleCatalog: Sendable {
-    public let builtIns: [RoleDefinition]
+package struct RoleCatalog: Sendable {
+    package let builtIns: [RoleDefinition]
     private let byName: [String: RoleDefinition]
 
-    public init(builtIns: [RoleDefinition]) {
+    package init(builtIns: [RoleDefinition]) {
         self.builtIns = builtIns
         var byName: [String: RoleDefinition] = [:]
         for role in builtIns { byName[role.name] = role }
@@ -14,7 +14,7 @@ public struct RoleCatalog: Sendable {
     }
 
     /// The catalog shipped with the emulator.
-    public static let standard: RoleCatalog = {
+    package static let standard: RoleCatalog = {
         // The JSON is part of the source tree and covered by tests: failing here is a build defect.
         let document = try! JSONParser.parse(PackageResources.BuiltInRoles_json)
         let roles = (document["roles"]?.arrayValue ?? []).map { entry -> RoleDefinition in
@@ -28,13 +28,13 @@ public struct RoleCatalog: Sendable {
     }()
 
     /// A built-in by GUID, case-insensitively.
-    public func builtIn(guid: String) -> RoleDefinition? { byName[guid.lowercased()] }
+    package func builtIn(guid: String) -> RoleDefinition? { byName[guid.lowercased()] }
 
     /// A built-in by its `roleName`, case-insensitively (`$filter=roleName eq '...'`).
-    public func builtIn(roleName: String) -> RoleDefinition? {
+    package func builtIn(roleName: String) -> RoleDefinition? {
         let wanted = roleName.lowercased()
         return builtIns.first { $0.roleName.lowercased() == wanted }
     }
 
-    public static let ownerGUID = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
+    package static let ownerGUID = "8e3af657-a8ff-443c-a75c-2fe8c4bcb635"
 }

@@ -2,25 +2,25 @@ import ARMCore
 
 /// An Azure role definition (ARM `RoleDefinition`, api-version 2022-04-01): a built-in from the
 /// catalog or a custom role stored as `{scope}/providers/Microsoft.Authorization/roleDefinitions/{guid}`.
-public struct RoleDefinition: Sendable, Equatable {
-    public static let resourceType = "Microsoft.Authorization/roleDefinitions"
+package struct RoleDefinition: Sendable, Equatable {
+    package static let resourceType = "Microsoft.Authorization/roleDefinitions"
 
     /// The GUID (the resource's `name`), lower-case.
-    public var name: String
-    public var roleName: String
-    public var description: String
+    package var name: String
+    package var roleName: String
+    package var description: String
     /// `BuiltInRole` or `CustomRole`.
-    public var type: String
-    public var permissions: [Permission]
-    public var assignableScopes: [String]
+    package var type: String
+    package var permissions: [Permission]
+    package var assignableScopes: [String]
     /// For custom roles: the scope they were created at (their id's scope).
-    public var scope: String?
-    public var createdOn: String?
-    public var updatedOn: String?
-    public var createdBy: String?
-    public var updatedBy: String?
+    package var scope: String?
+    package var createdOn: String?
+    package var updatedOn: String?
+    package var createdBy: String?
+    package var updatedBy: String?
 
-    public init(
+    package init(
         name: String, roleName: String, description: String, type: String, permissions: [Permission], assignableScopes: [String],
         scope: String? = nil
     ) {
@@ -33,12 +33,12 @@ public struct RoleDefinition: Sendable, Equatable {
         self.scope = scope
     }
 
-    public var isBuiltIn: Bool { type == "BuiltInRole" }
+    package var isBuiltIn: Bool { type == "BuiltInRole" }
 
     /// The id as ARM prints it at `scope`: built-ins are tenant-level
     /// (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`) and subscription-qualified
     /// when read under a subscription; custom roles keep the scope they live at.
-    public func id(at scope: ResourceID) -> String {
+    package func id(at scope: ResourceID) -> String {
         if !isBuiltIn, let own = self.scope {
             return (own == "/" ? "" : own) + "/providers/Microsoft.Authorization/roleDefinitions/" + name
         }
@@ -47,7 +47,7 @@ public struct RoleDefinition: Sendable, Equatable {
     }
 
     /// The ARM wire form.
-    public func json(at scope: ResourceID) -> JSONValue {
+    package func json(at scope: ResourceID) -> JSONValue {
         var properties = JSONObject([
             ("roleName", .string(roleName)),
             ("type", .string(type)),
@@ -69,7 +69,7 @@ public struct RoleDefinition: Sendable, Equatable {
     }
 
     /// Reads a stored custom role (the body the provider wrote).
-    public init?(stored resource: StoredResource) {
+    package init?(stored resource: StoredResource) {
         let body = resource.body
         guard let properties = body["properties"]?.objectValue, let roleName = properties["roleName"]?.stringValue else { return nil }
         let permissions = (properties["permissions"]?.arrayValue ?? []).compactMap { try? Permission(json: $0) }
@@ -85,7 +85,7 @@ public struct RoleDefinition: Sendable, Equatable {
     }
 
     /// True when `scope` is at or below one of `assignableScopes` (built-ins: `/`, everywhere).
-    public func isAssignable(at scope: ResourceID) -> Bool {
+    package func isAssignable(at scope: ResourceID) -> Bool {
         assignableScopes.contains { text in
             guard let assignable = text == "/" ? ResourceID.tenantRoot : ResourceID(text) else { return false }
             return assignable == scope || assignable.isAncestor(of: scope)

@@ -4,7 +4,7 @@ import ARMCore
 extension ARMError {
     /// ARM's gateway answer when the RP behind a proxied call cannot be reached or answers
     /// something that is not HTTP/JSON (EMULATOR CHOICE: ARM's `BadGateway` wording).
-    public static func proxyBadGateway(_ url: String, reason: String) -> ARMError {
+    package static func proxyBadGateway(_ url: String, reason: String) -> ARMError {
         ARMError(
             status: 502, code: "BadGateway",
             message: "The gateway received an invalid response from the resource manager at '\(url)' that owns the account: \(reason)",
@@ -12,7 +12,7 @@ extension ARMError {
     }
 
     /// ARM's `GatewayTimeout` when the target does not answer within `--proxy-timeout`.
-    public static func proxyGatewayTimeout(_ url: String, milliseconds: Int) -> ARMError {
+    package static func proxyGatewayTimeout(_ url: String, milliseconds: Int) -> ARMError {
         ARMError(
             status: 504, code: "GatewayTimeout",
             message: "The gateway did not receive a response from the resource manager at '\(url)' within the specified time period "
@@ -21,7 +21,7 @@ extension ARMError {
     }
 
     /// A connection or endpoint whose Azure AI services / Azure OpenAI account cannot be told.
-    public static func proxyAccountUnresolved(_ kind: String, name: String) -> ARMError {
+    package static func proxyAccountUnresolved(_ kind: String, name: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "\(kind) '\(name)' does not name an Azure OpenAI or Azure AI services account: set "
@@ -29,21 +29,21 @@ extension ARMError {
                 + " to the account's resource id.")
     }
 
-    public static func invalidEndpointName(_ name: String) -> ARMError {
+    package static func invalidEndpointName(_ name: String) -> ARMError {
         invalidResourceName(
             name, type: "Microsoft.MachineLearningServices/workspaces/endpoints",
             rule: "The name must be 3 to 33 characters long, start with a letter or digit, and contain only letters, digits, "
                 + "'_', '.' and '-'.")
     }
 
-    public static func invalidProxyDeploymentName(_ name: String) -> ARMError {
+    package static func invalidProxyDeploymentName(_ name: String) -> ARMError {
         invalidResourceName(
             name, type: "Microsoft.MachineLearningServices/workspaces/connections/deployments",
             rule: "The name must be 3 to 33 characters long, start with a letter or digit, and contain only letters, digits, "
                 + "'_' and '-'.")
     }
 
-    public static func proxyEndpointTypeNotImplemented(_ type: String) -> ARMError {
+    package static func proxyEndpointTypeNotImplemented(_ type: String) -> ARMError {
         ARMError(
             status: 501, code: "NotImplemented",
             message: "Endpoints of type '\(type)' are not implemented by foundry-emulator's hub proxy; only 'Azure.OpenAI', "
@@ -54,7 +54,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let controlPlaneProxyCatalog: [(factory: String, error: ARMError)] = [
+    package static let controlPlaneProxyCatalog: [(factory: String, error: ARMError)] = [
         ("proxyBadGateway", proxyBadGateway("{url}", reason: "{reason}")),
         ("proxyGatewayTimeout", proxyGatewayTimeout("{url}", milliseconds: 7)),
         ("proxyAccountUnresolved", proxyAccountUnresolved("{kind}", name: "{name}")),

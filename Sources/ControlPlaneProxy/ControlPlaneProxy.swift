@@ -28,12 +28,12 @@ import Foundation
 /// Limitations: RAI policies and blocklists through the proxy, `regenerateKey`, online and
 /// serverless endpoints listed through `endpoints` are not served; polling headers of a target's
 /// asynchronous answer are dropped (the client polls the proxied resource instead).
-public struct ControlPlaneProxy: Sendable, RouteProvider {
+package struct ControlPlaneProxy: Sendable, RouteProvider {
     let store: ResourceStore
     let forwarder: ProxyForwarder
     let now: @Sendable () -> Date
 
-    public init(store: ResourceStore, forwarder: ProxyForwarder, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(store: ResourceStore, forwarder: ProxyForwarder, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.forwarder = forwarder
         self.now = now
@@ -52,10 +52,10 @@ public struct ControlPlaneProxy: Sendable, RouteProvider {
     /// `proxy-api-version` ("Api version used by proxy call", docs/azure-behaviours.md "Hub control-plane proxy routes").
     static let defaultProxyAPIVersion = "2024-10-01"
 
-    public var routes: [Route] { connectionRoutes + endpointRoutes }
+    package var routes: [Route] { connectionRoutes + endpointRoutes }
 
     /// Types to add to Microsoft.MachineLearningServices' provider registration.
-    public static let resourceTypes = [
+    package static let resourceTypes = [
         "workspaces/endpoints", "workspaces/endpoints/deployments", "workspaces/connections/deployments", "workspaces/deployments",
     ]
 }

@@ -9,10 +9,10 @@ import Authorization
 /// account): the proxy acts as a first-party service trusted for account deployment and model operations only, plus
 /// `listKeys`, which `POST {workspace}/endpoints/{e}/listKeys` needs. It cannot read, write or
 /// delete accounts, resource groups, role assignments or anything in Microsoft.MachineLearningServices.
-public enum HubProxyRole {
-    public static let guid = "fe000000-0000-4000-8000-000000000010"
+package enum HubProxyRole {
+    package static let guid = "fe000000-0000-4000-8000-000000000010"
 
-    public static let definition = RoleDefinition(
+    package static let definition = RoleDefinition(
         name: guid, roleName: "Foundry Emulator Hub Proxy",
         description: "First-party role of the hub control-plane proxy: account deployments and models on behalf of a workspace caller.",
         type: "BuiltInRole",

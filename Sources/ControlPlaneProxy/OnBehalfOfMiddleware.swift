@@ -5,14 +5,14 @@ import ARMCore
 /// of a deployment created through a hub names the person who asked, not the proxy. RBAC has
 /// already been decided on the proxy's principal; anyone else's headers are ignored, so the
 /// headers cannot be used to impersonate.
-public struct OnBehalfOfMiddleware: ARMMiddleware {
-    public let proxyObjectId: String
+package struct OnBehalfOfMiddleware: ARMMiddleware {
+    package let proxyObjectId: String
 
-    public init(proxyObjectId: String) {
+    package init(proxyObjectId: String) {
         self.proxyObjectId = proxyObjectId.lowercased()
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard let caller = request.caller, caller.objectId.lowercased() == proxyObjectId,
             let original = OnBehalfOf.caller(in: request, tenantId: caller.tenantId)
         else { return try await next.respond(to: request) }

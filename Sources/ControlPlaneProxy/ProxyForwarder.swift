@@ -17,7 +17,7 @@ import FoundationNetworking
 /// plain-HTTP side of its listener (every emulator serves both on one port). Other hosts are
 /// called with HTTPS and must present a certificate the system trusts (`--tls-cert`), or the
 /// process must set `URLSessionCertificateAuthorityInfoFile` to the target's PEM.
-public final class ProxyForwarder: Sendable {
+package final class ProxyForwarder: Sendable {
     let session: URLSession
     let timeoutMilliseconds: Int
     let tokens: @Sendable (_ audience: String) -> String
@@ -25,7 +25,7 @@ public final class ProxyForwarder: Sendable {
     private let local = Mutex<String?>(nil)
 
     /// `tokens` mints an access token of the proxy principal for an audience.
-    public init(timeoutMilliseconds: Int, tokens: @escaping @Sendable (_ audience: String) -> String) {
+    package init(timeoutMilliseconds: Int, tokens: @escaping @Sendable (_ audience: String) -> String) {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.timeoutIntervalForRequest = Double(timeoutMilliseconds) / 1000
         configuration.timeoutIntervalForResource = Double(timeoutMilliseconds) / 1000
@@ -36,7 +36,7 @@ public final class ProxyForwarder: Sendable {
     }
 
     /// The same, with tokens minted by this emulator's token service.
-    public convenience init(timeoutMilliseconds: Int, identity: IdentityService) {
+    package convenience init(timeoutMilliseconds: Int, identity: IdentityService) {
         let principal = ServicePrincipal(
             objectId: WellKnown.hubProxyObjectId, appId: WellKnown.hubProxyClientId, displayName: WellKnown.hubProxyDisplayName,
             secrets: [], tenantId: WellKnown.tenantId)
@@ -48,7 +48,7 @@ public final class ProxyForwarder: Sendable {
     /// Records where this emulator listens, so calls to its own accounts go straight to its
     /// listener over plain HTTP (whatever host name or certificate the client used): `0.0.0.0`
     /// and `::` are reached on loopback.
-    public func listening(host: String, port: Int) {
+    package func listening(host: String, port: Int) {
         let reachable: String
         switch host {
         case "", "0.0.0.0": reachable = "127.0.0.1"

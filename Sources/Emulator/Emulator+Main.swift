@@ -8,7 +8,7 @@ import Glibc
 extension Emulator {
     /// The executable's whole life: parse flags, start, print the banner, serve until SIGINT or
     /// SIGTERM, drain, exit 0. Bad flags: usage on stderr and exit 2.
-    public static func main(arguments: [String]) -> Never {
+    package static func main(arguments: [String]) -> Never {
         let config: EmulatorConfig
         do {
             switch try EmulatorConfig.parse(arguments) {

@@ -15,10 +15,10 @@ import ResourcesProvider
 
 /// The composition root: builds the world from the configuration, wires providers and the
 /// middleware lists, and runs the HTTPS server.
-public final class Emulator: Sendable {
-    public static let version = "0.1.0"
+package final class Emulator: Sendable {
+    package static let version = "0.1.0"
 
-    public let config: EmulatorConfig
+    package let config: EmulatorConfig
     let logger: Logger
     let world: EmulatorWorld
     let server: HTTPServer
@@ -29,7 +29,7 @@ public final class Emulator: Sendable {
     /// The top-level dispatch, also reachable in-process (`handle(_:)`, for tests).
     let handler: EmulatorHandler
 
-    public init(config: EmulatorConfig) throws {
+    package init(config: EmulatorConfig) throws {
         self.config = config
         logger = Logger(level: config.logLevel)
 
@@ -147,18 +147,18 @@ public final class Emulator: Sendable {
 
     /// Binds and starts serving; returns the bound port.
     @discardableResult
-    public func start() throws -> Int {
+    package func start() throws -> Int {
         let port = try server.start()
         hubProxyForwarder.listening(host: config.host, port: port)
         return port
     }
 
     /// Stops accepting, lets in-flight requests finish, then returns.
-    public func shutdown() {
+    package func shutdown() {
         server.shutdown(gracePeriod: 10)
     }
 
-    public var port: Int { server.port }
+    package var port: Int { server.port }
 
     /// `--tls-cert/--tls-key`, else a self-signed certificate generated once and reused from the
     /// data directory or, without one, from the per-user cache directory.

@@ -2,7 +2,7 @@ import Foundation
 
 /// Parses `foundry-emulator` flags. Bad flags are a usage error (exit 2), never a guess.
 extension EmulatorConfig {
-    public enum CommandLineResult: Sendable, Equatable {
+    package enum CommandLineResult: Sendable, Equatable {
         case run(EmulatorConfig)
         case help
         case version
@@ -11,12 +11,12 @@ extension EmulatorConfig {
         case printRoutes
     }
 
-    public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
-        public let description: String
+    package struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {
+        package let description: String
         init(_ description: String) { self.description = description }
     }
 
-    public static let usage = """
+    package static let usage = """
         Usage: foundry-emulator [options]
 
           --host ADDRESS              address to listen on (default 127.0.0.1; 0.0.0.0 for all)
@@ -40,7 +40,7 @@ extension EmulatorConfig {
           --version                   show the version
         """
 
-    public static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineResult {
+    package static func parse(_ arguments: [String]) throws(UsageError) -> CommandLineResult {
         var config = EmulatorConfig()
         var index = 0
         func value(for flag: String) throws(UsageError) -> String {

@@ -3,7 +3,7 @@
 /// it goes by, whatever backend produced the stream.
 extension HTTPBodyStream {
     /// Each written chunk becomes `transform(chunk)`; an empty result writes nothing.
-    public func transformed(_ transform: @escaping @Sendable ([UInt8]) -> [UInt8]) -> HTTPBodyStream {
+    package func transformed(_ transform: @escaping @Sendable ([UInt8]) -> [UInt8]) -> HTTPBodyStream {
         let produce = self.produce
         return HTTPBodyStream { writer in
             try await produce(HTTPBodyWriter(sink: TransformingBodySink(next: writer, transform: transform)))

@@ -6,10 +6,10 @@
 ///                  stream: HTTPBodyStream { writer in
 ///                      for event in events { try await writer.write(Array("data: \(event)\n\n".utf8)) }
 ///                  })
-public struct HTTPBodyStream: Sendable {
-    public let produce: @Sendable (HTTPBodyWriter) async throws -> Void
+package struct HTTPBodyStream: Sendable {
+    package let produce: @Sendable (HTTPBodyWriter) async throws -> Void
 
-    public init(_ produce: @escaping @Sendable (HTTPBodyWriter) async throws -> Void) {
+    package init(_ produce: @escaping @Sendable (HTTPBodyWriter) async throws -> Void) {
         self.produce = produce
     }
 }

@@ -1,9 +1,9 @@
 /// Hands produced bytes to the connection (or to `HTTPResponse.collected()`'s buffer).
-public final class HTTPBodyWriter: Sendable {
+package final class HTTPBodyWriter: Sendable {
     /// The connection is gone (peer closed or reset, write deadline, server shutdown) or the stream
     /// already ended: nobody will read what is written, so the producer should stop.
-    public struct ClientGone: Error {
-        public init() {}
+    package struct ClientGone: Error {
+        package init() {}
     }
 
     /// Bytes a connection may hold unsent before `write` suspends.
@@ -19,7 +19,7 @@ public final class HTTPBodyWriter: Sendable {
     /// `backpressureBound` (64 KiB) unsent bytes, so a slow reader slows the producer instead of
     /// filling memory. An empty write sends nothing (an empty chunk would end the body) but still
     /// throws when the client is gone. Throws `ClientGone` when the connection closed.
-    public func write(_ bytes: [UInt8]) async throws {
+    package func write(_ bytes: [UInt8]) async throws {
         try await sink.write(bytes)
     }
 }

@@ -1,7 +1,7 @@
 extension HTTPProtocolError {
     /// The default rendering: `{"error":{"code":"...","message":"..."}}` with the error's status.
     @Sendable
-    public static func defaultResponse(for error: HTTPProtocolError) -> HTTPResponse {
+    package static func defaultResponse(for error: HTTPProtocolError) -> HTTPResponse {
         var body: [UInt8] = []
         body.reserveCapacity(64 + error.message.utf8.count)
         body.append(contentsOf: #"{"error":{"code":"#.utf8)

@@ -1,7 +1,7 @@
 /// A request the server answers itself, before (or instead of) the handler. Each case knows its
 /// status; `HTTPServerConfiguration.protocolErrorResponder` decides the body. The connection is
 /// always closed after such a response (RFC 9112 section 9.6): the framing of what follows is unknown.
-public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
+package enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertible {
     /// 400: the message is not valid HTTP/1.1 (RFC 9112).
     case malformedRequest(String)
     /// 431: request line plus header section (or trailer section) larger than the limit (RFC 6585 section 5).
@@ -20,7 +20,7 @@ public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
     case httpVersionNotSupported(String)
 
     /// The status code of the response.
-    public var status: Int {
+    package var status: Int {
         switch self {
         case .malformedRequest: 400
         case .headersTooLarge: 431
@@ -34,7 +34,7 @@ public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// A stable, ARM-style error code (PascalCase).
-    public var code: String {
+    package var code: String {
         switch self {
         case .malformedRequest: "BadRequest"
         case .headersTooLarge: "RequestHeaderFieldsTooLarge"
@@ -48,7 +48,7 @@ public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// A human-readable explanation.
-    public var message: String {
+    package var message: String {
         switch self {
         case .malformedRequest(let reason): "The request is malformed: \(reason)."
         case .headersTooLarge(let limit): "The request line and headers exceed the limit of \(limit) bytes."
@@ -61,5 +61,5 @@ public enum HTTPProtocolError: Error, Sendable, Equatable, CustomStringConvertib
         }
     }
 
-    public var description: String { "\(status) \(code): \(message)" }
+    package var description: String { "\(status) \(code): \(message)" }
 }

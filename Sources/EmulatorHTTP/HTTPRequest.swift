@@ -1,21 +1,21 @@
 /// One parsed HTTP/1.1 request, body fully read (Content-Length or chunked, already de-chunked).
-public struct HTTPRequest: Sendable {
+package struct HTTPRequest: Sendable {
     /// The method as sent (RFC 9110 methods are case-sensitive; clients send upper case).
-    public var method: String
+    package var method: String
     /// The raw request-target, e.g. `/subscriptions/x?api-version=2022-12-01`.
-    public var target: String
+    package var target: String
     /// The path part of `target`, still percent-encoded.
-    public var path: String
+    package var path: String
     /// The query part of `target` without the `?`, still percent-encoded; nil when absent.
-    public var query: String?
-    public var headers: HTTPHeaders
-    public var body: [UInt8]
+    package var query: String?
+    package var headers: HTTPHeaders
+    package var body: [UInt8]
     /// Connection facts the ARM pipeline needs: scheme for absolute URLs, loopback for the operator API.
-    public var isTLS: Bool
-    public var remoteAddress: String
-    public var isFromLoopback: Bool
+    package var isTLS: Bool
+    package var remoteAddress: String
+    package var isFromLoopback: Bool
 
-    public init(
+    package init(
         method: String,
         target: String,
         headers: HTTPHeaders = HTTPHeaders(),
@@ -41,7 +41,7 @@ public struct HTTPRequest: Sendable {
     }
 
     /// `scheme://host` as the client addressed us, for absolute URLs (nextLink, Location, metadata).
-    public var baseURL: String {
+    package var baseURL: String {
         let host = headers["Host"] ?? "localhost"
         return (isTLS ? "https://" : "http://") + host
     }

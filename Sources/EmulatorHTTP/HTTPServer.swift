@@ -19,7 +19,7 @@ import Synchronization
 ///     let port = try server.start()
 ///     ...
 ///     server.shutdown(gracePeriod: 10)
-public final class HTTPServer: Sendable {
+package final class HTTPServer: Sendable {
     private struct Running: Sendable {
         var context: ServerContext
         var loops: [EventLoop]
@@ -32,24 +32,24 @@ public final class HTTPServer: Sendable {
         case stopped
     }
 
-    public let configuration: HTTPServerConfiguration
+    package let configuration: HTTPServerConfiguration
     private let handler: any HTTPHandler
     private let state = Mutex(State.idle)
     private let boundPort = Atomic<Int>(0)
 
-    public init(configuration: HTTPServerConfiguration, handler: any HTTPHandler) {
+    package init(configuration: HTTPServerConfiguration, handler: any HTTPHandler) {
         self.configuration = configuration
         self.handler = handler
     }
 
     /// The bound port once `start()` returned (stays readable after shutdown); 0 before.
-    public var port: Int { boundPort.load(ordering: .acquiring) }
+    package var port: Int { boundPort.load(ordering: .acquiring) }
 
     /// Binds, listens and starts the event loop threads. Returns the bound port.
     /// Throws an `HTTPServerError` whose description says what went wrong (address in use, bad
     /// certificate, ...).
     @discardableResult
-    public func start() throws -> Int {
+    package func start() throws -> Int {
         try state.withLock { state throws(HTTPServerError) -> Int in
             guard case .idle = state else {
                 throw HTTPServerError(.alreadyStarted, "The HTTP server was already started; create a new HTTPServer to start again.")
@@ -114,7 +114,7 @@ public final class HTTPServer: Sendable {
     /// be written (each with `Connection: close`) for up to `gracePeriod` seconds, then closes what
     /// is left and joins the loop threads. Idempotent; a no-op before `start()`. Called from a handler (a loop thread), it
     /// returns without waiting and the joins happen on a helper thread.
-    public func shutdown(gracePeriod: Double = 10) {
+    package func shutdown(gracePeriod: Double = 10) {
         let running: Running? = state.withLock { state in
             guard case .running(let running) = state else { return nil }  // never started, or stopped
             state = .stopped

@@ -1,37 +1,37 @@
 import Foundation
 
 /// Everything `HTTPServer` needs to know before it binds. Limits and timeouts have safe defaults.
-public struct HTTPServerConfiguration: Sendable {
+package struct HTTPServerConfiguration: Sendable {
     /// Address to bind: "127.0.0.1", "0.0.0.0", "::1", "::" (dual stack) or a resolvable name.
-    public var host: String
+    package var host: String
     /// 0 picks an ephemeral port; `HTTPServer.start()` returns the bound one.
-    public var port: Int
+    package var port: Int
     /// When set, TLS and plain HTTP share the port: a first byte of 0x16 (a TLS handshake record)
     /// selects TLS, anything else is read as HTTP/1.1.
-    public var tls: TLSConfiguration?
+    package var tls: TLSConfiguration?
     /// Request line plus header section, in bytes; over it the answer is 431 and the connection closes.
-    public var maxHeaderBytes: Int
+    package var maxHeaderBytes: Int
     /// Content, in bytes (after de-chunking); over it the answer is 413 and the connection closes.
-    public var maxBodyBytes: Int
+    package var maxBodyBytes: Int
     /// Seconds to receive a complete header block (including the TLS handshake); then the connection
     /// is closed, with a 408 if part of a request had arrived.
-    public var headerTimeout: Double
+    package var headerTimeout: Double
     /// Seconds to receive the whole body once the header block is in; then 408 and close.
-    public var bodyTimeout: Double
+    package var bodyTimeout: Double
     /// Seconds a keep-alive connection may sit between requests (or a response may sit unread).
     /// For all three timeouts, 0 means none.
-    public var idleTimeout: Double
+    package var idleTimeout: Double
     /// Connections over this cap are accepted and closed at once.
-    public var maxConnections: Int
+    package var maxConnections: Int
     /// Event loop threads, each with its own epoll instance.
-    public var eventLoopCount: Int
+    package var eventLoopCount: Int
     /// Renders protocol errors (400/408/413/414/417/431/501/505). The ARM layer passes one that renders
     /// ARM errors; the default renders `{"error":{"code","message"}}`.
-    public var protocolErrorResponder: @Sendable (HTTPProtocolError) -> HTTPResponse
+    package var protocolErrorResponder: @Sendable (HTTPProtocolError) -> HTTPResponse
     /// Longest request line, in bytes; a longer request-target gets 414 (RFC 9112 section 3).
-    public var maxRequestLineBytes: Int
+    package var maxRequestLineBytes: Int
 
-    public init(
+    package init(
         host: String = "127.0.0.1",
         port: Int = 0,
         tls: TLSConfiguration? = nil,

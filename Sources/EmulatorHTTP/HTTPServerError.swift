@@ -1,8 +1,8 @@
 import Foundation
 
 /// Why `HTTPServer.start()` (or certificate generation) failed, in words an operator can act on.
-public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
-    public enum Kind: Sendable, Equatable {
+package struct HTTPServerError: Error, Sendable, CustomStringConvertible {
+    package enum Kind: Sendable, Equatable {
         case invalidConfiguration
         case addressResolution
         case bind
@@ -13,18 +13,18 @@ public struct HTTPServerError: Error, Sendable, CustomStringConvertible {
         case alreadyStarted
     }
 
-    public var kind: Kind
-    public var message: String
+    package var kind: Kind
+    package var message: String
 
-    public init(_ kind: Kind, _ message: String) {
+    package init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
     }
 
-    public var description: String { message }
+    package var description: String { message }
 }
 
 extension HTTPServerError: LocalizedError {
     /// So that `error.localizedDescription` shows the message, not a generic domain/code string.
-    public var errorDescription: String? { message }
+    package var errorDescription: String? { message }
 }

@@ -5,7 +5,7 @@ extension SelfSignedCertificate {
     /// Reuses `cert.pem` and `key.pem` in `directory` when both exist, parse, match and have not
     /// expired; otherwise generates a new pair and writes it (key 0600, each file by atomic rename).
     /// Creates `directory` (0700) if needed. Returns the two paths.
-    public static func loadOrCreate(in directory: String) throws -> (certificatePath: String, privateKeyPath: String) {
+    package static func loadOrCreate(in directory: String) throws -> (certificatePath: String, privateKeyPath: String) {
         let base = directory.hasSuffix("/") ? String(directory.dropLast()) : directory
         let certificatePath = base + "/cert.pem"
         let privateKeyPath = base + "/key.pem"

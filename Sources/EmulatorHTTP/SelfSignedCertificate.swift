@@ -3,11 +3,11 @@ import COpenSSL
 /// A development certificate for the emulator's HTTPS endpoint: self-signed, for localhost,
 /// 127.0.0.1 and ::1, shaped so that strict verifiers accept it as its own trust anchor
 /// (Python's X509 strict mode wants the key identifiers; RFC 5280 section 4.2.1.1/section 4.2.1.2).
-public enum SelfSignedCertificate {
+package enum SelfSignedCertificate {
     /// RSA-2048, SHA-256, CN=`commonName`, SAN DNS:localhost, IP:127.0.0.1, IP:::1 (plus the common
     /// name when it differs), SKI + AKI, basicConstraints CA:FALSE, keyUsage digitalSignature +
     /// keyEncipherment, extKeyUsage serverAuth, valid from an hour ago for ten years.
-    public static func generate(commonName: String = "localhost") throws -> (certificatePEM: String, privateKeyPEM: String) {
+    package static func generate(commonName: String = "localhost") throws -> (certificatePEM: String, privateKeyPEM: String) {
         ERR_clear_error()
         guard let key = shim_generate_rsa_key(2048) else {
             throw failure("Cannot generate an RSA key")

@@ -9,14 +9,14 @@ import Foundation
 /// - expired: ExpiredAuthenticationToken (both UTC times in the message);
 /// - a token of another tenant than the subscription's: InvalidAuthenticationTokenTenant.
 /// On success the request continues with `caller` set.
-public struct AuthenticationMiddleware: ARMMiddleware {
-    public let validator: TokenValidator
+package struct AuthenticationMiddleware: ARMMiddleware {
+    package let validator: TokenValidator
 
-    public init(validator: TokenValidator) {
+    package init(validator: TokenValidator) {
         self.validator = validator
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         // An internal request acts for the caller of the request that caused it; only code inside
         // the emulator can build one, so there is no token to check.
         if request.isInternal, request.caller != nil { return try await next.respond(to: request) }

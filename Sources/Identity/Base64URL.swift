@@ -2,18 +2,18 @@ import Foundation
 
 /// Base64url without padding (RFC 7515 section 2, RFC 4648 section 5): the encoding of every JWT segment and
 /// JWK member.
-public enum Base64URL {
-    public static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+package enum Base64URL {
+    package static func encode<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         Data(bytes).base64EncodedString()
             .replacingOccurrences(of: "+", with: "-")
             .replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    public static func encode(_ text: String) -> String { encode(Array(text.utf8)) }
+    package static func encode(_ text: String) -> String { encode(Array(text.utf8)) }
 
     /// nil for anything that is not base64url (padding is tolerated, `+` and `/` are not).
-    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    package static func decode(_ text: some StringProtocol) -> [UInt8]? {
         var base64 = String(text)
         while base64.hasSuffix("=") { base64.removeLast() }
         guard base64.utf8.allSatisfy({ Base64URL.isAlphabet($0) }), base64.utf8.count % 4 != 1 else { return nil }

@@ -4,20 +4,20 @@ import Foundation
 /// Application registrations and their password credentials (Graph writes, docs/rbac-and-hub-proxy.md).
 /// An application's service principal signs in with the application's secrets, as in Entra.
 extension Directory {
-    public var applications: [Application] { state.withLock { $0.applications } }
+    package var applications: [Application] { state.withLock { $0.applications } }
 
-    public func application(objectId: String) -> Application? {
+    package func application(objectId: String) -> Application? {
         let id = objectId.lowercased()
         return state.withLock { $0.applications.first { $0.objectId == id } }
     }
 
-    public func application(appId: String) -> Application? {
+    package func application(appId: String) -> Application? {
         let id = appId.lowercased()
         return state.withLock { $0.applications.first { $0.appId == id } }
     }
 
     /// A new application in `tenantId` with fresh object and application ids and no credential.
-    public func createApplication(
+    package func createApplication(
         displayName: String, identifierUris: [String] = [], signInAudience: String = "AzureADMyOrg", tenantId: String = WellKnown.tenantId,
         now: Date = Date()
     ) throws(DirectoryError) -> Application {
@@ -32,7 +32,7 @@ extension Directory {
     }
 
     /// Replaces the editable fields of an application (`PATCH /applications/{id}`).
-    public func updateApplication(objectId: String, _ change: (inout Application) -> Void) throws(DirectoryError) -> Application {
+    package func updateApplication(objectId: String, _ change: (inout Application) -> Void) throws(DirectoryError) -> Application {
         let id = objectId.lowercased()
         return try mutate { state throws(DirectoryError) -> Application in
             guard let index = state.applications.firstIndex(where: { $0.objectId == id }) else { throw .notFound("Application", objectId) }
@@ -48,7 +48,7 @@ extension Directory {
 
     /// Removes an application and, as Entra does, its service principal in the home tenant.
     @discardableResult
-    public func removeApplication(objectId: String) -> Application? {
+    package func removeApplication(objectId: String) -> Application? {
         let id = objectId.lowercased()
         return mutate { state -> Application? in
             guard let index = state.applications.firstIndex(where: { $0.objectId == id }) else { return nil }
@@ -61,7 +61,7 @@ extension Directory {
     }
 
     /// Adds a generated secret to an application (`addPassword`); returns the credential with its text.
-    public func addPassword(
+    package func addPassword(
         applicationObjectId: String, displayName: String?, startDateTime: String, endDateTime: String
     ) throws(DirectoryError) -> PasswordCredential {
         let credential = PasswordCredential(
@@ -78,7 +78,7 @@ extension Directory {
     }
 
     /// Removes one credential by key id (`removePassword`); false when the application has none such.
-    public func removePassword(applicationObjectId: String, keyId: String) throws(DirectoryError) -> Bool {
+    package func removePassword(applicationObjectId: String, keyId: String) throws(DirectoryError) -> Bool {
         let id = applicationObjectId.lowercased()
         let key = keyId.lowercased()
         return try mutate { state throws(DirectoryError) -> Bool in
@@ -92,7 +92,7 @@ extension Directory {
     }
 
     /// The service principal of an application in the application's tenant (`POST /servicePrincipals {appId}`).
-    public func createServicePrincipal(forApplication application: Application) throws(DirectoryError) -> ServicePrincipal {
+    package func createServicePrincipal(forApplication application: Application) throws(DirectoryError) -> ServicePrincipal {
         let principal = ServicePrincipal(
             objectId: newGUID(), appId: application.appId, displayName: application.displayName, secrets: [],
             tenantId: application.tenantId)
@@ -108,7 +108,7 @@ extension Directory {
 
     /// Whether `secret` is a current secret of the service principal: one of its own, or one of
     /// its application's password credentials that is not expired.
-    public func acceptsSecret(_ secret: String, for principal: ServicePrincipal, now: Date = Date()) -> Bool {
+    package func acceptsSecret(_ secret: String, for principal: ServicePrincipal, now: Date = Date()) -> Bool {
         if principal.secrets.contains(secret) { return true }
         guard let application = application(appId: principal.appId) else { return false }
         return application.passwordCredentials.contains { credential in

@@ -3,19 +3,19 @@ import Foundation
 
 /// Security groups and their members (Graph writes; groups count for RBAC, docs/rbac-and-hub-proxy.md).
 extension Directory {
-    public var groups: [Group] { state.withLock { $0.groups } }
+    package var groups: [Group] { state.withLock { $0.groups } }
 
-    public func group(objectId: String) -> Group? {
+    package func group(objectId: String) -> Group? {
         let id = objectId.lowercased()
         return state.withLock { $0.groups.first { $0.objectId == id } }
     }
 
     /// Whether any directory object (principal, application or group) has this object id.
-    public func containsObject(_ objectId: String) -> Bool {
+    package func containsObject(_ objectId: String) -> Bool {
         principal(objectId: objectId) != nil || group(objectId: objectId) != nil || application(objectId: objectId) != nil
     }
 
-    public func createGroup(
+    package func createGroup(
         displayName: String, mailNickname: String, description: String?, securityEnabled: Bool = true, mailEnabled: Bool = false,
         tenantId: String = WellKnown.tenantId, now: Date = Date()
     ) throws(DirectoryError) -> Group {
@@ -31,7 +31,7 @@ extension Directory {
 
     /// Removes a group and its membership in other groups.
     @discardableResult
-    public func removeGroup(objectId: String) -> Group? {
+    package func removeGroup(objectId: String) -> Group? {
         let id = objectId.lowercased()
         return mutate { state -> Group? in
             guard let index = state.groups.firstIndex(where: { $0.objectId == id }) else { return nil }
@@ -42,7 +42,7 @@ extension Directory {
     }
 
     /// Adds a direct member; throws `.conflict` when it already is one, `.notFound` for an unknown group or member.
-    public func addMember(_ memberId: String, toGroup groupId: String) throws(DirectoryError) {
+    package func addMember(_ memberId: String, toGroup groupId: String) throws(DirectoryError) {
         let member = memberId.lowercased()
         let id = groupId.lowercased()
         guard containsObject(member), application(objectId: member) == nil else { throw .notFound("Object", memberId) }
@@ -54,7 +54,7 @@ extension Directory {
     }
 
     /// Removes a direct member; throws `.notFound` when the group is unknown or the object is no direct member.
-    public func removeMember(_ memberId: String, fromGroup groupId: String) throws(DirectoryError) {
+    package func removeMember(_ memberId: String, fromGroup groupId: String) throws(DirectoryError) {
         let member = memberId.lowercased()
         let id = groupId.lowercased()
         try mutate { state throws(DirectoryError) in
@@ -65,7 +65,7 @@ extension Directory {
     }
 
     /// Every group `objectId` belongs to, directly or through nested groups (cycles are harmless).
-    public func transitiveGroupIds(of objectId: String) -> [String] {
+    package func transitiveGroupIds(of objectId: String) -> [String] {
         let groups = state.withLock { $0.groups }
         guard !groups.isEmpty else { return [] }
         var found: [String] = []

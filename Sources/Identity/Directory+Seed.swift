@@ -4,7 +4,7 @@ import Foundation
 extension Directory {
     /// The well-known world plus the seed's objects. Generated ids are fixed here, once, so that
     /// `reset()` brings back the same ids. Errors name the entry, e.g. `subscriptions[1].tenantId`.
-    public convenience init(seed: DirectorySeed) throws(DirectoryError) {
+    package convenience init(seed: DirectorySeed) throws(DirectoryError) {
         var world = DirectorySnapshot.wellKnown
         func fail(_ path: String, _ error: DirectoryError) -> DirectoryError {
             DirectoryError("Invalid seed file: \(path): \(error.message)")
@@ -51,7 +51,7 @@ extension Directory {
     }
 
     /// `--seed FILE`: the well-known world plus the file's objects; nil gives the well-known world.
-    public convenience init(seedPath path: String?) throws(DirectoryError) {
+    package convenience init(seedPath path: String?) throws(DirectoryError) {
         guard let path else {
             self.init()
             return

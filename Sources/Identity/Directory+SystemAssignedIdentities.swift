@@ -5,14 +5,14 @@
 extension Directory {
     /// The resource's system-assigned identity, created on first use (idempotent per resource id,
     /// compared case-insensitively). The display name is the resource name, as in Entra.
-    public func systemAssignedIdentity(forResourceId resourceId: String, displayName: String) -> ManagedIdentity {
+    package func systemAssignedIdentity(forResourceId resourceId: String, displayName: String) -> ManagedIdentity {
         if let existing = managedIdentity(resourceId: resourceId) { return existing }
         return createManagedIdentity(displayName: displayName, resourceId: resourceId)
     }
 
     /// Removes the identity of a deleted resource; answers it, or nil when it had none.
     @discardableResult
-    public func removeSystemAssignedIdentity(forResourceId resourceId: String) -> ManagedIdentity? {
+    package func removeSystemAssignedIdentity(forResourceId resourceId: String) -> ManagedIdentity? {
         guard let identity = managedIdentity(resourceId: resourceId) else { return nil }
         if case .managedIdentity(let removed)? = remove(objectId: identity.objectId) { return removed }
         return nil

@@ -6,7 +6,7 @@ import Synchronization
 /// identities. Thread-safe; lookups compare GUIDs, domains and UPNs case-insensitively (ids are
 /// stored lower-case). `reset()` returns to the seeded world: the well-known objects plus those of
 /// the seed file, with the ids generated when the seed was loaded (so they stay stable).
-public final class Directory: Sendable {
+package final class Directory: Sendable {
     /// Read with `state.withLock`; change only through `mutate`, which reports to the durability
     /// observer (a change made around it would be lost on restart with `--data-dir`).
     let state: Mutex<DirectorySnapshot>
@@ -14,10 +14,10 @@ public final class Directory: Sendable {
     /// Told of every change (durability); set once by the composition root.
     private let observer = Mutex<(any DirectoryObserver)?>(nil)
     /// The seed file's `roleAssignments`, untouched, for the RBAC engine.
-    public let seedRoleAssignments: [JSONValue]
+    package let seedRoleAssignments: [JSONValue]
 
     /// The well-known world only.
-    public convenience init() {
+    package convenience init() {
         self.init(initial: .wellKnown, seedRoleAssignments: [])
     }
 
@@ -29,83 +29,83 @@ public final class Directory: Sendable {
 
     // MARK: tenants
 
-    public var tenants: [Tenant] { state.withLock { $0.tenants } }
+    package var tenants: [Tenant] { state.withLock { $0.tenants } }
 
-    public func tenant(id: String) -> Tenant? {
+    package func tenant(id: String) -> Tenant? {
         let id = id.lowercased()
         return state.withLock { $0.tenants.first { $0.tenantId == id } }
     }
 
-    public func tenant(domain: String) -> Tenant? {
+    package func tenant(domain: String) -> Tenant? {
         let domain = domain.lowercased()
         return state.withLock { $0.tenants.first { $0.defaultDomain == domain } }
     }
 
     /// A tenant by id or by domain, as the `{tenant}` segment of an authority URL names it.
-    public func tenant(idOrDomain value: String) -> Tenant? {
+    package func tenant(idOrDomain value: String) -> Tenant? {
         tenant(id: value) ?? tenant(domain: value)
     }
 
-    public func isKnownTenant(_ id: String) -> Bool { tenant(id: id) != nil }
+    package func isKnownTenant(_ id: String) -> Bool { tenant(id: id) != nil }
 
     // MARK: subscriptions
 
-    public var subscriptions: [Subscription] { state.withLock { $0.subscriptions } }
+    package var subscriptions: [Subscription] { state.withLock { $0.subscriptions } }
 
-    public func subscription(id: String) -> Subscription? {
+    package func subscription(id: String) -> Subscription? {
         let id = id.lowercased()
         return state.withLock { $0.subscriptions.first { $0.subscriptionId == id } }
     }
 
-    public func subscriptions(inTenant tenantId: String) -> [Subscription] {
+    package func subscriptions(inTenant tenantId: String) -> [Subscription] {
         let tenantId = tenantId.lowercased()
         return state.withLock { $0.subscriptions.filter { $0.tenantId == tenantId } }
     }
 
     // MARK: principals
 
-    public var servicePrincipals: [ServicePrincipal] { state.withLock { $0.servicePrincipals } }
-    public var users: [User] { state.withLock { $0.users } }
-    public var managedIdentities: [ManagedIdentity] { state.withLock { $0.managedIdentities } }
+    package var servicePrincipals: [ServicePrincipal] { state.withLock { $0.servicePrincipals } }
+    package var users: [User] { state.withLock { $0.users } }
+    package var managedIdentities: [ManagedIdentity] { state.withLock { $0.managedIdentities } }
 
-    public func servicePrincipal(objectId: String) -> ServicePrincipal? {
+    package func servicePrincipal(objectId: String) -> ServicePrincipal? {
         let id = objectId.lowercased()
         return state.withLock { $0.servicePrincipals.first { $0.objectId == id } }
     }
 
-    public func servicePrincipal(appId: String) -> ServicePrincipal? {
+    package func servicePrincipal(appId: String) -> ServicePrincipal? {
         let id = appId.lowercased()
         return state.withLock { $0.servicePrincipals.first { $0.appId == id } }
     }
 
-    public func user(objectId: String) -> User? {
+    package func user(objectId: String) -> User? {
         let id = objectId.lowercased()
         return state.withLock { $0.users.first { $0.objectId == id } }
     }
 
-    public func user(userPrincipalName upn: String) -> User? {
+    package func user(userPrincipalName upn: String) -> User? {
         let upn = upn.lowercased()
         return state.withLock { $0.users.first { $0.userPrincipalName.lowercased() == upn } }
     }
 
-    public func managedIdentity(objectId: String) -> ManagedIdentity? {
+    package func managedIdentity(objectId: String) -> ManagedIdentity? {
         let id = objectId.lowercased()
         return state.withLock { $0.managedIdentities.first { $0.objectId == id } }
     }
 
-    public func managedIdentity(clientId: String) -> ManagedIdentity? {
+    package func managedIdentity(clientId: String) -> ManagedIdentity? {
         let id = clientId.lowercased()
         return state.withLock { $0.managedIdentities.first { $0.clientId == id } }
     }
 
     /// By ARM resource id, case-insensitively (`mi_res_id`).
-    public func managedIdentity(resourceId: String) -> ManagedIdentity? {
+    package func managedIdentity(resourceId: String) -> ManagedIdentity? {
         let id = resourceId.lowercased()
         return state.withLock { $0.managedIdentities.first { $0.resourceId?.lowercased() == id } }
     }
 
     /// Any principal by object id.
-    public func principal(objectId: String) -> Principal? {
+    package func principal(objectId: String) -> Principal? {
         let id = objectId.lowercased()
         return state.withLock { state in
             if let found = state.servicePrincipals.first(where: { $0.objectId == id }) { return .servicePrincipal(found) }
@@ -117,35 +117,35 @@ public final class Directory: Sendable {
 
     // MARK: adding
 
-    public func add(_ tenant: Tenant) throws(DirectoryError) {
+    package func add(_ tenant: Tenant) throws(DirectoryError) {
         try mutate { state throws(DirectoryError) in
             try state.checkNew(tenant)
             state.tenants.append(tenant)
         }
     }
 
-    public func add(_ subscription: Subscription) throws(DirectoryError) {
+    package func add(_ subscription: Subscription) throws(DirectoryError) {
         try mutate { state throws(DirectoryError) in
             try state.checkNew(subscription)
             state.subscriptions.append(subscription)
         }
     }
 
-    public func add(_ principal: ServicePrincipal) throws(DirectoryError) {
+    package func add(_ principal: ServicePrincipal) throws(DirectoryError) {
         try mutate { state throws(DirectoryError) in
             try state.checkNew(principal)
             state.servicePrincipals.append(principal)
         }
     }
 
-    public func add(_ user: User) throws(DirectoryError) {
+    package func add(_ user: User) throws(DirectoryError) {
         try mutate { state throws(DirectoryError) in
             try state.checkNew(user)
             state.users.append(user)
         }
     }
 
-    public func add(_ identity: ManagedIdentity) throws(DirectoryError) {
+    package func add(_ identity: ManagedIdentity) throws(DirectoryError) {
         try mutate { state throws(DirectoryError) in
             try state.checkNew(identity)
             state.managedIdentities.append(identity)
@@ -156,13 +156,13 @@ public final class Directory: Sendable {
 
     /// A new service principal in the default tenant with fresh object and application ids and one
     /// generated secret.
-    public func createServicePrincipal(displayName: String) -> ServicePrincipal {
+    package func createServicePrincipal(displayName: String) -> ServicePrincipal {
         // The default tenant always exists and the ids are fresh, so this cannot fail.
         try! createServicePrincipal(displayName: displayName, tenantId: WellKnown.tenantId)
     }
 
     /// A new service principal in `tenantId`; throws when the tenant is unknown.
-    public func createServicePrincipal(displayName: String, tenantId: String) throws(DirectoryError) -> ServicePrincipal {
+    package func createServicePrincipal(displayName: String, tenantId: String) throws(DirectoryError) -> ServicePrincipal {
         let principal = ServicePrincipal(
             objectId: newGUID(), appId: newGUID(), displayName: displayName, secrets: [Directory.newClientSecret()],
             tenantId: tenantId)
@@ -171,7 +171,7 @@ public final class Directory: Sendable {
     }
 
     /// A new user; throws when the UPN is taken or the tenant is unknown.
-    public func createUser(
+    package func createUser(
         upn: String, password: String, displayName: String, tenantId: String = WellKnown.tenantId
     ) throws(DirectoryError) -> User {
         let user = User(objectId: newGUID(), userPrincipalName: upn, password: password, displayName: displayName, tenantId: tenantId)
@@ -180,12 +180,12 @@ public final class Directory: Sendable {
     }
 
     /// A new managed identity in the default tenant with fresh object and client ids.
-    public func createManagedIdentity(displayName: String, resourceId: String?) -> ManagedIdentity {
+    package func createManagedIdentity(displayName: String, resourceId: String?) -> ManagedIdentity {
         try! createManagedIdentity(displayName: displayName, resourceId: resourceId, tenantId: WellKnown.tenantId)
     }
 
     /// A new managed identity in `tenantId`; throws when the tenant is unknown.
-    public func createManagedIdentity(
+    package func createManagedIdentity(
         displayName: String, resourceId: String?, tenantId: String
     ) throws(DirectoryError) -> ManagedIdentity {
         let identity = ManagedIdentity(
@@ -195,7 +195,7 @@ public final class Directory: Sendable {
     }
 
     /// Adds a generated secret to a service principal and returns it.
-    public func addClientSecret(appId: String) throws(DirectoryError) -> String {
+    package func addClientSecret(appId: String) throws(DirectoryError) -> String {
         let secret = Directory.newClientSecret()
         let id = appId.lowercased()
         try mutate { state throws(DirectoryError) in
@@ -212,7 +212,7 @@ public final class Directory: Sendable {
     /// Removes a service principal, user or managed identity (and its group memberships); returns
     /// what was removed.
     @discardableResult
-    public func remove(objectId: String) -> Principal? {
+    package func remove(objectId: String) -> Principal? {
         let id = objectId.lowercased()
         return mutate { state in
             for index in state.groups.indices { state.groups[index].members.removeAll { $0 == id } }
@@ -230,7 +230,7 @@ public final class Directory: Sendable {
     }
 
     @discardableResult
-    public func removeSubscription(id: String) -> Subscription? {
+    package func removeSubscription(id: String) -> Subscription? {
         let id = id.lowercased()
         return mutate { state in
             state.subscriptions.firstIndex { $0.subscriptionId == id }.map { state.subscriptions.remove(at: $0) }
@@ -239,7 +239,7 @@ public final class Directory: Sendable {
 
     /// Removes a tenant that holds nothing any more; throws while subscriptions or principals use it.
     @discardableResult
-    public func removeTenant(id: String) throws(DirectoryError) -> Tenant? {
+    package func removeTenant(id: String) throws(DirectoryError) -> Tenant? {
         let id = id.lowercased()
         return try mutate { state throws(DirectoryError) -> Tenant? in
             guard let index = state.tenants.firstIndex(where: { $0.tenantId == id }) else { return nil }
@@ -254,23 +254,23 @@ public final class Directory: Sendable {
     // MARK: reset and snapshots
 
     /// Back to the seeded world.
-    public func reset() {
+    package func reset() {
         mutate { $0 = initial }
     }
 
-    public func snapshot() -> DirectorySnapshot {
+    package func snapshot() -> DirectorySnapshot {
         state.withLock { $0 }
     }
 
     /// Replaces the whole directory; throws (and changes nothing) when the snapshot is inconsistent.
-    public func restore(_ snapshot: DirectorySnapshot) throws(DirectoryError) {
+    package func restore(_ snapshot: DirectorySnapshot) throws(DirectoryError) {
         try snapshot.validate()
         mutate { $0 = snapshot }
     }
 
     /// Attaches the durability journal; from now on every change is reported with the whole new
     /// directory (it is small, and a whole value replays idempotently).
-    public func setObserver(_ observer: (any DirectoryObserver)?) {
+    package func setObserver(_ observer: (any DirectoryObserver)?) {
         self.observer.withLock { $0 = observer }
     }
 

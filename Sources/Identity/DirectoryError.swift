@@ -1,15 +1,15 @@
 /// Why a directory change or a seed file was refused. The message names the offending field.
-public struct DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+package struct DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
     /// The change names an object the directory does not hold (Graph answers 404 for it).
-    public var isNotFound: Bool
+    package var isNotFound: Bool
 
-    public init(_ message: String, isNotFound: Bool = false) {
+    package init(_ message: String, isNotFound: Bool = false) {
         self.message = message
         self.isNotFound = isNotFound
     }
 
-    public var description: String { message }
+    package var description: String { message }
 
     static func conflict(_ what: String, _ value: String) -> DirectoryError {
         DirectoryError("\(what) '\(value)' already exists in the directory.")

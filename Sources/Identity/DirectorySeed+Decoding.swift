@@ -20,7 +20,7 @@ extension DirectorySeed {
         case quotas
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try container.decodeIfPresent([TenantEntry].self, forKey: .tenants) ?? []
@@ -83,7 +83,7 @@ extension DirectorySeed {
 extension DirectorySeed.TenantEntry {
     private enum CodingKeys: String, CodingKey, CaseIterable { case tenantId, displayName, defaultDomain }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tenantId = try container.decodeIfPresent(String.self, forKey: .tenantId)
@@ -95,7 +95,7 @@ extension DirectorySeed.TenantEntry {
 extension DirectorySeed.SubscriptionEntry {
     private enum CodingKeys: String, CodingKey, CaseIterable { case subscriptionId, tenantId, displayName, state }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         subscriptionId = try container.decodeIfPresent(String.self, forKey: .subscriptionId)
@@ -108,7 +108,7 @@ extension DirectorySeed.SubscriptionEntry {
 extension DirectorySeed.ServicePrincipalEntry {
     private enum CodingKeys: String, CodingKey, CaseIterable { case displayName, clientId, clientSecret, objectId, tenantId }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         displayName = try container.decode(String.self, forKey: .displayName)
@@ -122,7 +122,7 @@ extension DirectorySeed.ServicePrincipalEntry {
 extension DirectorySeed.UserEntry {
     private enum CodingKeys: String, CodingKey, CaseIterable { case userPrincipalName, password, objectId, displayName, tenantId }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         userPrincipalName = try container.decode(String.self, forKey: .userPrincipalName)
@@ -136,7 +136,7 @@ extension DirectorySeed.UserEntry {
 extension DirectorySeed.ManagedIdentityEntry {
     private enum CodingKeys: String, CodingKey, CaseIterable { case displayName, clientId, objectId, resourceId, tenantId }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         try DirectorySeed.rejectUnknownKeys(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
         let container = try decoder.container(keyedBy: CodingKeys.self)
         displayName = try container.decode(String.self, forKey: .displayName)

@@ -1,16 +1,16 @@
 /// Everything the directory holds, as plain values: the `Codable` form of `Directory.snapshot()`
 /// and `Directory.restore(_:)` (durable state, `/_emulator/state`).
-public struct DirectorySnapshot: Sendable, Codable, Equatable {
-    public var tenants: [Tenant]
-    public var subscriptions: [Subscription]
-    public var servicePrincipals: [ServicePrincipal]
-    public var users: [User]
-    public var managedIdentities: [ManagedIdentity]
+package struct DirectorySnapshot: Sendable, Codable, Equatable {
+    package var tenants: [Tenant]
+    package var subscriptions: [Subscription]
+    package var servicePrincipals: [ServicePrincipal]
+    package var users: [User]
+    package var managedIdentities: [ManagedIdentity]
     /// Application registrations made through Graph (`az ad app create`, `az ad sp create-for-rbac`).
-    public var applications: [Application]
-    public var groups: [Group]
+    package var applications: [Application]
+    package var groups: [Group]
 
-    public init(
+    package init(
         tenants: [Tenant] = [], subscriptions: [Subscription] = [], servicePrincipals: [ServicePrincipal] = [],
         users: [User] = [], managedIdentities: [ManagedIdentity] = [], applications: [Application] = [], groups: [Group] = []
     ) {
@@ -28,7 +28,7 @@ public struct DirectorySnapshot: Sendable, Codable, Equatable {
     }
 
     /// Snapshots journaled before applications and groups existed decode with none.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         tenants = try container.decode([Tenant].self, forKey: .tenants)
         subscriptions = try container.decode([Subscription].self, forKey: .subscriptions)
@@ -40,7 +40,7 @@ public struct DirectorySnapshot: Sendable, Codable, Equatable {
     }
 
     /// The well-known world alone (`WellKnown`).
-    public static var wellKnown: DirectorySnapshot {
+    package static var wellKnown: DirectorySnapshot {
         DirectorySnapshot(
             tenants: [
                 Tenant(tenantId: WellKnown.tenantId, displayName: WellKnown.tenantDisplayName, defaultDomain: WellKnown.tenantDomain)

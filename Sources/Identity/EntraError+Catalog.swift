@@ -4,20 +4,20 @@ extension EntraError {
     // MARK: request shape
 
     /// A required form field is missing.
-    public static func missingParameter(_ name: String) -> EntraError {
+    package static func missingParameter(_ name: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_request", code: 900144,
             message: "The request body must contain the following parameter: '\(name)'.")
     }
 
     /// The token endpoint was called with another method than POST.
-    public static func postRequired(_ method: String) -> EntraError {
+    package static func postRequired(_ method: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_request", code: 900561,
             message: "The endpoint only accepts POST requests. Received a \(method) request.")
     }
 
-    public static func unsupportedGrantType(_ grantType: String) -> EntraError {
+    package static func unsupportedGrantType(_ grantType: String) -> EntraError {
         EntraError(
             status: 400, error: "unsupported_grant_type", code: 70003,
             message: "The app requested an unsupported grant type '\(grantType)'.")
@@ -26,7 +26,7 @@ extension EntraError {
     // MARK: tenants
 
     /// `error` is `invalid_request` on the token endpoint and `invalid_tenant` on discovery documents.
-    public static func tenantNotFound(_ tenant: String, error: String = "invalid_request") -> EntraError {
+    package static func tenantNotFound(_ tenant: String, error: String = "invalid_request") -> EntraError {
         EntraError(
             status: 400, error: error, code: 90002,
             message:
@@ -35,7 +35,7 @@ extension EntraError {
     }
 
     /// Client credentials need a tenant: `/common` and `/consumers` cannot say which one.
-    public static let grantNotSupportedOnCommon = EntraError(
+    package static let grantNotSupportedOnCommon = EntraError(
         status: 400, error: "invalid_request", code: 9_001_023,
         message:
             "The grant type is not supported over the /common or /consumers endpoints. Please use the /organizations or tenant-specific endpoint."
@@ -43,7 +43,7 @@ extension EntraError {
 
     // MARK: clients
 
-    public static func applicationNotFound(_ appId: String, directory: String) -> EntraError {
+    package static func applicationNotFound(_ appId: String, directory: String) -> EntraError {
         EntraError(
             status: 400, error: "unauthorized_client", code: 700016,
             message:
@@ -51,7 +51,7 @@ extension EntraError {
         )
     }
 
-    public static func invalidClientSecret(appId: String) -> EntraError {
+    package static func invalidClientSecret(appId: String) -> EntraError {
         EntraError(
             status: 401, error: "invalid_client", code: 7_000_215,
             message:
@@ -59,22 +59,22 @@ extension EntraError {
         )
     }
 
-    public static let missingClientCredential = EntraError(
+    package static let missingClientCredential = EntraError(
         status: 401, error: "invalid_client", code: 7_000_218,
         message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'.")
 
     /// Certificate credentials (`client_assertion`): the emulator's principals have no certificates.
-    public static let clientAssertionKeyNotFound = EntraError(
+    package static let clientAssertionKeyNotFound = EntraError(
         status: 401, error: "invalid_client", code: 700027,
         message: "Client assertion failed signature validation. [Reason - The key was not found.]")
 
-    public static let publicClientWithSecret = EntraError(
+    package static let publicClientWithSecret = EntraError(
         status: 401, error: "invalid_client", code: 700025,
         message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented.")
 
     // MARK: scopes
 
-    public static func invalidClientCredentialsScope(_ scope: String) -> EntraError {
+    package static func invalidClientCredentialsScope(_ scope: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_scope", code: 1_002_012,
             message:
@@ -82,7 +82,7 @@ extension EntraError {
         )
     }
 
-    public static func scopeWithSeveralResources(_ scope: String) -> EntraError {
+    package static func scopeWithSeveralResources(_ scope: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_scope", code: 28000,
             message:
@@ -92,11 +92,11 @@ extension EntraError {
 
     // MARK: users
 
-    public static let invalidUsernameOrPassword = EntraError(
+    package static let invalidUsernameOrPassword = EntraError(
         status: 400, error: "invalid_grant", code: 50126,
         message: "Error validating credentials due to invalid username or password.")
 
-    public static func userNotFound(tenant: String) -> EntraError {
+    package static func userNotFound(tenant: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_grant", code: 50034,
             message:
@@ -106,24 +106,24 @@ extension EntraError {
 
     // MARK: device code (RFC 8628 section 3.5)
 
-    public static let authorizationPending = EntraError(
+    package static let authorizationPending = EntraError(
         status: 400, error: "authorization_pending", code: 70016,
         message: "OAuth 2.0 device flow error. Authorization is pending. Continue polling.")
 
-    public static let deviceCodeExpired = EntraError(
+    package static let deviceCodeExpired = EntraError(
         status: 400, error: "expired_token", code: 70019, message: "Verification code expired.")
 
     // MARK: grants
 
     /// A device code or refresh token that is not ours, was already redeemed or belongs to another client.
-    public static let invalidGrant = EntraError(
+    package static let invalidGrant = EntraError(
         status: 400, error: "invalid_grant", code: 70000, message: "Provided grant is invalid or malformed.")
 
     /// A refresh token that cannot be parsed or verified.
-    public static let malformedRefreshToken = EntraError(
+    package static let malformedRefreshToken = EntraError(
         status: 400, error: "invalid_grant", code: 9_002_313, message: "Invalid request. Request is malformed or invalid.")
 
-    public static func refreshTokenExpired(issued: String) -> EntraError {
+    package static func refreshTokenExpired(issued: String) -> EntraError {
         EntraError(
             status: 400, error: "invalid_grant", code: 700082,
             message: "The refresh token has expired due to inactivity. The token was issued on \(issued) and was inactive for 90.00:00:00.")

@@ -7,16 +7,16 @@ import Foundation
 /// where `error` is the RFC 6749 section 5.2 code and `error_description` starts with the AADSTS code and
 /// ends with the trace lines, separated by CRLF as Entra does. The catalog is
 /// `EntraError+Catalog.swift`.
-public struct EntraError: Error, Sendable, Equatable {
-    public var status: Int
+package struct EntraError: Error, Sendable, Equatable {
+    package var status: Int
     /// RFC 6749 section 5.2 / RFC 8628 section 3.5 error code, e.g. `invalid_client`.
-    public var error: String
+    package var error: String
     /// The AADSTS number.
-    public var code: Int
+    package var code: Int
     /// The text after `AADSTS{code}: `.
-    public var message: String
+    package var message: String
 
-    public init(status: Int, error: String, code: Int, message: String) {
+    package init(status: Int, error: String, code: Int, message: String) {
         self.status = status
         self.error = error
         self.code = code
@@ -24,7 +24,7 @@ public struct EntraError: Error, Sendable, Equatable {
     }
 
     /// The JSON body, with fresh trace details.
-    public func body(traceID: String, correlationID: String, now: Date) -> JSONValue {
+    package func body(traceID: String, correlationID: String, now: Date) -> JSONValue {
         let timestamp = UTCTime.entra(now)
         let description = "AADSTS\(code): \(message)\r\nTrace ID: \(traceID)\r\nCorrelation ID: \(correlationID)\r\nTimestamp: \(timestamp)"
         return .object(

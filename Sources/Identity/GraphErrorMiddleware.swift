@@ -5,14 +5,14 @@ import Foundation
 /// unknown route, handler) leaves as `{"error":{"code","message","innerError":{"date","request-id",
 /// "client-request-id"}}}` (https://learn.microsoft.com/graph/errors), with the `request-id` and
 /// `client-request-id` headers Graph sends.
-public struct GraphErrorMiddleware: ARMMiddleware {
+package struct GraphErrorMiddleware: ARMMiddleware {
     let now: @Sendable () -> Date
 
-    public init(now: @escaping @Sendable () -> Date = Date.init) {
+    package init(now: @escaping @Sendable () -> Date = Date.init) {
         self.now = now
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         let clientRequestID = request.headers["client-request-id"] ?? request.requestID
         do {
             var response = try await next.respond(to: request)

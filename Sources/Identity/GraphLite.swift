@@ -10,20 +10,20 @@ import Foundation
 ///
 /// Reads need any valid token; writes need directory rights (`requireDirectoryWriter`). Errors
 /// take Graph's shape (`GraphErrorMiddleware`).
-public struct GraphLite: Sendable {
+package struct GraphLite: Sendable {
     let directory: Directory
     let now: @Sendable () -> Date
 
     /// Who holds directory rights (Entra's Global Administrator, EMULATOR CHOICE documented in
     /// docs/rbac-and-hub-proxy.md): the operator service principal and the default user.
-    public static let directoryAdministrators: Set<String> = [WellKnown.operatorObjectId, WellKnown.userObjectId]
+    package static let directoryAdministrators: Set<String> = [WellKnown.operatorObjectId, WellKnown.userObjectId]
 
-    public init(directory: Directory, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(directory: Directory, now: @escaping @Sendable () -> Date = Date.init) {
         self.directory = directory
         self.now = now
     }
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         applicationRoutes + servicePrincipalRoutes + userRoutes + groupRoutes + directoryObjectRoutes
     }
 

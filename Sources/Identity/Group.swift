@@ -1,19 +1,19 @@
 /// A security group (Graph `group`). Its members are object ids of users, service principals,
 /// managed identities or other groups; a role assigned to the group (principalType `Group`) is
 /// granted to every member, transitively (docs/rbac-and-hub-proxy.md).
-public struct Group: Sendable, Codable, Equatable {
-    public var objectId: String
-    public var displayName: String
-    public var mailNickname: String
-    public var description: String?
-    public var securityEnabled: Bool
-    public var mailEnabled: Bool
-    public var tenantId: String
-    public var createdDateTime: String
+package struct Group: Sendable, Codable, Equatable {
+    package var objectId: String
+    package var displayName: String
+    package var mailNickname: String
+    package var description: String?
+    package var securityEnabled: Bool
+    package var mailEnabled: Bool
+    package var tenantId: String
+    package var createdDateTime: String
     /// Direct members' object ids, lower-case, in the order they were added.
-    public var members: [String]
+    package var members: [String]
 
-    public init(
+    package init(
         objectId: String, displayName: String, mailNickname: String, description: String? = nil, securityEnabled: Bool = true,
         mailEnabled: Bool = false, tenantId: String, createdDateTime: String, members: [String] = []
     ) {

@@ -5,22 +5,22 @@ import EmulatorHTTP
 /// headers rather than ARM's (no ARM middleware, no ARM headers). A path the service claims but no
 /// route serves is Entra's `not_found`; a route's other methods are 405 with `Allow`, except where
 /// the route answers them itself (`IdentityService.routes`).
-public struct IdentityPipeline: HTTPHandler {
-    public let service: IdentityService
-    public let router: Router
+package struct IdentityPipeline: HTTPHandler {
+    package let service: IdentityService
+    package let router: Router
     /// Operation ids of the routes that answer every method.
     let anyMethod: Set<String>
 
-    public init(service: IdentityService) {
+    package init(service: IdentityService) {
         self.service = service
         let routes = service.routes
         router = Router(routes: routes.map(\.route))
         anyMethod = Set(routes.filter(\.anyMethod).map(\.route.operationID))
     }
 
-    public var routes: [Route] { router.routes }
+    package var routes: [Route] { router.routes }
 
-    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+    package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         let armRequest = ARMRequest(http: request)
         let method = armRequest.method
         let route: RouteMatch

@@ -8,7 +8,7 @@ extension IdentityService {
     /// The routes, each with whether it also answers other methods: the token and device-code
     /// endpoints refuse them with Entra's AADSTS900561 themselves, and the sign-in pages answer any
     /// method; the rest answer 405.
-    public var routes: [(route: Route, anyMethod: Bool)] {
+    package var routes: [(route: Route, anyMethod: Bool)] {
         var routes: [(route: Route, anyMethod: Bool)] = [
             (get("/msi/token", "ManagedIdentity_GetAppServiceToken") { request, _ in self.appServiceToken(request) }, false),
             (get("/metadata/identity/oauth2/token", "ManagedIdentity_GetImdsToken") { request, _ in self.imdsToken(request) }, false),

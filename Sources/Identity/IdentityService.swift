@@ -13,20 +13,20 @@ import Foundation
 /// `{tenant}` is a tenant id, a tenant domain, `organizations` or `common`.
 /// Limitations: no interactive authorization-code flow (`/authorize` answers 501: use the device
 /// code flow), no certificate credentials (`client_assertion`), no on-behalf-of grant.
-public final class IdentityService: Sendable {
-    public let directory: Directory
-    public let signingKey: SigningKey
+package final class IdentityService: Sendable {
+    package let directory: Directory
+    package let signingKey: SigningKey
     /// The value `/msi/token` expects in `X-IDENTITY-HEADER`.
-    public let identityHeader: String
+    package let identityHeader: String
     /// For `AuthenticationMiddleware`: verifies the tokens this service issues.
-    public let validator: TokenValidator
+    package let validator: TokenValidator
 
     let tokens: TokenService
     let documents: OIDCDocuments
     let managedIdentity: ManagedIdentityEndpoint
     let now: @Sendable () -> Date
 
-    public init(
+    package init(
         directory: Directory, signingKey: SigningKey, identityHeader: String = WellKnown.identityHeader,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -41,7 +41,7 @@ public final class IdentityService: Sendable {
     }
 
     /// True for the paths this service answers, given percent-decoded, non-empty path segments.
-    public func handles(path segments: [String]) -> Bool {
+    package func handles(path segments: [String]) -> Bool {
         let lowered = segments.map { $0.lowercased() }
         if lowered == ["msi", "token"] || lowered == ["metadata", "identity", "oauth2", "token"] { return true }
         guard lowered.count >= 2 else { return false }
@@ -55,13 +55,13 @@ public final class IdentityService: Sendable {
 
     /// Answers one request; never throws (errors are Entra-shaped responses). The emulator keeps one
     /// `IdentityPipeline`; this builds one per call.
-    public func handle(_ request: HTTPRequest) async -> HTTPResponse {
+    package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         await IdentityPipeline(service: self).handle(request)
     }
 
     /// An access token for `principal` with audience `audience`, valid for an hour. A user's token
     /// is issued as if through az (public client).
-    public func issueToken(for principal: Principal, audience: String) -> String {
+    package func issueToken(for principal: Principal, audience: String) -> String {
         tokens.mintAccessToken(
             for: principal, audience: audience, clientID: nil, appidacr: nil, scp: nil, issuedAt: tokens.currentSeconds(),
             lifetime: WellKnown.accessTokenLifetime)
@@ -70,7 +70,8 @@ public final class IdentityService: Sendable {
     /// `GET /_emulator/token`: a token for the operator service principal. A negative `lifetime`
     /// gives an already expired token (for testing ExpiredAuthenticationToken handling). `baseURL`
     /// is accepted for symmetry with the token endpoint; access tokens carry the `sts.windows.net` issuer.
-    public func issueOperatorToken(audience: String, lifetime: Int = WellKnown.accessTokenLifetime, baseURL: String? = nil) -> IssuedToken {
+    package func issueOperatorToken(audience: String, lifetime: Int = WellKnown.accessTokenLifetime, baseURL: String? = nil) -> IssuedToken
+    {
         let issuedAt = tokens.currentSeconds()
         let principal =
             directory.servicePrincipal(objectId: WellKnown.operatorObjectId)

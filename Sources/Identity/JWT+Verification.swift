@@ -4,7 +4,7 @@ extension JWT {
     /// Verifies a compact JWS: `alg` is RS256 (no `none`, no algorithm confusion, RFC 8725 section 3.1),
     /// `kid` names one of `keys`, the signature holds, `exp`/`nbf` are within `skew` seconds
     /// (RFC 7519 section 4.1.4 to 5) and `tid` is a tenant `isKnownTenant` accepts. `exp` is required.
-    public static func verify(
+    package static func verify(
         _ token: String, keys: [SigningKey], isKnownTenant: (String) -> Bool, now: Date,
         skew: Int = WellKnown.clockSkew
     ) throws(JWTError) -> JWT {

@@ -2,17 +2,17 @@ import Foundation
 
 /// A JSON Web Token (RFC 7519) in JWS compact serialization (RFC 7515 section 7.1):
 /// `base64url(header).base64url(claims).base64url(signature)`.
-public struct JWT: Sendable, Equatable {
-    public var header: JWTHeader
-    public var claims: JWTClaims
+package struct JWT: Sendable, Equatable {
+    package var header: JWTHeader
+    package var claims: JWTClaims
 
-    public init(header: JWTHeader = JWTHeader(), claims: JWTClaims) {
+    package init(header: JWTHeader = JWTHeader(), claims: JWTClaims) {
         self.header = header
         self.claims = claims
     }
 
     /// Signs with RS256 and `key`'s `kid`/`x5t` (whatever `header` said about them).
-    public func signed(with key: SigningKey) -> String {
+    package func signed(with key: SigningKey) -> String {
         var header = self.header
         header.alg = "RS256"
         header.kid = key.keyId
@@ -22,7 +22,7 @@ public struct JWT: Sendable, Equatable {
     }
 
     /// Splits and decodes a compact JWS WITHOUT checking anything; see `JWT.verify` for that.
-    public static func decodeUnverified(_ token: String) throws(JWTError) -> JWT {
+    package static func decodeUnverified(_ token: String) throws(JWTError) -> JWT {
         try parse(token).jwt
     }
 

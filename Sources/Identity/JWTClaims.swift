@@ -1,42 +1,42 @@
 /// The claims our tokens carry (RFC 7519 section 4 plus Entra's, docs/azure-behaviours.md "Access-token claims"). Every member is
 /// optional so that one type reads access, id, refresh and device-code tokens; nil members are left
 /// out of the JSON. Times are NumericDate seconds (RFC 7519 section 2).
-public struct JWTClaims: Sendable, Codable, Equatable {
+package struct JWTClaims: Sendable, Codable, Equatable {
     // RFC 7519 registered claims
-    public var iss: String?
-    public var sub: String?
-    public var aud: String?
-    public var exp: Int?
-    public var nbf: Int?
-    public var iat: Int?
+    package var iss: String?
+    package var sub: String?
+    package var aud: String?
+    package var exp: Int?
+    package var nbf: Int?
+    package var iat: Int?
     // Entra
-    public var tid: String?
-    public var oid: String?
-    public var appid: String?
-    public var azp: String?
+    package var tid: String?
+    package var oid: String?
+    package var appid: String?
+    package var azp: String?
     /// "0" public client, "1" client secret, "2" certificate or managed identity.
-    public var appidacr: String?
+    package var appidacr: String?
     /// "app" or "user": who the token is for.
-    public var idtyp: String?
+    package var idtyp: String?
     /// "1.0" (v1 access token, as ARM receives them) or "2.0" (id_token).
-    public var ver: String?
+    package var ver: String?
     /// Unique token id (Entra's `uti`, RFC 7519 `jti` in spirit).
-    public var uti: String?
-    public var upn: String?
-    public var uniqueName: String?
-    public var name: String?
-    public var scp: String?
-    public var amr: [String]?
-    public var preferredUsername: String?
+    package var uti: String?
+    package var upn: String?
+    package var uniqueName: String?
+    package var name: String?
+    package var scp: String?
+    package var amr: [String]?
+    package var preferredUsername: String?
     /// ARM id of the managed identity the token belongs to.
-    public var xmsMirid: String?
+    package var xmsMirid: String?
     /// Our own marker for non-access tokens we sign ("refresh", "device_code"); access tokens have none,
     /// and the ARM validator refuses any token that has one.
-    public var use: String?
+    package var use: String?
     /// Scopes a refresh or device-code token was granted for, space-separated.
-    public var scope: String?
+    package var scope: String?
 
-    public init() {}
+    package init() {}
 
     enum CodingKeys: String, CodingKey {
         case iss, sub, aud, exp, nbf, iat, tid, oid, appid, azp, appidacr, idtyp, ver, uti, upn
@@ -49,7 +49,7 @@ public struct JWTClaims: Sendable, Codable, Equatable {
     }
 
     /// RFC 7519 section 4.1.3 allows `aud` to be an array; the first audience is kept.
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         iss = try container.decodeIfPresent(String.self, forKey: .iss)
         sub = try container.decodeIfPresent(String.self, forKey: .sub)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Why a token was refused. The ARM middleware maps `expired` to ExpiredAuthenticationToken and
 /// everything else to InvalidAuthenticationToken.
-public enum JWTError: Error, Sendable, Equatable {
+package enum JWTError: Error, Sendable, Equatable {
     case malformed(String)
     case unsupportedAlgorithm(String)
     case unknownKey(String?)
@@ -14,7 +14,7 @@ public enum JWTError: Error, Sendable, Equatable {
     case notAnAccessToken
 
     /// A short reason for error messages.
-    public var reason: String {
+    package var reason: String {
         switch self {
         case .malformed(let detail): "The token is malformed: \(detail)"
         case .unsupportedAlgorithm(let alg): "The token's signing algorithm '\(alg)' is not supported; only RS256 is."

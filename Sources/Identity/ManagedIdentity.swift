@@ -1,15 +1,15 @@
 /// A managed identity: gets tokens from `/msi/token` or IMDS without a secret. Workspaces and
 /// accounts with `identity.type` SystemAssigned get one created for them.
-public struct ManagedIdentity: Sendable, Codable, Equatable {
-    public var objectId: String
-    public var clientId: String
-    public var displayName: String
+package struct ManagedIdentity: Sendable, Codable, Equatable {
+    package var objectId: String
+    package var clientId: String
+    package var displayName: String
     /// The ARM id of the identity (user-assigned) or of the resource it belongs to (system-assigned);
     /// tokens carry it as `xms_mirid`, `/msi/token` finds it by `mi_res_id`.
-    public var resourceId: String?
-    public var tenantId: String
+    package var resourceId: String?
+    package var tenantId: String
 
-    public init(objectId: String, clientId: String, displayName: String, resourceId: String? = nil, tenantId: String) {
+    package init(objectId: String, clientId: String, displayName: String, resourceId: String? = nil, tenantId: String) {
         self.objectId = objectId.lowercased()
         self.clientId = clientId.lowercased()
         self.displayName = displayName

@@ -1,13 +1,13 @@
 /// A client secret of an application (Graph `passwordCredential`). Graph returns `secretText`
 /// once, from `addPassword`; afterwards only `hint` (its first three characters) shows.
-public struct PasswordCredential: Sendable, Codable, Equatable {
-    public var keyId: String
-    public var displayName: String?
-    public var secretText: String
-    public var startDateTime: String
-    public var endDateTime: String
+package struct PasswordCredential: Sendable, Codable, Equatable {
+    package var keyId: String
+    package var displayName: String?
+    package var secretText: String
+    package var startDateTime: String
+    package var endDateTime: String
 
-    public init(keyId: String, displayName: String?, secretText: String, startDateTime: String, endDateTime: String) {
+    package init(keyId: String, displayName: String?, secretText: String, startDateTime: String, endDateTime: String) {
         self.keyId = keyId.lowercased()
         self.displayName = displayName
         self.secretText = secretText
@@ -15,5 +15,5 @@ public struct PasswordCredential: Sendable, Codable, Equatable {
         self.endDateTime = endDateTime
     }
 
-    public var hint: String { String(secretText.prefix(3)) }
+    package var hint: String { String(secretText.prefix(3)) }
 }

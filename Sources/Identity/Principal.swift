@@ -1,10 +1,10 @@
 /// Anything that can hold a token: what `IdentityService.issueToken(for:audience:)` mints for.
-public enum Principal: Sendable, Equatable {
+package enum Principal: Sendable, Equatable {
     case servicePrincipal(ServicePrincipal)
     case user(User)
     case managedIdentity(ManagedIdentity)
 
-    public var objectId: String {
+    package var objectId: String {
         switch self {
         case .servicePrincipal(let principal): principal.objectId
         case .user(let user): user.objectId
@@ -12,7 +12,7 @@ public enum Principal: Sendable, Equatable {
         }
     }
 
-    public var tenantId: String {
+    package var tenantId: String {
         switch self {
         case .servicePrincipal(let principal): principal.tenantId
         case .user(let user): user.tenantId
@@ -20,7 +20,7 @@ public enum Principal: Sendable, Equatable {
         }
     }
 
-    public var displayName: String {
+    package var displayName: String {
         switch self {
         case .servicePrincipal(let principal): principal.displayName
         case .user(let user): user.displayName

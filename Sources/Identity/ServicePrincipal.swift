@@ -1,16 +1,16 @@
 /// An application's service principal in one tenant: a confidential client that signs in with
 /// `client_credentials` (RFC 6749 section 4.4) and one of its secrets.
-public struct ServicePrincipal: Sendable, Codable, Equatable {
+package struct ServicePrincipal: Sendable, Codable, Equatable {
     /// The principal's object id (`oid`); role assignments name it as `principalId`.
-    public var objectId: String
+    package var objectId: String
     /// The application (client) id (`appid`, `azp`).
-    public var appId: String
-    public var displayName: String
+    package var appId: String
+    package var displayName: String
     /// Client secret values; any of them authenticates.
-    public var secrets: [String]
-    public var tenantId: String
+    package var secrets: [String]
+    package var tenantId: String
 
-    public init(objectId: String, appId: String, displayName: String, secrets: [String], tenantId: String) {
+    package init(objectId: String, appId: String, displayName: String, secrets: [String], tenantId: String) {
         self.objectId = objectId.lowercased()
         self.appId = appId.lowercased()
         self.displayName = displayName
@@ -19,5 +19,5 @@ public struct ServicePrincipal: Sendable, Codable, Equatable {
     }
 
     /// Alias of `appId`, the name azure-identity and the seed file use.
-    public var clientId: String { appId }
+    package var clientId: String { appId }
 }

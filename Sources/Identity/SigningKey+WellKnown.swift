@@ -2,7 +2,7 @@ extension SigningKey {
     /// The well-known signing key: RSA-2048, generated once with `openssl genrsa 2048` and published
     /// here on purpose. Anyone can mint tokens this emulator accepts: never expose it beyond a
     /// developer machine or a CI job, and pass `--signing-key` for anything shared.
-    public static let wellKnownPEM = """
+    package static let wellKnownPEM = """
         -----BEGIN PRIVATE KEY-----
         MIIEvwIBADANBgkqhkiG9w0BAQEFAASCBKkwggSlAgEAAoIBAQDJPN9HxORMHLgs
         zpxxtHW4kx+YqpqblOU3CMIzw7JT0X9J/RdDYZD8zt/mCULjQ005pxpJj5r/XjPH

@@ -11,16 +11,16 @@ import Foundation
 /// `@unchecked Sendable`: the `EVP_PKEY` is never modified after `init`, and OpenSSL 3 allows one key
 /// to be used by many threads at once for signing and verifying (openssl-threads(7)); every
 /// operation uses its own `EVP_MD_CTX`.
-public final class SigningKey: @unchecked Sendable {
+package final class SigningKey: @unchecked Sendable {
     private let key: OpaquePointer
     /// RFC 7638 thumbprint; the JWT header's `kid` and `x5t`.
-    public let keyId: String
+    package let keyId: String
     /// Base64url modulus and exponent (RFC 7518 section 6.3.1).
-    public let modulus: String
-    public let exponent: String
+    package let modulus: String
+    package let exponent: String
 
     /// Reads a PEM private key (PKCS#8 `BEGIN PRIVATE KEY` or PKCS#1 `BEGIN RSA PRIVATE KEY`).
-    public convenience init(pem: String) throws(SigningKeyError) {
+    package convenience init(pem: String) throws(SigningKeyError) {
         // BIO_new_mem_buf would only borrow the bytes, which do not outlive a withUnsafeBytes
         // closure (seen as a crash in release builds); a memory BIO with BIO_write keeps a copy.
         let bytes = Array(pem.utf8)
@@ -40,7 +40,7 @@ public final class SigningKey: @unchecked Sendable {
     }
 
     /// A fresh random RSA key (tests; a second emulator that must not accept the first one's tokens).
-    public static func generate(bits: UInt32 = 2048) -> SigningKey {
+    package static func generate(bits: UInt32 = 2048) -> SigningKey {
         guard let key = shim_generate_rsa_key(bits), let signingKey = try? SigningKey(taking: key) else {
             ERR_clear_error()
             fatalError("RSA key generation failed")
@@ -67,7 +67,7 @@ public final class SigningKey: @unchecked Sendable {
     }
 
     /// Reads `--signing-key FILE`.
-    public convenience init(contentsOfFile path: String) throws(SigningKeyError) {
+    package convenience init(contentsOfFile path: String) throws(SigningKeyError) {
         guard let pem = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw SigningKeyError("Cannot read the signing key file '\(path)'.")
         }
@@ -77,7 +77,7 @@ public final class SigningKey: @unchecked Sendable {
     deinit { EVP_PKEY_free(key) }
 
     /// The built-in, well-known key (see the type's documentation).
-    public static let wellKnown: SigningKey = {
+    package static let wellKnown: SigningKey = {
         do {
             return try SigningKey(pem: wellKnownPEM)
         } catch {
@@ -88,7 +88,7 @@ public final class SigningKey: @unchecked Sendable {
     // MARK: RS256
 
     /// RSASSA-PKCS1-v1_5 with SHA-256 over `data` (RFC 7518 section 3.3).
-    public func sign(_ data: [UInt8]) -> [UInt8] {
+    package func sign(_ data: [UInt8]) -> [UInt8] {
         guard let context = EVP_MD_CTX_new() else { fatalError("EVP_MD_CTX_new failed") }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestSignInit(context, nil, EVP_sha256(), nil, key) == 1 else {
@@ -109,7 +109,7 @@ public final class SigningKey: @unchecked Sendable {
     }
 
     /// True when `signature` is this key's RS256 signature of `data`.
-    public func verify(signature: [UInt8], of data: [UInt8]) -> Bool {
+    package func verify(signature: [UInt8], of data: [UInt8]) -> Bool {
         guard let context = EVP_MD_CTX_new() else { return false }
         defer { EVP_MD_CTX_free(context) }
         guard EVP_DigestVerifyInit(context, nil, EVP_sha256(), nil, key) == 1 else {
@@ -126,7 +126,7 @@ public final class SigningKey: @unchecked Sendable {
     // MARK: JWK (RFC 7517)
 
     /// The public key as a JWK, with the members Entra's `discovery/keys` documents carry.
-    public var jwk: [String: String] {
+    package var jwk: [String: String] {
         ["kty": "RSA", "use": "sig", "kid": keyId, "x5t": keyId, "n": modulus, "e": exponent, "alg": "RS256"]
     }
 

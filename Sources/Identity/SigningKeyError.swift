@@ -1,8 +1,8 @@
 /// Why a signing key could not be loaded.
-public struct SigningKeyError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var message: String
+package struct SigningKeyError: Error, Sendable, Equatable, CustomStringConvertible {
+    package var message: String
 
-    public init(_ message: String) { self.message = message }
+    package init(_ message: String) { self.message = message }
 
-    public var description: String { message }
+    package var description: String { message }
 }

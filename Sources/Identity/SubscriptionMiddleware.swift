@@ -6,14 +6,14 @@ import ARMCore
 /// `InvalidSubscriptionId` for a malformed id, 404 `SubscriptionNotFound` for an unknown one, as
 /// ARM's front door answers before it routes to a resource provider. It sits beside
 /// `AuthenticationMiddleware`, which runs just before it.
-public struct SubscriptionMiddleware: ARMMiddleware {
-    public let directory: Directory
+package struct SubscriptionMiddleware: ARMMiddleware {
+    package let directory: Directory
 
-    public init(directory: Directory) {
+    package init(directory: Directory) {
         self.directory = directory
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         let segments = request.segments
         if segments.count >= 2, segments[0].lowercased() == "subscriptions" {
             let subscriptionID = segments[1]

@@ -5,14 +5,14 @@ import Foundation
 /// known `kid`, signature, `exp`/`nbf` with 5 minutes of skew, known `tid`) and be an access token
 /// (`idtyp` app or user, an `oid`; refresh tokens, device codes and id_tokens are refused). Any
 /// audience is accepted (docs/azure-behaviours.md "What the management SDKs need"). Verified tokens are cached until they expire.
-public final class TokenValidator: Sendable {
-    public let directory: Directory
+package final class TokenValidator: Sendable {
+    package let directory: Directory
     let keys: [SigningKey]
     let now: @Sendable () -> Date
     let cache: VerifiedTokenCache
 
     /// `additionalKeys` lets tokens of another emulator (another key) through as well.
-    public init(
+    package init(
         directory: Directory, signingKey: SigningKey, additionalKeys: [SigningKey] = [], cacheCapacity: Int = 10_000,
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -22,7 +22,7 @@ public final class TokenValidator: Sendable {
         self.cache = VerifiedTokenCache(capacity: cacheCapacity)
     }
 
-    public func validate(bearer token: String) throws(JWTError) -> Caller {
+    package func validate(bearer token: String) throws(JWTError) -> Caller {
         let current = now()
         let seconds = Int(current.timeIntervalSince1970.rounded(.down))
         if let entry = cache.lookup(token) {

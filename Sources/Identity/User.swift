@@ -1,13 +1,13 @@
 /// A user account that signs in with the password or device-code grant.
-public struct User: Sendable, Codable, Equatable {
-    public var objectId: String
+package struct User: Sendable, Codable, Equatable {
+    package var objectId: String
     /// `upn`, `unique_name` and `preferred_username` in tokens; compared case-insensitively.
-    public var userPrincipalName: String
-    public var password: String
-    public var displayName: String
-    public var tenantId: String
+    package var userPrincipalName: String
+    package var password: String
+    package var displayName: String
+    package var tenantId: String
 
-    public init(objectId: String, userPrincipalName: String, password: String, displayName: String, tenantId: String) {
+    package init(objectId: String, userPrincipalName: String, password: String, displayName: String, tenantId: String) {
         self.objectId = objectId.lowercased()
         self.userPrincipalName = userPrincipalName
         self.password = password

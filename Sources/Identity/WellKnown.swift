@@ -1,55 +1,55 @@
 /// The fixed, documented world every emulator starts with (docs/reference.md "The well-known world"). Like
 /// Azurite's `devstoreaccount1` key these values are public on purpose, so scripts and cached `az`
 /// logins keep working across restarts. Never use them for anything real.
-public enum WellKnown {
+package enum WellKnown {
     // MARK: tenant
 
-    public static let tenantId = "fe000000-0000-4000-8000-000000000001"
-    public static let tenantDisplayName = "Foundry Emulator"
-    public static let tenantDomain = "foundryemulator.onmicrosoft.com"
+    package static let tenantId = "fe000000-0000-4000-8000-000000000001"
+    package static let tenantDisplayName = "Foundry Emulator"
+    package static let tenantDomain = "foundryemulator.onmicrosoft.com"
 
     // MARK: subscription
 
-    public static let subscriptionId = "fe000000-0000-4000-8000-000000000002"
-    public static let subscriptionDisplayName = "Foundry Emulator Subscription"
-    public static let subscriptionState = "Enabled"
+    package static let subscriptionId = "fe000000-0000-4000-8000-000000000002"
+    package static let subscriptionDisplayName = "Foundry Emulator Subscription"
+    package static let subscriptionState = "Enabled"
 
     // MARK: operator service principal (Owner of the default subscription)
 
-    public static let operatorObjectId = "fe000000-0000-4000-8000-000000000003"
-    public static let operatorClientId = "fe000000-0000-4000-8000-000000000004"
-    public static let operatorClientSecret = "foundry-emulator-operator-secret"
-    public static let operatorDisplayName = "foundry-emulator-operator"
+    package static let operatorObjectId = "fe000000-0000-4000-8000-000000000003"
+    package static let operatorClientId = "fe000000-0000-4000-8000-000000000004"
+    package static let operatorClientSecret = "foundry-emulator-operator-secret"
+    package static let operatorDisplayName = "foundry-emulator-operator"
 
     // MARK: default user (device-code and password sign-ins)
 
-    public static let userPrincipalName = "developer@foundryemulator.onmicrosoft.com"
-    public static let userPassword = "Foundry-Emulator-1"
-    public static let userObjectId = "fe000000-0000-4000-8000-000000000005"
-    public static let userDisplayName = "Foundry Developer"
+    package static let userPrincipalName = "developer@foundryemulator.onmicrosoft.com"
+    package static let userPassword = "Foundry-Emulator-1"
+    package static let userObjectId = "fe000000-0000-4000-8000-000000000005"
+    package static let userDisplayName = "Foundry Developer"
 
     // MARK: public clients
 
     /// The Azure CLI's application id (docs/azure-behaviours.md "What the Azure CLI needs"); azure-identity's developer credentials
     /// use it too. Accepted without a secret for device-code, password and refresh-token grants.
-    public static let azureCLIClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
+    package static let azureCLIClientId = "04b07795-8ddb-461a-bbee-02f9e1bf7b46"
     /// Azure PowerShell's application id.
-    public static let azurePowerShellClientId = "1950a258-227b-4e31-a9cf-717495945fc2"
+    package static let azurePowerShellClientId = "1950a258-227b-4e31-a9cf-717495945fc2"
     /// Visual Studio Code's (Azure Account) application id.
-    public static let visualStudioCodeClientId = "aebc6443-996d-45c2-90f0-388ff96faa56"
+    package static let visualStudioCodeClientId = "aebc6443-996d-45c2-90f0-388ff96faa56"
     /// Client ids treated as public clients (RFC 6749 section 2.1): no secret, user grants only.
-    public static let publicClientIds: Set<String> = [azureCLIClientId, azurePowerShellClientId, visualStudioCodeClientId]
+    package static let publicClientIds: Set<String> = [azureCLIClientId, azurePowerShellClientId, visualStudioCodeClientId]
 
     // MARK: managed identity
 
     /// The `IDENTITY_HEADER` secret `/msi/token` requires in `X-IDENTITY-HEADER` (App Service protocol).
-    public static let identityHeader = "foundry-emulator-identity-header"
+    package static let identityHeader = "foundry-emulator-identity-header"
     /// The user-assigned identity `/msi/token` and IMDS answer for when no identity is named.
-    public static let managedIdentityDisplayName = "foundry-emulator-host"
-    public static let managedIdentityObjectId = "fe000000-0000-4000-8000-000000000006"
-    public static let managedIdentityClientId = "fe000000-0000-4000-8000-000000000007"
+    package static let managedIdentityDisplayName = "foundry-emulator-host"
+    package static let managedIdentityObjectId = "fe000000-0000-4000-8000-000000000006"
+    package static let managedIdentityClientId = "fe000000-0000-4000-8000-000000000007"
     /// ARM id of the default identity (`xms_mirid`). The resource group is notional: it need not exist.
-    public static let managedIdentityResourceId =
+    package static let managedIdentityResourceId =
         "/subscriptions/\(subscriptionId)/resourcegroups/foundry-emulator/providers/Microsoft.ManagedIdentity/userAssignedIdentities/\(managedIdentityDisplayName)"
 
     // MARK: hub control-plane proxy (first-party service principal)
@@ -59,9 +59,9 @@ public enum WellKnown {
     /// docs/azure-behaviours.md "Hub control-plane proxy routes"). Every emulator trusts it for account deployment and model
     /// operations only (the evaluator's first-party grant, `ControlPlaneProxy.HubProxyRole`). It has
     /// no client secret, so nobody can sign in as it: only an emulator mints its tokens.
-    public static let hubProxyObjectId = "fe000000-0000-4000-8000-000000000008"
-    public static let hubProxyClientId = "fe000000-0000-4000-8000-000000000009"
-    public static let hubProxyDisplayName = "foundry-emulator-hub-proxy"
+    package static let hubProxyObjectId = "fe000000-0000-4000-8000-000000000008"
+    package static let hubProxyClientId = "fe000000-0000-4000-8000-000000000009"
+    package static let hubProxyDisplayName = "foundry-emulator-hub-proxy"
 
     // MARK: Azure Machine Learning service (first-party service principal)
 
@@ -72,23 +72,23 @@ public enum WellKnown {
     /// Learning first-party application's; the object id is the emulator's, as a service principal's
     /// object id differs per tenant. It has no client secret and is not in the directory: nobody
     /// signs in as it, only the emulator sends requests as it.
-    public static let machineLearningServiceObjectId = "fe000000-0000-4000-8000-00000000000a"
-    public static let machineLearningServiceClientId = "0736f41a-0425-4b46-bdb5-1563eff02385"
-    public static let machineLearningServiceDisplayName = "Azure Machine Learning"
+    package static let machineLearningServiceObjectId = "fe000000-0000-4000-8000-00000000000a"
+    package static let machineLearningServiceClientId = "0736f41a-0425-4b46-bdb5-1563eff02385"
+    package static let machineLearningServiceDisplayName = "Azure Machine Learning"
 
     // MARK: tokens
 
     /// Access-token lifetime: `exp - iat`. `expires_in` reports one second less, like Entra.
-    public static let accessTokenLifetime: Int = 3600
-    public static let expiresIn: Int = 3599
+    package static let accessTokenLifetime: Int = 3600
+    package static let expiresIn: Int = 3599
     /// Refresh tokens expire after 90 days of inactivity in Entra; ours are rotated on every use.
-    public static let refreshTokenLifetime: Int = 90 * 24 * 3600
+    package static let refreshTokenLifetime: Int = 90 * 24 * 3600
     /// RFC 8628 section 3.2 `expires_in` of a device code.
-    public static let deviceCodeLifetime: Int = 900
+    package static let deviceCodeLifetime: Int = 900
     /// RFC 8628 section 3.2 `interval`. One second: codes are approved at once, so polling never waits long.
-    public static let deviceCodeInterval: Int = 1
+    package static let deviceCodeInterval: Int = 1
     /// Clock skew allowed on `exp` and `nbf` when validating tokens.
-    public static let clockSkew: Int = 300
+    package static let clockSkew: Int = 300
     /// The audience Entra gives tokens requested with only OpenID scopes: Microsoft Graph.
-    public static let graphAudience = "00000003-0000-0000-c000-000000000000"
+    package static let graphAudience = "00000003-0000-0000-c000-000000000000"
 }

@@ -4,9 +4,9 @@ import Foundation
 /// emulator. `max_tokens` defaults to 16 here, as the completions API documents, so an unbounded
 /// request ends with `finish_reason` "length" like the real service's would.
 extension BuiltInResponder {
-    public static let legacyDefaultMaxTokens = 16
+    package static let legacyDefaultMaxTokens = 16
 
-    public func completion(_ request: CompletionRequest, model: String) -> CompletionResult {
+    package func completion(_ request: CompletionRequest, model: String) -> CompletionResult {
         var choices: [CompletionChoice] = []
         var completionTokens = 0
         for (promptIndex, prompt) in request.prompts.enumerated() {

@@ -1,6 +1,6 @@
 /// Embeddings: one `EmbeddingVectors` vector per input, at the requested or the model's native size.
 extension BuiltInResponder {
-    public func embeddings(_ request: EmbeddingsRequest, model: String) -> EmbeddingsResult {
+    package func embeddings(_ request: EmbeddingsRequest, model: String) -> EmbeddingsResult {
         let native = EmbeddingVectors.nativeDimensions(model: model)
         let dimensions = request.dimensions.map { min($0, native) } ?? native
         let vectors = request.inputs.map { input -> [Float] in

@@ -1,7 +1,7 @@
 /// The Responses API on the chat core: instructions become a system message, and the previous
 /// responses' items (`history`, resolved by the caller from `previous_response_id`) precede `input`.
 extension BuiltInResponder {
-    public func respond(_ request: ResponsesRequest, history: [ResponseItem], model: String) -> ResponsesResult {
+    package func respond(_ request: ResponsesRequest, history: [ResponseItem], model: String) -> ResponsesResult {
         let messages = Self.conversation(for: request, history: history)
         var turn = Turn(messages: messages, tools: request.tools, toolChoice: request.toolChoice, format: request.format)
         turn.limit = request.maxOutputTokens
@@ -19,7 +19,7 @@ extension BuiltInResponder {
     }
 
     /// The chat conversation equivalent to a Responses request and its history.
-    public static func conversation(for request: ResponsesRequest, history: [ResponseItem]) -> [ChatMessage] {
+    package static func conversation(for request: ResponsesRequest, history: [ResponseItem]) -> [ChatMessage] {
         var messages: [ChatMessage] = []
         if let instructions = request.instructions { messages.append(ChatMessage(role: .system, text: instructions)) }
         for item in history + request.input {

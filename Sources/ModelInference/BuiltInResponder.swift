@@ -4,10 +4,10 @@ import ARMCore
 /// same model, conversation and parameters give the same answer; `seed` and the choice index vary it),
 /// says that it is the emulator, and honours the request's shape: `n`, `stop`, the token budget,
 /// `response_format` and tools (see `BuiltInResponder+Tools.swift` for when it calls a function).
-public struct BuiltInResponder: Sendable {
-    public init() {}
+package struct BuiltInResponder: Sendable {
+    package init() {}
 
-    public func chat(_ request: ChatCompletionRequest, model: String) -> ChatResult {
+    package func chat(_ request: ChatCompletionRequest, model: String) -> ChatResult {
         let base = Self.baseHash(model: model, messages: request.messages, seed: request.seed, format: request.responseFormat)
         var choices: [ChatChoice] = []
         var completion = 0

@@ -2,7 +2,7 @@ import ARMCore
 
 extension ChatCompletionRequest {
     /// Parses and validates a chat completions body; throws the 400 OpenAI gives for the first bad field.
-    public init(json: JSONValue) throws(InferenceError) {
+    package init(json: JSONValue) throws(InferenceError) {
         let body = try BodyReader(body: json)
         guard let messageValues = try body.array("messages") else { throw .missing("messages") }
         if messageValues.isEmpty { throw .emptyArray("messages") }

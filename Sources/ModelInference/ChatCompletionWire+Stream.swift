@@ -10,7 +10,7 @@ extension ChatCompletionWire {
     static let wordsPerChunk = 3
     static let argumentCharactersPerChunk = 16
 
-    public func streamEvents(_ result: ChatResult, includeUsage: Bool) -> [JSONValue] {
+    package func streamEvents(_ result: ChatResult, includeUsage: Bool) -> [JSONValue] {
         var events: [JSONValue] = [promptFilterChunk()]
         for choice in result.choices {
             if choice.toolCalls.isEmpty { events.append(chunk(index: choice.index, delta: ["role": "assistant", "content": ""])) }

@@ -3,23 +3,23 @@ import ARMCore
 /// The chat completion object as Azure OpenAI sends it (azure-rest-api-specs `.../AzureOpenAI/inference/
 /// stable/2024-10-21/examples/chat_completions.json`; openai-python `openai/types/chat/chat_completion.py`).
 /// `model` is the underlying model's name, not the deployment's.
-public struct ChatCompletionWire: Sendable {
-    public var id: String
-    public var created: Int
-    public var model: String
-    public var systemFingerprint: String
+package struct ChatCompletionWire: Sendable {
+    package var id: String
+    package var created: Int
+    package var model: String
+    package var systemFingerprint: String
     /// Report plausible per-token logprobs (`logprobs: true`), with `topLogprobs` alternatives each.
-    public var logprobs: Bool = false
-    public var topLogprobs: Int = 0
+    package var logprobs: Bool = false
+    package var topLogprobs: Int = 0
 
-    public init(id: String, created: Int, model: String, systemFingerprint: String = "fp_foundry_emulator") {
+    package init(id: String, created: Int, model: String, systemFingerprint: String = "fp_foundry_emulator") {
         self.id = id
         self.created = created
         self.model = model
         self.systemFingerprint = systemFingerprint
     }
 
-    public func completion(_ result: ChatResult) -> JSONValue {
+    package func completion(_ result: ChatResult) -> JSONValue {
         [
             "choices": .array(result.choices.map(choice)),
             "created": .int(Int64(created)),

@@ -1,15 +1,15 @@
 /// One message of a chat conversation, validated.
-public struct ChatMessage: Sendable, Equatable {
-    public var role: ChatRole
+package struct ChatMessage: Sendable, Equatable {
+    package var role: ChatRole
     /// The message's parts; a string `content` is one text part.
-    public var parts: [ChatContentPart]
-    public var name: String?
+    package var parts: [ChatContentPart]
+    package var name: String?
     /// Assistant messages: the calls the model made.
-    public var toolCalls: [ToolCall]
+    package var toolCalls: [ToolCall]
     /// Tool messages: the call this message answers.
-    public var toolCallID: String?
+    package var toolCallID: String?
 
-    public init(
+    package init(
         role: ChatRole, parts: [ChatContentPart] = [], name: String? = nil, toolCalls: [ToolCall] = [], toolCallID: String? = nil
     ) {
         self.role = role
@@ -19,10 +19,10 @@ public struct ChatMessage: Sendable, Equatable {
         self.toolCallID = toolCallID
     }
 
-    public init(role: ChatRole, text: String) {
+    package init(role: ChatRole, text: String) {
         self.init(role: role, parts: [.text(text)])
     }
 
     /// The text parts joined, what the built-in model reads.
-    public var text: String { parts.compactMap(\.text).joined(separator: "\n") }
+    package var text: String { parts.compactMap(\.text).joined(separator: "\n") }
 }

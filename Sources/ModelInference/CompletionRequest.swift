@@ -2,29 +2,29 @@ import ARMCore
 
 /// A validated legacy `POST .../completions` body (OpenAI API reference "Create completion";
 /// azure-rest-api-specs `.../AzureOpenAI/inference/stable/2024-10-21/inference.json` `createCompletionRequest`).
-public struct CompletionRequest: Sendable, Equatable {
-    public var model: String?
+package struct CompletionRequest: Sendable, Equatable {
+    package var model: String?
     /// One entry per prompt; each gets `n` choices. An absent prompt is `<|endoftext|>`, i.e. empty text.
-    public var prompts: [PromptInput]
-    public var maxTokens: Int?
-    public var n: Int = 1
-    public var stop: [String] = []
-    public var echo: Bool = false
-    public var stream: Bool = false
-    public var includeUsage: Bool = false
+    package var prompts: [PromptInput]
+    package var maxTokens: Int?
+    package var n: Int = 1
+    package var stop: [String] = []
+    package var echo: Bool = false
+    package var stream: Bool = false
+    package var includeUsage: Bool = false
     /// The number of most likely tokens to report per position (0...5), nil for none.
-    public var logprobs: Int?
-    public var seed: Int?
-    public var temperature: Double?
-    public var topP: Double?
-    public var suffix: String?
-    public var user: String?
+    package var logprobs: Int?
+    package var seed: Int?
+    package var temperature: Double?
+    package var topP: Double?
+    package var suffix: String?
+    package var user: String?
 
-    public init(prompts: [PromptInput]) {
+    package init(prompts: [PromptInput]) {
         self.prompts = prompts
     }
 
-    public init(json: JSONValue) throws(InferenceError) {
+    package init(json: JSONValue) throws(InferenceError) {
         let body = try BodyReader(body: json)
         self.init(prompts: try body.promptInputs("prompt", allowEmpty: true) ?? [.text("")])
         model = try body.string("model")

@@ -3,18 +3,18 @@ import ARMCore
 /// The legacy completion object (`text_completion`) and its stream chunks (azure-rest-api-specs
 /// `.../AzureOpenAI/inference/stable/2024-10-21/examples/completions.json`; openai-python
 /// `openai/types/completion.py`). Chunks have the same `object` as the whole, as OpenAI sends them.
-public struct CompletionWire: Sendable {
-    public var id: String
-    public var created: Int
-    public var model: String
+package struct CompletionWire: Sendable {
+    package var id: String
+    package var created: Int
+    package var model: String
 
-    public init(id: String, created: Int, model: String) {
+    package init(id: String, created: Int, model: String) {
         self.id = id
         self.created = created
         self.model = model
     }
 
-    public func completion(_ result: CompletionResult, prompts: Int = 1) -> JSONValue {
+    package func completion(_ result: CompletionResult, prompts: Int = 1) -> JSONValue {
         var object = envelope(choices: result.choices.map { choice($0, text: $0.text, finishReason: $0.finishReason) })
         object["prompt_filter_results"] = ContentFilterResults.promptFilterResults(prompts: prompts)
         object["usage"] = [
@@ -27,7 +27,7 @@ public struct CompletionWire: Sendable {
 
     /// Per choice: text chunks of a few words, then an empty-text chunk with `finish_reason`; with
     /// `includeUsage`, a final chunk with no choices and `usage`.
-    public func streamEvents(_ result: CompletionResult, includeUsage: Bool = false) -> [JSONValue] {
+    package func streamEvents(_ result: CompletionResult, includeUsage: Bool = false) -> [JSONValue] {
         var events: [JSONValue] = []
         for entry in result.choices {
             for piece in ChatCompletionWire.contentPieces(entry.text) {

@@ -4,7 +4,7 @@ import Foundation
 /// which openai-python decodes with `np.frombuffer(base64.b64decode(data), dtype="float32")`
 /// (`openai/resources/embeddings.py`).
 extension EmbeddingVectors {
-    public static func base64(_ vector: [Float]) -> String {
+    package static func base64(_ vector: [Float]) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(vector.count * 4)
         for component in vector {
@@ -15,7 +15,7 @@ extension EmbeddingVectors {
     }
 
     /// The inverse of `base64(_:)`; nil for text that is not base64 of a whole number of floats.
-    public static func floats(fromBase64 text: String) -> [Float]? {
+    package static func floats(fromBase64 text: String) -> [Float]? {
         guard let data = Data(base64Encoded: text), data.count % 4 == 0 else { return nil }
         let bytes = [UInt8](data)
         return stride(from: 0, to: bytes.count, by: 4).map { offset in

@@ -2,23 +2,23 @@
 /// Large Scale Multitask Learning", ICML 2009) over character 3-grams of the lowercased text. Each 3-gram
 /// adds ±1 at a hashed index, and the vector is L2-normalised, so texts sharing many 3-grams have a
 /// high cosine similarity and unrelated texts a near-zero one.
-public enum EmbeddingVectors {
+package enum EmbeddingVectors {
     /// Native output sizes (OpenAI "Embeddings" guide, model table).
-    public static func nativeDimensions(model: String) -> Int {
+    package static func nativeDimensions(model: String) -> Int {
         let name = model.lowercased()
         if name.contains("3-large") { return 3072 }
         return 1536  // text-embedding-3-small, text-embedding-ada-002 and unknown models
     }
 
     /// Only text-embedding-3 models accept `dimensions`.
-    public static func supportsShortening(model: String) -> Bool {
+    package static func supportsShortening(model: String) -> Bool {
         !model.lowercased().contains("ada-002")
     }
 
     /// A unit vector of `dimensions` components (at least 1). Shortening keeps the first components
     /// and re-normalises, which is how text-embedding-3 vectors are shortened (OpenAI "Embeddings" guide,
     /// "Reducing embedding dimensions").
-    public static func vector(for text: String, dimensions: Int, nativeDimensions: Int = 1536) -> [Float] {
+    package static func vector(for text: String, dimensions: Int, nativeDimensions: Int = 1536) -> [Float] {
         let size = max(1, max(dimensions, nativeDimensions))
         var components = [Double](repeating: 0, count: size)
         for gram in trigrams(of: text) {

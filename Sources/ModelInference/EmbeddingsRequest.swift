@@ -3,24 +3,24 @@ import ARMCore
 /// A validated `POST .../embeddings` body (OpenAI API reference "Create embeddings": `input` "cannot be an
 /// empty string, and any array must be 2048 dimensions or less"; azure-rest-api-specs
 /// `.../AzureOpenAI/inference/stable/2024-10-21/inference.json` `embeddings`).
-public struct EmbeddingsRequest: Sendable, Equatable {
-    public enum EncodingFormat: String, Sendable, Equatable {
+package struct EmbeddingsRequest: Sendable, Equatable {
+    package enum EncodingFormat: String, Sendable, Equatable {
         case float, base64
     }
 
-    public static let maximumInputs = 2048
+    package static let maximumInputs = 2048
 
-    public var model: String?
-    public var inputs: [PromptInput]
-    public var dimensions: Int?
-    public var encodingFormat: EncodingFormat = .float
-    public var user: String?
+    package var model: String?
+    package var inputs: [PromptInput]
+    package var dimensions: Int?
+    package var encodingFormat: EncodingFormat = .float
+    package var user: String?
 
-    public init(inputs: [PromptInput]) {
+    package init(inputs: [PromptInput]) {
         self.inputs = inputs
     }
 
-    public init(json: JSONValue) throws(InferenceError) {
+    package init(json: JSONValue) throws(InferenceError) {
         let body = try BodyReader(body: json)
         guard let inputs = try body.promptInputs("input", allowEmpty: false) else { throw .missing("input") }
         if inputs.count > Self.maximumInputs { throw .arrayTooLong("input", maximum: Self.maximumInputs, got: inputs.count) }
@@ -35,7 +35,7 @@ public struct EmbeddingsRequest: Sendable, Equatable {
 
     /// Checks `dimensions` against the model: only text-embedding-3 models shorten their vectors (OpenAI
     /// API reference: "Only supported in text-embedding-3 and later models").
-    public func checkDimensions(model: String) throws(InferenceError) {
+    package func checkDimensions(model: String) throws(InferenceError) {
         guard let dimensions else { return }
         guard EmbeddingVectors.supportsShortening(model: model) else {
             throw .badRequest("This model does not support specifying dimensions.", param: "dimensions", code: nil)

@@ -3,8 +3,8 @@ import ARMCore
 /// The embeddings list object (azure-rest-api-specs `.../AzureOpenAI/inference/stable/2024-10-21/examples/
 /// embeddings.json`; openai-python `openai/types/create_embedding_response.py`): float arrays, or base64
 /// strings of little-endian float32 for `encoding_format: "base64"`, which openai-python asks for by default.
-public enum EmbeddingsWire {
-    public static func list(_ result: EmbeddingsResult, model: String, encoding: EmbeddingsRequest.EncodingFormat) -> JSONValue {
+package enum EmbeddingsWire {
+    package static func list(_ result: EmbeddingsResult, model: String, encoding: EmbeddingsRequest.EncodingFormat) -> JSONValue {
         let data: [JSONValue] = result.vectors.enumerated().map { index, vector in
             let embedding: JSONValue =
                 encoding == .base64 ? .string(EmbeddingVectors.base64(vector)) : .array(vector.map { .double(Double($0)) })

@@ -5,10 +5,10 @@ import ARMCore
 /// content-filter, "Scenario details": prompt filtered, HTTP 400, `ResponsibleAIPolicyViolation`).
 extension InferenceError {
     /// The categories Azure's default policy reports for a prompt.
-    public static let promptFilterCategories = ["hate", "jailbreak", "self_harm", "sexual", "violence"]
+    package static let promptFilterCategories = ["hate", "jailbreak", "self_harm", "sexual", "violence"]
 
     /// A prompt rejected because `category` (one of `promptFilterCategories`) was flagged.
-    public static func contentFilter(category: String = "jailbreak", severity: String = "high") -> InferenceError {
+    package static func contentFilter(category: String = "jailbreak", severity: String = "high") -> InferenceError {
         var result = JSONObject()
         for name in promptFilterCategories {
             let flagged = name == category

@@ -4,16 +4,16 @@ import ARMCore
 /// on the data plane: `{"error":{"message","type","param","code"}}` (OpenAI API reference, "Error codes";
 /// azure-rest-api-specs `specification/cognitiveservices/data-plane/AzureOpenAI/inference/stable/2024-10-21`
 /// `ErrorResponse`). openai-python reads `.code`, `.param` and `.type` from it (`openai/_exceptions.py`).
-public struct InferenceError: Error, Sendable, Equatable {
-    public var status: Int
-    public var code: String?
-    public var message: String
-    public var param: String?
-    public var type: String?
+package struct InferenceError: Error, Sendable, Equatable {
+    package var status: Int
+    package var code: String?
+    package var message: String
+    package var param: String?
+    package var type: String?
     /// Azure's `innererror` (content filtering); absent for plain validation errors.
-    public var innerError: JSONValue?
+    package var innerError: JSONValue?
 
-    public init(
+    package init(
         status: Int, code: String?, message: String, param: String?, type: String? = "invalid_request_error",
         innerError: JSONValue? = nil
     ) {
@@ -27,7 +27,7 @@ public struct InferenceError: Error, Sendable, Equatable {
 
     /// The response body, `{"error":{...}}`. `param`, `type` and `code` are always present (null when
     /// unknown), as OpenAI sends them.
-    public var json: JSONValue {
+    package var json: JSONValue {
         var error: JSONObject = [
             "message": .string(message),
             "type": type.map(JSONValue.string) ?? .null,

@@ -2,7 +2,7 @@ import ARMCore
 
 /// `response_format` (chat) or `text.format` (Responses): free text, any JSON object, or an instance
 /// of a JSON schema (OpenAI "Structured Outputs").
-public enum ResponseFormat: Sendable, Equatable {
+package enum ResponseFormat: Sendable, Equatable {
     case text
     case jsonObject
     case jsonSchema(name: String, schema: JSONValue, strict: Bool)

@@ -2,7 +2,7 @@ import ARMCore
 
 extension ResponsesRequest {
     /// Parses and validates a Responses body; throws the 400 for the first bad field.
-    public init(json: JSONValue) throws(InferenceError) {
+    package init(json: JSONValue) throws(InferenceError) {
         let body = try BodyReader(body: json)
         self.init(input: try body.responseInput())
         model = try body.string("model")

@@ -8,7 +8,7 @@ import ARMCore
 /// `response.completed` (or `response.incomplete`). Every event has `type` and a `sequence_number` from 0.
 /// Frame each with `ServerSentEvents.typed`.
 extension ResponsesWire {
-    public func streamEvents(_ request: ResponsesRequest, result: ResponsesResult) -> [JSONValue] {
+    package func streamEvents(_ request: ResponsesRequest, result: ResponsesResult) -> [JSONValue] {
         var events: [JSONObject] = []
         var inProgress = header(request, status: "in_progress")
         inProgress["output"] = []

@@ -3,18 +3,18 @@ import ARMCore
 /// The Responses API `response` object (openai-python `openai/types/responses/response.py`,
 /// `response_output_message.py`, `response_output_text.py`, `response_function_tool_call.py`). Item ids
 /// derive from the response id, so one response always names its items the same way.
-public struct ResponsesWire: Sendable {
-    public var id: String
-    public var createdAt: Int
-    public var model: String
+package struct ResponsesWire: Sendable {
+    package var id: String
+    package var createdAt: Int
+    package var model: String
 
-    public init(id: String, createdAt: Int, model: String) {
+    package init(id: String, createdAt: Int, model: String) {
         self.id = id
         self.createdAt = createdAt
         self.model = model
     }
 
-    public func response(_ request: ResponsesRequest, result: ResponsesResult) -> JSONValue {
+    package func response(_ request: ResponsesRequest, result: ResponsesResult) -> JSONValue {
         var object = header(request, status: result.status)
         object["output"] = .array(result.output.enumerated().map { item($0.element, index: $0.offset) })
         object["usage"] = result.usage.responsesJSON
@@ -38,7 +38,7 @@ public struct ResponsesWire: Sendable {
         ]
     }
 
-    public func item(_ item: ResponseItem, index: Int, status: String = "completed") -> JSONValue {
+    package func item(_ item: ResponseItem, index: Int, status: String = "completed") -> JSONValue {
         switch item {
         case .message(let role, let text):
             return [

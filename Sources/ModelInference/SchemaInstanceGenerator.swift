@@ -9,12 +9,12 @@ import ARMCore
 /// Work is bounded so that a hostile schema cannot exhaust the stack or the CPU: at most `maximumDepth`
 /// levels (a `$ref` counts as one) and `nodeBudget` generated values. Past either bound the generator
 /// answers the smallest value of the schema's type, which may then miss `required` or `minItems`.
-public struct SchemaInstanceGenerator {
-    public static let maximumDepth = 24
+package struct SchemaInstanceGenerator {
+    package static let maximumDepth = 24
     /// Past this depth optional properties are left out and arrays hold only `minItems` items, so that
     /// recursive schemas (trees through `$ref`) end in leaves instead of hitting the hard bound.
     static let optionalDepth = 6
-    public static let nodeBudget = 2_000
+    package static let nodeBudget = 2_000
     static let maximumArrayItems = 8
 
     let root: JSONValue
@@ -23,13 +23,13 @@ public struct SchemaInstanceGenerator {
     var random: SplitMix64
     var remaining = nodeBudget
 
-    public init(root: JSONValue, text: String, seed: UInt64) {
+    package init(root: JSONValue, text: String, seed: UInt64) {
         self.root = root
         self.text = text
         self.random = SplitMix64(seed: seed)
     }
 
-    public mutating func instance() -> JSONValue {
+    package mutating func instance() -> JSONValue {
         instance(of: root, key: "value", depth: 0)
     }
 

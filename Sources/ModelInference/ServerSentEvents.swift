@@ -5,18 +5,18 @@ import ARMCore
 /// azure-ai-inference's strict parser accepts (`azure/ai/inference/models/_patch.py`, every line must
 /// start with "data: "). Responses events carry an `event:` line as OpenAI sends them; openai-python
 /// reads the JSON of `data` either way (`openai/_streaming.py`).
-public enum ServerSentEvents {
+package enum ServerSentEvents {
     /// `data: <compact json>\n\n`.
-    public static func data(_ event: JSONValue) -> [UInt8] {
+    package static func data(_ event: JSONValue) -> [UInt8] {
         Array("data: ".utf8) + event.serialized() + Array("\n\n".utf8)
     }
 
     /// `event: <type>\ndata: <compact json>\n\n`, the type taken from the event's `type` member.
-    public static func typed(_ event: JSONValue) -> [UInt8] {
+    package static func typed(_ event: JSONValue) -> [UInt8] {
         guard let type = event["type"]?.stringValue else { return data(event) }
         return Array("event: \(type)\n".utf8) + data(event)
     }
 
     /// `data: [DONE]\n\n`, the end of a chat or completions stream.
-    public static let done: [UInt8] = Array("data: [DONE]\n\n".utf8)
+    package static let done: [UInt8] = Array("data: [DONE]\n\n".utf8)
 }

@@ -1,10 +1,10 @@
 /// Token counts of one request (chat/completions `usage`; Responses `usage.input_tokens`/`output_tokens`).
-public struct TokenUsage: Sendable, Equatable {
-    public var promptTokens: Int
-    public var completionTokens: Int
-    public var totalTokens: Int { promptTokens + completionTokens }
+package struct TokenUsage: Sendable, Equatable {
+    package var promptTokens: Int
+    package var completionTokens: Int
+    package var totalTokens: Int { promptTokens + completionTokens }
 
-    public init(promptTokens: Int, completionTokens: Int) {
+    package init(promptTokens: Int, completionTokens: Int) {
         self.promptTokens = promptTokens
         self.completionTokens = completionTokens
     }

@@ -3,24 +3,24 @@
 /// "Understanding rate limits"). With `n` choices each may use `max_tokens`, so the completion budget is
 /// charged per choice. Without `max_tokens`, `defaultCompletionCharge` per choice.
 extension Tokenizer {
-    public static func estimatedRateLimitTokens(for request: ChatCompletionRequest) -> Int {
+    package static func estimatedRateLimitTokens(for request: ChatCompletionRequest) -> Int {
         promptTokens(for: request) + request.n * (request.completionTokenLimit ?? defaultCompletionCharge)
     }
 
-    public static func estimatedRateLimitTokens(for request: CompletionRequest) -> Int {
+    package static func estimatedRateLimitTokens(for request: CompletionRequest) -> Int {
         let prompts = request.prompts.reduce(0) { $0 + promptTokens(for: $1) }
         let budget = request.maxTokens ?? defaultCompletionCharge
         return prompts + request.prompts.count * request.n * budget
     }
 
     /// Embeddings produce no completion: the inputs alone.
-    public static func estimatedRateLimitTokens(for request: EmbeddingsRequest) -> Int {
+    package static func estimatedRateLimitTokens(for request: EmbeddingsRequest) -> Int {
         request.inputs.reduce(0) { $0 + promptTokens(for: $1) }
     }
 
     /// The Responses API: instructions and input (without the `previous_response_id` chain, which the
     /// caller resolves later) plus `max_output_tokens`.
-    public static func estimatedRateLimitTokens(for request: ResponsesRequest) -> Int {
+    package static func estimatedRateLimitTokens(for request: ResponsesRequest) -> Int {
         let messages = BuiltInResponder.conversation(for: request, history: [])
         return promptTokens(messages: messages, tools: request.tools) + (request.maxOutputTokens ?? defaultCompletionCharge)
     }

@@ -12,20 +12,20 @@ extension Tokenizer {
     /// What a request without `max_tokens` is charged for its completion, per choice: 16, the default
     /// the legacy completions API documents for `max_tokens` and what microsoft/aoai-api-simulator charges
     /// (`limiters.py`). A deliberately small charge, so unbounded requests are not throttled early.
-    public static let defaultCompletionCharge = 16
+    package static let defaultCompletionCharge = 16
 
-    public static func promptTokens(messages: [ChatMessage], tools: [FunctionTool] = []) -> Int {
+    package static func promptTokens(messages: [ChatMessage], tools: [FunctionTool] = []) -> Int {
         var total = replyPriming
         for message in messages { total += tokens(of: message) }
         for tool in tools { total += tokens(of: tool) }
         return total
     }
 
-    public static func promptTokens(for request: ChatCompletionRequest) -> Int {
+    package static func promptTokens(for request: ChatCompletionRequest) -> Int {
         promptTokens(messages: request.messages, tools: request.tools)
     }
 
-    public static func promptTokens(for input: PromptInput) -> Int {
+    package static func promptTokens(for input: PromptInput) -> Int {
         switch input {
         case .text(let text): count(text)
         case .tokens(let tokens): tokens.count

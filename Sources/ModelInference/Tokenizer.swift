@@ -12,20 +12,20 @@
 ///   spaces) are one token each.
 ///
 /// The estimate is deterministic and monotonic: appending text never lowers the count.
-public enum Tokenizer {
+package enum Tokenizer {
     /// The pieces of `text`; their concatenation is `text` and their number is the token count.
-    public static func pieces(of text: String) -> [String] {
+    package static func pieces(of text: String) -> [String] {
         var scanner = TokenScanner(scalars(of: text))
         return scanner.pieces()
     }
 
-    public static func count(_ text: String) -> Int {
+    package static func count(_ text: String) -> Int {
         var scanner = TokenScanner(scalars(of: text), collecting: false)
         return scanner.count()
     }
 
     /// The first `limit` tokens of `text`, and whether anything was cut.
-    public static func truncate(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool) {
+    package static func truncate(_ text: String, toTokens limit: Int) -> (text: String, truncated: Bool) {
         let cut = truncateCounting(text, toTokens: limit)
         return (cut.text, cut.truncated)
     }

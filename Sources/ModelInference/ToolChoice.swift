@@ -1,5 +1,5 @@
 /// `tool_choice`: whether and which function the model must call.
-public enum ToolChoice: Sendable, Equatable {
+package enum ToolChoice: Sendable, Equatable {
     case none
     case auto
     case required

@@ -5,7 +5,7 @@ extension TokenUsage {
     /// Chat/completions usage with the detail objects Azure includes (azure-rest-api-specs
     /// `.../AzureOpenAI/inference/stable/2024-10-21/inference.json` `completionUsage`; openai-python
     /// `openai/types/completion_usage.py`).
-    public var chatJSON: JSONValue {
+    package var chatJSON: JSONValue {
         [
             "completion_tokens": .int(Int64(completionTokens)),
             "completion_tokens_details": [
@@ -18,7 +18,7 @@ extension TokenUsage {
     }
 
     /// Responses usage (openai-python `openai/types/responses/response_usage.py`).
-    public var responsesJSON: JSONValue {
+    package var responsesJSON: JSONValue {
         [
             "input_tokens": .int(Int64(promptTokens)),
             "input_tokens_details": ["cached_tokens": 0],

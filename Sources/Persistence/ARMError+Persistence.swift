@@ -4,7 +4,7 @@ import ARMCore
 extension ARMError {
     /// The journal could not be written or flushed: the change may not survive a restart, so the
     /// request is not acknowledged.
-    public static func stateNotDurable(_ reason: String) -> ARMError {
+    package static func stateNotDurable(_ reason: String) -> ARMError {
         ARMError(
             status: 500, code: "StateNotDurable",
             message: "The change could not be made durable in the data directory (\(reason)). It may be lost on restart.")
@@ -14,7 +14,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let persistenceCatalog: [(factory: String, error: ARMError)] = [
+    package static let persistenceCatalog: [(factory: String, error: ARMError)] = [
         ("stateNotDurable", stateNotDurable("{reason}"))
     ]
 }

@@ -10,7 +10,7 @@ extension Persistence {
     /// (throwing a description of a bad one) and reads the live ones for snapshots. Answers the
     /// world as loaded.
     @discardableResult
-    public func attach(
+    package func attach(
         store: ResourceStore, directory: Directory, operations: LongRunningOperations,
         activityLog: (load: @Sendable ([JSONValue]) throws -> Void, export: @Sendable () -> [JSONValue])? = nil
     ) throws(PersistenceError)

@@ -6,14 +6,14 @@ import Synchronization
 /// an event-loop thread). Records queued while a flush runs go out together in the next one: that
 /// is the group commit.
 extension Persistence: ResourceStoreObserver, DirectoryObserver, OperationsObserver {
-    public func resourceStore(didChange change: ResourceStoreChange) { enqueue(.resource(change)) }
-    public func directory(didChange snapshot: DirectorySnapshot) { enqueue(.directory(snapshot)) }
-    public func operations(didChange status: OperationStatus) { enqueue(.operation(status)) }
-    public func operations(didReplaceAll statuses: [OperationStatus]) { enqueue(.operations(statuses)) }
+    package func resourceStore(didChange change: ResourceStoreChange) { enqueue(.resource(change)) }
+    package func directory(didChange snapshot: DirectorySnapshot) { enqueue(.directory(snapshot)) }
+    package func operations(didChange status: OperationStatus) { enqueue(.operation(status)) }
+    package func operations(didReplaceAll statuses: [OperationStatus]) { enqueue(.operations(statuses)) }
     /// The activity log gained an event (its JSON).
-    public func activityLog(didAppend event: JSONValue) { enqueue(.activityEvent(event)) }
+    package func activityLog(didAppend event: JSONValue) { enqueue(.activityEvent(event)) }
     /// The activity log was replaced (reset, state import).
-    public func activityLog(didReplaceAll events: [JSONValue]) { enqueue(.activityLog(events)) }
+    package func activityLog(didReplaceAll events: [JSONValue]) { enqueue(.activityLog(events)) }
 
     func enqueue(_ record: JournalRecord) {
         queue.withLock { queue in

@@ -33,7 +33,7 @@ extension Persistence {
     }
 
     /// Compacts now, from any thread (tests; the operator could call it on shutdown). Waits for it.
-    public func snapshotNow() {
+    package func snapshotNow() {
         flusher.sync { compactNow() }
     }
 }

@@ -16,12 +16,12 @@ import Synchronization
 /// Acknowledgement: the observers only queue records (they run under the stores' locks); the
 /// server awaits `waitUntilDurable()` before it sends any response, so every answered write is on
 /// disk first.
-public final class Persistence: Sendable {
-    public let directoryPath: String
+package final class Persistence: Sendable {
+    package let directoryPath: String
     /// Records after which a flush starts a new generation with a snapshot.
-    public let snapshotEveryRecords: Int
+    package let snapshotEveryRecords: Int
     /// What start-up found and dropped (a torn last record).
-    public let warnings: [String]
+    package let warnings: [String]
     /// The replayed world, for the composition root to load into its stores before `start`.
     let replayed: ReplayState
     let highestGeneration: Int
@@ -48,7 +48,7 @@ public final class Persistence: Sendable {
     let flushCount = Atomic<Int>(0)
 
     /// Opens `directory` (creating it), reads the newest snapshot and replays the journals.
-    public init(directory: String, snapshotEveryRecords: Int = 50_000) throws(PersistenceError) {
+    package init(directory: String, snapshotEveryRecords: Int = 50_000) throws(PersistenceError) {
         directoryPath = directory
         self.snapshotEveryRecords = max(1, snapshotEveryRecords)
         try FileSystem.createDirectory(directory)
@@ -59,13 +59,13 @@ public final class Persistence: Sendable {
     }
 
     /// The world as found on disk; `seeded` stands in for a directory never written.
-    public func recoveredState(seeded: DirectorySnapshot) -> StateDocument {
+    package func recoveredState(seeded: DirectorySnapshot) -> StateDocument {
         replayed.document(seeded: seeded)
     }
 
     /// Writes a snapshot of the loaded world as a new generation, deletes the older files and
     /// starts journaling. `world` captures the live state for later snapshots.
-    public func start(world: @escaping @Sendable () -> StateDocument) throws(PersistenceError) {
+    package func start(world: @escaping @Sendable () -> StateDocument) throws(PersistenceError) {
         worldSnapshot.withLock { $0 = world }
         try beginGeneration(highestGeneration + 1, document: world())
         queue.withLock { $0.accepting = true }
@@ -73,7 +73,7 @@ public final class Persistence: Sendable {
 
     /// Waits until every change queued so far is on disk. Throws `ARMError.stateNotDurable` when the
     /// journal cannot be written: the caller must not acknowledge.
-    public func waitUntilDurable() async throws {
+    package func waitUntilDurable() async throws {
         let target: UInt64? = try queue.withLock { queue in
             if let failure = queue.failure { throw ARMError.stateNotDurable(failure.description) }
             return queue.durable >= queue.appended ? nil : queue.appended
@@ -91,7 +91,7 @@ public final class Persistence: Sendable {
     }
 
     /// Flushes finished so far.
-    public var flushes: Int { flushCount.load(ordering: .relaxed) }
+    package var flushes: Int { flushCount.load(ordering: .relaxed) }
 
     // MARK: files
 

@@ -6,7 +6,7 @@ import Identity
 /// "operations": [...], "activityLog": [...]}`. Reading validates everything before anything is used, so an invalid
 /// import changes nothing.
 extension StateDocument {
-    public var json: JSONValue {
+    package var json: JSONValue {
         .object(
             JSONObject([
                 ("format", .string(Self.format)),
@@ -19,7 +19,7 @@ extension StateDocument {
     }
 
     /// Throws `invalid(reason)` naming the first problem found.
-    public init(json: JSONValue) throws(StateDocument.Invalid) {
+    package init(json: JSONValue) throws(StateDocument.Invalid) {
         guard case .object = json else { throw Invalid("The document must be a JSON object.") }
         guard json["format"]?.stringValue == Self.format else {
             throw Invalid("'format' must be '\(Self.format)' (the body of GET /_emulator/state).")
@@ -65,8 +65,8 @@ extension StateDocument {
     }
 
     /// Why a document was refused.
-    public struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
-        public let description: String
-        public init(_ description: String) { self.description = description }
+    package struct Invalid: Error, Sendable, Equatable, CustomStringConvertible {
+        package let description: String
+        package init(_ description: String) { self.description = description }
     }
 }

@@ -5,17 +5,17 @@ import Identity
 /// The whole emulated world as one value: every stored resource (each provider keeps its state
 /// there), the directory (principals and their secrets), and the operations' records. It is the
 /// body of `GET`/`PUT /_emulator/state` and the content of a snapshot file.
-public struct StateDocument: Sendable, Equatable {
-    public static let format = "foundry-emulator-state"
-    public static let version = 1
+package struct StateDocument: Sendable, Equatable {
+    package static let format = "foundry-emulator-state"
+    package static let version = 1
 
-    public var resources: [StoredResource]
-    public var directory: DirectorySnapshot
-    public var operations: [OperationStatus]
+    package var resources: [StoredResource]
+    package var directory: DirectorySnapshot
+    package var operations: [OperationStatus]
     /// The activity log's events as JSON, oldest first; the Insights provider validates them.
-    public var activityLog: [JSONValue]
+    package var activityLog: [JSONValue]
 
-    public init(
+    package init(
         resources: [StoredResource], directory: DirectorySnapshot, operations: [OperationStatus], activityLog: [JSONValue] = []
     ) {
         self.resources = resources
@@ -34,7 +34,7 @@ public struct StateDocument: Sendable, Equatable {
     /// interrupted operation ends Failed with `OperationInterrupted`, and its resource, if still
     /// in a transitional provisioning state (Creating, Updating, Accepted, ...), becomes Failed.
     /// Resources left in a transitional state without an operation are settled the same way.
-    public func settlingInterruptedOperations(at date: Date) -> StateDocument {
+    package func settlingInterruptedOperations(at date: Date) -> StateDocument {
         var byKey: [String: StoredResource] = [:]
         for resource in resources { byKey[resource.id.key] = resource }
         var settled: [OperationStatus] = []

@@ -3,26 +3,26 @@ import EmulatorHTTP
 /// The management-center web app (docs/portal.md): static files embedded in the binary, so the
 /// emulator stays one file and the page works offline. The page has no back door: it signs in at
 /// the token endpoint and reads ARM with a bearer token like any client, so RBAC applies to it.
-public struct Portal: Sendable {
+package struct Portal: Sendable {
     /// The page and its assets, as method and path template (the route inventory and the OpenAPI document).
-    public static let operations: [(method: String, path: String, operationID: String)] = [
+    package static let operations: [(method: String, path: String, operationID: String)] = [
         ("GET", "/", "Portal_Page"), ("GET", "/_portal/{file}", "Portal_Asset"),
     ]
 
     /// Assets live under a prefix no ARM, Entra or operator path can start with.
     static let assetPrefix = "/_portal/"
 
-    public init() {}
+    package init() {}
 
     /// Whether the request is the portal's: `GET /` from a browser, or anything under `/_portal/`.
-    public func claims(_ request: HTTPRequest) -> Bool {
+    package func claims(_ request: HTTPRequest) -> Bool {
         if request.path == "/" { return request.method == "GET" && Self.wantsHTML(request.headers["Accept"]) }
         return request.path.lowercased().hasPrefix(Self.assetPrefix)
     }
 
     /// The portal's answer, or nil when the request is not for the portal: `GET /` from an API
     /// client (no `text/html` in Accept) keeps the answer it had before the portal existed.
-    public func response(to request: HTTPRequest) -> HTTPResponse? {
+    package func response(to request: HTTPRequest) -> HTTPResponse? {
         if request.path == "/" {
             guard request.method == "GET", Self.wantsHTML(request.headers["Accept"]) else { return nil }
             return Self.serve(PortalAsset.page, to: request)

@@ -12,19 +12,19 @@ import FoundationNetworking
 /// `Tests/DataPlaneTests/Fixtures/openai_compatible_server.py` running as a real process on a loopback
 /// port: the forwarding backend's tests, and the live suites that start the emulator with
 /// `--model-backend`, talk HTTP to it as they would to Ollama or llama-server.
-public final class OpenAICompatibleServer {
-    public struct StartFailed: Error, CustomStringConvertible {
-        public var description: String
+package final class OpenAICompatibleServer {
+    package struct StartFailed: Error, CustomStringConvertible {
+        package var description: String
     }
 
-    public let process: Process
-    public let port: Int
+    package let process: Process
+    package let port: Int
 
     /// `http://127.0.0.1:{port}{prefix}/v1`; `prefix` chooses a behaviour (`/delay/5`, `/status/400`).
-    public func base(_ prefix: String = "") -> URL { URL(string: "http://127.0.0.1:\(port)\(prefix)/v1")! }
+    package func base(_ prefix: String = "") -> URL { URL(string: "http://127.0.0.1:\(port)\(prefix)/v1")! }
 
     /// Starts python3 (from PATH) on the script and waits for its `PORT n` line.
-    public init() throws {
+    package init() throws {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("DataPlaneTests/Fixtures/openai_compatible_server.py")
         let process = Process()
@@ -55,7 +55,7 @@ public final class OpenAICompatibleServer {
     /// SIGKILL and no `waitUntilExit`: a child of the test runner may inherit a mask that blocks
     /// SIGTERM, and corelibs' `waitUntilExit` would then wait forever. Waits (bounded) until the port
     /// refuses connections, so a caller can rely on the backend being gone.
-    public func stop() {
+    package func stop() {
         guard process.isRunning else { return }
         kill(process.processIdentifier, SIGKILL)
         for _ in 0..<100 where acceptsConnections() { usleep(20_000) }
@@ -77,10 +77,10 @@ public final class OpenAICompatibleServer {
     }
 
     /// The last POST the server got: `{"path", "route", "headers", "body"}`.
-    public func lastRequest() async throws -> JSONValue { try await get("/_last") }
+    package func lastRequest() async throws -> JSONValue { try await get("/_last") }
 
     /// What happened to the streams it served (`stream-complete`, `stream-aborted`).
-    public func streamEvents() async throws -> [String] {
+    package func streamEvents() async throws -> [String] {
         try await get("/_events").arrayValue?.compactMap(\.stringValue) ?? []
     }
 

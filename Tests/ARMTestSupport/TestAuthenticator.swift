@@ -4,16 +4,16 @@ import Identity
 /// Stands in for the authentication step of the ARM pipeline, and only for it: the caller is the
 /// directory's principal named by `X-Test-Principal` (an object id), else `defaultCaller`. Like
 /// `AuthenticationMiddleware`, an internal request keeps the caller it was sent for.
-public struct TestAuthenticator: ARMMiddleware {
-    public let directory: Directory?
-    public let defaultCaller: Caller
+package struct TestAuthenticator: ARMMiddleware {
+    package let directory: Directory?
+    package let defaultCaller: Caller
 
-    public init(directory: Directory? = nil, defaultCaller: Caller = .wellKnownOperator) {
+    package init(directory: Directory? = nil, defaultCaller: Caller = .wellKnownOperator) {
         self.directory = directory
         self.defaultCaller = defaultCaller
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         if request.isInternal, request.caller != nil { return try await next.respond(to: request) }
         var request = request
         request.caller = request.headers["X-Test-Principal"].map(caller(objectId:)) ?? defaultCaller

@@ -10,8 +10,8 @@ import FoundationNetworking
 /// pipeline, the data plane or the whole emulator answers the request without a socket) and live
 /// (URLSession to a server listening on a port). Both answer a `Reply`. Like Hummingbird's testing
 /// framework, the in-process mode runs the application's own responder, not a copy of it.
-public struct TestClient: Sendable {
-    public typealias Responder = @Sendable (HTTPRequest) async -> HTTPResponse
+package struct TestClient: Sendable {
+    package typealias Responder = @Sendable (HTTPRequest) async -> HTTPResponse
 
     enum Mode: Sendable {
         case inProcess(Responder)
@@ -20,18 +20,18 @@ public struct TestClient: Sendable {
 
     let mode: Mode
     /// The `Host` header of in-process requests (absolute URLs in answers are built from it).
-    public var host: String
+    package var host: String
     /// In-process requests arrive as if over TLS (`https` in absolute URLs).
-    public var isTLS: Bool
+    package var isTLS: Bool
     /// The `api-version` added to a target that has none, unless the call names its own ("" for none).
-    public var apiVersion: String?
+    package var apiVersion: String?
     /// Fields sent with every request, before the call's own.
-    public var headers: [(String, String)]
+    package var headers: [(String, String)]
     /// Put before every in-process path (`/dataplane/{host}/api/projects/{project}/`, say).
-    public var pathPrefix: String
+    package var pathPrefix: String
 
     /// In-process: `respond` answers every request.
-    public init(
+    package init(
         apiVersion: String? = nil, host: String = "localhost:8443", isTLS: Bool = true, headers: [(String, String)] = [],
         pathPrefix: String = "", _ respond: @escaping Responder
     ) {
@@ -44,7 +44,7 @@ public struct TestClient: Sendable {
     }
 
     /// Live: requests go to `baseURL` (`http://127.0.0.1:{port}`) through `session`.
-    public init(baseURL: String, session: URLSession, apiVersion: String? = nil, headers: [(String, String)] = []) {
+    package init(baseURL: String, session: URLSession, apiVersion: String? = nil, headers: [(String, String)] = []) {
         mode = .live(baseURL: baseURL, session: session)
         host = ""
         isTLS = false
@@ -58,7 +58,7 @@ public struct TestClient: Sendable {
     /// Foundation object) serialized; each is `application/json` unless `headers` name another type.
     /// `token` adds `Authorization: Bearer`; `principal` adds `X-Test-Principal` for `TestAuthenticator`.
     @discardableResult
-    public func send(
+    package func send(
         _ method: String, _ path: String = "", url: String? = nil, apiVersion: String? = nil, body: String? = nil,
         json: JSONValue? = nil, jsonObject: Any? = nil, data: [UInt8]? = nil, headers: [(String, String)] = [], token: String? = nil,
         as principal: String? = nil

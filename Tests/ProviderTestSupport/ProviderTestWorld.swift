@@ -13,18 +13,18 @@ import MachineLearningServicesProvider
 /// RBAC engine (its first-party roles as in production) with the operator's and the default user's Owner assignments, the activity log and
 /// the fault injector. `pipeline(routes:)` puts the routes behind the pipeline `Emulator.armPipeline`
 /// builds, with `TestAuthenticator` in the authentication slot only.
-public struct ProviderTestWorld: Sendable {
-    public let directory: Directory
-    public let store: ResourceStore
-    public let operations: LongRunningOperations
-    public let evaluator: AccessEvaluator
-    public let authorization: AuthorizationProvider
-    public let activityLog: ActivityLog
-    public let faults: FaultInjector
+package struct ProviderTestWorld: Sendable {
+    package let directory: Directory
+    package let store: ResourceStore
+    package let operations: LongRunningOperations
+    package let evaluator: AccessEvaluator
+    package let authorization: AuthorizationProvider
+    package let activityLog: ActivityLog
+    package let faults: FaultInjector
     /// Connected to the pipeline `pipeline(routes:)` builds, for providers that send internal requests.
-    public let internalRequests: InternalRequests
+    package let internalRequests: InternalRequests
 
-    public init(provisioningDelay: Duration = .zero) throws {
+    package init(provisioningDelay: Duration = .zero) throws {
         directory = try Directory(seedPath: nil)
         store = ResourceStore(requiresResourceGroups: true)
         operations = LongRunningOperations(provisioningDelay: provisioningDelay)
@@ -44,7 +44,7 @@ public struct ProviderTestWorld: Sendable {
 
     /// The production pipeline around `routes` (the operations' routes are added); internal
     /// requests go through it. `rbac: false` is `--rbac off`.
-    public func pipeline(routes: [Route], caller: Caller = .wellKnownOperator, rbac: Bool = true) -> ARMPipeline {
+    package func pipeline(routes: [Route], caller: Caller = .wellKnownOperator, rbac: Bool = true) -> ARMPipeline {
         let router = Router(routes: routes + operations.routes)
         let pipeline = Emulator.armPipeline(
             router: router, authentication: TestAuthenticator(directory: directory, defaultCaller: caller), directory: directory,
@@ -55,7 +55,7 @@ public struct ProviderTestWorld: Sendable {
     }
 
     /// A `TestClient` on `pipeline`, whose calls carry `apiVersion` unless they name their own.
-    public static func client(_ pipeline: ARMPipeline, apiVersion: String?) -> TestClient {
+    package static func client(_ pipeline: ARMPipeline, apiVersion: String?) -> TestClient {
         TestClient(apiVersion: apiVersion) { request in await pipeline.handle(request) }
     }
 }

@@ -12,7 +12,7 @@ import InsightsProvider
 /// Every parser sees every input: a rejection must be a thrown error (an ARM-shaped 400 upstream),
 /// never a trap. Invariants are `precondition`s, so a violation is a crash libFuzzer reports.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzARMParsers(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+package func fuzzARMParsers(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     let text = String(decoding: bytes, as: UTF8.self)
 
@@ -96,7 +96,7 @@ private func runFuzzerDriver(
 ) -> Int32
 
 @_cdecl("FuzzARMParsers_main")
-public func fuzzARMParsersMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+package func fuzzARMParsersMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
     var argc = argc
     var argv = argv
     return runFuzzerDriver(&argc, &argv, fuzzARMParsers)

@@ -11,7 +11,7 @@ import ModelInference
 /// A rejection must be a thrown error (a 400 with `param` upstream), never a trap; invariants are
 /// `precondition`s, so a violation is a crash libFuzzer reports.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzDataPlaneBodies(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+package func fuzzDataPlaneBodies(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     // The depth the data plane's BodyMiddleware allows.
     guard let json = try? JSONParser.parse(bytes, maxDepth: 256) else { return 0 }
@@ -73,7 +73,7 @@ private func runFuzzerDriver(
 ) -> Int32
 
 @_cdecl("FuzzDataPlaneBodies_main")
-public func fuzzDataPlaneBodiesMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+package func fuzzDataPlaneBodiesMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
     var argc = argc
     var argv = argv
     return runFuzzerDriver(&argc, &argv, fuzzDataPlaneBodies)

@@ -13,7 +13,7 @@ private let limits = HTTPRequestParser.Limits(maxHeaderBytes: 512, maxRequestLin
 /// building the `HTTPRequest` handlers see. Invariants are checked with `precondition`, so a
 /// violation is a crash that libFuzzer reports and minimises.
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzHTTPParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+package func fuzzHTTPParser(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     guard let data, size > 0 else { return 0 }
     let step = Int(data[0] % 32) + 1
     let bytes = Array(UnsafeBufferPointer(start: data + 1, count: size - 1))
@@ -67,7 +67,7 @@ private func runFuzzerDriver(
 ) -> Int32
 
 @_cdecl("FuzzHTTPParser_main")
-public func fuzzHTTPParserMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
+package func fuzzHTTPParserMain(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>) -> Int32 {
     var argc = argc
     var argv = argv
     return runFuzzerDriver(&argc, &argv, fuzzHTTPParser)

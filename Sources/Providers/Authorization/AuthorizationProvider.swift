@@ -10,21 +10,21 @@ import Identity
 /// Limitations (LocalStack style): no deny assignments, groups, management groups, eligibility
 /// schedules (PIM), classic administrators or `atScopeAndBelow`; the last-Owner protection of
 /// real ARM is not enforced.
-public struct AuthorizationProvider: Sendable {
+package struct AuthorizationProvider: Sendable {
     let directory: Directory
     let store: ResourceStore
-    public let evaluator: AccessEvaluator
+    package let evaluator: AccessEvaluator
     let now: @Sendable () -> Date
     /// The seed file's role assignments, resolved once (their generated names stay stable across
     /// resets).
     let seedAssignments: [(id: ResourceID, body: JSONObject)]
 
     /// Name of the operator's Owner assignment on the default subscription (docs/reference.md "The well-known world").
-    public static let operatorOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a0"
+    package static let operatorOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a0"
     /// Name of the default user's Owner assignment on the default subscription.
-    public static let developerOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a1"
+    package static let developerOwnerAssignmentName = "fe000000-0000-4000-8000-0000000000a1"
 
-    public init(
+    package init(
         directory: Directory, store: ResourceStore, evaluator: AccessEvaluator, now: @escaping @Sendable () -> Date = Date.init
     ) throws {
         self.directory = directory
@@ -36,7 +36,7 @@ public struct AuthorizationProvider: Sendable {
 
     static let apiVersions = ["2022-05-01-preview", "2022-04-01", "2020-04-01-preview", "2018-01-01-preview", "2015-07-01"]
 
-    public static let registration = ResourceProviderRegistration(
+    package static let registration = ResourceProviderRegistration(
         namespace: "Microsoft.Authorization",
         resourceTypes: [
             .init(name: "roleAssignments", apiVersions: apiVersions),
@@ -44,7 +44,7 @@ public struct AuthorizationProvider: Sendable {
             .init(name: "permissions", apiVersions: apiVersions),
         ])
 
-    public var routes: [Route] { roleAssignmentRoutes + roleDefinitionRoutes + permissionRoutes }
+    package var routes: [Route] { roleAssignmentRoutes + roleDefinitionRoutes + permissionRoutes }
 
     /// `{scope}` as an id: `/` is the tenant root.
     func scopeID(_ parameters: RouteParameters) throws -> ResourceID {
@@ -67,7 +67,7 @@ public struct AuthorizationProvider: Sendable {
 
     /// Writes the operator's Owner assignment and the seed file's assignments (at start and after
     /// a reset; the operator API itself never depends on RBAC).
-    public func seed() {
+    package func seed() {
         writeOwnerAssignment(
             name: Self.operatorOwnerAssignmentName, principalId: WellKnown.operatorObjectId, principalType: "ServicePrincipal",
             description: "The emulator's operator service principal is Owner of the default subscription.")

@@ -6,27 +6,27 @@ import ARMCore
 extension ARMError {
     /// `{acct}` breaks `^[a-zA-Z0-9][a-zA-Z0-9_.-]*$` or 2-64 characters (the `accountName` parameter of
     /// azure-rest-api-specs `specification/cognitiveservices/resource-manager/Microsoft.CognitiveServices`).
-    public static let invalidAccountName = ARMError(
+    package static let invalidAccountName = ARMError(
         status: 400, code: "InvalidAccountName",
         message: "The account name is invalid. Account name can only include alphanumeric characters, underscores and hyphens; "
             + "Account name only allows 2 to 64 characters.")
 
     /// Unknown or unsupported `kind` [ISSUE azure-cli#6190, azurechat#274: "HTTP 400 InvalidApiSetId"].
-    public static func invalidApiSetId(kind: String) -> ARMError {
+    package static func invalidApiSetId(kind: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidApiSetId",
             message: "The account type '\(kind)' is either invalid or unavailable in given region.")
     }
 
     /// A SKU the kind does not offer (docs/azure-behaviours.md "Accounts: SKUs, usages and models").
-    public static func specialFeatureOrQuotaIdRequired(sku: String, kind: String) -> ARMError {
+    package static func specialFeatureOrQuotaIdRequired(sku: String, kind: String) -> ARMError {
         ARMError(
             status: 400, code: "SpecialFeatureOrQuotaIdRequired",
             message: "The subscription does not have QuotaId/Feature required by SKU '\(sku)' from kind '\(kind)' or contains "
                 + "blocked QuotaId/Feature.")
     }
 
-    public static func customDomainInUse(_ subdomain: String) -> ARMError {
+    package static func customDomainInUse(_ subdomain: String) -> ARMError {
         ARMError(
             status: 409, code: "CustomDomainInUse",
             message: "Please pick a different name. The subdomain name '\(subdomain)' is not available as it's already used by a "
@@ -35,21 +35,21 @@ extension ARMError {
     }
 
     /// EMULATOR CHOICE (no public record of the real text for changing an immutable subdomain).
-    public static func customSubDomainNameImmutable(existing: String) -> ARMError {
+    package static func customSubDomainNameImmutable(existing: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The customSubDomainName '\(existing)' of an account cannot be changed once it is set.")
     }
 
     /// EMULATOR CHOICE: a subdomain that is not a DNS label (no public record of Azure's text).
-    public static func invalidCustomSubDomainName(_ subdomain: String) -> ARMError {
+    package static func invalidCustomSubDomainName(_ subdomain: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidCustomSubDomainName",
             message: "The custom subdomain name '\(subdomain)' is invalid. It must be 2 to 64 lowercase letters, digits or hyphens, "
                 + "starting and ending with a letter or digit.")
     }
 
-    public static func flagMustBeSetForRestore(id: String) -> ARMError {
+    package static func flagMustBeSetForRestore(id: String) -> ARMError {
         ARMError(
             status: 409, code: "FlagMustBeSetForRestore",
             message: "An existing resource with ID '\(id)' has been soft-deleted. To restore the resource, you must specify 'restore' "
@@ -57,7 +57,7 @@ extension ARMError {
     }
 
     /// EMULATOR CHOICE: `restore: true` when nothing is soft-deleted under that name (no public record of Azure's text).
-    public static func deletedAccountNotFound(_ name: String, resourceGroup: String) -> ARMError {
+    package static func deletedAccountNotFound(_ name: String, resourceGroup: String) -> ARMError {
         ARMError(
             status: 404, code: "ResourceNotFound",
             message: "The soft-deleted account '\(name)' under resource group '\(resourceGroup)' was not found, so it cannot be "
@@ -65,25 +65,25 @@ extension ARMError {
     }
 
     /// regenerateKey with a key name other than Key1/Key2 [ISSUE azure-cli#18407].
-    public static func invalidKeyName(_ name: String) -> ARMError {
+    package static func invalidKeyName(_ name: String) -> ARMError {
         ARMError(status: 400, code: "BadRequest", message: "The key name '\(name)' is invalid. Valid values are 'Key1' and 'Key2'.")
     }
 
     /// Keys with `disableLocalAuth` true: "Failed to list key. disableLocalAuth is set to be true."
     /// (the text the service is reported to answer, not confirmed by a public recording; docs/accounts-and-deployments.md).
-    public static func localAuthDisabled(operation: String) -> ARMError {
+    package static func localAuthDisabled(operation: String) -> ARMError {
         ARMError(status: 400, code: "BadRequest", message: "Failed to \(operation) key. disableLocalAuth is set to be true")
     }
 
     /// RequestConflict: the parent account is not in a terminal state (docs/azure-behaviours.md "Model deployments: errors and quota").
-    public static func requestConflict(parentID: String) -> ARMError {
+    package static func requestConflict(parentID: String) -> ARMError {
         ARMError(
             status: 409, code: "RequestConflict",
             message: "Another operation is being performed on the parent resource '\(parentID)'. Please try again later.")
     }
 
     /// Unknown model for this kind and region (the 2024 wording; docs/accounts-and-deployments.md shows it through `az`).
-    public static func deploymentModelNotSupported(format: String, name: String, version: String) -> ARMError {
+    package static func deploymentModelNotSupported(format: String, name: String, version: String) -> ARMError {
         ARMError(
             status: 400, code: "DeploymentModelNotSupported",
             message: "The model 'Publisher: , Format: \(format), Name: \(name), Version: \(version), Source: , SourceAccount: ' of "
@@ -92,7 +92,7 @@ extension ARMError {
 
     /// A version whose lifecycle status is `Deprecated` before its inference date passes
     /// (github.com/Azure/bicep-registry-modules/issues/450, github.com/akshata29/entaoai/issues/30).
-    public static func deploymentModelRetired(name: String) -> ARMError {
+    package static func deploymentModelRetired(name: String) -> ARMError {
         ARMError(
             status: 400, code: "DeploymentModelNotSupported",
             message: "Creating account deployment is not supported by the model '\(name)'. This is usually because there are "
@@ -100,7 +100,7 @@ extension ARMError {
     }
 
     /// `sku.name` not among the model's SKUs (docs/azure-behaviours.md "Model deployments: errors and quota").
-    public static func deploymentSkuNotSupported(sku: String, model: String, version: String) -> ARMError {
+    package static func deploymentSkuNotSupported(sku: String, model: String, version: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceProperties",
             message: "The specified SKU '\(sku)' of account deployment is not supported by the model '\(model)' version: '\(version)'.")
@@ -110,7 +110,7 @@ extension ARMError {
     /// answered in 2026 ("The specified capacity '-1780' of account deployment should be at least 1 and
     /// no more than 1000000.", github.com/microsoft/microsoft-foundry-for-vscode/issues/331; the 2023 text
     /// "should be greater than 0 and no more than 3." is in github.com/Azure/business-process-automation/issues/259).
-    public static func deploymentCapacityInvalid(_ capacity: Int, minimum: Int, maximum: Int) -> ARMError {
+    package static func deploymentCapacityInvalid(_ capacity: Int, minimum: Int, maximum: Int) -> ARMError {
         ARMError(
             status: 400, code: "InvalidCapacity",
             message: "The specified capacity '\(capacity)' of account deployment should be at least \(minimum) and no more than "
@@ -119,7 +119,7 @@ extension ARMError {
 
     /// EMULATOR CHOICE (no public capture of the service's text): capacity inside the range but not a
     /// multiple of the SKU's `capacity.step` (provisioned SKUs step by 5, 25, 50, ...).
-    public static func deploymentCapacityStep(_ capacity: Int, step: Int) -> ARMError {
+    package static func deploymentCapacityStep(_ capacity: Int, step: Int) -> ARMError {
         ARMError(
             status: 400, code: "InvalidCapacity",
             message: "The specified capacity '\(capacity)' of account deployment should be a multiple of \(step).")
@@ -129,7 +129,7 @@ extension ARMError {
     /// ("The model 'Format:OpenAI,Name:gpt-4o-mini,Version:2024-07-18' has been deprecated since 03/31/2026 00:00:00.",
     /// github.com/microsoft/microsoft-foundry-for-vscode/issues/491; the same shape in
     /// github.com/Azure-Samples/Azure-Functions-OpenAI-Demo/issues/30). `since` is `MM/dd/yyyy HH:mm:ss`.
-    public static func serviceModelDeprecated(format: String, name: String, version: String, since: String) -> ARMError {
+    package static func serviceModelDeprecated(format: String, name: String, version: String, since: String) -> ARMError {
         ARMError(
             status: 400, code: "ServiceModelDeprecated",
             message: "The model 'Format:\(format),Name:\(name),Version:\(version)' has been deprecated since \(since).")
@@ -138,7 +138,7 @@ extension ARMError {
     /// `ServiceModelDeprecating`: a version in the `Deprecating` lifecycle state takes no new deployments
     /// ("The model 'Publisher:xAI,Format:xAI,Name:grok-4-fast-reasoning,Version:1' is in deprecating state and
     /// cannot be used for new deployments.", github.com/microsoft/microsoft-foundry-for-vscode/issues/557).
-    public static func serviceModelDeprecating(format: String, name: String, version: String) -> ARMError {
+    package static func serviceModelDeprecating(format: String, name: String, version: String) -> ARMError {
         ARMError(
             status: 400, code: "ServiceModelDeprecating",
             message: "The model 'Publisher:\(format),Format:\(format),Name:\(name),Version:\(version)' is in deprecating state and "
@@ -146,12 +146,12 @@ extension ARMError {
     }
 
     /// EMULATOR CHOICE text for changing an existing deployment's model (docs/accounts-and-deployments.md).
-    public static let deploymentModelChange = ARMError(
+    package static let deploymentModelChange = ARMError(
         status: 400, code: "InvalidResourceProperties",
         message: "Changing the model of an existing deployment is not supported.")
 
     /// EMULATOR CHOICE (docs/accounts-and-deployments.md): a kind without model deployments (Speech, ContentSafety, ...).
-    public static func deploymentsNotSupported(kind: String) -> ARMError {
+    package static func deploymentsNotSupported(kind: String) -> ARMError {
         ARMError(
             status: 400, code: "OperationNotSupported",
             message: "The account kind '\(kind)' does not support model deployments.")
@@ -160,7 +160,7 @@ extension ARMError {
     /// `InsufficientQuota`: the capacity fits the SKU's range but not the subscription's free quota
     /// for the usage name in the region (text from github.com/microsoft/PubSec-Info-Assistant/issues/880,
     /// Azure-Samples/azure-search-openai-demo#2249); `quotaName` is the usage's `localizedValue`.
-    public static func insufficientQuota(requested: Int, available: Int, used: Int, limit: Int, quotaName: String) -> ARMError {
+    package static func insufficientQuota(requested: Int, available: Int, used: Int, limit: Int, quotaName: String) -> ARMError {
         ARMError(
             status: 400, code: "InsufficientQuota",
             message: "This operation require \(requested) new capacity in quota \(quotaName), which is bigger than the current "
@@ -169,26 +169,26 @@ extension ARMError {
     }
 
     /// A property with a missing or wrongly typed value (EMULATOR CHOICE wording).
-    public static func invalidResourceProperties(_ message: String) -> ARMError {
+    package static func invalidResourceProperties(_ message: String) -> ARMError {
         ARMError(status: 400, code: "InvalidResourceProperties", message: message)
     }
 
     /// `raiPolicyName` on a deployment that names no policy of the account (EMULATOR CHOICE: no public record of Azure's text).
-    public static func raiPolicyNotFound(_ name: String) -> ARMError {
+    package static func raiPolicyNotFound(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidResourceProperties",
             message: "The specified RAI policy '\(name)' of account deployment does not exist.")
     }
 
     /// EMULATOR CHOICE (docs/accounts-and-deployments.md): built-in policies cannot be changed or deleted.
-    public static func raiPolicySystemManaged(_ name: String) -> ARMError {
+    package static func raiPolicySystemManaged(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The RAI policy '\(name)' is system managed and cannot be modified or deleted.")
     }
 
     /// EMULATOR CHOICE (docs/accounts-and-deployments.md): projects need kind AIServices with allowProjectManagement.
-    public static func projectManagementNotAllowed(account: String) -> ARMError {
+    package static func projectManagementNotAllowed(account: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "Project management is not enabled on account '\(account)'. Set properties.allowProjectManagement to true on "
@@ -196,7 +196,7 @@ extension ARMError {
     }
 
     /// EMULATOR CHOICE (docs/accounts-and-deployments.md): deleting the default project while others exist.
-    public static func defaultProjectDeletion(_ project: String) -> ARMError {
+    package static func defaultProjectDeletion(_ project: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The default project '\(project)' cannot be deleted while the account has other projects. Delete the other "
@@ -204,12 +204,12 @@ extension ARMError {
     }
 
     /// Invalid child names (deployments, projects, connections, raiPolicies): EMULATOR CHOICE wording.
-    public static func invalidChildName(_ name: String, kind: String, rule: String) -> ARMError {
+    package static func invalidChildName(_ name: String, kind: String, rule: String) -> ARMError {
         ARMError(status: 400, code: "InvalidResourceName", message: "The \(kind) name '\(name)' is invalid. \(rule)")
     }
 
     /// Projects and accounts must share a region.
-    public static func projectLocationMismatch(_ location: String, account: String) -> ARMError {
+    package static func projectLocationMismatch(_ location: String, account: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The project location '\(location)' must match the location '\(account)' of its parent account.")
@@ -219,7 +219,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let cognitiveServicesCatalog: [(factory: String, error: ARMError)] = [
+    package static let cognitiveServicesCatalog: [(factory: String, error: ARMError)] = [
         ("invalidAccountName", invalidAccountName),
         ("invalidApiSetId", invalidApiSetId(kind: "{kind}")),
         ("specialFeatureOrQuotaIdRequired", specialFeatureOrQuotaIdRequired(sku: "{sku}", kind: "{kind}")),

@@ -10,12 +10,12 @@ import Foundation
 /// Real keys seen in public code have that shape, e.g. `…JQQJ99BFACYeBjFXJ3w3AAALACOGz5j0`.
 /// The emulator's last four characters are random, not a Marvin32 checksum (clients treat keys as
 /// opaque; docs/accounts-and-deployments.md).
-public enum AccountKey {
+package enum AccountKey {
     static let base62 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
     static let base64 = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/")
-    public static let length = 84
+    package static let length = 84
 
-    public static func generate(at date: Date = Date()) -> String {
+    package static func generate(at date: Date = Date()) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let parts = calendar.dateComponents([.year, .month], from: date)

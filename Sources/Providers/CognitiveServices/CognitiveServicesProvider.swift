@@ -19,8 +19,8 @@ import Foundation
 /// resource group removes its accounts outright (no soft delete); deleting an account removes its
 /// deployments and returns their quota at once (the rule), so a restored account comes
 /// back without deployments.
-public struct CognitiveServicesProvider: Sendable {
-    public static let namespace = "Microsoft.CognitiveServices"
+package struct CognitiveServicesProvider: Sendable {
+    package static let namespace = "Microsoft.CognitiveServices"
     static let accountType = "Microsoft.CognitiveServices/accounts"
     static let deploymentType = "Microsoft.CognitiveServices/accounts/deployments"
     static let projectType = "Microsoft.CognitiveServices/accounts/projects"
@@ -35,7 +35,7 @@ public struct CognitiveServicesProvider: Sendable {
     let serializer = WriteSerializer()
     let now: @Sendable () -> Date
 
-    public init(
+    package init(
         store: ResourceStore, operations: LongRunningOperations, quotas: QuotaLimits = QuotaLimits(),
         now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -55,7 +55,7 @@ public struct CognitiveServicesProvider: Sendable {
         "2024-10-01", "2024-06-01-preview", "2023-05-01",
     ]
 
-    public static var registration: ResourceProviderRegistration {
+    package static var registration: ResourceProviderRegistration {
         let regions = ModelCatalog.embeddedRegions
         let tracked =
             "CrossResourceGroupResourceMove, CrossSubscriptionResourceMove, SystemAssignedResourceIdentity, SupportsTags, SupportsLocation"
@@ -89,7 +89,7 @@ public struct CognitiveServicesProvider: Sendable {
             ])
     }
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         accountRoutes + keyRoutes + deletedAccountRoutes + catalogRoutes + deploymentRoutes + projectRoutes + connectionRoutes
             + raiPolicyRoutes + managedNetworkRoutes + privateLinkRoutes + commitmentPlanRoutes + unimplementedRoutes
     }

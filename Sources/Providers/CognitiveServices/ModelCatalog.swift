@@ -10,87 +10,87 @@ import ARMCore
 /// The catalog says what can be deployed (capacity ranges per SKU); the quota (`usages`, a limit per
 /// subscription, region and usage name) says how much of it a subscription may hold. The two are
 /// checked separately (docs/accounts-and-deployments.md).
-public struct ModelCatalog: Sendable {
+package struct ModelCatalog: Sendable {
     /// `capacity` of a model SKU as the service lists it: `minimum`, `step` and `default` may be absent.
-    public struct Capacity: Sendable, Equatable {
-        public var minimum: Int?
-        public var maximum: Int
-        public var step: Int?
-        public var defaultValue: Int?
+    package struct Capacity: Sendable, Equatable {
+        package var minimum: Int?
+        package var maximum: Int
+        package var step: Int?
+        package var defaultValue: Int?
 
         /// The smallest capacity a deployment may ask for (1 when the service lists none).
-        public var lowest: Int { minimum ?? 1 }
+        package var lowest: Int { minimum ?? 1 }
         /// What a deployment without `sku.capacity` gets.
-        public var effectiveDefault: Int { defaultValue ?? lowest }
+        package var effectiveDefault: Int { defaultValue ?? lowest }
     }
 
     /// One `rateLimits` rule of a SKU: what one capacity unit buys per `renewalPeriod` seconds.
-    public struct RateLimit: Sendable, Equatable {
-        public var key: String
-        public var renewalPeriod: Int
-        public var count: Int
+    package struct RateLimit: Sendable, Equatable {
+        package var key: String
+        package var renewalPeriod: Int
+        package var count: Int
     }
 
     /// A deployment SKU of a model version (`Standard`, `GlobalStandard`, ...).
-    public struct Sku: Sendable, Equatable {
-        public var name: String
+    package struct Sku: Sendable, Equatable {
+        package var name: String
         /// The quota bucket, e.g. `OpenAI.GlobalStandard.gpt-4o`.
-        public var usageName: String
-        public var deprecationDate: String?
-        public var capacity: Capacity
+        package var usageName: String
+        package var deprecationDate: String?
+        package var capacity: Capacity
         /// Per capacity unit; empty for SKUs the service lists without limits (provisioned, batch, most partner models).
-        public var rateLimits: [RateLimit]
+        package var rateLimits: [RateLimit]
         /// Regions that list this SKU of the model.
-        public var regions: Set<String>
+        package var regions: Set<String>
     }
 
-    public struct Model: Sendable, Equatable {
-        public var format: String
-        public var name: String
-        public var version: String
-        public var isDefaultVersion: Bool
+    package struct Model: Sendable, Equatable {
+        package var format: String
+        package var name: String
+        package var version: String
+        package var isDefaultVersion: Bool
         /// `GenerallyAvailable`, `Stable`, `Preview`, `Deprecating` or `Deprecated`.
-        public var lifecycleStatus: String
+        package var lifecycleStatus: String
         /// Kinds that list it (`OpenAI`, `AIServices`, `MaaS`).
-        public var kinds: [String]
-        public var maxCapacity: Int?
-        public var capabilities: JSONObject
+        package var kinds: [String]
+        package var maxCapacity: Int?
+        package var capabilities: JSONObject
         /// `deprecation{inference,fineTune}`: the dates after which the version takes no new deployments.
-        public var deprecation: JSONObject
-        public var systemData: JSONObject
-        public var skus: [Sku]
+        package var deprecation: JSONObject
+        package var systemData: JSONObject
+        package var skus: [Sku]
 
         /// The `deprecation.inference` date, when the catalog lists one.
-        public var inferenceDeprecation: String? { deprecation["inference"]?.stringValue }
+        package var inferenceDeprecation: String? { deprecation["inference"]?.stringValue }
 
-        public func listed(byKind kind: String) -> Bool { kinds.contains { $0.lowercased() == kind.lowercased() } }
+        package func listed(byKind kind: String) -> Bool { kinds.contains { $0.lowercased() == kind.lowercased() } }
     }
 
     /// A quota bucket with its default limit per subscription and region.
-    public struct Usage: Sendable, Equatable {
-        public var name: String
+    package struct Usage: Sendable, Equatable {
+        package var name: String
         /// `Tokens Per Minute (thousands) - gpt-4o - GlobalStandard`, the name `InsufficientQuota` quotes.
-        public var localizedName: String
-        public var limit: Int
+        package var localizedName: String
+        package var limit: Int
     }
 
-    public struct AccountKind: Sendable, Equatable {
-        public var kind: String
-        public var skus: [String]
-        public var hostsDeployments: Bool
-        public var hostsProjects: Bool
+    package struct AccountKind: Sendable, Equatable {
+        package var kind: String
+        package var skus: [String]
+        package var hostsDeployments: Bool
+        package var hostsProjects: Bool
     }
 
     /// The day the catalog was recorded (`yyyy-MM-ddTHH:mm:ssZ`): deprecation dates are judged
     /// against it, so the catalog stays consistent with itself whatever the clock says.
-    public var asOf: String
-    public var regions: [String]
-    public var accountKinds: [AccountKind]
-    public var usages: [Usage]
-    public var models: [Model]
+    package var asOf: String
+    package var regions: [String]
+    package var accountKinds: [AccountKind]
+    package var usages: [Usage]
+    package var models: [Model]
 
     /// The catalog shipped in the binary, parsed on first use.
-    public static let embedded: ModelCatalog = {
+    package static let embedded: ModelCatalog = {
         do {
             return try ModelCatalog(json: PackageResources.ModelCatalog_json)
         } catch {
@@ -101,7 +101,7 @@ public struct ModelCatalog: Sendable {
     /// The embedded catalog's regions without parsing the whole file: the provider registration
     /// needs them at start, the models only when a client asks. The generator writes `"regions"`
     /// on one line of its own; anything else falls back to the full parse.
-    public static let embeddedRegions: [String] = {
+    package static let embeddedRegions: [String] = {
         let bytes = PackageResources.ModelCatalog_json
         let marker = Array("\n \"regions\": ".utf8)
         if let range = bytes.firstRange(of: marker), let end = bytes[range.upperBound...].firstIndex(of: UInt8(ascii: "\n")) {
@@ -113,7 +113,7 @@ public struct ModelCatalog: Sendable {
     }()
 
     /// Parses a catalog; any malformed entry is an error that names it.
-    public init(json bytes: [UInt8]) throws {
+    package init(json bytes: [UInt8]) throws {
         let document = try JSONParser.parse(bytes)
         func strings(_ value: JSONValue?) -> [String] { value?.arrayValue?.compactMap(\.stringValue) ?? [] }
         asOf = document["asOf"]?.stringValue ?? "9999-12-31T00:00:00Z"
@@ -179,15 +179,15 @@ public struct ModelCatalog: Sendable {
 
     // MARK: lookups
 
-    public func accountKind(_ kind: String) -> AccountKind? {
+    package func accountKind(_ kind: String) -> AccountKind? {
         accountKinds.first { $0.kind.lowercased() == kind.lowercased() }
     }
 
-    public func offers(region: String) -> Bool { regions.contains(AzureRegion.normalize(region)) }
+    package func offers(region: String) -> Bool { regions.contains(AzureRegion.normalize(region)) }
 
     /// Model versions of `region` as `locations/{l}/models` lists them: every kind that lists a
     /// version, with only the SKUs the region offers; versions with none there are left out.
-    public func models(region: String) -> [Model] {
+    package func models(region: String) -> [Model] {
         let region = AzureRegion.normalize(region)
         guard regions.contains(region) else { return [] }
         return models.compactMap { model in
@@ -199,7 +199,7 @@ public struct ModelCatalog: Sendable {
     }
 
     /// Model versions an account of `kind` in `region` can see (`accounts/{a}/models`).
-    public func models(kind: String, region: String) -> [Model] {
+    package func models(kind: String, region: String) -> [Model] {
         guard accountKind(kind)?.hostsDeployments == true else { return [] }
         return models(region: region).filter { $0.listed(byKind: kind) }
     }
@@ -207,7 +207,7 @@ public struct ModelCatalog: Sendable {
     /// The model a deployment names; a missing version means the default version, or, for the many
     /// models the service lists with no default (partner models), the newest one (EMULATOR CHOICE,
     /// docs/accounts-and-deployments.md). Format and name compare case-insensitively, like the service.
-    public func model(format: String, name: String, version: String?, kind: String, region: String) -> Model? {
+    package func model(format: String, name: String, version: String?, kind: String, region: String) -> Model? {
         let candidates = models(kind: kind, region: region).filter {
             $0.format.lowercased() == format.lowercased() && $0.name.lowercased() == name.lowercased()
         }
@@ -217,7 +217,7 @@ public struct ModelCatalog: Sendable {
         return candidates.first { $0.version.lowercased() == version.lowercased() }
     }
 
-    public func usage(named name: String) -> Usage? {
+    package func usage(named name: String) -> Usage? {
         usages.first { $0.name.lowercased() == name.lowercased() }
     }
 }

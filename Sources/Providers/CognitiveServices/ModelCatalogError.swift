@@ -1,6 +1,6 @@
 /// A catalog document with a malformed entry; the message names the entry (`models[3].skus[0]: …`).
-public struct ModelCatalogError: Error, CustomStringConvertible, Sendable {
-    public let description: String
+package struct ModelCatalogError: Error, CustomStringConvertible, Sendable {
+    package let description: String
 
-    public init(_ description: String) { self.description = description }
+    package init(_ description: String) { self.description = description }
 }

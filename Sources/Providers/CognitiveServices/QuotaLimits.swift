@@ -7,14 +7,14 @@ import Foundation
 ///
 /// Seed shape (a top-level key of the `--seed` file, next to the directory's keys):
 /// `"quotas": [{"usageName": "OpenAI.Standard.gpt-4o", "limit": 20, "location": "eastus", "subscriptionId": "…"}]`
-public struct QuotaLimits: Sendable {
-    public struct Override: Sendable, Equatable {
-        public var usageName: String
-        public var limit: Int
-        public var location: String?
-        public var subscriptionID: String?
+package struct QuotaLimits: Sendable {
+    package struct Override: Sendable, Equatable {
+        package var usageName: String
+        package var limit: Int
+        package var location: String?
+        package var subscriptionID: String?
 
-        public init(usageName: String, limit: Int, location: String? = nil, subscriptionID: String? = nil) {
+        package init(usageName: String, limit: Int, location: String? = nil, subscriptionID: String? = nil) {
             self.usageName = usageName
             self.limit = limit
             self.location = location.map(AzureRegion.normalize)
@@ -25,17 +25,17 @@ public struct QuotaLimits: Sendable {
     /// The catalog the limits default from; nil means the embedded one, parsed on first use rather
     /// than at start (the start-time budget, docs/performance.md).
     private let customCatalog: ModelCatalog?
-    public let overrides: [Override]
+    package let overrides: [Override]
 
-    public var catalog: ModelCatalog { customCatalog ?? .embedded }
+    package var catalog: ModelCatalog { customCatalog ?? .embedded }
 
-    public init(catalog: ModelCatalog? = nil, overrides: [Override] = []) {
+    package init(catalog: ModelCatalog? = nil, overrides: [Override] = []) {
         self.customCatalog = catalog
         self.overrides = overrides
     }
 
     /// The limit that applies; 0 for a usage name the catalog does not know.
-    public func limit(usageName: String, subscriptionID: String, location: String) -> Int {
+    package func limit(usageName: String, subscriptionID: String, location: String) -> Int {
         let region = AzureRegion.normalize(location)
         let subscription = subscriptionID.lowercased()
         let matching = overrides.filter { entry in
@@ -53,7 +53,7 @@ public struct QuotaLimits: Sendable {
     }
 
     /// Reads the `quotas` key of a seed file; no file means no overrides. Errors name the entry.
-    public static func load(seedPath: String?, catalog: ModelCatalog? = nil) throws -> QuotaLimits {
+    package static func load(seedPath: String?, catalog: ModelCatalog? = nil) throws -> QuotaLimits {
         guard let seedPath else { return QuotaLimits(catalog: catalog) }
         let bytes: [UInt8]
         do {

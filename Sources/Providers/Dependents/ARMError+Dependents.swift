@@ -4,21 +4,21 @@ import ARMCore
 extension ARMError {
     /// An operation that needs a feature the subscription unregistered (EMULATOR CHOICE, in the
     /// wording of Azure's "not registered for feature" errors).
-    public static func subscriptionNotRegisteredForFeature(subscriptionID: String, namespace: String, feature: String) -> ARMError {
+    package static func subscriptionNotRegisteredForFeature(subscriptionID: String, namespace: String, feature: String) -> ARMError {
         ARMError(
             status: 400, code: "SubscriptionNotRegisteredForFeature",
             message: "Subscription '\(subscriptionID)' is not registered for feature \(namespace)/\(feature) required to carry out the "
                 + "requested operation.")
     }
 
-    public static func storageAccountNameInvalid(_ name: String) -> ARMError {
+    package static func storageAccountNameInvalid(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "AccountNameInvalid",
             message: "\(name) is not a valid storage account name. Storage account name must be between 3 and 24 characters in "
                 + "length and use numbers and lower-case letters only.")
     }
 
-    public static func vaultNameNotValid(_ name: String) -> ARMError {
+    package static func vaultNameNotValid(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "VaultNameNotValid",
             message: "The vault name '\(name)' is invalid. A vault's name must be between 3-24 alphanumeric characters. The name "
@@ -27,12 +27,12 @@ extension ARMError {
 
     /// Storage account names are global: a PUT of a name another group or subscription holds
     /// (Microsoft.Storage error codes, https://learn.microsoft.com/rest/api/storagerp/srp-error-codes).
-    public static func storageAccountAlreadyTaken(_ name: String) -> ARMError {
+    package static func storageAccountAlreadyTaken(_ name: String) -> ARMError {
         ARMError(status: 409, code: "StorageAccountAlreadyTaken", message: "The storage account named \(name) is already taken.")
     }
 
     /// `regenerateKey` with a key name other than key1/key2 (kerb keys are not modelled).
-    public static func storageInvalidKeyName(_ name: String) -> ARMError {
+    package static func storageInvalidKeyName(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidValuesForRequestParameters",
             message: "Values for request parameters are invalid: keyName '\(name)'. Valid key names are key1 and key2.")
@@ -40,11 +40,11 @@ extension ARMError {
 
     /// Vault names are global; the text is the one checkNameAvailability gives for a taken name
     /// (its opening quoted in Azure/azure-powershell's Test-AzKeyVaultNameAvailability example).
-    public static func vaultAlreadyExists(_ name: String) -> ARMError {
+    package static func vaultAlreadyExists(_ name: String) -> ARMError {
         ARMError(status: 409, code: "VaultAlreadyExists", message: vaultNameInUseMessage(name))
     }
 
-    public static func vaultNameInUseMessage(_ name: String) -> String {
+    package static func vaultNameInUseMessage(_ name: String) -> String {
         "The vault name '\(name)' is already in use. Vault names are globally unique so it is possible that the name is already taken. "
             + "If you are sure that the vault name was not taken then it is possible that a vault with the same name was recently "
             + "deleted but not purged after being placed in a recoverable state. If the vault is in a recoverable state then the vault "
@@ -52,7 +52,7 @@ extension ARMError {
     }
 
     /// A PUT of a vault whose name is soft-deleted (without `createMode: recover`).
-    public static func vaultInDeletedState(_ name: String) -> ARMError {
+    package static func vaultInDeletedState(_ name: String) -> ARMError {
         ARMError(
             status: 409, code: "ConflictError",
             message: "A vault with the same name already exists in deleted state. You need to either recover or purge existing key "
@@ -60,18 +60,18 @@ extension ARMError {
     }
 
     /// `createMode: recover` with no soft-deleted vault of that name.
-    public static func deletedVaultNotFound(_ name: String) -> ARMError {
+    package static func deletedVaultNotFound(_ name: String) -> ARMError {
         ARMError(status: 404, code: "ResourceNotFound", message: "The deleted vault '\(name)' was not found.")
     }
 
-    public static func containerNameInvalid(_ name: String) -> ARMError {
+    package static func containerNameInvalid(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "ContainerNameInvalid",
             message: "The specified container name '\(name)' is invalid. Container names must be 3 to 63 characters long and "
                 + "contain only lower-case letters, digits and single hyphens, starting with a letter or digit.")
     }
 
-    public static func secretNameInvalid(_ name: String) -> ARMError {
+    package static func secretNameInvalid(_ name: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The secret name '\(name)' is invalid. Secret names must be 1 to 127 characters long and contain only "
@@ -82,7 +82,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let dependentsCatalog: [(factory: String, error: ARMError)] = [
+    package static let dependentsCatalog: [(factory: String, error: ARMError)] = [
         (
             "subscriptionNotRegisteredForFeature",
             subscriptionNotRegisteredForFeature(subscriptionID: "{subscriptionID}", namespace: "{namespace}", feature: "{feature}")

@@ -19,17 +19,17 @@ import Foundation
 /// so they get the bodies below like any client's. Contract with Microsoft.MachineLearningServices
 /// for connection secrets, which it still keeps through the store: a vault secret's value lives in
 /// the secret's private state under `value` (never rendered: ARM's secret GET has no value).
-public struct DependentsProvider: Sendable, RouteProvider {
+package struct DependentsProvider: Sendable, RouteProvider {
     let store: ResourceStore
     let now: @Sendable () -> Date
 
-    public init(store: ResourceStore, now: @escaping @Sendable () -> Date = Date.init) {
+    package init(store: ResourceStore, now: @escaping @Sendable () -> Date = Date.init) {
         self.store = store
         self.now = now
     }
 
     /// One registration per namespace, for `GET /subscriptions/{s}/providers`.
-    public static var registrations: [ResourceProviderRegistration] {
+    package static var registrations: [ResourceProviderRegistration] {
         [
             ResourceProviderRegistration(
                 namespace: "Microsoft.Storage",
@@ -55,7 +55,7 @@ public struct DependentsProvider: Sendable, RouteProvider {
         ]
     }
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         DependentType.all.flatMap(trackedRoutes(for:)) + containerRoutes + secretRoutes + nameAvailabilityRoutes + storageKeyRoutes
             + deletedVaultRoutes
     }

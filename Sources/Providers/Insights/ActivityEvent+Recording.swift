@@ -5,7 +5,7 @@ import Foundation
 /// Building the events of a recorded operation, field by field as the schema doc's Administrative
 /// sample and `activityLogs_API.json` (`EventData`) show them.
 extension ActivityEvent {
-    public enum Name: String, Sendable {
+    package enum Name: String, Sendable {
         case beginRequest = "BeginRequest"
         case endRequest = "EndRequest"
 
@@ -13,7 +13,7 @@ extension ActivityEvent {
     }
 
     /// `status` values (schema doc): Started, Accepted, Succeeded, Failed.
-    public enum Status: String, Sendable {
+    package enum Status: String, Sendable {
         case started = "Started"
         case accepted = "Accepted"
         case succeeded = "Succeeded"
@@ -23,7 +23,7 @@ extension ActivityEvent {
     /// One event of `operation`. `httpStatus` fills `subStatus` and `properties.statusCode`
     /// (`Created`, `Created (HTTP Status Code: 201)`); nil leaves them empty (BeginRequest, and the
     /// completion of a long-running operation, which has no HTTP response of its own).
-    public static func make(
+    package static func make(
         _ operation: RecordedOperation, name: Name, status: Status, httpStatus: Int?, error: JSONValue?, at date: Date
     ) -> ActivityEvent {
         let eventDataID = newGUID()
@@ -76,7 +76,7 @@ extension ActivityEvent {
     /// `caller` (schema doc: "email address …, UPN claim, or SPN claim based on availability"):
     /// the UPN for users, the object id for service principals and managed identities
     /// (EMULATOR CHOICE, docs/activity-log.md).
-    public static func callerName(_ caller: Caller) -> String {
+    package static func callerName(_ caller: Caller) -> String {
         if caller.principalType == .user, let upn = caller.userPrincipalName { return upn }
         return caller.objectId
     }

@@ -5,21 +5,21 @@ import Foundation
 /// `EventData`; learn.microsoft.com "Azure Monitor activity log event schema"), with the fields the
 /// `$filter` reads pulled out once. The JSON is what `/_emulator/state` exports and the journal
 /// keeps, so an event reads back exactly as it was served.
-public struct ActivityEvent: Sendable, Equatable {
-    public let json: JSONObject
-    public let timestamp: Date
-    public let eventDataID: String
-    public let correlationID: String
-    public let resourceID: String
-    public let resourceGroupName: String
-    public let resourceProvider: String
-    public let subscriptionID: String
-    public let caller: String
-    public let status: String
-    public let channels: String
+package struct ActivityEvent: Sendable, Equatable {
+    package let json: JSONObject
+    package let timestamp: Date
+    package let eventDataID: String
+    package let correlationID: String
+    package let resourceID: String
+    package let resourceGroupName: String
+    package let resourceProvider: String
+    package let subscriptionID: String
+    package let caller: String
+    package let status: String
+    package let channels: String
 
     /// Reads an event back (state import, the journal); the error names the first problem found.
-    public init(json value: JSONValue) throws(InsightsError) {
+    package init(json value: JSONValue) throws(InsightsError) {
         guard let object = value.objectValue else { throw .badRequest("an activity log event must be a JSON object.") }
         func string(_ name: String) throws(InsightsError) -> String {
             guard let text = object[name]?.stringValue else { throw .badRequest("an activity log event needs a string '\(name)'.") }
@@ -69,7 +69,7 @@ public struct ActivityEvent: Sendable, Equatable {
     }
 
     /// Only the top-level properties `names` lists (case-insensitive), in the event's own order.
-    public func selecting(_ names: Set<String>?) -> JSONValue {
+    package func selecting(_ names: Set<String>?) -> JSONValue {
         guard let names else { return .object(json) }
         return .object(JSONObject(json.pairs.filter { names.contains($0.key.lowercased()) }.map { ($0.key, $0.value) }))
     }

@@ -3,7 +3,7 @@ import ARMCore
 /// Reading events back from a state document or the journal: all of them are checked before any is used.
 extension ActivityLog {
     /// The events of `items`; the error names the first invalid one (`[3]: …`).
-    public static func events(from items: [JSONValue]) throws(InsightsError) -> [ActivityEvent] {
+    package static func events(from items: [JSONValue]) throws(InsightsError) -> [ActivityEvent] {
         var events: [ActivityEvent] = []
         events.reserveCapacity(items.count)
         var ids = Set<String>()

@@ -5,9 +5,9 @@ import Synchronization
 /// The activity log's events, oldest first, bounded in memory: events older than `retention` are
 /// dropped (learn.microsoft.com activity log: "retained in Azure for 90 days and then deleted"), and
 /// beyond `capacity` the oldest go first (EMULATOR CHOICE, docs/activity-log.md).
-public final class ActivityLog: Sendable {
-    public static let defaultCapacity = 100_000
-    public static let retentionDays = 90
+package final class ActivityLog: Sendable {
+    package static let defaultCapacity = 100_000
+    package static let retentionDays = 90
 
     struct Entry {
         /// Append order: the paging key (newest first = highest first).
@@ -23,13 +23,13 @@ public final class ActivityLog: Sendable {
         var live: ArraySlice<Entry> { entries[head...] }
     }
 
-    public let capacity: Int
+    package let capacity: Int
     let state = Mutex(State())
     let now: @Sendable () -> Date
     /// Told of every change under the lock (the journal): quick, no I/O, no calls back.
     let observer: (@Sendable (ActivityLogChange) -> Void)?
 
-    public init(
+    package init(
         capacity: Int = ActivityLog.defaultCapacity, now: @escaping @Sendable () -> Date = { Date() },
         observer: (@Sendable (ActivityLogChange) -> Void)? = nil
     ) {
@@ -38,10 +38,10 @@ public final class ActivityLog: Sendable {
         self.observer = observer
     }
 
-    public var retentionStart: Date { now().addingTimeInterval(-Double(Self.retentionDays) * 86_400) }
+    package var retentionStart: Date { now().addingTimeInterval(-Double(Self.retentionDays) * 86_400) }
 
     /// Adds an event; one already past the retention window is not kept.
-    public func append(_ event: ActivityEvent) {
+    package func append(_ event: ActivityEvent) {
         let cutoff = retentionStart
         guard event.timestamp >= cutoff else { return }
         state.withLock { state in
@@ -53,14 +53,14 @@ public final class ActivityLog: Sendable {
     }
 
     /// Every event, oldest first (export, snapshots).
-    public var all: [ActivityEvent] {
+    package var all: [ActivityEvent] {
         state.withLock { $0.live.map(\.event) }
     }
 
-    public var count: Int { state.withLock { $0.live.count } }
+    package var count: Int { state.withLock { $0.live.count } }
 
     /// Replaces the log (state import, recovery), sorted by timestamp, with retention applied.
-    public func replace(with events: [ActivityEvent]) {
+    package func replace(with events: [ActivityEvent]) {
         let cutoff = retentionStart
         let sorted = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
         state.withLock { state in
@@ -74,11 +74,11 @@ public final class ActivityLog: Sendable {
         }
     }
 
-    public func reset() { replace(with: []) }
+    package func reset() { replace(with: []) }
 
     /// Up to `limit` events matching `include`, newest first, strictly older (in append order)
     /// than the page key `before`; `nextKey` is set when more may follow.
-    public func page(before: UInt64?, limit: Int, where include: (ActivityEvent) -> Bool) -> (events: [ActivityEvent], nextKey: UInt64?) {
+    package func page(before: UInt64?, limit: Int, where include: (ActivityEvent) -> Bool) -> (events: [ActivityEvent], nextKey: UInt64?) {
         let cutoff = retentionStart
         return state.withLock { state in
             var found: [ActivityEvent] = []

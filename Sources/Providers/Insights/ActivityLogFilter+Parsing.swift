@@ -6,7 +6,7 @@ import Foundation
 /// (`'…'`, `''` inside is a quote, OData) or bare; each field may appear once.
 extension ActivityLogFilter {
     /// Longer filters are refused before scanning (az's longest, with a resource id, is a few hundred bytes).
-    public static let maxLength = 4096
+    package static let maxLength = 4096
 
     enum Token: Equatable {
         case word(String)
@@ -19,7 +19,7 @@ extension ActivityLogFilter {
         }
     }
 
-    public init(parsing text: String) throws(InsightsError) {
+    package init(parsing text: String) throws(InsightsError) {
         guard text.utf8.count <= Self.maxLength else {
             throw .invalidFilter("the filter is longer than \(Self.maxLength) characters.")
         }
@@ -140,7 +140,7 @@ extension ActivityLogFilter {
     /// ISO 8601 as the clients send it: `YYYY-MM-DDTHH:MM:SS`, optional fraction of 1 to 7 digits,
     /// then `Z`, `±hh:mm`, ` hh:mm` (a decoded `+`) or nothing (naive: UTC, what az sends by default);
     /// a bare date is midnight UTC.
-    public static func timestamp(_ text: String) -> Date? {
+    package static func timestamp(_ text: String) -> Date? {
         var value = text.trimmingCharacters(in: .whitespaces)
         let bytes = Array(value.utf8)
         if bytes.count == 10 { value += "T00:00:00" }

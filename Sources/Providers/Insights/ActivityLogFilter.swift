@@ -7,27 +7,27 @@ import Foundation
 /// resourceGroupName, resourceUri (az sends resourceId), resourceProvider, correlationId, plus the
 /// caller and status clauses az adds (azure-cli `monitor/custom.py`, `_build_activity_log_odata_filter`)
 /// and the spec example's `eventChannels`. Parsing is in `ActivityLogFilter+Parsing.swift`.
-public struct ActivityLogFilter: Sendable, Equatable {
-    public var start: Date
+package struct ActivityLogFilter: Sendable, Equatable {
+    package var start: Date
     /// nil: up to now.
-    public var end: Date?
-    public var resourceGroupName: String?
+    package var end: Date?
+    package var resourceGroupName: String?
     /// `resourceUri` or `resourceId` (synonyms).
-    public var resourceID: String?
-    public var resourceProvider: String?
-    public var correlationID: String?
-    public var caller: String?
-    public var status: String?
+    package var resourceID: String?
+    package var resourceProvider: String?
+    package var correlationID: String?
+    package var caller: String?
+    package var status: String?
     /// `eventChannels eq 'Admin, Operation'`: the event's channel must be one of these.
-    public var channels: [String]?
+    package var channels: [String]?
 
-    public init(start: Date, end: Date? = nil) {
+    package init(start: Date, end: Date? = nil) {
         self.start = start
         self.end = end
     }
 
     /// Every clause is a case-insensitive equality; the window includes both ends.
-    public func matches(_ event: ActivityEvent) -> Bool {
+    package func matches(_ event: ActivityEvent) -> Bool {
         guard event.timestamp >= start, end.map({ event.timestamp <= $0 }) ?? true else { return false }
         func same(_ wanted: String?, _ value: String) -> Bool {
             guard let wanted else { return true }

@@ -12,14 +12,14 @@ import Synchronization
 /// unauthenticated calls never reach this step: they have no caller to record.
 /// Internal requests (a template deployment's resources) pass here too, with the correlation id
 /// of the request that caused them, as Azure records deployment-created resources.
-public final class ActivityLogRecorder: ARMMiddleware {
-    public let log: ActivityLog
+package final class ActivityLogRecorder: ARMMiddleware {
+    package let log: ActivityLog
     let operations: LongRunningOperations?
     let now: @Sendable () -> Date
     /// 202 operations whose long-running operation has not finished yet, by operation id.
     let pending = Mutex<[String: RecordedOperation]>([:])
 
-    public init(log: ActivityLog, operations: LongRunningOperations? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
+    package init(log: ActivityLog, operations: LongRunningOperations? = nil, now: @escaping @Sendable () -> Date = { Date() }) {
         self.log = log
         self.operations = operations
         self.now = now
@@ -28,7 +28,7 @@ public final class ActivityLogRecorder: ARMMiddleware {
 
     static let recordedMethods: Set<String> = ["PUT", "PATCH", "POST", "DELETE"]
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard Self.recordedMethods.contains(request.method), request.route != nil, let caller = request.caller else {
             return try await next.respond(to: request)
         }
@@ -87,7 +87,7 @@ public final class ActivityLogRecorder: ARMMiddleware {
     }
 
     /// Forgets completions still awaited (operator reset: their operations are gone).
-    public func reset() {
+    package func reset() {
         pending.withLock { $0 = [:] }
     }
 }

@@ -7,28 +7,28 @@ extension InsightsError {
     }
 
     /// No `$filter`, or one without `eventTimestamp ge` (azure-rest-api-specs#2467: the filter is required).
-    public static func missingFilter() -> InsightsError {
+    package static func missingFilter() -> InsightsError {
         badRequest(
             "The $filter query parameter is required and must contain a start time: "
                 + "eventTimestamp ge '<start>' [and eventTimestamp le '<end>'].")
     }
 
     /// The filter does not follow the documented grammar.
-    public static func invalidFilter(_ reason: String) -> InsightsError {
+    package static func invalidFilter(_ reason: String) -> InsightsError {
         badRequest("$filter searching parameters invalid: \(reason)")
     }
 
     /// A start time before the retention window (activity-log.md: "retained in Azure for 90 days").
-    public static func startTooOld(_ start: String, days: Int) -> InsightsError {
+    package static func startTooOld(_ start: String, days: Int) -> InsightsError {
         badRequest(
             "The start time '\(start)' is more than \(days) days in the past: activity log events are kept for \(days) days.")
     }
 
-    public static func endBeforeStart() -> InsightsError {
+    package static func endBeforeStart() -> InsightsError {
         badRequest("$filter searching parameters invalid: the end time is earlier than the start time.")
     }
 
-    public static func invalidSkipToken(_ token: String) -> InsightsError {
+    package static func invalidSkipToken(_ token: String) -> InsightsError {
         badRequest("The $skiptoken '\(token)' is not valid for this query.")
     }
 }

@@ -5,9 +5,9 @@ import Foundation
 extension InsightsProvider {
     /// Reading the log needs this action (Reader's `*/read` grants it); the authorization step
     /// filters the events of a caller without it at the subscription to what that caller can read.
-    public static let readAction = "Microsoft.Insights/eventtypes/values/read"
+    package static let readAction = "Microsoft.Insights/eventtypes/values/read"
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         [
             Route(
                 "GET", "/subscriptions/{subscriptionId}/providers/microsoft.insights/eventtypes/management/values",

@@ -12,18 +12,18 @@ import Foundation
 /// Security, ServiceHealth, Alert, Autoscale, Recommendation or ResourceHealth events); no
 /// diagnostic settings, log profiles or export to storage; `Microsoft.Insights/components` is the
 /// Dependents provider's.
-public struct InsightsProvider: Sendable, RouteProvider {
-    public static let apiVersion = "2015-04-01"
+package struct InsightsProvider: Sendable, RouteProvider {
+    package static let apiVersion = "2015-04-01"
     /// Events per page (EMULATOR CHOICE; Azure leaves the page size to the service).
-    public static let pageSize = 200
+    package static let pageSize = 200
 
-    public let log: ActivityLog
+    package let log: ActivityLog
 
-    public init(log: ActivityLog) {
+    package init(log: ActivityLog) {
         self.log = log
     }
 
-    public static var registration: ResourceProviderRegistration {
+    package static var registration: ResourceProviderRegistration {
         ResourceProviderRegistration(
             namespace: "Microsoft.Insights",
             resourceTypes: [
@@ -34,7 +34,7 @@ public struct InsightsProvider: Sendable, RouteProvider {
 
     /// The categories `eventcategories` lists (`eventCategories_API.json` example), of which the
     /// emulator records Administrative only.
-    public static let categories = [
+    package static let categories = [
         "Administrative", "Security", "ServiceHealth", "Alert", "Recommendation", "Policy", "Autoscale", "ResourceHealth",
     ]
 }

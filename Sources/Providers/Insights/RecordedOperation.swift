@@ -5,17 +5,17 @@ import Synchronization
 
 /// What the two events of one ARM write, delete or action share: the operation and correlation
 /// ids, the resource, the authorization action, the caller and its claims, the HTTP request.
-public struct RecordedOperation: Sendable {
-    public let operationID: String
-    public let correlationID: String
-    public let serviceRequestID: String
-    public let resourceID: ResourceID
-    public let action: String
-    public let caller: Caller
-    public let claims: JSONObject
-    public let httpRequest: JSONObject
+package struct RecordedOperation: Sendable {
+    package let operationID: String
+    package let correlationID: String
+    package let serviceRequestID: String
+    package let resourceID: ResourceID
+    package let action: String
+    package let caller: Caller
+    package let claims: JSONObject
+    package let httpRequest: JSONObject
 
-    public init(
+    package init(
         operationID: String, correlationID: String, serviceRequestID: String, resourceID: ResourceID, action: String, caller: Caller,
         claims: JSONObject, httpRequest: JSONObject
     ) {

@@ -7,14 +7,14 @@ import ARMCore
 extension ARMError {
     /// Workspace, connection and outbound-rule names: `^[a-zA-Z0-9][a-zA-Z0-9_-]{2,32}$` (the `workspaceName`
     /// pattern of azure-rest-api-specs `specification/machinelearningservices/resource-manager`).
-    public static func invalidWorkspaceChildName(_ name: String, type: String) -> ARMError {
+    package static func invalidWorkspaceChildName(_ name: String, type: String) -> ARMError {
         invalidResourceName(
             name, type: type,
             rule: "The name must be 3 to 33 characters long, start with a letter or digit, and contain only letters, digits, "
                 + "'_' and '-'.")
     }
 
-    public static func invalidWorkspaceKind(_ kind: String) -> ARMError {
+    package static func invalidWorkspaceKind(_ kind: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "Workspace kind '\(kind)' is not supported. Supported kinds are 'Default', 'Hub' and 'Project'.")
@@ -22,24 +22,24 @@ extension ARMError {
 
     /// "Converting a regular workspace into a hub workspace: Not supported."
     /// (https://learn.microsoft.com/azure/machine-learning/concept-hub-workspace)
-    public static func workspaceKindImmutable(existing: String, requested: String) -> ARMError {
+    package static func workspaceKindImmutable(existing: String, requested: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The kind of workspace cannot be changed from '\(existing)' to '\(requested)'.")
     }
 
-    public static let projectHubResourceIdRequired = ARMError(
+    package static let projectHubResourceIdRequired = ARMError(
         status: 400, code: "BadRequest",
         message: "A workspace of kind 'Project' must specify the ARM id of its hub workspace in 'properties.hubResourceId'.")
 
     /// EMULATOR CHOICE (docs/hubs-and-projects.md, "Rules this emulator enforces"): a missing hub or a non-hub.
-    public static func hubWorkspaceNotFound(_ hubResourceId: String) -> ARMError {
+    package static func hubWorkspaceNotFound(_ hubResourceId: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "Hub workspace '\(hubResourceId)' was not found or is not of kind 'Hub'.")
     }
 
-    public static func hubResourceIdImmutable(existing: String, requested: String) -> ARMError {
+    package static func hubResourceIdImmutable(existing: String, requested: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The hubResourceId of a project workspace cannot be changed after creation (from '\(existing)' to "
@@ -47,11 +47,11 @@ extension ARMError {
     }
 
     /// The real service's text (Azure-Samples/ai-studio-in-a-box#5), spelling included.
-    public static let projectManagedNetwork = ARMError(
+    package static let projectManagedNetwork = ARMError(
         status: 400, code: "BadRequest", message: "Project workspace shouldn't define it's own managed network properties.")
 
     /// azure-ai-ml's client-side check, applied by the emulator on the server (docs/hubs-and-projects.md).
-    public static func projectDependentResource(_ property: String) -> ARMError {
+    package static func projectDependentResource(_ property: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "To create a project workspace with a workspace hub, please only specify name, description, display_name, "
@@ -59,7 +59,7 @@ extension ARMError {
             target: "properties." + property)
     }
 
-    public static func projectLocationMismatch(location: String, hubLocation: String) -> ARMError {
+    package static func projectLocationMismatch(location: String, hubLocation: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The location of a project workspace must match that of its hub: '\(location)' was given, the hub is in "
@@ -68,14 +68,14 @@ extension ARMError {
     }
 
     /// `storageAccount` and `keyVault` "cannot be changed once the workspace has been created" (docs/hubs-and-projects.md).
-    public static func workspacePropertyImmutable(_ property: String) -> ARMError {
+    package static func workspacePropertyImmutable(_ property: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The property '\(property)' cannot be changed once the workspace has been created.",
             target: "properties." + property)
     }
 
-    public static func dependentResourceGroupNotFound(_ property: String, id: String) -> ARMError {
+    package static func dependentResourceGroupNotFound(_ property: String, id: String) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The resource '\(id)' given in '\(property)' cannot be used: its subscription or resource group does not "
@@ -84,7 +84,7 @@ extension ARMError {
     }
 
     /// Deleting a hub with projects: behaviour UNKNOWN in Azure; EMULATOR CHOICE 409 (docs/hubs-and-projects.md).
-    public static func hubHasProjects(_ hub: String, projects: [String]) -> ARMError {
+    package static func hubHasProjects(_ hub: String, projects: [String]) -> ARMError {
         ARMError(
             status: 409, code: "Conflict",
             message: "Hub workspace '\(hub)' still has project workspaces: \(projects.joined(separator: ", ")). Delete the "
@@ -93,34 +93,34 @@ extension ARMError {
 
     /// A soft-deleted workspace keeps its name until purged
     /// (https://learn.microsoft.com/azure/machine-learning/concept-soft-delete).
-    public static func workspaceSoftDeleted(_ name: String) -> ARMError {
+    package static func workspaceSoftDeleted(_ name: String) -> ARMError {
         ARMError(
             status: 409, code: "Conflict",
             message: "Workspace '\(name)' is in soft-deleted state. Purge it (DELETE with forceToPurge=true) or recover it before "
                 + "reusing the name.")
     }
 
-    public static func hubConnectionReadOnlyInProject(_ name: String, hub: String) -> ARMError {
+    package static func hubConnectionReadOnlyInProject(_ name: String, hub: String) -> ARMError {
         ARMError(
             status: 409, code: "Conflict",
             message: "Connection '\(name)' belongs to hub workspace '\(hub)' and is shared with this project; it can only be "
                 + "changed or deleted through the hub.")
     }
 
-    public static func missingQueryParameter(_ name: String, allowed: [String]) -> ARMError {
+    package static func missingQueryParameter(_ name: String, allowed: [String]) -> ARMError {
         ARMError(
             status: 400, code: "BadRequest",
             message: "The query parameter '\(name)' is required. Allowed values are: \(allowed.joined(separator: ", ")).",
             target: name)
     }
 
-    public static func computeActionNotAllowed(_ action: String, compute: String, state: String) -> ARMError {
+    package static func computeActionNotAllowed(_ action: String, compute: String, state: String) -> ARMError {
         ARMError(
             status: 409, code: "Conflict",
             message: "Cannot \(action) compute instance '\(compute)' while it is in state '\(state)'.")
     }
 
-    public static func computeTypeNotSupported(_ type: String) -> ARMError {
+    package static func computeTypeNotSupported(_ type: String) -> ARMError {
         ARMError(
             status: 501, code: "NotImplemented",
             message: "Compute type '\(type)' is not implemented by foundry-emulator; only 'ComputeInstance' is.")
@@ -130,7 +130,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let machineLearningServicesCatalog: [(factory: String, error: ARMError)] = [
+    package static let machineLearningServicesCatalog: [(factory: String, error: ARMError)] = [
         ("invalidWorkspaceChildName", invalidWorkspaceChildName("{name}", type: "{type}")),
         ("invalidWorkspaceKind", invalidWorkspaceKind("{kind}")),
         ("workspaceKindImmutable", workspaceKindImmutable(existing: "{existing}", requested: "{requested}")),

@@ -11,14 +11,14 @@ import Authorization
 /// role assignments of Storage Blob Data Contributor only (the block's condition, in the form of
 /// the delegating built-in roles). It cannot read or write workspaces, accounts, resource groups,
 /// keys, secrets or any other role.
-public enum MachineLearningServiceRole {
-    public static let guid = "fe000000-0000-4000-8000-000000000011"
+package enum MachineLearningServiceRole {
+    package static let guid = "fe000000-0000-4000-8000-000000000011"
 
     /// Storage Blob Data Contributor: the one role the service assigns (a project's identity on its
     /// hub's storage account).
-    public static let assignableRole = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"
+    package static let assignableRole = "ba92f5b4-2d11-453d-a403-e96b0029c9fe"
 
-    public static let definition = RoleDefinition(
+    package static let definition = RoleDefinition(
         name: guid, roleName: "Foundry Emulator Machine Learning Service",
         description: "First-party role of the Machine Learning service: the dependent resources it creates for workspaces.",
         type: "BuiltInRole",

@@ -9,7 +9,7 @@ import ARMCore
 /// EMULATOR CHOICE: ARM's DELETE carries no `forceToPurge`, so the workspaces are soft-deleted as
 /// by a plain DELETE (their names stay taken until purged, as in Azure).
 extension MachineLearningServicesProvider: ResourceGroupCascade {
-    public func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
+    package func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
         let workspaceType = Self.workspaceType.lowercased()
         let workspaces = removed.filter { $0.id.fullType.lowercased() == workspaceType }
         guard !workspaces.isEmpty else { return }

@@ -20,7 +20,7 @@ import Identity
 /// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only
 /// purged; private endpoints, notebooks, features, online deployments, the preview endpoint proxy
 /// and compute types other than ComputeInstance answer 501.
-public struct MachineLearningServicesProvider: Sendable, RouteProvider {
+package struct MachineLearningServicesProvider: Sendable, RouteProvider {
     let directory: Directory
     let store: ResourceStore
     let operations: LongRunningOperations
@@ -32,9 +32,9 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
     let internalRequests: InternalRequests
 
     /// Whether `caller` may perform `action` at `scope`.
-    public typealias AccessCheck = @Sendable (_ caller: Caller, _ action: String, _ scope: ResourceID) -> Bool
+    package typealias AccessCheck = @Sendable (_ caller: Caller, _ action: String, _ scope: ResourceID) -> Bool
 
-    public init(
+    package init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations, linkedAccess: AccessCheck? = nil,
         internalRequests: InternalRequests = InternalRequests(), now: @escaping @Sendable () -> Date = Date.init
     ) {
@@ -58,7 +58,7 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
         "2024-04-01", "2023-10-01", "2020-08-01",
     ]
 
-    public static let registration = ResourceProviderRegistration(
+    package static let registration = ResourceProviderRegistration(
         namespace: namespace,
         resourceTypes: [
             .init(
@@ -77,7 +77,7 @@ public struct MachineLearningServicesProvider: Sendable, RouteProvider {
             .init(name: "workspaces/deployments", apiVersions: apiVersions),
         ])
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         workspaceRoutes + workspaceActionRoutes + connectionRoutes + outboundRuleRoutes + computeRoutes + endpointRoutes
     }
 

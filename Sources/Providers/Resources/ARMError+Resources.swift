@@ -6,12 +6,12 @@ import ARMCore
 extension ARMError {
     /// A template that cannot be evaluated: 400 `InvalidTemplate` (docs/template-deployments.md;
     /// https://learn.microsoft.com/azure/azure-resource-manager/troubleshooting/error-invalid-template).
-    public static func invalidTemplate(_ reason: String) -> ARMError {
+    package static func invalidTemplate(_ reason: String) -> ARMError {
         ARMError(status: 400, code: "InvalidTemplate", message: "Deployment template validation failed: '\(reason)'.")
     }
 
     /// Validation failure of a deployment: 400 `InvalidTemplateDeployment`, inner errors in `details`.
-    public static func invalidTemplateDeployment(_ name: String, trackingID: String, details: [ARMError]) -> ARMError {
+    package static func invalidTemplateDeployment(_ name: String, trackingID: String, details: [ARMError]) -> ARMError {
         ARMError(
             status: 400, code: "InvalidTemplateDeployment",
             message:
@@ -20,7 +20,7 @@ extension ARMError {
     }
 
     /// The deployment-level error of a failed deployment; the failed resources' errors are its details.
-    public static func deploymentFailed(target: String, details: [ARMError]) -> ARMError {
+    package static func deploymentFailed(target: String, details: [ARMError]) -> ARMError {
         ARMError(
             status: 400, code: "DeploymentFailed",
             message:
@@ -29,15 +29,15 @@ extension ARMError {
     }
 
     /// A resource whose asynchronous provisioning ended in `Failed` without an error of its own.
-    public static let resourceDeploymentFailure = ARMError(
+    package static let resourceDeploymentFailure = ARMError(
         status: 400, code: "ResourceDeploymentFailure",
         message: "The resource operation completed with terminal provisioning state 'Failed'.")
 
-    public static func deploymentNotFound(_ name: String) -> ARMError {
+    package static func deploymentNotFound(_ name: String) -> ARMError {
         ARMError(status: 404, code: "DeploymentNotFound", message: "Deployment '\(name)' could not be found.")
     }
 
-    public static func deploymentOperationNotFound(_ operationID: String, deployment: String) -> ARMError {
+    package static func deploymentOperationNotFound(_ operationID: String, deployment: String) -> ARMError {
         ARMError(
             status: 404, code: "DeploymentOperationNotFound",
             message: "The operation '\(operationID)' of deployment '\(deployment)' could not be found.")
@@ -45,7 +45,7 @@ extension ARMError {
 
     /// Deployment names: 1-64 characters of `^[-\w\._\(\)]+$` (the `deploymentName` parameter of
     /// azure-rest-api-specs `specification/resources/resource-manager/Microsoft.Resources`; code EMULATOR CHOICE).
-    public static func invalidDeploymentName(_ name: String, invalid: String) -> ARMError {
+    package static func invalidDeploymentName(_ name: String, invalid: String) -> ARMError {
         ARMError(
             status: 400, code: "InvalidDeploymentName",
             message:
@@ -54,11 +54,11 @@ extension ARMError {
     }
 
     /// A deployment body without its required parts (`properties`, `mode`, `template`).
-    public static func invalidDeploymentRequest(_ message: String) -> ARMError {
+    package static func invalidDeploymentRequest(_ message: String) -> ARMError {
         ARMError(status: 400, code: "InvalidRequestContent", message: message)
     }
 
-    public static func deploymentCannotBeCanceled(_ name: String, state: String) -> ARMError {
+    package static func deploymentCannotBeCanceled(_ name: String, state: String) -> ARMError {
         ARMError(
             status: 409, code: "DeploymentCannotBeCancelled",
             message: "The deployment '\(name)' cannot be cancelled because it is in the terminal state '\(state)'.")
@@ -66,7 +66,7 @@ extension ARMError {
 
     /// A template resource whose type no registered provider serves (`NoRegisteredProviderFound` /
     /// `InvalidResourceType`, as the gateway's `invalidResourceType`), reported inside `InvalidTemplateDeployment`.
-    public static func templateResourceTypeNotFound(_ type: String, apiVersion: String) -> ARMError {
+    package static func templateResourceTypeNotFound(_ type: String, apiVersion: String) -> ARMError {
         let parts = type.split(separator: "/", maxSplits: 1).map(String.init)
         return ARMError(
             status: 400, code: "InvalidResourceType",
@@ -76,12 +76,12 @@ extension ARMError {
     }
 
     /// A feature the emulator's catalog does not hold (EMULATOR CHOICE: Azure's text is not recorded publicly).
-    public static func featureNotFound(_ namespace: String, _ feature: String) -> ARMError {
+    package static func featureNotFound(_ namespace: String, _ feature: String) -> ARMError {
         ARMError(status: 404, code: "FeatureNotFound", message: "The feature '\(feature)' could not be found in namespace '\(namespace)'.")
     }
 
     /// Microsoft.Resources, Microsoft.Authorization and Microsoft.Features cannot be unregistered.
-    public static func providerCannotBeUnregistered(_ namespace: String) -> ARMError {
+    package static func providerCannotBeUnregistered(_ namespace: String) -> ARMError {
         ARMError(
             status: 409, code: "ResourceProviderUnregistrationNotAllowed",
             message: "The resource provider namespace '\(namespace)' is required by Azure Resource Manager and cannot be unregistered.")
@@ -91,7 +91,7 @@ extension ARMError {
 extension ARMError {
     /// Every factory above, built with placeholder arguments: the inventory `ErrorCatalogTests` reads to
     /// check that no code means two things across the catalogs.
-    public static let resourcesCatalog: [(factory: String, error: ARMError)] = [
+    package static let resourcesCatalog: [(factory: String, error: ARMError)] = [
         ("invalidTemplate", invalidTemplate("{reason}")),
         ("invalidTemplateDeployment", invalidTemplateDeployment("{name}", trackingID: "{trackingID}", details: [])),
         ("deploymentFailed", deploymentFailed(target: "{target}", details: [])),

@@ -5,16 +5,16 @@ import EmulatorHTTP
 /// (api-version 2022-09-01: one object) and azure-ai-ml / ARM_CLOUD_METADATA_URL (2019-05-01: a
 /// list) read, unauthenticated (docs/azure-behaviours.md "Cloud metadata endpoint", "What azure-ai-ml needs", "What the Azure CLI needs").
 /// Every endpoint points back at this server: it is the resource manager, the Entra authority and the Graph host.
-public struct CloudMetadata: Sendable {
-    public static let cloudName = "FoundryEmulator"
+package struct CloudMetadata: Sendable {
+    package static let cloudName = "FoundryEmulator"
     /// Versions before this one get the list form (docs/azure-behaviours.md "Cloud metadata endpoint", an emulator choice).
     static let firstObjectFormVersion = "2022-09-01"
 
-    public init() {}
+    package init() {}
 
     /// Served by a pipeline without authentication (APIVersionMiddleware, then route match); its
     /// api-version decides the shape.
-    public var routes: [Route] {
+    package var routes: [Route] {
         [Route("GET", "/metadata/endpoints", operationID: "CloudMetadata_Get", action: nil) { request, _ in try respond(to: request) }]
     }
 

@@ -5,14 +5,14 @@ import ARMCore
 /// after an `az provider unregister`, PUT/PATCH/POST/DELETE under that namespace answer 409
 /// `MissingSubscriptionRegistration`; reads keep working (EMULATOR CHOICE). Internal requests the
 /// emulator sends itself pass, as first-party services do.
-public struct ProviderRegistrationGate: ARMMiddleware {
+package struct ProviderRegistrationGate: ARMMiddleware {
     let store: ResourceStore
 
-    public init(store: ResourceStore) {
+    package init(store: ResourceStore) {
         self.store = store
     }
 
-    public func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard request.method != "GET", request.method != "HEAD", !request.isInternal, let match = request.route,
             let action = match.route.action, let subscriptionID = match.parameters["subscriptionId"],
             let namespace = action.split(separator: "/").first.map(String.init),

@@ -10,7 +10,7 @@ import Identity
 /// Limitations (LocalStack style): resource-group `exportTemplate`, `moveResources`, tag resources
 /// (`Microsoft.Resources/tags`), resource locks and by-id generic operations are not served;
 /// the ones clients call answer 501.
-public struct ResourcesProvider: Sendable {
+package struct ResourcesProvider: Sendable {
     let directory: Directory
     let store: ResourceStore
     let operations: LongRunningOperations
@@ -23,7 +23,7 @@ public struct ResourcesProvider: Sendable {
     /// outside the group); see `ResourceGroupCascade`.
     let cascades: [any ResourceGroupCascade]
 
-    public init(
+    package init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations,
         registrations: [ResourceProviderRegistration], internalRequests: InternalRequests = InternalRequests(),
         cascades: [any ResourceGroupCascade] = [], now: @escaping @Sendable () -> Date = Date.init
@@ -42,7 +42,7 @@ public struct ResourcesProvider: Sendable {
     static let resourceAPIVersions = ["2025-04-01", "2024-11-01", "2024-07-01", "2024-03-01", "2023-07-01", "2022-09-01", "2021-04-01"]
     static let subscriptionAPIVersions = ["2022-12-01", "2021-01-01", "2020-01-01", "2019-11-01", "2016-06-01"]
 
-    public static let registration = ResourceProviderRegistration(
+    package static let registration = ResourceProviderRegistration(
         namespace: "Microsoft.Resources",
         resourceTypes: [
             .init(name: "subscriptions", apiVersions: subscriptionAPIVersions),
@@ -59,14 +59,14 @@ public struct ResourcesProvider: Sendable {
         ])
 
     /// Microsoft.Features, served by this provider (`+Features.swift`).
-    public static let featuresRegistration = ResourceProviderRegistration(
+    package static let featuresRegistration = ResourceProviderRegistration(
         namespace: "Microsoft.Features",
         resourceTypes: [
             .init(name: "features", apiVersions: ["2021-07-01", "2015-12-01"]),
             .init(name: "providers", apiVersions: ["2021-07-01", "2015-12-01"]),
         ])
 
-    public var routes: [Route] {
+    package var routes: [Route] {
         subscriptionRoutes + resourceGroupRoutes + genericResourceRoutes + providerRoutes + featureRoutes + deploymentRoutes
     }
 }
