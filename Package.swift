@@ -21,32 +21,34 @@ let package = Package(
         ),
         // Sockets, epoll event loops, HTTP/1.1 codec, TLS.
         .target(name: "EmulatorHTTP", dependencies: ["COpenSSL"], swiftSettings: strict),
+        // JSON values, the strict byte-level parser (JSON.NET's error texts) and the writer. Pure.
+        .target(name: "JSON", swiftSettings: strict),
         // ARM conventions: resource ids, api-version, envelopes, errors, LRO, paging, ETags, router, store.
-        .target(name: "ARMCore", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        .target(name: "ARMCore", dependencies: ["JSON", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // Entra ID: directory, token service, JWT, managed identity.
-        .target(name: "Identity", dependencies: ["ARMCore", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
+        .target(name: "Identity", dependencies: ["ARMCore", "JSON", "EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
         // ARM template language and deployment planning: pure, no I/O (ARMCore for JSONValue, OpenSSL for SHA-1).
-        .target(name: "ARMTemplates", dependencies: ["ARMCore", "COpenSSL"], swiftSettings: strict),
+        .target(name: "ARMTemplates", dependencies: ["ARMCore", "JSON", "COpenSSL"], swiftSettings: strict),
 
         // The RBAC engine: built-in role catalog (data), action matching, ABAC conditions, evaluator,
         // the authorization middleware. Pure: ARMCore only.
         .target(
             name: "Authorization",
-            dependencies: ["ARMCore"],
+            dependencies: ["ARMCore", "JSON"],
             resources: [.embedInCode("BuiltInRoles.json")],
             swiftSettings: strict
         ),
         // Microsoft.Authorization: roleAssignments, roleDefinitions, permissions (the ARM face of the engine).
         .target(
             name: "AuthorizationProvider",
-            dependencies: ["ARMCore", "Identity", "Authorization"],
+            dependencies: ["ARMCore", "JSON", "Identity", "Authorization"],
             path: "Sources/Providers/Authorization",
             swiftSettings: strict
         ),
         // Microsoft.Resources: subscriptions, tenants, locations, resource groups, resources, providers, metadata.
         .target(
             name: "ResourcesProvider",
-            dependencies: ["ARMCore", "EmulatorHTTP", "Identity", "ARMTemplates"],
+            dependencies: ["ARMCore", "JSON", "EmulatorHTTP", "Identity", "ARMTemplates"],
             path: "Sources/Providers/Resources",
             swiftSettings: strict
         ),
@@ -54,7 +56,7 @@ let package = Package(
         // connections, raiPolicies. The catalog is data, embedded so the product stays one binary.
         .target(
             name: "CognitiveServicesProvider",
-            dependencies: ["ARMCore", "EmulatorHTTP"],
+            dependencies: ["ARMCore", "JSON", "EmulatorHTTP"],
             path: "Sources/Providers/CognitiveServices",
             resources: [.embedInCode("ModelCatalog.json")],
             swiftSettings: strict
@@ -62,21 +64,21 @@ let package = Package(
         // Minimal Storage / KeyVault / ContainerRegistry / Insights resources a hub depends on.
         .target(
             name: "DependentsProvider",
-            dependencies: ["ARMCore"],
+            dependencies: ["ARMCore", "JSON"],
             path: "Sources/Providers/Dependents",
             swiftSettings: strict
         ),
         // Microsoft.Insights: the activity log (recorder middleware, store, `$filter` parser, routes).
         .target(
             name: "InsightsProvider",
-            dependencies: ["ARMCore", "EmulatorHTTP"],
+            dependencies: ["ARMCore", "JSON", "EmulatorHTTP"],
             path: "Sources/Providers/Insights",
             swiftSettings: strict
         ),
         // Microsoft.MachineLearningServices: hubs, projects, connections, outbound rules, computes, endpoints.
         .target(
             name: "MachineLearningServicesProvider",
-            dependencies: ["ARMCore", "Identity", "Authorization"],
+            dependencies: ["ARMCore", "JSON", "Identity", "Authorization"],
             path: "Sources/Providers/MachineLearningServices",
             swiftSettings: strict
         ),
@@ -84,18 +86,18 @@ let package = Package(
         // forwarded over HTTP(S) with URLSession to the account's resource manager. Imports no provider.
         .target(
             name: "ControlPlaneProxy",
-            dependencies: ["ARMCore", "Identity", "Authorization"],
+            dependencies: ["ARMCore", "JSON", "Identity", "Authorization"],
             swiftSettings: strict
         ),
         // Durable state (docs/durability-and-load.md): journal with group commit, snapshots, recovery, state export/import.
-        .target(name: "Persistence", dependencies: ["ARMCore", "Identity"], swiftSettings: strict),
+        .target(name: "Persistence", dependencies: ["ARMCore", "JSON", "Identity"], swiftSettings: strict),
         // What a model deployment answers: request parsing and validation, token estimates, the built-in
         // deterministic responder, embeddings, and the chat/completions/embeddings/responses wire shapes. Pure.
-        .target(name: "ModelInference", dependencies: ["ARMCore"], swiftSettings: strict),
+        .target(name: "ModelInference", dependencies: ["ARMCore", "JSON"], swiftSettings: strict),
         // The Azure OpenAI / Foundry data plane under /dataplane/{host}/: its own chain (account, key or
         // token, data actions, deployment, rate limits), model backends. Imports no provider.
         .target(
-            name: "DataPlane", dependencies: ["ARMCore", "EmulatorHTTP", "Identity", "Authorization", "ModelInference"],
+            name: "DataPlane", dependencies: ["ARMCore", "JSON", "EmulatorHTTP", "Identity", "Authorization", "ModelInference"],
             swiftSettings: strict),
         // The management-center web app (docs/portal.md): HTML, CSS and JavaScript modules embedded in the
         // binary; the page talks to the token service and ARM like any client.
@@ -112,7 +114,7 @@ let package = Package(
         .target(
             name: "Emulator",
             dependencies: [
-                "EmulatorHTTP", "ARMCore", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
+                "EmulatorHTTP", "ARMCore", "JSON", "Identity", "ResourcesProvider", "CognitiveServicesProvider", "Authorization",
                 "AuthorizationProvider", "DependentsProvider", "MachineLearningServicesProvider", "ControlPlaneProxy",
                 "Persistence", "DataPlane", "InsightsProvider", "Portal",
             ],
@@ -122,15 +124,16 @@ let package = Package(
         // libFuzzer targets (docs/hardening.md): a stub unless built by scripts/fuzz with -D FUZZING.
         .executableTarget(name: "FuzzHTTPParser", dependencies: ["EmulatorHTTP"], path: "Sources/Fuzz/HTTPParser", swiftSettings: strict),
         .executableTarget(
-            name: "FuzzARMParsers", dependencies: ["ARMCore", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",
+            name: "FuzzARMParsers", dependencies: ["ARMCore", "JSON", "ARMTemplates", "InsightsProvider"], path: "Sources/Fuzz/ARMParsers",
             swiftSettings: strict),
         .executableTarget(
-            name: "FuzzDataPlaneBodies", dependencies: ["ARMCore", "ModelInference", "DataPlane"], path: "Sources/Fuzz/DataPlaneBodies",
+            name: "FuzzDataPlaneBodies", dependencies: ["ARMCore", "JSON", "ModelInference", "DataPlane"],
+            path: "Sources/Fuzz/DataPlaneBodies",
             swiftSettings: strict),
 
         // One test client (in-process and live), its Reply, path builders, the test authenticator.
         .target(
-            name: "ARMTestSupport", dependencies: ["ARMCore", "EmulatorHTTP", "Identity"], path: "Tests/ARMTestSupport",
+            name: "ARMTestSupport", dependencies: ["ARMCore", "JSON", "EmulatorHTTP", "Identity"], path: "Tests/ARMTestSupport",
             swiftSettings: strict),
         // The production ARM pipeline (Emulator.armPipeline) around the providers under test.
         .target(
@@ -140,29 +143,30 @@ let package = Package(
                 "MachineLearningServicesProvider", "ControlPlaneProxy",
             ],
             path: "Tests/ProviderTestSupport", swiftSettings: strict),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),
         .testTarget(name: "EmulatorHTTPTests", dependencies: ["EmulatorHTTP", "COpenSSL"], swiftSettings: strict),
-        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "ARMTestSupport", "EmulatorHTTP"], swiftSettings: strict),
+        .testTarget(name: "ARMCoreTests", dependencies: ["ARMCore", "JSON", "ARMTestSupport", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
-            name: "IdentityTests", dependencies: ["Identity", "ARMTestSupport", "ARMCore", "EmulatorHTTP"], exclude: ["Fixtures"],
+            name: "IdentityTests", dependencies: ["Identity", "ARMTestSupport", "ARMCore", "JSON", "EmulatorHTTP"], exclude: ["Fixtures"],
             swiftSettings: strict),
-        .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates", "ARMCore"], swiftSettings: strict),
+        .testTarget(name: "ARMTemplatesTests", dependencies: ["ARMTemplates", "ARMCore", "JSON"], swiftSettings: strict),
 
-        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "ARMCore"], swiftSettings: strict),
+        .testTarget(name: "AuthorizationTests", dependencies: ["Authorization", "ARMCore", "JSON"], swiftSettings: strict),
         .testTarget(
             name: "AuthorizationProviderTests",
             dependencies: [
-                "AuthorizationProvider", "ResourcesProvider", "ProviderTestSupport", "ARMCore", "ARMTestSupport", "Authorization",
+                "AuthorizationProvider", "ResourcesProvider", "ProviderTestSupport", "ARMCore", "JSON", "ARMTestSupport", "Authorization",
                 "EmulatorHTTP", "Identity",
             ],
             swiftSettings: strict),
         .testTarget(
             name: "ResourcesProviderTests",
-            dependencies: ["ResourcesProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "EmulatorHTTP", "Identity"],
+            dependencies: ["ResourcesProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "JSON", "EmulatorHTTP", "Identity"],
             swiftSettings: strict),
         .testTarget(
             name: "CognitiveServicesProviderTests",
             dependencies: [
-                "CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport", "ProviderTestSupport", "ARMCore",
+                "CognitiveServicesProvider", "ResourcesProvider", "Identity", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "JSON",
                 "EmulatorHTTP",
             ],
             swiftSettings: strict),
@@ -170,12 +174,12 @@ let package = Package(
             name: "MachineLearningServicesProviderTests",
             dependencies: [
                 "MachineLearningServicesProvider", "DependentsProvider", "ResourcesProvider", "ARMTestSupport", "ProviderTestSupport",
-                "ARMCore", "EmulatorHTTP", "Identity",
+                "ARMCore", "JSON", "EmulatorHTTP", "Identity",
             ],
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport", "ARMCore", "EmulatorHTTP"],
+            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport", "ARMCore", "JSON", "EmulatorHTTP"],
             swiftSettings: strict),
         .testTarget(
             name: "DependentsProviderTests",
@@ -184,19 +188,20 @@ let package = Package(
         .testTarget(
             name: "EmulatorTests",
             dependencies: [
-                "Emulator", "ARMTestSupport", "ARMCore", "AuthorizationProvider", "CognitiveServicesProvider", "ControlPlaneProxy",
+                "Emulator", "ARMTestSupport", "ARMCore", "JSON", "AuthorizationProvider", "CognitiveServicesProvider", "ControlPlaneProxy",
                 "DependentsProvider", "EmulatorHTTP", "Identity", "MachineLearningServicesProvider", "Persistence", "ResourcesProvider",
             ], swiftSettings: strict),
         .testTarget(name: "PortalTests", dependencies: ["Portal", "EmulatorHTTP"], swiftSettings: strict),
         .testTarget(
-            name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "EmulatorHTTP"],
+            name: "ControlPlaneProxyTests", dependencies: ["ControlPlaneProxy", "Authorization", "ARMCore", "JSON", "EmulatorHTTP"],
             swiftSettings: strict),
-        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference", "ARMCore"], swiftSettings: strict),
+        .testTarget(name: "ModelInferenceTests", dependencies: ["ModelInference", "ARMCore", "JSON"], swiftSettings: strict),
         .testTarget(
-            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMCore", "EmulatorHTTP", "Identity", "ARMTestSupport"],
+            name: "DataPlaneTests", dependencies: ["DataPlane", "ARMCore", "JSON", "EmulatorHTTP", "Identity", "ARMTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: strict),
-        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "Identity", "EmulatorHTTP"], swiftSettings: strict),
+        .testTarget(
+            name: "PersistenceTests", dependencies: ["Persistence", "ARMCore", "JSON", "Identity", "EmulatorHTTP"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// What a deployment knows about where it runs: the values behind `subscription()`,
 /// `resourceGroup()`, `deployment()` and `tenant()`, plus the clock and GUID source for `utcNow()`

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 extension JSONValue {
     /// ARM's type name for messages: `String`, `Integer`, `Boolean`, `Object`, `Array`, `Null`.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One resource instance the template will create: copy loops expanded, condition true, nested
 /// resources flattened. Its body is evaluated only when its turn comes (after its dependencies

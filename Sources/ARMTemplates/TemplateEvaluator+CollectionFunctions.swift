@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Array, object and numeric functions (learn.microsoft.com "Array/Object/Numeric functions").
 extension TemplateEvaluator {

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Resource, scope and deployment functions (learn.microsoft.com "Resource functions",
 /// "Scope functions", "Deployment functions", uniqueString/guid/newGuid/utcNow).

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// The function table. `if`, `and`, `or` evaluate lazily (only the branch taken), so a
 /// `reference()` in the branch not taken never runs; everything else evaluates its arguments first.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Expanding `resources` into an ordered deployment plan (learn.microsoft.com "Define the order
 /// for deploying resources", "Resource iteration", "Conditional deployment").

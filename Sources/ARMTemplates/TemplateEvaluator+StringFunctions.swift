@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// String, logical and conversion functions (learn.microsoft.com "String functions for ARM templates").
 extension TemplateEvaluator {

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Static checks ARM makes when it validates a template, before any resource is deployed.
 extension TemplateEvaluator {

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Evaluates a template's expressions: parameters (resolved and type-checked once), variables
 /// (lazily, with cycle detection), copy-loop indices and every supported function. One evaluator

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One parsed template language expression: the text between `[` and `]` of a JSON string
 /// (learn.microsoft.com "Template syntax and expressions").

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The I/O the template language needs (`reference()`, `list*()`), supplied by the deployment
 /// engine; the evaluator itself does none.

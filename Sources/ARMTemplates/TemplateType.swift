@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A parameter or output type (`string`, `securestring`, `int`, `bool`, `object`, `secureObject`,
 /// `array`; case-insensitive). Booleans and integers given as strings ("true", "5") are accepted,

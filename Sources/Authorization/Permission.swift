@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One block of a role definition's `permissions` (ARM `Permission`): effective control-plane
 /// access is `actions - notActions`, data-plane access `dataActions - notDataActions`, per block

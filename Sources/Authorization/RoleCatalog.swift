@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The built-in role definitions, kept as data in `BuiltInRoles.json` (embedded in the binary with
 /// SwiftPM's `embedInCode`, so the product stays one file).

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// An Azure role definition (ARM `RoleDefinition`, api-version 2022-04-01): a built-in from the
 /// catalog or a custom role stored as `{scope}/providers/Microsoft.Authorization/roleDefinitions/{guid}`.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `{workspace}/connections/{c}/deployments[/{d}]`, `connections/{c}/models` and
 /// `POST listConnectionModels` (docs/azure-behaviours.md "Hub control-plane proxy routes"), forwarded to the connection's account.

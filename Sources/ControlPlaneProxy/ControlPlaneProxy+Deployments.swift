@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The deployment and model operations shared by connection and endpoint routes.
 extension ControlPlaneProxy {

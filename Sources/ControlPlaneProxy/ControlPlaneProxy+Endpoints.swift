@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `{workspace}/endpoints[/{e}]`, `endpoints/{e}/listKeys`, `endpoints/{e}/models`,
 /// `endpoints/{e}/deployments[/{d}]` and `{workspace}/deployments` (docs/azure-behaviours.md "Hub control-plane proxy routes").

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Building and sending the account-scoped call for a workspace-scoped one.
 extension ControlPlaneProxy {

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Translation between the workspace-scoped shapes of docs/azure-behaviours.md "Hub control-plane proxy routes" and the account's
 /// deployment and model shapes (docs/azure-behaviours.md "Model deployments"), and the `id`/`type` rewrite.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// What the resource manager that owns the account answered.
 /// An `Error` too, so a list call can hand it back as `Result.failure`.

@@ -5,6 +5,7 @@ import Synchronization
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import JSON
 #endif
 
 /// Sends the proxied `Microsoft.CognitiveServices/accounts/{a}/...` call over HTTP(S) with

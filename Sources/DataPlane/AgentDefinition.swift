@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A validated `POST /agents/{name}/versions` body (azure-ai-projects `create_version`:
 /// `{"definition":{"kind":"prompt","model","instructions"?,"tools"?,...},"description"?,"metadata"?}`).

@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// Where a streamed run's events go: framed as azure-ai-agents parses them
 /// (`models/_patch.py` `_parse_event`): every event has its `event:` line, then one `data:` line of

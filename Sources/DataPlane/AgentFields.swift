@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Validation of the members the Assistants-style objects share (OpenAI Assistants API reference:
 /// `metadata` is at most 16 string pairs, keys up to 64 and values up to 512 characters; `tools`

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The cursor pages of the Assistants-style lists: `{"object":"list","data":[…],"first_id",
 /// "last_id","has_more"}`, newest first unless `order=asc`, `limit` 1 to 100 (default 20), `after` /

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 import ModelInference
 
 /// One step of a run's work: `in_progress`, one model call, then the reply (message creation

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// How runs end other than by an answer: failed, cancelled, expired, interrupted by a restart;
 /// and how tool outputs move a waiting run on. Steps still in progress end with their run, a reply

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 import Synchronization
 
 /// Runs of Assistants-style agents, progressing in the background as on Azure: one task per run

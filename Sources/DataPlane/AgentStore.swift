@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 import Synchronization
 
 /// Where the Assistants-style objects of a Foundry project live (azure-ai-agents 1.x): assistants,

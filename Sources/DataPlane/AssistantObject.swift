@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// An assistant (azure-ai-agents `Agent`) as the wire shows it: Azure's recorded body
 /// (`{"id":"asst_…","object":"assistant","created_at",…,"response_format":"auto"}`), built from a

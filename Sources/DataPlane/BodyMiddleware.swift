@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Parses a POST's or PATCH's JSON body once, after the caller is known (a bad key gets its 401 before any
 /// complaint about the body, as behind Azure's gateway). Bodies must be JSON objects.
@@ -19,8 +20,8 @@ struct BodyMiddleware: DataPlaneMiddleware {
         let body: JSONValue
         do {
             body = try JSONParser.parse(request.http.body, maxDepth: Self.maxDepth)
-        } catch let error as ARMError {
-            throw Self.refusal(parserMessage: error.message)
+        } catch let error as JSONParseError {
+            throw Self.refusal(parserMessage: error.detail)
         } catch {
             throw DataPlaneError.invalidBody("")
         }

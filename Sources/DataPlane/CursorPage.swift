@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The OpenAI-style list of the agent service (`agents.list`, `list_versions`, conversation items,
 /// response input items): `{"object":"list","data":[...],"first_id","last_id","has_more"}` with

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The data plane's errors, with the texts the real service sends. Sources are cited per entry;
 /// where none was found the text is the emulator's choice and docs/dataplane.md says so.

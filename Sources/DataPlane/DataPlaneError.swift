@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// An answer of the data plane other than success. Its body is whatever shape the real service
 /// uses for that case (`{"error":{...}}` from the inference service, the flat

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Assistants-style agents on the project endpoint (azure-ai-agents 1.x `AgentsClient`, paths of
 /// its `operations/_operations.py`): assistants, threads and messages. Every answer is 200, the

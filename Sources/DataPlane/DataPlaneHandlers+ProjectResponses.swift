@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// The Responses API of the agent service on a project (`openai/v1/responses` and an agent's
 /// endpoint): a response runs an agent (`agent_reference`, the endpoint's agent) or a plain `model`,

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The Foundry project endpoint `{account}.services.ai.azure.com/api/projects/{project}`
 /// (azure-ai-projects 2.x, `api-version=v1`): the account's deployments and the project's

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The Responses API's stored side: responses created with `store` (the default) can be
 /// retrieved, deleted and continued with `previous_response_id`.

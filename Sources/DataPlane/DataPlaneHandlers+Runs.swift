@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Runs and run steps of Assistants-style agents (azure-ai-agents 1.x): a run answers `queued` at
 /// once and works in the background (`AgentRuns`); with `"stream": true` the answer is the run's

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// The data plane's route table and its short handlers; the work happens in the model layer
 /// (`ModelService`) and in the bodies built by the model files.

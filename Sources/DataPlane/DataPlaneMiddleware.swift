@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// One step of the data plane's chain (account -> route -> credentials -> data action ->
 /// deployment -> rate limit -> handler). Each step may answer, throw a `DataPlaneError`, or call

@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// One data-plane call on its way through the chain: each step fills what it found out (the
 /// account, the route, who calls, the deployment, the parsed body), so handlers run straight through.

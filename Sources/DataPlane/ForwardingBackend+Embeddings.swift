@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 extension ForwardingBackend {
     /// `data[].embedding` as OpenAI's base64 form: the float32 values, little-endian, base64-encoded

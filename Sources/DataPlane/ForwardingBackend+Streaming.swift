@@ -4,6 +4,7 @@ import Foundation
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import JSON
 #endif
 
 extension ForwardingBackend {

@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// What a model said, ready for the wire: a complete JSON body, the server-sent events of a
 /// streamed answer, or a stream passed through from a forwarding backend.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One call to a model, as the data plane hands it to the model layer: what to do, on which
 /// deployment and model, with the body as the client sent it.

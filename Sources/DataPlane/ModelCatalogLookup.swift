@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One base model an account can deploy, as the control plane's catalog knows it; the data plane's
 /// `GET /openai/models` lists these (base models, not deployments, as on Azure).

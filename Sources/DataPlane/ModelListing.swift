@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `GET /openai/models`: the base models available to the resource, not its deployments (as
 /// Azure answers; the shape of an observed answer: id, `created_at`, `status`,

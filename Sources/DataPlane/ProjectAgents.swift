@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A project's agents and their versions in the store (`ProjectObjects`). An agent's record keeps
 /// its endpoint configuration, its state and the next version number (versions count up per agent

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A connection as the Foundry project API shows it (azure-ai-projects `Connection`):
 /// `{"name","id","type","target","isDefault","credentials":{"type"},"metadata"}`, built from the

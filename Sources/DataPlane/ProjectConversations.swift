@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A project's conversations and their items in the store (`ProjectObjects`), the Conversations
 /// API of OpenAI as Foundry serves it (openai `conversations`, `conversations.items`). Items are

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A deployment as the Foundry project API shows it (azure-ai-projects `ModelDeployment`):
 /// `{"type":"ModelDeployment","name","modelName","modelVersion","modelPublisher","capabilities","sku"}`.

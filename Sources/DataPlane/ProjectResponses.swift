@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A project's stored responses (`store`, the default) in the store (`ProjectObjects`): the
 /// response object, and privately this call's input items and its `previous_response_id`, so a

@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 import ModelInference
 import Synchronization
 

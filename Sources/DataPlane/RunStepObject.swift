@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A run step (`RunStep`): `message_creation` (the reply) or `tool_calls` (the function calls the
 /// model asked for, each `output` filled in when the client submits it), in the OpenAI Assistants

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import ModelInference
 
 /// A scripted rule's reply, in the same wire shapes as the built-in responder's answers.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// One scripted answer for tests (operator API `POST /_emulator/dataplane/rules`): when a call on
 /// `deployment` (any when absent) has a last user message containing `match` (case-insensitive;

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import Synchronization
 
 /// The scripted answers in force, in the order they were added; the first rule that applies to a

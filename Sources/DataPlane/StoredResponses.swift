@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import Synchronization
 
 /// Responses created with `store` (the default), for `GET /responses/{id}`, `DELETE` and

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A thread message (`ThreadMessage`), as Azure records it: `content` is always an array of parts,
 /// a text part being `{"type":"text","text":{"value":"…","annotations":[]}}` (so the SDK's

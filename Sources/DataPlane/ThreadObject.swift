@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A thread (`AgentThread`): `{"id":"thread_…","object":"thread","created_at","metadata":{},"tool_resources":{}}`
 /// as Azure records it.

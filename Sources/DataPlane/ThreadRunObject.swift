@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A run (`ThreadRun`), Azure's recorded shape: the assistant's settings copied at creation and
 /// overridden by the run's body, `expires_at` = created + 600, `usage` null until the run ends.

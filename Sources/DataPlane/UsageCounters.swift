@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import Synchronization
 
 /// Per-deployment counters of data-plane calls (requests, tokens, throttled), read through the

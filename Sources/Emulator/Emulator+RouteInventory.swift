@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 extension Emulator {
     /// Every operation the emulator serves, as method and path template: the routes of its route

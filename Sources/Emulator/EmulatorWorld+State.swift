@@ -3,6 +3,7 @@ import DataPlane
 import Foundation
 import Identity
 import InsightsProvider
+import JSON
 import Persistence
 
 /// The whole world as a document (`/_emulator/state`), so a test suite can save and restore it.

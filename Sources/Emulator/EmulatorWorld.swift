@@ -4,6 +4,7 @@ import DataPlane
 import Foundation
 import Identity
 import InsightsProvider
+import JSON
 import Persistence
 
 /// The emulated world: the directory, every stored resource and the operations in flight, plus

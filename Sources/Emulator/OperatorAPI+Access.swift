@@ -1,6 +1,7 @@
 import ARMCore
 import Authorization
 import Foundation
+import JSON
 
 /// `POST /_emulator/checkAccess`: asks the RBAC engine directly. The emulator serves no blob or
 /// OpenAI data plane, so this is how a test proves what a data action would get (a project's

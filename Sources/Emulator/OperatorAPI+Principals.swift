@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// `/_emulator/principals`: create service principals and users to test RBAC with, and list every
 /// principal of the directory (managed identities of workspaces and accounts included) with the

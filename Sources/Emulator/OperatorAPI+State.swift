@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import Persistence
 
 /// `GET`/`PUT /_emulator/state` (docs/durability-and-load.md): export and import of the whole world.

@@ -2,6 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 import Identity
+import JSON
 
 /// `/_emulator/*`: what scripts and tests use to drive the emulator itself (health, the
 /// well-known credentials, reset, the certificate, a ready operator token). Not part of Azure.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `response_format` (chat) and `text.format` (Responses).
 extension BodyReader {

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `prompt` (legacy completions) and `input` (embeddings): a string, an array of strings, an array of
 /// token ids, or an array of token-id arrays (OpenAI API reference, both endpoints).

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `tools` and `tool_choice`, in chat's nested form (`{"type":"function","function":{"name"}}`) and the
 /// Responses API's flat form (`{"type":"function","name"}`).

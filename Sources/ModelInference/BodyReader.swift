@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Typed access to one JSON object of a request body, naming every member by its full path
 /// (`messages[1].role`) so that a 400 says which field was wrong, as OpenAI's `param` does.

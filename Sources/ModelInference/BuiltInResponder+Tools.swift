@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// When the built-in model calls a function. With `tools` given and `tool_choice` not "none", and the
 /// conversation's last message from the user:

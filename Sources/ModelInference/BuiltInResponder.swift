@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The default backend of a deployment: no network and no weights. It answers deterministically (the
 /// same model, conversation and parameters give the same answer; `seed` and the choice index vary it),

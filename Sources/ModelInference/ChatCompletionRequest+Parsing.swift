@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 extension ChatCompletionRequest {
     /// Parses and validates a chat completions body; throws the 400 OpenAI gives for the first bad field.

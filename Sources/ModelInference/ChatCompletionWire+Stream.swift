@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A streamed chat completion as Azure sends it: the prompt-filter chunk (`id` "", `created` 0, no
 /// choices), then per choice the role chunk, content chunks of a few words, tool-call deltas (first the

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The chat completion object as Azure OpenAI sends it (azure-rest-api-specs `.../AzureOpenAI/inference/
 /// stable/2024-10-21/examples/chat_completions.json`; openai-python `openai/types/chat/chat_completion.py`).

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A validated legacy `POST .../completions` body (OpenAI API reference "Create completion";
 /// azure-rest-api-specs `.../AzureOpenAI/inference/stable/2024-10-21/inference.json` `createCompletionRequest`).

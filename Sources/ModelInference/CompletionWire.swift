@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The legacy completion object (`text_completion`) and its stream chunks (azure-rest-api-specs
 /// `.../AzureOpenAI/inference/stable/2024-10-21/examples/completions.json`; openai-python

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Azure's all-clear content-filter annotations, which Azure OpenAI adds to every chat and completion
 /// response (learn.microsoft.com azure/ai-foundry/openai/concepts/content-filter, "Annotations";

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A validated `POST .../embeddings` body (OpenAI API reference "Create embeddings": `input` "cannot be an
 /// empty string, and any array must be 2048 dimensions or less"; azure-rest-api-specs

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The embeddings list object (azure-rest-api-specs `.../AzureOpenAI/inference/stable/2024-10-21/examples/
 /// embeddings.json`; openai-python `openai/types/create_embedding_response.py`): float arrays, or base64

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A function the model may call (chat `tools[]` `{"type":"function","function":{...}}`, or the flat
 /// Responses form `{"type":"function","name",...}`).

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// OpenAI's validation messages, in the wording its API returns them (seen verbatim in user reports,
 /// e.g. "Invalid 'n': integer above maximum value. Expected a value <= 128, but got 130 instead." with

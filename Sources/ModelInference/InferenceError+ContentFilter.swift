@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Azure's content-filter refusal of a prompt: status 400, code `content_filter`, with the per-category
 /// verdicts in `innererror.content_filter_result` (learn.microsoft.com azure/ai-foundry/openai/concepts/

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// An error a model deployment answers with. The body is OpenAI's envelope, which Azure OpenAI keeps
 /// on the data plane: `{"error":{"message","type","param","code"}}` (OpenAI API reference, "Error codes";

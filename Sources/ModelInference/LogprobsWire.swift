@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Plausible `logprobs` for text the built-in model wrote: one entry per `Tokenizer` piece, with a
 /// log-probability derived from a hash of the piece (so stable) in (-2, 0], and `top` alternatives of

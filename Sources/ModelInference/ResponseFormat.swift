@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `response_format` (chat) or `text.format` (Responses): free text, any JSON object, or an instance
 /// of a JSON schema (OpenAI "Structured Outputs").

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 extension ResponsesRequest {
     /// Parses and validates a Responses body; throws the 400 for the first bad field.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A validated `POST /responses` body (OpenAI API reference "Create a model response"; Azure serves it on
 /// `/openai/v1/responses`, azure-rest-api-specs `specification/ai/data-plane/OpenAI.v1`).

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The Responses stream (OpenAI API reference "Streaming events"; openai-python
 /// `openai/types/responses/response_stream_event.py`): `response.created`, `response.in_progress`, then per

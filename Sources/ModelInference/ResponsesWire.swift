@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The Responses API `response` object (openai-python `openai/types/responses/response.py`,
 /// `response_output_message.py`, `response_output_text.py`, `response_function_tool_call.py`). Item ids

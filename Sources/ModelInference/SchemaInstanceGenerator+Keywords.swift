@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Keyword helpers: type inference, `$ref` resolution, composition, and scalar values within bounds.
 extension SchemaInstanceGenerator {

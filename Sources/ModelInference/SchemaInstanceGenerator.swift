@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Builds a JSON instance that conforms to a JSON schema, for Structured Outputs and tool-call arguments.
 /// Supported keywords: `type` (or a list of types), `enum`, `const`, `properties`/`required`, `items`,

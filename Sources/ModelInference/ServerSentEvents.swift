@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Server-sent events framing (WHATWG HTML "Server-sent events"), owned here so every stream is framed
 /// the same way. Chat and completions send bare `data:` events ending with `data: [DONE]`, the only form

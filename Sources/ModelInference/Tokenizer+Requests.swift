@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Prompt sizes of whole requests, and the charge a request makes against a deployment's tokens-per-minute.
 extension Tokenizer {

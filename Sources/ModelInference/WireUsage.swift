@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `usage` objects as the services send them.
 extension TokenUsage {

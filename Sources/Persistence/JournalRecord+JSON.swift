@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// The payload of a journal frame: compact JSON, `{"t": kind, ...}`.
 extension JournalRecord {

@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 
 /// One entry of the journal: a change of the resource store, the directory, the operations or the
 /// activity log (whose events are kept as their JSON: the Insights provider owns their shape).

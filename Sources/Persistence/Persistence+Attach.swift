@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 extension Persistence {
     /// Loads the world found in the data directory into fresh stores, settles the operations that

@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 import Synchronization
 
 /// Queueing (under the callers' locks) and the flush loop (on the journal's own queue, never on

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Start-up: newest snapshot, then every journal of its generation and later, in order.
 extension Persistence {

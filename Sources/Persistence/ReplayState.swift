@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 
 /// The world rebuilt on start: the snapshot's content with the journal applied, record by record.
 struct ReplayState {

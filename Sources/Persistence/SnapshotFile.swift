@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A snapshot file: one header line `FOUNDRY-EMULATOR-SNAPSHOT 1 <crc32c hex> <length>` and then
 /// the state document as JSON. Written with `FileSystem.writeAtomically`, so a snapshot is whole

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// `{"format": "foundry-emulator-state", "version": 1, "resources": [...], "directory": {...},
 /// "operations": [...], "activityLog": [...]}`. Reading validates everything before anything is used, so an invalid

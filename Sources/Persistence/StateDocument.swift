@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// The whole emulated world as one value: every stored resource (each provider keeps its state
 /// there), the directory (principals and their secrets), and the operations' records. It is the

@@ -1,5 +1,6 @@
 import EmulatorHTTP
 import Foundation
+import JSON
 import Synchronization
 import Testing
 

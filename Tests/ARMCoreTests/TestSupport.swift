@@ -1,6 +1,7 @@
 import ARMTestSupport
 import EmulatorHTTP
 import Foundation
+import JSON
 import Testing
 
 @testable import ARMCore

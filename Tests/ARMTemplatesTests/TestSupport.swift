@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 @testable import ARMTemplates
 

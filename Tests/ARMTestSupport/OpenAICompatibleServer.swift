@@ -7,6 +7,7 @@ import Glibc
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import JSON
 #endif
 
 /// `Tests/DataPlaneTests/Fixtures/openai_compatible_server.py` running as a real process on a loopback

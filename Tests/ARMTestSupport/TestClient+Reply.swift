@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 extension TestClient {
     /// An answer, in-process or live: status, headers, the body's bytes and, when it parses, its JSON.

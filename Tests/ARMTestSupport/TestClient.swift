@@ -4,6 +4,7 @@ import Foundation
 
 #if canImport(FoundationNetworking)
 import FoundationNetworking
+import JSON
 #endif
 
 /// The one test client of the Swift suites, in two modes: in-process (a responder such as an ARM

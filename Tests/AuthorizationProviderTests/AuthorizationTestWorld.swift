@@ -4,6 +4,7 @@ import Authorization
 import EmulatorHTTP
 import Foundation
 import Identity
+import JSON
 import ProviderTestSupport
 import ResourcesProvider
 

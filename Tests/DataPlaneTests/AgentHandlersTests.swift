@@ -2,6 +2,7 @@ import ARMCore
 import ARMTestSupport
 import EmulatorHTTP
 import Identity
+import JSON
 import Testing
 
 @testable import DataPlane

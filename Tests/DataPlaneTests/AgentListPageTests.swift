@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 import Testing
 
 @testable import DataPlane

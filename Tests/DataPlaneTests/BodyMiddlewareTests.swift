@@ -1,4 +1,4 @@
-import ARMCore
+import JSON
 import Testing
 
 @testable import DataPlane
@@ -10,8 +10,8 @@ import Testing
     private func parserMessage(_ text: String) -> String {
         do {
             _ = try JSONParser.parse(text, maxDepth: BodyMiddleware.maxDepth)
-        } catch let error as ARMError {
-            return error.message
+        } catch let error as JSONParseError {
+            return error.detail
         } catch {}
         Issue.record("\(text.prefix(80)) parsed")
         return ""

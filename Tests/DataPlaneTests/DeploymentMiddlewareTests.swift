@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Identity
+import JSON
 import Testing
 
 @testable import DataPlane

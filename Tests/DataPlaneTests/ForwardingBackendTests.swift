@@ -1,6 +1,7 @@
 import ARMCore
 import ARMTestSupport
 import Foundation
+import JSON
 import Testing
 
 @testable import DataPlane

@@ -2,6 +2,7 @@ import ARMCore
 import ARMTestSupport
 import EmulatorHTTP
 import Foundation
+import JSON
 import Testing
 
 @testable import Emulator

@@ -24,8 +24,8 @@ import Testing
 
     /// Every catalog file (relative to the repository root) and its inventory.
     static let catalogs: [(file: String, entries: [(factory: String, error: ARMError)])] = [
-        ("Sources/ARMCore/ARMError+Catalog.swift", ARMError.gatewayCatalog),
-        ("Sources/Identity/ARMError+Graph.swift", ARMError.graphCatalog),
+        ("Sources/ARMCore/Errors/ARMError+Catalog.swift", ARMError.gatewayCatalog),
+        ("Sources/Identity/Graph/ARMError+Graph.swift", ARMError.graphCatalog),
         ("Sources/Providers/Authorization/ARMError+Authorization.swift", ARMError.authorizationCatalog),
         ("Sources/Providers/Resources/ARMError+Resources.swift", ARMError.resourcesCatalog),
         ("Sources/Providers/CognitiveServices/ARMError+CognitiveServices.swift", ARMError.cognitiveServicesCatalog),

@@ -2,6 +2,7 @@ import ARMCore
 import EmulatorHTTP
 import Foundation
 import Identity
+import JSON
 import Testing
 
 @testable import Emulator

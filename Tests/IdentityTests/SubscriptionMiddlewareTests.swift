@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 import Testing
 
 @testable import Identity

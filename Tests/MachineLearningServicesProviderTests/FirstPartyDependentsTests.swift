@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 import Testing
 
 @testable import MachineLearningServicesProvider

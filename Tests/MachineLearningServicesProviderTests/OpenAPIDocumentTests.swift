@@ -2,6 +2,7 @@ import ARMCore
 import DependentsProvider
 import Foundation
 import Identity
+import JSON
 import Testing
 
 @testable import MachineLearningServicesProvider

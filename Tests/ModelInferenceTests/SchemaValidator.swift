@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// A small JSON-schema validator for the keywords `SchemaInstanceGenerator` supports, so tests can check
 /// conformance independently of the generator.

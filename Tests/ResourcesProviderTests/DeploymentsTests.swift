@@ -3,6 +3,7 @@ import ARMTestSupport
 import EmulatorHTTP
 import Foundation
 import Identity
+import JSON
 import ProviderTestSupport
 import Testing
 

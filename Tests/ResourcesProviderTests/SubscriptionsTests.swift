@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 import Testing
 
 @testable import ResourcesProvider

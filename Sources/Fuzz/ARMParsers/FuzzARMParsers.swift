@@ -8,6 +8,7 @@ import ARMCore
 import ARMTemplates
 import Foundation
 import InsightsProvider
+import JSON
 
 /// Every parser sees every input: a rejection must be a thrown error (an ARM-shaped 400 upstream),
 /// never a trap. Invariants are `precondition`s, so a violation is a crash libFuzzer reports.

@@ -6,6 +6,7 @@
 #if FUZZING
 import ARMCore
 import DataPlane
+import JSON
 import ModelInference
 
 /// A rejection must be a thrown error (a 400 with `param` upstream), never a trap; invariants are

@@ -1,5 +1,6 @@
 import ARMCore
 import Authorization
+import JSON
 
 /// `GET {scope}/providers/Microsoft.Authorization/permissions` (docs/azure-behaviours.md "Permissions"): the caller's permission
 /// blocks of every role assigned at the scope or above. The spec defines it for resource groups and

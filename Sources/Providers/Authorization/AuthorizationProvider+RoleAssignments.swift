@@ -2,6 +2,7 @@ import ARMCore
 import Authorization
 import Foundation
 import Identity
+import JSON
 
 /// `{scope}/providers/Microsoft.Authorization/roleAssignments` (docs/azure-behaviours.md "Role assignments").
 extension AuthorizationProvider {

@@ -1,6 +1,7 @@
 import ARMCore
 import Authorization
 import Foundation
+import JSON
 
 /// `{scope}/providers/Microsoft.Authorization/roleDefinitions` (docs/azure-behaviours.md "Role definitions"): the built-in
 /// catalog, readable at every scope, and custom roles stored where they were created.

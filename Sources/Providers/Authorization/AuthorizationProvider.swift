@@ -2,6 +2,7 @@ import ARMCore
 import Authorization
 import Foundation
 import Identity
+import JSON
 
 /// Microsoft.Authorization, the ARM face of the RBAC engine (docs/azure-behaviours.md "Microsoft.Authorization and RBAC", api-version
 /// 2022-04-01; roleDefinitions also 2022-05-01-preview as az sends): role assignments and role

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Shapes of the account properties the CLI writes beside the basics (`az cognitiveservices
 /// account network-rule`, `--encryption`, `--storage`), checked against the REST spec's

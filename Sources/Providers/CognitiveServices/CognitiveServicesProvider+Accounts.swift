@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Accounts (docs/azure-behaviours.md "Accounts: operations and status codes"): create-or-replace, PATCH, GET, lists, DELETE into soft
 /// delete, restore with `restore: true`.

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The catalog-backed reads: SKUs, usages (quota), models, and the availability checks
 /// (docs/accounts-and-deployments.md).

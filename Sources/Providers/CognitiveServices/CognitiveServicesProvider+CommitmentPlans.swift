@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Commitment plans: on an account (`accounts/{a}/commitmentPlans`, what `az cognitiveservices
 /// account commitment-plan` drives) and shared plans in a resource group (`commitmentPlans/{p}`)

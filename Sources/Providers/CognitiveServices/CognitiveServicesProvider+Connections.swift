@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Connections on accounts and on projects (docs/azure-behaviours.md "Account and project connections"), with the secret rules of workspace
 /// connections: `credentials` are write-only (kept in private state, never in GET/list/PUT

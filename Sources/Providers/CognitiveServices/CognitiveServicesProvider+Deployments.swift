@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Model deployments (docs/azure-behaviours.md "Model deployments"): PUT answers 200/201 only (the SDK raises on 202), the model
 /// and SKU are validated against the catalog, and capacity is charged to the subscription's quota

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Account keys (docs/azure-behaviours.md "Accounts: keys"): two opaque keys kept in the account's private state;
 /// regenerating one leaves the other alone.

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `accounts/{a}/managedNetworks/default` and its outbound rules, as `az cognitiveservices account
 /// managed-network` drives them (api-version 2026-01-15-preview and later). The shapes follow the

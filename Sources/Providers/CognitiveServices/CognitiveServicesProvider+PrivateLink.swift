@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Private link on accounts. `privateLinkResources` lists the one group an account exposes,
 /// `account`, with the private DNS zones of its kind (Microsoft Learn, "Azure Private Endpoint

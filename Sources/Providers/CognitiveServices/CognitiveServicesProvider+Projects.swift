@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Foundry projects under an account (docs/azure-behaviours.md "Foundry projects"): only on kind AIServices with
 /// `allowProjectManagement`; the first project becomes the default; the account's

@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// Content filters (docs/azure-behaviours.md "Content filters (raiPolicies)"): every account has the system-managed `Microsoft.Default`
 /// and `Microsoft.DefaultV2`, served from code and never stored, so they cannot be changed or

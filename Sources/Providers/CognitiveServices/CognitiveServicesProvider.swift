@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Microsoft.CognitiveServices (docs/azure-behaviours.md "Microsoft.CognitiveServices"): accounts
 /// with keys and soft delete, the model catalog and quota, deployments, Foundry projects,

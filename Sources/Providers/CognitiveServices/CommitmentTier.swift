@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The commitment tiers a region offers (`GET …/locations/{l}/commitmentTiers`), as the real service
 /// listed them in the Azure CLI's recording `test_cognitiveservices_commitment_plan.yaml`

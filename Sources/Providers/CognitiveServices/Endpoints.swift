@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `properties.endpoint` and `properties.endpoints` of an account (docs/azure-behaviours.md "Accounts: endpoints"), mapped onto
 /// the emulator: the real host becomes a path segment under `{origin}/dataplane/`

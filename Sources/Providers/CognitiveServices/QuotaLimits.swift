@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Quota limits per subscription, region and usage name (docs/accounts-and-deployments.md): the catalog's defaults,
 /// overridden by the seed file's `quotas` entries. A seed entry without `subscriptionId` or
@@ -61,7 +62,13 @@ package struct QuotaLimits: Sendable {
         } catch {
             throw QuotaSeedError("Cannot read seed file '\(seedPath)': \(error.localizedDescription)")
         }
-        return QuotaLimits(catalog: catalog, overrides: try parseOverrides(seed: try JSONParser.parse(bytes)))
+        let seed: JSONValue
+        do {
+            seed = try JSONParser.parse(bytes)
+        } catch let error as JSONParseError {
+            throw QuotaSeedError("Invalid seed file: \(error.detail)")
+        }
+        return QuotaLimits(catalog: catalog, overrides: try parseOverrides(seed: seed))
     }
 
     static func parseOverrides(seed: JSONValue) throws -> [Override] {

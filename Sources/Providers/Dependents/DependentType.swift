@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// One of the minimal resource types a hub depends on (docs/azure-behaviours.md "Dependent resources of a hub"): what its id looks like,
 /// the api-versions it advertises, how its name is checked and which read-only properties the service

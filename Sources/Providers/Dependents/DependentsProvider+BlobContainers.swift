@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `storageAccounts/{a}/blobServices/default/containers/{name}` (Storage Blob Containers API):
 /// PUT 200/201, GET, DELETE 200/204, list. Projects' containers are created here by the ML service,

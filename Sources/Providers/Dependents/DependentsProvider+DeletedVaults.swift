@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Key Vault soft delete (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview):
 /// deleting a vault with `enableSoftDelete` (the default) keeps it under

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `POST /subscriptions/{s}/providers/Microsoft.Storage/checkNameAvailability` and the Key Vault one
 /// (`az storage account create` and `az keyvault` call them): `{nameAvailable, reason, message}`

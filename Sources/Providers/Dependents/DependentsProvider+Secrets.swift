@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `vaults/{v}/secrets/{name}` (Key Vault management API): the vault's secret store. ARM accepts a
 /// secret's `value` on PUT but never returns it (the value is read over the data plane, which the

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// PUT/GET/DELETE/list of the four tracked dependent types, with the ARM envelope.
 extension DependentsProvider {

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A storage account's two access keys, kept in the account's private state under `keys`:
 /// `{keyName, value, permissions, creationTime}` as `listKeys` returns them

@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Building the events of a recorded operation, field by field as the schema doc's Administrative
 /// sample and `activityLogs_API.json` (`EventData`) show them.

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// One activity log event: its `EventData` JSON as served (azure-rest-api-specs `activityLogs_API.json`,
 /// `EventData`; learn.microsoft.com "Azure Monitor activity log event schema"), with the fields the

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Reading events back from a state document or the journal: all of them are checked before any is used.
 extension ActivityLog {

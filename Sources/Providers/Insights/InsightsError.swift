@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// An error of the activity log API. Microsoft.Insights answers these with a FLAT body,
 /// `{"code","message"}`, without ARM's `error` wrapper (azure-rest-api-specs

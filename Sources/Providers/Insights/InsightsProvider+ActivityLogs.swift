@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `ActivityLogs_List`, `TenantActivityLogs_List` and `EventCategories_List`.
 extension InsightsProvider {

@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 import Synchronization
 
 /// What the two events of one ARM write, delete or action share: the operation and correlation

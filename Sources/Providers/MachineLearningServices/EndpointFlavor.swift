@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// What tells serverless endpoints and online endpoints apart in their shared handlers: the child
 /// collection, the operation group, the allowed `authMode`s and the server-filled URIs.

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `workspaces/{ws}/computes` (docs/azure-behaviours.md "Computes"), ComputeInstance only: PUT 201/200, GET, DELETE
 /// (`underlyingResourceAction` required) 200/204, list, and `start`/`stop`/`restart` (202 + polling

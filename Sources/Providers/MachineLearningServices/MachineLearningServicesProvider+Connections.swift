@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `workspaces/{ws}/connections` (docs/azure-behaviours.md "Workspace connections"): PUT/PATCH/GET 200, DELETE 200/204, list with
 /// `category`/`target`, `POST listsecrets`.

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A workspace's dependent resources (docs/azure-behaviours.md "Dependent resources of a hub") and
 /// what a project gets on creation (docs/hubs-and-projects.md "Resources the ML service creates").

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `workspaces/{ws}/serverlessEndpoints` and `workspaces/{ws}/onlineEndpoints` (docs/azure-behaviours.md "Serverless and online endpoints",
 /// docs/azure-behaviours.md "Serverless and online endpoints") with minimal shapes: PUT 201/200, GET, PATCH 200, DELETE 202 (+ polling

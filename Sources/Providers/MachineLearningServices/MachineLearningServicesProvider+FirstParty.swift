@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 
 /// Requests the Machine Learning service sends as its own first-party principal through the full
 /// ARM pipeline (docs/architecture.md "Modules"; LocalStack's internal clients): the other providers'

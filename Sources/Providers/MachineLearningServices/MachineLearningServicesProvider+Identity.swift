@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 
 /// `identity` of a workspace (ManagedServiceIdentity, docs/azure-behaviours.md "Workspaces"). A system-assigned identity
 /// is a real managed identity in the directory, found by the workspace id, so it can hold role

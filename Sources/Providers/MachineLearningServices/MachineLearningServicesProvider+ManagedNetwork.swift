@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `properties.managedNetwork` of hubs and default workspaces and its outbound rules (reference
 /// docs/azure-behaviours.md "Workspaces: managed network and outbound rules"). Projects share their hub's network and cannot define their

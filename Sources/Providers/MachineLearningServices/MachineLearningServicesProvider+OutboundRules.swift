@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `workspaces/{ws}/outboundRules` (docs/azure-behaviours.md "Workspaces: managed network and outbound rules"): a view on the hub's
 /// `properties.managedNetwork.outboundRules` map, so a rule written through either API shows in

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// POST actions on a workspace (docs/azure-behaviours.md "Workspaces", "Workspaces: managed network and outbound rules"): `listKeys`,
 /// `resyncKeys`, `diagnose`, `provisionManagedNetwork` with simple, honest answers; the notebook, private-link and feature

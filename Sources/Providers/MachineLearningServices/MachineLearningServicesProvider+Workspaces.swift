@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// Workspaces CRUD and lists (docs/azure-behaviours.md "Workspaces", "Workspaces: soft delete"). PUT answers 200 (the SDKs reject 201);
 /// DELETE answers 200, or 204 when there is nothing to delete.

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// Microsoft.MachineLearningServices: workspaces of kind Hub, Project and Default (the Azure AI
 /// Foundry hub-and-project model), their connections, outbound rules, compute instances and

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `kind` of a workspace (docs/azure-behaviours.md "Workspaces: kind"). The SDK sends lower case, docs and Bicep `Hub`/`Project`;
 /// the value is stored and echoed as the client sent it and compared case-insensitively.

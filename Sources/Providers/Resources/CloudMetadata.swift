@@ -1,5 +1,6 @@
 import ARMCore
 import EmulatorHTTP
+import JSON
 
 /// `GET /metadata/endpoints`: the cloud description `az cloud register --endpoint-resource-manager`
 /// (api-version 2022-09-01: one object) and azure-ai-ml / ARM_CLOUD_METADATA_URL (2019-05-01: a

@@ -2,6 +2,7 @@ import ARMCore
 import ARMTemplates
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// The I/O side of a template deployment: each resource is created by an internal PUT through the
 /// full ARM pipeline on behalf of the deploying caller (docs/architecture.md "Modules": the template engine never writes the

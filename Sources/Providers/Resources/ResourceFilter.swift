@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The `$filter` grammar of Resources_List and ResourceGroups_List (docs/azure-behaviours.md "Generic resource lists and $filter"): clauses
 /// `field eq 'v'` / `field ne 'v'` and `substringof('v', field)` joined by `and`. Names and

@@ -1,6 +1,7 @@
 import ARMCore
 import ARMTemplates
 import Foundation
+import JSON
 
 /// Running a validated deployment: resources in dependency order, one deployment operation per
 /// resource (what `az` and azure-ai-ml list), then outputs. The record in the store is updated

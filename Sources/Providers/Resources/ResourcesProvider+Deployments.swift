@@ -2,6 +2,7 @@ import ARMCore
 import ARMTemplates
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Template deployments at resource-group scope (docs/azure-behaviours.md "Template deployments"): PUT/GET/HEAD/DELETE/list,
 /// validate, exportTemplate, cancel, whatIf (501), and the operations list at both the

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Microsoft.Features (`az feature list/show/register/unregister`, api-version 2021-07-01): the
 /// classic `providers/Microsoft.Features/providers/{ns}/features/{f}` routes az calls. Features of

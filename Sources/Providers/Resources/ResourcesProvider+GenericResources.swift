@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `GET .../resources` at subscription and resource-group scope (docs/azure-behaviours.md "Generic resource lists and $filter"). Only
 /// top-level resources of provider namespaces are listed, never child resources or resource groups, and only

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// Resource provider registrations (docs/azure-behaviours.md "Resource providers"). Every namespace the emulator serves is
 /// registered in every subscription until a client unregisters it; from then on writes to it answer

@@ -1,6 +1,7 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
+import JSON
 
 /// Resource groups (docs/azure-behaviours.md "Resource groups", api-version 2024-11-01).
 extension ResourcesProvider {

@@ -1,5 +1,6 @@
 import ARMCore
 import Identity
+import JSON
 
 /// Subscriptions, tenants and locations (docs/azure-behaviours.md "Subscriptions, tenants and locations", api-version 2022-12-01).
 extension ResourcesProvider {

@@ -1,0 +1,319 @@
+import Foundation
+import JSON
+import Synchronization
+
+/// The in-memory resource store every provider uses. Resources are keyed by their lower-cased id
+/// (ids are case-insensitive, docs/azure-behaviours.md "Case-insensitivity and names") and indexed in key order, overall and per type, so
+/// a page of a listing costs O(log n + page) however many resources there are.
+///
+/// Every operation is atomic under one lock; the closures given to `upsert`/`update` run under
+/// it, so they must be quick and must not call back into the store.
+package final class ResourceStore: Sendable {
+    /// The result of a write.
+    package struct Write: Sendable {
+        package let resource: StoredResource
+        /// True when the resource did not exist before (PUT answers 201, else 200).
+        package let created: Bool
+    }
+
+    struct State {
+        var resources: [String: StoredResource] = [:]
+        var order = SortedKeyList()
+        /// Lower-cased full type -> keys of that type.
+        var byType: [String: SortedKeyList] = [:]
+        /// Lower-cased full type -> writes and removals of that type so far (see `revision(ofType:)`).
+        var typeRevisions: [String: UInt64] = [:]
+        /// Bumped whenever the whole state is replaced (reset, restore), so revisions never repeat.
+        var epoch: UInt64 = 0
+
+        /// Adds or replaces (same key) a resource; every write goes through here or `remove`.
+        mutating func insert(_ resource: StoredResource) {
+            let key = resource.id.key
+            let type = resource.id.fullType.lowercased()
+            typeRevisions[type, default: 0] &+= 1
+            if resources.updateValue(resource, forKey: key) == nil {
+                order.insert(key)
+                byType[type, default: SortedKeyList()].insert(key)
+            }
+        }
+
+        mutating func remove(key: String) -> StoredResource? {
+            guard let removed = resources.removeValue(forKey: key) else { return nil }
+            order.remove(key)
+            let type = removed.id.fullType.lowercased()
+            typeRevisions[type, default: 0] &+= 1
+            byType[type]?.remove(key)
+            if byType[type]?.isEmpty == true { byType[type] = nil }
+            return removed
+        }
+    }
+
+    /// Identifies the contents of one resource type: equal revisions mean no resource of that type
+    /// was written or removed in between. Lets readers cache what they derive from a type (the
+    /// RBAC engine's parsed role assignments) instead of re-reading it on every request.
+    package struct Revision: Sendable, Equatable {
+        let epoch: UInt64
+        let count: UInt64
+    }
+
+    package func revision(ofType type: String) -> Revision {
+        state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercased()] ?? 0) }
+    }
+
+    let state = Mutex(State())
+    /// Wire bytes of stored bodies by etag, for GETs that answer a resource as stored.
+    package let renderedBodies = RenderedBodyCache()
+    let now: @Sendable () -> Date
+    /// Told of every change under the lock (durability); nil keeps the store purely in memory.
+    let observer: (any ResourceStoreObserver)?
+    /// When true, a resource inside a resource group can only be created while that group exists
+    /// and is not being deleted, checked under the same lock as the write: a create racing with
+    /// the group's cascading delete either lands before the delete (and goes with it) or fails,
+    /// never leaving an orphan (docs/durability-and-load.md "Concurrency"). The emulator turns it on; unit tests of providers
+    /// that store resources without their group leave it off.
+    let requiresResourceGroups: Bool
+
+    package init(
+        now: @escaping @Sendable () -> Date = { Date() }, observer: (any ResourceStoreObserver)? = nil,
+        requiresResourceGroups: Bool = false
+    ) {
+        self.now = now
+        self.observer = observer
+        self.requiresResourceGroups = requiresResourceGroups
+    }
+
+    /// A new entity tag: a quoted GUID, the form CognitiveServices uses (`"\"5b01…\""` in JSON;
+    /// docs/azure-behaviours.md "ETags and conditional requests").
+    package static func newETag() -> String { "\"" + newGUID() + "\"" }
+
+    package var count: Int { state.withLock { $0.resources.count } }
+
+    package func get(_ id: ResourceID) -> StoredResource? {
+        state.withLock { $0.resources[id.key] }
+    }
+
+    package func contains(_ id: ResourceID) -> Bool {
+        state.withLock { $0.resources[id.key] != nil }
+    }
+
+    /// The resource, or 404 `ResourceNotFound`.
+    package func require(_ id: ResourceID) throws -> StoredResource {
+        guard let resource = get(id) else { throw ARMError.resourceNotFound(id) }
+        return resource
+    }
+
+    /// Create-or-replace (PUT). `privateState` nil keeps the existing private state.
+    /// `bodyETag` puts the new etag into the body as `etag` (the default; every resource carries
+    /// one, docs/azure-behaviours.md "ETags and conditional requests").
+    @discardableResult
+    package func put(
+        _ id: ResourceID, body: JSONObject, privateState: JSONObject? = nil, precondition: Precondition? = nil,
+        bodyETag: Bool = true
+    ) throws -> Write {
+        try upsert(id, precondition: precondition, bodyETag: bodyETag) { existing in
+            (body, privateState ?? existing?.privateState ?? JSONObject())
+        }
+    }
+
+    /// Atomic read-modify-write: `build` sees the current resource (nil when absent) and returns the
+    /// new body and private state. The precondition is checked against the same state.
+    @discardableResult
+    package func upsert(
+        _ id: ResourceID, precondition: Precondition? = nil, bodyETag: Bool = true,
+        _ build: (StoredResource?) throws -> (body: JSONObject, privateState: JSONObject)
+    ) throws -> Write {
+        let date = now()
+        return try state.withLock { state in
+            let existing = state.resources[id.key]
+            try precondition?.check(existing)
+            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
+            var (body, privateState) = try build(existing)
+            let etag = Self.newETag()
+            if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
+            let resource = StoredResource(
+                id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
+                privateState: privateState)
+            state.insert(resource)
+            observer?.resourceStore(didChange: .put(resource))
+            return Write(resource: resource, created: existing == nil)
+        }
+    }
+
+    /// Atomic in-place change of an existing body (PATCH, provisioning-state moves). A new etag is
+    /// issued; the body's `etag` is refreshed when it has one. 404 `ResourceNotFound` when absent.
+    @discardableResult
+    package func update(
+        _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout JSONObject) throws -> Void
+    ) throws -> StoredResource {
+        try updateResource(id, precondition: precondition) { resource in try modify(&resource.body) }
+    }
+
+    /// Like `update`, with access to the whole record (private state included). The id and
+    /// creation date cannot change.
+    @discardableResult
+    package func updateResource(
+        _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout StoredResource) throws -> Void
+    ) throws -> StoredResource {
+        let date = now()
+        return try state.withLock { state in
+            // A missing resource is 404 whatever If-Match says (PATCH row of the docs/azure-behaviours.md "ETags and conditional requests"
+            // table).
+            guard let existing = state.resources[id.key] else { throw ARMError.resourceNotFound(id) }
+            try precondition?.check(existing)
+            var resource = existing
+            try modify(&resource)
+            resource.id = existing.id
+            resource.createdAt = existing.createdAt
+            resource.modifiedAt = date
+            resource.etag = Self.newETag()
+            if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
+            state.insert(resource)
+            observer?.resourceStore(didChange: .put(resource))
+            return resource
+        }
+    }
+
+    /// Removes one resource (not its children) and returns it; nil when it did not exist.
+    /// `If-Match` on a missing resource is not an error here: DELETE answers 204 (docs/azure-behaviours.md "ETags and conditional requests"
+    /// table).
+    @discardableResult
+    package func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
+        try state.withLock { state in
+            guard let existing = state.resources[id.key] else { return nil }
+            try precondition?.check(existing)
+            let removed = state.remove(key: id.key)
+            if let removed { observer?.resourceStore(didChange: .delete(removed.id)) }
+            return removed
+        }
+    }
+
+    /// Removes `id` and everything below it (children, extension resources), for cascading
+    /// deletes. Answers what was removed, in key order (a parent before its children).
+    @discardableResult
+    package func removeAll(under id: ResourceID) -> [StoredResource] {
+        state.withLock { state in
+            var keys: [String] = []
+            if state.resources[id.key] != nil { keys.append(id.key) }
+            let (lower, upper) = Self.range(under: id)
+            state.order.forEach(from: lower, below: upper) { key in
+                keys.append(key)
+                return true
+            }
+            let removed = keys.compactMap { state.remove(key: $0) }
+            if let observer { for resource in removed { observer.resourceStore(didChange: .delete(resource.id)) } }
+            return removed
+        }
+    }
+
+    /// Direct children of `parent` of one type, in key order. `type` is a full type
+    /// (`Microsoft.CognitiveServices/accounts/deployments`) or, under a provider resource, just the
+    /// child type (`deployments`).
+    package func children(of parent: ResourceID, type: String) -> [StoredResource] {
+        let fullType = (type.contains("/") || parent.level != .resource ? type : parent.fullType + "/" + type).lowercased()
+        return state.withLock { state in
+            guard let keys = state.byType[fullType] else { return [] }
+            var result: [StoredResource] = []
+            let (lower, upper) = Self.range(under: parent)
+            keys.forEach(from: lower, below: upper) { key in
+                if let resource = state.resources[key], resource.id.parent == parent { result.append(resource) }
+                return true
+            }
+            return result
+        }
+    }
+
+    /// One page of the resources strictly below `prefix` (everything when nil), of the given full
+    /// types (any when nil, case-insensitive), passing `filter`, in key order, after the key
+    /// `after` (exclusive). `nextKey` is the last key of the page when more may follow, else nil.
+    /// Cost: O(t·log n + scanned) where t is the number of types and scanned is the page plus the
+    /// items `filter` rejects.
+    package func page(
+        under prefix: ResourceID?, types: Set<String>? = nil, after: String? = nil, limit: Int,
+        filter: (StoredResource) -> Bool = { _ in true }
+    ) -> (items: [StoredResource], nextKey: String?) {
+        let limit = max(limit, 1)
+        let (lower, upper) = prefix.map(Self.range(under:)) ?? ("", nil)
+        let start = after.map { $0 >= lower ? ($0, false) : (lower, true) } ?? (lower, true)
+        return state.withLock { state in
+            var found: [StoredResource] = []
+            func collect(_ index: SortedKeyList) {
+                var taken = 0
+                index.forEach(from: start.0, inclusive: start.1, below: upper) { key in
+                    guard let resource = state.resources[key], filter(resource) else { return true }
+                    found.append(resource)
+                    taken += 1
+                    return taken <= limit
+                }
+            }
+            if let types {
+                for type in Set(types.map { $0.lowercased() }) {
+                    if let index = state.byType[type] { collect(index) }
+                }
+                if types.count > 1 { found.sort { $0.id.key < $1.id.key } }
+            } else {
+                collect(state.order)
+            }
+            guard found.count > limit else { return (found, nil) }
+            let items = Array(found.prefix(limit))
+            return (items, items.last?.id.key)
+        }
+    }
+
+    /// Every resource strictly below `prefix` of the given types, in key order (unpaged; for
+    /// cascades and aggregates, not for responses).
+    package func all(under prefix: ResourceID?, types: Set<String>? = nil) -> [StoredResource] {
+        var result: [StoredResource] = []
+        var after: String?
+        repeat {
+            let page = page(under: prefix, types: types, after: after, limit: 1000)
+            result += page.items
+            after = page.nextKey
+        } while after != nil
+        return result
+    }
+
+    /// Removes everything (operator `reset`).
+    package func reset() {
+        state.withLock { state in
+            let epoch = state.epoch &+ 1
+            state = State()
+            state.epoch = epoch
+            observer?.resourceStore(didChange: .removeAll)
+        }
+    }
+
+    /// Every resource, in key order (for durability).
+    package func snapshot() -> [StoredResource] {
+        state.withLock { state in state.order.all.compactMap { state.resources[$0] } }
+    }
+
+    /// Replaces the whole content with `resources`.
+    package func restore(_ resources: [StoredResource]) {
+        var fresh = State()
+        for resource in resources { fresh.insert(resource) }
+        state.withLock { state in
+            fresh.epoch = state.epoch &+ 1
+            state = fresh
+            observer?.resourceStore(didChange: .replaceAll(resources))
+        }
+    }
+
+    /// 404 `ResourceGroupNotFound` when the group of a new resource is absent, 409
+    /// `ResourceGroupBeingDeleted` while it is being deleted (as ARM answers a create there).
+    static func checkResourceGroup(of id: ResourceID, in state: State) throws {
+        guard id.level == .resource, let subscriptionID = id.subscriptionID, let groupName = id.resourceGroup else { return }
+        guard let group = state.resources[ResourceID.resourceGroup(subscriptionID: subscriptionID, name: groupName).key] else {
+            throw ARMError.resourceGroupNotFound(groupName)
+        }
+        if group.body["properties"]?["provisioningState"]?.stringValue == "Deleting" {
+            throw ARMError.resourceGroupBeingDeleted(groupName)
+        }
+    }
+
+    /// Keys strictly below `id`: `[key + "/", key + "0")`, since `0` follows `/` in ASCII and
+    /// strings order by Unicode scalars.
+    static func range(under id: ResourceID) -> (String, String?) {
+        if id == .tenantRoot { return ("/", nil) }
+        return (id.key + "/", id.key + "0")
+    }
+}
