@@ -8,7 +8,7 @@ import Testing
 /// Hostile request content against the whole emulator on a real socket (docs/hardening.md): every one is
 /// an ARM-shaped 4xx, never a 5xx, a crash or a partial write; and what the request carried is
 /// never reflected into response headers. Parser-level details (exact positions, limits) are in
-/// ARMCoreTests/JSONParserTests, NameRulesTests and TagRulesTests; these prove the same holds end
+/// JSONTests/JSONParserTests, NameRulesTests and TagRulesTests; these prove the same holds end
 /// to end through the pipeline.
 @Suite struct HostileInputLiveTests {
     let subscription = "/subscriptions/\(WellKnown.subscriptionId)"
