@@ -109,7 +109,7 @@ extension MachineLearningServicesProvider {
                 rule: "Endpoint names must be 3 to 32 characters long, start with a letter and contain only letters, digits and '-'.")
         }
         let input = try request.jsonBody()
-        let location = try Self.location(input["location"])
+        let location = try Workspace.location(input["location"])
         guard var properties = input["properties"]?.objectValue else { throw ARMError.workspaceMissingProperty("properties") }
         guard let modeText = properties["authMode"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.authMode") }
         guard let mode = flavor.authModes.first(where: { $0.lowercased() == modeText.lowercased() }) else {
