@@ -217,26 +217,28 @@ extension MachineLearningServicesProvider {
                 body["properties"] = .object(properties)
             }
             return await accepted(request, location: workspace.body["location"]?.stringValue ?? "", kind: .delete, resourceID: id) {
-                [self] in try removeWorkspace(workspace, purge: purge)
+                [self] in try await removeWorkspace(workspace, purge: purge, for: request)
             }
         }
-        try removeWorkspace(workspace, purge: purge)
+        try await removeWorkspace(workspace, purge: purge, for: request)
         return ARMResponse(status: 200)
     }
 
     /// Removes a workspace and what goes with it: children, connection secrets, the hub's link to a
     /// project, a project's role assignment, the system-assigned identity; remembers it as
-    /// soft-deleted unless purged.
-    func removeWorkspace(_ workspace: StoredResource, purge: Bool) throws {
+    /// soft-deleted unless purged. What belongs to other providers goes through the pipeline as
+    /// the ML service, on behalf of `request`.
+    func removeWorkspace(_ workspace: StoredResource, purge: Bool, for request: ARMRequest) async throws {
         let removed = store.removeAll(under: workspace.id)
-        try cleanUp(after: workspace, removedChildren: removed, purge: purge)
+        try await cleanUp(after: workspace, removedChildren: removed, purge: purge, for: request)
     }
 
     /// What a workspace's removal must undo outside the workspace itself. `removedHub` is the
     /// project's hub when it left the store in the same step (a resource group deleted with both).
     func cleanUp(
-        after workspace: StoredResource, removedChildren: [StoredResource], purge: Bool, removedHub: StoredResource? = nil
-    ) throws {
+        after workspace: StoredResource, removedChildren: [StoredResource], purge: Bool, removedHub: StoredResource? = nil,
+        for request: ARMRequest
+    ) async throws {
         let id = workspace.id
         for resource in removedChildren where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
             removeSecret(of: resource)
@@ -250,7 +252,7 @@ extension MachineLearningServicesProvider {
                 properties["associatedWorkspaces"] = .array(remaining)
                 body["properties"] = .object(properties)
             }
-            removeProjectRoleAssignment(projectID: id, workspace: workspace, removedHub: removedHub)
+            await removeProjectRoleAssignment(projectID: id, workspace: workspace, removedHub: removedHub, for: request)
         }
         directory.removeSystemAssignedIdentity(forResourceId: id.description)
         if !purge {
