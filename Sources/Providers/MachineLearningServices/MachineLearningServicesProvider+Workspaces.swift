@@ -203,11 +203,7 @@ extension MachineLearningServicesProvider {
             if purge, try store.delete(softDeletedID(id)) != nil { return ARMResponse(status: 200) }
             return .noContent
         }
-        if WorkspaceKind.of(workspace.body) == .hub {
-            let projects = (workspace.body["properties"]?["associatedWorkspaces"]?.arrayValue ?? [])
-                .compactMap { $0.stringValue }.filter { ResourceID($0).map(store.contains) ?? false }
-            if !projects.isEmpty { throw ARMError.hubHasProjects(workspace.id.name, projects: projects) }
-        }
+        try checkHasNoProjects(workspace)
         try request.precondition?.check(workspace)
         guard operations.isSynchronous else {
             // With --provisioning-delay: Deleting now, gone when the operation ends; 202 + Location.
@@ -222,6 +218,14 @@ extension MachineLearningServicesProvider {
         }
         try await removeWorkspace(workspace, purge: purge, for: request)
         return ARMResponse(status: 200)
+    }
+
+    /// A hub goes only once its projects are gone.
+    func checkHasNoProjects(_ workspace: StoredResource) throws {
+        guard WorkspaceKind.of(workspace.body) == .hub else { return }
+        let projects = (workspace.body["properties"]?["associatedWorkspaces"]?.arrayValue ?? [])
+            .compactMap { $0.stringValue }.filter { ResourceID($0).map(store.contains) ?? false }
+        if !projects.isEmpty { throw ARMError.hubHasProjects(workspace.id.name, projects: projects) }
     }
 
     /// Removes a workspace and what goes with it: children, connection secrets, the hub's link to a
