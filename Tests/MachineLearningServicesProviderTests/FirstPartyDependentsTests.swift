@@ -209,4 +209,51 @@ struct FirstPartyDependentsTests {
         #expect(faults.remove(id: "no-assignments"))
         #expect(try await world.createProject().status == 200)
     }
+
+    @Test func theProjectsRoleAssignmentGoesThroughTheAuthorizationProviderAsTheService() async throws {
+        // Given RBAC enforced, a project with its assignment on the hub's storage, and the service's
+        // role assignment deletes failing (an injected fault, seen only by a request in the pipeline).
+        let world = try MLTestWorld(enforceRBAC: true)
+        let hub = try await world.createHub()
+        #expect(try await world.createProject().status == 200)
+        #expect(try await world.createProject("proj2").status == 200)
+        let storage = try #require(ResourceID(hub.properties?["storageAccount"]?.stringValue ?? ""))
+        let assignments = { world.store.all(under: storage, types: ["Microsoft.Authorization/roleAssignments"]).count }
+        #expect(assignments() == 2)
+        try world.faults.add(
+            FaultRule(
+                id: "no-deletes", method: "DELETE", path: "*/providers/Microsoft.Authorization/roleAssignments/*", status: 500,
+                code: "InternalServerError", message: "refused"))
+
+        // When one project is deleted, its assignment's DELETE meets the fault: the project is gone,
+        // the assignment stays (a refusal does not fail the workspace DELETE).
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("proj1")).status == 200)
+        #expect(try await world.client.send("GET", MLTestWorld.workspace("proj1")).status == 404)
+        #expect(assignments() == 2)
+
+        // Then without the fault the service's narrow role is enough to delete the other one.
+        #expect(world.faults.remove(id: "no-deletes"))
+        #expect(try await world.client.send("DELETE", MLTestWorld.workspace("proj2")).status == 200)
+        #expect(assignments() == 1)
+    }
+
+    @Test func theServiceDeletesNoOtherRolesAssignments() async throws {
+        // Given RBAC enforced and an Owner assignment on the hub's storage account.
+        let world = try MLTestWorld(enforceRBAC: true)
+        let hub = try await world.createHub()
+        let storage = try #require(hub.properties?["storageAccount"]?.stringValue)
+        let principal = try #require(hub.json?["identity"]?["principalId"]?.stringValue)
+        let owner = storage + "/providers/Microsoft.Authorization/roleAssignments/" + DeterministicGUID.make("owner")
+        let created = try await world.client.send(
+            "PUT", owner, apiVersion: "2022-04-01",
+            body: #"{"properties":{"roleDefinitionId":"/subscriptions/\#(MLTestWorld.subscription)/providers/"#
+                + #"Microsoft.Authorization/roleDefinitions/8e3af657-a8ff-443c-a75c-2fe8c4bcb635","#
+                + #""principalId":"\#(principal)","principalType":"ServicePrincipal"}}"#)
+        #expect(created.status == 201)
+
+        // When the service tries to delete it, it is refused and the assignment stays.
+        let error = await sendAsService(world, "DELETE", owner, apiVersion: "2022-04-01", body: .null)
+        #expect(error?.status == 403)
+        #expect(world.store.get(ResourceID(owner)!) != nil)
+    }
 }

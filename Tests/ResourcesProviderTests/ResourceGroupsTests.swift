@@ -143,7 +143,7 @@ struct ResourceGroupsTests {
     final class RecordingCascade: ResourceGroupCascade {
         let calls = Mutex<[(group: String, removed: [String])]>([])
 
-        func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
+        func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource], for request: ARMRequest) {
             calls.withLock { $0.append((group.description, removed.map(\.id.description).sorted())) }
         }
     }

@@ -7,8 +7,8 @@ import Synchronization
 /// exactly as to a client's request (docs/architecture.md "Modules": a provider never writes
 /// another provider's resources into the store directly). The template engine creates its
 /// resources this way, as the deploying caller; the Machine Learning service creates a hub's
-/// storage account and key vault and a project's containers and role assignment this way, as its
-/// own principal (docs/hubs-and-projects.md).
+/// storage account and key vault and a project's containers and role assignment this way, and
+/// deletes that role assignment with the project, as its own principal (docs/hubs-and-projects.md).
 ///
 /// The composition root builds it before the pipeline exists (providers need it to declare their
 /// routes) and connects it once the pipeline is built.

@@ -5,8 +5,10 @@
 /// resources) undoes that part here, as its own DELETE would.
 ///
 /// `ResourcesProvider` calls every registered cascade once per deleted group, after the removal,
-/// with everything that was removed (the group itself included). Implementations must tolerate
-/// resources that are already gone and never throw: the group is deleted whatever they find.
+/// with everything that was removed (the group itself included) and the group's DELETE `request`,
+/// on whose behalf a first-party service sends what it undoes in other providers through
+/// `InternalRequests`. Implementations must tolerate resources that are already gone and never
+/// throw: the group is deleted whatever they find.
 package protocol ResourceGroupCascade: Sendable {
-    func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource])
+    func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource], for request: ARMRequest) async
 }

@@ -7,7 +7,7 @@ import ARMCore
 /// cascade and its subdomain stays taken until purged. Its deployments go with it, returning their
 /// quota, as with an account DELETE.
 extension CognitiveServicesProvider: ResourceGroupCascade {
-    package func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
+    package func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource], for request: ARMRequest) {
         let accountType = Self.accountType.lowercased()
         let date = now()
         for account in removed where account.id.fullType.lowercased() == accountType {

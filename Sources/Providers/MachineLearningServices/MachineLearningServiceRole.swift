@@ -9,7 +9,7 @@ import Authorization
 /// creates for a workspace and undoes when a creation fails half way: a hub's storage account, key
 /// vault, container registry and Application Insights component, a project's blob containers, and
 /// role assignments of Storage Blob Data Contributor only (the block's condition, in the form of
-/// the delegating built-in roles). It cannot read or write workspaces, accounts, resource groups,
+/// the delegating built-in roles), which it also deletes when their project goes. It cannot read or write workspaces, accounts, resource groups,
 /// keys, secrets or any other role.
 package enum MachineLearningServiceRole {
     package static let guid = "fe000000-0000-4000-8000-000000000011"

@@ -9,7 +9,7 @@ import ARMCore
 /// EMULATOR CHOICE: ARM's DELETE carries no `forceToPurge`, so the workspaces are soft-deleted as
 /// by a plain DELETE (their names stay taken until purged, as in Azure).
 extension MachineLearningServicesProvider: ResourceGroupCascade {
-    package func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource]) {
+    package func resourceGroupDeleted(_ group: ResourceID, removed: [StoredResource], for request: ARMRequest) async {
         let workspaceType = Self.workspaceType.lowercased()
         let workspaces = removed.filter { $0.id.fullType.lowercased() == workspaceType }
         guard !workspaces.isEmpty else { return }
@@ -17,8 +17,9 @@ extension MachineLearningServicesProvider: ResourceGroupCascade {
         for workspace in workspaces {
             let children = removed.filter { $0.id.key.hasPrefix(workspace.id.key + "/") }
             let hubKey = workspace.body["properties"]?["hubResourceId"]?.stringValue.flatMap(ResourceID.init)?.key
-            try? cleanUp(
-                after: workspace, removedChildren: children, purge: false, removedHub: hubKey.flatMap { removedByKey[$0] })
+            try? await cleanUp(
+                after: workspace, removedChildren: children, purge: false, removedHub: hubKey.flatMap { removedByKey[$0] },
+                for: request)
         }
     }
 }

@@ -49,13 +49,6 @@ extension MachineLearningServicesProvider {
         return routes
     }
 
-    /// Compute names: 3-24 letters, digits and hyphens, starting with a letter.
-    static func isValidComputeName(_ name: String) -> Bool {
-        let characters = Array(name)
-        guard (3...24).contains(characters.count), characters[0].isASCII, characters[0].isLetter else { return false }
-        return characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-    }
-
     /// The workspace's own compute, else its hub's.
     func visibleCompute(_ request: ARMRequest, _ parameters: RouteParameters) throws -> StoredResource {
         let workspace = try requireWorkspace(request)
@@ -67,58 +60,13 @@ extension MachineLearningServicesProvider {
 
     func putCompute(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let workspace = try requireWorkspace(request)
-        let name = parameters.required("computeName")
-        guard Self.isValidComputeName(name) else {
-            throw ARMError.invalidResourceName(
-                name, type: Self.computeType,
-                rule: "Compute names must be 3 to 24 characters long, start with a letter and contain only letters, digits and '-'.")
-        }
-        let input = try request.jsonBody()
-        guard let properties = input["properties"]?.objectValue else { throw ARMError.workspaceMissingProperty("properties") }
-        guard let computeType = properties["computeType"]?.stringValue else {
-            throw ARMError.workspaceMissingProperty("properties.computeType")
-        }
-        guard computeType.lowercased() == "computeinstance" else { throw ARMError.computeTypeNotSupported(computeType) }
-        let location = try input["location"].map { try Self.location($0) } ?? (render(workspace)["location"]?.stringValue ?? "")
-        let tags = try TagRules.validate(input["tags"] ?? .object(JSONObject()))
-        let id = workspace.id.child(type: "computes", name: name)
-        let caller = request.caller
-        let date = now()
+        let id = workspace.id.child(type: "computes", name: parameters.required("computeName"))
+        try ComputeResource.checkName(id.name)
+        let compute = try ComputeResource(
+            input: try request.jsonBody(), id: id, workspaceLocation: render(workspace)["location"]?.stringValue ?? "")
+        let (caller, date) = (request.caller, now())
         let write = try store.upsert(id, precondition: request.precondition) { current in
-            var filled = properties
-            filled["computeType"] = "ComputeInstance"
-            filled["computeLocation"] = .string(location)
-            filled["provisioningState"] = "Succeeded"
-            filled["createdOn"] = current?.body["properties"]?["createdOn"] ?? .string(ARMTimestamp.string(from: date))
-            filled["modifiedOn"] = .string(ARMTimestamp.string(from: date))
-            filled["isAttachedCompute"] = false
-            filled["provisioningErrors"] = []
-            filled["disableLocalAuth"] = filled["disableLocalAuth"] ?? true
-            var instance = properties["properties"]?.objectValue ?? JSONObject()
-            instance["state"] = current?.body["properties"]?["properties"]?["state"] ?? "Running"
-            instance["vmSize"] = instance["vmSize"] ?? "STANDARD_DS3_V2"
-            instance["applicationSharingPolicy"] = instance["applicationSharingPolicy"] ?? "Shared"
-            instance["connectivityEndpoints"] = ["publicIpAddress": "127.0.0.1", "privateIpAddress": "10.0.0.4"]
-            instance["applications"] = [
-                ["displayName": "Jupyter", "endpointUri": .string("https://\(name).\(location).instances.azureml.ms/tree/")],
-                ["displayName": "Jupyter Lab", "endpointUri": .string("https://\(name).\(location).instances.azureml.ms/lab")],
-            ]
-            if let caller {
-                instance["createdBy"] = [
-                    "userName": .string(caller.clientName), "userOrgId": .string(caller.tenantId), "userId": .string(caller.objectId),
-                ]
-            }
-            instance["errors"] = []
-            filled["properties"] = .object(instance)
-            var body = JSONObject([
-                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(Self.computeType)),
-                ("location", .string(location)), ("tags", .object(tags)),
-            ])
-            if let identity = input["identity"] { body["identity"] = identity }
-            if let sku = input["sku"] { body["sku"] = sku }
-            body["properties"] = .object(filled)
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: current?.body["systemData"]))
-            return (body, current?.privateState ?? JSONObject())
+            (compute.body(over: current, caller: caller, at: date), current?.privateState ?? JSONObject())
         }
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }

@@ -53,30 +53,6 @@ extension MachineLearningServicesProvider {
         ]
     }
 
-    static let authTypes = [
-        "PAT", "ManagedIdentity", "UsernamePassword", "None", "SAS", "AccountKey", "ServicePrincipal", "AccessKey", "ApiKey",
-        "CustomKeys", "OAuth2", "AAD",
-    ]
-
-    /// `ConnectionGroup` (read-only) derived from the category.
-    static func connectionGroup(_ category: String) -> String {
-        switch category.lowercased() {
-        case "azureopenai", "aiservices", "cognitivesearch", "cognitiveservice", "serverless", "managedonlineendpoint":
-            "AzureAI"
-        case "azureblob", "adlsgen2", "azureonelake", "azuresqldb", "azuresynapseanalytics", "azuremysqldb", "azurepostgresdb",
-            "azuredataexplorer", "azuremariadb", "azuresqlmi", "azuretablestorage", "containerregistry":
-            "Azure"
-        case "cosmosdb", "cosmosdbmongodbapi", "mongodbv2", "mongodbatlas", "cassandra", "couchbase", "redis":
-            "NoSQL"
-        case "s3", "amazons3compatible", "fileserver", "ftpserver", "googlecloudstorage", "hdfs", "oraclecloudstorage", "sftp":
-            "File"
-        case "apikey", "customkeys", "generichttp", "genericrest", "odatarest", "odbc", "git", "pythonfeed":
-            "GenericProtocol"
-        default:
-            "ServicesAndApps"
-        }
-    }
-
     func connectionID(_ workspace: ResourceID, _ name: String) -> ResourceID {
         workspace.child(type: "connections", name: name)
     }
@@ -106,56 +82,12 @@ extension MachineLearningServicesProvider {
         }
         if patch, existing == nil { throw ARMError.workspaceChildNotFound("Connection", name: name, workspace: workspace.id.name) }
         let input = patch ? (try request.optionalJSONBody() ?? JSONObject()) : try request.jsonBody()
-        if let given = input["properties"], given.objectValue == nil {
-            throw ARMError.workspaceInvalidValue("properties", value: given.kindName, allowed: ["an object"])
-        }
-        var properties = input["properties"]?.objectValue ?? JSONObject()
-        if !patch, input["properties"] == nil { throw ARMError.workspaceMissingProperty("properties") }
-        if patch, let current = existing?.body["properties"]?.objectValue {
-            var merged = current
-            merged.mergePatch(properties)
-            if let credentials = properties["credentials"] { merged["credentials"] = credentials }
-            properties = merged
-        }
-        guard let authText = properties["authType"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.authType") }
-        guard let authType = Self.authTypes.first(where: { $0.lowercased() == authText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.authType", value: authText, allowed: Self.authTypes)
-        }
-        properties["authType"] = .string(authType)
-        let credentials = properties["credentials"]
-        if let credentials, credentials != .null, credentials.objectValue == nil {
-            throw ARMError.workspaceInvalidValue("properties.credentials", value: credentials.kindName, allowed: ["an object"])
-        }
-        properties["credentials"] = nil
-        // The service always answers `metadata` (`{}` in the spec's examples); azure-ai-ml's list
-        // fails on a connection without it.
-        if properties["metadata"] == nil || properties["metadata"] == .null { properties["metadata"] = .object(JSONObject()) }
-        properties["createdByWorkspaceArmId"] = .string(workspace.id.description)
-        if let category = properties["category"]?.stringValue { properties["group"] = .string(Self.connectionGroup(category)) }
-
-        // Credentials kept: new ones replace; none sent keeps the old secret when the auth type did
-        // not change (a GET-modify-PUT round trip has no secrets to send back).
-        let existingAuth = existing?.body["properties"]?["authType"]?.stringValue
-        let secretAction: ConnectionSecretAction
-        if let credentials, credentials != .null {
-            secretAction = .write(credentials)
-        } else if existing != nil, existingAuth == authType {
-            secretAction = .keep
-        } else {
-            secretAction = .remove
-        }
-        let caller = request.caller
-        let date = now()
-        let owner = owner(of: workspace)
+        let connection = try WorkspaceConnection(input: input, patch: patch, id: id, workspace: workspace.id, existing: existing)
+        let (caller, date, owner) = (request.caller, now(), owner(of: workspace))
         let write = try store.upsert(id, precondition: request.precondition) { current in
-            let body = JSONObject([
-                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(Self.connectionType)),
-                ("properties", .object(properties)),
-                ("systemData", .object(SystemData.make(caller: caller, at: date, previous: current?.body["systemData"]))),
-            ])
-            return (body, current?.privateState ?? JSONObject())
+            (connection.body(over: current, caller: caller, at: date), current?.privateState ?? JSONObject())
         }
-        switch secretAction {
+        switch connection.secretAction {
         case .write(let credentials): try writeSecret(credentials, for: write.resource, vaultOwner: owner, at: date)
         case .keep: break
         case .remove: removeSecret(of: write.resource)

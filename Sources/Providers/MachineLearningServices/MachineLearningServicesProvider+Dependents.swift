@@ -111,6 +111,8 @@ extension MachineLearningServicesProvider {
     // MARK: projects
 
     static let storageBlobDataContributor = MachineLearningServiceRole.assignableRole
+    /// The Microsoft.Authorization api-version the service's role assignment requests use.
+    static let roleAssignmentAPIVersion = "2022-04-01"
     static let containerSuffixes = ["azureml", "blobstore", "code", "file"]
 
     /// The ABAC condition limiting blob data actions to containers named after the project's
@@ -180,20 +182,27 @@ extension MachineLearningServicesProvider {
             ]
             creations.append(
                 FirstPartyCreation(
-                    id: Self.projectRoleAssignmentID(storage: storage, projectID: projectID), apiVersion: "2022-04-01",
+                    id: Self.projectRoleAssignmentID(storage: storage, projectID: projectID), apiVersion: Self.roleAssignmentAPIVersion,
                     body: ["properties": .object(properties)]))
         }
         try await createAll(creations, for: request)
     }
 
-    /// The project's identity is gone with it, so is its role assignment. Its containers stay, as
-    /// data in Azure outlives the workspace until the storage account goes.
-    func removeProjectRoleAssignment(projectID: ResourceID, workspace: StoredResource, removedHub: StoredResource? = nil) {
+    /// The project's identity is gone with it, so is its role assignment: the ML service deletes it
+    /// through the Authorization provider (its role allows deleting Storage Blob Data Contributor
+    /// assignments only). Sent only when the assignment is there, so a group deleted with the
+    /// storage account logs no request; a refusal leaves it, as the workspace is gone either way.
+    /// The containers stay, as data in Azure outlives the workspace until the storage account goes.
+    func removeProjectRoleAssignment(
+        projectID: ResourceID, workspace: StoredResource, removedHub: StoredResource? = nil, for request: ARMRequest
+    ) async {
         guard
             let hub = hub(of: workspace.body) ?? workspace.body["properties"]?["hubResourceId"]?.stringValue
                 .flatMap(ResourceID.init).flatMap(store.get) ?? removedHub,
             let storage = hub.body["properties"]?["storageAccount"]?.stringValue.flatMap(ResourceID.init)
         else { return }
-        _ = try? store.delete(Self.projectRoleAssignmentID(storage: storage, projectID: projectID))
+        let assignment = Self.projectRoleAssignmentID(storage: storage, projectID: projectID)
+        guard store.contains(assignment) else { return }
+        _ = try? await sendAsService("DELETE", assignment.description, apiVersion: Self.roleAssignmentAPIVersion, for: request)
     }
 }

@@ -93,50 +93,15 @@ extension MachineLearningServicesProvider {
         ["primaryKey": endpoint.privateState["primaryKey"] ?? .null, "secondaryKey": endpoint.privateState["secondaryKey"] ?? .null]
     }
 
-    /// Endpoint names: 3-32 letters, digits and hyphens, starting with a letter.
-    static func isValidEndpointName(_ name: String) -> Bool {
-        let characters = Array(name)
-        guard (3...32).contains(characters.count), characters[0].isASCII, characters[0].isLetter else { return false }
-        return characters.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-    }
-
     func putEndpoint(_ flavor: EndpointFlavor, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let workspace = try requireWorkspace(request)
         let name = parameters.required("endpointName")
-        let type = Self.workspaceType + "/" + flavor.collection
-        guard Self.isValidEndpointName(name) else {
-            throw ARMError.invalidResourceName(
-                name, type: type,
-                rule: "Endpoint names must be 3 to 32 characters long, start with a letter and contain only letters, digits and '-'.")
-        }
-        let input = try request.jsonBody()
-        let location = try Self.location(input["location"])
-        guard var properties = input["properties"]?.objectValue else { throw ARMError.workspaceMissingProperty("properties") }
-        guard let modeText = properties["authMode"]?.stringValue else { throw ARMError.workspaceMissingProperty("properties.authMode") }
-        guard let mode = flavor.authModes.first(where: { $0.lowercased() == modeText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.authMode", value: modeText, allowed: flavor.authModes)
-        }
-        properties["authMode"] = .string(mode)
-        let keys = properties["keys"]?.objectValue
-        properties["keys"] = nil
-        for (key, value) in flavor.uri(name, location).pairs { properties[key] = value }
-        properties["provisioningState"] = "Succeeded"
-        let tags = try TagRules.validate(input["tags"] ?? .object(JSONObject()))
+        try WorkspaceEndpoint.checkName(name, flavor: flavor)
         let id = workspace.id.child(type: flavor.collection, name: name)
-        let caller = request.caller
-        let date = now()
+        let endpoint = try WorkspaceEndpoint(input: try request.jsonBody(), id: id, flavor: flavor)
+        let (caller, date) = (request.caller, now())
         let write = try store.upsert(id, precondition: request.precondition) { current in
-            var body = JSONObject([
-                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(type)),
-                ("location", .string(location)), ("tags", .object(tags)),
-            ])
-            for key in ["kind", "identity", "sku"] { if let value = input[key] { body[key] = value } }
-            body["properties"] = .object(properties)
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: current?.body["systemData"]))
-            var privateState = current?.privateState ?? JSONObject()
-            privateState["primaryKey"] = keys?["primaryKey"] ?? privateState["primaryKey"] ?? .string(Self.newKey())
-            privateState["secondaryKey"] = keys?["secondaryKey"] ?? privateState["secondaryKey"] ?? .string(Self.newKey())
-            return (body, privateState)
+            endpoint.stored(over: current, caller: caller, at: date)
         }
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }

@@ -63,23 +63,14 @@ extension MachineLearningServicesProvider {
         guard let properties = input["properties"] else { throw ARMError.workspaceMissingProperty("properties") }
         let active = workspace.body["properties"]?["managedNetwork"]?["status"]?["status"]?.stringValue == "Active"
         let rule = try Self.outboundRule(properties, active: active)
-        let caller = request.caller
-        let date = now()
+        let (caller, date) = (request.caller, now())
         let updated = try store.updateResource(workspace.id) { resource in
-            var properties = resource.body["properties"]?.objectValue ?? JSONObject()
-            var network = properties["managedNetwork"]?.objectValue ?? JSONObject()
-            var rules = network["outboundRules"]?.objectValue ?? JSONObject()
             let previous = resource.privateState["outboundRules"]?[name]
-            rules[name] = .object(rule)
-            network["outboundRules"] = .object(rules)
-            properties["managedNetwork"] = .object(network)
-            resource.body["properties"] = .object(properties)
-            var meta = resource.privateState["outboundRules"]?.objectValue ?? JSONObject()
-            meta[name] = [
+            let meta: JSONValue = [
                 "systemData": .object(SystemData.make(caller: caller, at: date, previous: previous?["systemData"])),
                 "etag": .string(ResourceStore.newETag()),
             ]
-            resource.privateState["outboundRules"] = .object(meta)
+            Self.setOutboundRule(name, rule, meta: meta, in: &resource)
         }
         return .ok(.object(ruleResource(name, .object(rule), in: updated)))
     }
@@ -90,18 +81,22 @@ extension MachineLearningServicesProvider {
         guard WorkspaceKind.of(workspace.body).ownsDependents else { throw ARMError.projectManagedNetwork }
         let name = parameters.required("ruleName")
         guard Self.rules(of: workspace)[name] != nil else { return .noContent }
-        try store.updateResource(workspace.id) { resource in
-            var properties = resource.body["properties"]?.objectValue ?? JSONObject()
-            var network = properties["managedNetwork"]?.objectValue ?? JSONObject()
-            var rules = network["outboundRules"]?.objectValue ?? JSONObject()
-            rules[name] = nil
-            network["outboundRules"] = .object(rules)
-            properties["managedNetwork"] = .object(network)
-            resource.body["properties"] = .object(properties)
-            var meta = resource.privateState["outboundRules"]?.objectValue ?? JSONObject()
-            meta[name] = nil
-            resource.privateState["outboundRules"] = .object(meta)
-        }
+        try store.updateResource(workspace.id) { resource in Self.setOutboundRule(name, nil, meta: nil, in: &resource) }
         return ARMResponse(status: 200)
+    }
+
+    /// Puts one rule into a workspace's managed network, its systemData and etag into private
+    /// state; nil removes both.
+    static func setOutboundRule(_ name: String, _ rule: JSONObject?, meta: JSONValue?, in resource: inout StoredResource) {
+        var properties = resource.body["properties"]?.objectValue ?? JSONObject()
+        var network = properties["managedNetwork"]?.objectValue ?? JSONObject()
+        var rules = network["outboundRules"]?.objectValue ?? JSONObject()
+        rules[name] = rule.map(JSONValue.object)
+        network["outboundRules"] = .object(rules)
+        properties["managedNetwork"] = .object(network)
+        resource.body["properties"] = .object(properties)
+        var metas = resource.privateState["outboundRules"]?.objectValue ?? JSONObject()
+        metas[name] = meta
+        resource.privateState["outboundRules"] = .object(metas)
     }
 }

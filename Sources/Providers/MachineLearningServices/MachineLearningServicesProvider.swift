@@ -13,9 +13,9 @@ import JSON
 /// (`WellKnown.machineLearningServiceObjectId`, `MachineLearningServiceRole`) with internal
 /// requests through the ARM pipeline, never by importing a provider: a hub's storage account, key
 /// vault, registry and Application Insights component, a project's blob containers and its Storage
-/// Blob Data Contributor role assignment (docs/hubs-and-projects.md). Still written through the
-/// store: connection secrets (Key Vault `vaults/{v}/secrets/{name}` with the value in private
-/// state, DependentsProvider's contract) and the removal of a project's role assignment.
+/// Blob Data Contributor role assignment, and that assignment's removal with the project
+/// (docs/hubs-and-projects.md). Still written through the store: connection secrets (Key Vault
+/// `vaults/{v}/secrets/{name}` with the value in private state, DependentsProvider's contract).
 ///
 /// Limitations (LocalStack style): a workspace PUT answers 200 with `provisioningState:
 /// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only

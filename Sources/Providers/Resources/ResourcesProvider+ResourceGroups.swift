@@ -151,15 +151,15 @@ extension ResourcesProvider {
         let cascades = self.cascades
         // Every resource goes with the group; each provider then cleans up what its resources
         // held outside it (ResourceGroupCascade).
-        let removeGroup: @Sendable () -> Void = {
+        let removeGroup: @Sendable () async -> Void = {
             let removed = store.removeAll(under: id)
-            for cascade in cascades { cascade.resourceGroupDeleted(id, removed: removed) }
+            for cascade in cascades { await cascade.resourceGroupDeleted(id, removed: removed, for: request) }
         }
-        if synchronous { removeGroup() }
+        if synchronous { await removeGroup() }
         let handle = operations.begin(
             for: request, namespace: "Microsoft.Resources", location: location, kind: .delete, shape: .subscription, resourceID: id
         ) {
-            if !synchronous { removeGroup() }
+            if !synchronous { await removeGroup() }
         }
         if synchronous { await operations.waitUntilFinished(handle.id) }
         return ARMResponse(status: 202, headers: operations.headers(for: handle))
