@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A compute PUT (`ComputeResource`, docs/azure-behaviours.md "Computes"), validated: a
 /// ComputeInstance only, named by the compute name rules, in a known region (the workspace's when

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A workspace PUT, validated (docs/azure-behaviours.md "Workspaces", "Workspaces: kind", "Hub and
 /// project rules"): kind, properties, tags and, once the provider has looked up what the kind

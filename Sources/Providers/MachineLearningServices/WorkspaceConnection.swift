@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A workspace connection PUT or PATCH (`WorkspaceConnectionPropertiesV2`, docs/azure-behaviours.md
 /// "Workspace connections"), validated: `properties` with a known `authType`, `credentials` an

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A serverless or online endpoint PUT (`ServerlessEndpoint`, `OnlineEndpoint`;
 /// docs/azure-behaviours.md "Microsoft.MachineLearningServices"), validated: a known region,

@@ -1,6 +1,7 @@
 import ARMCore
 import Foundation
 import Identity
+import JSON
 
 /// A workspace PATCH (`WorkspaceUpdateParameters`, docs/azure-behaviours.md "Workspaces"),
 /// validated against the stored workspace and what clients see of it: immutable links, the
