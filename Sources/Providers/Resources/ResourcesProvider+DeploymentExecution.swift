@@ -8,7 +8,7 @@ import Foundation
 /// `DeploymentFailed` whose details carry the resource's own error (docs/azure-behaviours.md "Template deployments").
 extension ResourcesProvider {
     static func run(
-        _ deployment: DeploymentRequest, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date
+        _ deployment: TemplateDeployment, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date
     ) async {
         var failure: ARMError?
         var outputs = JSONObject()
