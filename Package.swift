@@ -175,7 +175,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport", "ARMCore", "EmulatorHTTP"],
+            name: "InsightsProviderTests",
+            dependencies: ["InsightsProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "EmulatorHTTP", "Identity"],
             swiftSettings: strict),
         .testTarget(
             name: "DependentsProviderTests",
