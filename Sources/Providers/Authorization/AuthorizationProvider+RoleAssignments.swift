@@ -56,39 +56,10 @@ extension AuthorizationProvider {
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }
 
-    /// `$filter` (docs/azure-behaviours.md "Role assignments", EMULATOR CHOICE): `atScope()` (at or above the scope), `principalId eq
-    /// '{id}'`, `assignedTo('{id}')` (the principal's own and its groups' assignments), joined with `and`. Without
-    /// `atScope()` the list spans assignments at, above and below the scope.
+    /// The assignments `$filter` (`RoleAssignmentFilter`) selects at `scope`, paged.
     func listRoleAssignments(_ request: ARMRequest, scope: ResourceID) throws -> ARMResponse {
-        var atScope = false
-        var principal: String?
-        var principals: Set<String> = []
-        if let filter = request.query["$filter"], !filter.trimmingCharacters(in: .whitespaces).isEmpty {
-            for clause in filter.components(separatedBy: " and ") {
-                let text = clause.trimmingCharacters(in: .whitespaces)
-                let lowered = text.lowercased()
-                if lowered == "atscope()" {
-                    atScope = true
-                } else if lowered.hasPrefix("principalid eq ") {
-                    principal = Self.unquote(String(text.dropFirst("principalid eq ".count)))
-                } else if lowered.hasPrefix("assignedto(") && lowered.hasSuffix(")") {
-                    let id = Self.unquote(String(text.dropFirst("assignedto(".count).dropLast())).lowercased()
-                    principal = id
-                    principals = Set([id] + evaluator.groupMemberships(id).map { $0.lowercased() })
-                } else {
-                    throw ARMError.unsupportedRoleFilter(filter)
-                }
-            }
-        }
-        let items = evaluator.allAssignments().filter { assignment in
-            if !principals.isEmpty {
-                if !principals.contains(assignment.principalId) { return false }
-            } else if let principal, assignment.principalId != principal.lowercased() {
-                return false
-            }
-            let aboveOrAt = assignment.applies(to: scope)
-            return atScope ? aboveOrAt : (aboveOrAt || scope.isAncestor(of: assignment.scope))
-        }
+        let filter = try RoleAssignmentFilter(request.query["$filter"], groupMemberships: evaluator.groupMemberships)
+        let items = evaluator.allAssignments().filter { filter.matches($0, scope: scope) }
         return try Pager(request: request).list(
             items, key: { $0.id.key },
             render: { assignment in

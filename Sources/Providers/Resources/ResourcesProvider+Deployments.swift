@@ -112,20 +112,7 @@ extension ResourcesProvider {
         let write = try store.upsert(deployment.id, precondition: Precondition(headers: request.headers)) { existing in
             try deployment.runningBody(replacing: existing, caller: request.caller, started: started, correlationID: request.correlationID)
         }
-        let store = self.store
-        let now = self.now
-        // Always an operation with Azure-AsyncOperation (as real ARM answers, docs/azure-behaviours.md "Template deployments"), so a
-        // failure reaches the SDKs and az through the status poll; without a provisioning delay it
-        // has finished before the 201 is sent.
-        let handle = operations.beginProducing(
-            for: request, namespace: "Microsoft.Resources", location: deployment.context.resourceGroupLocation, kind: .create,
-            resourceID: deployment.id
-        ) {
-            await Self.run(deployment, runner: runner, store: store, started: started, now: now)
-            let final = try store.require(deployment.id)
-            if let error = DeploymentRunner.error(in: final.body["properties"]?["error"]) { throw error }
-            return nil
-        }
+        let handle = beginRun(deployment, for: request, runner: runner, started: started)
         var body = write.resource.body
         if operations.isSynchronous {
             await operations.waitUntilFinished(handle.id)
@@ -134,6 +121,23 @@ extension ResourcesProvider {
             body["properties"]?["provisioningState"] = "Accepted"
         }
         return ARMResponse(status: write.created ? 201 : 200, headers: operations.headers(for: handle), body: .object(body))
+    }
+
+    /// Always an operation with Azure-AsyncOperation (as real ARM answers, docs/azure-behaviours.md
+    /// "Template deployments"), so a failure reaches the SDKs and az through the status poll;
+    /// without a provisioning delay it has finished before the 201 is sent.
+    func beginRun(_ deployment: TemplateDeployment, for request: ARMRequest, runner: DeploymentRunner, started: Date) -> OperationHandle {
+        let store = self.store
+        let now = self.now
+        return operations.beginProducing(
+            for: request, namespace: "Microsoft.Resources", location: deployment.context.resourceGroupLocation, kind: .create,
+            resourceID: deployment.id
+        ) {
+            await Self.run(deployment, runner: runner, store: store, started: started, now: now)
+            let final = try store.require(deployment.id)
+            if let error = DeploymentRunner.error(in: final.body["properties"]?["error"]) { throw error }
+            return nil
+        }
     }
 
     func validateDeployment(_ request: ARMRequest) async throws -> ARMResponse {
