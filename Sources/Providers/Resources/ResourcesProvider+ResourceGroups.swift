@@ -86,15 +86,8 @@ extension ResourcesProvider {
             ? try store.require(id)
             : try store.update(id, precondition: precondition) { body in body["properties"] = ["provisioningState": "Deleting"] }
         let location = deleting.body["location"]?.stringValue ?? ""
-        let store = self.store
         let synchronous = operations.isSynchronous && !failing
-        let cascades = self.cascades
-        // Every resource goes with the group; each provider then cleans up what its resources
-        // held outside it (ResourceGroupCascade).
-        let removeGroup: @Sendable () -> Void = {
-            let removed = store.removeAll(under: id)
-            for cascade in cascades { cascade.resourceGroupDeleted(id, removed: removed) }
-        }
+        let removeGroup = groupRemoval(id)
         if synchronous { removeGroup() }
         let handle = operations.begin(
             for: request, namespace: "Microsoft.Resources", location: location, kind: .delete, shape: .subscription, resourceID: id
@@ -103,6 +96,17 @@ extension ResourcesProvider {
         }
         if synchronous { await operations.waitUntilFinished(handle.id) }
         return ARMResponse(status: 202, headers: operations.headers(for: handle))
+    }
+
+    /// Every resource goes with the group; each provider then cleans up what its resources held
+    /// outside it (`ResourceGroupCascade`).
+    func groupRemoval(_ id: ResourceID) -> @Sendable () -> Void {
+        let store = self.store
+        let cascades = self.cascades
+        return {
+            let removed = store.removeAll(under: id)
+            for cascade in cascades { cascade.resourceGroupDeleted(id, removed: removed) }
+        }
     }
 
     func listResourceGroups(_ request: ARMRequest, subscriptionID: String) throws -> ARMResponse {
