@@ -179,7 +179,8 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
-            name: "InsightsProviderTests", dependencies: ["InsightsProvider", "ARMTestSupport", "ARMCore", "JSON", "EmulatorHTTP"],
+            name: "InsightsProviderTests",
+            dependencies: ["InsightsProvider", "ARMTestSupport", "ProviderTestSupport", "ARMCore", "JSON", "EmulatorHTTP", "Identity"],
             swiftSettings: strict),
         .testTarget(
             name: "DependentsProviderTests",

@@ -19,6 +19,7 @@ package struct RoleAssignment: Sendable, Equatable {
     package var principalType: String?
     package var condition: String?
     package var conditionVersion: String?
+    package var description: String?
 
     /// The role's GUID: the last segment of `roleDefinitionId`, lower-cased. Kept with it rather
     /// than derived on every read: RBAC reads it for every assignment on every request, and the
@@ -31,7 +32,7 @@ package struct RoleAssignment: Sendable, Equatable {
 
     package init(
         id: ResourceID, scope: ResourceID, roleDefinitionId: String, principalId: String, principalType: String? = nil,
-        condition: String? = nil, conditionVersion: String? = nil
+        condition: String? = nil, conditionVersion: String? = nil, description: String? = nil
     ) {
         self.id = id
         self.name = id.name.lowercased()
@@ -42,6 +43,7 @@ package struct RoleAssignment: Sendable, Equatable {
         self.principalType = principalType
         self.condition = condition
         self.conditionVersion = conditionVersion
+        self.description = description
     }
 
     /// Reads a stored assignment; nil when it lacks a principal or role. The scope is
@@ -56,7 +58,7 @@ package struct RoleAssignment: Sendable, Equatable {
         self.init(
             id: resource.id, scope: scope, roleDefinitionId: roleDefinitionId, principalId: principalId,
             principalType: properties["principalType"]?.stringValue, condition: properties["condition"]?.stringValue,
-            conditionVersion: properties["conditionVersion"]?.stringValue)
+            conditionVersion: properties["conditionVersion"]?.stringValue, description: properties["description"]?.stringValue)
     }
 
     /// True when the assignment applies to `target`: the same scope or an ancestor (docs/azure-behaviours.md "How access is evaluated":

@@ -114,26 +114,18 @@ package final class Emulator: Sendable {
             router: armRouter, authentication: AuthenticationMiddleware(validator: identity.validator), directory: directory,
             store: store, recorder: recorder, evaluator: config.rbac == .enforce ? evaluator : nil, faults: faults)
         internalRequests.connect(to: armPipeline)
-        let publicRouter = Router(routes: CloudMetadata().routes)
-        let publicPipeline = ARMPipeline(
-            middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: publicRouter)], router: publicRouter)
+        let publicPipeline = CloudMetadata().pipeline()
         let operatorRouter = Router(routes: OperatorAPI(emulator: world).routes)
         let operatorPipeline = ARMPipeline(
             middleware: [OperatorAccessMiddleware(operatorKey: config.operatorKey), RouteMatchMiddleware(router: operatorRouter)],
             router: operatorRouter)
 
         // Graph-lite (`/v1.0/*`): bearer tokens of any audience, no api-version.
-        let graphRouter = Router(routes: GraphLite(directory: directory).routes)
-        let graphPipeline = ARMPipeline(
-            middleware: [
-                GraphErrorMiddleware(),
-                AuthenticationMiddleware(validator: identity.validator),
-                RouteMatchMiddleware(router: graphRouter),
-            ],
-            router: graphRouter)
+        let graphPipeline = GraphLite(directory: directory).pipeline(
+            authentication: AuthenticationMiddleware(validator: identity.validator))
 
         let identityPipeline = IdentityPipeline(service: identity)
-        routers = [armRouter, publicRouter, operatorRouter, graphRouter, identityPipeline.router]
+        routers = [armRouter, publicPipeline.router, operatorRouter, graphPipeline.router, identityPipeline.router]
         let routeGroups = Self.routeGroups(
             dataPlane: dataPlane, operatorPipeline: operatorPipeline, publicPipeline: publicPipeline, graphPipeline: graphPipeline,
             identity: identityPipeline, armPipeline: armPipeline)

@@ -37,6 +37,17 @@ import Testing
         #expect(atRoot.description == "/providers/Microsoft.Authorization/roleAssignments/ra1")
     }
 
+    @Test func aDeclaredTargetNamesTheResourceALegacyPathSpellsAnotherWay() {
+        let item = group + "/providers/Microsoft.Resources/deployments/{deploymentName}"
+        let legacy = route(group + "/deployments/{deploymentName}/operations").targeting(item)
+        let path = segments("/subscriptions/\(sub)/resourcegroups/rg1/deployments/Dep1/operations")
+        #expect(legacy.resourceID(matching: path).description == "/subscriptions/\(sub)/resourceGroups/rg1")
+        let parameters = RouteParameters(["subscriptionId": sub, "resourceGroupName": "rg1", "deploymentName": "Dep1"])
+        #expect(
+            legacy.resourceID(matching: path, parameters: parameters).description
+                == "/subscriptions/\(sub)/resourceGroups/rg1/providers/Microsoft.Resources/deployments/Dep1")
+    }
+
     @Test func theEnclosingResourceOfAChild() throws {
         let account = "/subscriptions/\(sub)/resourceGroups/rg1/providers/Microsoft.CognitiveServices/accounts/a1"
         let deployment = try #require(ResourceID(account + "/deployments/d1"))

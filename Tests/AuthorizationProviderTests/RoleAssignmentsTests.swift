@@ -50,6 +50,17 @@ struct RoleAssignmentsTests {
         #expect(missing.code == "RoleAssignmentNotFound")
     }
 
+    @Test func aScopeThatIsNoResourceIDIsInvalid() async throws {
+        let world = try AuthorizationTestWorld()
+        let scope = "\(AuthorizationTestWorld.subscriptionID)/resourceGroups"
+        let listed = try await world.client.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments")
+        #expect(listed.status == 400)
+        #expect(listed.code == "InvalidScope")
+        let read = try await world.client.send("GET", "\(scope)/providers/Microsoft.Authorization/roleAssignments/\(newGUID())")
+        #expect(read.status == 400)
+        #expect(read.code == "InvalidScope")
+    }
+
     @Test func duplicatesAndChangedAssignmentsAreRefused() async throws {
         let world = try AuthorizationTestWorld()
         let principal = world.newPrincipal()

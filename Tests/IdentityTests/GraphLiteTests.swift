@@ -5,26 +5,19 @@ import Testing
 
 @testable import Identity
 
-/// Graph-lite through a router pipeline, as the emulator serves it (caller set by a stand-in for
-/// authentication).
+/// Graph-lite through its pipeline as the emulator builds it (`GraphLite.pipeline`), with a test
+/// authenticator in the authentication slot only.
 @Suite struct GraphLiteTests {
     let directory = Directory()
 
-    /// Graph-lite's pipeline as the emulator builds it, `caller` (else the operator) in the
-    /// authentication slot.
+    /// Graph-lite's pipeline as the emulator builds it, authenticating as `caller` (else the operator).
     func client(as caller: Caller? = nil) -> TestClient {
-        let router = Router(routes: GraphLite(directory: directory).routes)
         let who =
             caller
             ?? Caller(
                 objectId: WellKnown.operatorObjectId, tenantId: WellKnown.tenantId, appId: WellKnown.operatorClientId,
                 principalType: .servicePrincipal)
-        let pipeline = ARMPipeline(
-            middleware: [
-                GraphErrorMiddleware(), TestAuthenticator(defaultCaller: who),
-                RouteMatchMiddleware(router: router),
-            ],
-            router: router)
+        let pipeline = GraphLite(directory: directory).pipeline(authentication: TestAuthenticator(defaultCaller: who))
         return TestClient { request in await pipeline.handle(request) }
     }
 

@@ -2,18 +2,22 @@ import ARMCore
 import ARMTestSupport
 import EmulatorHTTP
 import Foundation
+import Identity
+import ProviderTestSupport
 import Testing
 
 @testable import InsightsProvider
 
-/// The recorder in a small pipeline: the event pair, failures, and the completion of a
-/// long-running operation recorded when it finishes.
+/// The recorder in the production pipeline (`ProviderTestWorld`) around stand-in operations: the
+/// event pair, failures, and the completion of a long-running operation recorded when it finishes.
 @Suite struct ActivityLogRecorderTests {
-    static let group = "/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg"
+    static let group = "/subscriptions/\(WellKnown.subscriptionId)/resourceGroups/rg"
     static let account = group + "/providers/Microsoft.CognitiveServices/accounts/a"
 
-    static func pipeline(log: ActivityLog, operations: LongRunningOperations) -> ARMPipeline {
-        let routes = [
+    /// An account create that runs as a long-running operation (failing with `x-fail`), and a
+    /// resource group's delete (always 409) and read.
+    static func routes(operations: LongRunningOperations) -> [Route] {
+        [
             Route(
                 "PUT", "/subscriptions/{s}/resourceGroups/{g}/providers/Microsoft.CognitiveServices/accounts/{a}",
                 operationID: "Accounts_Create", action: "Microsoft.CognitiveServices/accounts/write"
@@ -35,17 +39,14 @@ import Testing
                 .ok(["id": .string(Self.group)])
             },
         ]
-        let router = Router(routes: routes)
-        return ARMPipeline(
-            middleware: [
-                APIVersionMiddleware(), TestAuthenticator(defaultCaller: .wellKnownOperator), RouteMatchMiddleware(router: router),
-                ActivityLogRecorder(log: log, operations: operations),
-            ], router: router)
     }
 
+    /// A client of `world`'s pipeline around the stand-in routes, with the group they work in.
     /// Every call sends `{}`, as a client writing a resource would.
-    static func client(log: ActivityLog, operations: LongRunningOperations) -> TestClient {
-        let pipeline = pipeline(log: log, operations: operations)
+    static func client(_ world: ProviderTestWorld) throws -> TestClient {
+        let group = try #require(ResourceID(Self.group))
+        try world.store.put(group, body: ["id": .string(group.description), "name": "rg", "location": "eastus"])
+        let pipeline = world.pipeline(routes: routes(operations: world.operations))
         return TestClient(apiVersion: "2025-06-01", host: "localhost", isTLS: false) { request in
             var request = request
             request.body = Array("{}".utf8)
@@ -54,8 +55,9 @@ import Testing
     }
 
     @Test func aSynchronousWriteIsAPairAndAReadIsNothing() async throws {
-        let log = ActivityLog()
-        let client = Self.client(log: log, operations: LongRunningOperations())
+        let world = try ProviderTestWorld()
+        let log = world.activityLog
+        let client = try Self.client(world)
         _ = try await client.send("PUT", Self.account, headers: [("x-ms-correlation-request-id", "c")])
         _ = try await client.send("GET", Self.group)
         let events = log.all
@@ -68,8 +70,9 @@ import Testing
     }
 
     @Test func aThrownErrorIsFailedWithTheStatusAndBody() async throws {
-        let log = ActivityLog()
-        let client = Self.client(log: log, operations: LongRunningOperations())
+        let world = try ProviderTestWorld()
+        let log = world.activityLog
+        let client = try Self.client(world)
         let response = try await client.send("DELETE", Self.group)
         #expect(response.status == 409)
         let end = log.all.last
@@ -81,9 +84,10 @@ import Testing
 
     @Test(arguments: [false, true])
     func aLongRunningOperationIsAcceptedThenCompletedWhenItFinishes(fails: Bool) async throws {
-        let log = ActivityLog()
-        let operations = LongRunningOperations(provisioningDelay: .milliseconds(50))
-        let client = Self.client(log: log, operations: operations)
+        let world = try ProviderTestWorld(provisioningDelay: .milliseconds(50))
+        let log = world.activityLog
+        let operations = world.operations
+        let client = try Self.client(world)
         let response = try await client.send("PUT", Self.account, headers: fails ? [("x-fail", "1")] : [])
         #expect(response.status == 202)
         #expect(log.all.map(\.status) == ["Started", "Accepted"])

@@ -1,5 +1,4 @@
 import ARMCore
-import EmulatorHTTP
 import Identity
 import Testing
 
@@ -51,30 +50,25 @@ import Testing
     }
 
     @Test func providersUnregisterAndTheGateRefusesWrites() async throws {
-        let world = try ResourcesTestWorld(registrations: Self.registrations)
+        // A stand-in storage account write behind the production pipeline, whose registration gate is under test.
+        let route = Route(
+            "PUT", "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts/{name}", operationID: "x",
+            action: "Microsoft.Storage/storageAccounts/write"
+        ) { _, _ in .ok(["done": true]) }
+        let world = try ResourcesTestWorld(registrations: Self.registrations, otherRoutes: [route])
         let providers = "/subscriptions/\(WellKnown.subscriptionId)/providers"
         #expect(try await world.client.send("POST", providers + "/Microsoft.Resources/unregister").status == 409)
         let off = try await world.client.send("POST", providers + "/Microsoft.Storage/unregister")
         #expect(off.json?["registrationState"]?.stringValue == "Unregistered")
         #expect(
             try await world.client.send("GET", providers + "/microsoft.storage").json?["registrationState"]?.stringValue == "Unregistered")
-        let gate = ProviderRegistrationGate(store: world.store)
-        let route = Route(
-            "PUT", "/subscriptions/{subscriptionId}/providers/Microsoft.Storage/storageAccounts/{name}", operationID: "x",
-            action: "Microsoft.Storage/storageAccounts/write"
-        ) { _, _ in .ok(["done": true]) }
-        let router = Router(routes: [route])
-        let pipeline = ARMPipeline(middleware: [RouteMatchMiddleware(router: router), gate], router: router)
-        func put() async -> Int {
-            await pipeline.handle(
-                HTTPRequest(
-                    method: "PUT", target: "/subscriptions/\(WellKnown.subscriptionId)/providers/Microsoft.Storage/storageAccounts/a",
-                    headers: HTTPHeaders([("Host", "localhost")]), body: [], isTLS: true)
-            ).status
+        func put() async throws -> Int {
+            try await world.client.send("PUT", "/subscriptions/\(WellKnown.subscriptionId)/providers/Microsoft.Storage/storageAccounts/a")
+                .status
         }
-        #expect(await put() == 409)
+        #expect(try await put() == 409)
         let on = try await world.client.send("POST", providers + "/Microsoft.Storage/register")
         #expect(on.json?["registrationState"]?.stringValue == "Registered")
-        #expect(await put() == 200)
+        #expect(try await put() == 200)
     }
 }

@@ -7,7 +7,8 @@ import ProviderTestSupport
 
 @testable import ResourcesProvider
 
-/// The Resources provider behind the production ARM pipeline, in-process (no socket), as docs/architecture.md "A request's way" describes.
+/// The Resources provider behind the production ARM pipeline, in-process (no socket), as docs/architecture.md "A request's way" describes;
+/// `otherRoutes` stand in for other providers' operations.
 struct ResourcesTestWorld: ProviderWorld {
     static let subscription = WellKnown.subscriptionId
     static let operatorCaller = Caller.wellKnownOperator
@@ -21,13 +22,13 @@ struct ResourcesTestWorld: ProviderWorld {
 
     init(
         provisioningDelay: Duration = .zero, caller: Caller = operatorCaller, cascades: [any ResourceGroupCascade] = [],
-        registrations: [ResourceProviderRegistration] = [ResourcesProvider.registration, Self.storage]
+        registrations: [ResourceProviderRegistration] = [ResourcesProvider.registration, Self.storage], otherRoutes: [Route] = []
     ) throws {
         base = try ProviderTestWorld(provisioningDelay: provisioningDelay)
         let provider = ResourcesProvider(
             directory: base.directory, store: base.store, operations: base.operations, registrations: registrations,
             cascades: cascades)
-        client = ProviderTestWorld.client(base.pipeline(routes: provider.routes, caller: caller), apiVersion: "2024-11-01")
+        client = ProviderTestWorld.client(base.pipeline(routes: provider.routes + otherRoutes, caller: caller), apiVersion: "2024-11-01")
     }
 
     var groups: String { ARMPath.subscription(Self.subscription) + "/resourceGroups" }

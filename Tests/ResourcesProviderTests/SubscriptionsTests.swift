@@ -39,8 +39,8 @@ struct SubscriptionsTests {
 @Suite("Cloud metadata")
 struct CloudMetadataTests {
     @Test func objectForAzAndListForOlderClients() async throws {
-        let router = Router(routes: CloudMetadata().routes)
-        let pipeline = ARMPipeline(middleware: [APIVersionMiddleware(), RouteMatchMiddleware(router: router)], router: router)
+        // The public pipeline as the emulator builds it.
+        let pipeline = CloudMetadata().pipeline()
         func get(_ target: String) async throws -> JSONValue {
             let response = await pipeline.handle(
                 .init(method: "GET", target: target, headers: .init([("Host", "localhost:9443")]), isTLS: true))

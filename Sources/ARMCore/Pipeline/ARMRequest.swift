@@ -20,9 +20,9 @@ package struct ARMRequest: Sendable {
     package var caller: Caller?
     /// Set by the route-match middleware.
     package var route: RouteMatch? {
-        didSet { resourceID = route?.route.resourceID(matching: segments) ?? .tenantRoot }
+        didSet { resourceID = route.map { $0.route.resourceID(matching: segments, parameters: $0.parameters) } ?? .tenantRoot }
     }
-    /// The target of the matched route (`Route.resourceID(matching:)`), set with `route`: the
+    /// The target of the matched route (`Route.resourceID(matching:parameters:)`), set with `route`: the
     /// scope RBAC checks and the resource the handler works on; the tenant root before a match.
     package private(set) var resourceID: ResourceID = .tenantRoot
     /// `scheme://host[:port]` the client used; every absolute URL we hand out starts with it.

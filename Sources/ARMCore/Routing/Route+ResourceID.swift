@@ -1,3 +1,5 @@
+import EmulatorHTTP
+
 /// The target of a matched request, as an id.
 extension Route {
     /// The longest resource id the path names, spelled with this route's canonical literal
@@ -22,6 +24,21 @@ extension Route {
                 let count = max(0, segments.count - (pattern.count - 1))
                 canonical += segments[min(index, segments.count)..<min(index + count, segments.count)]
                 index += count
+            }
+        }
+        return ResourceID.longestPrefix(of: canonical)
+    }
+
+    /// The target of a match: the declared target (`targeting(_:)`) filled with the match's
+    /// parameters, else `resourceID(matching:)` of the path.
+    package func resourceID(matching segments: [String], parameters: RouteParameters) -> ResourceID {
+        guard let target else { return resourceID(matching: segments) }
+        var canonical: [String] = []
+        for part in target {
+            switch part {
+            case .literal(let text): canonical.append(text)
+            case .parameter(let name): canonical.append(parameters.required(name))
+            case .scope(let name): canonical += parameters.required(name).nonEmptyPathSegments
             }
         }
         return ResourceID.longestPrefix(of: canonical)

@@ -24,6 +24,9 @@ package struct Route: Sendable {
     /// A list ARM answers with what the caller can read instead of a 403: the authorization step
     /// lets it through with a `ReadFilter` (`filteringByReadAccess()`).
     package private(set) var filtersByReadAccess = false
+    /// The pattern of the route's target when its own path does not spell it (`targeting(_:)`);
+    /// nil: the longest resource id in the path (`Route+ResourceID.swift`).
+    package private(set) var target: [RouteSegment]?
 
     package init(_ method: String, _ pattern: String, operationID: String, action: String?, handler: @escaping Handler) {
         self.method = method.uppercased()
@@ -31,7 +34,11 @@ package struct Route: Sendable {
         self.operationID = operationID
         self.action = action
         self.handler = handler
-        self.segments = pattern.split(separator: "/").map { part in
+        self.segments = Self.segments(of: pattern)
+    }
+
+    static func segments(of pattern: String) -> [RouteSegment] {
+        pattern.split(separator: "/").map { part in
             if part.hasPrefix("{") && part.hasSuffix("}") {
                 let name = String(part.dropFirst().dropLast())
                 return RouteSegment.scopeParameterNames.contains(name) ? .scope(name) : .parameter(name)
@@ -45,6 +52,21 @@ package struct Route: Sendable {
     package func skippingResourceGroupCheck() -> Route {
         var route = self
         route.checksResourceGroup = false
+        return route
+    }
+
+    /// This route's target is the resource `pattern` names, filled with this route's parameters,
+    /// rather than the longest id in its own path: a legacy path that spells the resource another
+    /// way (`…/resourceGroups/{rg}/deployments/{name}/operations` is the deployment's). Naming a
+    /// parameter the route does not have is a programming error and stops the process.
+    package func targeting(_ pattern: String) -> Route {
+        var route = self
+        let target = Self.segments(of: pattern)
+        let names = Set(segments.compactMap(\.parameterName))
+        for name in target.compactMap(\.parameterName) where !names.contains(name) {
+            preconditionFailure("The target pattern '\(pattern)' names '\(name)', which '\(self.pattern)' does not have.")
+        }
+        route.target = target
         return route
     }
 
@@ -65,6 +87,14 @@ package enum RouteSegment: Sendable, Equatable {
     /// with `x-ms-skip-url-encoding` (Microsoft.Authorization: `/{scope}/providers/...`); the
     /// matched value is the `/`-joined scope with a leading `/`.
     case scope(String)
+
+    /// The name of a `{parameter}` or `{scope}` segment; nil for a literal.
+    package var parameterName: String? {
+        switch self {
+        case .literal: nil
+        case .parameter(let name), .scope(let name): name
+        }
+    }
 
     /// Parameter names that span many segments, in Azure's own words.
     package static let scopeParameterNames: Set<String> = ["scope"]

@@ -11,7 +11,8 @@ extension AuthorizationProvider {
         [
             Route("GET", "/{scope}/providers/Microsoft.Authorization/permissions", operationID: "Permissions_ListForScope", action: nil) {
                 request, parameters in
-                let scope = try scopeID(parameters)
+                try validateScope(parameters)
+                let scope = request.resourceID
                 guard let caller = request.caller else { return .ok(["value": []]) }
                 let blocks = evaluator.permissions(for: caller.objectId, at: scope)
                 // Not a store list: one page of everything (a caller holds few assignments).

@@ -11,11 +11,14 @@ extension AuthorizationProvider {
         let item = collection + "/{roleDefinitionId}"
         return [
             Route("GET", collection, operationID: "RoleDefinitions_List", action: "Microsoft.Authorization/roleDefinitions/read") {
-                request, parameters in try listRoleDefinitions(request, scope: try scopeID(parameters))
+                request, parameters in
+                try validateScope(parameters)
+                return try listRoleDefinitions(request, scope: request.resourceID)
             }.skippingResourceGroupCheck(),
             Route("GET", item, operationID: "RoleDefinitions_Get", action: "Microsoft.Authorization/roleDefinitions/read") {
-                _, parameters in
-                let scope = try scopeID(parameters)
+                request, parameters in
+                try validateScope(parameters)
+                let scope = request.resourceID.scope ?? .tenantRoot
                 let guid = parameters.required("roleDefinitionId")
                 guard let role = evaluator.roleDefinition(guid: guid) else { throw ARMError.roleDefinitionNotFound(guid) }
                 return .ok(role.json(at: scope))
@@ -55,55 +58,23 @@ extension AuthorizationProvider {
         return try Pager(request: request).list(roles, key: \.name) { $0.json(at: scope) }
     }
 
-    /// PUT a custom role: 201 (the only status the spec lists). Built-in GUIDs cannot be written;
-    /// `roleName`, `permissions` and `assignableScopes` are required; names are unique.
+    /// PUT a custom role: 201 (the only status the spec lists); the checks are
+    /// `RoleDefinition(validating:id:evaluator:)`'s.
     func createOrUpdateRoleDefinition(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let scope = try scopeID(parameters)
+        try validateScope(parameters)
+        let scope = request.resourceID.scope ?? .tenantRoot
         let guid = parameters.required("roleDefinitionId")
-        guard ResourceID.isGUID(guid) else { throw ARMError.invalidRoleDefinitionId(guid) }
-        if let builtIn = evaluator.catalog.builtIn(guid: guid) { throw ARMError.builtInRoleNotModifiable(builtIn.roleName) }
-        let body = try request.jsonBody()
-        guard let properties = body["properties"]?.objectValue else { throw ARMError.missingRoleProperty("properties") }
-        guard let roleName = properties["roleName"]?.stringValue, !roleName.isEmpty else {
-            throw ARMError.missingRoleProperty("properties.roleName")
-        }
-        guard let permissionValues = properties["permissions"]?.arrayValue else {
-            throw ARMError.missingRoleProperty("properties.permissions")
-        }
-        let permissions = try permissionValues.map { try Permission(json: $0) }
-        guard let scopeValues = properties["assignableScopes"]?.arrayValue, !scopeValues.isEmpty else {
-            throw ARMError.missingRoleProperty("properties.assignableScopes")
-        }
-        let assignableScopes = try scopeValues.map { value -> String in
-            guard let text = value.stringValue, text == "/" || ResourceID(text) != nil else {
-                throw ARMError.invalidAssignableScope(value.stringValue ?? value.description)
-            }
-            return text == "/" ? "/" : ResourceID(text)!.description
-        }
-        let lowered = roleName.lowercased()
-        if evaluator.catalog.builtIn(roleName: roleName) != nil
-            || evaluator.customRoles().contains(where: { $0.roleName.lowercased() == lowered && $0.name != guid.lowercased() })
-        {
-            throw ARMError.roleDefinitionWithSameNameExists(roleName)
-        }
+        try RoleDefinition.validateCustomName(guid, catalog: evaluator.catalog)
         // A role lives once: updating it at another scope moves nothing (EMULATOR CHOICE: the
-        // first scope stays its home).
-        let existing = storedRoleDefinition(guid: guid)
-        let id = existing?.id ?? scope.appending(namespace: "Microsoft.Authorization", type: "roleDefinitions", name: guid.lowercased())
+        // first scope stays its home, where it is stored under its lower-case GUID).
+        let id =
+            storedRoleDefinition(guid: guid)?.id
+            ?? scope.appending(namespace: "Microsoft.Authorization", type: "roleDefinitions", name: guid.lowercased())
+        let role = try RoleDefinition(validating: try request.jsonBody(), id: id, evaluator: evaluator)
         let caller = request.caller
         let date = now()
         let write = try store.upsert(id) { existing in
-            var role = RoleDefinition(
-                name: guid, roleName: roleName, description: properties["description"]?.stringValue ?? "", type: "CustomRole",
-                permissions: permissions, assignableScopes: assignableScopes, scope: id.scope?.description)
-            let timestamp = ARMTimestamp.string(from: date)
-            role.createdOn = existing?.body["properties"]?["createdOn"]?.stringValue ?? timestamp
-            role.updatedOn = timestamp
-            role.createdBy = existing?.body["properties"]?["createdBy"]?.stringValue ?? caller?.objectId
-            role.updatedBy = caller?.objectId
-            var body = role.json(at: scope).objectValue ?? JSONObject()
-            SystemData.stamp(&body, caller: caller, at: date, previousBody: existing?.body)
-            return (body, JSONObject())
+            (role.body(replacing: existing, caller: caller, at: date, readAt: scope), JSONObject())
         }
         return ARMResponse(status: 201, body: .object(write.resource.body))
     }
@@ -116,7 +87,7 @@ extension AuthorizationProvider {
 
     /// DELETE: 200 with the role, 204 when absent; a built-in is 403; a role still assigned is 409.
     func deleteRoleDefinition(_ parameters: RouteParameters) throws -> ARMResponse {
-        _ = try scopeID(parameters)
+        try validateScope(parameters)
         let guid = parameters.required("roleDefinitionId").lowercased()
         if let builtIn = evaluator.catalog.builtIn(guid: guid) { throw ARMError.builtInRoleNotModifiable(builtIn.roleName) }
         guard let stored = storedRoleDefinition(guid: guid) else { return .noContent }

@@ -47,21 +47,12 @@ package struct AuthorizationProvider: Sendable {
 
     package var routes: [Route] { roleAssignmentRoutes + roleDefinitionRoutes + permissionRoutes }
 
-    /// `{scope}` as an id: `/` is the tenant root.
-    func scopeID(_ parameters: RouteParameters) throws -> ResourceID {
+    /// `{scope}` must be an ARM scope (`/` is the tenant root): 400 `InvalidScope` otherwise. The
+    /// handlers read the scope from the route's target (`request.resourceID`) once this passed; an
+    /// unknown subscription in it was answered before, by `SubscriptionMiddleware`.
+    func validateScope(_ parameters: RouteParameters) throws {
         let text = parameters.required("scope")
-        if text == "/" { return .tenantRoot }
-        guard let id = ResourceID(text) else { throw ARMError.invalidScope(text) }
-        if let subscription = id.subscriptionID, directory.subscription(id: subscription) == nil {
-            throw ARMError.subscriptionNotFound(subscription)
-        }
-        return id
-    }
-
-    /// The scope must exist for writes: the resource it names (a missing resource group was
-    /// answered before, by `ResourceGroupMiddleware`).
-    func requireExisting(_ scope: ResourceID) throws {
-        if scope.level == .resource, !store.contains(scope) { throw ARMError.resourceNotFound(scope) }
+        guard text == "/" || ResourceID(text) != nil else { throw ARMError.invalidScope(text) }
     }
 
     // MARK: seeding
@@ -85,11 +76,11 @@ package struct AuthorizationProvider: Sendable {
     private func writeOwnerAssignment(name: String, principalId: String, principalType: String, description: String) {
         let subscription = ResourceID.subscription(WellKnown.subscriptionId)
         let id = subscription.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: name)
-        let body = Self.assignmentBody(
+        let assignment = RoleAssignment(
             id: id, scope: subscription,
             roleDefinitionId: subscription.description + "/providers/Microsoft.Authorization/roleDefinitions/" + RoleCatalog.ownerGUID,
-            principalId: principalId, principalType: principalType, condition: nil, conditionVersion: nil, description: description,
-            createdBy: nil, at: now())
+            principalId: principalId, principalType: principalType, description: description)
+        let body = assignment.body(createdBy: nil, at: now())
         _ = try? store.put(id, body: body)
     }
 
@@ -123,11 +114,12 @@ package struct AuthorizationProvider: Sendable {
             let principalType =
                 entry["principalType"]?.stringValue
                 ?? directory.principal(objectId: principalId).map(Self.principalType(of:)) ?? "ServicePrincipal"
-            let body = assignmentBody(
+            let assignment = RoleAssignment(
                 id: id, scope: scope, roleDefinitionId: subscriptionPrefix + "/providers/Microsoft.Authorization/roleDefinitions/" + guid,
-                principalId: principalId.lowercased(), principalType: principalType, condition: condition,
+                principalId: principalId, principalType: principalType, condition: condition,
                 conditionVersion: condition == nil ? nil : (entry["conditionVersion"]?.stringValue ?? "2.0"),
-                description: entry["description"]?.stringValue, createdBy: nil, at: Date())
+                description: entry["description"]?.stringValue)
+            let body = assignment.body(createdBy: nil, at: Date())
             return (id, body)
         }
     }

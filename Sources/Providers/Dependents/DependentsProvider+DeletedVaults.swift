@@ -68,27 +68,9 @@ extension DependentsProvider {
         let id = request.resourceID
         let removed = store.removeAll(under: id)
         guard let vault = removed.first(where: { $0.id == id }) else { return ARMResponse(status: 204) }
-        let properties = vault.body["properties"]?.objectValue ?? JSONObject()
-        if properties["enableSoftDelete"]?.boolValue != false {
-            let date = now()
-            let days = Double(properties["softDeleteRetentionInDays"]?.intValue ?? 90)
-            let location = vault.body["location"]?.stringValue ?? ""
-            let deletedID = Self.deletedVaultID(subscriptionID: id.subscriptionID ?? "", location: location, name: id.name)
-            let body = JSONObject([
-                ("id", .string(deletedID.description)), ("name", .string(id.name)), ("type", .string(Self.deletedVaultType)),
-                (
-                    "properties",
-                    .object(
-                        JSONObject([
-                            ("vaultId", .string(id.description)), ("location", .string(location)),
-                            ("deletionDate", .string(ARMTimestamp.string(from: date))),
-                            ("scheduledPurgeDate", .string(ARMTimestamp.string(from: date.addingTimeInterval(days * 24 * 3600)))),
-                            ("tags", vault.body["tags"] ?? .object(JSONObject())),
-                            ("purgeProtectionEnabled", .bool(properties["enablePurgeProtection"]?.boolValue ?? false)),
-                        ]))
-                ),
-            ])
-            try store.put(deletedID, body: body, privateState: ["vault": .object(vault.body)])
+        if vault.body["properties"]?["enableSoftDelete"]?.boolValue != false {
+            let deleted = DeletedVault(of: vault, as: id, at: now())
+            try store.put(deleted.id, body: deleted.body, privateState: deleted.privateState)
         }
         return ARMResponse(status: 200)
     }

@@ -11,8 +11,8 @@ extension DependentsProvider {
         // Azure's own operation groups: StorageAccounts, Vaults, Registries, Components.
         let group = kind.operationGroup ?? kind.type.prefix(1).uppercased() + kind.type.dropFirst()
         return [
-            Route("PUT", item, operationID: "\(group)_CreateOrUpdate", action: prefix + "/write") { request, parameters in
-                try createOrUpdate(kind, request, parameters)
+            Route("PUT", item, operationID: "\(group)_CreateOrUpdate", action: prefix + "/write") { request, _ in
+                try createOrUpdate(kind, request)
             },
             Route("GET", item, operationID: "\(group)_Get", action: prefix + "/read") { request, parameters in
                 return .ok(.object(try store.require(request.resourceID).body))
@@ -37,56 +37,23 @@ extension DependentsProvider {
         ]
     }
 
-    /// PUT: `createdStatus` (201, Storage 200) when created, 200 when replaced; `location` required, server-filled properties
-    /// overwrite the client's.
-    func createOrUpdate(_ kind: DependentType, _ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
-        let name = parameters.required("resourceName")
-        try kind.validateName(name)
-        let input = try request.jsonBody()
-        guard let locationText = input["location"]?.stringValue, !locationText.isEmpty else { throw ARMError.missingLocation }
-        guard let location = AzureRegion.lookup(locationText)?.name else {
-            throw ARMError.locationNotAvailableForResourceType(locationText, type: kind.fullType, available: AzureRegion.allNames)
-        }
-        let tags = try TagRules.validate(input["tags"] ?? .object(JSONObject()))
+    /// PUT: `createdStatus` (201, Storage 200) when created, 200 when replaced; the checks and the
+    /// body are `DependentResource`'s.
+    func createOrUpdate(_ kind: DependentType, _ request: ARMRequest) throws -> ARMResponse {
         let id = request.resourceID
+        let context = DependentResource.WriteContext(
+            isFeatureRegistered: { [store] subscriptionID, namespace, feature in
+                FeatureRegistration.isFeatureRegistered(store, subscriptionID: subscriptionID, namespace: namespace, feature: feature)
+            },
+            holderOfName: { name in takenName(name, type: kind) })
+        var resource = try DependentResource(validating: request.jsonBody(), kind: kind, id: id, context: context)
+        if kind.fullType == DependentType.vaults.fullType, !store.contains(id) {
+            resource.properties = try prepareVault(id, input: resource.input, caller: request.caller)
+        }
         let caller = request.caller
         let date = now()
-        // NFS 3.0 is behind the AllowNFSV3 preview feature (registered unless a client unregistered it).
-        if kind.fullType == DependentType.storageAccounts.fullType, input["properties"]?["isNfsV3Enabled"]?.boolValue == true,
-            let subscriptionID = id.subscriptionID,
-            !FeatureRegistration.isFeatureRegistered(
-                store, subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
-        {
-            throw ARMError.subscriptionNotRegisteredForFeature(
-                subscriptionID: subscriptionID, namespace: "Microsoft.Storage", feature: "AllowNFSV3")
-        }
-        // Storage account and vault names are global (checkNameAvailability answers the same).
-        if let taken = takenName(name, type: kind), taken != id, kind.fullType == DependentType.storageAccounts.fullType {
-            throw ARMError.storageAccountAlreadyTaken(name)
-        }
-        var startProperties = input["properties"]?.objectValue ?? JSONObject()
-        if kind.fullType == DependentType.vaults.fullType {
-            if let taken = takenName(name, type: kind), taken != id { throw ARMError.vaultAlreadyExists(name) }
-            if !store.contains(id) { startProperties = try prepareVault(id, input: input, caller: caller) }
-        }
         let write = try store.upsert(id, precondition: request.precondition) { existing in
-            if let existingLocation = existing?.body["location"]?.stringValue, existingLocation != location {
-                throw ARMError.invalidResourceLocation(
-                    name: name, existing: existingLocation, resourceGroup: id.resourceGroup ?? "", requested: location)
-            }
-            let existingProperties = existing?.body["properties"]?.objectValue
-            var properties = startProperties
-            for (key, value) in kind.serverProperties(name, location, existingProperties).pairs { properties[key] = value }
-            var body = JSONObject([
-                ("id", .string(id.description)), ("name", .string(name)), ("type", .string(kind.fullType)),
-                ("location", .string(location)), ("tags", .object(tags)),
-            ])
-            if let kindValue = input["kind"]?.stringValue ?? kind.defaultKind { body["kind"] = .string(kindValue) }
-            if let sku = input["sku"] ?? kind.defaultSKU { body["sku"] = sku }
-            if let identity = input["identity"] { body["identity"] = identity }
-            body["properties"] = .object(properties)
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
-            return (body, existing?.privateState ?? kind.initialPrivateState?(date) ?? JSONObject())
+            try resource.body(replacing: existing, caller: caller, at: date)
         }
         return ARMResponse(status: write.created ? kind.createdStatus : 200, body: .object(write.resource.body))
     }

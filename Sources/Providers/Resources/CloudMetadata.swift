@@ -47,26 +47,7 @@ package struct CloudMetadata: Sendable {
                 ("graphAudience", "https://graph.windows.net/"),
                 ("graph", "https://graph.windows.net/"),
                 ("name", .string(cloudName)),
-                (
-                    "suffixes",
-                    .object(
-                        JSONObject([
-                            ("azureDataLakeStoreFileSystem", "azuredatalakestore.net"),
-                            ("acrLoginServer", "azurecr.io"),
-                            ("sqlServerHostname", "database.windows.net"),
-                            ("azureDataLakeAnalyticsCatalogAndJob", "azuredatalakeanalytics.net"),
-                            ("keyVaultDns", "vault.azure.net"),
-                            ("storage", "core.windows.net"),
-                            ("azureFrontDoorEndpointSuffix", "azurefd.net"),
-                            ("storageSyncEndpointSuffix", "afs.azure.net"),
-                            ("mhsmDns", "managedhsm.azure.net"),
-                            ("mysqlServerEndpoint", "mysql.database.azure.com"),
-                            ("postgresqlServerEndpoint", "postgres.database.azure.com"),
-                            ("mariadbServerEndpoint", "mariadb.database.azure.com"),
-                            ("synapseAnalytics", "dev.azuresynapse.net"),
-                            ("attestationEndpoint", "attest.azure.net"),
-                        ]))
-                ),
+                ("suffixes", .object(suffixes)),
                 ("batch", "https://batch.core.windows.net/"),
                 ("resourceManager", .string(root)),
                 ("activeDirectoryDataLake", "https://datalake.azure.net/"),
@@ -81,4 +62,22 @@ package struct CloudMetadata: Sendable {
                 ("ossrDbmsResourceId", "https://ossrdbms-aad.database.windows.net"),
             ]))
     }
+
+    /// The public cloud's DNS suffixes: services the emulator does not serve keep Azure's names.
+    static let suffixes = JSONObject([
+        ("azureDataLakeStoreFileSystem", "azuredatalakestore.net"),
+        ("acrLoginServer", "azurecr.io"),
+        ("sqlServerHostname", "database.windows.net"),
+        ("azureDataLakeAnalyticsCatalogAndJob", "azuredatalakeanalytics.net"),
+        ("keyVaultDns", "vault.azure.net"),
+        ("storage", "core.windows.net"),
+        ("azureFrontDoorEndpointSuffix", "azurefd.net"),
+        ("storageSyncEndpointSuffix", "afs.azure.net"),
+        ("mhsmDns", "managedhsm.azure.net"),
+        ("mysqlServerEndpoint", "mysql.database.azure.com"),
+        ("postgresqlServerEndpoint", "postgres.database.azure.com"),
+        ("mariadbServerEndpoint", "mariadb.database.azure.com"),
+        ("synapseAnalytics", "dev.azuresynapse.net"),
+        ("attestationEndpoint", "attest.azure.net"),
+    ])
 }

@@ -9,7 +9,7 @@ import JSON
 /// `DeploymentFailed` whose details carry the resource's own error (docs/azure-behaviours.md "Template deployments").
 extension ResourcesProvider {
     static func run(
-        _ deployment: DeploymentRequest, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date
+        _ deployment: TemplateDeployment, runner: DeploymentRunner, store: ResourceStore, started: Date, now: @Sendable () -> Date
     ) async {
         var failure: ARMError?
         var outputs = JSONObject()
@@ -49,16 +49,24 @@ extension ResourcesProvider {
         } catch {
             failure = .deploymentFailed(target: deployment.id.description, details: [.internalServerError()])
         }
-        let ended = now()
-        _ = try? store.update(deployment.id) { body in
+        let outcome = (canceled: canceled, failure: failure, outputs: outputs, outputResources: outputResources)
+        finish(deployment.id, outcome, store: store, duration: now().timeIntervalSince(started))
+    }
+
+    /// The record's final state: Canceled, Failed with the error, or Succeeded with the outputs.
+    static func finish(
+        _ id: ResourceID, _ outcome: (canceled: Bool, failure: ARMError?, outputs: JSONObject, outputResources: [JSONValue]),
+        store: ResourceStore, duration: TimeInterval
+    ) {
+        _ = try? store.update(id) { body in
             var properties = body["properties"]?.objectValue ?? JSONObject()
-            properties["provisioningState"] = .string(canceled ? "Canceled" : (failure == nil ? "Succeeded" : "Failed"))
-            properties["duration"] = .string(Self.isoDuration(ended.timeIntervalSince(started)))
-            properties["outputResources"] = .array(outputResources)
-            if let failure {
+            properties["provisioningState"] = .string(outcome.canceled ? "Canceled" : (outcome.failure == nil ? "Succeeded" : "Failed"))
+            properties["duration"] = .string(Self.isoDuration(duration))
+            properties["outputResources"] = .array(outcome.outputResources)
+            if let failure = outcome.failure {
                 properties["error"] = failure.errorObjectJSON
-            } else if !canceled {
-                properties["outputs"] = .object(outputs)
+            } else if !outcome.canceled {
+                properties["outputs"] = .object(outcome.outputs)
             }
             body["properties"] = .object(properties)
         }

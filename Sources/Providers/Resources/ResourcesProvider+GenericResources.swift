@@ -17,8 +17,8 @@ extension ResourcesProvider {
                 "GET", "/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/resources",
                 operationID: "Resources_ListByResourceGroup",
                 action: "Microsoft.Resources/subscriptions/resourceGroups/resources/read"
-            ) { request, parameters in
-                let group = try existingResourceGroup(parameters)
+            ) { request, _ in
+                let group = try existingResourceGroup(request)
                 return try listResources(request, scope: group.id, resourceGroup: group.id.name)
             }.filteringByReadAccess(),
         ]
