@@ -79,7 +79,7 @@ extension CognitiveServicesProvider {
             let isDefault = existing?.body["properties"]?["isDefault"]?.boolValue ?? siblings.isEmpty
             let inputProperties = input["properties"]?.objectValue ?? JSONObject()
             // Foundry projects run with a managed identity; SystemAssigned when none is asked for (EMULATOR CHOICE).
-            let identity = try Self.buildIdentity(
+            let identity = try ManagedServiceIdentity.build(
                 input["identity"] ?? existing?.body["identity"] ?? ["type": "SystemAssigned"], previous: existing?.body["identity"],
                 tenantID: caller?.tenantId)
             var properties = JSONObject()
@@ -150,7 +150,7 @@ extension CognitiveServicesProvider {
             }
             if let tags { body["tags"] = .object(tags) }
             if let identity = input["identity"] {
-                body["identity"] = try Self.buildIdentity(identity, previous: body["identity"], tenantID: caller?.tenantId)
+                body["identity"] = try ManagedServiceIdentity.build(identity, previous: body["identity"], tenantID: caller?.tenantId)
             }
             body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
         }
