@@ -83,7 +83,8 @@ struct Account {
         if let previous, previous.lowercased() != kindInfo.kind.lowercased() {
             let upgrade = Set([previous.lowercased(), kindInfo.kind.lowercased()]) == Set(["openai", "aiservices"])
             guard upgrade else {
-                throw ARMError.invalidResourceProperties("Changing the account kind from '\(previous)' to '\(kindInfo.kind)' is not supported.")
+                throw ARMError.invalidResourceProperties(
+                    "Changing the account kind from '\(previous)' to '\(kindInfo.kind)' is not supported.")
             }
         }
         return kindInfo

@@ -44,7 +44,7 @@ extension CognitiveServicesProvider {
                 try listConnections(request, parent: parentID(request, parameters), type: type)
             },
             Route("PUT", item, operationID: "\(operationPrefix)_Create", action: actionPrefix + "/write") { request, parameters in
-                try putConnection(request, parameters, type: type, parentID: parentID)
+                try putConnection(request, parameters, type: type, parent: parentID)
             },
             Route("PATCH", item, operationID: "\(operationPrefix)_Update", action: actionPrefix + "/write") { request, parameters in
                 let input = try request.jsonBody()
@@ -83,13 +83,11 @@ extension CognitiveServicesProvider {
         }
     }
 
-    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, type: String, parentID: ConnectionParent) throws
-        -> ARMResponse
-    {
+    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, type: String, parent: ConnectionParent) throws -> ARMResponse {
         let name = parameters.required("connectionName")
         try AccountConnection.checkName(name)
         let input = try request.jsonBody()
-        let id = try parentID(request, parameters).child(type: "connections", name: name)
+        let id = try parent(request, parameters).child(type: "connections", name: name)
         let connection = try AccountConnection(
             id: id, type: type, input: input, existing: store.get(id), caller: request.caller, date: now())
         let write = try store.put(id, body: connection.body, privateState: connection.privateState, precondition: request.precondition)
