@@ -85,7 +85,8 @@ extension CognitiveServicesProvider {
         let existing = store.get(id)
         if existing == nil, let deleted = findDeletedAccount(id) {
             guard restore else { throw ARMError.flagMustBeSetForRestore(id: id.description) }
-            return (try restoreAccount(deleted, as: id, input: input, caller: request.caller, date: date), true)
+            let body = try Account.restoredBody(deleted.body, id: id, input: input, caller: request.caller, date: date)
+            return (try restoreAccount(deleted, as: id, body: body), true)
         }
         if existing == nil && restore {
             throw ARMError.deletedAccountNotFound(name, resourceGroup: id.resourceGroup ?? "")
@@ -167,20 +168,10 @@ extension CognitiveServicesProvider {
     /// `restore: true`, purgeable). Call under `serializer`.
     func keepAsDeleted(_ account: StoredResource, at date: Date) throws {
         let id = account.id
-        let location = account.body["location"]?.stringValue ?? ""
         let deletedID = Self.deletedAccountID(
-            subscriptionID: id.subscriptionID ?? "", location: location, resourceGroup: id.resourceGroup ?? "", name: id.name)
-        var body = account.body
-        body["id"] = .string(deletedID.description)
-        body["type"] = .string(Self.deletedAccountType)
-        var properties = body["properties"]?.objectValue ?? JSONObject()
-        properties["provisioningState"] = "Succeeded"
-        properties["deletionDate"] = .string(ARMTimestamp.string(from: date))
-        properties["scheduledPurgeDate"] = .string(ARMTimestamp.string(from: date.addingTimeInterval(48 * 3600)))
-        properties["associatedProjects"] = []
-        properties["defaultProject"] = nil
-        body["properties"] = .object(properties)
-        try store.put(deletedID, body: body, privateState: account.privateState)
+            subscriptionID: id.subscriptionID ?? "", location: account.body["location"]?.stringValue ?? "",
+            resourceGroup: id.resourceGroup ?? "", name: id.name)
+        try store.put(deletedID, body: Account.deletedBody(account.body, id: deletedID, at: date), privateState: account.privateState)
     }
 
     static func deletedAccountID(subscriptionID: String, location: String, resourceGroup: String, name: String) -> ResourceID {
@@ -201,24 +192,9 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// `PUT {location, properties:{restore:true}}` (what `az … account recover` sends, no kind or
-    /// sku): the saved account comes back as it was, keys included. Runs under the serializer.
-    func restoreAccount(
-        _ deleted: StoredResource, as id: ResourceID, input: JSONObject, caller: Caller?, date: Date
-    ) throws
-        -> ResourceStore.Write
-    {
-        var body = deleted.body
-        body["id"] = .string(id.description)
-        body["name"] = .string(id.name)
-        body["type"] = .string(Self.accountType)
-        var properties = body["properties"]?.objectValue ?? JSONObject()
-        properties["deletionDate"] = nil
-        properties["scheduledPurgeDate"] = nil
-        properties["provisioningState"] = "Succeeded"
-        body["properties"] = .object(properties)
-        if let tags = input.value(forKeyIgnoringCase: "tags"), tags != .null { body["tags"] = .object(try TagRules.validate(tags)) }
-        body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+    /// The saved account back under `id` with `body` (`Account.restoredBody`), keys included, and
+    /// no longer soft-deleted. Runs under the serializer.
+    func restoreAccount(_ deleted: StoredResource, as id: ResourceID, body: JSONObject) throws -> ResourceStore.Write {
         let write = try store.put(id, body: body, privateState: deleted.privateState)
         try store.delete(deleted.id)
         return write
