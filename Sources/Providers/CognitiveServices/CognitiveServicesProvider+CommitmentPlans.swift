@@ -143,19 +143,10 @@ extension CognitiveServicesProvider {
         let plan = try store.require(request.resourceID.enclosing("commitmentPlans"))
         let id = plan.id.child(type: "accountAssociations", name: parameters.required("commitmentPlanAssociationName"))
         let input = try request.jsonBody()
-        guard let accountText = input["properties"]?["accountId"]?.stringValue else {
-            throw ARMError.invalidResourceProperties("The association property 'properties.accountId' is required.")
-        }
-        guard let accountID = ResourceID(accountText), store.get(accountID)?.body["type"]?.stringValue == Self.accountType
-        else {
-            throw ARMError.invalidResourceProperties("The account '\(accountText)' of the association does not exist.")
-        }
-        var body = JSONObject([
-            ("id", .string(id.description)), ("type", .string(Self.commitmentPlanAssociationType)), ("name", .string(id.name)),
-        ])
-        body["properties"] = ["accountId": .string(accountID.description)]
-        body["systemData"] = .object(SystemData.make(caller: request.caller, at: now(), previous: store.get(id)?.body["systemData"]))
-        let write = try store.put(id, body: body, precondition: request.precondition)
+        let association = try CommitmentPlanAccountAssociation(
+            id: id, input: input, existing: store.get(id),
+            isAccount: { store.get($0)?.body["type"]?.stringValue == Self.accountType }, caller: request.caller, date: now())
+        let write = try store.put(id, body: association.body, precondition: request.precondition)
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
     }
 }
