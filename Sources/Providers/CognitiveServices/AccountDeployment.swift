@@ -48,13 +48,7 @@ struct AccountDeployment {
         outProperties["raiPolicyName"] = .string(raiPolicyName)
         outProperties["provisioningState"] = provisioningState
         outProperties["capabilities"] = .object(model.capabilities)
-        let rateLimits = Self.rateLimits(capacity: capacity, sku: sku)
-        if let first = rateLimits.first {
-            outProperties["rateLimits"] = .array(rateLimits)
-            outProperties["callRateLimit"] = [
-                "count": first["count"] ?? 0, "renewalPeriod": first["renewalPeriod"] ?? 10, "rules": .array(rateLimits),
-            ]
-        }
+        for (key, value) in Self.rateLimitProperties(capacity: capacity, sku: sku).pairs { outProperties[key] = value }
         for key in ["capacitySettings", "parentDeploymentName", "spilloverDeploymentName", "dynamicThrottlingEnabled"] {
             if let value = properties[key] { outProperties[key] = value }
         }
@@ -176,6 +170,17 @@ struct AccountDeployment {
                 "count": .int(Int64(rule.count) * Int64(capacity)),
             ]
         }
+    }
+
+    /// `rateLimits` and `callRateLimit` (the first rule's count and period, with every rule), when
+    /// the SKU has limits.
+    static func rateLimitProperties(capacity: Int, sku: ModelCatalog.Sku) -> JSONObject {
+        let rules = rateLimits(capacity: capacity, sku: sku)
+        guard let first = rules.first else { return JSONObject() }
+        return JSONObject([
+            ("rateLimits", .array(rules)),
+            ("callRateLimit", ["count": first["count"] ?? 0, "renewalPeriod": first["renewalPeriod"] ?? 10, "rules": .array(rules)]),
+        ])
     }
 
     /// The lifecycle checks a new deployment of `model` passes, in the service's order: a passed
