@@ -94,16 +94,7 @@ extension CognitiveServicesProvider {
         let id = account.id.child(type: "projects", name: parameters.required("projectName"))
         let tags = try input.value(forKeyIgnoringCase: "tags").map { try TagRules.validate($0) }
         let updated = try store.update(id, precondition: request.precondition) { body in
-            if let patch = input["properties"]?.objectValue {
-                for key in ["displayName", "description"] {
-                    if let value = patch[key] { body["properties"]?[key] = value == .null ? nil : value }
-                }
-            }
-            if let tags { body["tags"] = .object(tags) }
-            if let identity = input["identity"] {
-                body["identity"] = try ManagedServiceIdentity.build(identity, previous: body["identity"], tenantID: caller?.tenantId)
-            }
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+            try Project.update(&body, with: input, tags: tags, caller: caller, date: date)
         }
         return .ok(renderProject(updated.body, account: account, request: request))
     }

@@ -49,6 +49,21 @@ struct Project {
         self.body = body
     }
 
+    /// A PATCH: `displayName` and `description` (null removes), `tags` (already validated) and
+    /// `identity` when given.
+    static func update(_ body: inout JSONObject, with input: JSONObject, tags: JSONObject?, caller: Caller?, date: Date) throws {
+        if let patch = input["properties"]?.objectValue {
+            for key in ["displayName", "description"] {
+                if let value = patch[key] { body["properties"]?[key] = value == .null ? nil : value }
+            }
+        }
+        if let tags { body["tags"] = .object(tags) }
+        if let identity = input["identity"] {
+            body["identity"] = try ManagedServiceIdentity.build(identity, previous: body["identity"], tenantID: caller?.tenantId)
+        }
+        body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+    }
+
     /// Project names: 2-64 letters, digits, `_`, `.` or `-`, starting with a letter or digit.
     static func checkName(_ name: String) throws {
         guard CognitiveServicesProvider.isValidName(name, minimum: 2) else {
