@@ -52,10 +52,7 @@ extension CognitiveServicesProvider {
             Route("POST", item + "/batchOutboundRules", operationID: "OutboundRules_Post", action: action + "outboundRules/write") {
                 request, parameters in
                 let id = try managedNetworkID(request, parameters, operation: "write")
-                let given = try request.jsonBody()["properties"]?["outboundRules"]
-                guard let map = given?.objectValue else { throw ARMError.workspaceMissingProperty("properties.outboundRules") }
-                var validated = JSONObject()
-                for (name, value) in map.pairs { validated[name] = .object(try ManagedNetworkSettings.outboundRule(value)) }
+                let validated = try ManagedNetworkSettings.outboundRules(batch: try request.jsonBody())
                 let updated = try store.update(id) { body in
                     var network = body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
                     var current = network["outboundRules"]?.objectValue ?? JSONObject()
@@ -82,13 +79,8 @@ extension CognitiveServicesProvider {
                 request, parameters in
                 let id = try managedNetworkID(request, parameters, operation: "write")
                 let name = parameters.required("ruleName")
-                guard Self.isValidName(name, minimum: 1, maximum: 255, allowDot: true) else {
-                    throw ARMError.workspaceInvalidValue("ruleName", value: name, allowed: ["letters, digits, '_', '.' or '-'"])
-                }
-                guard let properties = try request.jsonBody()["properties"] else {
-                    throw ARMError.workspaceMissingProperty("properties")
-                }
-                let rule = try ManagedNetworkSettings.outboundRule(properties)
+                try ManagedNetworkSettings.checkRuleName(name)
+                let rule = try ManagedNetworkSettings.outboundRule(input: try request.jsonBody())
                 try store.update(id) { body in body["properties"]?["managedNetwork"]?["outboundRules"]?[name] = .object(rule) }
                 return .ok(["properties": .object(rule)])
             },

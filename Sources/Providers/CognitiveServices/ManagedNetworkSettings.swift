@@ -81,6 +81,29 @@ struct ManagedNetworkSettings {
         return rules
     }
 
+    /// Rule names: 1-255 letters, digits, `_`, `.` or `-`, starting with a letter or digit.
+    static func checkRuleName(_ name: String) throws {
+        guard CognitiveServicesProvider.isValidName(name, minimum: 1, maximum: 255, allowDot: true) else {
+            throw ARMError.workspaceInvalidValue("ruleName", value: name, allowed: ["letters, digits, '_', '.' or '-'"])
+        }
+    }
+
+    /// The rule of a PUT on `outboundRules/{name}`: `{properties: rule}`.
+    static func outboundRule(input: JSONObject) throws -> JSONObject {
+        guard let properties = input["properties"] else { throw ARMError.workspaceMissingProperty("properties") }
+        return try outboundRule(properties)
+    }
+
+    /// The rules of a `batchOutboundRules` POST: `{properties: {outboundRules: {name: rule}}}`, each validated.
+    static func outboundRules(batch input: JSONObject) throws -> JSONObject {
+        guard let map = input["properties"]?["outboundRules"]?.objectValue else {
+            throw ARMError.workspaceMissingProperty("properties.outboundRules")
+        }
+        var validated = JSONObject()
+        for (name, value) in map.pairs { validated[name] = .object(try outboundRule(value)) }
+        return validated
+    }
+
     /// One outbound rule: `type` FQDN | PrivateEndpoint | ServiceTag (any case), `destination` a
     /// string for FQDN and an object otherwise, `category` defaulting to `UserDefined`; the
     /// service reports `status: Active`.
