@@ -63,33 +63,14 @@ extension CognitiveServicesProvider {
         let name = parameters.required("accountName")
         guard Self.isValidName(name, minimum: 2) else { throw ARMError.invalidAccountName }
         let input = try request.jsonBody()
-        let id = request.resourceID
-        let inputProperties = input["properties"]?.objectValue ?? JSONObject()
-        let restore = inputProperties["restore"]?.boolValue == true
-        let caller = request.caller
         let date = now()
-
-        let (write, restored) = try serializer.run { () throws -> (ResourceStore.Write, Bool) in
-            let existing = store.get(id)
-            let deleted = existing == nil ? findDeletedAccount(id) : nil
-            if let deleted {
-                guard restore else { throw ARMError.flagMustBeSetForRestore(id: id.description) }
-                return (try restoreAccount(deleted, as: id, input: input, caller: caller, date: date), true)
-            }
-            if existing == nil && restore {
-                throw ARMError.deletedAccountNotFound(name, resourceGroup: parameters.required("resourceGroupName"))
-            }
-            let (body, privateState) = try buildAccount(
-                id: id, name: name, input: input, existing: existing, caller: caller, date: date, request: request)
-            return (try store.put(id, body: body, privateState: privateState, precondition: request.precondition), false)
-        }
-        let location = write.resource.body["location"]?.stringValue ?? ""
+        let (write, restored) = try serializer.run { try putAccount(request, name: name, input: input, date: date) }
         let baseURL = request.baseURL
         let sentLocation = write.resource.privateState["location"]?.stringValue
         let headers =
             restored
             ? nil
-            : finishProvisioning(id, request: request, location: location) {
+            : finishProvisioning(request.resourceID, request: request, location: write.resource.body["location"]?.stringValue ?? "") {
                 Self.renderAccount($0, location: sentLocation, baseURL: baseURL)
             }
         return ARMResponse(
@@ -97,186 +78,32 @@ extension CognitiveServicesProvider {
         )
     }
 
-    /// Validates a PUT body and builds the stored account (PUT replaces; service-managed fields of
-    /// `existing` are kept).
-    func buildAccount(
-        id: ResourceID, name: String, input: JSONObject, existing: StoredResource?, caller: Caller?, date: Date, request: ARMRequest
-    ) throws -> (JSONObject, JSONObject) {
-        let previous = existing?.body
-        let previousProperties = previous?["properties"]?.objectValue ?? JSONObject()
-        // kind, sku and location are required on create; on replace they may be left out (az sends them).
-        guard let kind = input["kind"]?.stringValue ?? previous?["kind"]?.stringValue, !kind.isEmpty else {
-            throw ARMError.invalidResourceProperties("The 'kind' property is required to create an account.")
+    /// A PUT under the serializer: brings back the soft-deleted account of this name (only with
+    /// `restore: true`), or creates or replaces the account.
+    func putAccount(_ request: ARMRequest, name: String, input: JSONObject, date: Date) throws -> (ResourceStore.Write, restored: Bool) {
+        let id = request.resourceID
+        let restore = (input["properties"]?.objectValue ?? JSONObject())["restore"]?.boolValue == true
+        let existing = store.get(id)
+        if existing == nil, let deleted = findDeletedAccount(id) {
+            guard restore else { throw ARMError.flagMustBeSetForRestore(id: id.description) }
+            let body = try Account.restoredBody(deleted.body, id: id, input: input, caller: request.caller, date: date)
+            return (try restoreAccount(deleted, as: id, body: body), true)
         }
-        guard let kindInfo = catalog.accountKind(kind) else { throw ARMError.invalidApiSetId(kind: kind) }
-        if let previousKind = previous?["kind"]?.stringValue, previousKind.lowercased() != kindInfo.kind.lowercased() {
-            let upgrade = Set([previousKind.lowercased(), kindInfo.kind.lowercased()]) == Set(["openai", "aiservices"])
-            guard upgrade else {
-                throw ARMError.invalidResourceProperties(
-                    "Changing the account kind from '\(previousKind)' to '\(kindInfo.kind)' is not supported.")
-            }
+        if existing == nil && restore {
+            throw ARMError.deletedAccountNotFound(name, resourceGroup: id.resourceGroup ?? "")
         }
-        let locationText = input.value(forKeyIgnoringCase: "location")?.stringValue ?? previous?["location"]?.stringValue
-        guard let locationText, !locationText.isEmpty else { throw ARMError.missingLocation }
-        guard let region = AzureRegion.lookup(locationText)?.name, catalog.offers(region: region) else {
-            throw ARMError.locationNotAvailableForResourceType(locationText, type: Self.accountType, available: catalog.regions)
-        }
-        if let previousLocation = previous?["location"]?.stringValue, previousLocation != region {
-            throw ARMError.invalidResourceProperties(
-                "The location of an existing account cannot be changed from '\(previousLocation)' to '\(region)'.")
-        }
-        let sku = try validateAccountSku(input["sku"] ?? previous?["sku"], kind: kindInfo)
-        let tags = try TagRules.validate(input.value(forKeyIgnoringCase: "tags"))
-        let identity = try Self.buildIdentity(input["identity"], previous: previous?["identity"], tenantID: caller?.tenantId)
-
-        var inputProperties = input["properties"]?.objectValue ?? JSONObject()
-        // Read-only and service-managed properties a client may echo back are ignored (docs/azure-behaviours.md "Paging and deserialisation
-        // in the SDKs").
-        for key in Self.serviceManagedAccountProperties { inputProperties[key] = nil }
-        let subdomain = try validateSubdomain(
-            inputProperties["customSubDomainName"], previous: previousProperties["customSubDomainName"]?.stringValue, accountID: id)
-
-        var properties = JSONObject()
-        properties["provisioningState"] = initialProvisioningState
-        properties["internalId"] = previousProperties["internalId"] ?? .string(Self.newHexKey())
-        properties["dateCreated"] = previousProperties["dateCreated"] ?? .string(ARMTimestamp.string(from: date))
-        properties["capabilities"] = Self.accountCapabilities(kind: kindInfo)
-        properties["isMigrated"] = false
-        if let subdomain { properties["customSubDomainName"] = .string(subdomain) }
-        properties["publicNetworkAccess"] = "Enabled"
-        properties["networkAcls"] = ["defaultAction": "Allow", "virtualNetworkRules": [], "ipRules": []]
-        properties["disableLocalAuth"] = false
-        properties["allowProjectManagement"] = false
-        for (key, value) in inputProperties.pairs where key != "customSubDomainName" { properties[key] = value }
-        try Self.checkAccountPropertyTypes(properties)
-        properties["associatedProjects"] = previousProperties["associatedProjects"] ?? []
-        if let defaultProject = previousProperties["defaultProject"] { properties["defaultProject"] = defaultProject }
-
-        var body = JSONObject([
-            ("id", .string(id.description)),
-            ("name", .string(name)),
-            ("type", .string(Self.accountType)),
-            ("location", .string(region)),
-            ("kind", .string(kindInfo.kind)),
-            ("sku", sku),
-        ])
-        if let identity { body["identity"] = identity }
-        body["tags"] = .object(tags)
-        body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: previous?["systemData"]))
-        body["properties"] = .object(properties)
-        var privateState =
-            existing?.privateState ?? ["key1": .string(AccountKey.generate(at: date)), "key2": .string(AccountKey.generate(at: date))]
-        // The service stores `location` as sent (`SOUTHCENTRALUS` stays so, docs/accounts-and-deployments.md);
-        // the body keeps the canonical region every other reader uses.
-        privateState["location"] = .string(previous == nil ? locationText : existing?.privateState["location"]?.stringValue ?? region)
-        return (body, privateState)
+        let account = try validatedAccount(id: id, name: name, input: input, existing: existing, request: request, date: date)
+        return (try store.put(id, body: account.body, privateState: account.privateState, precondition: request.precondition), false)
     }
 
-    static let serviceManagedAccountProperties = [
-        "provisioningState", "endpoint", "endpoints", "internalId", "dateCreated", "deletionDate", "scheduledPurgeDate", "restore",
-        "capabilities", "isMigrated", "associatedProjects", "defaultProject", "privateEndpointConnections", "callRateLimit",
-        "quotaLimit", "skuChangeInfo", "abusePenalty", "commitmentPlanAssociations",
-    ]
-
-    /// Types the SDKs rely on; a wrong type is a 400, never a stored oddity.
-    static func checkAccountPropertyTypes(_ properties: JSONObject) throws {
-        for key in ["disableLocalAuth", "allowProjectManagement", "restrictOutboundNetworkAccess", "dynamicThrottlingEnabled"] {
-            if let value = properties[key], value.boolValue == nil {
-                throw ARMError.invalidResourceProperties("The property '\(key)' must be a boolean.")
-            }
-        }
-        if let access = properties["publicNetworkAccess"] {
-            guard let text = access.stringValue, ["enabled", "disabled"].contains(text.lowercased()) else {
-                throw ARMError.invalidResourceProperties("The property 'publicNetworkAccess' must be 'Enabled' or 'Disabled'.")
-            }
-        }
-        if let acls = properties["networkAcls"], acls.objectValue == nil {
-            throw ARMError.invalidResourceProperties("The property 'networkAcls' must be an object.")
-        }
-        try checkNetworkAcls(properties["networkAcls"])
-        try checkEncryption(properties["encryption"])
-        try checkUserOwnedStorage(properties["userOwnedStorage"])
-    }
-
-    func validateAccountSku(_ value: JSONValue?, kind: ModelCatalog.AccountKind) throws -> JSONValue {
-        guard let skuName = value?["name"]?.stringValue, !skuName.isEmpty else {
-            throw ARMError.invalidResourceProperties("The 'sku' property with a 'name' is required to create an account.")
-        }
-        guard let canonical = kind.skus.first(where: { $0.lowercased() == skuName.lowercased() }) else {
-            throw ARMError.specialFeatureOrQuotaIdRequired(sku: skuName, kind: kind.kind)
-        }
-        // Real responses carry only the name (docs/azure-behaviours.md "Accounts: the resource shape").
-        return ["name": .string(canonical)]
-    }
-
-    static func accountCapabilities(kind: ModelCatalog.AccountKind) -> JSONValue {
-        var names = ["VirtualNetworks", "CustomerManagedKey", "TrustedServices"]
-        if kind.hostsDeployments { names += ["MaxFineTuneCount", "MaxRunningFineTuneCount", "RaiMonitor"] }
-        if kind.hostsProjects { names += ["AllowProjectManagement"] }
-        return .array(names.map { ["name": .string($0)] })
-    }
-
-    /// `identity`: None | SystemAssigned | UserAssigned | "SystemAssigned, UserAssigned"; the
-    /// service fills `principalId`/`tenantId` (kept across updates) and each user-assigned
-    /// identity's `principalId`/`clientId`.
-    static func buildIdentity(_ value: JSONValue?, previous: JSONValue?, tenantID: String?) throws -> JSONValue? {
-        guard let value, value != .null else { return previous }
-        guard let type = value["type"]?.stringValue else {
-            throw ARMError.invalidResourceProperties("The identity 'type' is required.")
-        }
-        let normalized = type.lowercased().replacingOccurrences(of: " ", with: "")
-        let canonical: String
-        switch normalized {
-        case "none": return ["type": "None"]
-        case "systemassigned": canonical = "SystemAssigned"
-        case "userassigned": canonical = "UserAssigned"
-        case "systemassigned,userassigned": canonical = "SystemAssigned, UserAssigned"
-        default:
-            throw ARMError.invalidResourceProperties(
-                "The identity type '\(type)' is invalid. Valid values are 'None', 'SystemAssigned', 'UserAssigned' and "
-                    + "'SystemAssigned, UserAssigned'.")
-        }
-        var identity: JSONObject = ["type": .string(canonical)]
-        if canonical.hasPrefix("SystemAssigned") {
-            identity["principalId"] = previous?["principalId"] ?? .string(newGUID())
-            identity["tenantId"] = previous?["tenantId"] ?? .string(tenantID ?? "")
-        }
-        if canonical.hasSuffix("UserAssigned") {
-            let requested = value["userAssignedIdentities"]?.objectValue ?? JSONObject()
-            var assigned = JSONObject()
-            for (resourceID, _) in requested.pairs {
-                let old = previous?["userAssignedIdentities"]?[resourceID]
-                assigned[resourceID] = [
-                    "principalId": old?["principalId"] ?? .string(newGUID()), "clientId": old?["clientId"] ?? .string(newGUID()),
-                ]
-            }
-            identity["userAssignedIdentities"] = .object(assigned)
-        }
-        return .object(identity)
-    }
-
-    // MARK: custom subdomains
-
-    /// A DNS label: letters, digits and hyphens, 2-64 characters, alphanumeric at both ends;
-    /// compared case-insensitively, unique across the emulator (accounts and soft-deleted ones),
-    /// immutable once set. Runs under the write serializer.
-    func validateSubdomain(_ value: JSONValue?, previous: String?, accountID: ResourceID) throws -> String? {
-        guard let value, value != .null else { return previous }
-        guard let subdomain = value.stringValue else {
-            throw ARMError.invalidResourceProperties("The property 'customSubDomainName' must be a string.")
-        }
-        if let previous {
-            guard previous.lowercased() == subdomain.lowercased() else {
-                throw ARMError.customSubDomainNameImmutable(existing: previous)
-            }
-            return previous
-        }
-        let scalars = Array(subdomain.unicodeScalars)
-        guard scalars.count >= 2, scalars.count <= 64, Self.isASCIIAlphanumeric(scalars.first!),
-            Self.isASCIIAlphanumeric(scalars.last!), scalars.allSatisfy({ Self.isASCIIAlphanumeric($0) || $0 == "-" })
-        else { throw ARMError.invalidCustomSubDomainName(subdomain) }
-        if let owner = subdomainOwner(subdomain), owner != accountID { throw ARMError.customDomainInUse(subdomain) }
-        return subdomain
+    /// The account `input` describes (PUT replaces; service-managed fields of `existing` are kept).
+    /// Runs under the serializer, so a custom subdomain is checked and taken in one step.
+    func validatedAccount(
+        id: ResourceID, name: String, input: JSONObject, existing: StoredResource?, request: ARMRequest, date: Date
+    ) throws -> Account {
+        try Account(
+            id: id, name: name, input: input, existing: existing, catalog: catalog, subdomainOwner: { subdomainOwner($0) },
+            provisioningState: initialProvisioningState, caller: request.caller, date: date)
     }
 
     /// The account (live or soft-deleted) holding a subdomain, anywhere in the emulator.
@@ -293,28 +120,17 @@ extension CognitiveServicesProvider {
     func updateAccount(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let input = try request.jsonBody()
         let id = request.resourceID
-        let caller = request.caller
         let date = now()
         let updated = try serializer.run { () throws -> StoredResource in
             let existing = try store.require(id)
-            var merged = existing.body
-            if let kind = input["kind"] { merged["kind"] = kind }
-            if let sku = input["sku"] { merged["sku"] = sku }
-            if let identity = input["identity"] { merged["identity"] = identity }
-            if let tags = input.value(forKeyIgnoringCase: "tags") { merged["tags"] = tags }
-            var properties = existing.body["properties"]?.objectValue ?? JSONObject()
-            if let patch = input["properties"]?.objectValue {
-                var patch = patch
-                for key in Self.serviceManagedAccountProperties { patch[key] = nil }
-                properties.mergePatch(patch)
+            let account = try validatedAccount(
+                id: id, name: existing.body["name"]?.stringValue ?? id.name, input: Account.patched(existing, with: input),
+                existing: existing, request: request, date: date)
+            return try store.updateResource(id, precondition: request.precondition) { resource in
+                resource.body = account.body
+                // A PATCH does not restart provisioning.
+                resource.body["properties"]?["provisioningState"] = existing.body["properties"]?["provisioningState"] ?? "Succeeded"
             }
-            merged["properties"] = .object(properties)
-            var (body, _) = try buildAccount(
-                id: id, name: existing.body["name"]?.stringValue ?? id.name, input: merged, existing: existing, caller: caller,
-                date: date, request: request)
-            // A PATCH does not restart provisioning.
-            body["properties"]?["provisioningState"] = existing.body["properties"]?["provisioningState"] ?? "Succeeded"
-            return try store.updateResource(id, precondition: request.precondition) { resource in resource.body = body }
         }
         return .ok(renderAccount(updated, request: request))
     }
@@ -353,20 +169,10 @@ extension CognitiveServicesProvider {
     /// `restore: true`, purgeable). Call under `serializer`.
     func keepAsDeleted(_ account: StoredResource, at date: Date) throws {
         let id = account.id
-        let location = account.body["location"]?.stringValue ?? ""
         let deletedID = Self.deletedAccountID(
-            subscriptionID: id.subscriptionID ?? "", location: location, resourceGroup: id.resourceGroup ?? "", name: id.name)
-        var body = account.body
-        body["id"] = .string(deletedID.description)
-        body["type"] = .string(Self.deletedAccountType)
-        var properties = body["properties"]?.objectValue ?? JSONObject()
-        properties["provisioningState"] = "Succeeded"
-        properties["deletionDate"] = .string(ARMTimestamp.string(from: date))
-        properties["scheduledPurgeDate"] = .string(ARMTimestamp.string(from: date.addingTimeInterval(48 * 3600)))
-        properties["associatedProjects"] = []
-        properties["defaultProject"] = nil
-        body["properties"] = .object(properties)
-        try store.put(deletedID, body: body, privateState: account.privateState)
+            subscriptionID: id.subscriptionID ?? "", location: account.body["location"]?.stringValue ?? "",
+            resourceGroup: id.resourceGroup ?? "", name: id.name)
+        try store.put(deletedID, body: Account.deletedBody(account.body, id: deletedID, at: date), privateState: account.privateState)
     }
 
     static func deletedAccountID(subscriptionID: String, location: String, resourceGroup: String, name: String) -> ResourceID {
@@ -387,24 +193,9 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// `PUT {location, properties:{restore:true}}` (what `az … account recover` sends, no kind or
-    /// sku): the saved account comes back as it was, keys included. Runs under the serializer.
-    func restoreAccount(
-        _ deleted: StoredResource, as id: ResourceID, input: JSONObject, caller: Caller?, date: Date
-    ) throws
-        -> ResourceStore.Write
-    {
-        var body = deleted.body
-        body["id"] = .string(id.description)
-        body["name"] = .string(id.name)
-        body["type"] = .string(Self.accountType)
-        var properties = body["properties"]?.objectValue ?? JSONObject()
-        properties["deletionDate"] = nil
-        properties["scheduledPurgeDate"] = nil
-        properties["provisioningState"] = "Succeeded"
-        body["properties"] = .object(properties)
-        if let tags = input.value(forKeyIgnoringCase: "tags"), tags != .null { body["tags"] = .object(try TagRules.validate(tags)) }
-        body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+    /// The saved account back under `id` with `body` (`Account.restoredBody`), keys included, and
+    /// no longer soft-deleted. Runs under the serializer.
+    func restoreAccount(_ deleted: StoredResource, as id: ResourceID, body: JSONObject) throws -> ResourceStore.Write {
         let write = try store.put(id, body: body, privateState: deleted.privateState)
         try store.delete(deleted.id)
         return write

@@ -7,10 +7,8 @@ import JSON
 /// answers) and come back only from `POST …/listsecrets`. PUT answers 200 only (the SDK raises
 /// on 201); DELETE 200, or 204 when absent.
 extension CognitiveServicesProvider {
-    static let connectionAuthTypes = [
-        "PAT", "ManagedIdentity", "UsernamePassword", "None", "SAS", "AccountKey", "ServicePrincipal", "AccessKey", "ApiKey",
-        "CustomKeys", "OAuth2", "AAD",
-    ]
+    /// The resource a connection hangs on (an account or a project), or 404 `ParentResourceNotFound`.
+    typealias ConnectionParent = @Sendable (ARMRequest, RouteParameters) throws -> ResourceID
 
     var connectionRoutes: [Route] {
         connectionRoutes(
@@ -35,62 +33,26 @@ extension CognitiveServicesProvider {
     }
 
     func connectionRoutes(
-        parent: String, operationPrefix: String, actionPrefix: String, type: String,
-        parentID: @escaping @Sendable (ARMRequest, RouteParameters) throws -> ResourceID
+        parent: String, operationPrefix: String, actionPrefix: String, type: String, parentID: @escaping ConnectionParent
     ) -> [Route] {
         let collection = parent + "/connections"
         let item = collection + "/{connectionName}"
-        let id: @Sendable (ARMRequest, RouteParameters) throws -> ResourceID = { request, parameters in
+        let id: ConnectionParent = { request, parameters in
             try parentID(request, parameters).child(type: "connections", name: parameters.required("connectionName"))
         }
         return [
             Route("GET", collection, operationID: "\(operationPrefix)_List", action: actionPrefix + "/read") { request, parameters in
-                let parent = try parentID(request, parameters)
-                let category = request.query["category"]?.lowercased()
-                let target = request.query["target"]?.lowercased()
-                return try Pager(request: request).list(store, under: parent, types: [type]) { connection in
-                    (category == nil || connection.body["properties"]?["category"]?.stringValue?.lowercased() == category)
-                        && (target == nil || connection.body["properties"]?["target"]?.stringValue?.lowercased() == target)
-                }
+                try listConnections(request, parent: parentID(request, parameters), type: type)
             },
             Route("PUT", item, operationID: "\(operationPrefix)_Create", action: actionPrefix + "/write") { request, parameters in
-                let name = parameters.required("connectionName")
-                guard Self.isValidConnectionName(name) else {
-                    throw ARMError.invalidChildName(
-                        name, kind: "connection",
-                        rule: "It must be 3 to 33 letters, digits, '_' or '-', starting with a letter or digit.")
-                }
-                let input = try request.jsonBody()
-                let connectionID = try id(request, parameters)
-                let (properties, credentials) = try Self.connectionProperties(input["properties"], previous: nil)
-                let existing = store.get(connectionID)
-                var body = JSONObject([
-                    ("id", .string(connectionID.description)), ("name", .string(name)), ("type", .string(type)),
-                ])
-                body["systemData"] = .object(SystemData.make(caller: request.caller, at: now(), previous: existing?.body["systemData"]))
-                body["properties"] = .object(properties)
-                let write = try store.put(
-                    connectionID, body: body, privateState: ["credentials": credentials ?? .null], precondition: request.precondition)
-                return .ok(.object(write.resource.body))
+                try putConnection(request, parameters, type: type, parent: parentID)
             },
             Route("PATCH", item, operationID: "\(operationPrefix)_Update", action: actionPrefix + "/write") { request, parameters in
                 let input = try request.jsonBody()
                 let connectionID = try id(request, parameters)
-                let caller = request.caller
-                let date = now()
+                let (caller, date) = (request.caller, now())
                 let updated = try store.updateResource(connectionID, precondition: request.precondition) { resource in
-                    var merged = resource.body["properties"]?.objectValue ?? JSONObject()
-                    if let patch = input["properties"]?.objectValue {
-                        var patch = patch
-                        patch["credentials"] = nil
-                        merged.mergePatch(patch)
-                        if let credentials = input["properties"]?["credentials"] { merged["credentials"] = credentials }
-                    }
-                    let (properties, credentials) = try Self.connectionProperties(
-                        .object(merged), previous: resource.privateState["credentials"])
-                    resource.body["properties"] = .object(properties)
-                    resource.privateState["credentials"] = credentials ?? .null
-                    resource.body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: resource.body["systemData"]))
+                    try AccountConnection.update(&resource, with: input, caller: caller, date: date)
                 }
                 return .ok(.object(updated.body))
             },
@@ -106,43 +68,30 @@ extension CognitiveServicesProvider {
             },
             Route(
                 "POST", item + "/listsecrets", operationID: "\(operationPrefix)_ListSecrets", action: actionPrefix + "/listsecrets/action"
-            ) {
-                request, parameters in
-                let connection = try store.require(try id(request, parameters))
-                var body = connection.body
-                if let credentials = connection.privateState["credentials"], credentials != .null {
-                    body["properties"]?["credentials"] = credentials
-                }
-                return .ok(.object(body))
+            ) { request, parameters in
+                .ok(.object(AccountConnection.withSecrets(try store.require(try id(request, parameters)))))
             },
         ]
     }
 
-    static func isValidConnectionName(_ name: String) -> Bool {
-        isValidName(name, minimum: 3, maximum: 33, allowDot: false)
+    /// `?category=` and `?target=` filter case-insensitively.
+    func listConnections(_ request: ARMRequest, parent: ResourceID, type: String) throws -> ARMResponse {
+        let category = request.query["category"]?.lowercased()
+        let target = request.query["target"]?.lowercased()
+        return try Pager(request: request).list(store, under: parent, types: [type]) { connection in
+            (category == nil || connection.body["properties"]?["category"]?.stringValue?.lowercased() == category)
+                && (target == nil || connection.body["properties"]?["target"]?.stringValue?.lowercased() == target)
+        }
     }
 
-    /// Validates `properties` (`authType` required and known; `category`/`target` strings) and
-    /// splits off the write-only `credentials` (a PATCH without credentials keeps the old ones).
-    static func connectionProperties(_ value: JSONValue?, previous: JSONValue?) throws -> (JSONObject, JSONValue?) {
-        guard var properties = value?.objectValue else {
-            throw ARMError.invalidResourceProperties("The connection property 'properties' is required.")
-        }
-        guard let authType = properties["authType"]?.stringValue else {
-            throw ARMError.invalidResourceProperties("The connection property 'properties.authType' is required.")
-        }
-        guard let canonical = connectionAuthTypes.first(where: { $0.lowercased() == authType.lowercased() }) else {
-            throw ARMError.invalidResourceProperties(
-                "The authType '\(authType)' is invalid. Valid values are \(connectionAuthTypes.joined(separator: ", ")).")
-        }
-        properties["authType"] = .string(canonical)
-        for key in ["category", "target"] {
-            if let field = properties[key], field.stringValue == nil {
-                throw ARMError.invalidResourceProperties("The connection property 'properties.\(key)' must be a string.")
-            }
-        }
-        let credentials = properties["credentials"] ?? previous
-        properties["credentials"] = nil
-        return (properties, credentials)
+    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, type: String, parent: ConnectionParent) throws -> ARMResponse {
+        let name = parameters.required("connectionName")
+        try AccountConnection.checkName(name)
+        let input = try request.jsonBody()
+        let id = try parent(request, parameters).child(type: "connections", name: name)
+        let connection = try AccountConnection(
+            id: id, type: type, input: input, existing: store.get(id), caller: request.caller, date: now())
+        let write = try store.put(id, body: connection.body, privateState: connection.privateState, precondition: request.precondition)
+        return .ok(.object(write.resource.body))
     }
 }

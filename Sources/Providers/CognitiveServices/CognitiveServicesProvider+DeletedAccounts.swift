@@ -19,13 +19,13 @@ extension CognitiveServicesProvider {
                 "GET", item, operationID: "DeletedAccounts_Get",
                 action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/read"
             ) { request, parameters in
-                .ok(renderAccount(try store.require(deletedID(parameters)), request: request))
+                .ok(renderAccount(try store.require(deletedAccountID(request)), request: request))
             },
             Route(
                 "DELETE", item, operationID: "DeletedAccounts_Purge",
                 action: "Microsoft.CognitiveServices/locations/resourceGroups/deletedAccounts/delete"
             ) { request, parameters in
-                let id = deletedID(parameters)
+                let id = deletedAccountID(request)
                 guard store.get(id) != nil else { return .noContent }
                 if operations.isSynchronous {
                     try store.delete(id)
@@ -40,9 +40,12 @@ extension CognitiveServicesProvider {
         ]
     }
 
-    func deletedID(_ parameters: RouteParameters) -> ResourceID {
-        Self.deletedAccountID(
-            subscriptionID: parameters.required("subscriptionId"), location: AzureRegion.normalize(parameters.required("location")),
-            resourceGroup: parameters.required("resourceGroupName"), name: parameters.required("accountName"))
+    /// The request's target, its region spelled as soft deletion files it (`East US` -> `eastus`):
+    /// the store keeps a deleted account under its account's canonical region.
+    func deletedAccountID(_ request: ARMRequest) -> ResourceID {
+        let target = request.resourceID  // …/locations/{location}/resourceGroups/{group}/deletedAccounts/{name}
+        return Self.deletedAccountID(
+            subscriptionID: target.subscriptionID ?? "", location: AzureRegion.normalize(target.names[0]), resourceGroup: target.names[1],
+            name: target.name)
     }
 }

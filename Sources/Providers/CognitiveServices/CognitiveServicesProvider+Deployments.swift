@@ -58,8 +58,6 @@ extension CognitiveServicesProvider {
         ]
     }
 
-    static let versionUpgradeOptions = ["OnceNewDefaultVersionAvailable", "OnceCurrentVersionExpired", "NoAutoUpgrade"]
-
     /// The account a deployment write needs: present, of a kind with models, and not mid-operation
     /// (409 `RequestConflict`, docs/azure-behaviours.md "Model deployments: errors and quota").
     func writableAccount(_ request: ARMRequest) throws -> StoredResource {
@@ -74,20 +72,15 @@ extension CognitiveServicesProvider {
 
     func createDeployment(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let name = parameters.required("deploymentName")
-        guard Self.isValidName(name) else {
-            throw ARMError.invalidChildName(
-                name, kind: "deployment", rule: "It must be 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit.")
-        }
+        try AccountDeployment.checkName(name)
         let input = try request.jsonBody()
-        let caller = request.caller
         let date = now()
         let write = try serializer.run { () throws -> ResourceStore.Write in
             let account = try writableAccount(request)
             let id = account.id.child(type: "deployments", name: name)
-            let existing = store.get(id)
-            let (body, privateState) = try buildDeployment(
-                id: id, name: name, input: input, account: account, existing: existing, caller: caller, date: date)
-            return try store.put(id, body: body, privateState: privateState, precondition: request.precondition)
+            let deployment = try validatedDeployment(
+                id: id, name: name, input: input, account: account, existing: store.get(id), request: request, date: date)
+            return try store.put(id, body: deployment.body, privateState: deployment.privateState, precondition: request.precondition)
         }
         let id = write.resource.id
         let headers = finishProvisioning(id, request: request, location: write.resource.privateState["location"]?.stringValue ?? "") {
@@ -96,102 +89,22 @@ extension CognitiveServicesProvider {
         return ARMResponse(status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(), body: .object(write.resource.body))
     }
 
-    /// Validates a deployment against the catalog and the quota (under the serializer) and builds
-    /// its body; the private state records what the quota arithmetic needs.
-    func buildDeployment(
-        id: ResourceID, name: String, input: JSONObject, account: StoredResource, existing: StoredResource?, caller: Caller?, date: Date
-    ) throws -> (JSONObject, JSONObject) {
-        let kind = account.body["kind"]?.stringValue ?? ""
-        let region = account.body["location"]?.stringValue ?? ""
-        let properties = input["properties"]?.objectValue ?? JSONObject()
-        guard let modelInput = properties["model"]?.objectValue,
-            let format = modelInput["format"]?.stringValue, let modelName = modelInput["name"]?.stringValue
-        else {
-            throw ARMError.invalidResourceProperties("The deployment property 'properties.model' with 'format' and 'name' is required.")
-        }
-        let requestedVersion = modelInput["version"]?.stringValue
-        guard let model = catalog.model(format: format, name: modelName, version: requestedVersion, kind: kind, region: region) else {
-            throw ARMError.deploymentModelNotSupported(format: format, name: modelName, version: requestedVersion ?? "")
-        }
-        if let previous = existing?.body["properties"]?["model"],
-            previous["name"]?.stringValue?.lowercased() != model.name.lowercased()
-                || previous["format"]?.stringValue?.lowercased() != model.format.lowercased()
-        {
-            throw ARMError.deploymentModelChange
-        }
-        // A deployment that already runs this version keeps it (Azure retires it on its own schedule);
-        // a new deployment, or a move to this version, must pass the lifecycle checks.
-        if existing?.body["properties"]?["model"]?["version"]?.stringValue?.lowercased() != model.version.lowercased() {
-            try requireDeployable(model)
-        }
-        guard let skuName = input["sku"]?["name"]?.stringValue else {
-            throw ARMError.invalidResourceProperties("The deployment property 'sku' with a 'name' is required.")
-        }
-        guard let sku = model.skus.first(where: { $0.name.lowercased() == skuName.lowercased() }) else {
-            throw ARMError.deploymentSkuNotSupported(sku: skuName, model: model.name, version: model.version)
-        }
-        // `az … deployment create --sku-capacity 10` sends the number as a string; the service's
-        // JSON.NET reader converts numeric strings, so the emulator does too.
-        let capacityValue = input["sku"]?["capacity"]
-        let parsedCapacity = capacityValue?.intValue ?? capacityValue?.stringValue.flatMap { Int($0) }
-        guard capacityValue == nil || capacityValue == .null || parsedCapacity != nil else {
-            throw ARMError.invalidResourceProperties("The deployment property 'sku.capacity' must be an integer.")
-        }
-        // The catalog's range first (what the SKU allows at all), the quota later (what this
-        // subscription has left): a request inside the range but above the quota is InsufficientQuota.
-        let capacity = parsedCapacity ?? sku.capacity.effectiveDefault
-        guard capacity >= sku.capacity.lowest, capacity <= sku.capacity.maximum else {
-            throw ARMError.deploymentCapacityInvalid(capacity, minimum: sku.capacity.lowest, maximum: sku.capacity.maximum)
-        }
-        if let step = sku.capacity.step, step > 1, capacity % step != 0 {
-            throw ARMError.deploymentCapacityStep(capacity, step: step)
-        }
-        let raiPolicyName =
-            properties["raiPolicyName"]?.stringValue ?? existing?.body["properties"]?["raiPolicyName"]?.stringValue
-            ?? "Microsoft.DefaultV2"
-        try requireRaiPolicy(raiPolicyName, account: account.id)
-        let upgradeInput = properties["versionUpgradeOption"]?.stringValue ?? "OnceNewDefaultVersionAvailable"
-        guard let upgrade = Self.versionUpgradeOptions.first(where: { $0.lowercased() == upgradeInput.lowercased() }) else {
-            throw ARMError.invalidResourceProperties(
-                "The versionUpgradeOption '\(upgradeInput)' is invalid. Valid values are \(Self.versionUpgradeOptions.joined(separator: ", "))."
-            )
-        }
-        let subscriptionID = id.subscriptionID ?? ""
-        try chargeQuota(sku: sku, capacity: capacity, subscriptionID: subscriptionID, region: region, deployment: id)
-
-        var outProperties = JSONObject()
-        outProperties["model"] = .object(
-            JSONObject([
-                ("format", .string(model.format)), ("name", .string(model.name)), ("version", .string(model.version)),
-            ]))
-        outProperties["versionUpgradeOption"] = .string(upgrade)
-        outProperties["currentCapacity"] = .int(Int64(capacity))
-        outProperties["raiPolicyName"] = .string(raiPolicyName)
-        outProperties["provisioningState"] = initialProvisioningState
-        outProperties["capabilities"] = .object(model.capabilities)
-        let rateLimits = Self.rateLimits(capacity: capacity, sku: sku)
-        if let first = rateLimits.first {
-            outProperties["rateLimits"] = .array(rateLimits)
-            outProperties["callRateLimit"] = [
-                "count": first["count"] ?? 0, "renewalPeriod": first["renewalPeriod"] ?? 10, "rules": .array(rateLimits),
-            ]
-        }
-        for key in ["capacitySettings", "parentDeploymentName", "spilloverDeploymentName", "dynamicThrottlingEnabled"] {
-            if let value = properties[key] { outProperties[key] = value }
-        }
-        var body = JSONObject([
-            ("id", .string(id.description)),
-            ("name", .string(name)),
-            ("type", .string(Self.deploymentType)),
-            ("sku", ["name": .string(sku.name), "capacity": .int(Int64(capacity))]),
-        ])
-        if let tags = input.value(forKeyIgnoringCase: "tags"), tags != .null { body["tags"] = .object(try TagRules.validate(tags)) }
-        body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
-        body["properties"] = .object(outProperties)
-        let privateState: JSONObject = [
-            "usageName": .string(sku.usageName), "location": .string(region), "capacity": .int(Int64(capacity)),
-        ]
-        return (body, privateState)
+    /// The deployment `input` describes, checked against the catalog, the account's RAI policies
+    /// and the quota. Runs under the serializer, so the quota check and the write are one step.
+    func validatedDeployment(
+        id: ResourceID, name: String, input: JSONObject, account: StoredResource, existing: StoredResource?, request: ARMRequest,
+        date: Date
+    ) throws -> AccountDeployment {
+        let checks = AccountDeployment.StoreChecks(
+            requireRaiPolicy: { try requireRaiPolicy($0, account: account.id) },
+            chargeQuota: { sku, capacity in
+                try chargeQuota(
+                    sku: sku, capacity: capacity, subscriptionID: id.subscriptionID ?? "",
+                    region: account.body["location"]?.stringValue ?? "", deployment: id)
+            })
+        return try AccountDeployment(
+            id: id, name: name, input: input, existing: existing, account: account, catalog: catalog, checks: checks,
+            provisioningState: initialProvisioningState, caller: request.caller, date: date)
     }
 
     /// 400 `InsufficientQuota` when the capacity does not fit next to what the subscription's other
@@ -207,73 +120,23 @@ extension CognitiveServicesProvider {
         }
     }
 
-    /// The SKU's `rateLimits` (per capacity unit, from the catalog) times the capacity: gpt-4o
-    /// GlobalStandard at capacity 10 gets 10 requests per 10 s and 10,000 tokens per 60 s, as a real
-    /// deployment's `rateLimits` read. SKUs the catalog lists without limits (provisioned, batch,
-    /// most partner models) get none, and the data plane does not throttle them (docs/dataplane.md).
-    static func rateLimits(capacity: Int, sku: ModelCatalog.Sku) -> [JSONValue] {
-        sku.rateLimits.map { rule in
-            [
-                "key": .string(rule.key), "renewalPeriod": .int(Int64(rule.renewalPeriod)),
-                "count": .int(Int64(rule.count) * Int64(capacity)),
-            ]
-        }
-    }
-
-    /// The lifecycle checks a new deployment of `model` passes, in the service's order: a passed
-    /// `deprecation.inference` date (judged as of the catalog's `asOf`, docs/accounts-and-deployments.md),
-    /// then a `Deprecated`, then a `Deprecating` lifecycle status.
-    func requireDeployable(_ model: ModelCatalog.Model) throws {
-        if let date = model.inferenceDeprecation, date <= catalog.asOf {
-            throw ARMError.serviceModelDeprecated(
-                format: model.format, name: model.name, version: model.version, since: Self.serviceDate(date))
-        }
-        switch model.lifecycleStatus.lowercased() {
-        case "deprecated": throw ARMError.deploymentModelRetired(name: model.name)
-        case "deprecating": throw ARMError.serviceModelDeprecating(format: model.format, name: model.name, version: model.version)
-        default: return
-        }
-    }
-
-    /// `2025-04-30T00:00:00Z` -> `04/30/2025 00:00:00`, the form the service's deprecation message uses.
-    static func serviceDate(_ iso: String) -> String {
-        let characters = Array(iso)
-        guard characters.count >= 19 else { return iso }
-        let year = String(characters[0..<4])
-        let month = String(characters[5..<7])
-        let day = String(characters[8..<10])
-        return "\(month)/\(day)/\(year) " + String(characters[11..<19])
-    }
-
     /// PATCH (`PatchResourceTagsAndSku` plus the properties the issue names): capacity and SKU
     /// (re-charged), tags, `versionUpgradeOption`, `raiPolicyName`. Answers 200.
     func updateDeployment(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let input = try request.jsonBody()
-        let caller = request.caller
         let date = now()
         let updated = try serializer.run { () throws -> StoredResource in
             let account = try writableAccount(request)
             let id = account.id.child(type: "deployments", name: parameters.required("deploymentName"))
             let existing = try store.require(id)
-            var merged = JSONObject()
-            var sku = existing.body["sku"]?.objectValue ?? JSONObject()
-            if let patch = input["sku"]?.objectValue { sku.mergePatch(patch) }
-            merged["sku"] = .object(sku)
-            merged["tags"] = input.value(forKeyIgnoringCase: "tags") ?? existing.body["tags"]
-            var properties = existing.body["properties"]?.objectValue ?? JSONObject()
-            if let patch = input["properties"]?.objectValue {
-                for key in ["versionUpgradeOption", "raiPolicyName", "capacitySettings", "dynamicThrottlingEnabled"] {
-                    if let value = patch[key] { properties[key] = value }
-                }
-            }
-            merged["properties"] = .object(properties)
-            var (body, privateState) = try buildDeployment(
-                id: id, name: existing.body["name"]?.stringValue ?? id.name, input: merged, account: account, existing: existing,
-                caller: caller, date: date)
-            body["properties"]?["provisioningState"] = existing.body["properties"]?["provisioningState"] ?? "Succeeded"
+            let deployment = try validatedDeployment(
+                id: id, name: existing.body["name"]?.stringValue ?? id.name, input: AccountDeployment.patched(existing, with: input),
+                account: account, existing: existing, request: request, date: date)
             return try store.updateResource(id, precondition: request.precondition) { resource in
-                resource.body = body
-                resource.privateState = privateState
+                resource.body = deployment.body
+                // A PATCH does not restart provisioning.
+                resource.body["properties"]?["provisioningState"] = existing.body["properties"]?["provisioningState"] ?? "Succeeded"
+                resource.privateState = deployment.privateState
             }
         }
         return .ok(.object(updated.body))

@@ -11,9 +11,6 @@ import JSON
 /// Every write completes at once (no `--provisioning-delay`); docs/accounts-and-deployments.md.
 extension CognitiveServicesProvider {
     static let managedNetworkType = "Microsoft.CognitiveServices/accounts/managedNetworks"
-    static let isolationModes = ["Disabled", "AllowInternetOutbound", "AllowOnlyApprovedOutbound"]
-    static let firewallSkus = ["Standard", "Basic"]
-    static let systemRuleName = "__SYS_ST_AzureActiveDirectory_TCP"
 
     var managedNetworkRoutes: [Route] {
         let collection = Self.accountPattern + "/managedNetworks"
@@ -56,10 +53,7 @@ extension CognitiveServicesProvider {
             Route("POST", item + "/batchOutboundRules", operationID: "OutboundRules_Post", action: action + "outboundRules/write") {
                 request, parameters in
                 let id = try managedNetworkID(request, parameters, operation: "write")
-                let given = try request.jsonBody()["properties"]?["outboundRules"]
-                guard let map = given?.objectValue else { throw ARMError.workspaceMissingProperty("properties.outboundRules") }
-                var validated = JSONObject()
-                for (name, value) in map.pairs { validated[name] = .object(try Self.outboundRule(value)) }
+                let validated = try ManagedNetworkSettings.outboundRules(batch: try request.jsonBody())
                 let updated = try store.update(id) { body in
                     var network = body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
                     var current = network["outboundRules"]?.objectValue ?? JSONObject()
@@ -86,13 +80,8 @@ extension CognitiveServicesProvider {
                 request, parameters in
                 let id = try managedNetworkID(request, parameters, operation: "write")
                 let name = parameters.required("ruleName")
-                guard Self.isValidName(name, minimum: 1, maximum: 255, allowDot: true) else {
-                    throw ARMError.workspaceInvalidValue("ruleName", value: name, allowed: ["letters, digits, '_', '.' or '-'"])
-                }
-                guard let properties = try request.jsonBody()["properties"] else {
-                    throw ARMError.workspaceMissingProperty("properties")
-                }
-                let rule = try Self.outboundRule(properties)
+                try ManagedNetworkSettings.checkRuleName(name)
+                let rule = try ManagedNetworkSettings.outboundRule(input: try request.jsonBody())
                 try store.update(id) { body in body["properties"]?["managedNetwork"]?["outboundRules"]?[name] = .object(rule) }
                 return .ok(["properties": .object(rule)])
             },
@@ -136,90 +125,11 @@ extension CognitiveServicesProvider {
     func putManagedNetwork(_ request: ARMRequest, _ parameters: RouteParameters, replace: Bool) throws -> ARMResponse {
         let id = try managedNetworkID(request, parameters, operation: "write")
         let input = try request.jsonBody()
-        let given = input["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
         let account = try store.require(request.resourceID.enclosing("accounts"))
         let existing = store.get(id)
         if existing == nil && !replace { throw ARMError.resourceNotFound(id) }
-        let previous = existing?.body["properties"]?["managedNetwork"]?.objectValue ?? JSONObject()
-        var network = replace ? JSONObject() : previous
-
-        let modeText = given["isolationMode"]?.stringValue ?? network["isolationMode"]?.stringValue ?? "Disabled"
-        guard let mode = Self.isolationModes.first(where: { $0.lowercased() == modeText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.managedNetwork.isolationMode", value: modeText, allowed: Self.isolationModes)
-        }
-        let skuText = given["firewallSku"]?.stringValue ?? network["firewallSku"]?.stringValue ?? "Standard"
-        guard let sku = Self.firewallSkus.first(where: { $0.lowercased() == skuText.lowercased() }) else {
-            throw ARMError.workspaceInvalidValue("properties.managedNetwork.firewallSku", value: skuText, allowed: Self.firewallSkus)
-        }
-        var rules = previous["outboundRules"]?.objectValue ?? JSONObject()
-        if let map = given["outboundRules"]?.objectValue {
-            for (name, value) in map.pairs { rules[name] = .object(try Self.outboundRule(value)) }
-        }
-        if mode == "AllowOnlyApprovedOutbound" {
-            rules[Self.systemRuleName] = [
-                "status": "Active", "category": "Required", "type": "ServiceTag",
-                "destination": [
-                    "serviceTag": "AzureActiveDirectory", "protocol": "TCP", "portRanges": "80, 443", "action": "Allow",
-                    "addressPrefixes": [],
-                ],
-            ]
-        } else {
-            rules[Self.systemRuleName] = nil
-        }
-        // networkId is the account's internalId written as a GUID, as in the recordings.
-        let internalID = account.body["properties"]?["internalId"]?.stringValue ?? ""
-        network["isolationMode"] = .string(mode)
-        network["networkId"] = previous["networkId"] ?? .string(Self.guidForm(internalID))
-        network["outboundRules"] = .object(rules)
-        network["status"] = previous["status"] ?? ["status": "Active"]
-        network["firewallSku"] = .string(sku)
-        for key in ["enableNetworkMonitor", "enableFirewallLog"] {
-            if let flag = given[key] {
-                guard flag.boolValue != nil else {
-                    throw ARMError.workspaceInvalidValue("properties.managedNetwork.\(key)", value: flag.kindName, allowed: ["a boolean"])
-                }
-                network[key] = flag
-            } else if network[key] == nil {
-                network[key] = false
-            }
-        }
-        network["provisionNetworkNow"] = true
-        network["managedNetworkKind"] = "V2"
-        network["provisioningState"] = "Succeeded"
-        network["changeableIsolationModes"] = []
-        let body = JSONObject([
-            ("id", .string(id.description)), ("name", "default"), ("type", .string(Self.managedNetworkType)),
-            ("properties", ["provisioningState": "Succeeded", "managedNetwork": .object(network)]),
-        ])
-        let write = try store.put(id, body: body, precondition: request.precondition, bodyETag: false)
+        let network = try ManagedNetworkSettings(id: id, input: input, existing: existing, replace: replace, account: account)
+        let write = try store.put(id, body: network.body, precondition: request.precondition, bodyETag: false)
         return .ok(Self.renderManagedNetwork(write.resource))
-    }
-
-    /// One outbound rule: `type` FQDN | PrivateEndpoint | ServiceTag (any case), `destination` a
-    /// string for FQDN and an object otherwise, `category` defaulting to `UserDefined`; the
-    /// service reports `status: Active`.
-    static func outboundRule(_ value: JSONValue) throws -> JSONObject {
-        let rule = try OutboundRule(validating: value)
-        var result = JSONObject([
-            ("status", "Active"), ("category", .string(rule.category)), ("type", .string(rule.type)),
-            ("destination", rule.destination),
-        ])
-        for (key, field) in rule.body.pairs where !["status", "category", "type", "destination"].contains(key) {
-            result[key] = field
-        }
-        return result
-    }
-
-    /// `0123…` (32 hex) as `01234567-89ab-…`; anything else unchanged.
-    static func guidForm(_ hex: String) -> String {
-        let characters = Array(hex)
-        guard characters.count == 32 else { return hex.isEmpty ? newGUID() : hex }
-        let cuts = [8, 12, 16, 20]
-        var result = ""
-        for (index, character) in characters.enumerated() {
-            if cuts.contains(index) { result.append("-") }
-            result.append(character)
-        }
-        return result
     }
 }

@@ -55,22 +55,8 @@ extension CognitiveServicesProvider {
     /// `properties.privateLinkServiceConnectionState.{status, description, actionsRequired}` change.
     func putPrivateEndpointConnection(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let id = try privateEndpointConnectionID(request, parameters, operation: "write")
-        let input = try request.jsonBody()
-        guard let state = input["properties"]?["privateLinkServiceConnectionState"]?.objectValue else {
-            throw ARMError.invalidResourceProperties("The property 'properties.privateLinkServiceConnectionState' is required.")
-        }
-        let statuses = ["Pending", "Approved", "Rejected", "Disconnected"]
-        guard let text = state["status"]?.stringValue, let status = statuses.first(where: { $0.lowercased() == text.lowercased() })
-        else {
-            throw ARMError.invalidResourceProperties(
-                "The property 'privateLinkServiceConnectionState.status' must be one of \(statuses.joined(separator: ", ")).")
-        }
-        let updated = try store.update(id, precondition: request.precondition) { body in
-            var current = body["properties"]?["privateLinkServiceConnectionState"]?.objectValue ?? JSONObject()
-            current["status"] = .string(status)
-            for key in ["description", "actionsRequired"] { if let value = state[key] { current[key] = value } }
-            body["properties"]?["privateLinkServiceConnectionState"] = .object(current)
-        }
+        let state = try PrivateEndpointConnectionState(input: try request.jsonBody())
+        let updated = try store.update(id, precondition: request.precondition) { state.apply(to: &$0) }
         return .ok(.object(updated.body))
     }
 

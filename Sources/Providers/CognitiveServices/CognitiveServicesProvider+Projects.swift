@@ -38,101 +38,52 @@ extension CognitiveServicesProvider {
     }
 
     func renderProject(_ body: JSONObject, account: StoredResource, request: ARMRequest) -> JSONValue {
-        var body = body
-        let projectName = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
-        body["properties"]?["endpoints"] = [
-            "AI Foundry API": .string(
-                Endpoints.project(
-                    baseURL: request.baseURL, account: account.id.name,
-                    subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: projectName))
-        ]
-        return .object(body)
+        Project.render(body, account: account, baseURL: request.baseURL)
     }
 
     func createProject(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         let name = parameters.required("projectName")
-        guard Self.isValidName(name, minimum: 2) else {
-            throw ARMError.invalidChildName(
-                name, kind: "project", rule: "It must be 2 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit.")
-        }
+        try Project.checkName(name)
         let input = try request.jsonBody()
-        let caller = request.caller
         let date = now()
-        let (write, account) = try serializer.run { () throws -> (ResourceStore.Write, StoredResource) in
-            let account = try requireParentAccount(request, childType: Self.projectType, operation: "write")
-            let accountProperties = account.body["properties"]?.objectValue ?? JSONObject()
-            let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
-            guard kind?.hostsProjects == true, accountProperties["allowProjectManagement"]?.boolValue == true else {
-                throw ARMError.projectManagementNotAllowed(account: account.id.name)
-            }
-            guard accountProperties["provisioningState"]?.stringValue == "Succeeded" else {
-                throw ARMError.requestConflict(parentID: account.id.description)
-            }
-            let id = account.id.child(type: "projects", name: name)
-            let existing = store.get(id)
-            let accountLocation = account.body["location"]?.stringValue ?? ""
-            if let location = input.value(forKeyIgnoringCase: "location")?.stringValue,
-                AzureRegion.normalize(location) != accountLocation
-            {
-                throw ARMError.projectLocationMismatch(location, account: accountLocation)
-            }
-            let siblings = store.children(of: account.id, type: Self.projectType).filter { $0.id != id }
-            let isDefault = existing?.body["properties"]?["isDefault"]?.boolValue ?? siblings.isEmpty
-            let inputProperties = input["properties"]?.objectValue ?? JSONObject()
-            // Foundry projects run with a managed identity; SystemAssigned when none is asked for (EMULATOR CHOICE).
-            let identity = try Self.buildIdentity(
-                input["identity"] ?? existing?.body["identity"] ?? ["type": "SystemAssigned"], previous: existing?.body["identity"],
-                tenantID: caller?.tenantId)
-            var properties = JSONObject()
-            properties["provisioningState"] = initialProvisioningState
-            for key in ["displayName", "description"] {
-                if let value = inputProperties[key] {
-                    guard value.stringValue != nil || value == .null else {
-                        throw ARMError.invalidResourceProperties("The property '\(key)' must be a string.")
-                    }
-                    properties[key] = value
-                }
-            }
-            properties["isDefault"] = .bool(isDefault)
-            properties["internalId"] = existing?.body["properties"]?["internalId"] ?? .string(Self.newHexKey())
-            var body = JSONObject([
-                ("id", .string(id.description)),
-                ("name", .string("\(account.id.name)/\(name)")),
-                ("type", .string(Self.projectType)),
-                ("location", .string(accountLocation)),
-                ("kind", "AIServices"),
-            ])
-            if let identity { body["identity"] = identity }
-            body["tags"] = .object(try TagRules.validate(input.value(forKeyIgnoringCase: "tags")))
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
-            body["properties"] = .object(properties)
-            let write = try store.put(id, body: body, precondition: request.precondition)
-            let updatedAccount = try store.update(account.id) { accountBody in
-                var properties = accountBody["properties"]?.objectValue ?? JSONObject()
-                var associated = properties["associatedProjects"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                if !associated.contains(where: { $0.lowercased() == name.lowercased() }) { associated.append(name) }
-                properties["associatedProjects"] = .array(associated.map(JSONValue.string))
-                if isDefault { properties["defaultProject"] = .string(name) }
-                accountBody["properties"] = .object(properties)
-            }
-            return (write, updatedAccount)
-        }
+        let (write, account) = try serializer.run { try putProject(request, name: name, input: input, date: date) }
         let baseURL = request.baseURL
         let headers = finishProvisioning(write.resource.id, request: request, location: account.body["location"]?.stringValue ?? "") {
-            body in
-            var body = body
-            let project = body["name"]?.stringValue?.split(separator: "/").last.map(String.init) ?? ""
-            body["properties"]?["endpoints"] = [
-                "AI Foundry API": .string(
-                    Endpoints.project(
-                        baseURL: baseURL, account: account.id.name,
-                        subdomain: account.body["properties"]?["customSubDomainName"]?.stringValue, project: project))
-            ]
-            return .object(body)
+            Project.render($0, account: account, baseURL: baseURL)
         }
         return ARMResponse(
             status: write.created ? 201 : 200, headers: headers ?? HTTPHeaders(),
             body: renderProject(write.resource.body, account: account, request: request))
+    }
+
+    /// A PUT under the serializer: the project, then its account's `associatedProjects` (and
+    /// `defaultProject` for the first one). Answers the write and the updated account.
+    func putProject(_ request: ARMRequest, name: String, input: JSONObject, date: Date) throws -> (ResourceStore.Write, StoredResource) {
+        let account = try projectAccount(request)
+        let id = account.id.child(type: "projects", name: name)
+        let existing = store.get(id)
+        let isFirst = store.children(of: account.id, type: Self.projectType).allSatisfy { $0.id == id }
+        let project = try Project(
+            id: id, input: input, existing: existing, account: account, isFirst: isFirst, provisioningState: initialProvisioningState,
+            caller: request.caller, date: date)
+        let write = try store.put(id, body: project.body, precondition: request.precondition)
+        let updatedAccount = try store.update(account.id) { Project.associate(name, isDefault: project.isDefault, in: &$0) }
+        return (write, updatedAccount)
+    }
+
+    /// The account a project write needs: of a kind with projects, `allowProjectManagement` on,
+    /// and not mid-operation (409 `RequestConflict`).
+    func projectAccount(_ request: ARMRequest) throws -> StoredResource {
+        let account = try requireParentAccount(request, childType: Self.projectType, operation: "write")
+        let accountProperties = account.body["properties"]?.objectValue ?? JSONObject()
+        let kind = catalog.accountKind(account.body["kind"]?.stringValue ?? "")
+        guard kind?.hostsProjects == true, accountProperties["allowProjectManagement"]?.boolValue == true else {
+            throw ARMError.projectManagementNotAllowed(account: account.id.name)
+        }
+        guard accountProperties["provisioningState"]?.stringValue == "Succeeded" else {
+            throw ARMError.requestConflict(parentID: account.id.description)
+        }
+        return account
     }
 
     /// `displayName`, `description`, tags and identity. Answers 200.
@@ -144,16 +95,7 @@ extension CognitiveServicesProvider {
         let id = account.id.child(type: "projects", name: parameters.required("projectName"))
         let tags = try input.value(forKeyIgnoringCase: "tags").map { try TagRules.validate($0) }
         let updated = try store.update(id, precondition: request.precondition) { body in
-            if let patch = input["properties"]?.objectValue {
-                for key in ["displayName", "description"] {
-                    if let value = patch[key] { body["properties"]?[key] = value == .null ? nil : value }
-                }
-            }
-            if let tags { body["tags"] = .object(tags) }
-            if let identity = input["identity"] {
-                body["identity"] = try Self.buildIdentity(identity, previous: body["identity"], tenantID: caller?.tenantId)
-            }
-            body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: body["systemData"]))
+            try Project.update(&body, with: input, tags: tags, caller: caller, date: date)
         }
         return .ok(renderProject(updated.body, account: account, request: request))
     }
@@ -174,14 +116,7 @@ extension CognitiveServicesProvider {
         let remove: @Sendable () -> Void = { [self] in
             serializer.run {
                 _ = store.removeAll(under: id)
-                _ = try? store.update(account.id) { body in
-                    var properties = body["properties"]?.objectValue ?? JSONObject()
-                    let associated = properties["associatedProjects"]?.arrayValue?.compactMap(\.stringValue) ?? []
-                    properties["associatedProjects"] = .array(
-                        associated.filter { $0.lowercased() != name.lowercased() }.map(JSONValue.string))
-                    if properties["defaultProject"]?.stringValue?.lowercased() == name.lowercased() { properties["defaultProject"] = nil }
-                    body["properties"] = .object(properties)
-                }
+                _ = try? store.update(account.id) { Project.dissociate(name, in: &$0) }
             }
         }
         if operations.isSynchronous {

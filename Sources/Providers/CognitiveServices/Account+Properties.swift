@@ -6,7 +6,27 @@ import JSON
 /// definitions (`NetworkRuleSet`, `IpRule`, `VirtualNetworkRule`, `Encryption`, `UserOwnedStorage`
 /// in azure-rest-api-specs, specification/cognitiveservices). A wrong shape is a 400
 /// `InvalidResourceProperties` (message: EMULATOR CHOICE, docs/accounts-and-deployments.md).
-extension CognitiveServicesProvider {
+extension Account {
+    /// Types the SDKs rely on; a wrong type is a 400, never a stored oddity.
+    static func checkPropertyTypes(_ properties: JSONObject) throws {
+        for key in ["disableLocalAuth", "allowProjectManagement", "restrictOutboundNetworkAccess", "dynamicThrottlingEnabled"] {
+            if let value = properties[key], value.boolValue == nil {
+                throw ARMError.invalidResourceProperties("The property '\(key)' must be a boolean.")
+            }
+        }
+        if let access = properties["publicNetworkAccess"] {
+            guard let text = access.stringValue, ["enabled", "disabled"].contains(text.lowercased()) else {
+                throw ARMError.invalidResourceProperties("The property 'publicNetworkAccess' must be 'Enabled' or 'Disabled'.")
+            }
+        }
+        if let acls = properties["networkAcls"], acls.objectValue == nil {
+            throw ARMError.invalidResourceProperties("The property 'networkAcls' must be an object.")
+        }
+        try checkNetworkAcls(properties["networkAcls"])
+        try checkEncryption(properties["encryption"])
+        try checkUserOwnedStorage(properties["userOwnedStorage"])
+    }
+
     static func checkNetworkAcls(_ value: JSONValue?) throws {
         guard let acls = value?.objectValue else { return }
         if let action = acls["defaultAction"], action != .null {
