@@ -2,6 +2,7 @@ import ARMCore
 import Authorization
 import Foundation
 import Identity
+import JSON
 
 /// A role assignment as a PUT writes it (docs/azure-behaviours.md "Role assignments"): the RBAC
 /// engine's `RoleAssignment`, validated from the request body, and its ARM body.

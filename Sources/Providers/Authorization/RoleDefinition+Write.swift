@@ -1,6 +1,7 @@
 import ARMCore
 import Authorization
 import Foundation
+import JSON
 
 /// A custom role as a PUT writes it (docs/azure-behaviours.md "Role definitions"): the RBAC engine's
 /// `RoleDefinition`, validated from the request body, and its ARM body.

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// Soft delete and restore (docs/azure-behaviours.md "Accounts: PATCH, soft delete, restore,
 /// purge"): a deleted account is kept 48 hours as a `deletedAccounts` resource, restorable with

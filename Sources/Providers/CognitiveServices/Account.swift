@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// An account (`Microsoft.CognitiveServices/accounts`, the REST spec's `Account`), validated from
 /// the body of a PUT (or a PATCH merged onto the stored account) and the account it replaces,

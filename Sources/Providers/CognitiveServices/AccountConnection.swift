@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A connection of an account or of a project (`Microsoft.CognitiveServices/accounts/connections`
 /// and `…/projects/connections`, the REST spec's `ConnectionPropertiesV2BasicResource`), with the

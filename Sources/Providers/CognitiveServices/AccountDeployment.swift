@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A model deployment of an account (`Microsoft.CognitiveServices/accounts/deployments`, the REST
 /// spec's `Deployment`), validated from the body of a PUT (or a PATCH merged onto the stored

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A commitment plan (`Microsoft.CognitiveServices/accounts/commitmentPlans` on an account, or a
 /// shared, tracked `Microsoft.CognitiveServices/commitmentPlans` in a resource group; the REST

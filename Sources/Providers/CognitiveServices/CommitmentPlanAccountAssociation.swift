@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// An account's association with a shared commitment plan
 /// (`Microsoft.CognitiveServices/commitmentPlans/accountAssociations`, the REST spec's

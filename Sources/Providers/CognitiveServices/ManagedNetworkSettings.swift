@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// The managed network of an account (`Microsoft.CognitiveServices/accounts/managedNetworks`,
 /// always `default`; the REST spec's `ManagedNetworkSettings`), validated from a PUT (replacing

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// `identity` of an account or a project (the REST spec's `Identity`, ARM's managed service
 /// identity): None | SystemAssigned | UserAssigned | "SystemAssigned, UserAssigned"; the service

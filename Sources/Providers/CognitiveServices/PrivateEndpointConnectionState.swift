@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// The approval or rejection of a private endpoint connection that exists (the REST spec's
 /// `PrivateLinkServiceConnectionState`): only `status`, `description` and `actionsRequired` of

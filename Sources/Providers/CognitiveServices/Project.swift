@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A Foundry project of an account (`Microsoft.CognitiveServices/accounts/projects`, the REST
 /// spec's `Project`), validated from a PUT body, the project it replaces and its account

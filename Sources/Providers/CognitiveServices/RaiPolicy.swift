@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A content filter of an account (`Microsoft.CognitiveServices/accounts/raiPolicies`, the REST
 /// spec's `RaiPolicy`): a user-managed policy validated from a PUT body, or one of the

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A soft-deleted key vault (https://learn.microsoft.com/azure/key-vault/general/soft-delete-overview):
 /// kept under `/subscriptions/{s}/providers/Microsoft.KeyVault/locations/{l}/deletedVaults/{name}`

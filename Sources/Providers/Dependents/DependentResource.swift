@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A storage account, key vault, container registry, Insights component or Log Analytics workspace
 /// as a PUT writes it (docs/azure-behaviours.md "Dependent resources of a hub"): validated from the

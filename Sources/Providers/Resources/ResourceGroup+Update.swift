@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 extension ResourceGroup {
     /// A PATCH of a resource group (docs/azure-behaviours.md "Resource groups"): only `tags`

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// A resource group as a PUT writes it (docs/azure-behaviours.md "Resource groups"): validated
 /// from the request body, then rendered over the existing group.

@@ -1,6 +1,7 @@
 import ARMCore
 import ARMTemplates
 import Foundation
+import JSON
 
 /// The deployment record's bodies: the one a PUT stores while the deployment runs, and the one
 /// validate answers.

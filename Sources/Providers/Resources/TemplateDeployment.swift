@@ -2,6 +2,7 @@ import ARMCore
 import ARMTemplates
 import Foundation
 import Identity
+import JSON
 
 /// A template deployment as PUT and validate read it (docs/azure-behaviours.md "Template
 /// deployments"): the body parsed and validated, the template evaluated into a plan, and the
