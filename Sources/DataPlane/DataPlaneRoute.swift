@@ -1,3 +1,5 @@
+import EmulatorHTTP
+
 /// One operation of the data plane: its path below the host, what it needs (deployment, model
 /// capability, data action at which scope) and its handler.
 package struct DataPlaneRoute: Sendable {
@@ -57,6 +59,14 @@ package struct DataPlaneRoute: Sendable {
         }
     }
 
+    /// One segment of a route's pattern.
+    enum Part: Sendable {
+        /// Lower case; a request segment matches it case-insensitively.
+        case literal(String)
+        /// `{name}`, optionally followed by a lower-case literal suffix (`{agentName}:enable`).
+        case parameter(name: String, suffix: String)
+    }
+
     package typealias Handler = @Sendable (DataPlaneRequest) async throws -> DataPlaneAnswer
 
     package let method: String
@@ -65,6 +75,8 @@ package struct DataPlaneRoute: Sendable {
     /// Lower-case literals, or `{name}` parameters, optionally followed by a literal suffix
     /// (`{agentName}:enable`, the agent service's custom actions).
     let pattern: [String]
+    /// `pattern` taken apart once: every request is matched against every route.
+    let parts: [Part]
     package let surface: Surface
     /// The REST spec's operationId (`ChatCompletions_Create`): the 429 text names it.
     package let operationID: String
@@ -87,6 +99,11 @@ package struct DataPlaneRoute: Sendable {
             guard part.hasPrefix("{"), let close = part.firstIndex(of: "}") else { return part.lowercased() }
             return String(part[...close]) + part[part.index(after: close)...].lowercased()
         }
+        self.parts = pattern.map { part in
+            guard part.hasPrefix("{"), let close = part.firstIndex(of: "}") else { return .literal(part) }
+            return .parameter(
+                name: String(part[part.index(after: part.startIndex)..<close]), suffix: String(part[part.index(after: close)...]))
+        }
         self.surface = surface
         self.operationID = operationID
         self.dataAction = dataAction
@@ -99,16 +116,25 @@ package struct DataPlaneRoute: Sendable {
 
     /// The parameters when `segments` fit the pattern, else nil.
     func match(_ segments: [String]) -> [String: String]? {
-        guard segments.count == pattern.count else { return nil }
-        var parameters: [String: String] = [:]
-        for (part, segment) in zip(pattern, segments) {
-            if part.hasPrefix("{"), let close = part.firstIndex(of: "}") {
-                let suffix = part[part.index(after: close)...]
-                guard segment.count > suffix.count, segment.lowercased().hasSuffix(suffix) else { return nil }
-                parameters[String(part[part.index(after: part.startIndex)..<close])] = String(segment.dropLast(suffix.count))
-            } else if part != segment.lowercased() {
-                return nil
+        guard segments.count == parts.count else { return nil }
+        // Checked first, the parameters collected only for the route that fits: no dictionary and no
+        // lower-cased copy of a segment for the routes that do not.
+        for (part, segment) in zip(parts, segments) {
+            switch part {
+            case .literal(let literal):
+                guard segment.equalsIgnoringCase(literal) else { return nil }
+            case .parameter(_, let suffix):
+                if suffix.isEmpty {
+                    guard !segment.isEmpty else { return nil }
+                } else {
+                    guard segment.count > suffix.count, segment.lowercased().hasSuffix(suffix) else { return nil }
+                }
             }
+        }
+        var parameters: [String: String] = [:]
+        for (part, segment) in zip(parts, segments) {
+            guard case .parameter(let name, let suffix) = part else { continue }
+            parameters[name] = suffix.isEmpty ? segment : String(segment.dropLast(suffix.count))
         }
         return parameters
     }

@@ -47,25 +47,6 @@ package struct HTTPHeaders: Sendable, Equatable, Sequence {
     }
 
     /// `lhs.lowercased() == rhs.lowercased()` without allocating for ASCII names (every valid field
-    /// name is ASCII); anything else falls back to the full comparison.
-    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool {
-        var left = lhs.utf8.makeIterator()
-        var right = rhs.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil):
-                return true
-            case (let a?, let b?):
-                if a >= 0x80 || b >= 0x80 { return lhs.lowercased() == rhs.lowercased() }
-                if a != b && asciiLower(a) != asciiLower(b) { return false }
-            default:
-                let isASCII = lhs.utf8.allSatisfy { $0 < 0x80 } && rhs.utf8.allSatisfy { $0 < 0x80 }
-                return isASCII ? false : lhs.lowercased() == rhs.lowercased()
-            }
-        }
-    }
-
-    private static func asciiLower(_ byte: UInt8) -> UInt8 {
-        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
-    }
+    /// name is ASCII).
+    static func namesMatch(_ lhs: String, _ rhs: String) -> Bool { lhs.equalsIgnoringCase(rhs) }
 }

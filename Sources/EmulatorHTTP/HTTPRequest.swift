@@ -26,9 +26,12 @@ package struct HTTPRequest: Sendable {
     ) {
         self.method = method
         self.target = target
-        if let mark = target.firstIndex(of: "?") {
+        // On the UTF-8 view: `firstIndex(of: Character)` walks grapheme clusters, a measurable
+        // share of every request's CPU; a request-target is ASCII (RFC 9112 section 3.2).
+        let utf8 = target.utf8
+        if let mark = utf8.firstIndex(of: UInt8(ascii: "?")) {
             self.path = String(target[..<mark])
-            self.query = String(target[target.index(after: mark)...])
+            self.query = String(target[utf8.index(after: mark)...])
         } else {
             self.path = target
             self.query = nil
