@@ -12,7 +12,9 @@ import Testing
         let operation = RecordedOperation(
             operationID: newGUID(), correlationID: newGUID(), serviceRequestID: newGUID(),
             resourceID: ResourceID.resourceGroup(subscriptionID: "s", name: group), action: "Microsoft.Resources/x/write",
-            caller: Caller(objectId: "o", tenantId: "t", principalType: .servicePrincipal), claims: JSONObject(), httpRequest: JSONObject())
+            caller: Caller(objectId: "o", tenantId: "t", principalType: .servicePrincipal), claims: JSONObject(),
+            httpRequest: RecordedHTTPRequest(
+                clientRequestID: "c", clientIpAddress: "127.0.0.1", method: "PUT", baseURL: "http://h", target: "/"))
         return ActivityEvent.make(operation, name: .beginRequest, status: .started, httpStatus: nil, error: nil, at: date)
     }
 

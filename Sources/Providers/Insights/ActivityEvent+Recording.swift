@@ -3,8 +3,8 @@ import EmulatorHTTP
 import Foundation
 import JSON
 
-/// Building the events of a recorded operation, field by field as the schema doc's Administrative
-/// sample and `activityLogs_API.json` (`EventData`) show them.
+/// Recording the events of an operation: the few facts of each (`RecordedEvent`); the JSON is
+/// rendered from them when read (`RecordedEvent+Rendering.swift`).
 extension ActivityEvent {
     package enum Name: String, Sendable {
         case beginRequest = "BeginRequest"
@@ -21,57 +21,45 @@ extension ActivityEvent {
         case failed = "Failed"
     }
 
+    /// `channels` of every recorded event.
+    static let channel = "Operation"
+
     /// One event of `operation`. `httpStatus` fills `subStatus` and `properties.statusCode`
     /// (`Created`, `Created (HTTP Status Code: 201)`); nil leaves them empty (BeginRequest, and the
     /// completion of a long-running operation, which has no HTTP response of its own).
     package static func make(
         _ operation: RecordedOperation, name: Name, status: Status, httpStatus: Int?, error: JSONValue?, at date: Date
     ) -> ActivityEvent {
-        let eventDataID = newGUID()
-        let resource = operation.resourceID
-        let timestamp = ARMTimestamp.string(from: date)
-        let statusCode = httpStatus.map(HTTPStatusCodeName.of) ?? ""
-        var properties = JSONObject([
-            ("eventCategory", "Administrative"), ("entity", .string(resource.description)), ("message", .string(operation.action)),
-        ])
-        if !statusCode.isEmpty { properties["statusCode"] = .string(statusCode) }
-        properties["serviceRequestId"] = .string(operation.serviceRequestID)
-        if let error { properties["statusMessage"] = .string(error.compactString) }
-        let type = resourceType(of: resource)
-        let json = JSONObject([
-            (
-                "authorization",
-                .object(JSONObject([("action", .string(operation.action)), ("scope", .string(resource.description))]))
-            ),
-            ("caller", .string(callerName(operation.caller))),
-            ("channels", "Operation"),
-            ("claims", .object(operation.claims)),
-            ("correlationId", .string(operation.correlationID)),
-            ("description", ""),
-            ("eventDataId", .string(eventDataID)),
-            ("eventName", localizable(name.rawValue, name.localized)),
-            ("category", localizable("Administrative", "Administrative")),
-            ("httpRequest", .object(operation.httpRequest)),
-            ("id", .string(resource.description + "/events/" + eventDataID + "/ticks/" + String(ticks(date)))),
-            ("level", .string(status == .failed ? "Error" : "Informational")),
-            ("resourceGroupName", .string(resource.resourceGroup ?? "")),
-            ("resourceProviderName", localizable(resource.namespace ?? "", resource.namespace ?? "")),
-            ("resourceId", .string(resource.description)),
-            ("resourceType", localizable(type, type)),
-            ("operationId", .string(operation.operationID)),
-            ("operationName", localizable(operation.action, operation.action)),
-            ("properties", .object(properties)),
-            ("status", localizable(status.rawValue, status.rawValue)),
-            ("subStatus", localizable(statusCode, httpStatus.map { "\(statusCode) (HTTP Status Code: \($0))" } ?? "")),
-            ("eventTimestamp", .string(timestamp)),
-            // No ingestion delay: an event is readable as soon as its request is answered.
-            ("submissionTimestamp", .string(timestamp)),
-            ("subscriptionId", .string(resource.subscriptionID ?? "")),
-            ("tenantId", .string(operation.caller.tenantId)),
-            ("relatedEvents", .array([])),
-        ])
-        // The instant the JSON says (7 fractional digits), so an event reads back exactly as recorded.
-        return ActivityEvent(built: json, timestamp: ARMTimestamp.date(from: timestamp) ?? date)
+        ActivityEvent(
+            RecordedEvent(
+                operation: operation, recordedAt: date, timestamp: readBack(date), eventDataID: CompactID(newGUID()),
+                statusMessage: error?.compactString, httpStatus: httpStatus, name: name, status: status))
+    }
+
+    /// The instant `ARMTimestamp.date(from: ARMTimestamp.string(from: date))` answers (the JSON says
+    /// 7 fractional digits, so an event reads back exactly as recorded), by the same arithmetic
+    /// without the text: whole seconds plus the fraction summed digit by digit as the parser does.
+    static func readBack(_ date: Date) -> Date {
+        let totalTicks = Int64((date.timeIntervalSince1970 * 10_000_000).rounded(.down))
+        var seconds = totalTicks / 10_000_000
+        var ticks = totalTicks % 10_000_000
+        if ticks < 0 {
+            ticks += 10_000_000
+            seconds -= 1
+        }
+        // Years 1-9999 print as four digits; outside them, the text's own round trip.
+        guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {
+            return ARMTimestamp.date(from: ARMTimestamp.string(from: date)) ?? date
+        }
+        var fraction = 0.0
+        var scale = 0.1
+        var divisor: Int64 = 1_000_000
+        for _ in 0..<7 {
+            fraction += Double(ticks / divisor % 10) * scale
+            scale /= 10
+            divisor /= 10
+        }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     /// `caller` (schema doc: "email address …, UPN claim, or SPN claim based on availability"):

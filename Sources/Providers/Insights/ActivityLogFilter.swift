@@ -34,9 +34,9 @@ package struct ActivityLogFilter: Sendable, Equatable {
             return wanted.lowercased() == value.lowercased()
         }
         guard same(resourceGroupName, event.resourceGroupName), same(resourceID, event.resourceID),
-            same(resourceProvider, event.resourceProvider), same(correlationID, event.correlationID), same(caller, event.caller),
-            same(status, event.status)
+            same(resourceProvider, event.resourceProvider), same(caller, event.caller), same(status, event.status)
         else { return false }
+        if let correlationID, !event.hasCorrelationID(lowercased: correlationID.lowercased()) { return false }
         if let channels {
             return channels.contains { $0.lowercased() == event.channels.lowercased() }
         }

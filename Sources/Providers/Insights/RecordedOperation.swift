@@ -5,45 +5,75 @@ import JSON
 import Synchronization
 
 /// What the two events of one ARM write, delete or action share: the operation and correlation
-/// ids, the resource, the authorization action, the caller and its claims, the HTTP request.
-package struct RecordedOperation: Sendable {
-    package let operationID: String
-    package let correlationID: String
-    package let serviceRequestID: String
-    package let resourceID: ResourceID
+/// ids, the resource, the authorization action, the caller and its claims, the HTTP request. One
+/// instance serves both events (and the completion of a long-running operation), so an event
+/// itself keeps only its own few facts (`RecordedEvent`); the claims of one token are one shared
+/// object for every operation of that token (`claimsByToken`). Ids are kept as 16 bytes where they
+/// are GUIDs and repeated names (subscription, namespace, type, action) are interned, because the
+/// log keeps up to 100,000 events (docs/performance.md).
+package final class RecordedOperation: Sendable {
+    package let operationID: CompactID
+    package let correlationID: CompactID
+    package let serviceRequestID: CompactID
+    /// `resourceId`, and the parts of it the event shows and the `$filter` reads.
+    package let resourceID: String
+    let resourceGroupName: String
+    let subscriptionID: String
+    /// The namespace (`resourceProviderName`), "" at the tenant root.
+    let resourceProvider: String
+    let resourceType: String
     package let action: String
-    package let caller: Caller
+    /// `caller` (see `ActivityEvent.callerName`) and the caller's tenant.
+    let caller: String
+    let tenantID: String
     package let claims: JSONObject
-    package let httpRequest: JSONObject
+    package let httpRequest: RecordedHTTPRequest
 
     package init(
         operationID: String, correlationID: String, serviceRequestID: String, resourceID: ResourceID, action: String, caller: Caller,
-        claims: JSONObject, httpRequest: JSONObject
+        claims: JSONObject, httpRequest: RecordedHTTPRequest
     ) {
-        self.operationID = operationID
-        self.correlationID = correlationID
-        self.serviceRequestID = serviceRequestID
-        self.resourceID = resourceID
-        self.action = action
-        self.caller = caller
+        self.operationID = CompactID(operationID)
+        self.correlationID = CompactID(correlationID)
+        self.serviceRequestID = CompactID(serviceRequestID)
+        self.resourceID = resourceID.description
+        resourceGroupName = resourceID.resourceGroup ?? ""
+        subscriptionID = Self.interned(resourceID.subscriptionID ?? "")
+        resourceProvider = Self.interned(resourceID.namespace ?? "")
+        resourceType = Self.interned(ActivityEvent.resourceType(of: resourceID))
+        self.action = Self.interned(action)
+        self.caller = ActivityEvent.callerName(caller)
+        tenantID = caller.tenantId
         self.claims = claims
         self.httpRequest = httpRequest
     }
 
     /// The operation of an ARM request that reached the recorder (route matched, caller known).
-    init(request: ARMRequest, caller: Caller) {
+    convenience init(request: ARMRequest, caller: Caller) {
         let resource = ResourceID.longestPrefix(of: request.segments)
         let action = request.route?.route.action ?? Self.defaultAction(method: request.method, resource: resource)
         let headers = request.headers
         self.init(
             operationID: newGUID(), correlationID: request.correlationID, serviceRequestID: request.requestID, resourceID: resource,
             action: action, caller: caller, claims: Self.claims(of: request, caller: caller),
-            httpRequest: JSONObject([
-                ("clientRequestId", .string(headers["x-ms-client-request-id"] ?? request.requestID)),
-                ("clientIpAddress", .string(request.http.remoteAddress)),
-                ("method", .string(request.method)),
-                ("uri", .string(request.baseURL + request.http.target)),
-            ]))
+            httpRequest: RecordedHTTPRequest(
+                clientRequestID: headers["x-ms-client-request-id"] ?? request.requestID, clientIpAddress: request.http.remoteAddress,
+                method: request.method, baseURL: request.baseURL, target: request.http.target))
+    }
+
+    /// Repeated names (subscription ids, namespaces, types, actions) as one shared string each.
+    /// Starts over when full, as `claimsByToken` does.
+    static let names = Mutex<Set<String>>([])
+
+    static func interned(_ name: String) -> String {
+        // Short names live inside the String value itself: nothing to share.
+        guard name.utf8.count > 15 else { return name }
+        return names.withLock { names in
+            if let shared = names.firstIndex(of: name) { return names[shared] }
+            if names.count >= 4096 { names.removeAll() }
+            names.insert(name)
+            return name
+        }
     }
 
     /// `{type}/write|delete|action` for routes that declare no RBAC action.

@@ -1,0 +1,72 @@
+/// An id the activity log keeps for every event: a GUID in the lower-case form ARM writes is kept as
+/// its 128 bits (16 bytes instead of a 36-character heap string), anything else as its text. It
+/// prints exactly the text it was made from.
+package enum CompactID: Sendable, Hashable, CustomStringConvertible {
+    case guid(UInt64, UInt64)
+    case text(String)
+
+    package init(_ text: String) {
+        self = Self.guidBits(text).map { .guid($0.0, $0.1) } ?? .text(text)
+    }
+
+    package var description: String {
+        switch self {
+        case .text(let text): text
+        case .guid(let high, let low): Self.render(high, low)
+        }
+    }
+
+    /// True when the text is this id, ignoring case (the `$filter` comparison).
+    func matches(lowercased wanted: String) -> Bool {
+        switch self {
+        case .text(let text): text.lowercased() == wanted
+        case .guid(let high, let low): Self.guidBits(wanted).map { $0 == (high, low) } ?? false
+        }
+    }
+
+    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+
+    /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower-case hex only (so the text round-trips).
+    private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
+        guard text.utf8.count == 36 else { return nil }
+        var text = text
+        return text.withUTF8(parse)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+        var high: UInt64 = 0
+        var low: UInt64 = 0
+        var nibbles = 0
+        for (position, byte) in bytes.enumerated() {
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                guard byte == UInt8(ascii: "-") else { return nil }
+                continue
+            }
+            let value: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+            nibbles += 1
+        }
+        return (high, low)
+    }
+
+    private static func render(_ high: UInt64, _ low: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 36) { buffer in
+            var position = 0
+            for nibble in 0..<32 {
+                if position == 8 || position == 13 || position == 18 || position == 23 {
+                    buffer[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let word = nibble < 16 ? high : low
+                buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
+                position += 1
+            }
+            return position
+        }
+    }
+}
