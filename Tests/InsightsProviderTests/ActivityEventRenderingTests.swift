@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 import Testing
 
 @testable import InsightsProvider

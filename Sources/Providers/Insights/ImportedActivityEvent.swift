@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// An event read back (state import, the journal) that is kept as the JSON it came as, with the
 /// fields the `$filter` reads pulled out once.

@@ -1,5 +1,6 @@
 import ARMCore
 import Foundation
+import JSON
 
 /// The `EventData` JSON of a recorded event, field by field as the schema doc's Administrative
 /// sample and `activityLogs_API.json` (`EventData`) show them. `ActivityEventRenderingTests` holds

@@ -1,4 +1,5 @@
 import ARMCore
+import JSON
 
 /// `httpRequest` of an operation's events: kept as the request's own strings (the target is the
 /// request line's, the base URL one shared string per listener) and printed when an event is read.
