@@ -10,6 +10,10 @@ struct ReplayState {
     var operations: [String: OperationStatus] = [:]
     var operationOrder: [String] = []
     var activityLog: [JSONValue] = []
+    /// The `eventDataId`s in `activityLog`. A write that lands while a new generation begins is in
+    /// its snapshot and again in its journal: replaying a resource twice is harmless, appending an
+    /// event twice is not, so an event already held is skipped.
+    private var activityEventIDs: Set<String> = []
 
     init() {}
 
@@ -17,7 +21,7 @@ struct ReplayState {
         for resource in document.resources { resources[resource.id.key] = resource }
         directory = document.directory
         replaceOperations(document.operations)
-        activityLog = document.activityLog
+        replaceActivityLog(document.activityLog)
     }
 
     mutating func apply(_ record: JournalRecord) {
@@ -32,8 +36,10 @@ struct ReplayState {
         case .operation(let status):
             if operations.updateValue(status, forKey: status.id) == nil { operationOrder.append(status.id) }
         case .operations(let statuses): replaceOperations(statuses)
-        case .activityEvent(let event): activityLog.append(event)
-        case .activityLog(let events): activityLog = events
+        case .activityEvent(let event):
+            if let id = Self.eventID(event), !activityEventIDs.insert(id).inserted { return }
+            activityLog.append(event)
+        case .activityLog(let events): replaceActivityLog(events)
         }
     }
 
@@ -42,6 +48,14 @@ struct ReplayState {
         operationOrder = []
         for status in statuses where operations.updateValue(status, forKey: status.id) == nil { operationOrder.append(status.id) }
     }
+
+    private mutating func replaceActivityLog(_ events: [JSONValue]) {
+        activityLog = events
+        activityEventIDs = Set(events.compactMap(Self.eventID))
+    }
+
+    /// An event's identity: its `eventDataId` (azure-rest-api-specs `activityLogs_API.json`, `EventData`).
+    private static func eventID(_ event: JSONValue) -> String? { event["eventDataId"]?.stringValue?.lowercased() }
 
     /// The rebuilt world; `seeded` is the directory to use when neither snapshot nor journal had one.
     func document(seeded: DirectorySnapshot) -> StateDocument {
