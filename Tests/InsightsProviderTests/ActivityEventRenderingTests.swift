@@ -117,7 +117,7 @@ import Testing
         for _ in 0..<2000 { dates.append(Date(timeIntervalSince1970: Double.random(in: 0..<4_102_444_800, using: &generator))) }
         for date in dates {
             let expected = ARMTimestamp.date(from: ARMTimestamp.string(from: date)) ?? date
-            #expect(ActivityEvent.readBack(date) == expected, "\(date.timeIntervalSince1970)")
+            #expect(ARMTimestamp.readBack(date) == expected, "\(date.timeIntervalSince1970)")
         }
     }
 

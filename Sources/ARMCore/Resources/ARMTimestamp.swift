@@ -71,6 +71,26 @@ package enum ARMTimestamp {
         return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
+    /// The instant `ARMTimestamp.date(from: ARMTimestamp.string(from: date))` answers (the JSON says
+    /// 7 fractional digits, so an event reads back exactly as recorded), by the same arithmetic
+    /// without the text: whole seconds plus the fraction summed digit by digit as the parser does.
+    package static func readBack(_ date: Date) -> Date {
+        let (seconds, ticks) = split(date)
+        // Years 1-9999 print as four digits; outside them, the text's own round trip.
+        guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {
+            return Self.date(from: string(from: date)) ?? date
+        }
+        var fraction = 0.0
+        var scale = 0.1
+        var divisor: Int64 = 1_000_000
+        for _ in 0..<7 {
+            fraction += Double(ticks / divisor % 10) * scale
+            scale /= 10
+            divisor /= 10
+        }
+        return Date(timeIntervalSince1970: Double(seconds) + fraction)
+    }
+
     /// Whole seconds since 1970 and the 100 ns ticks within that second (both rounded down).
     private static func split(_ date: Date) -> (seconds: Int, ticks: Int64) {
         let totalTicks = Int64((date.timeIntervalSince1970 * 10_000_000).rounded(.down))

@@ -32,34 +32,8 @@ extension ActivityEvent {
     ) -> ActivityEvent {
         ActivityEvent(
             RecordedEvent(
-                operation: operation, recordedAt: date, timestamp: readBack(date), eventDataID: CompactID(newGUID()),
+                operation: operation, recordedAt: date, timestamp: ARMTimestamp.readBack(date), eventDataID: CompactID(newGUID()),
                 statusMessage: error?.compactString, httpStatus: httpStatus, name: name, status: status))
-    }
-
-    /// The instant `ARMTimestamp.date(from: ARMTimestamp.string(from: date))` answers (the JSON says
-    /// 7 fractional digits, so an event reads back exactly as recorded), by the same arithmetic
-    /// without the text: whole seconds plus the fraction summed digit by digit as the parser does.
-    static func readBack(_ date: Date) -> Date {
-        let totalTicks = Int64((date.timeIntervalSince1970 * 10_000_000).rounded(.down))
-        var seconds = totalTicks / 10_000_000
-        var ticks = totalTicks % 10_000_000
-        if ticks < 0 {
-            ticks += 10_000_000
-            seconds -= 1
-        }
-        // Years 1-9999 print as four digits; outside them, the text's own round trip.
-        guard seconds >= -62_135_596_800, seconds < 253_402_300_800 else {
-            return ARMTimestamp.date(from: ARMTimestamp.string(from: date)) ?? date
-        }
-        var fraction = 0.0
-        var scale = 0.1
-        var divisor: Int64 = 1_000_000
-        for _ in 0..<7 {
-            fraction += Double(ticks / divisor % 10) * scale
-            scale /= 10
-            divisor /= 10
-        }
-        return Date(timeIntervalSince1970: Double(seconds) + fraction)
     }
 
     /// `caller` (schema doc: "email address …, UPN claim, or SPN claim based on availability"):
