@@ -106,35 +106,10 @@ extension AgentRuns {
         guard status == "requires_action" else { throw DataPlaneError.runDoesNotAcceptToolOutputs(status: status) }
         guard let outputs = body["tool_outputs"]?.arrayValue else { throw DataPlaneError.missingParameter("tool_outputs") }
         let expected = (run.privateState["pendingCalls"]?.arrayValue ?? []).compactMap { $0["id"]?.stringValue }
-        var answers: [String: JSONValue] = [:]
-        var got: [String] = []
-        for output in outputs {
-            guard let id = output["tool_call_id"]?.stringValue else { throw DataPlaneError.missingParameter("tool_outputs.tool_call_id") }
-            let text = output["output"].map { $0.stringValue ?? $0.compactString } ?? ""
-            got.append(id)
-            answers[id] = .string(text)
-        }
-        guard Set(got) == Set(expected), got.count == expected.count else {
-            throw DataPlaneError.toolOutputsMismatch(expected: expected, got: got)
-        }
+        let answers = try Self.toolOutputs(outputs, expected: expected)
         let now = objects.unixNow
-        var step: StoredResource?
-        if let stepID = run.privateState["pendingStep"]?.stringValue {
-            step = try? objects.update(AgentStore.id(.step, stepID, under: runID), kind: .step) { body, _ in
-                body["status"] = "completed"
-                body["completed_at"] = .int(Int64(now))
-                guard var details = body["step_details"]?.objectValue, let calls = details["tool_calls"]?.arrayValue else { return }
-                details["tool_calls"] = .array(
-                    calls.map { call in
-                        guard var object = call.objectValue, var function = object["function"]?.objectValue,
-                            let id = object["id"]?.stringValue
-                        else { return call }
-                        function["output"] = answers[id] ?? .null
-                        object["function"] = .object(function)
-                        return .object(object)
-                    })
-                body["step_details"] = .object(details)
-            }
+        let step = run.privateState["pendingStep"]?.stringValue.flatMap { stepID in
+            completeToolCallsStep(AgentStore.id(.step, stepID, under: runID), answers: answers, at: now)
         }
         let round: JSONValue = [
             "calls": run.privateState["pendingCalls"] ?? [],
@@ -152,6 +127,40 @@ extension AgentRuns {
                 })
         else { throw DataPlaneError.runDoesNotAcceptToolOutputs(status: objects.store.get(runID)?.body["status"]?.stringValue ?? "") }
         return (queued, step)
+    }
+
+    /// The outputs by call id: one for each call the run asked for, no more and no fewer.
+    static func toolOutputs(_ outputs: [JSONValue], expected: [String]) throws -> [String: JSONValue] {
+        var answers: [String: JSONValue] = [:]
+        var got: [String] = []
+        for output in outputs {
+            guard let id = output["tool_call_id"]?.stringValue else { throw DataPlaneError.missingParameter("tool_outputs.tool_call_id") }
+            got.append(id)
+            answers[id] = .string(output["output"].map { $0.stringValue ?? $0.compactString } ?? "")
+        }
+        guard Set(got) == Set(expected), got.count == expected.count else {
+            throw DataPlaneError.toolOutputsMismatch(expected: expected, got: got)
+        }
+        return answers
+    }
+
+    /// The tool calls step completes with each call's output beside it.
+    private func completeToolCallsStep(_ stepID: ResourceID, answers: [String: JSONValue], at now: Int) -> StoredResource? {
+        try? objects.update(stepID, kind: .step) { body, _ in
+            body["status"] = "completed"
+            body["completed_at"] = .int(Int64(now))
+            guard var details = body["step_details"]?.objectValue, let calls = details["tool_calls"]?.arrayValue else { return }
+            details["tool_calls"] = .array(
+                calls.map { call in
+                    guard var object = call.objectValue, var function = object["function"]?.objectValue,
+                        let id = object["id"]?.stringValue
+                    else { return call }
+                    function["output"] = answers[id] ?? .null
+                    object["function"] = .object(function)
+                    return .object(object)
+                })
+            body["step_details"] = .object(details)
+        }
     }
 
     /// After a restart or a state import nothing is working: runs that were `queued` or

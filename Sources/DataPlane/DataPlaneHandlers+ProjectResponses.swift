@@ -38,33 +38,11 @@ extension DataPlaneHandlers {
         guard var body = request.body?.objectValue else { throw DataPlaneError.internalError() }
         let responses = try projectResponses(request)
         let conversations = try self.conversations(request)
-        let conversationID = try Self.conversationID(body["conversation"])
-        let previous = body["previous_response_id"]?.stringValue
-        if conversationID != nil, previous != nil {
-            throw DataPlaneError.invalidRequest(
-                "Mutually exclusive parameters: Ensure you are only providing one of: 'previous_response_id' or 'conversation'.",
-                param: "conversation", code: "mutually_exclusive_parameters")
-        }
-        let input = try ProjectConversations.newItems(
-            body["input"]?.stringValue.map { [["type": "message", "role": "user", "content": .string($0)]] } ?? body["input"],
-            param: "input", limit: ProjectLimits.itemsPerConversation)
+        let (conversationID, previous, input) = try Self.responseInput(body)
         let stored = body["store"]?.boolValue != false
-        var history: [JSONValue] = []
-        if let conversationID {
-            history = try conversations.items(conversationID)
-            try conversations.checkRoom(conversationID, adding: input.count + 1)
-        } else if let previous {
-            history = try responses.history(previous)
-        }
+        let history = try modelHistory(
+            conversationID: conversationID, previous: previous, adding: input.count, responses: responses, conversations: conversations)
         if stored { try responses.checkRoom() }
-        // What the agent service adds to items is not the model's input: a forwarding backend gets
-        // plain Responses items.
-        history = history.map { item in
-            guard var object = item.objectValue else { return item }
-            object["agent_reference"] = nil
-            object["response_id"] = nil
-            return .object(object)
-        }
         body["conversation"] = nil
         var call = request
         call.body = .object(body)
@@ -85,6 +63,42 @@ extension DataPlaneHandlers {
             wire = .json(200, stamped, promptTokens: answer.promptTokens, completionTokens: answer.completionTokens)
         }
         return wire
+    }
+
+    /// A Responses create's conversation, previous response and new input items, validated.
+    static func responseInput(_ body: JSONObject) throws -> (conversationID: String?, previous: String?, input: [JSONValue]) {
+        let conversationID = try conversationID(body["conversation"])
+        let previous = body["previous_response_id"]?.stringValue
+        if conversationID != nil, previous != nil {
+            throw DataPlaneError.invalidRequest(
+                "Mutually exclusive parameters: Ensure you are only providing one of: 'previous_response_id' or 'conversation'.",
+                param: "conversation", code: "mutually_exclusive_parameters")
+        }
+        let input = try ProjectConversations.newItems(
+            body["input"]?.stringValue.map { [["type": "message", "role": "user", "content": .string($0)]] } ?? body["input"],
+            param: "input", limit: ProjectLimits.itemsPerConversation)
+        return (conversationID, previous, input)
+    }
+
+    /// The items before the new input: the conversation's (which must have room for the input and
+    /// the answer) or the previous response's chain. What the agent service adds to items is not the
+    /// model's input: a forwarding backend gets plain Responses items.
+    private func modelHistory(
+        conversationID: String?, previous: String?, adding count: Int, responses: ProjectResponses, conversations: ProjectConversations
+    ) throws -> [JSONValue] {
+        var history: [JSONValue] = []
+        if let conversationID {
+            history = try conversations.items(conversationID)
+            try conversations.checkRoom(conversationID, adding: count + 1)
+        } else if let previous {
+            history = try responses.history(previous)
+        }
+        return history.map { item in
+            guard var object = item.objectValue else { return item }
+            object["agent_reference"] = nil
+            object["response_id"] = nil
+            return .object(object)
+        }
     }
 
     /// `conversation`: an id, or `{"id": ...}` (OpenAI API reference).
