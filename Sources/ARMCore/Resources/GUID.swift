@@ -3,44 +3,43 @@
 /// `getrandom` system call per 8 bytes; this runs several times per request (request id,
 /// correlation id, etags), so the bytes come from `RandomPool`, refilled 4 KiB at a time.
 package func newGUID() -> String {
-    hexString(RandomPool.shared.next128(), version4: true)
+    let (high, low) = newGUIDBits()
+    return guidString(high, low)
+}
+
+/// The 128 bits of a new random GUID (version 4), for callers that keep ids as numbers.
+package func newGUIDBits() -> (UInt64, UInt64) {
+    let (high, low) = RandomPool.shared.next128()
+    return ((high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000, (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000)
 }
 
 /// 32 random lower-case hex digits without dashes (the ids of data-plane answers, `chatcmpl-…`).
 package func newRandomHex32() -> String {
-    hexString(RandomPool.shared.next128(), version4: false)
+    let (high, low) = RandomPool.shared.next128()
+    return String(unsafeUninitializedCapacity: 32) { buffer in
+        for nibble in 0..<16 {
+            buffer[nibble] = hexDigits[Int((high >> UInt64(60 - nibble * 4)) & 0xF)]
+            buffer[16 + nibble] = hexDigits[Int((low >> UInt64(60 - nibble * 4)) & 0xF)]
+        }
+        return 32
+    }
 }
 
-private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-
-/// `version4`: a GUID (version and variant bits, dashes at 8-13-18-23); else 32 plain hex digits.
-private func hexString(_ random: (UInt64, UInt64), version4: Bool) -> String {
-    var (high, low) = random
-    guard version4 else {
-        return String(unsafeUninitializedCapacity: 32) { buffer in
-            for nibble in 0..<16 {
-                buffer[nibble] = hexDigits[Int((high >> UInt64(60 - nibble * 4)) & 0xF)]
-                buffer[16 + nibble] = hexDigits[Int((low >> UInt64(60 - nibble * 4)) & 0xF)]
-            }
-            return 32
-        }
-    }
-    high = (high & 0xFFFF_FFFF_FFFF_0FFF) | 0x0000_0000_0000_4000  // version 4
-    low = (low & 0x3FFF_FFFF_FFFF_FFFF) | 0x8000_0000_0000_0000  // variant 10
-    return String(unsafeUninitializedCapacity: 36) { buffer in
+/// 128 bits as ARM writes a GUID: lower-case hex, dashes at 8-13-18-23.
+package func guidString(_ high: UInt64, _ low: UInt64) -> String {
+    String(unsafeUninitializedCapacity: 36) { buffer in
         var position = 0
-        func emit(_ value: UInt64, nibbles: Int) {
-            for shift in stride(from: (nibbles - 1) * 4, through: 0, by: -4) {
-                if position == 8 || position == 13 || position == 18 || position == 23 {
-                    buffer[position] = UInt8(ascii: "-")
-                    position += 1
-                }
-                buffer[position] = hexDigits[Int((value >> UInt64(shift)) & 0xF)]
+        for nibble in 0..<32 {
+            if position == 8 || position == 13 || position == 18 || position == 23 {
+                buffer[position] = UInt8(ascii: "-")
                 position += 1
             }
+            let word = nibble < 16 ? high : low
+            buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
+            position += 1
         }
-        emit(high, nibbles: 16)
-        emit(low, nibbles: 16)
         return position
     }
 }
+
+private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

@@ -30,9 +30,10 @@ extension ActivityEvent {
     package static func make(
         _ operation: RecordedOperation, name: Name, status: Status, httpStatus: Int?, error: JSONValue?, at date: Date
     ) -> ActivityEvent {
-        ActivityEvent(
+        let (high, low) = newGUIDBits()
+        return ActivityEvent(
             RecordedEvent(
-                operation: operation, recordedAt: date, timestamp: ARMTimestamp.readBack(date), eventDataID: CompactID(newGUID()),
+                operation: operation, recordedAt: date, timestamp: ARMTimestamp.readBack(date), eventDataID: .guid(high, low),
                 statusMessage: error?.compactString, httpStatus: httpStatus, name: name, status: status))
     }
 

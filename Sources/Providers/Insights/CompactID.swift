@@ -1,3 +1,5 @@
+import ARMCore
+
 /// An id the activity log keeps for every event: a GUID in the lower-case form ARM writes is kept as
 /// its 128 bits (16 bytes instead of a 36-character heap string), anything else as its text. It
 /// prints exactly the text it was made from.
@@ -12,7 +14,7 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
     package var description: String {
         switch self {
         case .text(let text): text
-        case .guid(let high, let low): Self.render(high, low)
+        case .guid(let high, let low): guidString(high, low)
         }
     }
 
@@ -23,8 +25,6 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
         case .guid(let high, let low): Self.guidBits(wanted).map { $0 == (high, low) } ?? false
         }
     }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
 
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower-case hex only (so the text round-trips).
     private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
@@ -52,21 +52,5 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
             nibbles += 1
         }
         return (high, low)
-    }
-
-    private static func render(_ high: UInt64, _ low: UInt64) -> String {
-        String(unsafeUninitializedCapacity: 36) { buffer in
-            var position = 0
-            for nibble in 0..<32 {
-                if position == 8 || position == 13 || position == 18 || position == 23 {
-                    buffer[position] = UInt8(ascii: "-")
-                    position += 1
-                }
-                let word = nibble < 16 ? high : low
-                buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
-                position += 1
-            }
-            return position
-        }
     }
 }
