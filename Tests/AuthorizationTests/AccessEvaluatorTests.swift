@@ -1,5 +1,6 @@
 import ARMCore
 import JSON
+import Synchronization
 import Testing
 
 @testable import Authorization
@@ -45,6 +46,54 @@ import Testing
         #expect(evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
         _ = try store.delete(id)
         #expect(!evaluator.decide(principalId: Self.principal, action: read, scope: ResourceID(Self.hub)!).allowed)
+    }
+
+    /// Resolved grants are cached per principal: a changed custom role, a changed group
+    /// membership and a reset store must each count at the next decision.
+    @Test func cachedGrantsFollowRolesMembershipsAndResets() throws {
+        let group = "22222222-2222-4222-8222-222222222222"
+        let memberships = Mutex<[String]>([])
+        let evaluator = AccessEvaluator(store: store, groupMemberships: { _ in memberships.withLock { $0 } })
+        let read = "Microsoft.MachineLearningServices/workspaces/read"
+        let write = "Microsoft.MachineLearningServices/workspaces/write"
+        func decide(_ action: String) -> Bool {
+            evaluator.decide(principalId: Self.principal, action: action, scope: ResourceID(Self.hub)!).allowed
+        }
+        let roleGUID = "99999999-9999-4999-8999-999999999999"
+        let roleID = ResourceID(Self.sub + "/providers/Microsoft.Authorization/roleDefinitions/" + roleGUID)!
+        func defineRole(_ actions: [String]) throws {
+            try store.put(
+                roleID,
+                body: JSONObject([
+                    ("id", .string(roleID.description)),
+                    (
+                        "properties",
+                        .object(
+                            JSONObject([
+                                ("roleName", "Custom"), ("type", "CustomRole"),
+                                ("permissions", .array([.object(JSONObject([("actions", .array(actions.map(JSONValue.string)))]))])),
+                            ]))
+                    ),
+                ]))
+        }
+        try defineRole([read])
+        try assign(roleGUID, at: Self.rg)
+        #expect(decide(read))
+        #expect(!decide(write))
+        try defineRole([read, write])  // the custom role gains an action
+        #expect(decide(write))
+        _ = try store.delete(roleID)  // an assignment of a deleted role grants nothing
+        #expect(!decide(read))
+        try assign("acdd72a7-3385-48ef-bd42-f606fba81ae7", at: Self.rg, principal: group)  // Reader to the group
+        #expect(!decide(read))
+        memberships.withLock { $0 = [group] }  // the principal joins the group
+        #expect(decide(read))
+        memberships.withLock { $0 = [] }
+        #expect(!decide(read))
+        memberships.withLock { $0 = [group] }
+        #expect(decide(read))
+        store.reset()
+        #expect(!decide(read))
     }
 
     /// A role assigned to a group grants its members, through nested groups too, and nobody else.
