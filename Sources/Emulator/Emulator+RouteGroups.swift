@@ -45,9 +45,7 @@ extension Emulator {
                 handler: { await graphPipeline.handle($0) }),
             RouteGroup(
                 name: "identity",
-                claims: { request, _ in
-                    identity.service.handles(path: request.path.nonEmptyPathSegments.map { $0.removingPercentEncodingLeniently })
-                },
+                claims: { request, _ in identity.service.handles(rawPath: request.path) },
                 handler: { await identity.handle($0) }, routes: RouteInventoryEntry.entries("identity", identity.routes)),
         ]
         let arm = RouteGroup(

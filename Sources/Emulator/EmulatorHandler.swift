@@ -17,7 +17,8 @@ struct EmulatorHandler: HTTPHandler {
     var persistence: Persistence? = nil
 
     func handle(_ request: HTTPRequest) async -> HTTPResponse {
-        let started = ContinuousClock.now
+        // The clock is read only for the access log's elapsed time.
+        let started = logger.level <= .info ? ContinuousClock.now : nil
         let first = request.path.firstPathSegmentLowercased
         let group = groups.first { $0.claims(request, first) } ?? otherwise
         var response = await group.handler(request)
@@ -26,7 +27,7 @@ struct EmulatorHandler: HTTPHandler {
         // (nothing to wait for on a plain model call); a stream's stored response is written when
         // the stream ends and lands with the next group commit.
         if let persistence { response = await Self.afterDurable(response, persistence: persistence) }
-        if group.writesAccessLog, logger.level <= .info {
+        if group.writesAccessLog, let started {
             let elapsed = ContinuousClock.now - started
             let milliseconds = Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000
             let requestID = response.headers["x-ms-request-id"] ?? "-"

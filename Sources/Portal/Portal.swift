@@ -17,7 +17,20 @@ package struct Portal: Sendable {
     /// Whether the request is the portal's: `GET /` from a browser, or anything under `/_portal/`.
     package func claims(_ request: HTTPRequest) -> Bool {
         if request.path == "/" { return request.method == "GET" && Self.wantsHTML(request.headers["Accept"]) }
-        return request.path.lowercased().hasPrefix(Self.assetPrefix)
+        return Self.isAssetPath(request.path)
+    }
+
+    /// `path.lowercased().hasPrefix(assetPrefix)`, without lower-casing the whole path of every
+    /// request the dispatch asks about when the prefix's bytes are ASCII (ASCII letters lower-case
+    /// the same wherever they stand).
+    static func isAssetPath(_ path: String) -> Bool {
+        let prefix = assetPrefix.utf8
+        let head = path.utf8.prefix(prefix.count)
+        guard head.allSatisfy({ $0 < 0x80 }) else { return path.lowercased().hasPrefix(assetPrefix) }
+        guard head.count == prefix.count else { return false }
+        return zip(head, prefix).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
     }
 
     /// The portal's answer, or nil when the request is not for the portal: `GET /` from an API
@@ -27,7 +40,7 @@ package struct Portal: Sendable {
             guard request.method == "GET", Self.wantsHTML(request.headers["Accept"]) else { return nil }
             return Self.serve(PortalAsset.page, to: request)
         }
-        guard request.path.lowercased().hasPrefix(Self.assetPrefix) else { return nil }
+        guard Self.isAssetPath(request.path) else { return nil }
         guard request.method == "GET" else {
             var response = HTTPResponse.text(405, "Method not allowed: the portal's files are read with GET.\n")
             response.headers.set("Allow", "GET")

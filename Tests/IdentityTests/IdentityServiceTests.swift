@@ -19,6 +19,14 @@ import Testing
         ]
         for path in yes { #expect(service.handles(path: path), "\(path)") }
         for path in no { #expect(!service.handles(path: path), "\(path)") }
+        // The raw path the top-level dispatch passes answers the same, empty segments dropped and
+        // segments percent-decoded.
+        for path in yes { #expect(service.handles(rawPath: "/" + path.joined(separator: "//")), "\(path)") }
+        for path in no { #expect(!service.handles(rawPath: "/" + path.joined(separator: "/")), "\(path)") }
+        #expect(service.handles(rawPath: "/common/OAuth%32/token"))
+        #expect(service.handles(rawPath: "//msi/%74oken/"))
+        #expect(!service.handles(rawPath: "/msi/token/x"))
+        #expect(!service.handles(rawPath: "/common/userrealm/a/b"))
     }
 
     @Test func tokenEndpointNeedsPOST() async {

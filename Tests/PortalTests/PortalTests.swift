@@ -72,6 +72,18 @@ import Testing
         #expect(post.headers["Allow"] == "GET")
     }
 
+    /// The asset prefix matches case-insensitively, as `lowercased().hasPrefix` does, with or
+    /// without non-ASCII text in the path.
+    @Test func assetPathsMatchTheirPrefixInAnyCase() {
+        let paths = [
+            "/_portal/app.js", "/_PORTAL/app.js", "/_Portal/", "/_portal", "/_porta", "", "/", "/subscriptions/x", "/_portal/\u{E9}.js",
+            "/_porta\u{139}/x", "/\u{212A}_portal/", "/_p\u{130}rtal/",
+        ]
+        for path in paths { #expect(Portal.isAssetPath(path) == path.lowercased().hasPrefix(Portal.assetPrefix), "\(path)") }
+        #expect(Portal.isAssetPath("/_PORTAL/app.js"))
+        #expect(!Portal.isAssetPath("/subscriptions/x"))
+    }
+
     @Test func aMatchingETagIsNotModified() throws {
         let first = try #require(Portal().response(to: Self.request("/_portal/app.js")))
         let etag = try #require(first.headers["ETag"])
