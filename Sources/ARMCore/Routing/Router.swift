@@ -59,7 +59,11 @@ package final class Router: Sendable {
     }
 
     package func lookup(method: String, segments: [String]) -> Lookup {
-        let lowered = segments.map { $0.lowercased() }
+        // A segment without upper-case or non-ASCII bytes is its own lower-case form: no new string
+        // (a subscription id, a resource name) for most of a path.
+        let lowered = segments.map { segment in
+            segment.utf8.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? segment : segment.lowercased()
+        }
         let method = method.uppercased()
         var values: [String] = []
         values.reserveCapacity(segments.count)
