@@ -4,7 +4,7 @@ extension HTTPRequestParser {
     private static let colon = UInt8(ascii: ":")
 
     /// tchar (RFC 9110 section 5.6.2): the characters of methods and field names.
-    private static let tokenTable: [Bool] = (0..<256).map { value in
+    static let tokenTable: [Bool] = (0..<256).map { value in
         let byte = UInt8(value)
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):

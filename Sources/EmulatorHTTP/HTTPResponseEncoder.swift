@@ -34,8 +34,12 @@ enum HTTPResponseEncoder {
         out.append(contentsOf: "\r\n".utf8)
 
         var declaredLength: Int?
+        // Names and values are checked and copied as contiguous UTF-8 (`withUTF8`), with the token
+        // table fetched once: per byte through `String.UTF8View` this was 3% of a GET's CPU (perf).
+        let tokenTable = HTTPRequestParser.tokenTable
         for field in response.headers.fields {
-            guard isValidName(field.name) else { continue }
+            var name = field.name
+            guard name.withUTF8({ isValidName($0, tokenTable: tokenTable) }) else { continue }
             switch ownedField(field.name) {
             case .contentLength:
                 declaredLength = Int(field.value.trimmingASCIIWhitespace())
@@ -46,11 +50,16 @@ enum HTTPResponseEncoder {
                 break
             }
             // Response splitting (RFC 9110 section 5.5): a value with CR, LF, NUL or other controls is dropped.
-            guard isValidValue(field.value) else { continue }
-            out.append(contentsOf: field.name.utf8)
-            out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
-            out.append(contentsOf: "\r\n".utf8)
+            var value = field.value
+            value.withUTF8 { value in
+                guard isValidValue(value) else { return }
+                name.withUTF8 { out.append(contentsOf: $0) }
+                out.append(UInt8(ascii: ":"))
+                out.append(UInt8(ascii: " "))
+                out.append(contentsOf: value)
+                out.append(UInt8(ascii: "\r"))
+                out.append(UInt8(ascii: "\n"))
+            }
         }
 
         out.append(contentsOf: "Date: ".utf8)
@@ -121,16 +130,16 @@ enum HTTPResponseEncoder {
         }
     }
 
-    private static func isValidName(_ name: String) -> Bool {
+    private static func isValidName(_ name: UnsafeBufferPointer<UInt8>, tokenTable: [Bool]) -> Bool {
         guard !name.isEmpty else { return false }
-        for byte in name.utf8 where byte >= 0x80 || !HTTPRequestParser.isTokenCharacter(byte) {
+        for byte in name where byte >= 0x80 || !tokenTable[Int(byte)] {
             return false
         }
         return true
     }
 
-    private static func isValidValue(_ value: String) -> Bool {
-        for byte in value.utf8 where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
+    private static func isValidValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
             return false
         }
         return true

@@ -2,8 +2,21 @@ extension String {
     /// The non-empty `/`-separated segments, as they are (still percent-encoded). Split on the UTF-8
     /// bytes: `split(separator:)` on a `String` walks `Character`s, and did so several times per
     /// request in a profile of the request path (`scripts/benchmark-dataplane`).
+    /// One pass over contiguous UTF-8, each segment copied straight into its `String` (a `/` never
+    /// splits a multi-byte character, so every segment is valid UTF-8 as it is).
     package var nonEmptyPathSegments: [String] {
-        utf8.split(separator: UInt8(ascii: "/")).map { String(Substring($0)) }
+        var path = self
+        return path.withUTF8 { bytes in
+            var segments: [String] = []
+            var start = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "/") {
+                if position > start {
+                    segments.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self))
+                }
+                start = position + 1
+            }
+            return segments
+        }
     }
 
     /// The first non-empty segment, lower-cased (`dataplane`, `_emulator`): the top-level dispatch

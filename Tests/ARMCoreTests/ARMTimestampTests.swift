@@ -18,6 +18,10 @@ import Testing
 
     @Test func compactFormForRoutingIds() {
         #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: 1_746_454_206)) == "20250505T141006Z")
+        #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: 0)) == "19700101T000000Z")
+        #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: -1)) == "19691231T235959Z")
+        #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: 253_402_300_799)) == "99991231T235959Z")
+        #expect(ARMTimestamp.compactString(from: Date(timeIntervalSince1970: 253_402_300_800)) == "100000101T000000Z")
     }
 
     @Test func parsing() throws {

@@ -36,5 +36,10 @@ import Testing
         #expect(RateLimiter.Kind(method: "DELETE") == .deletes)
         #expect(RateLimiter.headerName(kind: .reads, subscriptionScoped: true) == "x-ms-ratelimit-remaining-subscription-reads")
         #expect(RateLimiter.headerName(kind: .writes, subscriptionScoped: false) == "x-ms-ratelimit-remaining-tenant-writes")
+        for kind in RateLimiter.Kind.allCases {
+            #expect(
+                RateLimiter.headerName(kind: kind, subscriptionScoped: true) == "x-ms-ratelimit-remaining-subscription-" + kind.rawValue)
+            #expect(RateLimiter.headerName(kind: kind, subscriptionScoped: false) == "x-ms-ratelimit-remaining-tenant-" + kind.rawValue)
+        }
     }
 }

@@ -50,8 +50,16 @@ package final class RateLimiter: Sendable {
 
     /// The header ARM reports the count in: `x-ms-ratelimit-remaining-subscription-reads`, or the
     /// `tenant` variant for requests outside a subscription.
+    /// Literals: every ARM response names one, and interpolating it cost an allocation each time.
     package static func headerName(kind: Kind, subscriptionScoped: Bool) -> String {
-        "x-ms-ratelimit-remaining-\(subscriptionScoped ? "subscription" : "tenant")-\(kind.rawValue)"
+        switch (kind, subscriptionScoped) {
+        case (.reads, true): "x-ms-ratelimit-remaining-subscription-reads"
+        case (.writes, true): "x-ms-ratelimit-remaining-subscription-writes"
+        case (.deletes, true): "x-ms-ratelimit-remaining-subscription-deletes"
+        case (.reads, false): "x-ms-ratelimit-remaining-tenant-reads"
+        case (.writes, false): "x-ms-ratelimit-remaining-tenant-writes"
+        case (.deletes, false): "x-ms-ratelimit-remaining-tenant-deletes"
+        }
     }
 
     package func reset() {

@@ -12,10 +12,32 @@ package enum ARMTimestamp {
     }
 
     /// `yyyyMMddTHHmmssZ`, the middle part of `x-ms-routing-request-id` (docs/azure-behaviours.md "Response headers").
+    /// Written as 16 bytes (every response carries one; the concatenated form was 1% of a GET's CPU),
+    /// years outside 0...9999 as padded text.
     package static func compactString(from date: Date) -> String {
         let civil = CivilTime(secondsSinceEpoch: split(date).seconds)
-        return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2) + "T" + pad(civil.hour, 2) + pad(civil.minute, 2)
-            + pad(civil.second, 2) + "Z"
+        guard (0...9999).contains(civil.year) else {
+            return pad(civil.year, 4) + pad(civil.month, 2) + pad(civil.day, 2) + "T" + pad(civil.hour, 2) + pad(civil.minute, 2)
+                + pad(civil.second, 2) + "Z"
+        }
+        return String(unsafeUninitializedCapacity: 16) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var remaining = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+            }
+            put(civil.year, width: 4, at: 0)
+            put(civil.month, width: 2, at: 4)
+            put(civil.day, width: 2, at: 6)
+            buffer[8] = UInt8(ascii: "T")
+            put(civil.hour, width: 2, at: 9)
+            put(civil.minute, width: 2, at: 11)
+            put(civil.second, width: 2, at: 13)
+            buffer[15] = UInt8(ascii: "Z")
+            return 16
+        }
     }
 
     /// Parses `YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM)`; nil for anything else.

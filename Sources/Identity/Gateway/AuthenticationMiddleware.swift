@@ -50,25 +50,28 @@ package struct AuthenticationMiddleware: ARMMiddleware {
     /// Scanned as UTF-8 bytes: this runs on every ARM request, and splitting a ~1.5 KB token as
     /// `Character`s (grapheme clusters) cost more than the whole rest of the request.
     private func bearerToken(in header: String, request: ARMRequest) throws -> String {
-        let bytes = Array(header.utf8)
-        let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-        var start = 0
-        var end = bytes.count
-        while start < end, isBlank(bytes[start]) { start += 1 }
-        while end > start, isBlank(bytes[end - 1]) { end -= 1 }
-        let scheme = Array("bearer".utf8)
-        guard end - start > scheme.count + 1,
-            zip(bytes[start..<start + scheme.count], scheme).allSatisfy({ $0 | 0x20 == $1 }),
-            isBlank(bytes[start + scheme.count])
-        else {
-            throw ARMError.authenticationFailedInvalidHeader(authority: authority(for: request, token: nil))
+        // Read in place (`withUTF8`), the token copied once: copying the header into an array first
+        // was 1% of an authenticated GET's CPU (perf).
+        var header = header
+        let token = header.withUTF8 { bytes -> String? in
+            let isBlank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+            var start = 0
+            var end = bytes.count
+            while start < end, isBlank(bytes[start]) { start += 1 }
+            while end > start, isBlank(bytes[end - 1]) { end -= 1 }
+            let scheme: StaticString = "bearer"
+            let schemeCount = scheme.utf8CodeUnitCount
+            guard end - start > schemeCount + 1,
+                (0..<schemeCount).allSatisfy({ bytes[start + $0] | 0x20 == scheme.utf8Start[$0] }),
+                isBlank(bytes[start + schemeCount])
+            else { return nil }
+            var tokenStart = start + schemeCount
+            while tokenStart < end, isBlank(bytes[tokenStart]) { tokenStart += 1 }
+            guard tokenStart < end, !bytes[tokenStart..<end].contains(where: isBlank) else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]), as: UTF8.self)
         }
-        var tokenStart = start + scheme.count
-        while tokenStart < end, isBlank(bytes[tokenStart]) { tokenStart += 1 }
-        guard tokenStart < end, !bytes[tokenStart..<end].contains(where: isBlank) else {
-            throw ARMError.authenticationFailedInvalidHeader(authority: authority(for: request, token: nil))
-        }
-        return String(decoding: bytes[tokenStart..<end], as: UTF8.self)
+        guard let token else { throw ARMError.authenticationFailedInvalidHeader(authority: authority(for: request, token: nil)) }
+        return token
     }
 
     /// `{base}/{tenant}` for the challenge: the token's tenant when we know it, else the tenant of the
