@@ -11,4 +11,13 @@ import Testing
         #expect(query["$skiptoken"] == "x")
         #expect(query["missing"] == nil)
     }
+
+    /// Empty pairs are dropped, a pair splits on its first `=` only, and the order is kept.
+    @Test func pairsSplitOnTheFirstEqualsSign() {
+        let query = QueryParameters("&&a=1=2&=v&b=&c&\u{E9}=%C3%A9&")
+        #expect(query.items.map(\.name) == ["a", "", "b", "c", "\u{E9}"])
+        #expect(query.items.map(\.value) == ["1=2", "v", "", "", "\u{E9}"])
+        #expect(QueryParameters("").items.isEmpty)
+        #expect(QueryParameters("&").items.isEmpty)
+    }
 }

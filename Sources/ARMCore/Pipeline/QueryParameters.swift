@@ -6,12 +6,27 @@ package struct QueryParameters: Sendable {
     package private(set) var items: [(name: String, value: String)]
 
     package init(_ raw: String) {
-        // Split on the UTF-8 bytes: splitting the String itself walks grapheme clusters.
-        items = raw.utf8.split(separator: UInt8(ascii: "&"), omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: UInt8(ascii: "="), maxSplits: 1, omittingEmptySubsequences: false)
-            let name = String(Substring(parts[0])).replacingPlusWithSpace.removingPercentEncodingLeniently
-            let value = parts.count > 1 ? String(Substring(parts[1])).replacingPlusWithSpace.removingPercentEncodingLeniently : ""
-            return (name, value)
+        // One pass over the contiguous UTF-8 bytes: splitting the String walks grapheme clusters,
+        // and `UTF8View.split` was 1% of an ARM GET's CPU (perf). Pairs split on `&` (empty ones
+        // dropped), each on its first `=`; `&` and `=` are ASCII, so every piece is valid UTF-8.
+        var raw = raw
+        items = raw.withUTF8 { bytes in
+            func text(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self).replacingPlusWithSpace
+                    .removingPercentEncodingLeniently
+            }
+            var items: [(name: String, value: String)] = []
+            var start = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "&") {
+                defer { start = position + 1 }
+                guard position > start else { continue }
+                if let equals = bytes[start..<position].firstIndex(of: UInt8(ascii: "=")) {
+                    items.append((text(start..<equals), text(equals + 1..<position)))
+                } else {
+                    items.append((text(start..<position), ""))
+                }
+            }
+            return items
         }
     }
 

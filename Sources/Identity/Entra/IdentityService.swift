@@ -42,29 +42,49 @@ package final class IdentityService: Sendable {
 
     /// True for the paths this service answers, given percent-decoded, non-empty path segments.
     package func handles(path segments: [String]) -> Bool {
-        Self.claims(count: segments.count) { segments[$0].lowercased() }
+        Self.claims(count: segments.count) { segments[$0].lowercased() == $1 }
     }
 
-    /// `handles(path:)` on a request's raw path: it decodes only the (at most four) segments the
-    /// answer depends on, since the top-level dispatch asks this of every ARM request (perf: splitting
-    /// and decoding the whole path was 3% of an authenticated GET's CPU).
+    /// `handles(path:)` on a request's raw path, since the top-level dispatch asks this of every ARM
+    /// request (perf: splitting and decoding the whole path was 3% of an authenticated GET's CPU).
+    /// It reads the path in place and decodes only the (at most four) segments it compares; a
+    /// segment of ASCII without `%` is compared as it is, case-insensitively.
     package func handles(rawPath: String) -> Bool {
-        let raw = rawPath.utf8.split(separator: UInt8(ascii: "/"))
-        return Self.claims(count: raw.count) { String(Substring(raw[$0])).removingPercentEncodingLeniently.lowercased() }
+        var path = rawPath
+        return path.withUTF8 { bytes in
+            var ranges: [Range<Int>] = []
+            var count = 0
+            var start = 0
+            for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "/") {
+                if position > start {
+                    if ranges.count < 4 { ranges.append(start..<position) }
+                    count += 1
+                }
+                start = position + 1
+            }
+            return Self.claims(count: count) { index, literal in
+                let raw = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+                guard raw.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else {
+                    return String(decoding: raw, as: UTF8.self).removingPercentEncodingLeniently.lowercased() == literal
+                }
+                return raw.count == literal.utf8.count
+                    && zip(raw, literal.utf8).allSatisfy { byte, expected in
+                        (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+                    }
+            }
+        }
     }
 
-    /// The decision of `handles`, given the number of segments and the lower-cased decoded segment at
-    /// an index (only the first four are ever asked for).
-    private static func claims(count: Int, lowered segment: (Int) -> String) -> Bool {
-        if count == 2, segment(0) == "msi", segment(1) == "token" { return true }
-        if count == 4, segment(0) == "metadata", segment(1) == "identity", segment(2) == "oauth2", segment(3) == "token" { return true }
+    /// The decision of `handles`, given the number of segments and whether the lower-cased decoded
+    /// segment at an index equals a (lower-case) literal; only the first four are ever asked about.
+    private static func claims(count: Int, segment matches: (Int, String) -> Bool) -> Bool {
+        if count == 2, matches(0, "msi"), matches(1, "token") { return true }
+        if count == 4, matches(0, "metadata"), matches(1, "identity"), matches(2, "oauth2"), matches(3, "token") { return true }
         guard count >= 2 else { return false }
-        switch segment(1) {
-        case "oauth2", ".well-known", "discovery": return true
-        case "userrealm": return count == 3
-        case "v2.0": return count >= 3 && segment(2) == ".well-known"
-        default: return false
-        }
+        if matches(1, "oauth2") || matches(1, ".well-known") || matches(1, "discovery") { return true }
+        if matches(1, "userrealm") { return count == 3 }
+        if matches(1, "v2.0") { return count >= 3 && matches(2, ".well-known") }
+        return false
     }
 
     /// Answers one request; never throws (errors are Entra-shaped responses). The emulator keeps one
