@@ -177,6 +177,10 @@ struct KeyVaultDataPlaneTests {
         let unversioned = try await world.vault.send("GET", "/secrets", apiVersion: "", token: token)
         #expect(unversioned.status == 400)
         #expect(unversioned.json?["error"]?["code"]?.stringValue == "BadParameter")
+        // The dated versions of azure-keyvault-secrets 4.11+ are served; a malformed one is not.
+        #expect(try await world.vault.send("GET", "/secrets", apiVersion: "2026-04-01", token: token).status == 200)
+        #expect(try await world.vault.send("GET", "/secrets", apiVersion: "7.6-preview.2", token: token).status == 200)
+        #expect(try await world.vault.send("GET", "/secrets", apiVersion: "latest", token: token).status == 400)
         // No value; a bad name.
         #expect(try await world.vault.send("PUT", "/secrets/s1", body: #"{"contentType":"x"}"#, token: token).status == 400)
         let badName = try await world.vault.send("PUT", "/secrets/bad_name", body: #"{"value":"x"}"#, token: token)

@@ -72,7 +72,7 @@ extension MachineLearningServicesProvider {
     }
 
     /// The order keeps a failed step from leaving half a write (docs/hubs-and-projects.md
-    /// "Connections"): new credentials are set in the vault first (a refusal fails the request with
+    /// "Resources the ML service creates"): new credentials are set in the vault first (a refusal fails the request with
     /// nothing written), then the connection is written naming that secret version; when that write
     /// fails, a secret set for a new connection is deleted again. Credentials dropped by the write are
     /// deleted after it.
