@@ -64,7 +64,7 @@ let package = Package(
         // Minimal Storage / KeyVault / ContainerRegistry / Insights resources a hub depends on.
         .target(
             name: "DependentsProvider",
-            dependencies: ["ARMCore", "JSON"],
+            dependencies: ["ARMCore", "JSON", "EmulatorHTTP"],
             path: "Sources/Providers/Dependents",
             swiftSettings: strict
         ),
@@ -140,7 +140,7 @@ let package = Package(
             name: "ProviderTestSupport",
             dependencies: [
                 "Emulator", "ARMTestSupport", "ARMCore", "Identity", "Authorization", "AuthorizationProvider", "InsightsProvider",
-                "MachineLearningServicesProvider", "ControlPlaneProxy",
+                "MachineLearningServicesProvider", "ControlPlaneProxy", "DependentsProvider",
             ],
             path: "Tests/ProviderTestSupport", swiftSettings: strict),
         .testTarget(name: "JSONTests", dependencies: ["JSON"], swiftSettings: strict),

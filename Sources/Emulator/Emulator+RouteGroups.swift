@@ -1,5 +1,6 @@
 import ARMCore
 import DataPlane
+import DependentsProvider
 import EmulatorHTTP
 import Identity
 import Portal
@@ -8,7 +9,8 @@ extension Emulator {
     /// The top-level route groups in dispatch order (docs/architecture.md "A request's way"), and the ARM
     /// pipeline's group, which answers whatever none of them claims.
     static func routeGroups(
-        dataPlane: DataPlane, operatorPipeline: ARMPipeline, publicPipeline: ARMPipeline, graphPipeline: ARMPipeline,
+        keyVault: KeyVaultDataPlane, dataPlane: DataPlane, operatorPipeline: ARMPipeline, publicPipeline: ARMPipeline,
+        graphPipeline: ARMPipeline,
         identity: IdentityPipeline, armPipeline: ARMPipeline
     ) -> (groups: [RouteGroup], otherwise: RouteGroup) {
         let portal = Portal()
@@ -20,8 +22,13 @@ extension Emulator {
             },
             handler: { await dataPlane.handle($0) })
         dataPlaneGroup.writesAccessLog = false
+        // Key Vault's secrets under `/dataplane/{vault}.vault.azure.net/` (docs/dataplane.md "Key Vault
+        // secrets"): the Dependents provider's chain, asked before the accounts' data plane.
+        let keyVaultGroup = RouteGroup(
+            name: "keyvault", claims: { request, first in first == "dataplane" && KeyVaultDataPlane.claims(request) },
+            handler: { await keyVault.handle($0) }, routes: RouteInventoryEntry.entries("keyvault", keyVault.pipeline.router.routes))
         let groups: [RouteGroup] = [
-            dataPlaneGroup,
+            keyVaultGroup, dataPlaneGroup,
             // `GET /` for a browser and `/_portal/*`; `GET /` from an API client goes on down the list.
             RouteGroup(
                 name: "portal", claims: { request, _ in portal.claims(request) },

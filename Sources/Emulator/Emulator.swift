@@ -89,10 +89,15 @@ package final class Emulator: Sendable {
         } else {
             linkedAccess = nil
         }
+        // The ML service keeps connection secrets through Key Vault's data plane (docs/hubs-and-projects.md).
+        let vaultRequests = InternalRequests()
         let machineLearning = MachineLearningServicesProvider(
             directory: directory, store: store, operations: operations, linkedAccess: linkedAccess,
-            internalRequests: internalRequests)
+            internalRequests: internalRequests, vaultRequests: vaultRequests)
         let dependents = DependentsProvider(store: store)
+        let keyVault = Self.keyVaultDataPlane(
+            dependents, validator: identity.validator, evaluator: config.rbac == .enforce ? evaluator : nil, faults: faults)
+        vaultRequests.connect(to: keyVault.pipeline)
         hubProxyForwarder = ProxyForwarder(timeoutMilliseconds: config.proxyTimeoutMilliseconds, identity: identity)
         let hubProxy = ControlPlaneProxy(store: store, forwarder: hubProxyForwarder)
         let insights = InsightsProvider(log: activityLog)
@@ -127,7 +132,8 @@ package final class Emulator: Sendable {
         let identityPipeline = IdentityPipeline(service: identity)
         routers = [armRouter, publicPipeline.router, operatorRouter, graphPipeline.router, identityPipeline.router]
         let routeGroups = Self.routeGroups(
-            dataPlane: dataPlane, operatorPipeline: operatorPipeline, publicPipeline: publicPipeline, graphPipeline: graphPipeline,
+            keyVault: keyVault, dataPlane: dataPlane, operatorPipeline: operatorPipeline, publicPipeline: publicPipeline,
+            graphPipeline: graphPipeline,
             identity: identityPipeline, armPipeline: armPipeline)
         handler = EmulatorHandler(groups: routeGroups.groups, otherwise: routeGroups.otherwise, logger: logger, persistence: persistence)
         let serverConfiguration = HTTPServerConfiguration(

@@ -30,6 +30,7 @@ import Testing
         ("Sources/Providers/Resources/ARMError+Resources.swift", ARMError.resourcesCatalog),
         ("Sources/Providers/CognitiveServices/ARMError+CognitiveServices.swift", ARMError.cognitiveServicesCatalog),
         ("Sources/Providers/Dependents/ARMError+Dependents.swift", ARMError.dependentsCatalog),
+        ("Sources/Providers/Dependents/ARMError+KeyVault.swift", ARMError.keyVaultCatalog),
         (
             "Sources/Providers/MachineLearningServices/ARMError+MachineLearningServices.swift",
             ARMError.machineLearningServicesCatalog
@@ -58,6 +59,8 @@ import Testing
         "InternalServerError": "the generic 500, with a message or with the default text",
         "BadGateway": "the proxy names the unreachable target; an injected fault uses ARM's generic text",
         "GatewayTimeout": "the proxy names the silent target; an injected fault uses ARM's generic text",
+        "Unauthorized": "Key Vault's 401: the message says whether the token is missing, invalid or of another audience",
+        "BadParameter": "Key Vault's 400 for a request it cannot use: the message names the parameter",
     ]
 
     /// Codes Azure answers with more than one status.

@@ -160,6 +160,23 @@ struct FirstPartyDependentsTests {
         }
         #expect(world.store.get(ResourceID(MLTestWorld.workspace("sneaky"))!) == nil)
         #expect(world.store.get(ResourceID(MLTestWorld.group("rg-by-ml"))!) == nil)
+
+        // Over Key Vault's data plane it may set, read and delete a secret (connection credentials),
+        // but not list the vault's secrets.
+        let vault = try #require(ResourceID(hub.properties?["keyVault"]?.stringValue ?? "")).name
+        let secrets = "/dataplane/\(vault).vault.azure.net/secrets"
+        #expect(await sendToVault(world, "PUT", secrets + "/s1", body: ["value": "x"]) == 200)
+        #expect(await sendToVault(world, "GET", secrets + "/s1") == 200)
+        #expect(await sendToVault(world, "GET", secrets) == 403)
+        #expect(await sendToVault(world, "DELETE", secrets + "/s1") == 200)
+    }
+
+    /// The service's principal on Key Vault's data plane: the answer's status.
+    func sendToVault(_ world: MLTestWorld, _ method: String, _ path: String, body: JSONValue? = nil) async -> Int? {
+        try? await world.base.vaultRequests.send(
+            method, path, apiVersion: "7.5", body: body, as: MachineLearningServicesProvider.serviceCaller(tenantId: WellKnown.tenantId),
+            baseURL: "https://localhost:8443"
+        ).status
     }
 
     @Test func aRefusedDependentFailsTheHubWithoutAPartialWrite() async throws {

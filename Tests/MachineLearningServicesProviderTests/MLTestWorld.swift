@@ -19,6 +19,8 @@ struct MLTestWorld: ProviderWorld {
 
     let base: ProviderTestWorld
     let client: TestClient
+    /// Key Vault's secrets data plane over the same store (where connection secrets live).
+    let keyVault: KeyVaultDataPlane
 
     init(
         provisioningDelay: Duration = .zero, linkedAccess: MachineLearningServicesProvider.AccessCheck? = nil, enforceRBAC: Bool = true
@@ -26,15 +28,17 @@ struct MLTestWorld: ProviderWorld {
         base = try ProviderTestWorld(provisioningDelay: provisioningDelay)
         let ml = MachineLearningServicesProvider(
             directory: base.directory, store: base.store, operations: base.operations, linkedAccess: linkedAccess,
-            internalRequests: base.internalRequests)
+            internalRequests: base.internalRequests, vaultRequests: base.vaultRequests)
         let resources = ResourcesProvider(
             directory: base.directory, store: base.store, operations: base.operations,
             registrations: [ResourcesProvider.registration, MachineLearningServicesProvider.registration]
                 + DependentsProvider.registrations,
             cascades: [ml])
-        let routes = resources.routes + ml.routes + DependentsProvider(store: base.store).routes + base.authorization.routes
+        let dependents = DependentsProvider(store: base.store)
+        let routes = resources.routes + ml.routes + dependents.routes + base.authorization.routes
         client = ProviderTestWorld.client(
             base.pipeline(routes: routes, caller: Self.operatorCaller, rbac: enforceRBAC), apiVersion: "2024-10-01")
+        keyVault = base.keyVault(dependents, rbac: enforceRBAC)
     }
 
     // MARK: paths and fixtures

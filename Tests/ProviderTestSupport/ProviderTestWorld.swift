@@ -3,6 +3,7 @@ import ARMTestSupport
 import Authorization
 import AuthorizationProvider
 import ControlPlaneProxy
+import DependentsProvider
 import Emulator
 import Identity
 import InsightsProvider
@@ -23,6 +24,10 @@ package struct ProviderTestWorld: Sendable {
     package let faults: FaultInjector
     /// Connected to the pipeline `pipeline(routes:)` builds, for providers that send internal requests.
     package let internalRequests: InternalRequests
+    /// Connected to the Key Vault data plane `keyVault(_:rbac:)` builds (the ML service's connection secrets).
+    package let vaultRequests: InternalRequests
+    /// Mints real tokens (the well-known signing key) for the Key Vault data plane's tests.
+    package let identity: IdentityService
 
     package init(provisioningDelay: Duration = .zero) throws {
         directory = try Directory(seedPath: nil)
@@ -40,6 +45,17 @@ package struct ProviderTestWorld: Sendable {
         activityLog = ActivityLog()
         faults = FaultInjector()
         internalRequests = InternalRequests()
+        vaultRequests = InternalRequests()
+        identity = IdentityService(directory: directory, signingKey: .wellKnown)
+    }
+
+    /// Key Vault's secrets data plane as `Emulator.init` builds it, real token validation included;
+    /// `vaultRequests` go through it. `rbac: false` is `--rbac off`.
+    package func keyVault(_ dependents: DependentsProvider, rbac: Bool = true) -> KeyVaultDataPlane {
+        let keyVault = Emulator.keyVaultDataPlane(
+            dependents, validator: identity.validator, evaluator: rbac ? evaluator : nil, faults: faults)
+        vaultRequests.connect(to: keyVault.pipeline)
+        return keyVault
     }
 
     /// The production pipeline around `routes` (the operations' routes are added); internal

@@ -3,9 +3,9 @@ import Foundation
 import JSON
 
 /// `vaults/{v}/secrets/{name}` (Key Vault management API): the vault's secret store. ARM accepts a
-/// secret's `value` on PUT but never returns it (the value is read over the data plane, which the
-/// emulator does not serve); it is kept in the secret's private state under `value`, which is
-/// where the ML provider keeps connection credentials.
+/// secret's `value` on PUT but never returns it: the value is read over Key Vault's data plane
+/// (`DependentsProvider+SecretsDataPlane.swift`), which serves the same stored secret. A PUT adds a
+/// version, as the data plane's SetSecret does (`SecretVersion`).
 extension DependentsProvider {
     static let secretType = "Microsoft.KeyVault/vaults/secrets"
 
@@ -35,33 +35,19 @@ extension DependentsProvider {
     func createSecret(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
         _ = try requireVault(request)
         let name = parameters.required("secretName")
-        guard (1...127).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) else {
-            throw ARMError.secretNameInvalid(name)
-        }
+        guard SecretVersion.isValidName(name) else { throw ARMError.secretNameInvalid(name) }
         let input = try request.jsonBody()
-        let value = input["properties"]?["value"]?.stringValue ?? ""
+        let properties = input["properties"]
+        let seconds = Int64(now().timeIntervalSince1970)
+        let version = SecretVersion(
+            value: properties?["value"]?.stringValue ?? "", contentType: properties?["contentType"]?.stringValue,
+            tags: input["tags"]?.objectValue, enabled: properties?["attributes"]?["enabled"]?.boolValue ?? true, created: seconds,
+            updated: seconds)
         let id = request.resourceID
         let vaultName = parameters.required("vaultName")
         let write = try store.upsert(id, precondition: request.precondition) { existing in
-            (Self.secretBody(id: id, vaultName: vaultName, at: now()), ["value": .string(value)])
+            (version.armBody(id: id, vault: vaultName), version.privateState(over: existing))
         }
         return ARMResponse(status: write.created ? 201 : 200, body: .object(write.resource.body))
-    }
-
-    /// The secret envelope without its value.
-    static func secretBody(id: ResourceID, vaultName: String, at date: Date) -> JSONObject {
-        let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
-        return JSONObject([
-            ("id", .string(id.description)), ("name", .string(id.name)), ("type", .string(secretType)),
-            (
-                "properties",
-                [
-                    "attributes": ["enabled": true, "created": seconds, "updated": seconds],
-                    "secretUri": .string("https://\(vaultName).vault.azure.net/secrets/\(id.name)"),
-                    "secretUriWithVersion": .string(
-                        "https://\(vaultName).vault.azure.net/secrets/\(id.name)/" + newGUID().replacingOccurrences(of: "-", with: "")),
-                ]
-            ),
-        ])
     }
 }

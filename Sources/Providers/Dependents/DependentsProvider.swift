@@ -11,14 +11,14 @@ import Foundation
 /// access keys (`listKeys`, `regenerateKey`); vaults are soft-deleted (`deletedVaults`, purge,
 /// recover).
 ///
-/// Limitations (LocalStack style): no data planes (blobs, secret values over the vault URI, images,
+/// Data plane: Key Vault's secrets (`KeyVaultDataPlane`, docs/dataplane.md "Key Vault secrets").
+/// Limitations (LocalStack style): no other data planes (blobs, keys, certificates, images,
 /// telemetry), no SAS, no network rules. PATCH and the other operations answer 501.
 ///
 /// The Machine Learning service creates hubs' storage accounts and vaults and projects' containers
-/// with internal requests to these routes, as its first-party principal (docs/hubs-and-projects.md),
-/// so they get the bodies below like any client's. Contract with Microsoft.MachineLearningServices
-/// for connection secrets, which it still keeps through the store: a vault secret's value lives in
-/// the secret's private state under `value` (never rendered: ARM's secret GET has no value).
+/// with internal requests to these routes, and sets, reads and deletes connection secrets with
+/// internal requests to the secrets data plane, as its first-party principal
+/// (docs/hubs-and-projects.md), so they get the bodies below like any client's.
 package struct DependentsProvider: Sendable, RouteProvider {
     let store: ResourceStore
     let now: @Sendable () -> Date

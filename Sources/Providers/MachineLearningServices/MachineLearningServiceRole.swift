@@ -9,8 +9,10 @@ import Authorization
 /// creates for a workspace and undoes when a creation fails half way: a hub's storage account, key
 /// vault, container registry and Application Insights component, a project's blob containers, and
 /// role assignments of Storage Blob Data Contributor only (the block's condition, in the form of
-/// the delegating built-in roles), which it also deletes when their project goes. It cannot read or write workspaces, accounts, resource groups,
-/// keys, secrets or any other role.
+/// the delegating built-in roles), which it also deletes when their project goes; and connection
+/// secrets, which it sets, reads and deletes over Key Vault's data plane (three data actions, not
+/// the list). It cannot read or write workspaces, accounts, resource groups, keys, ARM secrets or
+/// any other role.
 package enum MachineLearningServiceRole {
     package static let guid = "fe000000-0000-4000-8000-000000000011"
 
@@ -33,6 +35,12 @@ package enum MachineLearningServiceRole {
                 "Microsoft.ContainerRegistry/registries/delete",
                 "Microsoft.Insights/components/write",
                 "Microsoft.Insights/components/delete",
+            ]),
+            // Connection secrets, over Key Vault's data plane only: no ARM action on secrets, no list.
+            Permission(dataActions: [
+                "Microsoft.KeyVault/vaults/secrets/setSecret/action",
+                "Microsoft.KeyVault/vaults/secrets/getSecret/action",
+                "Microsoft.KeyVault/vaults/secrets/delete",
             ]),
             Permission(
                 actions: ["Microsoft.Authorization/roleAssignments/write", "Microsoft.Authorization/roleAssignments/delete"],

@@ -6,7 +6,8 @@ import JSON
 /// `category`/`target`, `POST listsecrets`.
 ///
 /// Secrets are write-only: `credentials` is taken from PUT/PATCH, kept as a secret in the key vault
-/// of the workspace that owns the dependents (a project's hub), and only `listsecrets` returns it.
+/// of the workspace that owns the dependents (a project's hub), set and read over Key Vault's data
+/// plane (`+ConnectionSecrets.swift`), and only `listsecrets` returns it.
 ///
 /// Sharing (EMULATOR CHOICE, docs/azure-behaviours.md "Hub connections seen from a project"): a project sees its own connections plus its
 /// hub's connections whose `isSharedToAll` is not `false`. Those keep their id under the hub path
@@ -22,17 +23,17 @@ extension MachineLearningServicesProvider {
         let action = "Microsoft.MachineLearningServices/workspaces/connections/"
         return [
             Route("PUT", item, operationID: "WorkspaceConnections_Create", action: action + "write") { request, parameters in
-                try putConnection(request, parameters, patch: false)
+                try await putConnection(request, parameters, patch: false)
             },
             Route("PATCH", item, operationID: "WorkspaceConnections_Update", action: action + "write") { request, parameters in
-                try putConnection(request, parameters, patch: true)
+                try await putConnection(request, parameters, patch: true)
             },
             Route("GET", item, operationID: "WorkspaceConnections_Get", action: action + "read") { request, parameters in
                 let workspace = try requireWorkspace(request)
                 return .ok(.object(try visibleConnection(parameters.required("connectionName"), in: workspace).body))
             },
             Route("DELETE", item, operationID: "WorkspaceConnections_Delete", action: action + "delete") { request, parameters in
-                try deleteConnection(request, parameters)
+                try await deleteConnection(request, parameters)
             },
             Route("GET", collection, operationID: "WorkspaceConnections_List", action: action + "read") { request, parameters in
                 try listConnections(request, parameters)
@@ -44,7 +45,7 @@ extension MachineLearningServicesProvider {
                 let workspace = try requireWorkspace(request)
                 let connection = try visibleConnection(parameters.required("connectionName"), in: workspace)
                 var body = connection.body
-                if var properties = body["properties"]?.objectValue, let credentials = readSecret(of: connection) {
+                if var properties = body["properties"]?.objectValue, let credentials = try await readSecret(of: connection, for: request) {
                     properties["credentials"] = credentials
                     body["properties"] = .object(properties)
                 }
@@ -70,7 +71,12 @@ extension MachineLearningServicesProvider {
         connection.body["properties"]?["isSharedToAll"]?.boolValue != false
     }
 
-    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, patch: Bool) throws -> ARMResponse {
+    /// The order keeps a failed step from leaving half a write (docs/hubs-and-projects.md
+    /// "Resources the ML service creates"): new credentials are set in the vault first (a refusal fails the request with
+    /// nothing written), then the connection is written naming that secret version; when that write
+    /// fails, a secret set for a new connection is deleted again. Credentials dropped by the write are
+    /// deleted after it.
+    func putConnection(_ request: ARMRequest, _ parameters: RouteParameters, patch: Bool) async throws -> ARMResponse {
         let workspace = try requireWorkspace(request)
         let name = parameters.required("connectionName")
         guard Self.isValidWorkspaceChildName(name) else { throw ARMError.invalidWorkspaceChildName(name, type: Self.connectionType) }
@@ -83,29 +89,50 @@ extension MachineLearningServicesProvider {
         if patch, existing == nil { throw ARMError.workspaceChildNotFound("Connection", name: name, workspace: workspace.id.name) }
         let input = patch ? (try request.optionalJSONBody() ?? JSONObject()) : try request.jsonBody()
         let connection = try WorkspaceConnection(input: input, patch: patch, id: id, workspace: workspace.id, existing: existing)
-        let (caller, date, owner) = (request.caller, now(), owner(of: workspace))
-        let write = try store.upsert(id, precondition: request.precondition) { current in
-            (connection.body(over: current, caller: caller, at: date), current?.privateState ?? JSONObject())
+        let (caller, date) = (request.caller, now())
+        var written: ConnectionSecretReference?
+        if case .write(let credentials) = connection.secretAction,
+            let reference = secretReference(for: id, vaultOwner: owner(of: workspace))
+        {
+            try request.precondition?.check(existing)
+            written = try await setSecret(credentials, at: reference, for: request)
         }
-        switch connection.secretAction {
-        case .write(let credentials): try writeSecret(credentials, for: write.resource, vaultOwner: owner, at: date)
-        case .keep: break
-        case .remove: removeSecret(of: write.resource)
+        let secretAction = connection.secretAction
+        let write: ResourceStore.Write
+        do {
+            write = try store.upsert(id, precondition: request.precondition) { current in
+                var state = current?.privateState ?? JSONObject()
+                switch secretAction {
+                case .write: if let written { state["secretId"] = .string(written.identifier) }
+                case .keep: break
+                case .remove: state["secretId"] = nil
+                }
+                return (connection.body(over: current, caller: caller, at: date), state)
+            }
+        } catch {
+            if let written, existing == nil { try? await deleteSecret(written, for: request) }
+            throw error
         }
-        return .ok(.object(store.get(id)?.body ?? write.resource.body))
+        // Credentials the write dropped (`authType` None, or no vault to keep them in any more).
+        if let previous = existing.flatMap(Self.secretReference(of:)), Self.secretReference(of: write.resource) == nil {
+            try? await deleteSecret(previous, for: request)
+        }
+        return .ok(.object(write.resource.body))
     }
 
-    func deleteConnection(_ request: ARMRequest, _ parameters: RouteParameters) throws -> ARMResponse {
+    /// The secret goes first: when the vault refuses, the connection stays as it was.
+    func deleteConnection(_ request: ARMRequest, _ parameters: RouteParameters) async throws -> ARMResponse {
         let workspace = try requireWorkspace(request)
         let name = parameters.required("connectionName")
         let id = connectionID(workspace.id, name)
-        guard let removed = try store.delete(id) else {
+        guard let existing = store.get(id) else {
             if let hub = hub(of: workspace.body), let shared = store.get(connectionID(hub.id, name)), Self.isShared(shared) {
                 throw ARMError.hubConnectionReadOnlyInProject(name, hub: hub.id.name)
             }
             return .noContent
         }
-        removeSecret(of: removed)
+        if let reference = Self.secretReference(of: existing) { try await deleteSecret(reference, for: request) }
+        guard try store.delete(id) != nil else { return .noContent }
         return ARMResponse(status: 200)
     }
 
@@ -129,46 +156,5 @@ extension MachineLearningServicesProvider {
         // Sorted by name; a project's own connection hides a hub one of the same name.
         items.sort { $0.id.name.lowercased() < $1.id.name.lowercased() }
         return try Pager(request: request).list(items, key: { $0.id.name.lowercased() }, render: { .object($0.body) })
-    }
-
-    // MARK: the key vault secret store
-
-    /// `{vault}/secrets/connection-{guid}`, the guid derived from the connection id.
-    func secretID(for connection: StoredResource, vault: ResourceID) -> ResourceID {
-        vault.child(type: "secrets", name: "connection-" + DeterministicGUID.make(connection.id.key))
-    }
-
-    func writeSecret(_ credentials: JSONValue, for connection: StoredResource, vaultOwner: StoredResource, at date: Date) throws {
-        guard let vault = vaultOwner.body["properties"]?["keyVault"]?.stringValue.flatMap(ResourceID.init) else { return }
-        removeSecret(of: connection)
-        let id = secretID(for: connection, vault: vault)
-        let seconds = JSONValue.int(Int64(date.timeIntervalSince1970))
-        let body = JSONObject([
-            ("id", .string(id.description)), ("name", .string(id.name)), ("type", "Microsoft.KeyVault/vaults/secrets"),
-            (
-                "properties",
-                [
-                    "attributes": ["enabled": true, "created": seconds, "updated": seconds],
-                    "contentType": "application/json",
-                    "secretUri": .string("https://\(vault.name).vault.azure.net/secrets/\(id.name)"),
-                ]
-            ),
-        ])
-        try store.put(id, body: body, privateState: ["value": .string(credentials.compactString)])
-        _ = try store.updateResource(connection.id) { resource in resource.privateState["secretId"] = .string(id.description) }
-    }
-
-    /// The credentials of a connection, read back from its vault secret.
-    func readSecret(of connection: StoredResource) -> JSONValue? {
-        guard let secretText = connection.privateState["secretId"]?.stringValue, let secret = ResourceID(secretText),
-            let value = store.get(secret)?.privateState["value"]?.stringValue
-        else { return nil }
-        return try? JSONParser.parse(Array(value.utf8))
-    }
-
-    func removeSecret(of connection: StoredResource) {
-        guard let secretText = connection.privateState["secretId"]?.stringValue, let secret = ResourceID(secretText) else { return }
-        _ = try? store.delete(secret)
-        _ = try? store.updateResource(connection.id) { resource in resource.privateState["secretId"] = nil }
     }
 }

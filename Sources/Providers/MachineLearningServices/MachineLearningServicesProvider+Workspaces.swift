@@ -246,7 +246,7 @@ extension MachineLearningServicesProvider {
     ) async throws {
         let id = workspace.id
         for resource in removedChildren where resource.id.fullType.lowercased() == Self.workspaceType.lowercased() + "/connections" {
-            removeSecret(of: resource)
+            if let reference = Self.secretReference(of: resource) { try? await deleteSecret(reference, for: request) }
         }
         if let hubText = workspace.body["properties"]?["hubResourceId"]?.stringValue, let hubID = ResourceID(hubText) {
             _ = try? store.update(hubID) { body in

@@ -14,8 +14,8 @@ import JSON
 /// requests through the ARM pipeline, never by importing a provider: a hub's storage account, key
 /// vault, registry and Application Insights component, a project's blob containers and its Storage
 /// Blob Data Contributor role assignment, and that assignment's removal with the project
-/// (docs/hubs-and-projects.md). Still written through the store: connection secrets (Key Vault
-/// `vaults/{v}/secrets/{name}` with the value in private state, DependentsProvider's contract).
+/// (docs/hubs-and-projects.md); connection secrets go to the hub's key vault over Key Vault's data
+/// plane, as the same principal.
 ///
 /// Limitations (LocalStack style): a workspace PUT answers 200 with `provisioningState:
 /// Succeeded` (never 201), or 202 + Location with `--provisioning-delay`; soft-deleted workspaces cannot be recovered, only
@@ -31,16 +31,20 @@ package struct MachineLearningServicesProvider: Sendable, RouteProvider {
     let linkedAccess: AccessCheck?
     /// The ARM pipeline, for what the service creates in other providers as its own principal.
     let internalRequests: InternalRequests
+    /// Key Vault's secrets data plane, for connection secrets (set, read, delete as the service).
+    let vaultRequests: InternalRequests
 
     /// Whether `caller` may perform `action` at `scope`.
     package typealias AccessCheck = @Sendable (_ caller: Caller, _ action: String, _ scope: ResourceID) -> Bool
 
     package init(
         directory: Directory, store: ResourceStore, operations: LongRunningOperations, linkedAccess: AccessCheck? = nil,
-        internalRequests: InternalRequests = InternalRequests(), now: @escaping @Sendable () -> Date = Date.init
+        internalRequests: InternalRequests = InternalRequests(), vaultRequests: InternalRequests = InternalRequests(),
+        now: @escaping @Sendable () -> Date = Date.init
     ) {
         self.linkedAccess = linkedAccess
         self.internalRequests = internalRequests
+        self.vaultRequests = vaultRequests
         self.directory = directory
         self.store = store
         self.operations = operations
