@@ -14,7 +14,9 @@ package struct HTTPClientRequest: Sendable {
     }
 
     /// The same, from the URL's text; throws `invalidRequest` when it is not an http(s) URL.
-    package init(method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil)
+    package init(
+        method: String = "GET", url: String, headers: HTTPHeaders = HTTPHeaders(), body: [UInt8]? = nil
+    )
         throws(HTTPClientError)
     {
         self.init(method: method, url: try HTTPClientURL(url), headers: headers, body: body)

@@ -29,7 +29,8 @@ import Testing
 
     @Test(arguments: [1, 3, Int.max])
     func chunkedBodiesAreDecodedWhateverTheReads(step: Int) throws {
-        let text = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A:  spaced \r\n\r\n"
+        let text =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nX-A:  spaced \r\n\r\n"
             + "4\r\nWiki\r\n6;ext=1\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\nTrailer: x\r\n\r\n"
         let parsed = try Self.parse(text, step: step)
         #expect(parsed.head?.status == 200)
@@ -61,7 +62,8 @@ import Testing
     }
 
     @Test func informationalHeadsAreSkipped() throws {
-        let parsed = try Self.parse("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nz")
+        let parsed = try Self.parse(
+            "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 103 Early Hints\r\nLink: x\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\nz")
         #expect(parsed.head?.status == 200)
         #expect(parsed.head?.headers["Link"] == nil)
         #expect(parsed.body == [UInt8(ascii: "z")])

@@ -19,7 +19,8 @@ final class ScriptedServer: Sendable {
             while true {
                 if let end = received.firstRange(of: Array("\r\n\r\n".utf8)) {
                     let head = String(decoding: received[..<end.upperBound], as: UTF8.self)
-                    let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+                    let length =
+                        head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                         .flatMap { Int($0.dropFirst("content-length:".count).trimmingCharacters(in: .whitespaces)) } ?? 0
                     if received.count - end.upperBound >= length { return String(decoding: received, as: UTF8.self) }
                 }
