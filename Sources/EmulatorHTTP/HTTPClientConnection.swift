@@ -84,11 +84,14 @@ final class HTTPClientConnection {
         self.ssl = ssl
         SSL_set_fd(ssl, fd)
         let parameters = SSL_get0_param(ssl)
-        if url.hostIsAddress {
-            _ = X509_VERIFY_PARAM_set1_ip_asc(parameters, url.host)
-        } else {
-            _ = shim_SSL_set_tlsext_host_name(ssl, url.host)
-            _ = X509_VERIFY_PARAM_set1_host(parameters, url.host, 0)
+        let checked =
+            url.hostIsAddress
+            ? X509_VERIFY_PARAM_set1_ip_asc(parameters, url.host) == 1
+            : shim_SSL_set_tlsext_host_name(ssl, url.host) == 1 && X509_VERIFY_PARAM_set1_host(parameters, url.host, 0) == 1
+        // Without the host to check, any trusted certificate would pass: refuse instead.
+        guard checked else {
+            ERR_clear_error()
+            throw HTTPClientError(.tls, "Cannot check a TLS certificate for the host '\(url.host)'.")
         }
         let alpn: [UInt8] = [8] + Array("http/1.1".utf8)
         _ = SSL_set_alpn_protos(ssl, alpn, UInt32(alpn.count))
