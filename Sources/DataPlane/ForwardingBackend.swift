@@ -39,9 +39,11 @@ package struct ForwardingBackend: ModelBackend {
         } catch {
             throw dataPlaneError(error)
         }
-        let deadline = Task { [timeoutSeconds] in
+        // Weak: only the answer's body may keep the transfer alive, so that dropping it unwritten
+        // ends the upstream call at once, however late this cancelled task gets to run.
+        let deadline = Task { [timeoutSeconds, weak transfer] in
             try await Task.sleep(for: .seconds(timeoutSeconds))
-            transfer.cancel(DataPlaneError.gatewayTimeout(seconds: timeoutSeconds))
+            transfer?.cancel(DataPlaneError.gatewayTimeout(seconds: timeoutSeconds))
         }
         do {
             return try await withTaskCancellationHandler {
