@@ -83,10 +83,10 @@ let package = Package(
             swiftSettings: strict
         ),
         // The hub control-plane proxy: workspace-scoped deployment routes -> RBAC on the workspace ->
-        // forwarded over HTTP(S) with URLSession to the account's resource manager. Imports no provider.
+        // forwarded over HTTP(S) with EmulatorHTTP's client to the account's resource manager. Imports no provider.
         .target(
             name: "ControlPlaneProxy",
-            dependencies: ["ARMCore", "JSON", "Identity", "Authorization"],
+            dependencies: ["ARMCore", "JSON", "EmulatorHTTP", "Identity", "Authorization"],
             swiftSettings: strict
         ),
         // Durable state (docs/durability-and-load.md): journal with group commit, snapshots, recovery, state export/import.

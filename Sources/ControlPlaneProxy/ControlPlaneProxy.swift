@@ -14,7 +14,7 @@ import Foundation
 ///    endpoint's `associatedResourceId` (reading workspaces and connections through the store:
 ///    this target imports no provider);
 /// 3. it forwards the matching `Microsoft.CognitiveServices/accounts/{a}/deployments...` call with
-///    URLSession to the resource manager that owns the account (this emulator, or the
+///    EmulatorHTTP's client to the resource manager that owns the account (this emulator, or the
 ///    connection's `metadata.ResourceManagerUrl`), as the first-party proxy principal
 ///    (`HubProxyRole`), naming the original caller (`OnBehalfOf`);
 /// 4. it rewrites `id` and `type` into the workspace-scoped form and the deployment shape into

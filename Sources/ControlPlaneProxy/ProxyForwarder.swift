@@ -1,25 +1,22 @@
 import ARMCore
+import EmulatorHTTP
 import Foundation
 import Identity
+import JSON
 import Synchronization
 
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-import JSON
-#endif
-
-/// Sends the proxied `Microsoft.CognitiveServices/accounts/{a}/...` call over HTTP(S) with
-/// URLSession to the resource manager that owns the account, authenticated as the hub proxy's
-/// first-party principal, with the workspace caller in the `OnBehalfOf` headers.
+/// Sends the proxied `Microsoft.CognitiveServices/accounts/{a}/...` call over HTTP(S) with the
+/// emulator's own HTTP client to the resource manager that owns the account, authenticated as the
+/// hub proxy's first-party principal, with the workspace caller in the `OnBehalfOf` headers.
 ///
-/// TLS choice (documented in the README): FoundationNetworking on Linux pins libcurl to the system
-/// CA bundle and offers no server-trust callback, so it cannot trust an emulator's self-signed
-/// certificate. A loopback target (`127.0.0.0/8`, `localhost`, `::1`) is therefore reached on the
-/// plain-HTTP side of its listener (every emulator serves both on one port). Other hosts are
-/// called with HTTPS and must present a certificate the system trusts (`--tls-cert`), or the
-/// process must set `URLSessionCertificateAuthorityInfoFile` to the target's PEM.
+/// TLS choice (documented in docs/rbac-and-hub-proxy.md): a loopback target (`127.0.0.0/8`,
+/// `localhost`, `::1`) is reached on the plain-HTTP side of its listener (every emulator serves
+/// both on one port), so an emulator's self-signed certificate needs no trust there. Other hosts
+/// are called with HTTPS and must present a certificate the system's CA store trusts (`--tls-cert`
+/// signed by a trusted CA), or the emulator's process must point OpenSSL at the target's PEM with
+/// `SSL_CERT_FILE` (which replaces the system store for this process's outbound calls).
 package final class ProxyForwarder: Sendable {
-    let session: URLSession
+    let client: HTTPClient
     let timeoutMilliseconds: Int
     let tokens: @Sendable (_ audience: String) -> String
     /// This emulator's own listener on its plain-HTTP side, once it listens (`listening`).
@@ -27,11 +24,8 @@ package final class ProxyForwarder: Sendable {
 
     /// `tokens` mints an access token of the proxy principal for an audience.
     package init(timeoutMilliseconds: Int, tokens: @escaping @Sendable (_ audience: String) -> String) {
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Double(timeoutMilliseconds) / 1000
-        configuration.timeoutIntervalForResource = Double(timeoutMilliseconds) / 1000
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        self.session = URLSession(configuration: configuration)
+        // The deadline covers the whole call, as `--proxy-timeout` promises.
+        self.client = HTTPClient(configuration: HTTPClientConfiguration(timeout: Double(timeoutMilliseconds) / 1000))
         self.timeoutMilliseconds = timeoutMilliseconds
         self.tokens = tokens
     }
@@ -67,42 +61,41 @@ package final class ProxyForwarder: Sendable {
         _ method: String, base: String, pathAndQuery: String, body: JSONValue?, onBehalfOf caller: Caller?, correlationID: String
     ) async throws -> ForwardedResponse {
         let base = Self.reachableBase(base)
-        guard let url = URL(string: base + pathAndQuery) else { throw ARMError.proxyBadGateway(base, reason: "not a valid URL.") }
-        var request = URLRequest(url: url)
-        request.httpMethod = method
-        request.timeoutInterval = Double(timeoutMilliseconds) / 1000
-        request.setValue("Bearer " + tokens(base + "/"), forHTTPHeaderField: "Authorization")
-        request.setValue(correlationID, forHTTPHeaderField: "x-ms-correlation-request-id")
-        request.setValue("application/json", forHTTPHeaderField: "Accept")
+        var headers = HTTPHeaders([
+            ("Authorization", "Bearer " + tokens(base + "/")), ("x-ms-correlation-request-id", correlationID),
+            ("Accept", "application/json"),
+        ])
         if let caller {
-            for (name, value) in OnBehalfOf.headers(for: caller) { request.setValue(value, forHTTPHeaderField: name) }
+            for (name, value) in OnBehalfOf.headers(for: caller) { headers.set(name, value) }
         }
-        if let body {
-            request.httpBody = Data(body.serialized())
-            request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        }
-        let data: Data
-        let response: URLResponse
+        if body != nil { headers.set("Content-Type", "application/json") }
+        let request: HTTPClientRequest
         do {
-            (data, response) = try await session.data(for: request)
-        } catch let error as URLError where error.code == .timedOut {
+            request = try HTTPClientRequest(method: method, url: base + pathAndQuery, headers: headers, body: body?.serialized())
+        } catch {
+            throw ARMError.proxyBadGateway(base, reason: "not a valid URL.")
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await client.send(request)
+        } catch let error as HTTPClientError where error.kind == .timeout {
             throw ARMError.proxyGatewayTimeout(base, milliseconds: timeoutMilliseconds)
         } catch {
             throw ARMError.proxyBadGateway(base, reason: error.localizedDescription)
         }
-        guard let http = response as? HTTPURLResponse else { throw ARMError.proxyBadGateway(base, reason: "not an HTTP response.") }
+        let data = response.body
         // The target refusing the proxy's own token (another signing key, an unknown tenant) is
         // the gateway's failure, not the client's: passed through, a 401 would tell the client
         // that its token is bad.
-        if http.statusCode == 401 {
-            let code = (try? JSONParser.parse([UInt8](data)))?["error"]?["code"]?.stringValue ?? "401"
+        if response.status == 401 {
+            let code = (try? JSONParser.parse(data))?["error"]?["code"]?.stringValue ?? "401"
             throw ARMError.proxyBadGateway(base, reason: "it refused the hub proxy's token (\(code)).")
         }
-        if data.isEmpty { return ForwardedResponse(status: http.statusCode, body: nil) }
-        guard let json = try? JSONParser.parse([UInt8](data)) else {
-            throw ARMError.proxyBadGateway(base, reason: "HTTP \(http.statusCode) with a body that is not JSON.")
+        if data.isEmpty { return ForwardedResponse(status: response.status, body: nil) }
+        guard let json = try? JSONParser.parse(data) else {
+            throw ARMError.proxyBadGateway(base, reason: "HTTP \(response.status) with a body that is not JSON.")
         }
-        return ForwardedResponse(status: http.statusCode, body: json)
+        return ForwardedResponse(status: response.status, body: json)
     }
 
     /// A loopback HTTPS base becomes the plain-HTTP side of the same listener (see the type's comment).

@@ -1,17 +1,15 @@
 import ARMCore
+import EmulatorHTTP
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 import JSON
-#endif
 
 extension ForwardingBackend {
     /// A non-streamed call: the whole body within the deadline, then the backend's JSON with the
     /// deployment's model name and its usage.
-    func complete(_ call: ModelCall, transfer: BackendTransfer, deadline: Task<Void, any Error>) async throws -> ModelAnswer {
+    func complete(_ call: ModelCall, transfer: HTTPClientTransfer, deadline: Task<Void, any Error>) async throws -> ModelAnswer {
         defer { deadline.cancel() }
-        let (status, bytes) = try await Self.readAll(transfer)
+        let status = try await transfer.head().status
+        let bytes = try await Self.rest(of: transfer)
         guard (200..<300).contains(status) else { throw backendError(status: status, body: bytes) }
         guard let json = try? JSONParser.parse(bytes), var body = json.objectValue else {
             let url = endpoint(for: call.operation).absoluteString
@@ -25,17 +23,11 @@ extension ForwardingBackend {
         return ModelAnswer(body: .object(body), promptTokens: prompt, completionTokens: completion)
     }
 
-    /// The status and the whole body of an exchange.
-    static func readAll(_ transfer: BackendTransfer) async throws -> (status: Int, body: [UInt8]) {
-        var status = 0
+    /// The rest of a response's body, to its end.
+    static func rest(of transfer: HTTPClientTransfer) async throws -> [UInt8] {
         var body: [UInt8] = []
-        while let piece = try await transfer.next() {
-            switch piece {
-            case .head(let head): status = head.statusCode
-            case .data(let data): body.append(contentsOf: data)
-            }
-        }
-        return (status, body)
+        while let piece = try await transfer.next() { body.append(contentsOf: piece) }
+        return body
     }
 
     /// A backend's failure: its own 4xx when it says why in OpenAI's `{"error":...}` shape (the

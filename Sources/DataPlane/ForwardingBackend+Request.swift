@@ -1,24 +1,19 @@
 import ARMCore
+import EmulatorHTTP
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 import JSON
-#endif
 
 extension ForwardingBackend {
     /// `POST {base}/{operation}` with the client's body, `model` set to the backend's name. The
     /// bearer token is a placeholder: Ollama and llama-server ignore it unless started with a key
     /// (docs.ollama.com "OpenAI compatibility": "api_key: required but ignored").
-    func request(for call: ModelCall) -> URLRequest {
-        var request = URLRequest(url: endpoint(for: call.operation))
-        request.httpMethod = "POST"
-        request.timeoutInterval = timeoutSeconds
-        request.setValue("Bearer emulator", forHTTPHeaderField: "Authorization")
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.setValue(call.stream ? "text/event-stream" : "application/json", forHTTPHeaderField: "Accept")
-        request.httpBody = Data(upstreamBody(for: call).serialized())
-        return request
+    func request(for call: ModelCall) throws(HTTPClientError) -> HTTPClientRequest {
+        let headers = HTTPHeaders([
+            ("Authorization", "Bearer emulator"), ("Content-Type", "application/json"),
+            ("Accept", call.stream ? "text/event-stream" : "application/json"),
+        ])
+        return try HTTPClientRequest(
+            method: "POST", url: endpoint(for: call.operation).absoluteString, headers: headers, body: upstreamBody(for: call).serialized())
     }
 
     /// The client's body as the backend gets it: its `model`, and for base64 embeddings a request

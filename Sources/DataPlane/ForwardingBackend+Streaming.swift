@@ -1,29 +1,22 @@
 import ARMCore
 import EmulatorHTTP
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
 import JSON
-#endif
 
 extension ForwardingBackend {
     /// A streamed call: the head and the first body bytes within the deadline (a backend that
     /// accepts the connection and then says nothing must not hang the client), then the rest passed
     /// through as it arrives, one whole event per write.
-    func streamed(_ call: ModelCall, transfer: BackendTransfer, deadline: Task<Void, any Error>) async throws -> ModelAnswer {
-        var status = 0
-        var first: Data?
+    func streamed(_ call: ModelCall, transfer: HTTPClientTransfer, deadline: Task<Void, any Error>) async throws -> ModelAnswer {
+        let status = try await transfer.head().status
+        var first: [UInt8]?
         while first == nil, let piece = try await transfer.next() {
-            switch piece {
-            case .head(let head): status = head.statusCode
-            case .data(let data): if !data.isEmpty { first = data }
-            }
+            if !piece.isEmpty { first = piece }
         }
         guard (200..<300).contains(status) else {
-            let rest = try await Self.readAll(transfer).body
+            let rest = try await Self.rest(of: transfer)
             deadline.cancel()
-            throw backendError(status: status, body: Array(first ?? Data()) + rest)
+            throw backendError(status: status, body: (first ?? []) + rest)
         }
         deadline.cancel()
         let model = call.model
@@ -31,21 +24,20 @@ extension ForwardingBackend {
         // Chat and completions streams end with `data: [DONE]` (OpenAI API reference, "Streaming");
         // a Responses stream ends with its `response.completed` event and no terminator.
         let terminator = call.operation == .responses ? nil : Array("data: [DONE]\n\n".utf8)
-        let lease = BackendTransferLease(transfer)
+        // The body holds the transfer: dropped unwritten (the answer discarded, the connection gone
+        // before the head was sent), it ends the upstream call instead of leaving it open.
         let stream = HTTPBodyStream { writer in
-            let transfer = lease.transfer
             var framer = SSEFramer()
             var pending = firstChunk
             var sawDone = false
             do {
                 while true {
-                    let data: Data
+                    let data: [UInt8]
                     if let next = pending {
                         data = next
                         pending = nil
                     } else {
-                        guard let piece = try await transfer.next() else { break }
-                        guard case .data(let next) = piece else { continue }
+                        guard let next = try await transfer.next() else { break }
                         data = next
                     }
                     for event in framer.push(data) {
@@ -61,7 +53,7 @@ extension ForwardingBackend {
             } catch {
                 // The client went away (`ClientGone`) or the backend failed: stop the upstream call;
                 // throwing ends the body without its last chunk, so the client sees it cut.
-                transfer.fail(error)
+                transfer.cancel(error)
                 throw error
             }
         }

@@ -1,9 +1,6 @@
 import ARMCore
+import EmulatorHTTP
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// Answers model calls by sending them to an OpenAI-compatible server (`--model-backend URL`):
 /// Ollama (`http://localhost:11434/v1`, docs.ollama.com "OpenAI compatibility"), llama.cpp's
@@ -19,6 +16,9 @@ package struct ForwardingBackend: ModelBackend {
     package let timeoutSeconds: Double
     /// Lower-cased deployment or model name -> the backend's model name.
     let modelMap: [String: String]
+    /// `timeoutSeconds` bounds a call up to the response head and every silence after it; the
+    /// whole call (a stream's first byte) is bounded by `answer`'s own deadline.
+    let client: HTTPClient
 
     /// - Parameters:
     ///   - baseURL: the server's OpenAI base, up to and including `/v1` (`http://localhost:11434/v1`).
@@ -29,25 +29,32 @@ package struct ForwardingBackend: ModelBackend {
         self.baseURL = baseURL
         self.timeoutSeconds = timeoutSeconds
         self.modelMap = Dictionary(modelMap.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        self.client = HTTPClient(configuration: HTTPClientConfiguration(timeout: timeoutSeconds, idleTimeout: timeoutSeconds))
     }
 
     package func answer(_ call: ModelCall) async throws -> ModelAnswer {
-        let request = self.request(for: call)
-        let transfer = BackendTransfer.start(request, idleSeconds: timeoutSeconds)
-        let deadline = Task { [timeoutSeconds] in
+        let transfer: HTTPClientTransfer
+        do {
+            transfer = try client.stream(try request(for: call))
+        } catch {
+            throw dataPlaneError(error)
+        }
+        // Weak: only the answer's body may keep the transfer alive, so that dropping it unwritten
+        // ends the upstream call at once, however late this cancelled task gets to run.
+        let deadline = Task { [timeoutSeconds, weak transfer] in
             try await Task.sleep(for: .seconds(timeoutSeconds))
-            transfer.fail(DataPlaneError.gatewayTimeout(seconds: timeoutSeconds))
+            transfer?.cancel(DataPlaneError.gatewayTimeout(seconds: timeoutSeconds))
         }
         do {
             return try await withTaskCancellationHandler {
                 try await call.stream
                     ? streamed(call, transfer: transfer, deadline: deadline) : complete(call, transfer: transfer, deadline: deadline)
             } onCancel: {
-                transfer.fail(CancellationError())
+                transfer.cancel(CancellationError())
             }
         } catch {
             deadline.cancel()
-            transfer.fail(error)
+            transfer.cancel(error)
             throw dataPlaneError(error)
         }
     }
@@ -76,9 +83,11 @@ package struct ForwardingBackend: ModelBackend {
     func dataPlaneError(_ error: any Error) -> DataPlaneError {
         switch error {
         case let error as DataPlaneError: return error
-        case let error as URLError where error.code == .timedOut: return .gatewayTimeout(seconds: timeoutSeconds)
-        case let error as URLError:
-            let reason = "\(error.localizedDescription), URLError \(error.code.rawValue)"
+        case let error as HTTPClientError where error.kind == .timeout: return .gatewayTimeout(seconds: timeoutSeconds)
+        case let error as HTTPClientError where error.kind == .cancelled:
+            return .badGateway("the call to \(baseURL.absoluteString) was cancelled.")
+        case let error as HTTPClientError:
+            let reason = error.message.hasSuffix(".") ? String(error.message.dropLast()) : error.message
             return .badGateway("could not reach \(baseURL.absoluteString) (\(reason)).")
         case is CancellationError: return .badGateway("the call to \(baseURL.absoluteString) was cancelled.")
         default: return .badGateway("the call to \(baseURL.absoluteString) failed: \(error).")

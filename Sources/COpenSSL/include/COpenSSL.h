@@ -30,6 +30,8 @@ uint64_t shim_SSL_CTX_set_options(SSL_CTX *ctx, uint64_t options);
 int shim_SSL_CTX_set_min_proto_version(SSL_CTX *ctx, int version);
 /// SSL_CTX_set_mode is a macro; used for partial writes with moving buffers.
 long shim_SSL_CTX_set_mode(SSL_CTX *ctx, long mode);
+/// SSL_set_tlsext_host_name is a macro (the client's SNI).
+int shim_SSL_set_tlsext_host_name(SSL *ssl, const char *name);
 /// OPENSSL_free is a macro.
 void shim_OPENSSL_free(void *ptr);
 /// EVP_PKEY_assign_RSA-free key generation (OpenSSL 3 EVP_RSA_gen is variadic).
@@ -39,6 +41,7 @@ EVP_PKEY *shim_generate_rsa_key(unsigned int bits);
 uint64_t shim_SSL_OP_NO_RENEGOTIATION(void);
 uint64_t shim_SSL_OP_NO_COMPRESSION(void);
 uint64_t shim_SSL_OP_CIPHER_SERVER_PREFERENCE(void);
+uint64_t shim_SSL_OP_IGNORE_UNEXPECTED_EOF(void);
 
 #ifdef __linux__
 /// accept4 and pthread_setname_np need _GNU_SOURCE, which Swift's Glibc module is built without.
