@@ -35,7 +35,17 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         self.subscriptionID = subscriptionID
         self.resourceGroup = resourceGroup
         self.providers = providers
+        var length = 0
+        if let subscriptionID { length += 15 + subscriptionID.utf8.count }
+        if let resourceGroup { length += 16 + resourceGroup.utf8.count }
+        for provider in providers {
+            length += 11 + provider.namespace.utf8.count
+            for (type, name) in zip(provider.types, provider.names) { length += 2 + type.utf8.count + name.utf8.count }
+        }
+        // Sized once: appending piecemeal leaves the text with up to twice the room it needs, and
+        // a stored id keeps its text (and the key) for as long as the resource lives.
         var text = ""
+        if length > 15 { text.reserveCapacity(length) }
         if let subscriptionID { text += "/subscriptions/" + subscriptionID }
         if let resourceGroup { text += "/resourceGroups/" + resourceGroup }
         for provider in providers {
@@ -43,7 +53,32 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
             for (type, name) in zip(provider.types, provider.names) { text += "/" + type + "/" + name }
         }
         self.description = text.isEmpty ? "/" : text
-        self.key = description.lowercased()
+        self.key = Self.key(of: description)
+    }
+
+    /// `text` lower-cased, with no spare room when it is ASCII (ids nearly always are).
+    static func key(of text: String) -> String {
+        let utf8 = text.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
+        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
+            for (offset, byte) in utf8.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+            return utf8.count
+        }
+    }
+
+    /// The same id with `shared`, an equal string, as its subscription id (the store keeps one
+    /// copy of each).
+    func sharing(subscriptionID shared: String) -> ResourceID {
+        ResourceID(subscriptionID: shared, resourceGroup: resourceGroup, providers: providers, description: description, key: key)
+    }
+
+    private init(subscriptionID: String?, resourceGroup: String?, providers: [ProviderSegment], description: String, key: String) {
+        self.subscriptionID = subscriptionID
+        self.resourceGroup = resourceGroup
+        self.providers = providers
+        self.description = description
+        self.key = key
     }
 
     /// An id whose text is `parent`'s plus `suffix` (which starts with `/`): no re-rendering of the
@@ -52,8 +87,9 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         subscriptionID = parent.subscriptionID
         resourceGroup = parent.resourceGroup
         self.providers = providers
-        description = (parent.description == "/" ? "" : parent.description) + suffix
-        key = (parent.key == "/" ? "" : parent.key) + suffix.lowercased()
+        let text = (parent.description == "/" ? "" : parent.description) + suffix
+        description = text
+        key = Self.key(of: text)
     }
 
     /// A resource in one provider namespace: `types`/`names` are the type chain and the names, e.g.
