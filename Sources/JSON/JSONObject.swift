@@ -28,6 +28,10 @@ package struct JSONObject: Sendable, Equatable {
         for (key, value) in pairs { append(key, value) }
     }
 
+    /// Room for `count` members in all, so an object built member by member holds no spare room
+    /// (stored bodies live as long as their resource).
+    package mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+
     package var count: Int { pairs.count }
     package var isEmpty: Bool { pairs.isEmpty }
 
