@@ -53,18 +53,7 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
             for (type, name) in zip(provider.types, provider.names) { text += "/" + type + "/" + name }
         }
         self.description = text.isEmpty ? "/" : text
-        self.key = Self.key(of: description)
-    }
-
-    /// `text` lower-cased, with no spare room when it is ASCII (ids nearly always are).
-    static func key(of text: String) -> String {
-        let utf8 = text.utf8
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return text.lowercased() }
-        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return text }
-        return String(unsafeUninitializedCapacity: utf8.count) { buffer in
-            for (offset, byte) in utf8.enumerated() { buffer[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
-            return utf8.count
-        }
+        self.key = description.lowercased()
     }
 
     /// The same id with `shared`, an equal string, as its subscription id (the store keeps one
@@ -87,9 +76,8 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         subscriptionID = parent.subscriptionID
         resourceGroup = parent.resourceGroup
         self.providers = providers
-        let text = (parent.description == "/" ? "" : parent.description) + suffix
-        description = text
-        key = Self.key(of: text)
+        description = (parent.description == "/" ? "" : parent.description) + suffix
+        key = (parent.key == "/" ? "" : parent.key) + suffix.lowercased()
     }
 
     /// A resource in one provider namespace: `types`/`names` are the type chain and the names, e.g.
