@@ -19,6 +19,14 @@ package struct JSONObject: Sendable, Equatable {
         for (key, value) in pairs { self[key] = value }
     }
 
+    /// Members already known to be distinct (read from an object), kept without the key index a
+    /// large object otherwise gets: for objects that are kept long and read by key rarely (events
+    /// read back into the activity log), where the index (a dictionary per object) would outweigh
+    /// the members. Lookups search linearly; the first insertion of a new key builds the index.
+    package init(distinctMembers pairs: [(key: String, value: JSONValue)]) {
+        self.pairs = pairs
+    }
+
     /// The members of a literal, whose keys the code spells out and keeps distinct (checked in debug
     /// builds, as `Dictionary` traps on a duplicate): no search per key. Literals build every
     /// response body, so the search showed in a profile of chat completions.
@@ -27,6 +35,10 @@ package struct JSONObject: Sendable, Equatable {
         self.pairs.reserveCapacity(pairs.count)
         for (key, value) in pairs { append(key, value) }
     }
+
+    /// Room for `count` members in all, so an object built member by member holds no spare room
+    /// (stored bodies live as long as their resource).
+    package mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
 
     package var count: Int { pairs.count }
     package var isEmpty: Bool { pairs.isEmpty }

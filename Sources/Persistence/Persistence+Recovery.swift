@@ -20,9 +20,10 @@ extension Persistence {
         recovery.highestGeneration = max(snapshots.last ?? 0, journals.last ?? 0)
 
         var base = 0
+        let sharing = JSONSharing()
         if let newest = snapshots.last {
             let name = snapshotName(newest)
-            recovery.state = ReplayState(try SnapshotFile.decode(try FileSystem.read(directory + "/" + name), name: name))
+            recovery.state = ReplayState(try SnapshotFile.decode(try FileSystem.read(directory + "/" + name), name: name), sharing: sharing)
             base = newest
         }
         let replay = journals.filter { $0 >= base }
@@ -42,7 +43,7 @@ extension Persistence {
                 } catch {
                     throw .corrupt("\(name): record \(number + 1) is unreadable: \(error)")
                 }
-                recovery.state.apply(record)
+                recovery.state.apply(record, sharing: sharing)
             }
             if scan.tornBytes > 0 {
                 recovery.warnings.append(

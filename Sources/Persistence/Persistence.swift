@@ -22,8 +22,9 @@ package final class Persistence: Sendable {
     package let snapshotEveryRecords: Int
     /// What start-up found and dropped (a torn last record).
     package let warnings: [String]
-    /// The replayed world, for the composition root to load into its stores before `start`.
-    let replayed: ReplayState
+    /// The replayed world, for the composition root to load into its stores before `start`; let go
+    /// once taken (it is the whole journal's worth of parsed JSON, and the stores keep their own).
+    let replayed: Mutex<ReplayState?>
     let highestGeneration: Int
 
     struct Queue {
@@ -53,14 +54,16 @@ package final class Persistence: Sendable {
         self.snapshotEveryRecords = max(1, snapshotEveryRecords)
         try FileSystem.createDirectory(directory)
         let recovery = try Self.recover(directory: directory)
-        replayed = recovery.state
         warnings = recovery.warnings
         highestGeneration = recovery.highestGeneration
+        replayed = Mutex(recovery.state)
     }
 
-    /// The world as found on disk; `seeded` stands in for a directory never written.
+    /// The world as found on disk; `seeded` stands in for a directory never written. Answered
+    /// once: later calls answer an empty world (the stores hold the recovered one by then).
     package func recoveredState(seeded: DirectorySnapshot) -> StateDocument {
-        replayed.document(seeded: seeded)
+        let state = replayed.withLock { $0.take() } ?? ReplayState()
+        return state.document(seeded: seeded)
     }
 
     /// Writes a snapshot of the loaded world as a new generation, deletes the older files and

@@ -17,14 +17,16 @@ struct ReplayState {
 
     init() {}
 
-    init(_ document: StateDocument) {
+    /// `sharing` keeps the events' repeated parts once as they are read, so the parsed copies go one
+    /// by one instead of all staying to the end of recovery (docs/performance.md).
+    init(_ document: StateDocument, sharing: JSONSharing? = nil) {
         for resource in document.resources { resources[resource.id.key] = resource }
         directory = document.directory
         replaceOperations(document.operations)
-        replaceActivityLog(document.activityLog)
+        replaceActivityLog(document.activityLog, sharing: sharing)
     }
 
-    mutating func apply(_ record: JournalRecord) {
+    mutating func apply(_ record: JournalRecord, sharing: JSONSharing? = nil) {
         switch record {
         case .resource(.put(let resource)): resources[resource.id.key] = resource
         case .resource(.delete(let id)): resources[id.key] = nil
@@ -38,8 +40,8 @@ struct ReplayState {
         case .operations(let statuses): replaceOperations(statuses)
         case .activityEvent(let event):
             if let id = Self.eventID(event), !activityEventIDs.insert(id).inserted { return }
-            activityLog.append(event)
-        case .activityLog(let events): replaceActivityLog(events)
+            activityLog.append(Self.shared(event, by: sharing))
+        case .activityLog(let events): replaceActivityLog(events, sharing: sharing)
         }
     }
 
@@ -49,9 +51,14 @@ struct ReplayState {
         for status in statuses where operations.updateValue(status, forKey: status.id) == nil { operationOrder.append(status.id) }
     }
 
-    private mutating func replaceActivityLog(_ events: [JSONValue]) {
-        activityLog = events
+    private mutating func replaceActivityLog(_ events: [JSONValue], sharing: JSONSharing?) {
+        activityLog = events.map { Self.shared($0, by: sharing) }
         activityEventIDs = Set(events.compactMap(Self.eventID))
+    }
+
+    private static func shared(_ event: JSONValue, by sharing: JSONSharing?) -> JSONValue {
+        guard let sharing, case .object(let object) = event else { return event }
+        return .object(sharing.shared(object))
     }
 
     /// An event's identity: its `eventDataId` (azure-rest-api-specs `activityLogs_API.json`, `EventData`).

@@ -26,4 +26,16 @@ import Testing
         #expect(ResourceID.subscription(sub).description == "/subscriptions/\(sub)")
         #expect(ResourceID.resourceGroup(subscriptionID: sub, name: "rg").description == "/subscriptions/\(sub)/resourceGroups/rg")
     }
+
+    @Test func theKeyIsTheLowerCasedTextForASCIIAndOtherText() {
+        // Given ids with upper-case ASCII, none, and non-ASCII letters, built whole and by extension
+        let ascii = ResourceID(subscriptionID: sub, resourceGroup: "MyRG")
+        let lower = ResourceID("/subscriptions/\(sub)")!
+        let unicode = ResourceID(subscriptionID: sub, resourceGroup: "Grüße-ÄÖÜ")
+        let child = ascii.appending(namespace: "Microsoft.CognitiveServices", type: "accounts", name: "ÄBC").child(
+            type: "deployments", name: "Dép")
+        let extensionAtRoot = ResourceID.tenantRoot.appending(namespace: "Microsoft.Authorization", type: "roleAssignments", name: "A")
+        // Then each key is the text lower-cased, as `String.lowercased` gives it
+        for id in [ascii, lower, unicode, child, extensionAtRoot] { #expect(id.key == id.description.lowercased(), "\(id)") }
+    }
 }

@@ -42,3 +42,26 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONParser.parse(text) }
     }
 }
+
+@Suite struct JSONObjectDistinctMembersTests {
+    @Test func aLargeObjectWithoutItsIndexReadsAndGrowsAlike() {
+        // Given 20 distinct members kept without the key index
+        let members = (0..<20).map { (key: "k\($0)", value: JSONValue.int(Int64($0))) }
+        var object = JSONObject(distinctMembers: members)
+        // Then lookups, order and equality are those of the same object built member by member
+        var built = JSONObject()
+        for member in members { built[member.key] = member.value }
+        #expect(object == built)
+        #expect(object["k17"] == .int(17))
+        #expect(object.keys == built.keys)
+        // And replacing, adding and removing members still work
+        object["k3"] = "three"
+        object["new"] = true
+        object["k0"] = nil
+        #expect(object["k3"] == "three")
+        #expect(object["new"] == true)
+        #expect(object["k0"] == nil)
+        #expect(object.count == 20)
+        #expect(object.keys.last == "new")
+    }
+}

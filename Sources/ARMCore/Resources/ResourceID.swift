@@ -35,7 +35,17 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         self.subscriptionID = subscriptionID
         self.resourceGroup = resourceGroup
         self.providers = providers
+        var length = 0
+        if let subscriptionID { length += 15 + subscriptionID.utf8.count }
+        if let resourceGroup { length += 16 + resourceGroup.utf8.count }
+        for provider in providers {
+            length += 11 + provider.namespace.utf8.count
+            for (type, name) in zip(provider.types, provider.names) { length += 2 + type.utf8.count + name.utf8.count }
+        }
+        // Sized once: appending piecemeal leaves the text with up to twice the room it needs, and
+        // a stored id keeps its text (and the key) for as long as the resource lives.
         var text = ""
+        if length > 15 { text.reserveCapacity(length) }
         if let subscriptionID { text += "/subscriptions/" + subscriptionID }
         if let resourceGroup { text += "/resourceGroups/" + resourceGroup }
         for provider in providers {
@@ -44,6 +54,20 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         }
         self.description = text.isEmpty ? "/" : text
         self.key = description.lowercased()
+    }
+
+    /// The same id with `shared`, an equal string, as its subscription id (the store keeps one
+    /// copy of each).
+    func sharing(subscriptionID shared: String) -> ResourceID {
+        ResourceID(subscriptionID: shared, resourceGroup: resourceGroup, providers: providers, description: description, key: key)
+    }
+
+    private init(subscriptionID: String?, resourceGroup: String?, providers: [ProviderSegment], description: String, key: String) {
+        self.subscriptionID = subscriptionID
+        self.resourceGroup = resourceGroup
+        self.providers = providers
+        self.description = description
+        self.key = key
     }
 
     /// An id whose text is `parent`'s plus `suffix` (which starts with `/`): no re-rendering of the

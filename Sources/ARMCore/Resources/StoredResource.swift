@@ -49,8 +49,12 @@ extension StoredResource {
         guard let idText = json["id"]?.stringValue, let id = ResourceID(idText),
             let etag = json["etag"]?.stringValue,
             let created = json["createdAt"]?.stringValue.flatMap(ARMTimestamp.date(from:)),
-            let body = json["body"]?.objectValue
+            var body = json["body"]?.objectValue
         else { return nil }
+        // Read back, the body's `id` and `etag` are strings of their own; one written here shares
+        // them with `id` and `etag`, so share them again (equal text, same bytes served).
+        if body["id"]?.stringValue == id.description { body["id"] = .string(id.description) }
+        if body["etag"]?.stringValue == etag { body["etag"] = .string(etag) }
         self.init(
             id: id, body: body, etag: etag, createdAt: created,
             modifiedAt: json["modifiedAt"]?.stringValue.flatMap(ARMTimestamp.date(from:)),

@@ -11,7 +11,11 @@ package enum SystemData {
     package static func make(caller: Caller?, at date: Date, previous: JSONValue? = nil) -> JSONObject {
         let timestamp = JSONValue.string(ARMTimestamp.string(from: date))
         var result = JSONObject()
-        if let previous = previous?.objectValue, previous["createdAt"] != nil {
+        // Exactly the members written below: stored with the resource, spare room would stay.
+        let kept = previous?.objectValue.flatMap { $0["createdAt"] == nil ? nil : $0 }
+        let created = kept.map { old in ["createdBy", "createdByType", "createdAt"].count { old[$0] != nil } } ?? (caller == nil ? 1 : 3)
+        result.reserveCapacity(created + (caller == nil ? 1 : 3))
+        if let previous = kept {
             for key in ["createdBy", "createdByType", "createdAt"] {
                 if let value = previous[key] { result[key] = value }
             }

@@ -17,7 +17,15 @@ package final class ResourceStore: Sendable {
     }
 
     struct State {
-        var resources: [String: StoredResource] = [:]
+        /// A record behind a reference: a dictionary keeps up to twice as many buckets as entries,
+        /// and a bucket holding the record itself (136 bytes) cost more per resource than the
+        /// record's heap objects; holding a reference costs 8 (docs/performance.md).
+        final class Box: Sendable {
+            let resource: StoredResource
+            init(_ resource: StoredResource) { self.resource = resource }
+        }
+
+        private var boxes: [String: Box] = [:]
         var order = SortedKeyList()
         /// Lower-cased full type -> keys of that type.
         var byType: [String: SortedKeyList] = [:]
@@ -25,26 +33,48 @@ package final class ResourceStore: Sendable {
         var typeRevisions: [String: UInt64] = [:]
         /// Bumped whenever the whole state is replaced (reset, restore), so revisions never repeat.
         var epoch: UInt64 = 0
+        /// One shared copy of each subscription id the stored ids name (a handful), instead of one
+        /// per resource from its request's path.
+        private var subscriptionIDs = Set<String>()
+
+        var count: Int { boxes.count }
+
+        subscript(key: String) -> StoredResource? { boxes[key]?.resource }
 
         /// Adds or replaces (same key) a resource; every write goes through here or `remove`.
-        mutating func insert(_ resource: StoredResource) {
+        /// Answers the resource as stored (its id sharing the store's copy of its subscription id).
+        @discardableResult
+        mutating func insert(_ resource: StoredResource) -> StoredResource {
+            let resource = sharingSubscriptionID(resource)
             let key = resource.id.key
             let type = resource.id.fullType.lowercased()
             typeRevisions[type, default: 0] &+= 1
-            if resources.updateValue(resource, forKey: key) == nil {
+            if boxes.updateValue(Box(resource), forKey: key) == nil {
                 order.insert(key)
                 byType[type, default: SortedKeyList()].insert(key)
             }
+            return resource
         }
 
         mutating func remove(key: String) -> StoredResource? {
-            guard let removed = resources.removeValue(forKey: key) else { return nil }
+            guard let removed = boxes.removeValue(forKey: key)?.resource else { return nil }
             order.remove(key)
             let type = removed.id.fullType.lowercased()
             typeRevisions[type, default: 0] &+= 1
             byType[type]?.remove(key)
             if byType[type]?.isEmpty == true { byType[type] = nil }
             return removed
+        }
+
+        /// `resource` with its id's subscription id replaced by the store's equal copy. Ids longer
+        /// than 15 bytes are heap objects, and every request path carries its own.
+        private mutating func sharingSubscriptionID(_ resource: StoredResource) -> StoredResource {
+            guard let subscriptionID = resource.id.subscriptionID, subscriptionID.utf8.count > 15 else { return resource }
+            let (inserted, shared) = subscriptionIDs.insert(subscriptionID)
+            if inserted { return resource }
+            var result = resource
+            result.id = resource.id.sharing(subscriptionID: shared)
+            return result
         }
     }
 
@@ -86,14 +116,14 @@ package final class ResourceStore: Sendable {
     /// docs/azure-behaviours.md "ETags and conditional requests").
     package static func newETag() -> String { "\"" + newGUID() + "\"" }
 
-    package var count: Int { state.withLock { $0.resources.count } }
+    package var count: Int { state.withLock { $0.count } }
 
     package func get(_ id: ResourceID) -> StoredResource? {
-        state.withLock { $0.resources[id.key] }
+        state.withLock { $0[id.key] }
     }
 
     package func contains(_ id: ResourceID) -> Bool {
-        state.withLock { $0.resources[id.key] != nil }
+        state.withLock { $0[id.key] != nil }
     }
 
     /// The resource, or 404 `ResourceNotFound`.
@@ -124,7 +154,7 @@ package final class ResourceStore: Sendable {
     ) throws -> Write {
         let date = now()
         return try state.withLock { state in
-            let existing = state.resources[id.key]
+            let existing = state[id.key]
             try precondition?.check(existing)
             if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
             var (body, privateState) = try build(existing)
@@ -133,9 +163,9 @@ package final class ResourceStore: Sendable {
             let resource = StoredResource(
                 id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
                 privateState: privateState)
-            state.insert(resource)
-            observer?.resourceStore(didChange: .put(resource))
-            return Write(resource: resource, created: existing == nil)
+            let stored = state.insert(resource)
+            observer?.resourceStore(didChange: .put(stored))
+            return Write(resource: stored, created: existing == nil)
         }
     }
 
@@ -158,7 +188,7 @@ package final class ResourceStore: Sendable {
         return try state.withLock { state in
             // A missing resource is 404 whatever If-Match says (PATCH row of the docs/azure-behaviours.md "ETags and conditional requests"
             // table).
-            guard let existing = state.resources[id.key] else { throw ARMError.resourceNotFound(id) }
+            guard let existing = state[id.key] else { throw ARMError.resourceNotFound(id) }
             try precondition?.check(existing)
             var resource = existing
             try modify(&resource)
@@ -167,9 +197,9 @@ package final class ResourceStore: Sendable {
             resource.modifiedAt = date
             resource.etag = Self.newETag()
             if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
-            state.insert(resource)
-            observer?.resourceStore(didChange: .put(resource))
-            return resource
+            let stored = state.insert(resource)
+            observer?.resourceStore(didChange: .put(stored))
+            return stored
         }
     }
 
@@ -179,7 +209,7 @@ package final class ResourceStore: Sendable {
     @discardableResult
     package func delete(_ id: ResourceID, precondition: Precondition? = nil) throws -> StoredResource? {
         try state.withLock { state in
-            guard let existing = state.resources[id.key] else { return nil }
+            guard let existing = state[id.key] else { return nil }
             try precondition?.check(existing)
             let removed = state.remove(key: id.key)
             if let removed { observer?.resourceStore(didChange: .delete(removed.id)) }
@@ -193,7 +223,7 @@ package final class ResourceStore: Sendable {
     package func removeAll(under id: ResourceID) -> [StoredResource] {
         state.withLock { state in
             var keys: [String] = []
-            if state.resources[id.key] != nil { keys.append(id.key) }
+            if state[id.key] != nil { keys.append(id.key) }
             let (lower, upper) = Self.range(under: id)
             state.order.forEach(from: lower, below: upper) { key in
                 keys.append(key)
@@ -215,7 +245,7 @@ package final class ResourceStore: Sendable {
             var result: [StoredResource] = []
             let (lower, upper) = Self.range(under: parent)
             keys.forEach(from: lower, below: upper) { key in
-                if let resource = state.resources[key], resource.id.parent == parent { result.append(resource) }
+                if let resource = state[key], resource.id.parent == parent { result.append(resource) }
                 return true
             }
             return result
@@ -239,7 +269,7 @@ package final class ResourceStore: Sendable {
             func collect(_ index: SortedKeyList) {
                 var taken = 0
                 index.forEach(from: start.0, inclusive: start.1, below: upper) { key in
-                    guard let resource = state.resources[key], filter(resource) else { return true }
+                    guard let resource = state[key], filter(resource) else { return true }
                     found.append(resource)
                     taken += 1
                     return taken <= limit
@@ -284,7 +314,7 @@ package final class ResourceStore: Sendable {
 
     /// Every resource, in key order (for durability).
     package func snapshot() -> [StoredResource] {
-        state.withLock { state in state.order.all.compactMap { state.resources[$0] } }
+        state.withLock { state in state.order.all.compactMap { state[$0] } }
     }
 
     /// Replaces the whole content with `resources`.
@@ -302,7 +332,7 @@ package final class ResourceStore: Sendable {
     /// `ResourceGroupBeingDeleted` while it is being deleted (as ARM answers a create there).
     static func checkResourceGroup(of id: ResourceID, in state: State) throws {
         guard id.level == .resource, let subscriptionID = id.subscriptionID, let groupName = id.resourceGroup else { return }
-        guard let group = state.resources[ResourceID.resourceGroup(subscriptionID: subscriptionID, name: groupName).key] else {
+        guard let group = state[ResourceID.resourceGroup(subscriptionID: subscriptionID, name: groupName).key] else {
             throw ARMError.resourceGroupNotFound(groupName)
         }
         if group.body["properties"]?["provisioningState"]?.stringValue == "Deleting" {

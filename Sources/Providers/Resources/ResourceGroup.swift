@@ -45,13 +45,20 @@ struct ResourceGroup: Sendable {
             ("type", .string(Self.resourceType)),
             ("location", .string(location)),
         ])
+        // Room for exactly the members below and the `etag` the store adds: the body lives as long
+        // as the group.
+        body.reserveCapacity(body.count + (managedBy == nil ? 0 : 1) + (tags == nil ? 0 : 1) + 3)
         if let managedBy { body["managedBy"] = .string(managedBy) }
         // PUT replaces: tags not sent means no tags.
         if let tags { body["tags"] = .object(tags) }
-        body["properties"] = ["provisioningState": "Succeeded"]
+        body["properties"] = Self.succeededProperties
         body["systemData"] = .object(SystemData.make(caller: caller, at: date, previous: existing?.body["systemData"]))
         return body
     }
+
+    /// One shared value for every group (a body's `properties` is a copy-on-write value, so each
+    /// group would otherwise keep its own copy of the same member).
+    static let succeededProperties: JSONValue = ["provisioningState": "Succeeded"]
 
     static func isDeleting(_ body: JSONObject) -> Bool {
         body["properties"]?["provisioningState"]?.stringValue == "Deleting"
