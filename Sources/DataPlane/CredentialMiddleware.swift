@@ -22,7 +22,9 @@ struct CredentialMiddleware: DataPlaneMiddleware {
             try Self.checkKey(key, account: account)
             credential = .key
         } else if let header = request.http.headers["Authorization"] {
-            guard let value = Self.bearerValue(header) else { throw DataPlaneError.invalidToken(audience: Self.audience(for: surface)) }
+            guard let value = AuthorizationHeader.bearerValue(header) else {
+                throw DataPlaneError.invalidToken(audience: Self.audience(for: surface))
+            }
             if Self.looksLikeJWT(value) {
                 credential = .token(try validate(value, surface: surface))
             } else if surface.acceptsKeyAsBearer {
@@ -72,14 +74,6 @@ struct CredentialMiddleware: DataPlaneMiddleware {
         func visibleASCII(_ byte: UInt8?) -> Bool { byte.map { $0 > 0x20 && $0 < 0x7F } ?? false }
         if visibleASCII(value.utf8.first) && visibleASCII(value.utf8.last) { return value }
         return value.trimmingCharacters(in: .whitespaces)
-    }
-
-    /// `Bearer <value>`, scheme case-insensitive (RFC 9110 section 11.1).
-    static func bearerValue(_ header: String) -> String? {
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else { return nil }
-        let value = trimmed.dropFirst(7).trimmingCharacters(in: .whitespaces)
-        return value.isEmpty ? nil : value
     }
 
     /// A compact JWS (RFC 7515 section 7.1): three base64url parts. Account keys are hex or base62 without dots.

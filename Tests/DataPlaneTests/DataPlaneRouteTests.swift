@@ -1,3 +1,4 @@
+import ARMCore
 import Testing
 
 @testable import DataPlane
@@ -67,8 +68,8 @@ import Testing
     @Test func givenKeysAndTokens_whenTheBearerValueIsLookedAt_thenOnlyCompactJWSIsAToken() {
         #expect(CredentialMiddleware.looksLikeJWT("eyJ.eyJ.sig"))
         #expect(!CredentialMiddleware.looksLikeJWT("0123456789abcdef"))
-        #expect(CredentialMiddleware.bearerValue("bearer  abc ") == "abc")
-        #expect(CredentialMiddleware.bearerValue("Basic abc") == nil)
-        #expect(CredentialMiddleware.bearerValue("Bearer ") == nil)
+        #expect(AuthorizationHeader.bearerValue("bearer  abc ") == "abc")
+        #expect(AuthorizationHeader.bearerValue("Basic abc") == nil)
+        #expect(AuthorizationHeader.bearerValue("Bearer ") == nil)
     }
 }

@@ -20,12 +20,10 @@ struct KeyVaultAuthenticationMiddleware: ARMMiddleware {
         if request.isInternal, request.caller != nil { return try await next.respond(to: request) }
         let host = request.segments.count > 1 ? request.segments[1] : ""
         let tenant = directory.vault(host: host)?.body["properties"]?["tenantId"]?.stringValue ?? defaultTenantID
-        guard let header = request.headers["Authorization"] else { throw ARMError.keyVaultMissingToken(tenantID: tenant) }
-        let trimmed = header.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count > 7, trimmed.prefix(7).lowercased() == "bearer " else {
+        guard let header = request.headers["Authorization"], let token = AuthorizationHeader.bearerValue(header) else {
             throw ARMError.keyVaultMissingToken(tenantID: tenant)
         }
-        guard let caller = validate(String(trimmed.dropFirst(7)).trimmingCharacters(in: .whitespaces)) else {
+        guard let caller = validate(token) else {
             throw ARMError.keyVaultInvalidToken(tenantID: tenant)
         }
         let audience = caller.audience ?? ""
