@@ -8,7 +8,7 @@ struct RouteGroup: Sendable {
     let name: String
     /// Whether the group answers a request, given the request and its first path segment, lower-cased.
     let claims: @Sendable (HTTPRequest, String) -> Bool
-    let handler: @Sendable (HTTPRequest) async -> HTTPResponse
+    let handler: nonisolated(nonsending) @Sendable (HTTPRequest) async -> HTTPResponse
     /// Its routes (method, path template, operation id).
     let routes: [RouteInventoryEntry]
     /// False for the data plane, which writes its own access-log line (deployment, tokens).

@@ -1,11 +1,15 @@
 /// Anything that turns an ARM request into a response: the router at the end of the pipeline, or
 /// the pipeline itself.
+///
+/// The requirements here and in `ARMMiddleware` are `nonisolated(nonsending)` (SE-0461): a step runs
+/// on its caller's executor (the connection's event loop) instead of hopping through the generic
+/// executor at every link of the chain (docs/performance.md "Hot path").
 package protocol ARMResponder: Sendable {
-    func respond(to request: ARMRequest) async throws -> ARMResponse
+    nonisolated(nonsending) func respond(to request: ARMRequest) async throws -> ARMResponse
 }
 
 /// One step of the ARM pipeline (the order: docs/architecture.md "A request's way"). Each step may
 /// answer, throw an `ARMError`, or call `next` with a possibly enriched request.
 package protocol ARMMiddleware: Sendable {
-    func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse
+    nonisolated(nonsending) func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse
 }

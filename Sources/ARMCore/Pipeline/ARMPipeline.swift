@@ -32,7 +32,7 @@ package struct ARMPipeline: HTTPHandler, ARMResponder {
     }
 
     /// Runs an already built request (internal requests keep their ids this way).
-    package func handle(_ request: ARMRequest) async -> HTTPResponse {
+    nonisolated(nonsending) package func handle(_ request: ARMRequest) async -> HTTPResponse {
         let observer = RequestObserver(request)
         var response: HTTPResponse
         do {
@@ -58,7 +58,7 @@ package struct ARMPipeline: HTTPHandler, ARMResponder {
 
     /// The terminal responder: the matched route's handler (matching here when no
     /// `RouteMatchMiddleware` ran).
-    func callHandler(_ request: ARMRequest) async throws -> ARMResponse {
+    nonisolated(nonsending) func callHandler(_ request: ARMRequest) async throws -> ARMResponse {
         var request = request
         let match: RouteMatch
         if let existing = request.route {

@@ -1,7 +1,7 @@
 /// One ARM operation: a method and a path pattern, the operation id it implements (for logs and
 /// the OpenAPI document), the RBAC action it needs, and its handler.
 package struct Route: Sendable {
-    package typealias Handler = @Sendable (ARMRequest, RouteParameters) async throws -> ARMResponse
+    package typealias Handler = nonisolated(nonsending) @Sendable (ARMRequest, RouteParameters) async throws -> ARMResponse
 
     package let method: String
     /// Canonical path pattern with `{parameter}` segments, e.g.
