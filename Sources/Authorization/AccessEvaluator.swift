@@ -8,6 +8,10 @@ import Synchronization
 /// Assignments are read from the resource store, whoever wrote them; their conditions are parsed
 /// lazily and cached by text.
 package final class AccessEvaluator: Sendable {
+    /// The store's revision keys of the types the grant cache depends on, lower-cased once.
+    static let assignmentType = RoleAssignment.resourceType.lowercased()
+    static let definitionType = RoleDefinition.resourceType.lowercased()
+
     package let store: ResourceStore
     package let catalog: RoleCatalog
     private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
@@ -57,7 +61,7 @@ package final class AccessEvaluator: Sendable {
     /// The stored assignments grouped by principal, re-read only when an assignment changed. The
     /// revision is taken before the read, so a cache entry is never older than its revision says.
     func assignmentsByPrincipal() -> [String: [RoleAssignment]] {
-        let revision = store.revision(ofType: RoleAssignment.resourceType)
+        let revision = store.revision(ofType: Self.assignmentType)
         if let cached = assignmentCache.withLock({ $0 }), cached.revision == revision { return cached.byPrincipal }
         let byPrincipal = Dictionary(grouping: allAssignments(), by: \.principalId)
         assignmentCache.withLock { $0 = (revision, byPrincipal) }
@@ -82,10 +86,10 @@ package final class AccessEvaluator: Sendable {
     /// conditions resolved). Served from `grantCache` while nothing they depend on changed; the
     /// revisions are taken before the read, so an entry is never older than its key says.
     package func grants(for principalId: String) -> [Grant] {
-        let principal = principalId.lowercased()
+        let principal = principalId.lowercasedIfNeeded
         let key = GrantCache.Key(
-            assignments: store.revision(ofType: RoleAssignment.resourceType),
-            definitions: store.revision(ofType: RoleDefinition.resourceType),
+            assignments: store.revision(ofType: Self.assignmentType),
+            definitions: store.revision(ofType: Self.definitionType),
             groups: groupMemberships(principal).map { $0.lowercased() })
         if let cached = grantCache.withLock({ $0.grants(of: principal, key: key) }) { return cached }
         let grants = resolveGrants(principal: principal, groups: key.groups)

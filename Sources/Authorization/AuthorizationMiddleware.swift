@@ -10,6 +10,8 @@ import ARMCore
 /// the request goes on with a `ReadFilter` and the pager hides the rest.
 package struct AuthorizationMiddleware: ARMMiddleware {
     package let evaluator: AccessEvaluator
+    static let assignmentWrite = "microsoft.authorization/roleassignments/write"
+    static let assignmentDelete = "microsoft.authorization/roleassignments/delete"
 
     package init(evaluator: AccessEvaluator) {
         self.evaluator = evaluator
@@ -48,10 +50,14 @@ package struct AuthorizationMiddleware: ARMMiddleware {
     /// and `@Resource[...:RoleDefinitionId]` (the stored assignment a DELETE removes), plus the
     /// principal id and type.
     func attributes(of request: ARMRequest, action: String) -> [String: [String]] {
+        // Only role-assignment writes and deletes have attributes: other actions (their length tells)
+        // skip the lower-cased copy.
+        let count = action.utf8.count
+        guard count == Self.assignmentWrite.utf8.count || count == Self.assignmentDelete.utf8.count else { return [:] }
         let lowered = action.lowercased()
         var attributes: [String: [String]] = [:]
         let prefix = "Microsoft.Authorization/roleAssignments:"
-        if lowered == "microsoft.authorization/roleassignments/write",
+        if lowered == Self.assignmentWrite,
             let properties = (try? request.jsonBody())?["properties"]?.objectValue
         {
             if let role = properties["roleDefinitionId"]?.stringValue {
@@ -64,7 +70,7 @@ package struct AuthorizationMiddleware: ARMMiddleware {
                 attributes[ConditionContext.key("request", prefix + "PrincipalType")] = [type]
             }
         }
-        if lowered == "microsoft.authorization/roleassignments/delete" || lowered == "microsoft.authorization/roleassignments/write",
+        if lowered == Self.assignmentDelete || lowered == Self.assignmentWrite,
             let stored = evaluator.store.get(request.resourceID),
             let assignment = RoleAssignment(stored: stored)
         {

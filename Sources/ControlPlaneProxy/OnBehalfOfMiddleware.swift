@@ -13,7 +13,7 @@ package struct OnBehalfOfMiddleware: ARMMiddleware {
     }
 
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        guard let caller = request.caller, caller.objectId.lowercased() == proxyObjectId,
+        guard let caller = request.caller, caller.objectId.lowercasedIfNeeded == proxyObjectId,
             let original = OnBehalfOf.caller(in: request, tenantId: caller.tenantId)
         else { return try await next.respond(to: request) }
         var request = request

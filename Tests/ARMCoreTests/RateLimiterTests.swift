@@ -17,6 +17,10 @@ import Testing
         // Another principal or subscription has its own bucket
         #expect(limiter.consume(scope: "s", principal: "q", kind: .reads, at: start) == 249)
         #expect(limiter.consume(scope: "t", principal: "p", kind: .reads, at: start) == 249)
+        // Subscription and principal ids name one bucket in any case; tenant-level requests have theirs
+        #expect(limiter.consume(scope: "S", principal: "P", kind: .reads, at: start) == 247)
+        #expect(limiter.consume(scope: nil, principal: "p", kind: .reads, at: start) == 249)
+        #expect(limiter.consume(scope: nil, principal: "P", kind: .reads, at: start) == 248)
         // A second later 25 read tokens are back, capped at the bucket size
         #expect(limiter.consume(scope: "s", principal: "p", kind: .reads, at: start + 1) == 249)
         #expect(limiter.consume(scope: "s", principal: "p", kind: .writes, at: start + 60) == 199)

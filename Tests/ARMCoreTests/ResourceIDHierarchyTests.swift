@@ -36,6 +36,33 @@ import Testing
         #expect(!group.isAncestor(of: other))
         #expect(!group.isAncestor(of: group))
         #expect(ResourceID.tenantRoot.isAncestor(of: group))
+        #expect(!ResourceID.tenantRoot.isAncestor(of: .tenantRoot))
+        // In any case: ancestry compares the lower-cased keys
+        #expect(ResourceID.resourceGroup(subscriptionID: sub, name: "RG").isAncestor(of: account))
+        #expect(ResourceID.subscription(sub.uppercased()).isAncestor(of: account))
+        // A longer name with the same beginning is a sibling, not a child
+        #expect(!ResourceID.resourceGroup(subscriptionID: sub, name: "r").isAncestor(of: account))
+    }
+
+    @Test func ancestryOfNonASCIINames() {
+        // Given a group named with non-ASCII letters, spelt in another case by its child
+        let group = ResourceID.resourceGroup(subscriptionID: sub, name: "Grüße")
+        let child = ResourceID.resourceGroup(subscriptionID: sub, name: "GRÜSSE-no").appending(
+            namespace: "Microsoft.Storage", type: "storageAccounts", name: "s")
+        let inside = ResourceID.resourceGroup(subscriptionID: sub, name: "grüße").appending(
+            namespace: "Microsoft.Storage", type: "storageAccounts", name: "s")
+        // Then ancestry holds by segment, whatever the case
+        #expect(group.isAncestor(of: inside))
+        #expect(!group.isAncestor(of: child))
+        #expect(!inside.isAncestor(of: group))
+    }
+
+    @Test func aResourceGroupIsItsOwnGroup() {
+        #expect(group.resourceGroupID == group)
+        #expect(group.resourceGroupID?.description == group.description)
+        #expect(account.resourceGroupID == group)
+        #expect(account.resourceGroupID?.level == .resourceGroup)
+        #expect(ResourceID.subscription(sub).resourceGroupID == nil)
     }
 
     @Test func extensionOnAResourceHasThatResourceAsParent() {

@@ -32,4 +32,32 @@ import Testing
         cache.insert("new5", .init(caller: caller, expiry: 1000), now: 500)
         #expect(cache.count <= 4)
     }
+
+    @Test func hitsOnlyTheSameToken() {
+        // Given a verified token, and others ending with the same signature bytes (same length
+        // and same hashed suffix: they share the key's hash)
+        let signature = String(repeating: "s", count: VerifiedTokenCache.Key.hashedSuffix + 8)
+        let verified = "header.payloadA." + signature
+        let forged = "header.payloadB." + signature
+        let cache = VerifiedTokenCache(capacity: 10)
+        cache.insert(verified, .init(caller: caller, expiry: 100), now: 0)
+        // Then only the verified text hits: a token with a copied signature is not taken for it
+        #expect(cache.lookup(verified)?.caller == caller)
+        #expect(cache.lookup(forged) == nil)
+        #expect(cache.lookup("x" + verified) == nil)
+        #expect(cache.lookup(String(verified.dropFirst())) == nil)
+        // And two such tokens are two entries
+        let other = Caller(objectId: "o2", tenantId: "t", principalType: .user)
+        cache.insert(forged, .init(caller: other, expiry: 100), now: 0)
+        #expect(cache.count == 2)
+        #expect(cache.lookup(forged)?.caller == other)
+        #expect(cache.lookup(verified)?.caller == caller)
+        // And a token shorter than the hashed suffix works as well
+        cache.insert("abc", .init(caller: other, expiry: 100), now: 0)
+        #expect(cache.lookup("abc")?.caller == other)
+        #expect(cache.lookup("abd") == nil)
+        cache.remove(verified)
+        #expect(cache.lookup(verified) == nil)
+        #expect(cache.lookup(forged)?.caller == other)
+    }
 }

@@ -1,4 +1,5 @@
 import EmulatorHTTP
+import Foundation
 
 /// Rendering at the edge of the pipeline: bodies to bytes, errors to `{"error":{…}}`, and the
 /// headers ARM puts on every response (docs/azure-behaviours.md "Error responses", "Response headers").
@@ -50,7 +51,7 @@ extension ARMPipeline {
         put("Pragma", "no-cache")
         put("Expires", "-1")
         let date = now()
-        let subscription = request.segments.count >= 2 && request.segments[0].lowercased() == "subscriptions" ? request.segments[1] : nil
+        let subscription = request.segments.count >= 2 && request.segments[0].lowercasedIfNeeded == "subscriptions" ? request.segments[1] : nil
         let kind = RateLimiter.Kind(method: request.method)
         let principal = request.caller?.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
@@ -59,13 +60,27 @@ extension ARMPipeline {
         if !isPresent(rateLimitHeader) { put(rateLimitHeader, String(remaining)) }
         put("x-ms-request-id", request.requestID)
         put("x-ms-correlation-request-id", request.correlationID)
-        put("x-ms-routing-request-id", "\(routingRegion):\(ARMTimestamp.compactString(from: date)):\(request.requestID)")
+        put("x-ms-routing-request-id", routingRequestID(at: date, requestID: request.requestID))
         if let clientRequestID = request.headers["x-ms-client-request-id"] {
             put("x-ms-client-request-id", clientRequestID)
         }
         if request.http.isTLS { put("Strict-Transport-Security", "max-age=31536000; includeSubDomains") }
         put("X-Content-Type-Options", "nosniff")
         response.headers = headers
+    }
+
+    /// `EASTUS:20250505T141006Z:{request id}`, built in one string of the right size (an
+    /// interpolation grew its buffer on every response).
+    func routingRequestID(at date: Date, requestID: String) -> String {
+        let timestamp = ARMTimestamp.compactString(from: date)
+        var text = ""
+        text.reserveCapacity(routingRegion.utf8.count + timestamp.utf8.count + requestID.utf8.count + 2)
+        text += routingRegion
+        text += ":"
+        text += timestamp
+        text += ":"
+        text += requestID
+        return text
     }
 
     /// The `ETag` header value for a body etag: already-quoted (or weak) tags as they are, bare

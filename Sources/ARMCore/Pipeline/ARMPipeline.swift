@@ -44,7 +44,7 @@ package struct ARMPipeline: HTTPHandler, ARMResponder {
             response = render(ARMError.internalServerError())
         }
         var latest = request
-        latest.caller = observer.caller
+        latest.callerBox = observer.callerBox
         addCommonHeaders(to: &response, request: latest)
         if request.method == "HEAD" { response.body = [] }
         return response
@@ -92,11 +92,11 @@ struct ChainLink: ARMResponder {
 /// read is set when the request is built and never changes, so only the caller is kept (a whole
 /// `ARMRequest` copied at every link was a measurable share of a GET's CPU).
 final class RequestObserver: Sendable {
-    private let state: Mutex<Caller?>
+    private let state: Mutex<CallerBox?>
 
-    init(_ request: ARMRequest) { state = Mutex(request.caller) }
+    init(_ request: ARMRequest) { state = Mutex(request.callerBox) }
 
-    func record(_ request: ARMRequest) { state.withLock { $0 = request.caller } }
+    func record(_ request: ARMRequest) { state.withLock { $0 = request.callerBox } }
 
-    var caller: Caller? { state.withLock { $0 } }
+    var callerBox: CallerBox? { state.withLock { $0 } }
 }

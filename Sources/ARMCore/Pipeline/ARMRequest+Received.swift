@@ -9,7 +9,8 @@ extension ARMRequest {
         let query: QueryParameters
         let requestID: String
         let correlationID: String
-        let baseURL: String
+        /// Built when asked for: most requests never need it.
+        var baseURL: String { http.baseURL }
 
         init(http: HTTPRequest) {
             self.http = http
@@ -18,7 +19,6 @@ extension ARMRequest {
             self.query = QueryParameters(http.query ?? "")
             self.requestID = newGUID()
             self.correlationID = http.headers["x-ms-correlation-request-id"] ?? newGUID()
-            self.baseURL = http.baseURL
-        }
+            }
     }
 }

@@ -23,7 +23,13 @@ package struct ARMRequest: Sendable {
     /// Set by the api-version middleware.
     package var apiVersion: String?
     /// Set by the authentication middleware.
-    package var caller: Caller?
+    package var caller: Caller? {
+        get { callerBox?.caller }
+        set { callerBox = newValue.map(CallerBox.init) }
+    }
+    /// `caller`, shared: each step's copy of the request (and `RequestObserver`) retains one
+    /// reference instead of each of the caller's strings.
+    var callerBox: CallerBox?
     /// Set by the route-match middleware.
     package var route: RouteMatch? {
         didSet { resourceID = route.map { $0.route.resourceID(matching: segments, parameters: $0.parameters) } ?? .tenantRoot }
@@ -47,7 +53,7 @@ package struct ARMRequest: Sendable {
     package init(http: HTTPRequest) {
         self.received = Received(http: http)
         self.apiVersion = nil
-        self.caller = nil
+        self.callerBox = nil
         self.route = nil
     }
 

@@ -29,23 +29,36 @@ package final class RateLimiter: Sendable {
         var updated: Date
     }
 
-    private let buckets = Mutex<[String: Bucket]>([:])
+    /// A bucket's owner. Fields rather than one joined string: no text built per request.
+    struct BucketKey: Hashable {
+        /// The lower-cased subscription id, or `tenant`.
+        var scope: String
+        /// The lower-cased principal object id.
+        var principal: String
+        var kind: Kind
+    }
+
+    private let buckets = Mutex<[BucketKey: Bucket]>([:])
 
     package init() {}
 
     /// Takes one token from the bucket of `scope` (a subscription id, or nil for tenant-level
     /// requests) and `principal`, and answers the whole tokens left (never below 0).
     package func consume(scope: String?, principal: String, kind: Kind, at date: Date = Date()) -> Int {
-        let key = "\(scope?.lowercased() ?? "tenant")|\(principal.lowercased())|\(kind.rawValue)"
+        let key = BucketKey(scope: scope?.lowercasedIfNeeded ?? "tenant", principal: principal.lowercasedIfNeeded, kind: kind)
         return buckets.withLock { buckets in
-            var bucket = buckets[key] ?? Bucket(tokens: kind.capacity, updated: date)
-            let elapsed = max(0, date.timeIntervalSince(bucket.updated))
-            bucket.tokens = min(kind.capacity, bucket.tokens + elapsed * kind.refillPerSecond)
-            bucket.updated = date
-            bucket.tokens = max(0, bucket.tokens - 1)
-            buckets[key] = bucket
-            return Int(bucket.tokens.rounded(.down))
+            // Updated in place: one hash lookup.
+            let fresh = Bucket(tokens: kind.capacity, updated: date)
+            return Self.take(from: &buckets[key, default: fresh], kind: kind, at: date)
         }
+    }
+
+    private static func take(from bucket: inout Bucket, kind: Kind, at date: Date) -> Int {
+        let elapsed = max(0, date.timeIntervalSince(bucket.updated))
+        bucket.tokens = min(kind.capacity, bucket.tokens + elapsed * kind.refillPerSecond)
+        bucket.updated = date
+        bucket.tokens = max(0, bucket.tokens - 1)
+        return Int(bucket.tokens.rounded(.down))
     }
 
     /// The header ARM reports the count in: `x-ms-ratelimit-remaining-subscription-reads`, or the

@@ -88,7 +88,13 @@ extension ResourceID {
     /// True when `other` is strictly below this id (a child, grandchild or extension).
     package func isAncestor(of other: ResourceID) -> Bool {
         if self == .tenantRoot { return other != .tenantRoot }
-        return other.key.utf8.count > key.utf8.count && other.key.hasPrefix(key + "/")
+        let outer = key.utf8
+        let inner = other.key.utf8
+        guard inner.count > outer.count else { return false }
+        // ASCII keys compare as bytes, with no `key + "/"` built for every check (RBAC asks for
+        // each assignment on every request); other keys keep String's Unicode comparison.
+        guard outer.allSatisfy({ $0 < 0x80 }) && inner.allSatisfy({ $0 < 0x80 }) else { return other.key.hasPrefix(key + "/") }
+        return inner.starts(with: outer) && inner[inner.index(inner.startIndex, offsetBy: outer.count)] == UInt8(ascii: "/")
     }
 
     /// A child of this resource in the same namespace: `…/accounts/a` + `deployments`, `d`.
@@ -126,6 +132,9 @@ extension ResourceID {
     /// The resource group id this resource lives in, if any.
     package var resourceGroupID: ResourceID? {
         guard let subscriptionID, let resourceGroup else { return nil }
+        // A resource group's own id is its group's id: no second id built (this runs several
+        // times per request).
+        if providers.isEmpty { return self }
         return .resourceGroup(subscriptionID: subscriptionID, name: resourceGroup)
     }
 }

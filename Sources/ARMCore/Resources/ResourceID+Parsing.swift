@@ -14,7 +14,7 @@ extension ResourceID {
         var index = 0
         let count = segments.count
         func literal(_ position: Int, _ lowered: String) -> Bool {
-            position < count && segments[position].lowercased() == lowered
+            position < count && segments[position].equalsIgnoringCase(lowered)
         }
         var subscriptionID: String?
         var resourceGroup: String?

@@ -101,23 +101,48 @@ package enum RouteSegment: Sendable, Equatable {
 }
 
 /// Values of a matched route's `{parameter}` segments, percent-decoded, as the client spelled them.
+/// Kept as the route's name list beside the values in path order: a match builds no dictionary,
+/// and a lookup among a pattern's few names is a short scan.
 package struct RouteParameters: Sendable {
-    package private(set) var values: [String: String]
+    private let names: [String]
+    private let orderedValues: [String]
 
-    package init(_ values: [String: String] = [:]) { self.values = values }
+    package init(_ values: [String: String] = [:]) {
+        names = Array(values.keys)
+        orderedValues = names.map { values[$0]! }
+    }
 
-    package subscript(name: String) -> String? { values[name] }
+    /// `values[i]` is the value of `names[i]`.
+    init(names: [String], values: [String]) {
+        // The router hands over one value per name; pairs past the shorter list would be dropped, as `zip` does.
+        let count = min(names.count, values.count)
+        self.names = count == names.count ? names : Array(names.prefix(count))
+        self.orderedValues = count == values.count ? values : Array(values.prefix(count))
+    }
+
+    /// Name -> value.
+    package var values: [String: String] {
+        Dictionary(zip(names, orderedValues), uniquingKeysWith: { _, last in last })
+    }
+
+    package subscript(name: String) -> String? {
+        // From the end: a name a pattern repeated resolves to its last value, as the dictionary did.
+        guard let index = names.lastIndex(of: name) else { return nil }
+        return orderedValues[index]
+    }
 
     /// A parameter the pattern guarantees. Asking for a name the route does not have is a
     /// programming error (a handler wired to the wrong pattern): it stops the process loudly
     /// rather than answering with an empty name.
     package func required(_ name: String) -> String {
-        guard let value = values[name] else { preconditionFailure("The route has no parameter '\(name)'.") }
+        guard let value = self[name] else { preconditionFailure("The route has no parameter '\(name)'.") }
         return value
     }
 }
 
-package struct RouteMatch: Sendable {
+/// A class: every step of the pipeline passes the request (and with it the match) on by value, and
+/// copying a `Route` retained each of its fields.
+package final class RouteMatch: Sendable {
     package let route: Route
     package let parameters: RouteParameters
 

@@ -61,9 +61,7 @@ package final class Router: Sendable {
     package func lookup(method: String, segments: [String]) -> Lookup {
         // A segment without upper-case or non-ASCII bytes is its own lower-case form: no new string
         // (a subscription id, a resource name) for most of a path.
-        let lowered = segments.map { segment in
-            segment.utf8.allSatisfy { $0 < 0x80 && !($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z")) } ? segment : segment.lowercased()
-        }
+        let lowered = segments.map(\.lowercasedIfNeeded)
         let method = method.uppercased()
         var values: [String] = []
         values.reserveCapacity(segments.count)
@@ -89,9 +87,7 @@ package final class Router: Sendable {
                 ?? (method == "HEAD" && !node.endpoints.contains { $0.route.method == "HEAD" }
                     ? node.endpoints.first { $0.route.method == "GET" } : nil)
             if let endpoint {
-                var parameters: [String: String] = [:]
-                for (name, value) in zip(endpoint.parameterNames, values) { parameters[name] = value }
-                match = RouteMatch(route: endpoint.route, parameters: RouteParameters(parameters))
+                match = RouteMatch(route: endpoint.route, parameters: RouteParameters(names: endpoint.parameterNames, values: values))
             } else {
                 for endpoint in node.endpoints where !allowed.contains(endpoint.route.method) { allowed.append(endpoint.route.method) }
             }

@@ -87,7 +87,7 @@ package final class ResourceStore: Sendable {
     }
 
     package func revision(ofType type: String) -> Revision {
-        state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercased()] ?? 0) }
+        state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercasedIfNeeded] ?? 0) }
     }
 
     let state = Mutex(State())

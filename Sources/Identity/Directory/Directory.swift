@@ -33,7 +33,7 @@ package final class Directory: Sendable {
     package var tenants: [Tenant] { state.withLock { $0.tenants } }
 
     package func tenant(id: String) -> Tenant? {
-        let id = id.lowercased()
+        let id = id.lowercasedIfNeeded
         return state.withLock { $0.tenants.first { $0.tenantId == id } }
     }
 
@@ -54,12 +54,12 @@ package final class Directory: Sendable {
     package var subscriptions: [Subscription] { state.withLock { $0.subscriptions } }
 
     package func subscription(id: String) -> Subscription? {
-        let id = id.lowercased()
+        let id = id.lowercasedIfNeeded
         return state.withLock { $0.subscriptions.first { $0.subscriptionId == id } }
     }
 
     package func subscriptions(inTenant tenantId: String) -> [Subscription] {
-        let tenantId = tenantId.lowercased()
+        let tenantId = tenantId.lowercasedIfNeeded
         return state.withLock { $0.subscriptions.filter { $0.tenantId == tenantId } }
     }
 
@@ -70,17 +70,17 @@ package final class Directory: Sendable {
     package var managedIdentities: [ManagedIdentity] { state.withLock { $0.managedIdentities } }
 
     package func servicePrincipal(objectId: String) -> ServicePrincipal? {
-        let id = objectId.lowercased()
+        let id = objectId.lowercasedIfNeeded
         return state.withLock { $0.servicePrincipals.first { $0.objectId == id } }
     }
 
     package func servicePrincipal(appId: String) -> ServicePrincipal? {
-        let id = appId.lowercased()
+        let id = appId.lowercasedIfNeeded
         return state.withLock { $0.servicePrincipals.first { $0.appId == id } }
     }
 
     package func user(objectId: String) -> User? {
-        let id = objectId.lowercased()
+        let id = objectId.lowercasedIfNeeded
         return state.withLock { $0.users.first { $0.objectId == id } }
     }
 
@@ -90,24 +90,24 @@ package final class Directory: Sendable {
     }
 
     package func managedIdentity(objectId: String) -> ManagedIdentity? {
-        let id = objectId.lowercased()
+        let id = objectId.lowercasedIfNeeded
         return state.withLock { $0.managedIdentities.first { $0.objectId == id } }
     }
 
     package func managedIdentity(clientId: String) -> ManagedIdentity? {
-        let id = clientId.lowercased()
+        let id = clientId.lowercasedIfNeeded
         return state.withLock { $0.managedIdentities.first { $0.clientId == id } }
     }
 
     /// By ARM resource id, case-insensitively (`mi_res_id`).
     package func managedIdentity(resourceId: String) -> ManagedIdentity? {
-        let id = resourceId.lowercased()
+        let id = resourceId.lowercasedIfNeeded
         return state.withLock { $0.managedIdentities.first { $0.resourceId?.lowercased() == id } }
     }
 
     /// Any principal by object id.
     package func principal(objectId: String) -> Principal? {
-        let id = objectId.lowercased()
+        let id = objectId.lowercasedIfNeeded
         return state.withLock { state in
             if let found = state.servicePrincipals.first(where: { $0.objectId == id }) { return .servicePrincipal(found) }
             if let found = state.users.first(where: { $0.objectId == id }) { return .user(found) }
@@ -198,7 +198,7 @@ package final class Directory: Sendable {
     /// Adds a generated secret to a service principal and returns it.
     package func addClientSecret(appId: String) throws(DirectoryError) -> String {
         let secret = Directory.newClientSecret()
-        let id = appId.lowercased()
+        let id = appId.lowercasedIfNeeded
         try mutate { state throws(DirectoryError) in
             guard let index = state.servicePrincipals.firstIndex(where: { $0.appId == id }) else {
                 throw .notFound("Application", appId)
@@ -214,7 +214,7 @@ package final class Directory: Sendable {
     /// what was removed.
     @discardableResult
     package func remove(objectId: String) -> Principal? {
-        let id = objectId.lowercased()
+        let id = objectId.lowercasedIfNeeded
         return mutate { state in
             for index in state.groups.indices { state.groups[index].members.removeAll { $0 == id } }
             if let index = state.servicePrincipals.firstIndex(where: { $0.objectId == id }) {
@@ -232,7 +232,7 @@ package final class Directory: Sendable {
 
     @discardableResult
     package func removeSubscription(id: String) -> Subscription? {
-        let id = id.lowercased()
+        let id = id.lowercasedIfNeeded
         return mutate { state in
             state.subscriptions.firstIndex { $0.subscriptionId == id }.map { state.subscriptions.remove(at: $0) }
         }
@@ -241,7 +241,7 @@ package final class Directory: Sendable {
     /// Removes a tenant that holds nothing any more; throws while subscriptions or principals use it.
     @discardableResult
     package func removeTenant(id: String) throws(DirectoryError) -> Tenant? {
-        let id = id.lowercased()
+        let id = id.lowercasedIfNeeded
         return try mutate { state throws(DirectoryError) -> Tenant? in
             guard let index = state.tenants.firstIndex(where: { $0.tenantId == id }) else { return nil }
             if id == WellKnown.tenantId { throw DirectoryError("The well-known tenant '\(id)' cannot be removed.") }

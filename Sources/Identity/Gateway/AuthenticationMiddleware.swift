@@ -36,7 +36,7 @@ package struct AuthenticationMiddleware: ARMMiddleware {
                 throw ARMError.invalidAuthenticationToken(authority: authority, reason: error.reason)
             }
         }
-        if let subscription = subscription(of: request), subscription.tenantId != caller.tenantId.lowercased() {
+        if let subscription = subscription(of: request), subscription.tenantId != caller.tenantId.lowercasedIfNeeded {
             throw ARMError.invalidAuthenticationTokenTenant(
                 issuer: "https://sts.windows.net/\(caller.tenantId)/", tenant: subscription.tenantId,
                 authority: "\(request.baseURL)/\(subscription.tenantId)")
@@ -84,7 +84,7 @@ package struct AuthenticationMiddleware: ARMMiddleware {
     }
 
     private func subscription(of request: ARMRequest) -> Subscription? {
-        guard request.segments.count >= 2, request.segments[0].lowercased() == "subscriptions" else { return nil }
+        guard request.segments.count >= 2, request.segments[0].lowercasedIfNeeded == "subscriptions" else { return nil }
         return validator.directory.subscription(id: request.segments[1])
     }
 }

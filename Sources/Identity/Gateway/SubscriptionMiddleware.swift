@@ -15,7 +15,7 @@ package struct SubscriptionMiddleware: ARMMiddleware {
 
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         let segments = request.segments
-        if segments.count >= 2, segments[0].lowercased() == "subscriptions" {
+        if segments.count >= 2, segments[0].lowercasedIfNeeded == "subscriptions" {
             let subscriptionID = segments[1]
             try ResourceID.validateSubscriptionID(subscriptionID)
             guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }

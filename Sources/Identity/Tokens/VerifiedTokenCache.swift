@@ -11,14 +11,14 @@ final class VerifiedTokenCache: Sendable {
     }
 
     let capacity: Int
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = Mutex<[Key: Entry]>([:])
 
     init(capacity: Int) {
         self.capacity = max(1, capacity)
     }
 
     func lookup(_ token: String) -> Entry? {
-        entries.withLock { $0[token] }
+        entries.withLock { $0[Key(token)] }
     }
 
     func insert(_ token: String, _ entry: Entry, now: Int) {
@@ -27,12 +27,12 @@ final class VerifiedTokenCache: Sendable {
                 entries = entries.filter { $0.value.expiry >= now }
                 if entries.count >= capacity { entries.removeAll(keepingCapacity: true) }
             }
-            entries[token] = entry
+            entries[Key(token)] = entry
         }
     }
 
     func remove(_ token: String) {
-        _ = entries.withLock { $0.removeValue(forKey: token) }
+        _ = entries.withLock { $0.removeValue(forKey: Key(token)) }
     }
 
     var count: Int { entries.withLock { $0.count } }

@@ -15,8 +15,8 @@ package struct ProviderRegistrationGate: ARMMiddleware {
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard request.method != "GET", request.method != "HEAD", !request.isInternal, let match = request.route,
             let action = match.route.action, let subscriptionID = match.parameters["subscriptionId"],
-            let namespace = action.split(separator: "/").first.map(String.init),
-            !ResourcesProvider.permanentNamespaces.contains(namespace.lowercased())
+            let namespace = Self.namespace(of: action),
+            !ResourcesProvider.permanentNamespaces.contains(namespace.lowercasedIfNeeded)
         else {
             return try await next.respond(to: request)
         }
@@ -24,5 +24,14 @@ package struct ProviderRegistrationGate: ARMMiddleware {
             throw ARMError.missingSubscriptionRegistration(namespace)
         }
         return try await next.respond(to: request)
+    }
+
+    /// `Microsoft.CognitiveServices` of `Microsoft.CognitiveServices/accounts/write`; nil for an
+    /// empty one. Read off the UTF-8 bytes: splitting by `Character` ran on every write.
+    static func namespace(of action: String) -> String? {
+        let bytes = action.utf8
+        let start = bytes.firstIndex { $0 != UInt8(ascii: "/") } ?? bytes.endIndex
+        let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+        return start == end ? nil : String(action[start..<end])
     }
 }
