@@ -8,7 +8,7 @@ import ARMCore
 /// Lists ARM answers with what the caller can read instead of a 403 (resource groups and
 /// resources at subscription scope) are declared on their routes (`Route.filtersByReadAccess`):
 /// the request goes on with a `ReadFilter` and the pager hides the rest.
-package struct AuthorizationMiddleware: ARMMiddleware {
+package struct AuthorizationMiddleware: ARMRequestStep {
     package let evaluator: AccessEvaluator
     static let assignmentWrite = "microsoft.authorization/roleassignments/write"
     static let assignmentDelete = "microsoft.authorization/roleassignments/delete"
@@ -17,25 +17,25 @@ package struct AuthorizationMiddleware: ARMMiddleware {
         self.evaluator = evaluator
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         guard let match = request.route, let action = match.route.action, let caller = request.caller else {
-            return try await next.respond(to: request)
+            return request
         }
         let scope = request.resourceID
         // Built-in role definitions are readable by everyone at the tenant root
         // (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`, how clients resolve a
         // role id), whatever roles the caller holds (EMULATOR CHOICE).
         if scope.subscriptionID == nil, action.lowercased() == "microsoft.authorization/roledefinitions/read" {
-            return try await next.respond(to: request)
+            return request
         }
         let grants = evaluator.grants(for: caller.objectId)
         let decision = evaluator.decide(grants, action: action, scope: scope, attributes: attributes(of: request, action: action))
-        if decision.allowed { return try await next.respond(to: request) }
+        if decision.allowed { return request }
         if match.route.filtersByReadAccess {
             var request = request
             let evaluator = self.evaluator
             request.readFilter = ReadFilter { id in evaluator.decide(grants, action: id.readAction, scope: id).allowed }
-            return try await next.respond(to: request)
+            return request
         }
         let scopeText = scope.description
         if decision.deniedByCondition {

@@ -5,19 +5,19 @@ import ARMCore
 /// of a deployment created through a hub names the person who asked, not the proxy. RBAC has
 /// already been decided on the proxy's principal; anyone else's headers are ignored, so the
 /// headers cannot be used to impersonate.
-package struct OnBehalfOfMiddleware: ARMMiddleware {
+package struct OnBehalfOfMiddleware: ARMRequestStep {
     package let proxyObjectId: String
 
     package init(proxyObjectId: String) {
         self.proxyObjectId = proxyObjectId.lowercased()
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         guard let caller = request.caller, caller.objectId.lowercasedIfNeeded == proxyObjectId,
             let original = OnBehalfOf.caller(in: request, tenantId: caller.tenantId)
-        else { return try await next.respond(to: request) }
+        else { return request }
         var request = request
         request.caller = original
-        return try await next.respond(to: request)
+        return request
     }
 }

@@ -197,4 +197,64 @@ import Testing
         // And `respond(to:)` throws instead of rendering
         await #expect(throws: ARMError.self) { _ = try await pipeline.respond(to: ARMRequest(http: Fixture.http("GET", "/x"))) }
     }
+
+    @Test func requestStepsRunInOrderInsideAndOutsideAroundSteps() async throws {
+        // Given steps that only enrich the request (run without an await) around and between
+        // middleware that wrap the response
+        struct Mark: ARMRequestStep {
+            let name: String
+            func prepared(_ request: ARMRequest) throws -> ARMRequest {
+                var request = request
+                // The steps' names, in the order they ran, ride on the request's fault slot
+                let seen = request.injectedOperationFailure?.message ?? ""
+                request.injectedOperationFailure = ARMError(status: 500, code: "Trace", message: seen + name)
+                return request
+            }
+        }
+        struct Refuse: ARMRequestStep {
+            func prepared(_ request: ARMRequest) throws -> ARMRequest {
+                var request = request
+                request.caller = Fixture.user
+                if request.method == "DELETE" { throw ARMError(status: 418, code: "Refused", message: "No.") }
+                return request
+            }
+        }
+        struct Wrap: ARMMiddleware {
+            func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+                do {
+                    var response = try await next.respond(to: request)
+                    response.headers.add("X-Wrapped", "ok")
+                    return response
+                } catch let error as ARMError {
+                    throw ARMError(status: error.status, code: error.code, message: "wrapped " + error.message)
+                }
+            }
+        }
+        let trace = Route("GET", "/subscriptions/{subscriptionId}/trace", operationID: "Trace", action: nil) { request, _ in
+            .ok(["trace": .string(request.injectedOperationFailure?.message ?? "")])
+        }
+        let remove = Route("DELETE", "/subscriptions/{subscriptionId}/trace", operationID: "Trace_Delete", action: nil) { _, _ in .noContent }
+        let pipeline = ARMPipeline(
+            middleware: [Mark(name: "a"), Wrap(), Mark(name: "b"), Refuse(), Mark(name: "c"), RouteMatchMiddleware(router: Router(routes: [trace, remove]))],
+            router: Router(routes: [trace, remove]))
+        // When a request runs, every step saw it in order and the wrapper saw the response
+        let response = await pipeline.handle(Fixture.http("GET", Fixture.sub("/trace?api-version=2024-11-01")))
+        #expect(response.status == 200)
+        #expect(String(decoding: response.body, as: UTF8.self).contains("\"abc\""))
+        #expect(response.headers.values("X-Wrapped") == ["ok"])
+        // And the caller a step set counts for the rate limit
+        #expect(response.header("x-ms-ratelimit-remaining-subscription-reads") == "249")
+        // When a step refuses, the wrapper outside it sees the error and the later steps never run
+        let refused = await pipeline.handle(Fixture.http("DELETE", Fixture.sub("/trace?api-version=2024-11-01")))
+        #expect(refused.status == 418)
+        #expect(String(decoding: refused.body, as: UTF8.self).contains("wrapped No."))
+        #expect(refused.headers.values("X-Wrapped").isEmpty)
+        // And the refused request still counts against a rate-limit bucket
+        #expect(refused.header("x-ms-ratelimit-remaining-subscription-deletes") == "199")
+        // And a step is a middleware too: called directly it runs around `next`
+        let direct = try await Mark(name: "z").respond(
+            to: ARMRequest(http: Fixture.http("GET", Fixture.sub("/trace?api-version=2024-11-01"))),
+            next: pipeline)
+        #expect(direct.status == 200)
+    }
 }

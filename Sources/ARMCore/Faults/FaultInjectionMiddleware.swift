@@ -8,6 +8,11 @@ package struct FaultInjectionMiddleware: ARMMiddleware {
         self.injector = injector
     }
 
+    /// Nothing to do without a latency or a rule: the request goes on as it is.
+    package func prepare(_ request: ARMRequest) throws -> ARMRequest? {
+        injector.isIdle ? request : nil
+    }
+
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         let latency = injector.globalDelayMilliseconds()
         if latency > 0 { try? await Task.sleep(for: .milliseconds(latency)) }

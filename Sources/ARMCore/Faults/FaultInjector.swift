@@ -52,6 +52,11 @@ package final class FaultInjector: Sendable {
         }
     }
 
+    /// No global latency and no rule: no request is touched.
+    package var isIdle: Bool {
+        latencyMilliseconds <= 0 && jitterMilliseconds <= 0 && rules.withLock { $0.isEmpty }
+    }
+
     /// The global latency for one request: the base plus a uniform jitter.
     package func globalDelayMilliseconds() -> Int {
         guard latencyMilliseconds > 0 || jitterMilliseconds > 0 else { return 0 }

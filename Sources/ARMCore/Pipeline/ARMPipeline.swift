@@ -71,19 +71,28 @@ package struct ARMPipeline: HTTPHandler, ARMResponder {
     }
 }
 
-/// `next` for the middleware at `index`. It records every request it is handed, so that the
+/// `next` for the middleware at `index`. It records every request a step is handed, so that the
 /// pipeline learns what middleware found out (the caller, for rate-limit buckets) even when a
-/// later step throws.
+/// later step throws. Steps that can answer at once (`ARMMiddleware.prepare`) run in a loop
+/// here, without an `await` each; the first that cannot gets a link to the rest.
 struct ChainLink: ARMResponder {
     let pipeline: ARMPipeline
     let index: Int
     let observer: RequestObserver
 
     func respond(to request: ARMRequest) async throws -> ARMResponse {
-        observer.record(request)
-        guard index < pipeline.middleware.count else { return try await pipeline.callHandler(request) }
+        var request = request
+        var index = self.index
+        let middleware = pipeline.middleware
+        while true {
+            observer.record(request)
+            guard index < middleware.count else { return try await pipeline.callHandler(request) }
+            guard let prepared = try middleware[index].prepare(request) else { break }
+            request = prepared
+            index += 1
+        }
         let next = ChainLink(pipeline: pipeline, index: index + 1, observer: observer)
-        return try await pipeline.middleware[index].respond(to: request, next: next)
+        return try await middleware[index].respond(to: request, next: next)
     }
 }
 

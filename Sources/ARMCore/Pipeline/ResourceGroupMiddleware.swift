@@ -7,19 +7,19 @@
 /// the handlers' own checks did. Routes that answer for a missing group themselves opt out with
 /// `Route.skippingResourceGroupCheck()` (creating the group, its existence check, template
 /// deployments that report their own error).
-package struct ResourceGroupMiddleware: ARMMiddleware {
+package struct ResourceGroupMiddleware: ARMRequestStep {
     package let store: ResourceStore
 
     package init(store: ResourceStore) {
         self.store = store
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         if let match = request.route, match.route.checksResourceGroup, let group = request.resourceID.resourceGroupID,
             !store.contains(group)
         {
             throw ARMError.resourceGroupNotFound(group.resourceGroup ?? "")
         }
-        return try await next.respond(to: request)
+        return request
     }
 }

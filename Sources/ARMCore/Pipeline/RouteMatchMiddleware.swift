@@ -4,17 +4,17 @@
 /// - a path under `/providers/{ns}` with a namespace nobody serves -> 404 `InvalidResourceNamespace`;
 /// - a known namespace with an unknown type -> 404 `InvalidResourceType` (docs/azure-behaviours.md "api-version");
 /// - anything else -> 404 `NotFound` (`noRouteFound`).
-package struct RouteMatchMiddleware: ARMMiddleware {
+package struct RouteMatchMiddleware: ARMRequestStep {
     package let router: Router
 
     package init(router: Router) {
         self.router = router
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         var request = request
         request.route = try Self.match(request, router: router)
-        return try await next.respond(to: request)
+        return request
     }
 
     package static func match(_ request: ARMRequest, router: Router) throws -> RouteMatch {

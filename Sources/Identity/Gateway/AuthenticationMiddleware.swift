@@ -9,17 +9,17 @@ import Foundation
 /// - expired: ExpiredAuthenticationToken (both UTC times in the message);
 /// - a token of another tenant than the subscription's: InvalidAuthenticationTokenTenant.
 /// On success the request continues with `caller` set.
-package struct AuthenticationMiddleware: ARMMiddleware {
+package struct AuthenticationMiddleware: ARMRequestStep {
     package let validator: TokenValidator
 
     package init(validator: TokenValidator) {
         self.validator = validator
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         // An internal request acts for the caller of the request that caused it; only code inside
         // the emulator can build one, so there is no token to check.
-        if request.isInternal, request.caller != nil { return try await next.respond(to: request) }
+        if request.isInternal, request.caller != nil { return request }
         guard let header = request.headers["Authorization"] else {
             throw ARMError.authenticationFailed(authority: authority(for: request, token: nil))
         }
@@ -43,7 +43,7 @@ package struct AuthenticationMiddleware: ARMMiddleware {
         }
         var request = request
         request.caller = caller
-        return try await next.respond(to: request)
+        return request
     }
 
     /// `Bearer <token>`; the scheme is case-insensitive (RFC 9110 section 11.1), the token one b64token (RFC 6750 section 2.1).

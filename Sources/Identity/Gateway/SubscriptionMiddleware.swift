@@ -6,20 +6,20 @@ import ARMCore
 /// `InvalidSubscriptionId` for a malformed id, 404 `SubscriptionNotFound` for an unknown one, as
 /// ARM's front door answers before it routes to a resource provider. It sits beside
 /// `AuthenticationMiddleware`, which runs just before it.
-package struct SubscriptionMiddleware: ARMMiddleware {
+package struct SubscriptionMiddleware: ARMRequestStep {
     package let directory: Directory
 
     package init(directory: Directory) {
         self.directory = directory
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         let segments = request.segments
         if segments.count >= 2, segments[0].lowercasedIfNeeded == "subscriptions" {
             let subscriptionID = segments[1]
             try ResourceID.validateSubscriptionID(subscriptionID)
             guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
         }
-        return try await next.respond(to: request)
+        return request
     }
 }

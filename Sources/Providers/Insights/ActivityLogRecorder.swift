@@ -28,6 +28,15 @@ package final class ActivityLogRecorder: ARMMiddleware {
 
     static let recordedMethods: Set<String> = ["PUT", "PATCH", "POST", "DELETE"]
 
+    /// Requests that are not recorded go on at once.
+    package func prepare(_ request: ARMRequest) throws -> ARMRequest? {
+        Self.isRecorded(request) ? nil : request
+    }
+
+    static func isRecorded(_ request: ARMRequest) -> Bool {
+        recordedMethods.contains(request.method) && request.route != nil && request.caller != nil
+    }
+
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
         guard Self.recordedMethods.contains(request.method), request.route != nil, let caller = request.caller else {
             return try await next.respond(to: request)

@@ -5,25 +5,25 @@ import ARMCore
 /// after an `az provider unregister`, PUT/PATCH/POST/DELETE under that namespace answer 409
 /// `MissingSubscriptionRegistration`; reads keep working (EMULATOR CHOICE). Internal requests the
 /// emulator sends itself pass, as first-party services do.
-package struct ProviderRegistrationGate: ARMMiddleware {
+package struct ProviderRegistrationGate: ARMRequestStep {
     let store: ResourceStore
 
     package init(store: ResourceStore) {
         self.store = store
     }
 
-    package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
+    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
         guard request.method != "GET", request.method != "HEAD", !request.isInternal, let match = request.route,
             let action = match.route.action, let subscriptionID = match.parameters["subscriptionId"],
             let namespace = Self.namespace(of: action),
             !ResourcesProvider.permanentNamespaces.contains(namespace.lowercasedIfNeeded)
         else {
-            return try await next.respond(to: request)
+            return request
         }
         guard FeatureRegistration.isProviderRegistered(store, subscriptionID: subscriptionID, namespace: namespace) else {
             throw ARMError.missingSubscriptionRegistration(namespace)
         }
-        return try await next.respond(to: request)
+        return request
     }
 
     /// `Microsoft.CognitiveServices` of `Microsoft.CognitiveServices/accounts/write`; nil for an
