@@ -2,20 +2,23 @@ extension String {
     /// `lowercased() == other.lowercased()` without allocating for ASCII text (header and query
     /// parameter names, path literals); anything else falls back to the full comparison.
     package func equalsIgnoringCase(_ other: String) -> Bool {
-        var left = utf8.makeIterator()
-        var right = other.utf8.makeIterator()
-        while true {
-            switch (left.next(), right.next()) {
-            case (nil, nil):
+        // Over both strings' contiguous bytes (a `UTF8View` iterator per side cost ~1% of a GET: the
+        // request's header lookups). nil: non-ASCII text decides it, by the full comparison.
+        var left = self
+        var right = other
+        let asciiResult = left.withUTF8 { a in
+            right.withUTF8 { b -> Bool? in
+                guard a.count == b.count else { return a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) ? false : nil }
+                for index in 0..<a.count {
+                    let x = a[index]
+                    let y = b[index]
+                    if x >= 0x80 || y >= 0x80 { return nil }
+                    if x != y && Self.asciiLower(x) != Self.asciiLower(y) { return false }
+                }
                 return true
-            case (let a?, let b?):
-                if a >= 0x80 || b >= 0x80 { return lowercased() == other.lowercased() }
-                if a != b && Self.asciiLower(a) != Self.asciiLower(b) { return false }
-            default:
-                let isASCII = utf8.allSatisfy { $0 < 0x80 } && other.utf8.allSatisfy { $0 < 0x80 }
-                return isASCII ? false : lowercased() == other.lowercased()
             }
         }
+        return asciiResult ?? (lowercased() == other.lowercased())
     }
 
     private static func asciiLower(_ byte: UInt8) -> UInt8 {

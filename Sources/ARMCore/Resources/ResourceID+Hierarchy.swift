@@ -88,13 +88,18 @@ extension ResourceID {
     /// True when `other` is strictly below this id (a child, grandchild or extension).
     package func isAncestor(of other: ResourceID) -> Bool {
         if self == .tenantRoot { return other != .tenantRoot }
-        let outer = key.utf8
-        let inner = other.key.utf8
-        guard inner.count > outer.count else { return false }
+        guard other.key.utf8.count > key.utf8.count else { return false }
         // ASCII keys compare as bytes, with no `key + "/"` built for every check (RBAC asks for
         // each assignment on every request); other keys keep String's Unicode comparison.
-        guard outer.allSatisfy({ $0 < 0x80 }) && inner.allSatisfy({ $0 < 0x80 }) else { return other.key.hasPrefix(key + "/") }
-        return inner.starts(with: outer) && inner[inner.index(inner.startIndex, offsetBy: outer.count)] == UInt8(ascii: "/")
+        var outerKey = key
+        var innerKey = other.key
+        let isPrefix = outerKey.withUTF8 { outer in
+            innerKey.withUTF8 { inner -> Bool? in
+                guard outer.allSatisfy({ $0 < 0x80 }), inner.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return inner[outer.count] == UInt8(ascii: "/") && inner[..<outer.count].elementsEqual(outer)
+            }
+        }
+        return isPrefix ?? other.key.hasPrefix(key + "/")
     }
 
     /// A child of this resource in the same namespace: `…/accounts/a` + `deployments`, `d`.

@@ -1,0 +1,29 @@
+import Testing
+
+@testable import EmulatorHTTP
+
+@Suite struct StringCaseInsensitiveTests {
+    @Test func asciiInAnyCase() {
+        #expect("Content-Type".equalsIgnoringCase("content-type"))
+        #expect("X-MS-REQUEST-ID".equalsIgnoringCase("x-ms-request-id"))
+        #expect("".equalsIgnoringCase(""))
+        // Only letters fold: `@` and `` ` ``, `[` and `{` sit 0x20 apart too
+        #expect(!"@".equalsIgnoringCase("`"))
+        #expect(!"[".equalsIgnoringCase("{"))
+        #expect(!"Content-Type".equalsIgnoringCase("Content-Typo"))
+        #expect(!"Content-Type".equalsIgnoringCase("Content-Type "))
+        #expect(!"a".equalsIgnoringCase(""))
+    }
+
+    @Test func nonASCIIFallsBackToUnicodeLowerCasing() {
+        #expect("ÄRGER".equalsIgnoringCase("ärger"))
+        #expect("Grüße".equalsIgnoringCase("GRÜẞE".lowercased()))
+        #expect(!"ärger".equalsIgnoringCase("arger"))
+        // Different byte counts that lower-case to the same text still match
+        let kelvin = "\u{212A}"  // KELVIN SIGN lower-cases to "k"
+        #expect(kelvin.equalsIgnoringCase("k") == (kelvin.lowercased() == "k"))
+        #expect("x\(kelvin)".equalsIgnoringCase("XK") == ("x\(kelvin)".lowercased() == "xk"))
+        // An ASCII difference before any non-ASCII letter decides at once
+        #expect(!"ab\u{e9}".equalsIgnoringCase("ac\u{e9}"))
+    }
+}
