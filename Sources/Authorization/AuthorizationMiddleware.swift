@@ -17,25 +17,24 @@ package struct AuthorizationMiddleware: ARMRequestStep {
         self.evaluator = evaluator
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         guard let match = request.route, let action = match.route.action, let caller = request.caller else {
-            return request
+            return
         }
         let scope = request.resourceID
         // Built-in role definitions are readable by everyone at the tenant root
         // (`/providers/Microsoft.Authorization/roleDefinitions/{guid}`, how clients resolve a
         // role id), whatever roles the caller holds (EMULATOR CHOICE).
         if scope.subscriptionID == nil, action.lowercased() == "microsoft.authorization/roledefinitions/read" {
-            return request
+            return
         }
         let grants = evaluator.grants(for: caller.objectId)
         let decision = evaluator.decide(grants, action: action, scope: scope, attributes: attributes(of: request, action: action))
-        if decision.allowed { return request }
+        if decision.allowed { return }
         if match.route.filtersByReadAccess {
-            var request = request
             let evaluator = self.evaluator
             request.readFilter = ReadFilter { id in evaluator.decide(grants, action: id.readAction, scope: id).allowed }
-            return request
+            return
         }
         let scopeText = scope.description
         if decision.deniedByCondition {

@@ -12,12 +12,10 @@ package struct OnBehalfOfMiddleware: ARMRequestStep {
         self.proxyObjectId = proxyObjectId.lowercased()
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         guard let caller = request.caller, caller.objectId.lowercasedIfNeeded == proxyObjectId,
             let original = OnBehalfOf.caller(in: request, tenantId: caller.tenantId)
-        else { return request }
-        var request = request
+        else { return }
         request.caller = original
-        return request
     }
 }

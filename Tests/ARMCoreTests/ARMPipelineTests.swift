@@ -203,20 +203,16 @@ import Testing
         // middleware that wrap the response
         struct Mark: ARMRequestStep {
             let name: String
-            func prepared(_ request: ARMRequest) throws -> ARMRequest {
-                var request = request
+            func prepare(_ request: inout ARMRequest) throws {
                 // The steps' names, in the order they ran, ride on the request's fault slot
                 let seen = request.injectedOperationFailure?.message ?? ""
                 request.injectedOperationFailure = ARMError(status: 500, code: "Trace", message: seen + name)
-                return request
             }
         }
         struct Refuse: ARMRequestStep {
-            func prepared(_ request: ARMRequest) throws -> ARMRequest {
-                var request = request
+            func prepare(_ request: inout ARMRequest) throws {
                 request.caller = Fixture.user
                 if request.method == "DELETE" { throw ARMError(status: 418, code: "Refused", message: "No.") }
-                return request
             }
         }
         struct Wrap: ARMMiddleware {

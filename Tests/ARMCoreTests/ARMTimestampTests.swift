@@ -14,6 +14,11 @@ import Testing
         #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00.0000000Z")
         #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 951_782_400)) == "2000-02-29T00:00:00.0000000Z")
         #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59.0000000Z")
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 1_746_454_205.5)) == "2025-05-05T14:10:05.5000000Z")
+        // Four-digit years are written in place; others as padded text
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: -62_135_596_800)) == "0001-01-01T00:00:00.0000000Z")
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59.0000000Z")
+        #expect(ARMTimestamp.string(from: Date(timeIntervalSince1970: 253_402_300_800)) == "10000-01-01T00:00:00.0000000Z")
     }
 
     @Test func compactFormForRoutingIds() {

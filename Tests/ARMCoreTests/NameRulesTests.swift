@@ -32,4 +32,16 @@ import Testing
             #expect(error?.message.hasPrefix("Resource name '\(name)' of type 'Microsoft.Foo/bars' is invalid.") == true)
         }
     }
+
+    @Test func theASCIIFastPathAgreesWithTheCharacterRule() throws {
+        // Every ASCII byte is accepted by the byte check exactly when the character rule accepts it
+        for byte in UInt8(0)..<0x80 {
+            let character = Character(Unicode.Scalar(byte))
+            #expect(NameRules.isResourceGroupASCIIByte(byte) == NameRules.isResourceGroupCharacter(character), "byte \(byte)")
+        }
+        // And names mixing ASCII with other letters still go through the character rule
+        try NameRules.validateResourceGroupName("Grüße-(1)_x.y")
+        #expect(throws: ARMError.self) { try NameRules.validateResourceGroupName("ok-then-#") }
+        #expect(throws: ARMError.self) { try NameRules.validateResourceGroupName("ümlaut ") }
+    }
 }

@@ -9,8 +9,8 @@ package struct FaultInjectionMiddleware: ARMMiddleware {
     }
 
     /// Nothing to do without a latency or a rule: the request goes on as it is.
-    package func prepare(_ request: ARMRequest) throws -> ARMRequest? {
-        injector.isIdle ? request : nil
+    package func passOn(_ request: inout ARMRequest) throws -> Bool {
+        injector.isIdle
     }
 
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {

@@ -6,12 +6,10 @@
 package struct APIVersionMiddleware: ARMRequestStep {
     package init() {}
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         guard let version = request.query["api-version"], !version.isEmpty else { throw ARMError.missingAPIVersion }
         guard Self.isWellFormed(version) else { throw ARMError.invalidAPIVersion(version, supported: []) }
-        var request = request
         request.apiVersion = version
-        return request
     }
 
     package static let suffixes = ["preview", "privatepreview", "beta", "alpha"]

@@ -11,15 +11,16 @@ package protocol ARMResponder: Sendable {
 /// One step of the ARM pipeline (the order: docs/architecture.md "A request's way"). Each step may
 /// answer, throw an `ARMError`, or call `next` with a possibly enriched request.
 package protocol ARMMiddleware: Sendable {
-    /// The step without its `await`: the request the next step gets, when this step can tell
-    /// at once and has nothing to do with the response; nil when `respond(to:next:)` must run (it
-    /// waits, answers itself or looks at the response). The pipeline asks this first, so a step
-    /// that only checks or enriches the request costs no async frame (docs/performance.md "Hot path").
-    func prepare(_ request: ARMRequest) throws -> ARMRequest?
+    /// The step without its `await`: true when this step is done with the request (changed in
+    /// place for the next step) and has nothing to do with the response; false, the request
+    /// untouched, when `respond(to:next:)` must run (it waits, answers itself or looks at the
+    /// response). The pipeline asks this first, so a step that only checks or enriches the
+    /// request costs no async frame and no copy of the request (docs/performance.md "Hot path").
+    func passOn(_ request: inout ARMRequest) throws -> Bool
 
     nonisolated(nonsending) func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse
 }
 
 extension ARMMiddleware {
-    package func prepare(_ request: ARMRequest) throws -> ARMRequest? { nil }
+    package func passOn(_ request: inout ARMRequest) throws -> Bool { false }
 }

@@ -73,7 +73,7 @@ package struct ARMPipeline: HTTPHandler, ARMResponder {
 
 /// `next` for the middleware at `index`. It records every request a step is handed, so that the
 /// pipeline learns what middleware found out (the caller, for rate-limit buckets) even when a
-/// later step throws. Steps that can answer at once (`ARMMiddleware.prepare`) run in a loop
+/// later step throws. Steps that are done at once (`ARMMiddleware.passOn`) run in a loop
 /// here, without an `await` each; the first that cannot gets a link to the rest.
 struct ChainLink: ARMResponder {
     let pipeline: ARMPipeline
@@ -87,8 +87,7 @@ struct ChainLink: ARMResponder {
         while true {
             observer.record(request)
             guard index < middleware.count else { return try await pipeline.callHandler(request) }
-            guard let prepared = try middleware[index].prepare(request) else { break }
-            request = prepared
+            guard try middleware[index].passOn(&request) else { break }
             index += 1
         }
         let next = ChainLink(pipeline: pipeline, index: index + 1, observer: observer)

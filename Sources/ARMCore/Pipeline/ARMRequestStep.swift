@@ -1,15 +1,20 @@
 /// A pipeline step that only checks or enriches the request before the next step, and never sees
-/// the response (api-version, authentication, route match, RBAC, ...): it throws its error or hands
-/// on the request. The pipeline runs it synchronously (`ARMMiddleware.prepare`); as a middleware
-/// it is `respond(to:next:)` around `prepared(_:)`.
+/// the response (api-version, authentication, route match, RBAC, ...): it throws its error or
+/// changes the request in place. The pipeline runs it synchronously (`ARMMiddleware.passOn`); as
+/// a middleware it is `respond(to:next:)` around `prepare(_:)`.
 package protocol ARMRequestStep: ARMMiddleware {
-    func prepared(_ request: ARMRequest) throws -> ARMRequest
+    func prepare(_ request: inout ARMRequest) throws
 }
 
 extension ARMRequestStep {
-    package func prepare(_ request: ARMRequest) throws -> ARMRequest? { try prepared(request) }
+    package func passOn(_ request: inout ARMRequest) throws -> Bool {
+        try prepare(&request)
+        return true
+    }
 
     package func respond(to request: ARMRequest, next: any ARMResponder) async throws -> ARMResponse {
-        try await next.respond(to: prepared(request))
+        var request = request
+        try prepare(&request)
+        return try await next.respond(to: request)
     }
 }

@@ -14,12 +14,11 @@ package struct ResourceGroupMiddleware: ARMRequestStep {
         self.store = store
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         if let match = request.route, match.route.checksResourceGroup, let group = request.resourceID.resourceGroupID,
             !store.contains(group)
         {
             throw ARMError.resourceGroupNotFound(group.resourceGroup ?? "")
         }
-        return request
     }
 }

@@ -11,10 +11,8 @@ package struct RouteMatchMiddleware: ARMRequestStep {
         self.router = router
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
-        var request = request
+    package func prepare(_ request: inout ARMRequest) throws {
         request.route = try Self.match(request, router: router)
-        return request
     }
 
     package static func match(_ request: ARMRequest, router: Router) throws -> RouteMatch {

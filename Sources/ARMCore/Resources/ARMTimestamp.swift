@@ -8,7 +8,35 @@ package enum ARMTimestamp {
     package static func string(from date: Date) -> String {
         let (seconds, ticks) = split(date)
         let civil = CivilTime(secondsSinceEpoch: seconds)
-        return civil.dateTimeText + "." + pad(Int(ticks), 7) + "Z"
+        guard (0...9999).contains(civil.year), (0..<10_000_000).contains(ticks) else {
+            return civil.dateTimeText + "." + pad(Int(ticks), 7) + "Z"
+        }
+        // Written as 28 bytes: every write stamps `systemData` and the pieces joined as text were
+        // 2% of a PUT's CPU (perf).
+        return String(unsafeUninitializedCapacity: 28) { buffer in
+            func put(_ value: Int, width: Int, at start: Int) {
+                var remaining = value
+                for offset in stride(from: width - 1, through: 0, by: -1) {
+                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+                    remaining /= 10
+                }
+            }
+            put(civil.year, width: 4, at: 0)
+            buffer[4] = UInt8(ascii: "-")
+            put(civil.month, width: 2, at: 5)
+            buffer[7] = UInt8(ascii: "-")
+            put(civil.day, width: 2, at: 8)
+            buffer[10] = UInt8(ascii: "T")
+            put(civil.hour, width: 2, at: 11)
+            buffer[13] = UInt8(ascii: ":")
+            put(civil.minute, width: 2, at: 14)
+            buffer[16] = UInt8(ascii: ":")
+            put(civil.second, width: 2, at: 17)
+            buffer[19] = UInt8(ascii: ".")
+            put(Int(ticks), width: 7, at: 20)
+            buffer[27] = UInt8(ascii: "Z")
+            return 28
+        }
     }
 
     /// `yyyyMMddTHHmmssZ`, the middle part of `x-ms-routing-request-id` (docs/azure-behaviours.md "Response headers").

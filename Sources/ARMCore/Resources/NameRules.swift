@@ -9,12 +9,16 @@ package enum NameRules {
     /// `)`, `-`, `.`; not ending in `.`. ARM's pattern is `^[-\w\._\(\)]+$` with .NET's `\w`
     /// (letters, marks, decimal digits, connector punctuation).
     package static func validateResourceGroupName(_ name: String) throws {
-        var invalid: [Character] = []
-        for character in name where !isResourceGroupCharacter(character) && !invalid.contains(character) {
-            invalid.append(character)
-        }
-        if !invalid.isEmpty {
-            throw ARMError.invalidResourceGroup(name, invalidCharacters: String(invalid))
+        // The usual name (ASCII letters, digits and `-._()`) is checked byte by byte; anything else
+        // character by character (every PUT of a group asks; perf).
+        if !name.utf8.allSatisfy(isResourceGroupASCIIByte) {
+            var invalid: [Character] = []
+            for character in name where !isResourceGroupCharacter(character) && !invalid.contains(character) {
+                invalid.append(character)
+            }
+            if !invalid.isEmpty {
+                throw ARMError.invalidResourceGroup(name, invalidCharacters: String(invalid))
+            }
         }
         let length = name.utf16.count
         guard length >= 1, length <= resourceGroupMaxLength, !name.hasSuffix(".") else {
@@ -39,6 +43,15 @@ package enum NameRules {
                     "The name must be 1 to \(resourceNameMaxLength) characters long and must not contain "
                     + "'<', '>', '%', '&', ':', '\\', '?', '/' or control characters."
             )
+        }
+    }
+
+    /// An ASCII byte `isResourceGroupCharacter` accepts as a character of its own.
+    static func isResourceGroupASCIIByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "_"): true
+        default: false
         }
     }
 

@@ -16,10 +16,10 @@ package struct AuthenticationMiddleware: ARMRequestStep {
         self.validator = validator
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         // An internal request acts for the caller of the request that caused it; only code inside
         // the emulator can build one, so there is no token to check.
-        if request.isInternal, request.caller != nil { return request }
+        if request.isInternal, request.caller != nil { return }
         guard let header = request.headers["Authorization"] else {
             throw ARMError.authenticationFailed(authority: authority(for: request, token: nil))
         }
@@ -41,9 +41,7 @@ package struct AuthenticationMiddleware: ARMRequestStep {
                 issuer: "https://sts.windows.net/\(caller.tenantId)/", tenant: subscription.tenantId,
                 authority: "\(request.baseURL)/\(subscription.tenantId)")
         }
-        var request = request
         request.caller = caller
-        return request
     }
 
     /// `Bearer <token>`; the scheme is case-insensitive (RFC 9110 section 11.1), the token one b64token (RFC 6750 section 2.1).

@@ -13,13 +13,12 @@ package struct SubscriptionMiddleware: ARMRequestStep {
         self.directory = directory
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         let segments = request.segments
         if segments.count >= 2, segments[0].lowercasedIfNeeded == "subscriptions" {
             let subscriptionID = segments[1]
             try ResourceID.validateSubscriptionID(subscriptionID)
             guard directory.subscription(id: subscriptionID) != nil else { throw ARMError.subscriptionNotFound(subscriptionID) }
         }
-        return request
     }
 }

@@ -29,8 +29,8 @@ package final class ActivityLogRecorder: ARMMiddleware {
     static let recordedMethods: Set<String> = ["PUT", "PATCH", "POST", "DELETE"]
 
     /// Requests that are not recorded go on at once.
-    package func prepare(_ request: ARMRequest) throws -> ARMRequest? {
-        Self.isRecorded(request) ? nil : request
+    package func passOn(_ request: inout ARMRequest) throws -> Bool {
+        !Self.isRecorded(request)
     }
 
     static func isRecorded(_ request: ARMRequest) -> Bool {

@@ -12,18 +12,17 @@ package struct ProviderRegistrationGate: ARMRequestStep {
         self.store = store
     }
 
-    package func prepared(_ request: ARMRequest) throws -> ARMRequest {
+    package func prepare(_ request: inout ARMRequest) throws {
         guard request.method != "GET", request.method != "HEAD", !request.isInternal, let match = request.route,
             let action = match.route.action, let subscriptionID = match.parameters["subscriptionId"],
             let namespace = Self.namespace(of: action),
             !ResourcesProvider.permanentNamespaces.contains(namespace.lowercasedIfNeeded)
         else {
-            return request
+            return
         }
         guard FeatureRegistration.isProviderRegistered(store, subscriptionID: subscriptionID, namespace: namespace) else {
             throw ARMError.missingSubscriptionRegistration(namespace)
         }
-        return request
     }
 
     /// `Microsoft.CognitiveServices` of `Microsoft.CognitiveServices/accounts/write`; nil for an
