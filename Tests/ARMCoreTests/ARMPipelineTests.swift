@@ -229,9 +229,14 @@ import Testing
         let trace = Route("GET", "/subscriptions/{subscriptionId}/trace", operationID: "Trace", action: nil) { request, _ in
             .ok(["trace": .string(request.injectedOperationFailure?.message ?? "")])
         }
-        let remove = Route("DELETE", "/subscriptions/{subscriptionId}/trace", operationID: "Trace_Delete", action: nil) { _, _ in .noContent }
+        let remove = Route("DELETE", "/subscriptions/{subscriptionId}/trace", operationID: "Trace_Delete", action: nil) { _, _ in
+            .noContent
+        }
         let pipeline = ARMPipeline(
-            middleware: [Mark(name: "a"), Wrap(), Mark(name: "b"), Refuse(), Mark(name: "c"), RouteMatchMiddleware(router: Router(routes: [trace, remove]))],
+            middleware: [
+                Mark(name: "a"), Wrap(), Mark(name: "b"), Refuse(), Mark(name: "c"),
+                RouteMatchMiddleware(router: Router(routes: [trace, remove])),
+            ],
             router: Router(routes: [trace, remove]))
         // When a request runs, every step saw it in order and the wrapper saw the response
         let response = await pipeline.handle(Fixture.http("GET", Fixture.sub("/trace?api-version=2024-11-01")))

@@ -51,7 +51,8 @@ extension ARMPipeline {
         put("Pragma", "no-cache")
         put("Expires", "-1")
         let date = now()
-        let subscription = request.segments.count >= 2 && request.segments[0].lowercasedIfNeeded == "subscriptions" ? request.segments[1] : nil
+        let subscription =
+            request.segments.count >= 2 && request.segments[0].lowercasedIfNeeded == "subscriptions" ? request.segments[1] : nil
         let kind = RateLimiter.Kind(method: request.method)
         let principal = request.caller?.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)

@@ -19,6 +19,6 @@ extension ARMRequest {
             self.query = QueryParameters(http.query ?? "")
             self.requestID = newGUID()
             self.correlationID = http.headers["x-ms-correlation-request-id"] ?? newGUID()
-            }
+        }
     }
 }

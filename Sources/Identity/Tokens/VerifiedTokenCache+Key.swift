@@ -18,7 +18,8 @@ extension VerifiedTokenCache {
             var token = token
             token.withUTF8 { bytes in
                 hasher.combine(bytes.count)
-                hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[max(0, bytes.count - Self.hashedSuffix)...])))
+                hasher.combine(
+                    bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: bytes[max(0, bytes.count - Self.hashedSuffix)...])))
             }
         }
     }
