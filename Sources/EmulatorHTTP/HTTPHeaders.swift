@@ -27,6 +27,11 @@ package struct HTTPHeaders: Sendable, Equatable, Sequence {
         fields.append((name, value))
     }
 
+    /// Room for `count` fields in all, so appending up to that many allocates no more.
+    package mutating func reserveCapacity(_ count: Int) {
+        fields.reserveCapacity(count)
+    }
+
     /// Replaces every field of `name` with one field.
     package mutating func set(_ name: String, _ value: String) {
         remove(name)

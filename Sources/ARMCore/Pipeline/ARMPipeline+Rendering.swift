@@ -22,7 +22,7 @@ extension ARMPipeline {
             }
         }
         for field in response.headers {
-            if field.name.lowercased() == "content-type" { headers.remove("Content-Type") }
+            if field.name.equalsIgnoringCase("content-type") { headers.remove("Content-Type") }
             headers.add(field.name, field.value)
         }
         return HTTPResponse(status: response.status, headers: headers, body: bodyless ? [] : body)
@@ -42,6 +42,8 @@ extension ARMPipeline {
     /// (docs/performance.md).
     func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
         var headers = response.headers
+        // The common fields below, added at once rather than by growing the list several times.
+        headers.reserveCapacity(headers.fields.count + 12)
         let handlerHeaders = response.headers
         func isPresent(_ name: String) -> Bool { handlerHeaders.contains(name) }
         func put(_ name: String, _ value: String) {

@@ -15,7 +15,12 @@ extension ARMRequest {
         init(http: HTTPRequest) {
             self.http = http
             self.method = http.method.uppercased()
-            self.segments = http.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
+            // Decoded in place: most segments have no `%`, and a mapped copy was a second array.
+            var segments = http.path.nonEmptyPathSegments
+            for index in segments.indices where segments[index].utf8.contains(UInt8(ascii: "%")) {
+                segments[index] = segments[index].removingPercentEncodingLeniently
+            }
+            self.segments = segments
             self.query = QueryParameters(http.query ?? "")
             self.requestID = newGUID()
             self.correlationID = http.headers["x-ms-correlation-request-id"] ?? newGUID()
