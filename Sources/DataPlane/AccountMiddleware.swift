@@ -5,7 +5,7 @@ import ARMCore
 struct AccountMiddleware: DataPlaneMiddleware {
     let accounts: AccountDirectory
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let subdomain = AccountDirectory.subdomain(of: request.host), let account = accounts.account(subdomain: subdomain) else {
             throw DataPlaneError.unknownHost(request.host)
         }

@@ -9,7 +9,7 @@ import Foundation
 struct AgentMiddleware: DataPlaneMiddleware {
     let store: ResourceStore
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let route = request.route, case .agent(let pathParameter) = route.deploymentSource, var body = request.body?.objectValue
         else { return try await next.respond(to: request) }
         let fromPath = pathParameter.flatMap { request.parameters[$0] }

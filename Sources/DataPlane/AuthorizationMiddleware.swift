@@ -8,7 +8,7 @@ import Authorization
 struct DataActionMiddleware: DataPlaneMiddleware {
     let evaluator: AccessEvaluator
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let caller = request.credential?.caller, let route = request.route else { return try await next.respond(to: request) }
         let scope = try Self.scope(of: request, route: route)
         let decision = evaluator.decide(principalId: caller.objectId, action: route.dataAction, isDataAction: true, scope: scope)

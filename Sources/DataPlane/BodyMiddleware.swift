@@ -8,7 +8,7 @@ struct BodyMiddleware: DataPlaneMiddleware {
     /// a hostile body cannot exhaust the stack.
     static let maxDepth = 256
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard request.http.method == "POST" || request.http.method == "PATCH", request.route?.parsesBody != false else {
             return try await next.respond(to: request)
         }

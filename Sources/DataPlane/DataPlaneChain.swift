@@ -3,7 +3,7 @@ struct DataPlaneChain: DataPlaneResponder {
     let middleware: [any DataPlaneMiddleware]
     let index: Int
 
-    func respond(to request: DataPlaneRequest) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest) async throws -> DataPlaneAnswer {
         guard index < middleware.count else {
             guard let route = request.route else { throw DataPlaneError.resourceNotFound() }
             return try await route.handler(request)

@@ -5,8 +5,9 @@ import ARMCore
 struct DeploymentMiddleware: DataPlaneMiddleware {
     static let deploymentType = "Microsoft.CognitiveServices/accounts/deployments"
     let store: ResourceStore
+    let ids = DeploymentIDs()
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let route = request.route else { return try await next.respond(to: request) }
         let account = try request.requiredAccount
         if let project = request.parameters["projectName"], !store.contains(account.id.child(type: "projects", name: project)) {
@@ -19,7 +20,7 @@ struct DeploymentMiddleware: DataPlaneMiddleware {
             }
             throw DataPlaneError.missingModel()
         }
-        guard let deployment = store.get(account.id.child(type: "deployments", name: name)) else {
+        guard let deployment = store.get(ids.id(account: account.id, name: name)) else {
             throw DataPlaneError.deploymentNotFound()
         }
         switch deployment.body["properties"]?["provisioningState"]?.stringValue ?? "Succeeded" {

@@ -7,7 +7,7 @@ import Foundation
 struct RouteMiddleware: DataPlaneMiddleware {
     let router: DataPlaneRouter
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         let (route, parameters) = try router.match(method: request.http.method, segments: request.segments)
         let version = request.query["api-version"]
         switch route.surface {
