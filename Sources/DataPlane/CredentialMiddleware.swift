@@ -6,7 +6,7 @@ import Identity
 /// routes, as `Authorization: Bearer <key>`, which `openai.OpenAI` and `azure-ai-inference` send),
 /// or an Entra access token of a data-plane audience. `api-key` wins when both arrive
 /// (`azure-ai-inference` sends the key in both headers).
-struct CredentialMiddleware: DataPlaneMiddleware {
+struct CredentialMiddleware: DataPlaneStep {
     /// The audiences the data-plane clients ask for: `openai`/Azure OpenAI docs
     /// (`https://cognitiveservices.azure.com/.default`), azure-ai-projects (`https://ai.azure.com/.default`),
     /// azure-ai-inference's default (`https://ml.azure.com/.default`).
@@ -14,7 +14,7 @@ struct CredentialMiddleware: DataPlaneMiddleware {
 
     let validator: TokenValidator
 
-    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    func prepare(_ request: DataPlaneRequest) throws {
         let account = try request.requiredAccount
         let surface = request.route?.surface ?? .classic
         let credential: DataPlaneCredential
@@ -37,7 +37,6 @@ struct CredentialMiddleware: DataPlaneMiddleware {
             throw DataPlaneError.missingCredentials()
         }
         request.credential = credential
-        return try await next.respond(to: request)
     }
 
     func validate(_ token: String, surface: DataPlaneRoute.Surface) throws -> Caller {
@@ -87,9 +86,15 @@ struct CredentialMiddleware: DataPlaneMiddleware {
     }
 
     static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
-        guard left.utf8.count == right.utf8.count else { return false }
-        var difference: UInt8 = 0
-        for (a, b) in zip(left.utf8, right.utf8) { difference |= a ^ b }
-        return difference == 0
+        var left = left
+        var right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                var difference: UInt8 = 0
+                for index in 0..<a.count { difference |= a[index] ^ b[index] }
+                return difference == 0
+            }
+        }
     }
 }
