@@ -44,7 +44,7 @@ package final class DataPlane: Sendable {
                 CredentialMiddleware(validator: validator),
                 BodyMiddleware(),
             ] + (evaluator.map { [DataActionMiddleware(evaluator: $0)] } ?? [])
-            + [AgentMiddleware(store: store), DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
+                + [AgentMiddleware(store: store), DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
                 + (limitsEnabled ? [RateLimitMiddleware(limiter: limiter, charge: { models.rateLimitCharge(for: $0) })] : []))
     }
 

@@ -36,7 +36,9 @@ package struct DataPlaneHandlers: Sendable {
     }
 
     /// Runs a model call on the request's deployment.
-    nonisolated(nonsending) func run(_ request: DataPlaneRequest, _ operation: ModelCall.Operation, history: [JSONValue] = []) async throws
+    nonisolated(nonsending) func run(
+        _ request: DataPlaneRequest, _ operation: ModelCall.Operation, history: [JSONValue] = []
+    ) async throws
         -> ModelAnswer
     {
         guard let deployment = request.deployment, let body = request.body else { throw DataPlaneError.internalError() }

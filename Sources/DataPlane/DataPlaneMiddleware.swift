@@ -24,7 +24,9 @@ package protocol DataPlaneStep: DataPlaneMiddleware {
 }
 
 extension DataPlaneStep {
-    package nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws
+    package nonisolated(nonsending) func respond(
+        to request: DataPlaneRequest, next: any DataPlaneResponder
+    ) async throws
         -> DataPlaneAnswer
     {
         try prepare(request)
