@@ -22,7 +22,9 @@ package enum Tokenizer {
     }
 
     package static func count(_ text: String) -> Int {
-        withScalars(of: text) { scalars in
+        var text = text
+        if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? TokenScanner.countASCII(utf8) : nil }) { return ascii }
+        return withScalars(of: text) { scalars in
             var scanner = TokenScanner(scalars, collecting: false)
             return scanner.count()
         }
