@@ -20,7 +20,7 @@ package final class AccountDirectory: Sendable {
 
     /// The subdomain label of a data-plane host, or nil for a host of no account family.
     package static func subdomain(of host: String) -> String? {
-        let host = host.lowercased()
+        let host = host.lowercasedIfNeeded
         for suffix in hostSuffixes where host.hasSuffix(suffix) {
             let label = String(host.dropLast(suffix.count))
             return label.isEmpty || label.utf8.contains(UInt8(ascii: ".")) ? nil : label
@@ -44,6 +44,6 @@ package final class AccountDirectory: Sendable {
             index.withLock { $0 = (revision, built) }
             map = built
         }
-        return map[subdomain.lowercased()].flatMap(store.get)
+        return map[subdomain.lowercasedIfNeeded].flatMap(store.get)
     }
 }

@@ -6,12 +6,12 @@ import Foundation
 /// as azure-ai-projects sent it up to 2.0.0b4) becomes the call's model deployment, instructions
 /// and tools, so the deployment's checks, usage counters and rate limits apply to agents as to any
 /// model call. A body without an agent keeps its `model`.
-struct AgentMiddleware: DataPlaneMiddleware {
+struct AgentMiddleware: DataPlaneStep {
     let store: ResourceStore
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    func prepare(_ request: DataPlaneRequest) throws {
         guard let route = request.route, case .agent(let pathParameter) = route.deploymentSource, var body = request.body?.objectValue
-        else { return try await next.respond(to: request) }
+        else { return }
         let fromPath = pathParameter.flatMap { request.parameters[$0] }
         let reference = body["agent_reference"] ?? body["agent"]
         var name = fromPath
@@ -28,7 +28,7 @@ struct AgentMiddleware: DataPlaneMiddleware {
         body["agent"] = nil
         guard let name else {
             request.body = .object(body)
-            return try await next.respond(to: request)
+            return
         }
         let agents = ProjectAgents(store: store, project: try ProjectObjects.project(of: request), now: Date())
         let agent = try agents.resolve(name, version: version, useEndpoint: fromPath != nil)
@@ -44,6 +44,5 @@ struct AgentMiddleware: DataPlaneMiddleware {
         }
         request.body = .object(body)
         request.agent = agent
-        return try await next.respond(to: request)
     }
 }

@@ -5,11 +5,11 @@ import Authorization
 /// action must be granted to the caller at the route's scope by the RBAC engine, the same engine
 /// and assignments as the control plane. Owner and Contributor hold no data actions, so an Owner
 /// without e.g. Cognitive Services OpenAI User gets the service's 401 PermissionDenied.
-struct DataActionMiddleware: DataPlaneMiddleware {
+struct DataActionMiddleware: DataPlaneStep {
     let evaluator: AccessEvaluator
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
-        guard let caller = request.credential?.caller, let route = request.route else { return try await next.respond(to: request) }
+    func prepare(_ request: DataPlaneRequest) throws {
+        guard let caller = request.credential?.caller, let route = request.route else { return }
         let scope = try Self.scope(of: request, route: route)
         let decision = evaluator.decide(principalId: caller.objectId, action: route.dataAction, isDataAction: true, scope: scope)
         guard decision.allowed else {
@@ -18,7 +18,6 @@ struct DataActionMiddleware: DataPlaneMiddleware {
             throw DataPlaneError.lacksDataAction(
                 principal: caller.objectId, action: route.dataAction, operation: "\(route.method) /\(route.path)")
         }
-        return try await next.respond(to: request)
     }
 
     /// The account, one of its deployments (named by the path or the body's `model`), or a project.

@@ -3,19 +3,19 @@ import JSON
 
 /// Parses a POST's or PATCH's JSON body once, after the caller is known (a bad key gets its 401 before any
 /// complaint about the body, as behind Azure's gateway). Bodies must be JSON objects.
-struct BodyMiddleware: DataPlaneMiddleware {
+struct BodyMiddleware: DataPlaneStep {
     /// Deep enough for JSON schemas in `response_format` and tool parameters, shallow enough that
     /// a hostile body cannot exhaust the stack.
     static let maxDepth = 256
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    func prepare(_ request: DataPlaneRequest) throws {
         guard request.http.method == "POST" || request.http.method == "PATCH", request.route?.parsesBody != false else {
-            return try await next.respond(to: request)
+            return
         }
         // Actions such as getConnectionWithCredentials are POSTed without a body (azure-ai-projects).
         if request.http.body.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             request.body = .object(JSONObject())
-            return try await next.respond(to: request)
+            return
         }
         let body: JSONValue
         do {
@@ -27,7 +27,6 @@ struct BodyMiddleware: DataPlaneMiddleware {
         }
         guard body.objectValue != nil else { throw DataPlaneError.invalidBody("The body must be a JSON object.") }
         request.body = body
-        return try await next.respond(to: request)
     }
 
     /// The 400 for a body the parser refused. Nesting past `maxDepth` is valid JSON, in practice a

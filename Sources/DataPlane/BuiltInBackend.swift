@@ -8,7 +8,7 @@ package struct BuiltInBackend: ModelBackend {
 
     package init() {}
 
-    package func answer(_ call: ModelCall) async throws -> ModelAnswer {
+    package nonisolated(nonsending) func answer(_ call: ModelCall) async throws -> ModelAnswer {
         switch call.operation {
         case .chatCompletions:
             let request = try Self.parse { () throws(InferenceError) in try ChatCompletionRequest(json: call.body) }
@@ -45,7 +45,8 @@ package struct BuiltInBackend: ModelBackend {
         wire.topLogprobs = request.topLogprobs ?? 0
         let usage = result.usage
         guard request.stream else {
-            return ModelAnswer(body: wire.completion(result), promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
+            return ModelAnswer(
+                encoded: wire.completionBytes(result), promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)
         }
         let events = wire.streamEvents(result, includeUsage: request.includeUsage).map(ServerSentEvents.data) + [ServerSentEvents.done]
         return ModelAnswer(events: events, promptTokens: usage.promptTokens, completionTokens: usage.completionTokens)

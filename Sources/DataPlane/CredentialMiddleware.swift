@@ -6,7 +6,7 @@ import Identity
 /// routes, as `Authorization: Bearer <key>`, which `openai.OpenAI` and `azure-ai-inference` send),
 /// or an Entra access token of a data-plane audience. `api-key` wins when both arrive
 /// (`azure-ai-inference` sends the key in both headers).
-struct CredentialMiddleware: DataPlaneMiddleware {
+struct CredentialMiddleware: DataPlaneStep {
     /// The audiences the data-plane clients ask for: `openai`/Azure OpenAI docs
     /// (`https://cognitiveservices.azure.com/.default`), azure-ai-projects (`https://ai.azure.com/.default`),
     /// azure-ai-inference's default (`https://ml.azure.com/.default`).
@@ -14,7 +14,7 @@ struct CredentialMiddleware: DataPlaneMiddleware {
 
     let validator: TokenValidator
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    func prepare(_ request: DataPlaneRequest) throws {
         let account = try request.requiredAccount
         let surface = request.route?.surface ?? .classic
         let credential: DataPlaneCredential
@@ -37,7 +37,6 @@ struct CredentialMiddleware: DataPlaneMiddleware {
             throw DataPlaneError.missingCredentials()
         }
         request.credential = credential
-        return try await next.respond(to: request)
     }
 
     func validate(_ token: String, surface: DataPlaneRoute.Surface) throws -> Caller {
@@ -63,9 +62,14 @@ struct CredentialMiddleware: DataPlaneMiddleware {
     static func checkKey(_ key: String, account: StoredResource) throws {
         if account.body["properties"]?["disableLocalAuth"]?.boolValue == true { throw DataPlaneError.localAuthDisabled() }
         let presented = Self.trimmed(key)
-        let keys = ["key1", "key2"].compactMap { account.privateState[$0]?.stringValue }.filter { !$0.isEmpty }
-        guard keys.contains(where: { constantTimeEquals($0, presented) }) else { throw DataPlaneError.invalidKey() }
+        // No arrays of keys or of their bytes: they showed in a profile of chat completions.
+        for name in keyNames {
+            if let stored = account.privateState[name]?.stringValue, !stored.isEmpty, constantTimeEquals(stored, presented) { return }
+        }
+        throw DataPlaneError.invalidKey()
     }
+
+    static let keyNames = ["key1", "key2"]
 
     /// `value` without surrounding whitespace. The usual key has a visible ASCII character at each
     /// end and is returned as it is: Foundation's trimming bridges through NSString and showed in a
@@ -82,11 +86,15 @@ struct CredentialMiddleware: DataPlaneMiddleware {
     }
 
     static func constantTimeEquals(_ left: String, _ right: String) -> Bool {
-        let a = Array(left.utf8)
-        let b = Array(right.utf8)
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        var left = left
+        var right = right
+        return left.withUTF8 { a in
+            right.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                var difference: UInt8 = 0
+                for index in 0..<a.count { difference |= a[index] ^ b[index] }
+                return difference == 0
+            }
+        }
     }
 }

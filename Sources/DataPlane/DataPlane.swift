@@ -15,7 +15,8 @@ package final class DataPlane: Sendable {
     package let limiter: DeploymentRateLimiter
     package let handlers: DataPlaneHandlers
     package let router: DataPlaneRouter
-    let middleware: [any DataPlaneMiddleware]
+    /// The chain (docs/dataplane.md "The chain"), its steps cast once.
+    let chain: DataPlaneChain
     /// nil when the log level drops the access log: the line is then not even built.
     let accessLog: (@Sendable (String) -> Void)?
 
@@ -36,30 +37,33 @@ package final class DataPlane: Sendable {
         // Nothing is working after a restart: runs recovered from --data-dir in progress end now.
         agentRuns.settleInterrupted()
         // The chain, in order (docs/dataplane.md "The chain").
-        middleware =
-            [
+        chain = DataPlaneChain(
+            middleware: [
                 AccountMiddleware(accounts: AccountDirectory(store: store)),
                 RouteMiddleware(router: router),
                 CredentialMiddleware(validator: validator),
                 BodyMiddleware(),
             ] + (evaluator.map { [DataActionMiddleware(evaluator: $0)] } ?? [])
-            + [AgentMiddleware(store: store), DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
-            + (limitsEnabled ? [RateLimitMiddleware(limiter: limiter, charge: { models.rateLimitCharge(for: $0) })] : [])
+                + [AgentMiddleware(store: store), DeploymentMiddleware(store: store), UsageMiddleware(usage: usage)]
+                + (limitsEnabled ? [RateLimitMiddleware(limiter: limiter, charge: { models.rateLimitCharge(for: $0) })] : []))
     }
 
     /// Answers `/dataplane/{host}/...`; never throws: errors become the service's error bodies.
-    package func handle(_ http: HTTPRequest) async -> HTTPResponse {
+    package nonisolated(nonsending) func handle(_ http: HTTPRequest) async -> HTTPResponse {
         let started = ContinuousClock.now
-        let segments = http.path.nonEmptyPathSegments.map(\.removingPercentEncodingLeniently)
+        // Decoded and dropped in place: mapping into new arrays showed in a profile of chat completions.
+        var segments = http.path.nonEmptyPathSegments
         let requestID = newGUID()
         var response: HTTPResponse
         var request: DataPlaneRequest?
         if segments.count >= 2 {
-            let call = DataPlaneRequest(
-                http: http, host: segments[1].lowercased(), segments: Array(segments.dropFirst(2)), requestID: requestID)
+            let host = segments[1].removingPercentEncodingLeniently.lowercasedIfNeeded
+            segments.removeFirst(2)
+            for index in segments.indices { segments[index] = segments[index].removingPercentEncodingLeniently }
+            let call = DataPlaneRequest(http: http, host: host, segments: segments, requestID: requestID)
             request = call
             do {
-                response = try await DataPlaneChain(middleware: middleware, index: 0).respond(to: call).response
+                response = try await chain.respond(to: call).response
             } catch let error as DataPlaneError {
                 response = error.response
             } catch {

@@ -36,7 +36,11 @@ package struct DataPlaneHandlers: Sendable {
     }
 
     /// Runs a model call on the request's deployment.
-    func run(_ request: DataPlaneRequest, _ operation: ModelCall.Operation, history: [JSONValue] = []) async throws -> ModelAnswer {
+    nonisolated(nonsending) func run(
+        _ request: DataPlaneRequest, _ operation: ModelCall.Operation, history: [JSONValue] = []
+    ) async throws
+        -> ModelAnswer
+    {
         guard let deployment = request.deployment, let body = request.body else { throw DataPlaneError.internalError() }
         let model = deployment.body["properties"]?["model"]
         let call = ModelCall(

@@ -5,13 +5,38 @@ import JSON
 /// One step of the data plane's chain (account -> route -> credentials -> data action ->
 /// deployment -> rate limit -> handler). Each step may answer, throw a `DataPlaneError`, or call
 /// `next` with an enriched request.
+///
+/// The chain's functions are `nonisolated(nonsending)` (SE-0461): they run on the caller's executor,
+/// the event loop that runs the connection's task, so the dozen awaits of one call do not each go
+/// through `swift_task_switch` (which showed in a profile of chat completions, docs/dataplane.md "Speed").
 package protocol DataPlaneMiddleware: Sendable {
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer
+}
+
+/// A step that only checks and fills the request before the rest of the chain runs (account, route,
+/// credentials, body, data action, agent, deployment). The chain calls `prepare` of consecutive
+/// steps in a loop, without an async call each: the awaits of a step per call showed in a profile of
+/// chat completions (docs/dataplane.md "Speed"). Steps that act after the rest of the chain
+/// (usage counters, rate-limit headers) are plain `DataPlaneMiddleware`.
+package protocol DataPlaneStep: DataPlaneMiddleware {
+    /// Fills what the step finds out into `request`, or throws the `DataPlaneError` that answers the call.
+    func prepare(_ request: DataPlaneRequest) throws
+}
+
+extension DataPlaneStep {
+    package nonisolated(nonsending) func respond(
+        to request: DataPlaneRequest, next: any DataPlaneResponder
+    ) async throws
+        -> DataPlaneAnswer
+    {
+        try prepare(request)
+        return try await next.respond(to: request)
+    }
 }
 
 /// What turns a request into an answer: the rest of the chain, ending in the route's handler.
 package protocol DataPlaneResponder: Sendable {
-    func respond(to request: DataPlaneRequest) async throws -> DataPlaneAnswer
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest) async throws -> DataPlaneAnswer
 }
 
 /// A handler's answer and what it cost, for the counters and the access log.

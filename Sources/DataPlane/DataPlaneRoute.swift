@@ -67,7 +67,8 @@ package struct DataPlaneRoute: Sendable {
         case parameter(name: String, suffix: String)
     }
 
-    package typealias Handler = @Sendable (DataPlaneRequest) async throws -> DataPlaneAnswer
+    /// Runs on the caller's executor, like the chain (`DataPlaneMiddleware`).
+    package typealias Handler = nonisolated(nonsending) @Sendable (DataPlaneRequest) async throws -> DataPlaneAnswer
 
     package let method: String
     /// The path template as Azure spells it (`openai/deployments/{deploymentId}/chat/completions`).

@@ -2,24 +2,26 @@ import ARMCore
 
 /// Fifth step: the Foundry project (project routes) and the deployment the call runs on, which
 /// must exist, be provisioned, and have a model that can do the route's operation.
-struct DeploymentMiddleware: DataPlaneMiddleware {
+struct DeploymentMiddleware: DataPlaneStep {
     static let deploymentType = "Microsoft.CognitiveServices/accounts/deployments"
     let store: ResourceStore
+    let ids = DeploymentIDs()
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
-        guard let route = request.route else { return try await next.respond(to: request) }
+    func prepare(_ request: DataPlaneRequest) throws {
+        guard let route = request.route else { return }
         let account = try request.requiredAccount
         if let project = request.parameters["projectName"], !store.contains(account.id.child(type: "projects", name: project)) {
             throw DataPlaneError.projectResourceNotFound("Project", project)
         }
-        if case .none = route.deploymentSource { return try await next.respond(to: request) }
+        if case .none = route.deploymentSource { return }
         guard let name = Self.requestedName(request, source: route.deploymentSource) else {
             if case .queryModel = route.deploymentSource, let only = soleDeployment(of: account.id) {
-                return try await next.respond(to: with(only, request))
+                request.deployment = only
+                return
             }
             throw DataPlaneError.missingModel()
         }
-        guard let deployment = store.get(account.id.child(type: "deployments", name: name)) else {
+        guard let deployment = store.get(ids.id(account: account.id, name: name)) else {
             throw DataPlaneError.deploymentNotFound()
         }
         switch deployment.body["properties"]?["provisioningState"]?.stringValue ?? "Succeeded" {
@@ -30,12 +32,7 @@ struct DeploymentMiddleware: DataPlaneMiddleware {
         if let capability = route.capability, !Self.can(deployment, capability) {
             throw DataPlaneError.operationNotSupported(capability.operationName, deployment: deployment.id.name)
         }
-        return try await next.respond(to: with(deployment, request))
-    }
-
-    private func with(_ deployment: StoredResource, _ request: DataPlaneRequest) -> DataPlaneRequest {
         request.deployment = deployment
-        return request
     }
 
     private func soleDeployment(of account: ResourceID) -> StoredResource? {

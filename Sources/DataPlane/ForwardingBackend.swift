@@ -32,7 +32,7 @@ package struct ForwardingBackend: ModelBackend {
         self.client = HTTPClient(configuration: HTTPClientConfiguration(timeout: timeoutSeconds, idleTimeout: timeoutSeconds))
     }
 
-    package func answer(_ call: ModelCall) async throws -> ModelAnswer {
+    package nonisolated(nonsending) func answer(_ call: ModelCall) async throws -> ModelAnswer {
         let transfer: HTTPClientTransfer
         do {
             transfer = try client.stream(try request(for: call))

@@ -12,7 +12,7 @@ package final class ModelService: Sendable {
         self.rules = rules
     }
 
-    package func answer(_ call: ModelCall) async throws -> ModelAnswer {
+    package nonisolated(nonsending) func answer(_ call: ModelCall) async throws -> ModelAnswer {
         if let rule = rules.take(for: call) {
             if rule.latencyMilliseconds > 0 { try await Task.sleep(for: .milliseconds(rule.latencyMilliseconds)) }
             if let reply = rule.reply { return try ScriptedAnswer.answer(reply, to: call) }

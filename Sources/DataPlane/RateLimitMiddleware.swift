@@ -11,7 +11,7 @@ struct RateLimitMiddleware: DataPlaneMiddleware {
     /// The estimate a call is charged (the same tokenizer that counts usage).
     let charge: @Sendable (DataPlaneRequest) -> Int
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let deployment = request.deployment, let route = request.route else { return try await next.respond(to: request) }
         let limits = DeploymentRateLimits(deployment: deployment)
         switch limiter.admit(deployment.id.key, limits: limits, tokens: charge(request)) {

@@ -4,10 +4,10 @@ import Foundation
 /// `api-version` (openai-python's `AzureOpenAI` always sends it); the v1 routes take it optionally
 /// ("api-version is no longer a required parameter", learn.microsoft.com/azure/ai-foundry/openai/api-version-lifecycle);
 /// the project routes take `v1`.
-struct RouteMiddleware: DataPlaneMiddleware {
+struct RouteMiddleware: DataPlaneStep {
     let router: DataPlaneRouter
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    func prepare(_ request: DataPlaneRequest) throws {
         let (route, parameters) = try router.match(method: request.http.method, segments: request.segments)
         let version = request.query["api-version"]
         switch route.surface {
@@ -27,7 +27,6 @@ struct RouteMiddleware: DataPlaneMiddleware {
         }
         request.route = route
         request.parameters = parameters
-        return try await next.respond(to: request)
     }
 
     /// EMULATOR CHOICE (docs/dataplane.md): any `YYYY-MM-DD` or `YYYY-MM-DD-preview` from the first

@@ -3,7 +3,7 @@
 struct UsageMiddleware: DataPlaneMiddleware {
     let usage: UsageCounters
 
-    func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
+    nonisolated(nonsending) func respond(to request: DataPlaneRequest, next: any DataPlaneResponder) async throws -> DataPlaneAnswer {
         guard let deployment = request.deployment else { return try await next.respond(to: request) }
         request.trace.update { $0.deployment = deployment.id.name }
         do {

@@ -2,7 +2,7 @@
 /// Strings are escaped per RFC 8259 section 7 (quote, backslash and C0 controls; everything else raw
 /// UTF-8), integers print without a fraction, doubles print their shortest round-trip form.
 struct JSONWriter {
-    private(set) var bytes: [UInt8] = []
+    fileprivate(set) var bytes: [UInt8] = []
     private let pretty: Bool
     private var level = 0
 
@@ -82,11 +82,16 @@ struct JSONWriter {
         text.withUTF8 { utf8 in
             bytes.append(UInt8(ascii: "\""))
             var runStart = 0
-            for position in 0..<utf8.count {
+            var position = 0
+            while true {
+                // Runs that need no escape (nearly all text) are found eight bytes at a time and
+                // appended whole: the byte-by-byte scan showed in a profile of chat completions.
+                position = Self.firstEscape(in: utf8, from: position)
+                guard position < utf8.count else { break }
                 let byte = utf8[position]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
                 if runStart < position { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<position])) }
-                runStart = position + 1
+                position += 1
+                runStart = position
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
                 case UInt8(ascii: "\""): bytes.append(UInt8(ascii: "\""))
@@ -109,6 +114,34 @@ struct JSONWriter {
             bytes.append(UInt8(ascii: "\""))
         }
     }
+
+    /// The position of the first byte from `start` on that a JSON string must escape (quote,
+    /// backslash, C0 control), or `utf8.count`. Eight bytes at a time (SWAR: a byte is flagged when
+    /// it is below 0x20 or equal to 0x22 or 0x5C; bytes of 0x80 and above are never flagged).
+    static func firstEscape(in utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var position = start
+        if let base = utf8.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while position + 8 <= utf8.count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                // A byte b below 0x80 is flagged when b - 0x20 borrows, or b ^ 0x22 / b ^ 0x5C is zero.
+                let low = word & ~highs
+                let control = (low | highs) &- (ones &* 0x20)
+                let quote = ((word ^ (ones &* 0x22)) | highs) &- ones
+                let backslash = ((word ^ (ones &* 0x5C)) | highs) &- ones
+                let flagged = ~(control & quote & backslash) & ~word & highs
+                if flagged != 0 { return position + flagged.trailingZeroBitCount / 8 }
+                position += 8
+            }
+        }
+        while position < utf8.count {
+            let byte = utf8[position]
+            if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return position }
+            position += 1
+        }
+        return position
+    }
 }
 
 extension JSONValue {
@@ -129,6 +162,15 @@ extension JSONValue {
 
     /// The compact form as text.
     package var compactString: String { String(decoding: serialized(), as: UTF8.self) }
+
+    /// Appends the compact wire form to `bytes`: for bodies written straight into bytes around
+    /// pre-rendered parts (chat completions, docs/dataplane.md "Speed").
+    package func serialize(appendingTo bytes: inout [UInt8]) {
+        var writer = JSONWriter(capacity: 0)
+        swap(&writer.bytes, &bytes)
+        writer.write(self)
+        swap(&writer.bytes, &bytes)
+    }
 }
 
 extension JSONObject {

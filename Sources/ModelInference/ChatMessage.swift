@@ -24,5 +24,9 @@ package struct ChatMessage: Sendable, Equatable {
     }
 
     /// The text parts joined, what the built-in model reads.
-    package var text: String { parts.compactMap(\.text).joined(separator: "\n") }
+    package var text: String {
+        // One part (a string `content`) is its text as is: the joined copy showed in a profile of chat completions.
+        if parts.count == 1 { return parts[0].text ?? "" }
+        return parts.compactMap(\.text).joined(separator: "\n")
+    }
 }

@@ -4,14 +4,15 @@
 /// Counting does not build the pieces' strings, and ASCII is classified without Unicode property
 /// lookups: both showed as the top of a profile of chat completions (perf, `scripts/benchmark-dataplane`).
 struct TokenScanner {
-    private let scalars: [Unicode.Scalar]
+    /// Valid while the scanner is used: `Tokenizer.withScalars` lends it.
+    private let scalars: UnsafeBufferPointer<Unicode.Scalar>
     private var position = 0
     /// When false, `emit` only counts: `count()` needs no strings.
     private let collecting: Bool
     private var output: [String] = []
     private var emitted = 0
 
-    init(_ scalars: [Unicode.Scalar], collecting: Bool = true) {
+    init(_ scalars: UnsafeBufferPointer<Unicode.Scalar>, collecting: Bool = true) {
         self.scalars = scalars
         self.collecting = collecting
     }

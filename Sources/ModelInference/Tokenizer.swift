@@ -15,13 +15,19 @@
 package enum Tokenizer {
     /// The pieces of `text`; their concatenation is `text` and their number is the token count.
     package static func pieces(of text: String) -> [String] {
-        var scanner = TokenScanner(scalars(of: text))
-        return scanner.pieces()
+        withScalars(of: text) { scalars in
+            var scanner = TokenScanner(scalars)
+            return scanner.pieces()
+        }
     }
 
     package static func count(_ text: String) -> Int {
-        var scanner = TokenScanner(scalars(of: text), collecting: false)
-        return scanner.count()
+        var text = text
+        if let ascii = text.withUTF8({ utf8 in utf8.allSatisfy { $0 < 0x80 } ? TokenScanner.countASCII(utf8) : nil }) { return ascii }
+        return withScalars(of: text) { scalars in
+            var scanner = TokenScanner(scalars, collecting: false)
+            return scanner.count()
+        }
     }
 
     /// The first `limit` tokens of `text`, and whether anything was cut.
@@ -42,16 +48,18 @@ package enum Tokenizer {
     }
 
     /// The text's scalars; ASCII (most prompts and every built-in answer) straight from its bytes
-    /// without decoding.
-    static func scalars(of text: String) -> [Unicode.Scalar] {
+    /// without decoding, into a temporary buffer (on the stack when small: an array per count showed
+    /// in a profile of chat completions, which count every message and the answer).
+    static func withScalars<Result>(of text: String, _ body: (UnsafeBufferPointer<Unicode.Scalar>) -> Result) -> Result {
         var text = text
-        let ascii = text.withUTF8 { utf8 -> [Unicode.Scalar]? in
+        let ascii = text.withUTF8 { utf8 -> Result? in
             guard utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            return [Unicode.Scalar](unsafeUninitializedCapacity: utf8.count) { buffer, count in
-                for (offset, byte) in utf8.enumerated() { buffer[offset] = Unicode.Scalar(byte) }
-                count = utf8.count
+            return withUnsafeTemporaryAllocation(of: Unicode.Scalar.self, capacity: utf8.count) { buffer in
+                for (offset, byte) in utf8.enumerated() { buffer.initializeElement(at: offset, to: Unicode.Scalar(byte)) }
+                return body(UnsafeBufferPointer(buffer))
             }
         }
-        return ascii ?? Array(text.unicodeScalars)
+        if let ascii { return ascii }
+        return Array(text.unicodeScalars).withUnsafeBufferPointer(body)
     }
 }

@@ -18,6 +18,23 @@ import Testing
         }
     }
 
+    /// ASCII is counted on its bytes (`TokenScanner.countASCII`); the pieces come from the general
+    /// scanner. Random texts over every ASCII class (spaces and other whitespace, letters, digits,
+    /// punctuation, controls) must count alike both ways.
+    @Test func givenASCIIText_whenCountedOnItsBytes_thenTheCountIsTheGeneralScannersPieceCount() {
+        let alphabet = Array(" \t\n\r\u{0B}\u{0C}  aZqK09!\"'.,-_\u{00}\u{1F}\u{7F}~")
+        var random = SplitMix64(seed: 42)
+        for length in 0..<40 {
+            for _ in 0..<60 {
+                let text = String((0..<length).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
+                #expect(Tokenizer.count(text) == Tokenizer.pieces(of: text).count, "\(Array(text.utf8))")
+            }
+        }
+        for text in ["", " ", "  ", " a", "a ", "  a", "\n a", "1234567", " 12345", "abcdefghi", " !", "a  b", "\t\t word"] {
+            #expect(Tokenizer.count(text) == Tokenizer.pieces(of: text).count, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func givenEnglish_whenCounted_thenAboutOneTokenPerFourCharactersAndWordsKeepTheirSpace() {
         #expect(Tokenizer.pieces(of: "hello world") == ["hell", "o", " worl", "d"])
         #expect(Tokenizer.pieces(of: "a cat sat") == ["a", " cat", " sat"])

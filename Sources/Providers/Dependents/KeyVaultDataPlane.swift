@@ -33,9 +33,35 @@ package struct KeyVaultDataPlane: Sendable {
 
     /// Whether a request is for this data plane: `/dataplane/{name}.vault.azure.net/...`.
     package static func claims(_ request: HTTPRequest) -> Bool {
+        // Every `/dataplane/` call is asked first: an ASCII path without the suffix anywhere is refused
+        // on its bytes, without splitting it (which showed in a profile of chat completions).
+        if !mayNameVault(request.path) { return false }
         let segments = request.path.nonEmptyPathSegments
         return segments.count > 1 && segments[0].lowercased() == "dataplane" && VaultDirectory.vaultName(host: segments[1]) != nil
     }
+
+    /// False when `path` is ASCII and holds no `.vault.azure.net` in any letter case.
+    static func mayNameVault(_ path: String) -> Bool {
+        var path = path
+        return path.withUTF8 { bytes in
+            if bytes.contains(where: { $0 >= 0x80 }) { return true }
+            let suffix = vaultHostSuffix
+            guard bytes.count >= suffix.count else { return false }
+            for start in 0...(bytes.count - suffix.count) where bytes[start] == UInt8(ascii: ".") {
+                var offset = 1
+                while offset < suffix.count {
+                    let byte = bytes[start + offset]
+                    let lower = byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 0x20 : byte
+                    guard lower == suffix[offset] else { break }
+                    offset += 1
+                }
+                if offset == suffix.count { return true }
+            }
+            return false
+        }
+    }
+
+    static let vaultHostSuffix = Array(VaultDirectory.hostSuffix.utf8)
 
     package func handle(_ request: HTTPRequest) async -> HTTPResponse {
         await pipeline.handle(request)
