@@ -13,6 +13,9 @@ package struct CompactJSON: Sendable {
 
     enum Tag: UInt8 {
         case null, `false`, `true`, int, double, string, tableString, firstShared, secondShared, array, object
+        /// The same text as the string written out last (`createdAt` and `lastModifiedAt` of a
+        /// new resource).
+        case repeatedString
     }
 
     /// Encodes `object`; strings equal to `first` or `second` are kept as a reference to them, and
@@ -40,6 +43,7 @@ package struct CompactJSON: Sendable {
         var bytes: [UInt8] = []
         let first: String?
         let second: String?
+        var lastString: String?
 
         init(first: String?, second: String?) {
             self.first = first
@@ -84,10 +88,13 @@ package struct CompactJSON: Sendable {
                     bytes.append(Tag.firstShared.rawValue)
                 } else if let second, text == second {
                     bytes.append(Tag.secondShared.rawValue)
+                } else if text.utf8.count > 2, let lastString, text == lastString {
+                    bytes.append(Tag.repeatedString.rawValue)
                 } else {
                     bytes.append(Tag.string.rawValue)
                     writeVarint(UInt64(text.utf8.count))
                     bytes.append(contentsOf: text.utf8)
+                    lastString = text
                 }
             case .array(let items):
                 bytes.append(Tag.array.rawValue)
@@ -118,6 +125,7 @@ package struct CompactJSON: Sendable {
         let second: String?
         let table: CompactJSONStrings
         var position = 0
+        var lastString = ""
 
         init(bytes: UnsafeBufferPointer<UInt8>, first: String?, second: String?, table: CompactJSONStrings) {
             self.bytes = bytes
@@ -154,7 +162,10 @@ package struct CompactJSON: Sendable {
                 for offset in 0..<8 { pattern |= UInt64(bytes[position + offset]) << (8 * UInt64(offset)) }
                 position += 8
                 return .double(Double(bitPattern: pattern))
-            case .string: return .string(readText(length: Int(readVarint())))
+            case .string:
+                lastString = readText(length: Int(readVarint()))
+                return .string(lastString)
+            case .repeatedString: return .string(lastString)
             case .tableString: return .string(table[Int(readVarint())])
             case .firstShared: return .string(first!)
             case .secondShared: return .string(second!)

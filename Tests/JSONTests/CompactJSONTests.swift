@@ -44,6 +44,21 @@ import Testing
         #expect(Self.bytes(read) == Self.bytes(object))
     }
 
+    @Test func aStringRepeatingTheLastOneWrittenIsOneByte() {
+        // Given systemData of a new resource (both timestamps the same), with a table string and a
+        // key in between, and a later repeat of an earlier string
+        let stamp = "2026-12-04T00:28:41.1234567Z"
+        let object: JSONObject = [
+            "systemData": ["createdAt": .string(stamp), "lastModifiedBy": "someone", "lastModifiedAt": .string(stamp)],
+            "list": ["abc", "abc", "xyz", "abc", "ab", "ab"],
+        ]
+        // When it is kept compact
+        let compact = CompactJSON(object)
+        // Then it reads back as given, the second timestamp costing one byte
+        #expect(Self.bytes(compact.object()) == Self.bytes(object))
+        #expect(compact.bytes.count < Self.bytes(object).count - stamp.utf8.count)
+    }
+
     @Test func aLargeObjectReadsBackWithItsOrderAndLookups() {
         // Given an object of 40 members, more than the size from which objects keep a key index
         var object = JSONObject()

@@ -13,21 +13,39 @@ enum CompactETag: Sendable, CustomStringConvertible {
     var description: String {
         switch self {
         case .text(let text): text
-        case .guid(let high, let low):
-            {
-                var text = "\""
-                text.reserveCapacity(38)
-                text += guidString(high, low)
-                text += "\""
-                return text
-            }()
+        case .guid(let high, let low): Self.quotedGUID(high, low)
+        }
+    }
+
+    /// `"xxxxxxxx-…"` written in one allocation (the etag is printed on every read of a record).
+    private static func quotedGUID(_ high: UInt64, _ low: UInt64) -> String {
+        String(unsafeUninitializedCapacity: 38) { buffer in
+            let digits: StaticString = "0123456789abcdef"
+            buffer[0] = UInt8(ascii: "\"")
+            var position = 1
+            for nibble in 0..<32 {
+                if position == 9 || position == 14 || position == 19 || position == 24 {
+                    buffer[position] = UInt8(ascii: "-")
+                    position += 1
+                }
+                let word = nibble < 16 ? high : low
+                buffer[position] = digits.utf8Start[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
+                position += 1
+            }
+            buffer[position] = UInt8(ascii: "\"")
+            return position + 1
         }
     }
 
     /// The bits of `"xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx"` (quotes included, lower-case hex only,
     /// so the text round-trips); nil for anything else.
     private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
-        let bytes = Array(text.utf8)
+        guard text.utf8.count == 38 else { return nil }
+        var text = text
+        return text.withUTF8(parse)
+    }
+
+    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
         guard bytes.count == 38, bytes[0] == UInt8(ascii: "\""), bytes[37] == UInt8(ascii: "\"") else { return nil }
         var high: UInt64 = 0
         var low: UInt64 = 0

@@ -17,10 +17,12 @@ package final class ActivityLog: Sendable {
 
     /// The events in a ring that grows up to `capacity` and then overwrites its oldest: memory
     /// stays at the events kept, and no append moves the others (dropping the head of a growing
-    /// array moved up to 100,000 entries under the lock now and then; docs/performance.md).
+    /// array moved up to 100,000 entries under the lock now and then; docs/performance.md). Live
+    /// events were appended one after another and leave oldest first, so their sequence numbers
+    /// run without gaps and are not stored.
     struct State {
-        private(set) var slots: [Entry] = []
-        /// The oldest live entry's slot.
+        private(set) var slots: [ActivityEvent] = []
+        /// The oldest live event's slot.
         private var start = 0
         private(set) var count = 0
         var nextSequence: UInt64 = 1
@@ -28,16 +30,17 @@ package final class ActivityLog: Sendable {
         init() {}
 
         /// The i-th live entry, oldest first.
-        subscript(offset: Int) -> Entry { slots[(start + offset) % slots.count] }
+        subscript(offset: Int) -> Entry {
+            Entry(sequence: nextSequence - UInt64(count - offset), event: slots[(start + offset) % slots.count])
+        }
 
         /// Live entries, oldest first.
         var live: [Entry] { (0..<count).map { self[$0] } }
 
         mutating func append(_ event: ActivityEvent, capacity: Int) {
-            let entry = Entry(sequence: nextSequence, event: event)
             nextSequence += 1
             if count < slots.count {
-                slots[(start + count) % slots.count] = entry
+                slots[(start + count) % slots.count] = event
                 count += 1
             } else if slots.count < capacity {
                 if start != 0 {
@@ -45,10 +48,10 @@ package final class ActivityLog: Sendable {
                     start = 0
                 }
                 if slots.count == slots.capacity { slots.reserveCapacity(min(max(16, slots.count * 2), capacity)) }
-                slots.append(entry)
+                slots.append(event)
                 count += 1
             } else {
-                slots[start] = entry
+                slots[start] = event
                 start = (start + 1) % slots.count
             }
         }
