@@ -26,10 +26,13 @@ final class CompactResource: Sendable {
     var etag: String { compactETag.description }
 
     /// The record with its body read back (or found among those read recently).
-    var resource: StoredResource {
+    var resource: StoredResource { ReadBackResources.shared.resource(of: self) }
+
+    /// The record with its body read back.
+    func readBack() -> StoredResource {
         let etag = etag
         return StoredResource(
-            id: id, body: ReadBackBodies.shared.body(of: body, id: id.description, etag: etag), etag: etag, createdAt: createdAt,
-            modifiedAt: modifiedAt, privateState: privateState)
+            id: id, body: body.object(sharing: id.description, etag), etag: etag, createdAt: createdAt, modifiedAt: modifiedAt,
+            privateState: privateState)
     }
 }
