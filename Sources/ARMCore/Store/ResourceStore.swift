@@ -272,8 +272,9 @@ package final class ResourceStore: Sendable {
         while found.count <= limit {
             let wanted = limit + 1 - found.count
             let records = state.withLock { state in Self.records(in: state, types: types, from: start, below: upper, count: wanted) }
+            // Read back directly: a listing's records would push the hot ones out of the cache.
             for record in records {
-                let resource = record.resource
+                let resource = record.readBack()
                 if filter(resource) { found.append(resource) }
             }
             guard records.count == wanted, let last = records.last else { break }
@@ -338,7 +339,7 @@ package final class ResourceStore: Sendable {
 
     /// Every resource, in key order (for durability).
     package func snapshot() -> [StoredResource] {
-        state.withLock { state in state.order.all.compactMap { state.record($0) } }.map(\.resource)
+        state.withLock { state in state.order.all.compactMap { state.record($0) } }.map { $0.readBack() }
     }
 
     /// Replaces the whole content with `resources`.
