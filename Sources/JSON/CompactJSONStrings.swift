@@ -16,11 +16,13 @@ final class CompactJSONStrings: @unchecked Sendable {
         let internsValues: Bool
     }
 
+    /// Not `name` nor `version`: under them most values are one resource's own, and each would
+    /// take a slot for good.
     static let shared = CompactJSONStrings(
         capacity: 1 << 16,
         valueKeys: [
             "type", "location", "kind", "provisioningState", "createdBy", "createdByType", "lastModifiedBy",
-            "lastModifiedByType", "name", "tier", "family", "size", "publicNetworkAccess", "format", "version",
+            "lastModifiedByType", "tier", "family", "size", "publicNetworkAccess", "format",
         ])
 
     let capacity: Int
