@@ -1,4 +1,5 @@
 import Foundation
+import JSON
 import Testing
 
 @testable import ARMCore
@@ -9,6 +10,23 @@ import Testing
 
     func account(_ name: String, in group: String = "rg") -> ResourceID {
         ResourceID(subscriptionID: sub, resourceGroup: group, namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: [name])
+    }
+
+    @Test func storedBodiesAreKeptCompactAndReadBackAsWritten() throws {
+        // Given a store
+        let store = ResourceStore()
+        let body: JSONObject = ["name": "acct", "properties": ["n": 1, "d": 2.5, "list": [true, .null, "x\u{1F600}"]]]
+        // When a resource is put, then changed in place
+        let write = try store.put(account("acct"), body: body)
+        let updated = try store.update(account("acct")) { $0["properties"]?["n"] = 2 }
+        // Then the store keeps the compact form, and every read gives the body written
+        let stored = try #require(store.get(account("acct")))
+        let kept = try #require(store.state.withLock { $0.record(account("acct").key) })
+        #expect(kept.body.bytes.count < stored.body.serialized().count)
+        #expect(stored.body.serialized() == updated.body.serialized())
+        #expect(stored.body["properties"]?["list"] == [true, .null, "x\u{1F600}"])
+        #expect(stored.body["etag"] == .string(stored.etag) && stored.etag != write.resource.etag)
+        #expect(store.page(under: nil, limit: 10).items.map { $0.body.serialized() } == [updated.body.serialized()])
     }
 
     @Test func putCreatesThenReplaces() throws {

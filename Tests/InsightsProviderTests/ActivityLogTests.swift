@@ -26,6 +26,29 @@ import Testing
         #expect(log.all.allSatisfy { $0.timestamp > log.retentionStart })
     }
 
+    @Test func theRingKeepsTheNewestInOrderAcrossWrapsAndRetention() {
+        // Given a log of 5 events that has wrapped around several times, with an old event dropped
+        // by retention in between
+        let log = ActivityLog(capacity: 5)
+        let base = Date()
+        for index in 0..<13 { log.append(Self.event(at: base.addingTimeInterval(Double(index)), group: "g\(index)")) }
+        // When it is read whole and page by page
+        let all = log.all.map(\.resourceGroupName)
+        let first = log.page(before: nil, limit: 3) { _ in true }
+        let second = log.page(before: first.nextKey, limit: 3) { _ in true }
+        // Then it holds the newest 5, oldest first, and pages newest first
+        #expect(all == ["g8", "g9", "g10", "g11", "g12"])
+        #expect(log.count == 5)
+        #expect(first.events.map(\.resourceGroupName) == ["g12", "g11", "g10"])
+        #expect(second.events.map(\.resourceGroupName) == ["g9", "g8"])
+        #expect(second.nextKey == nil)
+        // And after a replacement with more than fit, the newest of those, in time order
+        log.replace(with: (0..<7).reversed().map { Self.event(at: base.addingTimeInterval(Double($0)), group: "r\($0)") })
+        #expect(log.all.map(\.resourceGroupName) == ["r2", "r3", "r4", "r5", "r6"])
+        log.append(Self.event(at: base.addingTimeInterval(10), group: "n"))
+        #expect(log.all.map(\.resourceGroupName) == ["r3", "r4", "r5", "r6", "n"])
+    }
+
     @Test func pagesNewestFirst() {
         let log = ActivityLog()
         let base = Date()

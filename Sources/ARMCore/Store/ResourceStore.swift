@@ -17,15 +17,10 @@ package final class ResourceStore: Sendable {
     }
 
     struct State {
-        /// A record behind a reference: a dictionary keeps up to twice as many buckets as entries,
-        /// and a bucket holding the record itself (136 bytes) cost more per resource than the
-        /// record's heap objects; holding a reference costs 8 (docs/performance.md).
-        final class Box: Sendable {
-            let resource: StoredResource
-            init(_ resource: StoredResource) { self.resource = resource }
-        }
-
-        private var boxes: [String: Box] = [:]
+        /// Records are held by reference, compact (`CompactResource`): a dictionary keeps up to twice
+        /// as many buckets as entries, and a bucket holding the record itself cost more per resource
+        /// than the record's heap objects; holding a reference costs 8 (docs/performance.md).
+        private var boxes = RecordIndex()
         var order = SortedKeyList()
         /// Lower-cased full type -> keys of that type.
         var byType: [String: SortedKeyList] = [:]
@@ -39,17 +34,22 @@ package final class ResourceStore: Sendable {
 
         var count: Int { boxes.count }
 
+        /// The resource, its body read back.
         subscript(key: String) -> StoredResource? { boxes[key]?.resource }
 
+        /// The record as kept, without reading its body back.
+        func record(_ key: String) -> CompactResource? { boxes[key] }
+
         /// Adds or replaces (same key) a resource; every write goes through here or `remove`.
-        /// Answers the resource as stored (its id sharing the store's copy of its subscription id).
+        /// Answers the resource as given (its body as a tree), its id sharing the store's copy of
+        /// its subscription id.
         @discardableResult
         mutating func insert(_ resource: StoredResource) -> StoredResource {
             let resource = sharingSubscriptionID(resource)
             let key = resource.id.key
             let type = resource.id.fullType.lowercased()
             typeRevisions[type, default: 0] &+= 1
-            if boxes.updateValue(Box(resource), forKey: key) == nil {
+            if boxes.updateValue(CompactResource(resource), forKey: key) == nil {
                 order.insert(key)
                 byType[type, default: SortedKeyList()].insert(key)
             }
@@ -119,11 +119,11 @@ package final class ResourceStore: Sendable {
     package var count: Int { state.withLock { $0.count } }
 
     package func get(_ id: ResourceID) -> StoredResource? {
-        state.withLock { $0[id.key] }
+        state.withLock { $0.record(id.key) }?.resource
     }
 
     package func contains(_ id: ResourceID) -> Bool {
-        state.withLock { $0[id.key] != nil }
+        state.withLock { $0.record(id.key) != nil }
     }
 
     /// The resource, or 404 `ResourceNotFound`.
@@ -223,7 +223,7 @@ package final class ResourceStore: Sendable {
     package func removeAll(under id: ResourceID) -> [StoredResource] {
         state.withLock { state in
             var keys: [String] = []
-            if state[id.key] != nil { keys.append(id.key) }
+            if state.record(id.key) != nil { keys.append(id.key) }
             let (lower, upper) = Self.range(under: id)
             state.order.forEach(from: lower, below: upper) { key in
                 keys.append(key)
@@ -240,16 +240,17 @@ package final class ResourceStore: Sendable {
     /// child type (`deployments`).
     package func children(of parent: ResourceID, type: String) -> [StoredResource] {
         let fullType = (type.contains("/") || parent.level != .resource ? type : parent.fullType + "/" + type).lowercased()
-        return state.withLock { state in
+        let records = state.withLock { state -> [CompactResource] in
             guard let keys = state.byType[fullType] else { return [] }
-            var result: [StoredResource] = []
+            var result: [CompactResource] = []
             let (lower, upper) = Self.range(under: parent)
             keys.forEach(from: lower, below: upper) { key in
-                if let resource = state[key], resource.id.parent == parent { result.append(resource) }
+                if let record = state.record(key), record.id.parent == parent { result.append(record) }
                 return true
             }
             return result
         }
+        return records.map(\.resource)
     }
 
     /// One page of the resources strictly below `prefix` (everything when nil), of the given full
@@ -263,30 +264,54 @@ package final class ResourceStore: Sendable {
     ) -> (items: [StoredResource], nextKey: String?) {
         let limit = max(limit, 1)
         let (lower, upper) = prefix.map(Self.range(under:)) ?? ("", nil)
-        let start = after.map { $0 >= lower ? ($0, false) : (lower, true) } ?? (lower, true)
-        return state.withLock { state in
-            var found: [StoredResource] = []
-            func collect(_ index: SortedKeyList) {
-                var taken = 0
-                index.forEach(from: start.0, inclusive: start.1, below: upper) { key in
-                    guard let resource = state[key], filter(resource) else { return true }
-                    found.append(resource)
-                    taken += 1
-                    return taken <= limit
-                }
+        var start = after.map { $0 >= lower ? ($0, false) : (lower, true) } ?? (lower, true)
+        let types = types.map { Set($0.map { $0.lowercased() }) }
+        var found: [StoredResource] = []
+        // Records are taken under the lock and read back and filtered outside it, a batch at a
+        // time, so a page does not hold the store while bodies are read back.
+        while found.count <= limit {
+            let wanted = limit + 1 - found.count
+            let records = state.withLock { state in Self.records(in: state, types: types, from: start, below: upper, count: wanted) }
+            // Read back directly: a listing's records would push the hot ones out of the cache.
+            for record in records {
+                let resource = record.readBack()
+                if filter(resource) { found.append(resource) }
             }
-            if let types {
-                for type in Set(types.map { $0.lowercased() }) {
-                    if let index = state.byType[type] { collect(index) }
-                }
-                if types.count > 1 { found.sort { $0.id.key < $1.id.key } }
-            } else {
-                collect(state.order)
-            }
-            guard found.count > limit else { return (found, nil) }
-            let items = Array(found.prefix(limit))
-            return (items, items.last?.id.key)
+            guard records.count == wanted, let last = records.last else { break }
+            start = (last.id.key, false)
         }
+        guard found.count > limit else { return (found, nil) }
+        let items = Array(found.prefix(limit))
+        return (items, items.last?.id.key)
+    }
+
+    /// Up to `count` records of `types` (lower-cased; any when nil) in key order from `start`
+    /// (inclusive or not) below `upper`.
+    static func records(
+        in state: State, types: Set<String>?, from start: (String, Bool), below upper: String?, count: Int
+    ) -> [CompactResource] {
+        var result: [CompactResource] = []
+        func collect(_ index: SortedKeyList) {
+            var taken = 0
+            index.forEach(from: start.0, inclusive: start.1, below: upper) { key in
+                guard let record = state.record(key) else { return true }
+                result.append(record)
+                taken += 1
+                return taken < count
+            }
+        }
+        guard let types else {
+            collect(state.order)
+            return result
+        }
+        for type in types {
+            if let index = state.byType[type] { collect(index) }
+        }
+        if types.count > 1 {
+            result.sort { $0.id.key < $1.id.key }
+            if result.count > count { result.removeLast(result.count - count) }
+        }
+        return result
     }
 
     /// Every resource strictly below `prefix` of the given types, in key order (unpaged; for
@@ -314,7 +339,7 @@ package final class ResourceStore: Sendable {
 
     /// Every resource, in key order (for durability).
     package func snapshot() -> [StoredResource] {
-        state.withLock { state in state.order.all.compactMap { state[$0] } }
+        state.withLock { state in state.order.all.compactMap { state.record($0) } }.map { $0.readBack() }
     }
 
     /// Replaces the whole content with `resources`.

@@ -15,12 +15,52 @@ package final class ActivityLog: Sendable {
         let event: ActivityEvent
     }
 
+    /// The events in a ring that grows up to `capacity` and then overwrites its oldest: memory
+    /// stays at the events kept, and no append moves the others (dropping the head of a growing
+    /// array moved up to 100,000 entries under the lock now and then; docs/performance.md). Live
+    /// events were appended one after another and leave oldest first, so their sequence numbers
+    /// run without gaps and are not stored.
     struct State {
-        var entries: [Entry] = []
-        /// Entries before `head` are dropped; compacted when it grows (amortised O(1) per append).
-        var head = 0
+        private(set) var slots: [ActivityEvent] = []
+        /// The oldest live event's slot.
+        private var start = 0
+        private(set) var count = 0
         var nextSequence: UInt64 = 1
-        var live: ArraySlice<Entry> { entries[head...] }
+
+        init() {}
+
+        /// The i-th live entry, oldest first.
+        subscript(offset: Int) -> Entry {
+            Entry(sequence: nextSequence - UInt64(count - offset), event: slots[(start + offset) % slots.count])
+        }
+
+        /// Live entries, oldest first.
+        var live: [Entry] { (0..<count).map { self[$0] } }
+
+        mutating func append(_ event: ActivityEvent, capacity: Int) {
+            nextSequence += 1
+            if count < slots.count {
+                slots[(start + count) % slots.count] = event
+                count += 1
+            } else if slots.count < capacity {
+                if start != 0 {
+                    slots = Array(slots[start...] + slots[..<start])
+                    start = 0
+                }
+                if slots.count == slots.capacity { slots.reserveCapacity(min(max(16, slots.count * 2), capacity)) }
+                slots.append(event)
+                count += 1
+            } else {
+                slots[start] = event
+                start = (start + 1) % slots.count
+            }
+        }
+
+        /// Drops the oldest live entry.
+        mutating func dropFirst() {
+            start = (start + 1) % slots.count
+            count -= 1
+        }
     }
 
     package let capacity: Int
@@ -45,8 +85,7 @@ package final class ActivityLog: Sendable {
         let cutoff = retentionStart
         guard event.timestamp >= cutoff else { return }
         state.withLock { state in
-            state.entries.append(Entry(sequence: state.nextSequence, event: event))
-            state.nextSequence += 1
+            state.append(event, capacity: capacity)
             observer?(.append(event))
             trim(&state, cutoff: cutoff)
         }
@@ -57,7 +96,7 @@ package final class ActivityLog: Sendable {
         state.withLock { $0.live.map(\.event) }
     }
 
-    package var count: Int { state.withLock { $0.live.count } }
+    package var count: Int { state.withLock { $0.count } }
 
     /// Replaces the log (state import, recovery), sorted by timestamp, with retention applied.
     package func replace(with events: [ActivityEvent]) {
@@ -65,10 +104,7 @@ package final class ActivityLog: Sendable {
         let sorted = events.enumerated().sorted { ($0.element.timestamp, $0.offset) < ($1.element.timestamp, $1.offset) }.map(\.element)
         state.withLock { state in
             state = State()
-            for event in sorted {
-                state.entries.append(Entry(sequence: state.nextSequence, event: event))
-                state.nextSequence += 1
-            }
+            for event in sorted { state.append(event, capacity: capacity) }
             trim(&state, cutoff: cutoff)
             observer?(.replaceAll(state.live.map(\.event)))
         }
@@ -83,7 +119,8 @@ package final class ActivityLog: Sendable {
         return state.withLock { state in
             var found: [ActivityEvent] = []
             var lastKey: UInt64?
-            for entry in state.live.reversed() {
+            for offset in stride(from: state.count - 1, through: 0, by: -1) {
+                let entry = state[offset]
                 if let before, entry.sequence >= before { continue }
                 guard entry.event.timestamp >= cutoff else { break }
                 guard include(entry.event) else { continue }
@@ -96,14 +133,6 @@ package final class ActivityLog: Sendable {
     }
 
     private func trim(_ state: inout State, cutoff: Date) {
-        while state.head < state.entries.count,
-            state.entries.count - state.head > capacity || state.entries[state.head].event.timestamp < cutoff
-        {
-            state.head += 1
-        }
-        if state.head > 1024, state.head * 2 > state.entries.count {
-            state.entries.removeFirst(state.head)
-            state.head = 0
-        }
+        while state.count > 0, state[0].event.timestamp < cutoff { state.dropFirst() }
     }
 }

@@ -32,7 +32,7 @@ extension RecordedEvent {
             ("eventDataId", .string(eventDataID)),
             ("eventName", localizable(name.rawValue, name.localized)),
             ("category", localizable("Administrative", "Administrative")),
-            ("httpRequest", .object(operation.httpRequest.json)),
+            ("httpRequest", .object(operation.httpRequest.json(resourceID: resource))),
             ("id", .string(resource + "/events/" + eventDataID + "/ticks/" + String(ActivityEvent.ticks(recordedAt)))),
             ("level", .string(status == .failed ? "Error" : "Informational")),
             ("resourceGroupName", .string(operation.resourceGroupName)),

@@ -42,10 +42,10 @@ package final class RecordedOperation: Sendable {
         resourceProvider = Self.interned(resourceID.namespace ?? "")
         resourceType = Self.interned(ActivityEvent.resourceType(of: resourceID))
         self.action = Self.interned(action)
-        self.caller = ActivityEvent.callerName(caller)
-        tenantID = caller.tenantId
+        self.caller = Self.interned(ActivityEvent.callerName(caller))
+        tenantID = Self.interned(caller.tenantId)
         self.claims = claims
-        self.httpRequest = httpRequest
+        self.httpRequest = httpRequest.sharing(resourceID: self.resourceID)
     }
 
     /// The operation of an ARM request that reached the recorder (route matched, caller known).
@@ -61,7 +61,8 @@ package final class RecordedOperation: Sendable {
                 method: request.method, baseURL: request.baseURL, target: request.http.target))
     }
 
-    /// Repeated names (subscription ids, namespaces, types, actions) as one shared string each.
+    /// Repeated names (subscription ids, namespaces, types, actions, callers, tenants, client
+    /// addresses) as one shared string each.
     /// Starts over when full, as `claimsByToken` does.
     static let names = Mutex<Set<String>>([])
 
