@@ -1,6 +1,6 @@
 /// A JSON object kept as one exact-size byte buffer instead of a tree of arrays and strings: what
 /// the resource store keeps for each body, read back into a `JSONObject` when asked for
-/// (docs/performance.md "Fifth pass"). A tree costs a heap object per object and per string
+/// (docs/performance.md "Compact storage and the PUT tail"). A tree costs a heap object per object and per string
 /// longer than 15 bytes, and 40 bytes per member; here a member costs its bytes, member names and
 /// the values ARM repeats are a table index (`CompactJSONStrings`), and up to two strings the
 /// owner keeps anyway (the resource's id and etag) are a one-byte reference to them.

@@ -1,6 +1,6 @@
 /// A stored resource's etag as the store keeps it: the quoted lower-case GUID every write issues
 /// (`ResourceStore.newETag`) as its 128 bits, 16 bytes inside the record instead of a 38-byte
-/// string on the heap (docs/performance.md "Fifth pass"); any other text (an imported state's) as
+/// string on the heap (docs/performance.md "Compact storage and the PUT tail"); any other text (an imported state's) as
 /// itself. It prints exactly the text it was made from.
 enum CompactETag: Sendable, CustomStringConvertible {
     case guid(UInt64, UInt64)

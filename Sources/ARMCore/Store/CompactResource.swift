@@ -3,7 +3,7 @@ import JSON
 
 /// A stored resource as the store keeps it: the record of a `StoredResource` with its body as
 /// one byte buffer (`CompactJSON`) instead of a JSON tree, which cost about three times the
-/// body's bytes (docs/performance.md "Fifth pass"). Strings equal to the id's text or the etag
+/// body's bytes (docs/performance.md "Compact storage and the PUT tail"). Strings equal to the id's text or the etag
 /// are kept as a reference to them, and the etag as its 128 bits (`CompactETag`). Reads answer
 /// the `StoredResource` with its body read back, so providers see what they stored.
 final class CompactResource: Sendable {

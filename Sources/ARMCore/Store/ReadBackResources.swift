@@ -2,7 +2,7 @@ import Synchronization
 
 /// Records read back from their compact form, for the resources read most: a chat completion reads
 /// its account and deployment on every request, and reading back an account's body each time
-/// cost more than finding it here (docs/performance.md "Fifth pass"). Keyed by the kept record,
+/// cost more than finding it here (docs/performance.md "Compact storage and the PUT tail"). Keyed by the kept record,
 /// which is immutable and which the entry keeps alive, so an entry never answers for another
 /// version. Bounded: when full it starts over.
 final class ReadBackResources: Sendable {

@@ -1,7 +1,7 @@
 /// The store's records by key, in 64 dictionaries chosen by a hash of the key's end. A dictionary
 /// that grows past a power of two rehashes every entry at once, under the store's lock: at 98,304
 /// resources that stopped every write for 60 ms, at 786,432 for most of a second, and the writes
-/// queued behind it made the PUT benchmark's p99 (docs/performance.md "Fifth pass"). Split in 64,
+/// queued behind it made the PUT benchmark's p99 (docs/performance.md "Compact storage and the PUT tail"). Split in 64,
 /// each rehash moves a 64th of the entries, and the shards reach their powers of two at
 /// different times.
 struct RecordIndex {
