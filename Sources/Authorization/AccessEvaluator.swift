@@ -8,11 +8,10 @@ import Synchronization
 /// Assignments are read from the resource store, whoever wrote them; their conditions are parsed
 /// lazily and cached by text.
 package final class AccessEvaluator: Sendable {
-    /// The store's revision keys of the types the grant cache depends on, lower-cased once.
-    static let assignmentType = RoleAssignment.resourceType.lowercased()
-    static let definitionType = RoleDefinition.resourceType.lowercased()
-
     package let store: ResourceStore
+    /// The store's revisions of the types the caches depend on, read without its lock.
+    let assignmentRevision: TypeRevision
+    let definitionRevision: TypeRevision
     package let catalog: RoleCatalog
     private let conditions = Mutex<[String: Result<Condition, ConditionError>]>([:])
     /// Every stored assignment, parsed, by lower-case principal id, as of a store revision of the
@@ -38,6 +37,8 @@ package final class AccessEvaluator: Sendable {
         groupMemberships: @escaping @Sendable (String) -> [String] = { _ in [] }
     ) {
         self.store = store
+        assignmentRevision = store.typeRevision(RoleAssignment.resourceType)
+        definitionRevision = store.typeRevision(RoleDefinition.resourceType)
         self.catalog = catalog
         self.groupMemberships = groupMemberships
         self.firstPartyRoles = Dictionary(firstPartyRoles.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { first, _ in first })
@@ -61,7 +62,7 @@ package final class AccessEvaluator: Sendable {
     /// The stored assignments grouped by principal, re-read only when an assignment changed. The
     /// revision is taken before the read, so a cache entry is never older than its revision says.
     func assignmentsByPrincipal() -> [String: [RoleAssignment]] {
-        let revision = store.revision(ofType: Self.assignmentType)
+        let revision = assignmentRevision.current
         if let cached = assignmentCache.withLock({ $0 }), cached.revision == revision { return cached.byPrincipal }
         let byPrincipal = Dictionary(grouping: allAssignments(), by: \.principalId)
         assignmentCache.withLock { $0 = (revision, byPrincipal) }
@@ -88,8 +89,8 @@ package final class AccessEvaluator: Sendable {
     package func grants(for principalId: String) -> [Grant] {
         let principal = principalId.lowercasedIfNeeded
         let key = GrantCache.Key(
-            assignments: store.revision(ofType: Self.assignmentType),
-            definitions: store.revision(ofType: Self.definitionType),
+            assignments: assignmentRevision.current,
+            definitions: definitionRevision.current,
             groups: groupMemberships(principal).map { $0.lowercased() })
         if let cached = grantCache.withLock({ $0.grants(of: principal, key: key) }) { return cached }
         let grants = resolveGrants(principal: principal, groups: key.groups)

@@ -12,10 +12,12 @@ package final class AccountDirectory: Sendable {
     static let hostSuffixes = [".openai.azure.com", ".cognitiveservices.azure.com", ".services.ai.azure.com"]
 
     let store: ResourceStore
+    let accountRevision: TypeRevision
     private let index = Mutex<(revision: ResourceStore.Revision, bySubdomain: [String: ResourceID])?>(nil)
 
     package init(store: ResourceStore) {
         self.store = store
+        accountRevision = store.typeRevision(Self.accountType)
     }
 
     /// The subdomain label of a data-plane host, or nil for a host of no account family.
@@ -30,7 +32,7 @@ package final class AccountDirectory: Sendable {
 
     /// The account with that custom subdomain, read fresh from the store (keys, state).
     package func account(subdomain: String) -> StoredResource? {
-        let revision = store.revision(ofType: Self.accountType)
+        let revision = accountRevision.current
         let map: [String: ResourceID]
         if let cached = index.withLock({ $0 }), cached.revision == revision {
             map = cached.bySubdomain

@@ -71,6 +71,29 @@ import Testing
         #expect(store.revision(ofType: type) != afterDelete)
     }
 
+    /// Readers keep a type's counter and read it on every request without the store's lock: the
+    /// counter they hold must see writes, a reset and a restore, including for a type that had no
+    /// resource when they took it.
+    @Test func aHeldTypeRevisionSeesWritesResetsAndRestores() throws {
+        let store = ResourceStore()
+        let held = store.typeRevision("microsoft.cognitiveservices/ACCOUNTS")
+        let empty = held.current
+        _ = try store.put(group, body: ["location": "eastus"])
+        #expect(held.current == empty)
+        _ = try store.put(account("a"), body: ["v": 1])
+        let afterCreate = held.current
+        #expect(afterCreate != empty)
+        #expect(store.revision(ofType: "Microsoft.CognitiveServices/accounts") == afterCreate)
+        let snapshot = store.snapshot()
+        store.reset()
+        let afterReset = held.current
+        #expect(afterReset != afterCreate)
+        store.restore(snapshot)
+        #expect(held.current != afterReset)
+        #expect(held.current != afterCreate)
+        #expect(store.get(account("a"))?.body["v"] == 1)
+    }
+
     @Test func bodyETagCanBeLeftOut() throws {
         let store = ResourceStore()
         let write = try store.put(group, body: ["name": "rg", "etag": "stale"], bodyETag: false)

@@ -24,10 +24,9 @@ package final class ResourceStore: Sendable {
         var order = SortedKeyList()
         /// Lower-cased full type -> keys of that type.
         var byType: [String: SortedKeyList] = [:]
-        /// Lower-cased full type -> writes and removals of that type so far (see `revision(ofType:)`).
-        var typeRevisions: [String: UInt64] = [:]
-        /// Bumped whenever the whole state is replaced (reset, restore), so revisions never repeat.
-        var epoch: UInt64 = 0
+        /// Lower-cased full type -> writes and removals of that type so far (`TypeRevision`). The
+        /// counters outlive a reset or restore (readers hold them), which bumps each.
+        var typeRevisions: [String: TypeRevision] = [:]
         /// One shared copy of each subscription id the stored ids name (a handful), instead of one
         /// per resource from its request's path.
         private var subscriptionIDs = Set<String>()
@@ -48,11 +47,11 @@ package final class ResourceStore: Sendable {
             let resource = sharingSubscriptionID(resource)
             let key = resource.id.key
             let type = resource.id.fullType.lowercased()
-            typeRevisions[type, default: 0] &+= 1
             if boxes.updateValue(CompactResource(resource), forKey: key) == nil {
                 order.insert(key)
                 byType[type, default: SortedKeyList()].insert(key)
             }
+            typeRevision(type).bump()
             return resource
         }
 
@@ -60,10 +59,28 @@ package final class ResourceStore: Sendable {
             guard let removed = boxes.removeValue(forKey: key)?.resource else { return nil }
             order.remove(key)
             let type = removed.id.fullType.lowercased()
-            typeRevisions[type, default: 0] &+= 1
             byType[type]?.remove(key)
             if byType[type]?.isEmpty == true { byType[type] = nil }
+            typeRevision(type).bump()
             return removed
+        }
+
+        /// The counter of a lower-cased type, created on first use.
+        mutating func typeRevision(_ type: String) -> TypeRevision {
+            if let revision = typeRevisions[type] { return revision }
+            let revision = TypeRevision()
+            typeRevisions[type] = revision
+            return revision
+        }
+
+        /// Replaces the whole content by `fresh`, keeping the counters readers hold, and bumps every
+        /// counter: nothing cached from before is taken as current.
+        mutating func replace(by fresh: State) {
+            var revisions = typeRevisions
+            revisions.merge(fresh.typeRevisions) { kept, _ in kept }
+            self = fresh
+            typeRevisions = revisions
+            for revision in revisions.values { revision.bump() }
         }
 
         /// `resource` with its id's subscription id replaced by the store's equal copy. Ids longer
@@ -82,12 +99,17 @@ package final class ResourceStore: Sendable {
     /// was written or removed in between. Lets readers cache what they derive from a type (the
     /// RBAC engine's parsed role assignments) instead of re-reading it on every request.
     package struct Revision: Sendable, Equatable {
-        let epoch: UInt64
         let count: UInt64
     }
 
+    /// The counter of a type's revisions, to keep and read on every request without the store's
+    /// lock (`TypeRevision.current`).
+    package func typeRevision(_ type: String) -> TypeRevision {
+        state.withLock { $0.typeRevision(type.lowercasedIfNeeded) }
+    }
+
     package func revision(ofType type: String) -> Revision {
-        state.withLock { Revision(epoch: $0.epoch, count: $0.typeRevisions[type.lowercasedIfNeeded] ?? 0) }
+        typeRevision(type).current
     }
 
     let state = Mutex(State())
@@ -330,9 +352,7 @@ package final class ResourceStore: Sendable {
     /// Removes everything (operator `reset`).
     package func reset() {
         state.withLock { state in
-            let epoch = state.epoch &+ 1
-            state = State()
-            state.epoch = epoch
+            state.replace(by: State())
             observer?.resourceStore(didChange: .removeAll)
         }
     }
@@ -347,8 +367,7 @@ package final class ResourceStore: Sendable {
         var fresh = State()
         for resource in resources { fresh.insert(resource) }
         state.withLock { state in
-            fresh.epoch = state.epoch &+ 1
-            state = fresh
+            state.replace(by: fresh)
             observer?.resourceStore(didChange: .replaceAll(resources))
         }
     }

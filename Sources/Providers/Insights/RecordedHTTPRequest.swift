@@ -16,28 +16,32 @@ package struct RecordedHTTPRequest: Sendable {
     let targetFollowsResourceID: Bool
 
     package init(clientRequestID: String, clientIpAddress: String, method: String, baseURL: String, target: String) {
-        self.clientRequestID = CompactID(clientRequestID)
-        self.clientIpAddress = RecordedOperation.interned(clientIpAddress)
+        self.init(
+            clientRequestID: CompactID(clientRequestID), clientIpAddress: clientIpAddress, method: method, baseURL: baseURL, target: target,
+            targetFollowsResourceID: false)
+    }
+
+    private init(
+        clientRequestID: CompactID, clientIpAddress: String, method: String, baseURL: String, target: String, targetFollowsResourceID: Bool
+    ) {
+        self.clientRequestID = clientRequestID
+        self.clientIpAddress = clientIpAddress
         self.method = method
-        self.baseURL = RecordedOperation.interned(baseURL)
+        self.baseURL = baseURL
         self.target = target
-        targetFollowsResourceID = false
+        self.targetFollowsResourceID = targetFollowsResourceID
     }
 
-    private init(_ request: RecordedHTTPRequest, target: String) {
-        clientRequestID = request.clientRequestID
-        clientIpAddress = request.clientIpAddress
-        method = request.method
-        baseURL = request.baseURL
-        self.target = target
-        targetFollowsResourceID = true
-    }
-
-    /// The same request keeping only the part of its target after `resourceID`, when the target
-    /// starts with it byte for byte.
-    func sharing(resourceID: String) -> RecordedHTTPRequest {
-        guard !targetFollowsResourceID, target.utf8.starts(with: resourceID.utf8) else { return self }
-        return RecordedHTTPRequest(self, target: String(decoding: target.utf8.dropFirst(resourceID.utf8.count), as: UTF8.self))
+    /// The same request as the log keeps it: its client address and base URL shared through
+    /// `names`, and only the part of its target after `resourceID` when the target starts with it
+    /// byte for byte.
+    func sharing(resourceID: String, names: inout Set<String>) -> RecordedHTTPRequest {
+        let follows = !targetFollowsResourceID && target.utf8.starts(with: resourceID.utf8)
+        return RecordedHTTPRequest(
+            clientRequestID: clientRequestID, clientIpAddress: names.interned(clientIpAddress), method: method,
+            baseURL: names.interned(baseURL),
+            target: follows ? String(decoding: target.utf8.dropFirst(resourceID.utf8.count), as: UTF8.self) : target,
+            targetFollowsResourceID: targetFollowsResourceID || follows)
     }
 
     /// `httpRequest` of an event of the operation on `resourceID`.

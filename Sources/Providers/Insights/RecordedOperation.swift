@@ -36,16 +36,22 @@ package final class RecordedOperation: Sendable {
         self.operationID = CompactID(operationID)
         self.correlationID = CompactID(correlationID)
         self.serviceRequestID = CompactID(serviceRequestID)
-        self.resourceID = resourceID.description
+        let resourceIDText = resourceID.description
+        self.resourceID = resourceIDText
         resourceGroupName = resourceID.resourceGroup ?? ""
-        subscriptionID = Self.interned(resourceID.subscriptionID ?? "")
-        resourceProvider = Self.interned(resourceID.namespace ?? "")
-        resourceType = Self.interned(ActivityEvent.resourceType(of: resourceID))
-        self.action = Self.interned(action)
-        self.caller = Self.interned(ActivityEvent.callerName(caller))
-        tenantID = Self.interned(caller.tenantId)
+        let type = ActivityEvent.resourceType(of: resourceID)
+        let callerName = ActivityEvent.callerName(caller)
+        // One turn of the shared table's lock for the operation's eight names: both event loops
+        // record writes, and a lock per name made them queue behind each other (perf of a PUT).
+        (subscriptionID, resourceProvider, resourceType, self.action, self.caller, tenantID, self.httpRequest) = Self.names.withLock {
+            names in
+            (
+                names.interned(resourceID.subscriptionID ?? ""), names.interned(resourceID.namespace ?? ""), names.interned(type),
+                names.interned(action), names.interned(callerName), names.interned(caller.tenantId),
+                httpRequest.sharing(resourceID: resourceIDText, names: &names)
+            )
+        }
         self.claims = claims
-        self.httpRequest = httpRequest.sharing(resourceID: self.resourceID)
     }
 
     /// The operation of an ARM request that reached the recorder (route matched, caller known).
@@ -61,21 +67,8 @@ package final class RecordedOperation: Sendable {
                 method: request.method, baseURL: request.baseURL, target: request.http.target))
     }
 
-    /// Repeated names (subscription ids, namespaces, types, actions, callers, tenants, client
-    /// addresses) as one shared string each.
-    /// Starts over when full, as `claimsByToken` does.
+    /// Repeated names as one shared string each (`Set.interned`).
     static let names = Mutex<Set<String>>([])
-
-    static func interned(_ name: String) -> String {
-        // Short names live inside the String value itself: nothing to share.
-        guard name.utf8.count > 15 else { return name }
-        return names.withLock { names in
-            if let shared = names.firstIndex(of: name) { return names[shared] }
-            if names.count >= 4096 { names.removeAll() }
-            names.insert(name)
-            return name
-        }
-    }
 
     /// `{type}/write|delete|action` for routes that declare no RBAC action.
     static func defaultAction(method: String, resource: ResourceID) -> String {
