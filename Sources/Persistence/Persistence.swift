@@ -39,12 +39,16 @@ package final class Persistence: Sendable {
         var waiters: [(sequence: UInt64, continuation: CheckedContinuation<Void, any Error>)] = []
         var failure: PersistenceError?
         var recordsSinceSnapshot = 0
+        /// A snapshot is being written on `snapshotter`.
+        var snapshotInProgress = false
     }
 
     let queue = Mutex(Queue())
     let journal = Mutex<JournalFile?>(nil)
     let worldSnapshot = Mutex<(@Sendable () -> StateDocument)?>(nil)
     let flusher = DispatchQueue(label: "foundry-emulator.journal", qos: .userInitiated)
+    /// Writes snapshots beside the flushes (`compactNow`).
+    let snapshotter = DispatchQueue(label: "foundry-emulator.snapshot", qos: .utility)
     /// Flushes finished (group-commit statistics for tests and the README).
     let flushCount = Atomic<Int>(0)
 

@@ -152,6 +152,40 @@ import Testing
         #expect(W.same(second.store.snapshot(), first.store.snapshot()))
     }
 
+    /// A snapshot is written beside the flushes: writes keep becoming durable while it is being
+    /// written, and a stop at that moment loses nothing (the older snapshot and both journals
+    /// are still there).
+    @Test func writesStayDurableWhileASnapshotIsWritten() async throws {
+        // Given a journal that snapshots every 10 records, whose snapshot writer is held busy
+        let path = W.temporaryDirectory()
+        let first = try W(path, snapshotEveryRecords: 10)
+        let release = DispatchSemaphore(value: 0)
+        first.persistence.snapshotter.async { release.wait() }
+        // When 35 writes are acknowledged meanwhile
+        for index in 0..<35 {
+            try first.store.put(W.group("g\(index)"), body: ["n": .int(Int64(index))])
+            try await first.persistence.waitUntilDurable()
+        }
+        // Then a new journal began and the older generation is still whole
+        let during = W.files(in: path).filter { !$0.hasSuffix(".pem") }
+        #expect(during.filter { $0.hasPrefix("journal-") }.count == 2)
+        #expect(during.filter { $0.hasPrefix("snapshot-") }.count == 1)
+        // And a start from a copy of the directory as it is now finds every write
+        let copy = W.temporaryDirectory()
+        for name in W.files(in: path) {
+            try FileManager.default.copyItem(atPath: path + "/" + name, toPath: copy + "/" + name)
+        }
+        let stopped = try W(copy)
+        #expect(stopped.store.count == 35)
+        #expect(W.same(stopped.store.snapshot(), first.store.snapshot()))
+        // And once the snapshot is written one generation is left
+        release.signal()
+        first.persistence.snapshotNow()
+        let after = W.files(in: path).filter { !$0.hasSuffix(".pem") }
+        #expect(after.count == 2)
+        #expect(W.same(try W(path).store.snapshot(), first.store.snapshot()))
+    }
+
     @Test func aSnapshotLeftAsATemporaryFileIsIgnored() async throws {
         let path = W.temporaryDirectory()
         let first = try W(path)
