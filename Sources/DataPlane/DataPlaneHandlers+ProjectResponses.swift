@@ -44,14 +44,14 @@ extension DataPlaneHandlers {
             conversationID: conversationID, previous: previous, adding: input.count, responses: responses, conversations: conversations)
         if stored { try responses.checkRoom() }
         body["conversation"] = nil
-        var call = request
-        call.body = .object(body)
-        let answer = try await run(call, .responses, history: history)
+        // The chain's request is one object filled in place: the model answers the body without `conversation`.
+        request.body = .object(body)
+        let answer = try await run(request, .responses, history: history)
         let stamp = ResponseStamp(agent: request.agent, conversationID: conversationID)
         let keep: @Sendable (JSONValue) -> Void = { response in
             if stored { try? responses.save(response, input: input, previous: previous) }
             if let conversationID {
-                try? conversations.append(conversationID, input + (response["output"]?.arrayValue ?? []))
+                _ = try? conversations.append(conversationID, input + (response["output"]?.arrayValue ?? []))
             }
         }
         var wire = answer.dataPlaneAnswer

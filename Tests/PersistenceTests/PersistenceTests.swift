@@ -96,7 +96,7 @@ import Testing
         handle.write(Data([0x40, 0, 0, 0, 1, 2]))
         try handle.close()
         let generation = Int(journal.filter(\.isNumber))! + 1
-        FileManager.default.createFile(atPath: path + "/" + Persistence.journalName(generation), contents: Data())
+        #expect(FileManager.default.createFile(atPath: path + "/" + Persistence.journalName(generation), contents: Data()))
         // Then the start keeps both groups and drops the torn tail with a warning
         let second = try W(path)
         #expect(second.store.count == 2)
