@@ -35,6 +35,17 @@ import Testing
         }
     }
 
+    @Test func nearMissesOfJSONMediaTypesAre415() {
+        for type in [
+            "application/jsonx", "application/json-patch", "json", "+jsonp", "text/plain; x=application/json", "", "applicatio/json",
+        ] {
+            #expect(expectARMError { _ = try request(body: "{}", contentType: type).jsonBody() }?.status == 415, "\(type)")
+        }
+        #expect(ARMRequest.isJSONMediaType("APPLICATION/VND.API+JSON;charset=utf-8"))
+        #expect(ARMRequest.isJSONMediaType("\ttext/JSON\t"))
+        #expect(!ARMRequest.isJSONMediaType("application/j\u{017F}on"))
+    }
+
     @Test func missingContentTypeIsTolerated() throws {
         let http = Fixture.http("PUT", "/x")
         var raw = http

@@ -1,5 +1,6 @@
 /// Reading the JSON request body the way ARM's front door does (docs/azure-behaviours.md "Error responses", "Request size limits").
 import JSON
+
 extension ARMRequest {
     /// ARM rejects bodies over 4 MB with 413 (RPC common-api-details "Max Request Body Size").
     package static let maxBodySize = 4 * 1024 * 1024
@@ -42,11 +43,28 @@ extension ARMRequest {
     }
 
     /// `application/json`, `text/json` or any `+json` suffix (RFC 6839), parameters such as
-    /// `charset` ignored.
+    /// `charset` ignored. Over the header's bytes: splitting, trimming and lower-casing copies
+    /// were ~1% of a PUT (perf).
     static func isJSONMediaType(_ contentType: String) -> Bool {
-        let mediaType = contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0]
-            .trimmingASCIIWhitespace().lowercased()
-        return mediaType == "application/json" || mediaType == "text/json" || mediaType.hasSuffix("+json")
+        var contentType = contentType
+        return contentType.withUTF8 { bytes in
+            var end = bytes.firstIndex(of: UInt8(ascii: ";")) ?? bytes.count
+            var start = 0
+            while start < end, bytes[start] == 0x20 || bytes[start] == 0x09 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+            let mediaType = bytes[start..<end]
+            return Self.equalsIgnoringASCIICase(mediaType, "application/json") || Self.equalsIgnoringASCIICase(mediaType, "text/json")
+                || (mediaType.count >= 5 && Self.equalsIgnoringASCIICase(mediaType.suffix(5), "+json"))
+        }
+    }
+
+    /// `bytes` is `lowercase` (lower-case ASCII) up to ASCII case.
+    private static func equalsIgnoringASCIICase(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        let literal = UnsafeBufferPointer(start: lowercase.utf8Start, count: lowercase.utf8CodeUnitCount)
+        return zip(bytes, literal).allSatisfy { byte, expected in
+            (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte) == expected
+        }
     }
 
     private static func isJSONWhitespace(_ byte: UInt8) -> Bool {
