@@ -34,6 +34,9 @@ import Testing
         #expect(RecordedOperation.tokenClaims(token) == claims)
         let other = try #require(RecordedOperation.tokenClaims(Self.token(#"{"oid":"o2"}"#)))
         #expect(other["http://schemas.microsoft.com/identity/claims/objectidentifier"] == "o2")
+        // Back to the first token: its own claims, not the last token's.
+        #expect(RecordedOperation.tokenClaims(token) == claims)
+        #expect(RecordedOperation.tokenClaims(Self.token(#"{"oid":"o2"}"#)) == other)
         #expect(RecordedOperation.tokenClaims("not-a-jwt") == nil)
     }
 }
