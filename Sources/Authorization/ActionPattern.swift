@@ -4,16 +4,33 @@
 /// 3. `/*/` also matches a single `/`, so `workspaces/*/write` covers `workspaces/write` (why
 ///    Azure AI Developer lists `workspaces/write` among its notActions).
 package enum ActionPattern {
+    /// Over both strings' bytes, ASCII letters folded as they are compared: every ARM request
+    /// matches its action against the caller's role patterns, and lower-cased copies of both (two
+    /// strings and two arrays per pattern) showed in a GET's profile. Non-ASCII text (no Azure
+    /// action has any) is compared through full lower-casing, as before.
     package static func matches(_ pattern: String, _ action: String) -> Bool {
+        var pattern = pattern
+        var action = action
+        let asciiResult = pattern.withUTF8 { p in
+            action.withUTF8 { a -> Bool? in
+                guard p.allSatisfy({ $0 < 0x80 }), a.allSatisfy({ $0 < 0x80 }) else { return nil }
+                return match(p, 0, a, 0)
+            }
+        }
+        if let asciiResult { return asciiResult }
         let p = Array(pattern.lowercased().utf8)
         let a = Array(action.lowercased().utf8)
-        return match(p, 0, a, 0)
+        return p.withUnsafeBufferPointer { p in a.withUnsafeBufferPointer { a in match(p, 0, a, 0) } }
     }
 
     private static let star = UInt8(ascii: "*")
     private static let slash = UInt8(ascii: "/")
 
-    private static func match(_ p: [UInt8], _ i: Int, _ a: [UInt8], _ j: Int) -> Bool {
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte | 0x20 : byte
+    }
+
+    private static func match(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ a: UnsafeBufferPointer<UInt8>, _ j: Int) -> Bool {
         var i = i
         var j = j
         while i < p.count {
@@ -31,7 +48,7 @@ package enum ActionPattern {
                 }
                 return false
             }
-            guard j < a.count, p[i] == a[j] else { return false }
+            guard j < a.count, folded(p[i]) == folded(a[j]) else { return false }
             i += 1
             j += 1
         }

@@ -20,6 +20,13 @@ import Testing
         ("Microsoft.CognitiveServices/accounts/listkeys/action", "Microsoft.CognitiveServices/accounts/listKeys/action", true),
         ("Microsoft.CognitiveServices/accounts/listkeys/action", "Microsoft.CognitiveServices/accounts/listKeys/actions", false),
         ("Microsoft.MachineLearningServices/workspaces/*/write", "Microsoft.MachineLearningServices/workspacesX/write", false),
+        // Letters fold, other bytes do not; non-ASCII text folds as `lowercased()` does.
+        ("MICROSOFT.STORAGE/*", "microsoft.storage/x/read", true),
+        ("Microsoft.Storage/[a]/read", "Microsoft.Storage/{a}/read", false),
+        ("Microsoft.Ünicode/*", "microsoft.ünicode/x/read", true),
+        ("Microsoft.Ünicode/read", "Microsoft.Unicode/read", false),
+        ("", "", true),
+        ("", "x", false),
     ])
     func matches(pattern: String, action: String, expected: Bool) {
         #expect(ActionPattern.matches(pattern, action) == expected)
