@@ -175,12 +175,13 @@ package final class ResourceStore: Sendable {
         _ build: (StoredResource?) throws -> (body: JSONObject, privateState: JSONObject)
     ) throws -> Write {
         let date = now()
+        // Drawn before the lock: the less a write holds it, the less the other event loop waits.
+        let etag = Self.newETag()
         return try state.withLock { state in
             let existing = state[id.key]
             try precondition?.check(existing)
             if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
             var (body, privateState) = try build(existing)
-            let etag = Self.newETag()
             if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
             let resource = StoredResource(
                 id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
@@ -207,6 +208,7 @@ package final class ResourceStore: Sendable {
         _ id: ResourceID, precondition: Precondition? = nil, _ modify: (inout StoredResource) throws -> Void
     ) throws -> StoredResource {
         let date = now()
+        let etag = Self.newETag()
         return try state.withLock { state in
             // A missing resource is 404 whatever If-Match says (PATCH row of the docs/azure-behaviours.md "ETags and conditional requests"
             // table).
@@ -217,7 +219,7 @@ package final class ResourceStore: Sendable {
             resource.id = existing.id
             resource.createdAt = existing.createdAt
             resource.modifiedAt = date
-            resource.etag = Self.newETag()
+            resource.etag = etag
             if resource.body["etag"] != nil { resource.body["etag"] = .string(resource.etag) }
             let stored = state.insert(resource)
             observer?.resourceStore(didChange: .put(stored))
