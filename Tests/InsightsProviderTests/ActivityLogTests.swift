@@ -26,6 +26,26 @@ import Testing
         #expect(log.all.allSatisfy { $0.timestamp > log.retentionStart })
     }
 
+    /// Two event loops stamp events and append them in either order; the log must still read
+    /// newest first by time (what Azure's list returns and clients sort on).
+    @Test func anEventStampedBeforeTheNewestTakesItsInstant() throws {
+        let log = ActivityLog()
+        let base = Date()
+        log.append(Self.event(at: base, group: "first"))
+        log.append(Self.event(at: base.addingTimeInterval(0.5), group: "second"))
+        log.append(Self.event(at: base.addingTimeInterval(0.2), group: "late"))
+        let page = log.page(before: nil, limit: 10) { _ in true }.events
+        #expect(page.map(\.resourceGroupName) == ["late", "second", "first"])
+        #expect(page.map(\.timestamp) == page.map(\.timestamp).sorted(by: >))
+        #expect(page[0].timestamp == page[1].timestamp)
+        // And its JSON prints the instant it now has, in `eventTimestamp` and the ticks of `id`
+        let json = page[0].json
+        let second = page[1].json
+        #expect(json["eventTimestamp"] == second["eventTimestamp"])
+        let ticks = { (event: JSONObject) in event["id"]?.stringValue?.components(separatedBy: "/ticks/").last }
+        #expect(ticks(json) != nil && ticks(json) == ticks(second))
+    }
+
     @Test func theRingKeepsTheNewestInOrderAcrossWrapsAndRetention() {
         // Given a log of 5 events that has wrapped around several times, with an old event dropped
         // by retention in between

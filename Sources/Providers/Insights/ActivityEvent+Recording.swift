@@ -37,6 +37,16 @@ extension ActivityEvent {
                 statusMessage: error?.compactString, httpStatus: httpStatus, name: name, status: status))
     }
 
+    /// This event, stamped `instant` when it was stamped earlier (a recorded event; an imported
+    /// one keeps its JSON).
+    func notBefore(_ instant: Date) -> ActivityEvent {
+        guard timestamp < instant, case .recorded(let event) = storage else { return self }
+        return ActivityEvent(
+            RecordedEvent(
+                operation: event.operation, recordedAt: instant, timestamp: instant, eventDataID: event.eventDataID,
+                statusMessage: event.statusMessage, httpStatus: event.httpStatus, name: event.name, status: event.status))
+    }
+
     /// `caller` (schema doc: "email address …, UPN claim, or SPN claim based on availability"):
     /// the UPN for users, the object id for service principals and managed identities
     /// (EMULATOR CHOICE, docs/activity-log.md).

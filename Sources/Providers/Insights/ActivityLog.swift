@@ -85,6 +85,10 @@ package final class ActivityLog: Sendable {
         let cutoff = retentionStart
         guard event.timestamp >= cutoff else { return }
         state.withLock { state in
+            // The log reads newest first by time, as Azure's does: an event stamped before the
+            // newest one but appended after it (the other event loop's write, a long-running
+            // operation's end) takes the newest one's instant, so append order stays time order.
+            let event = state.count > 0 ? event.notBefore(state[state.count - 1].event.timestamp) : event
             state.append(event, capacity: capacity)
             observer?(.append(event))
             trim(&state, cutoff: cutoff)
