@@ -160,10 +160,10 @@ package final class AccessEvaluator: Sendable {
                     deniedByCondition = true
                     continue
                 }
-                return AccessDecision(allowed: true, assignment: grant.assignment, role: role, deniedByCondition: false)
+                return AccessDecision(allowed: true, grant: grant, deniedByCondition: false)
             }
         }
-        return AccessDecision(allowed: false, assignment: nil, role: nil, deniedByCondition: deniedByCondition)
+        return AccessDecision(allowed: false, grant: nil, deniedByCondition: deniedByCondition)
     }
 
     /// Fetches the principal's grants and decides.
