@@ -24,7 +24,7 @@ struct ProjectAgents {
         let canonical = existing?.body["name"]?.stringValue ?? name
         var number = 1
         try store.upsert(agentID, bodyETag: false) { current in
-            var body =
+            let body =
                 current?.body ?? [
                     "object": "agent", "id": .string(canonical), "name": .string(canonical), "state": "enabled",
                     "configuration_state": "enabled",

@@ -27,19 +27,47 @@ package func newRandomHex32() -> String {
 
 /// 128 bits as ARM writes a GUID: lower-case hex, dashes at 8-13-18-23.
 package func guidString(_ high: UInt64, _ low: UInt64) -> String {
-    String(unsafeUninitializedCapacity: 36) { buffer in
-        var position = 0
-        for nibble in 0..<32 {
-            if position == 8 || position == 13 || position == 18 || position == 23 {
-                buffer[position] = UInt8(ascii: "-")
-                position += 1
-            }
-            let word = nibble < 16 ? high : low
-            buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
+    String(unsafeUninitializedCapacity: 36) { buffer in writeGUID(high, low, into: buffer, at: 0) }
+}
+
+/// Writes the 36 characters of `guidString(high, low)` into `buffer` from `start`; answers the
+/// position after them.
+package func writeGUID(_ high: UInt64, _ low: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+    var position = start
+    for nibble in 0..<32 {
+        if position - start == 8 || position - start == 13 || position - start == 18 || position - start == 23 {
+            buffer[position] = UInt8(ascii: "-")
             position += 1
         }
-        return position
+        let word = nibble < 16 ? high : low
+        buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
+        position += 1
     }
+    return position
+}
+
+/// The bits of a GUID written as `guidString` writes it (36 bytes, lower-case hex only, so the
+/// text round-trips); nil for anything else. Stores and logs keep such ids as 16 bytes.
+package func guidBits(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+    guard bytes.count == 36 else { return nil }
+    var high: UInt64 = 0
+    var low: UInt64 = 0
+    var nibbles = 0
+    for (position, byte) in bytes.enumerated() {
+        if position == 8 || position == 13 || position == 18 || position == 23 {
+            guard byte == UInt8(ascii: "-") else { return nil }
+            continue
+        }
+        let value: UInt8
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
+        default: return nil
+        }
+        if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
+        nibbles += 1
+    }
+    return (high, low)
 }
 
 private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

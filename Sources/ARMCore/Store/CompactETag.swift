@@ -20,20 +20,10 @@ enum CompactETag: Sendable, CustomStringConvertible {
     /// `"xxxxxxxx-…"` written in one allocation (the etag is printed on every read of a record).
     private static func quotedGUID(_ high: UInt64, _ low: UInt64) -> String {
         String(unsafeUninitializedCapacity: 38) { buffer in
-            let digits: StaticString = "0123456789abcdef"
             buffer[0] = UInt8(ascii: "\"")
-            var position = 1
-            for nibble in 0..<32 {
-                if position == 9 || position == 14 || position == 19 || position == 24 {
-                    buffer[position] = UInt8(ascii: "-")
-                    position += 1
-                }
-                let word = nibble < 16 ? high : low
-                buffer[position] = digits.utf8Start[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
-                position += 1
-            }
-            buffer[position] = UInt8(ascii: "\"")
-            return position + 1
+            let end = writeGUID(high, low, into: buffer, at: 1)
+            buffer[end] = UInt8(ascii: "\"")
+            return end + 1
         }
     }
 
@@ -42,28 +32,9 @@ enum CompactETag: Sendable, CustomStringConvertible {
     private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
         guard text.utf8.count == 38 else { return nil }
         var text = text
-        return text.withUTF8(parse)
-    }
-
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard bytes.count == 38, bytes[0] == UInt8(ascii: "\""), bytes[37] == UInt8(ascii: "\"") else { return nil }
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var nibbles = 0
-        for (position, byte) in bytes[1..<37].enumerated() {
-            if position == 8 || position == 13 || position == 18 || position == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            nibbles += 1
+        return text.withUTF8 { bytes in
+            guard bytes[0] == UInt8(ascii: "\""), bytes[37] == UInt8(ascii: "\"") else { return nil }
+            return ARMCore.guidBits(UnsafeBufferPointer(rebasing: bytes[1..<37]))
         }
-        return (high, low)
     }
 }

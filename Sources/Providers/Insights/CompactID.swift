@@ -30,27 +30,6 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
     private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
         guard text.utf8.count == 36 else { return nil }
         var text = text
-        return text.withUTF8(parse)
-    }
-
-    private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        var high: UInt64 = 0
-        var low: UInt64 = 0
-        var nibbles = 0
-        for (position, byte) in bytes.enumerated() {
-            if position == 8 || position == 13 || position == 18 || position == 23 {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
-            }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-            default: return nil
-            }
-            if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            nibbles += 1
-        }
-        return (high, low)
+        return text.withUTF8(ARMCore.guidBits)
     }
 }
