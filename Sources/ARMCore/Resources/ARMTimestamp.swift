@@ -14,13 +14,7 @@ package enum ARMTimestamp {
         // Written as 28 bytes: every write stamps `systemData` and the pieces joined as text were
         // 2% of a PUT's CPU (perf).
         return String(unsafeUninitializedCapacity: 28) { buffer in
-            func put(_ value: Int, width: Int, at start: Int) {
-                var remaining = value
-                for offset in stride(from: width - 1, through: 0, by: -1) {
-                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                    remaining /= 10
-                }
-            }
+            func put(_ value: Int, width: Int, at start: Int) { putDigits(value, width: width, into: buffer, at: start) }
             put(civil.year, width: 4, at: 0)
             buffer[4] = UInt8(ascii: "-")
             put(civil.month, width: 2, at: 5)
@@ -49,13 +43,7 @@ package enum ARMTimestamp {
                 + pad(civil.second, 2) + "Z"
         }
         return String(unsafeUninitializedCapacity: 16) { buffer in
-            func put(_ value: Int, width: Int, at start: Int) {
-                var remaining = value
-                for offset in stride(from: width - 1, through: 0, by: -1) {
-                    buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
-                    remaining /= 10
-                }
-            }
+            func put(_ value: Int, width: Int, at start: Int) { putDigits(value, width: width, into: buffer, at: start) }
             put(civil.year, width: 4, at: 0)
             put(civil.month, width: 2, at: 4)
             put(civil.day, width: 2, at: 6)
@@ -65,6 +53,15 @@ package enum ARMTimestamp {
             put(civil.second, width: 2, at: 13)
             buffer[15] = UInt8(ascii: "Z")
             return 16
+        }
+    }
+
+    /// `value` as `width` decimal digits (zero-padded) at `start`.
+    private static func putDigits(_ value: Int, width: Int, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        var remaining = value
+        for offset in stride(from: width - 1, through: 0, by: -1) {
+            buffer[start + offset] = UInt8(ascii: "0") + UInt8(remaining % 10)
+            remaining /= 10
         }
     }
 
