@@ -1,3 +1,5 @@
+import Glibc
+
 extension HTTPRequestParser {
     private static let space = UInt8(ascii: " ")
     private static let tab = UInt8(ascii: "\t")
@@ -28,10 +30,10 @@ extension HTTPRequestParser {
             if end > cursor && bytes[end - 1] == cr { end -= 1 }
             let range = cursor..<end
             cursor = lineFeed + 1
-            // Without an early exit, so that the scan of a long line (a bearer token) is vectorised.
-            var crCount = 0
-            for byte in UnsafeBufferPointer(rebasing: bytes[range]) { crCount &+= byte == cr ? 1 : 0 }
-            if crCount > 0 { return .failure(.malformedRequest("bare CR in the request head")) }
+            // `memchr`, vectorised: a byte loop over a long line (a bearer token) was 2% of a GET's CPU (perf).
+            if !range.isEmpty, let base = bytes.baseAddress, memchr(base + range.lowerBound, Int32(cr), range.count) != nil {
+                return .failure(.malformedRequest("bare CR in the request head"))
+            }
             return .success(range)
         }
 
@@ -100,12 +102,9 @@ extension HTTPRequestParser {
             while valueEnd > valueStart && (bytes[valueEnd - 1] == space || bytes[valueEnd - 1] == tab) { valueEnd -= 1 }
             let value = valueStart..<valueEnd
             // RFC 9110 section 5.5: CR, LF and NUL are invalid in field values; other controls too, bar HTAB.
-            // Counted without an early exit, as in `nextLine`.
-            var invalidCount = 0
-            for byte in UnsafeBufferPointer(rebasing: bytes[value]) {
-                invalidCount &+= (byte < 0x20 && byte != tab) || byte == 0x7F ? 1 : 0
+            guard isValidFieldValue(UnsafeBufferPointer(rebasing: bytes[value])) else {
+                return .failure(.malformedRequest("invalid character in a header field value"))
             }
-            if invalidCount > 0 { return .failure(.malformedRequest("invalid character in a header field value")) }
             headers.add(string(bytes, name), string(bytes, value))
 
             if equalsIgnoringCase(bytes, name, "content-length") {
@@ -292,6 +291,21 @@ extension HTTPRequestParser {
             start = index + 1
         }
         return elements
+    }
+
+    /// False when `value` holds a control character other than HTAB, or DEL (RFC 9110 section 5.5:
+    /// CR, LF and NUL are invalid in a field value; the other controls are refused too). Two
+    /// minimums over every byte rather than a loop that stops at the first bad one: the compiler
+    /// vectorises them, and a ~1.5 KB bearer token is checked on every request (perf).
+    static func isValidFieldValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        var lowest: UInt8 = 0xFF  // the smallest byte, HTAB counted as a space
+        var delete: UInt8 = 0xFF  // zero when a DEL is present
+        for byte in value {
+            // An addition rather than `byte == 0x09 ? 0x20 : byte`, which was not vectorised.
+            lowest = min(lowest, byte &+ (byte == 0x09 ? 0x17 : 0))
+            delete = min(delete, byte ^ 0x7F)
+        }
+        return lowest >= 0x20 && delete != 0
     }
 
     /// ASCII case-insensitive comparison with a lower-case literal.

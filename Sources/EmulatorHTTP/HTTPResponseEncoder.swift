@@ -139,10 +139,7 @@ enum HTTPResponseEncoder {
     }
 
     private static func isValidValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-            return false
-        }
-        return true
+        HTTPRequestParser.isValidFieldValue(value)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

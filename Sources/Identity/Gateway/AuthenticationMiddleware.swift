@@ -67,7 +67,15 @@ package struct AuthenticationMiddleware: ARMRequestStep {
             else { return nil }
             var tokenStart = start + schemeCount
             while tokenStart < end, isBlank(bytes[tokenStart]) { tokenStart += 1 }
-            guard tokenStart < end, !bytes[tokenStart..<end].contains(where: isBlank) else { return nil }
+            guard tokenStart < end else { return nil }
+            // No blank inside the token: a minimum over every byte, which the compiler vectorises
+            // (a search that stops at the first blank went byte by byte over ~1.5 KB, perf). It is
+            // zero exactly when some byte is a space or a tab.
+            var nearest: UInt8 = 0xFF
+            for byte in UnsafeBufferPointer(rebasing: bytes[tokenStart..<end]) {
+                nearest = min(nearest, min(byte ^ UInt8(ascii: " "), byte ^ UInt8(ascii: "\t")))
+            }
+            guard nearest != 0 else { return nil }
             return tokenStart..<end
         }
         guard let token else { throw ARMError.authenticationFailedInvalidHeader(authority: authority(for: request, token: nil)) }
