@@ -67,7 +67,8 @@ extension ARMPipeline {
         let subscription =
             request.segments.count >= 2 && request.segments[0].lowercasedIfNeeded == "subscriptions" ? request.segments[1] : nil
         let kind = RateLimiter.Kind(method: request.method)
-        let principal = request.caller?.objectId ?? "anonymous"
+        // Through the box: `request.caller` copies (retains) every string of the caller.
+        let principal = request.callerBox?.caller.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
         // A throttling answer (an injected 429) already says 0 tokens remain: keep its value.
         let rateLimitHeader = RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil)

@@ -19,7 +19,7 @@ package struct AuthenticationMiddleware: ARMRequestStep {
     package func prepare(_ request: inout ARMRequest) throws {
         // An internal request acts for the caller of the request that caused it; only code inside
         // the emulator can build one, so there is no token to check.
-        if request.isInternal, request.caller != nil { return }
+        if request.isInternal, request.callerBox != nil { return }
         guard let header = request.headers["Authorization"] else {
             throw ARMError.authenticationFailed(authority: authority(for: request, token: nil))
         }
@@ -36,10 +36,11 @@ package struct AuthenticationMiddleware: ARMRequestStep {
                 throw ARMError.invalidAuthenticationToken(authority: authority, reason: error.reason)
             }
         }
-        let caller = callerBox.caller
-        if let subscription = subscription(of: request), subscription.tenantId != caller.tenantId.lowercasedIfNeeded {
+        // The tenant read through the box: `caller` as a value copied (retained) each of its strings.
+        let tenantId = callerBox.caller.tenantId
+        if let subscription = subscription(of: request), subscription.tenantId != tenantId.lowercasedIfNeeded {
             throw ARMError.invalidAuthenticationTokenTenant(
-                issuer: "https://sts.windows.net/\(caller.tenantId)/", tenant: subscription.tenantId,
+                issuer: "https://sts.windows.net/\(tenantId)/", tenant: subscription.tenantId,
                 authority: "\(request.baseURL)/\(subscription.tenantId)")
         }
         request.callerBox = callerBox
