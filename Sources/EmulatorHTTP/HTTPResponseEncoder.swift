@@ -111,7 +111,10 @@ enum HTTPResponseEncoder {
 
     /// True when the handler asked for the connection to end (`Connection: close`).
     static func requestsClose(_ response: HTTPResponse) -> Bool {
-        for field in response.headers.fields where HTTPHeaders.namesMatch(field.name, "connection") {
+        // Ten bytes first: the names of every field of every response went through the
+        // case-insensitive comparison (0.8% of a GET's CPU, perf). No other text lower-cases to
+        // `connection` (the only non-ASCII letters that lower-case to ASCII give `k` or `i̇`).
+        for field in response.headers.fields where field.name.utf8.count == 10 && HTTPHeaders.namesMatch(field.name, "connection") {
             for option in field.value.split(separator: ",") where option.trimmingASCIIWhitespace().lowercased() == "close" {
                 return true
             }
@@ -139,10 +142,7 @@ enum HTTPResponseEncoder {
     }
 
     private static func isValidValue(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
-        for byte in value where (byte < 0x20 && byte != 0x09) || byte == 0x7F {
-            return false
-        }
-        return true
+        HTTPRequestParser.isValidFieldValue(value)
     }
 
     private static func appendDecimal(_ value: Int, to out: inout [UInt8]) {

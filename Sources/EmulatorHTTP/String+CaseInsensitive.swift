@@ -4,21 +4,34 @@ extension String {
     package func equalsIgnoringCase(_ other: String) -> Bool {
         // Over both strings' contiguous bytes (a `UTF8View` iterator per side cost ~1% of a GET: the
         // request's header lookups). nil: non-ASCII text decides it, by the full comparison.
-        var left = self
-        var right = other
-        let asciiResult = left.withUTF8 { a in
-            right.withUTF8 { b -> Bool? in
-                guard a.count == b.count else { return a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) ? false : nil }
-                for index in 0..<a.count {
-                    let x = a[index]
-                    let y = b[index]
-                    if x >= 0x80 || y >= 0x80 { return nil }
-                    if x != y && Self.asciiLower(x) != Self.asciiLower(y) { return false }
-                }
-                return true
-            }
+        // Borrowed where the storage is contiguous (always, for native strings): `withUTF8` needs
+        // a mutable copy of each side, a retain and release of its storage per call (perf).
+        // Outer nil: a side without contiguous storage (not a native string), compared as copies.
+        let borrowed: Bool?? =
+            utf8.withContiguousStorageIfAvailable { a in
+                other.utf8.withContiguousStorageIfAvailable { b in Self.asciiEquality(a, b) }
+            } ?? nil
+        let asciiResult: Bool?
+        if let borrowed {
+            asciiResult = borrowed
+        } else {
+            var left = self
+            var right = other
+            asciiResult = left.withUTF8 { a in right.withUTF8 { Self.asciiEquality(a, $0) } }
         }
         return asciiResult ?? (lowercased() == other.lowercased())
+    }
+
+    /// The ASCII case-insensitive equality of two UTF-8 texts; nil when non-ASCII bytes decide it.
+    private static func asciiEquality(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool? {
+        guard a.count == b.count else { return a.allSatisfy({ $0 < 0x80 }) && b.allSatisfy({ $0 < 0x80 }) ? false : nil }
+        for index in 0..<a.count {
+            let x = a[index]
+            let y = b[index]
+            if x >= 0x80 || y >= 0x80 { return nil }
+            if x != y && asciiLower(x) != asciiLower(y) { return false }
+        }
+        return true
     }
 
     private static func asciiLower(_ byte: UInt8) -> UInt8 {

@@ -55,6 +55,18 @@ import Testing
 
     func rg(_ rest: String = "") -> String { Fixture.sub("/resourcegroups/MyRG\(rest)?api-version=2024-11-01") }
 
+    @Test func routingRequestIDIsRegionTimeAndRequestID() {
+        // Given a pipeline in another region
+        let pipeline = ARMPipeline(middleware: [], router: Router(routes: []), routingRegion: "westeurope")
+        let date = Date(timeIntervalSince1970: 1_746_454_205.5)
+        // Then the id joins the upper-cased region, the compact UTC time and the request id
+        #expect(pipeline.routingRequestID(at: date, requestID: "r-1") == "WESTEUROPE:20250505T141005Z:r-1")
+        #expect(pipeline.routingRequestID(at: date, requestID: "") == "WESTEUROPE:20250505T141005Z:")
+        // And a year past 9999 still gives the whole text
+        let far = Date(timeIntervalSince1970: 253_402_300_800)
+        #expect(pipeline.routingRequestID(at: far, requestID: "r-2") == "WESTEUROPE:100000101T000000Z:r-2")
+    }
+
     @Test func successCarriesTheCommonHeaders() async throws {
         // Given a client that sends its own ids
         let request = Fixture.http(

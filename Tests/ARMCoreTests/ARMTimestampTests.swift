@@ -43,4 +43,20 @@ import Testing
         let back = try #require(ARMTimestamp.date(from: ARMTimestamp.string(from: now)))
         #expect(abs(back.timeIntervalSince(now)) < 0.000001)
     }
+
+    @Test func compactFormWrittenInPlace() {
+        // 2025-05-05T14:10:05Z, written after four bytes of a larger buffer
+        let date = Date(timeIntervalSince1970: 1_746_454_205.96)
+        var bytes = [UInt8](repeating: UInt8(ascii: "."), count: 24)
+        let written = bytes.withUnsafeMutableBufferPointer { ARMTimestamp.writeCompact(date, into: $0, at: 4) }
+        #expect(written)
+        #expect(String(decoding: bytes, as: UTF8.self) == "....20250505T141005Z....")
+        #expect(ARMTimestamp.compactString(from: date) == "20250505T141005Z")
+        // A year past 9999 writes nothing (the string form pads it instead)
+        let far = Date(timeIntervalSince1970: 253_402_300_800)  // 10000-01-01
+        var untouched = [UInt8](repeating: 0, count: 16)
+        #expect(!untouched.withUnsafeMutableBufferPointer { ARMTimestamp.writeCompact(far, into: $0, at: 0) })
+        #expect(untouched.allSatisfy { $0 == 0 })
+        #expect(ARMTimestamp.compactString(from: far).hasPrefix("10000"))
+    }
 }

@@ -100,6 +100,9 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
 
     @Test(arguments: [
         ("GET / HTTP/1.1\r\nHost: a\rX: b\r\n\r\n", "bare CR"),
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "x", count: 300) + "\ry\r\n\r\n", "bare CR deep in a long value"),
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "x", count: 300) + "\u{7F}\r\n\r\n", "DEL ending a long value"),
+        ("GET / HTTP/1.1\r\nHost: a\r\nX: " + String(repeating: "x", count: 65) + "\u{1}y\r\n\r\n", "control in a value"),
         ("GET / HTTP/1.1\r\nHost: a\r\nX-Folded: a\r\n  b\r\n\r\n", "obs-fold"),
         ("GET / HTTP/1.1\r\nHost : a\r\n\r\n", "space before colon"),
         ("GET / HTTP/1.1\r\nHost: a\r\nNoColon\r\n\r\n", "no colon"),
@@ -264,5 +267,25 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
         }
         // Then they come out in order
         #expect(targets == ["/1", "/2", "/3"])
+    }
+    @Test func fieldValueCheckRefusesControlsAndDELAnywhere() {
+        func isValid(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { HTTPRequestParser.isValidFieldValue($0) } }
+        // Empty, visible ASCII, SP and HTAB, obs-text (bytes of non-ASCII UTF-8) pass
+        #expect(isValid([]))
+        #expect(isValid(Array("Bearer eyJ0eXAi.abc-_~".utf8)))
+        #expect(isValid([0x20, 0x09, 0x7E, 0x21]))
+        #expect(isValid(Array("café 東京".utf8)))
+        #expect(isValid([0x80, 0xFF, 0x09]))
+        // Every other control and DEL fails, first, last or deep in a long value (past any
+        // vector width), and a value of that byte alone as well
+        let long = [UInt8](repeating: UInt8(ascii: "a"), count: 1500)
+        for bad in Array(UInt8(0x00)...UInt8(0x1F)).filter({ $0 != 0x09 }) + [0x7F] {
+            #expect(!isValid([bad]), "\(bad)")
+            #expect(!isValid([bad] + long), "\(bad) first")
+            #expect(!isValid(long + [bad]), "\(bad) last")
+            #expect(!isValid(Array(long[..<733]) + [bad] + Array(long[733...])), "\(bad) inside")
+        }
+        // And the neighbours of the refused ranges pass
+        #expect(isValid(long + [0x20, 0x7E, 0x80]))
     }
 }

@@ -26,4 +26,16 @@ import Testing
         // An ASCII difference before any non-ASCII letter decides at once
         #expect(!"ab\u{e9}".equalsIgnoringCase("ac\u{e9}"))
     }
+
+    @Test func longAndShortTextsAlike() {
+        // Texts past the 15 bytes kept inline in a String, against inline ones and each other
+        #expect("Strict-Transport-Security".equalsIgnoringCase("strict-transport-security"))
+        #expect(!"Strict-Transport-Security".equalsIgnoringCase("strict-transport-securitY "))
+        #expect(!"Strict-Transport-Security".equalsIgnoringCase("Expires"))
+        #expect(!"Expires".equalsIgnoringCase("Strict-Transport-Security"))
+        #expect("X-MS-CORRELATION-REQUEST-ID".equalsIgnoringCase("x-ms-correlation-request-id"))
+        // Non-ASCII long text still falls back to Unicode lower-casing
+        #expect("ÄRGER-ÜBER-ÖFFNUNGSZEITEN".equalsIgnoringCase("ärger-über-öffnungszeiten"))
+        #expect(!"ÄRGER-ÜBER-ÖFFNUNGSZEITEN".equalsIgnoringCase("ärger-über-öffnungszeitem"))
+    }
 }

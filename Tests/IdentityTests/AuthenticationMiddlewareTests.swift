@@ -144,7 +144,12 @@ private struct CallerEcho: ARMResponder {
                 continue
             }
         }
-        for header in ["Bearer\(token)", "Bearerx \(token)", "Bearer \(token) extra"] {
+        // A blank anywhere inside the (long) token makes two credentials, not one
+        let middle = token.utf8.count / 2
+        let split = [
+            "Bearer \(token.prefix(middle)) \(token.dropFirst(middle))", "Bearer \(token.prefix(middle))\t\(token.dropFirst(middle))",
+        ]
+        for header in ["Bearer\(token)", "Bearerx \(token)", "Bearer \(token) extra", "Bearer \(token.dropLast())\tx"] + split {
             #expect(failure(await run(header, service: service))?.code == "AuthenticationFailedInvalidHeader")
         }
     }

@@ -60,4 +60,19 @@ import Testing
         #expect(cache.lookup(verified) == nil)
         #expect(cache.lookup(forged)?.caller == other)
     }
+
+    @Test func aSliceOfAHeaderFindsTheTokenItsTextNames() {
+        // Given a token cached from its own string
+        let cache = VerifiedTokenCache(capacity: 10)
+        let token = "header.payload." + String(repeating: "s", count: VerifiedTokenCache.Key.hashedSuffix + 8)
+        cache.insert(token, .init(caller: caller, expiry: 100), now: 0)
+        // Then the same text as a slice of an Authorization header hits, and hands on the cached box
+        let header = "Bearer " + token
+        let slice = header[header.index(header.startIndex, offsetBy: 7)...]
+        #expect(cache.lookup(slice)?.caller == caller)
+        #expect(cache.lookup(slice)?.box === cache.lookup(token)?.box)
+        // And a slice one byte short or long does not
+        #expect(cache.lookup(slice.dropLast()) == nil)
+        #expect(cache.lookup(header[header.index(header.startIndex, offsetBy: 6)...]) == nil)
+    }
 }

@@ -6,8 +6,14 @@ import Foundation
 extension ARMPipeline {
     static let jsonContentType = "application/json; charset=utf-8"
 
+    /// Room the common headers need on top of a rendered response's own (`addCommonHeaders`).
+    static let commonHeaderCapacity = 12
+
     func render(_ response: ARMResponse) -> HTTPResponse {
         var headers = HTTPHeaders()
+        // Room for the content headers, the handler's and the common ones at once: the list grown
+        // here and then again in `addCommonHeaders` was three allocations per response (perf).
+        headers.reserveCapacity(response.headers.fields.count + 2 + Self.commonHeaderCapacity)
         var body: [UInt8] = []
         let bodyless = response.status == 204 || response.status == 304
         if let raw = response.rawBody {
@@ -29,7 +35,9 @@ extension ARMPipeline {
     }
 
     func render(_ error: ARMError) -> HTTPResponse {
-        var headers = HTTPHeaders([("Content-Type", Self.jsonContentType)])
+        var headers = HTTPHeaders()
+        headers.reserveCapacity(error.headers.fields.count + 2 + Self.commonHeaderCapacity)
+        headers.add("Content-Type", Self.jsonContentType)
         for field in error.headers { headers.add(field.name, field.value) }
         // ARM's own errors say so (docs/azure-behaviours.md "Error responses"); RP errors don't.
         if error.fromGateway { headers.set("x-ms-failure-cause", "gateway") }
@@ -41,11 +49,14 @@ extension ARMPipeline {
     /// fields are scanned in place: a set of lower-cased names cost allocations on every request
     /// (docs/performance.md).
     func addCommonHeaders(to response: inout HTTPResponse, request: ARMRequest) {
+        // Changed in place: `render` left room for the fields below, and a copy of the list (to
+        // look the handler's fields up in) made appending copy it all once more (perf).
         var headers = response.headers
-        // The common fields below, added at once rather than by growing the list several times.
-        headers.reserveCapacity(headers.fields.count + 12)
-        let handlerHeaders = response.headers
-        func isPresent(_ name: String) -> Bool { handlerHeaders.contains(name) }
+        response.headers = HTTPHeaders()
+        headers.reserveCapacity(headers.fields.count + Self.commonHeaderCapacity)
+        // No two common fields share a name, so before a name is put it is in the list exactly when
+        // the handler set it.
+        func isPresent(_ name: String) -> Bool { headers.contains(name) }
         func put(_ name: String, _ value: String) {
             if isPresent(name) { headers.set(name, value) } else { headers.add(name, value) }
         }
@@ -56,7 +67,8 @@ extension ARMPipeline {
         let subscription =
             request.segments.count >= 2 && request.segments[0].lowercasedIfNeeded == "subscriptions" ? request.segments[1] : nil
         let kind = RateLimiter.Kind(method: request.method)
-        let principal = request.caller?.objectId ?? "anonymous"
+        // Through the box: `request.caller` copies (retains) every string of the caller.
+        let principal = request.callerBox?.caller.objectId ?? "anonymous"
         let remaining = rateLimiter.consume(scope: subscription, principal: principal, kind: kind, at: date)
         // A throttling answer (an injected 429) already says 0 tokens remain: keep its value.
         let rateLimitHeader = RateLimiter.headerName(kind: kind, subscriptionScoped: subscription != nil)
@@ -72,9 +84,26 @@ extension ARMPipeline {
         response.headers = headers
     }
 
-    /// `EASTUS:20250505T141006Z:{request id}`, built in one string of the right size (an
-    /// interpolation grew its buffer on every response).
+    /// `EASTUS:20250505T141006Z:{request id}`, written at once into one string of the right size
+    /// (an interpolation grew its buffer on every response; the timestamp as a string of its own
+    /// was one more allocation).
     func routingRequestID(at date: Date, requestID: String) -> String {
+        var region = routingRegion
+        var id = requestID
+        let count = region.utf8.count + 16 + id.utf8.count + 2
+        let written = region.withUTF8 { region in
+            id.withUTF8 { id in
+                String(unsafeUninitializedCapacity: count) { buffer in
+                    guard ARMTimestamp.writeCompact(date, into: buffer, at: region.count + 1) else { return 0 }
+                    _ = buffer.initialize(fromContentsOf: region)
+                    buffer[region.count] = UInt8(ascii: ":")
+                    buffer[region.count + 17] = UInt8(ascii: ":")
+                    _ = UnsafeMutableBufferPointer(rebasing: buffer[(region.count + 18)...]).initialize(fromContentsOf: id)
+                    return count
+                }
+            }
+        }
+        if !written.isEmpty { return written }
         let timestamp = ARMTimestamp.compactString(from: date)
         var text = ""
         text.reserveCapacity(routingRegion.utf8.count + timestamp.utf8.count + requestID.utf8.count + 2)

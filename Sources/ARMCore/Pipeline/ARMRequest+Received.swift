@@ -16,9 +16,14 @@ extension ARMRequest {
             self.http = http
             self.method = http.method.uppercased()
             // Decoded in place: most segments have no `%`, and a mapped copy was a second array.
-            var segments = http.path.nonEmptyPathSegments
-            for index in segments.indices where segments[index].utf8.contains(UInt8(ascii: "%")) {
-                segments[index] = segments[index].removingPercentEncodingLeniently
+            // Most paths have none at all: one look over the contiguous path first (asking each
+            // segment's `UTF8View` was 1% of a GET's CPU, perf).
+            var path = http.path
+            var segments = path.nonEmptyPathSegments
+            if path.withUTF8({ $0.contains(UInt8(ascii: "%")) }) {
+                for index in segments.indices where segments[index].utf8.contains(UInt8(ascii: "%")) {
+                    segments[index] = segments[index].removingPercentEncodingLeniently
+                }
             }
             self.segments = segments
             self.query = QueryParameters(http.query ?? "")

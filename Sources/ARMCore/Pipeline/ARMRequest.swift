@@ -29,7 +29,7 @@ package struct ARMRequest: Sendable {
     }
     /// `caller`, shared: each step's copy of the request (and `RequestObserver`) retains one
     /// reference instead of each of the caller's strings.
-    var callerBox: CallerBox?
+    package var callerBox: CallerBox?
     /// Set by the route-match middleware.
     package var route: RouteMatch? {
         didSet { resourceID = route.map { $0.route.resourceID(matching: segments, parameters: $0.parameters) } ?? .tenantRoot }

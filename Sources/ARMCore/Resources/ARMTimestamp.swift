@@ -43,17 +43,31 @@ package enum ARMTimestamp {
                 + pad(civil.second, 2) + "Z"
         }
         return String(unsafeUninitializedCapacity: 16) { buffer in
-            func put(_ value: Int, width: Int, at start: Int) { putDigits(value, width: width, into: buffer, at: start) }
-            put(civil.year, width: 4, at: 0)
-            put(civil.month, width: 2, at: 4)
-            put(civil.day, width: 2, at: 6)
-            buffer[8] = UInt8(ascii: "T")
-            put(civil.hour, width: 2, at: 9)
-            put(civil.minute, width: 2, at: 11)
-            put(civil.second, width: 2, at: 13)
-            buffer[15] = UInt8(ascii: "Z")
+            writeCompact(civil, into: buffer, at: 0)
             return 16
         }
+    }
+
+    /// `compactString(from:)`'s 16 bytes written at `start` of `buffer`, for text that embeds it
+    /// (`x-ms-routing-request-id`, built as one string); false, nothing written, for a year outside
+    /// 0...9999.
+    package static func writeCompact(_ date: Date, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Bool {
+        let civil = CivilTime(secondsSinceEpoch: split(date).seconds)
+        guard (0...9999).contains(civil.year) else { return false }
+        writeCompact(civil, into: buffer, at: start)
+        return true
+    }
+
+    private static func writeCompact(_ civil: CivilTime, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+        func put(_ value: Int, width: Int, at position: Int) { putDigits(value, width: width, into: buffer, at: start + position) }
+        put(civil.year, width: 4, at: 0)
+        put(civil.month, width: 2, at: 4)
+        put(civil.day, width: 2, at: 6)
+        buffer[start + 8] = UInt8(ascii: "T")
+        put(civil.hour, width: 2, at: 9)
+        put(civil.minute, width: 2, at: 11)
+        put(civil.second, width: 2, at: 13)
+        buffer[start + 15] = UInt8(ascii: "Z")
     }
 
     /// `value` as `width` decimal digits (zero-padded) at `start`.

@@ -46,11 +46,25 @@ package struct ResourceID: Sendable, Hashable, CustomStringConvertible {
         // a stored id keeps its text (and the key) for as long as the resource lives.
         var text = ""
         if length > 15 { text.reserveCapacity(length) }
-        if let subscriptionID { text += "/subscriptions/" + subscriptionID }
-        if let resourceGroup { text += "/resourceGroups/" + resourceGroup }
+        // Piece by piece into the sized text: `"/subscriptions/" + id` made a temporary string
+        // first (two allocations per id built on the request path, perf).
+        if let subscriptionID {
+            text += "/subscriptions/"
+            text += subscriptionID
+        }
+        if let resourceGroup {
+            text += "/resourceGroups/"
+            text += resourceGroup
+        }
         for provider in providers {
-            text += "/providers/" + provider.namespace
-            for (type, name) in zip(provider.types, provider.names) { text += "/" + type + "/" + name }
+            text += "/providers/"
+            text += provider.namespace
+            for (type, name) in zip(provider.types, provider.names) {
+                text += "/"
+                text += type
+                text += "/"
+                text += name
+            }
         }
         self.description = text.isEmpty ? "/" : text
         self.key = description.lowercased()

@@ -8,10 +8,14 @@ extension String {
     /// ASCII with no `A`-`Z`: its own `lowercased()`.
     package var isLowercaseASCII: Bool {
         // Over the contiguous bytes: `utf8.allSatisfy` walked the view one index at a time (perf).
-        var text = self
-        return text.withUTF8 { bytes in
+        // Borrowed where the storage is contiguous (always, for native strings): `withUTF8` needs a
+        // mutable copy, a retain and release of the storage on every call (perf).
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             for byte in bytes where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
             return true
         }
+        if let result = utf8.withContiguousStorageIfAvailable(check) { return result }
+        var text = self
+        return text.withUTF8(check)
     }
 }

@@ -52,18 +52,33 @@ package final class IdentityService: Sendable {
     package func handles(rawPath: String) -> Bool {
         var path = rawPath
         return path.withUTF8 { bytes in
-            var ranges: [Range<Int>] = []
+            // The (at most four) ranges on the stack: an array grown range by range was three
+            // allocations on every ARM request (perf).
+            var ranges: (Range<Int>, Range<Int>, Range<Int>, Range<Int>) = (0..<0, 0..<0, 0..<0, 0..<0)
             var count = 0
             var start = 0
             for position in 0...bytes.count where position == bytes.count || bytes[position] == UInt8(ascii: "/") {
                 if position > start {
-                    if ranges.count < 4 { ranges.append(start..<position) }
+                    switch count {
+                    case 0: ranges.0 = start..<position
+                    case 1: ranges.1 = start..<position
+                    case 2: ranges.2 = start..<position
+                    case 3: ranges.3 = start..<position
+                    default: break
+                    }
                     count += 1
                 }
                 start = position + 1
             }
             return Self.claims(count: count) { index, literal in
-                let raw = UnsafeBufferPointer(rebasing: bytes[ranges[index]])
+                let range: Range<Int>
+                switch index {
+                case 0: range = ranges.0
+                case 1: range = ranges.1
+                case 2: range = ranges.2
+                default: range = ranges.3
+                }
+                let raw = UnsafeBufferPointer(rebasing: bytes[range])
                 guard raw.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "%") }) else {
                     return String(decoding: raw, as: UTF8.self).removingPercentEncodingLeniently.lowercased() == literal
                 }

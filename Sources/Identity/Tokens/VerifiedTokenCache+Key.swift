@@ -8,9 +8,11 @@ extension VerifiedTokenCache {
         /// How many trailing bytes are hashed.
         static let hashedSuffix = 32
 
-        let token: String
+        /// A slice of the `Authorization` header it came in (the header is kept, a few bytes more
+        /// than the token): a lookup copies nothing out of the request.
+        let token: Substring
 
-        init(_ token: String) { self.token = token }
+        init(_ token: Substring) { self.token = token }
 
         static func == (lhs: Key, rhs: Key) -> Bool { lhs.token == rhs.token }
 

@@ -6,8 +6,16 @@ import Synchronization
 /// are simply verified again). Each entry remembers its `exp`, so expiry is still enforced on a hit.
 final class VerifiedTokenCache: Sendable {
     struct Entry: Sendable {
-        var caller: Caller
+        /// The caller, boxed once: every hit hands the same box on to the request.
+        var box: CallerBox
         var expiry: Int
+
+        init(caller: Caller, expiry: Int) {
+            self.box = CallerBox(caller)
+            self.expiry = expiry
+        }
+
+        var caller: Caller { box.caller }
     }
 
     let capacity: Int
@@ -17,11 +25,16 @@ final class VerifiedTokenCache: Sendable {
         self.capacity = max(1, capacity)
     }
 
-    func lookup(_ token: String) -> Entry? {
+    func lookup(_ token: String) -> Entry? { lookup(Substring(token)) }
+
+    /// On the token as it sits in the request's `Authorization` header, without copying it out.
+    func lookup(_ token: Substring) -> Entry? {
         entries.withLock { $0[Key(token)] }
     }
 
-    func insert(_ token: String, _ entry: Entry, now: Int) {
+    func insert(_ token: String, _ entry: Entry, now: Int) { insert(Substring(token), entry, now: now) }
+
+    func insert(_ token: Substring, _ entry: Entry, now: Int) {
         entries.withLock { entries in
             if entries.count >= capacity {
                 entries = entries.filter { $0.value.expiry >= now }
@@ -31,7 +44,9 @@ final class VerifiedTokenCache: Sendable {
         }
     }
 
-    func remove(_ token: String) {
+    func remove(_ token: String) { remove(Substring(token)) }
+
+    func remove(_ token: Substring) {
         _ = entries.withLock { $0.removeValue(forKey: Key(token)) }
     }
 
