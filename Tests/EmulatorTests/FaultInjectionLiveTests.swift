@@ -47,7 +47,8 @@ import Testing
 
         let deleted = try await live.client.send("DELETE", path, token: token)
         #expect(deleted.status == 202)
-        let poll = try await live.client.send("GET", url: try #require(deleted.header("Location")), token: token)
+        let location = try #require(deleted.header("Location"))
+        let poll = try await live.client.send("GET", url: location, token: token)
         #expect(poll.status == 400)
         #expect(poll.code == "ResourceGroupDeletionBlocked")
         // The group is still there, untouched
