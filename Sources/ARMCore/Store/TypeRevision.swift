@@ -4,7 +4,7 @@ import Synchronization
 /// cache what they derive from a type (the RBAC engine's role assignments, the data plane's account
 /// index) ask on every request; taking the store's lock for it made both event loops queue behind
 /// each other's writes (a PUT's profile spent ~4% of its samples waiting there; docs/performance.md
-/// "Lock-free type revisions"). The store bumps the count under its lock, after the write, and
+/// "Locks on the write path"). The store bumps the count under its lock, after the write, and
 /// never resets it (a reset or a restore bumps every count), so equal revisions mean no resource
 /// of the type changed in between.
 package final class TypeRevision: Sendable {
