@@ -19,6 +19,23 @@ import Testing
             directory.principal(objectId: WellKnown.userObjectId.uppercased()).map { if case .user = $0 { true } else { false } } == true)
     }
 
+    /// Entra's shape (three of `[A-Za-z0-9_~.]`, a digit, `Q~`, 34 of `[A-Za-z0-9_~.-]`): never a
+    /// leading `-`, which `az login -p` would read as an option.
+    @Test func clientSecretsHaveEntrasShape() {
+        let head = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.")
+        let tail = head.union(["-"])
+        let secrets = (0..<500).map { _ in Directory.newClientSecret() }
+        for secret in secrets {
+            let characters = Array(secret)
+            #expect(characters.count == 40, "\(secret)")
+            #expect(characters[0..<3].allSatisfy(head.contains), "\(secret)")
+            #expect(characters[3].isASCII && characters[3].isNumber, "\(secret)")
+            #expect(String(characters[4..<6]) == "Q~", "\(secret)")
+            #expect(characters[6...].allSatisfy(tail.contains), "\(secret)")
+        }
+        #expect(Set(secrets).count == secrets.count)
+    }
+
     @Test func unknownThingsAreNil() {
         let directory = Directory()
         #expect(directory.tenant(id: "00000000-0000-0000-0000-000000000000") == nil)

@@ -288,10 +288,16 @@ package final class Directory: Sendable {
 
     // MARK: secrets
 
-    /// 40 characters from Entra's secret alphabet, e.g. `Qx8~...`; not derived from anything.
+    /// A secret in the shape Entra issues them: three characters of `[A-Za-z0-9_~.]`, a digit, `Q~`
+    /// and 34 of `[A-Za-z0-9_~.-]`, 40 in all (the shape secret scanners match, e.g. gitleaks'
+    /// `azure-ad-client-secret` rule); not derived from anything. It never starts with `-`, which
+    /// `az login -p` would take for an option.
     static func newClientSecret() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789~._-")
+        let head = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_~.")
+        let tail = head + ["-"]
         var generator = SystemRandomNumberGenerator()
-        return String((0..<40).map { _ in alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] })
+        func pick(_ alphabet: [Character]) -> Character { alphabet[Int(generator.next(upperBound: UInt64(alphabet.count)))] }
+        let prefix = String((0..<3).map { _ in pick(head) }) + String(Int(generator.next(upperBound: UInt64(10)))) + "Q~"
+        return prefix + String((0..<34).map { _ in pick(tail) })
     }
 }
