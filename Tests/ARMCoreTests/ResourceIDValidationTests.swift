@@ -10,6 +10,13 @@ import Testing
         #expect(!ResourceID.isGUID("{9b4e3f2a-1c2d-4e5f-8a9b-0c1d2e3f4a5b}"))
         #expect(!ResourceID.isGUID("9b4e3f2a-1c2d-4e5f-8a9b-0c1d2e3f4a5g"))
         #expect(!ResourceID.isGUID("sub1"))
+        // Each byte just outside the digit and letter ranges, at a digit's place; a dash's place
+        // holding a digit
+        for byte in ["/", ":", "@", "G", "`", "g", "é"] {
+            #expect(!ResourceID.isGUID("9b4e3f2a-1c2d-4e5f-8a9b-0c1d2e3f4a5" + byte), "\(byte)")
+        }
+        #expect(!ResourceID.isGUID("9b4e3f2a01c2d-4e5f-8a9b-0c1d2e3f4a5b"))
+        #expect(ResourceID.isGUID("00000000-0000-0000-0000-000000000000") && ResourceID.isGUID("ffffffff-FFFF-ffff-FFFF-ffffffffffff"))
     }
 
     @Test func malformedSubscriptionIsInvalidSubscriptionId() {

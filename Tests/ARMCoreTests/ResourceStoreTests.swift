@@ -140,6 +140,67 @@ import Testing
         #expect(store.get(account("a"))?.body["n"] == 2)
     }
 
+    /// `upsert` builds outside the lock from the record it read and stores the result only if that
+    /// record is still current: a write landing in between makes it build again from the new one.
+    @Test func upsertBuildsAgainWhenAnotherWriteLandsWhileItBuilds() throws {
+        let store = ResourceStore()
+        try store.put(account("a"), body: ["n": 1])
+        var seen: [Int?] = []
+        let write = try store.upsert(account("a")) { existing in
+            seen.append(existing?.body["n"]?.intValue)
+            if seen.count == 1 { try store.put(account("a"), body: ["n": 10]) }
+            return (["n": .int(Int64((existing?.body["n"]?.intValue ?? 0) + 1))], [:])
+        }
+        #expect(seen == [1, 10])
+        #expect(store.get(account("a"))?.body["n"] == 11)
+        #expect(write.resource.body["n"] == 11)
+        #expect(write.created == false)
+    }
+
+    @Test func upsertIsNotACreateWhenTheResourceAppearedWhileItBuilt() throws {
+        let store = ResourceStore()
+        var calls = 0
+        let write = try store.upsert(account("a")) { existing in
+            calls += 1
+            if calls == 1 { try store.put(account("a"), body: ["first": true]) }
+            return (["second": true, "sawFirst": .bool(existing?.body["first"] == true)], [:])
+        }
+        #expect(calls == 2)
+        #expect(write.created == false)
+        #expect(store.get(account("a"))?.body["sawFirst"] == true)
+        #expect(store.count == 1)
+    }
+
+    @Test func upsertWritesUnderTheLockAfterRepeatedMisses() throws {
+        let store = ResourceStore()
+        var calls = 0
+        try store.upsert(account("a")) { existing in
+            calls += 1
+            // Another write during each optimistic build; the last build runs under the lock, where
+            // calling back into the store is not allowed, so it only reads what it is given.
+            if calls <= ResourceStore.optimisticAttempts { try store.put(account("a"), body: ["n": .int(Int64(calls))]) }
+            return (["n": .int(Int64((existing?.body["n"]?.intValue ?? 0) + 100))], [:])
+        }
+        #expect(calls == ResourceStore.optimisticAttempts + 1)
+        #expect(store.get(account("a"))?.body["n"] == .int(Int64(ResourceStore.optimisticAttempts + 100)))
+    }
+
+    @Test func concurrentUpsertsLoseNoUpdate() async throws {
+        let store = ResourceStore()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<4 {
+                group.addTask {
+                    for _ in 0..<250 {
+                        _ = try? store.upsert(self.account("counter")) { existing in
+                            (["n": .int(Int64((existing?.body["n"]?.intValue ?? 0) + 1))], [:])
+                        }
+                    }
+                }
+            }
+        }
+        #expect(store.get(account("counter"))?.body["n"] == 1000)
+    }
+
     @Test func updateModifiesInPlace() throws {
         let store = ResourceStore()
         // A missing resource is 404 ResourceNotFound, with or without If-Match

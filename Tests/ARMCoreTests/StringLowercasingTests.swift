@@ -26,4 +26,21 @@ import Testing
             #expect(text.lowercasedIfNeeded == text.lowercased())
         }
     }
+
+    @Test func everyPositionOfALongStringIsChecked() {
+        // Eight bytes at a time and the rest one by one: an upper-case or non-ASCII byte at any
+        // position of strings of every length up to 40 is found, and only those.
+        for length in 1...40 {
+            let lower = String(repeating: "a", count: length)
+            #expect(lower.isLowercaseASCII)
+            for position in 0..<length {
+                for (replacement, isLower) in [("A", false), ("Z", false), ("@", true), ("[", true), ("é", false), ("z", true)] {
+                    var characters = Array(lower)
+                    characters[position] = Character(replacement)
+                    let text = String(characters)
+                    #expect(text.isLowercaseASCII == isLower, "\(text)")
+                }
+            }
+        }
+    }
 }

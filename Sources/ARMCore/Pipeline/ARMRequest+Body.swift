@@ -10,7 +10,7 @@ extension ARMRequest {
     /// - over 4 MB -> 413 `RequestContentTooLarge`
     /// - a `Content-Type` other than JSON -> 415 `UnsupportedMediaType`
     /// - not JSON, or JSON that is not an object -> 400 `InvalidRequestContent`
-    package func jsonBody(options: JSONParser.Options = []) throws -> JSONObject {
+    package func jsonBody(options: JSONParser.Options = .strict) throws -> JSONObject {
         let value = try jsonBodyValue(options: options)
         guard case .object(let object) = value else {
             throw ARMError.invalidRequestContent(
@@ -22,7 +22,7 @@ extension ARMRequest {
     }
 
     /// The body as any JSON value, with the same checks as `jsonBody()`.
-    package func jsonBodyValue(options: JSONParser.Options = []) throws -> JSONValue {
+    package func jsonBodyValue(options: JSONParser.Options = .strict) throws -> JSONValue {
         let body = http.body
         guard body.contains(where: { !Self.isJSONWhitespace($0) }) else { throw ARMError.missingRequestContent }
         guard body.count <= Self.maxBodySize else { throw ARMError.requestContentTooLarge(limit: Self.maxBodySize) }
@@ -37,7 +37,7 @@ extension ARMRequest {
     }
 
     /// The body when one was sent, else nil (POST actions whose body is optional).
-    package func optionalJSONBody(options: JSONParser.Options = []) throws -> JSONObject? {
+    package func optionalJSONBody(options: JSONParser.Options = .strict) throws -> JSONObject? {
         guard http.body.contains(where: { !Self.isJSONWhitespace($0) }) else { return nil }
         return try jsonBody(options: options)
     }

@@ -17,10 +17,8 @@ package func newGUIDBits() -> (UInt64, UInt64) {
 package func newRandomHex32() -> String {
     let (high, low) = RandomPool.shared.next128()
     return String(unsafeUninitializedCapacity: 32) { buffer in
-        for nibble in 0..<16 {
-            buffer[nibble] = hexDigits[Int((high >> UInt64(60 - nibble * 4)) & 0xF)]
-            buffer[16 + nibble] = hexDigits[Int((low >> UInt64(60 - nibble * 4)) & 0xF)]
-        }
+        writeHex(high, into: buffer, at: 0)
+        writeHex(low, into: buffer, at: 16)
         return 32
     }
 }
@@ -31,43 +29,56 @@ package func guidString(_ high: UInt64, _ low: UInt64) -> String {
 }
 
 /// Writes the 36 characters of `guidString(high, low)` into `buffer` from `start`; answers the
-/// position after them.
+/// position after them. Group by group, the digits computed rather than looked up: a global table
+/// cost a `swift_once` check per digit, and the per-digit dash test a branch (callgrind of a PUT).
 package func writeGUID(_ high: UInt64, _ low: UInt64, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
-    var position = start
-    for nibble in 0..<32 {
-        if position - start == 8 || position - start == 13 || position - start == 18 || position - start == 23 {
-            buffer[position] = UInt8(ascii: "-")
-            position += 1
-        }
-        let word = nibble < 16 ? high : low
-        buffer[position] = hexDigits[Int((word >> UInt64(60 - (nibble % 16) * 4)) & 0xF)]
-        position += 1
+    precondition(start >= 0 && buffer.count - start >= 36, "a GUID needs 36 bytes")
+    let dash = UInt8(ascii: "-")
+    writeHex(high >> 32, digits: 8, into: buffer, at: start)
+    buffer[start + 8] = dash
+    writeHex(high >> 16, digits: 4, into: buffer, at: start + 9)
+    buffer[start + 13] = dash
+    writeHex(high, digits: 4, into: buffer, at: start + 14)
+    buffer[start + 18] = dash
+    writeHex(low >> 48, digits: 4, into: buffer, at: start + 19)
+    buffer[start + 23] = dash
+    writeHex(low, digits: 12, into: buffer, at: start + 24)
+    return start + 36
+}
+
+/// The low `digits` nibbles of `value` as lower-case hex, most significant first. The caller has
+/// checked that the bytes fit.
+@inline(__always)
+private func writeHex(_ value: UInt64, digits: Int = 16, into buffer: UnsafeMutableBufferPointer<UInt8>, at start: Int) {
+    var rest = value
+    var position = start + digits
+    while position > start {
+        position -= 1
+        let nibble = UInt8(truncatingIfNeeded: rest & 0xF)
+        // '0' is 0x30; 'a' is 0x61, 0x57 + 10
+        buffer.baseAddress.unsafelyUnwrapped[position] = nibble &+ (nibble < 10 ? 0x30 : 0x57)
+        rest >>= 4
     }
-    return position
 }
 
 /// The bits of a GUID written as `guidString` writes it (36 bytes, lower-case hex only, so the
 /// text round-trips); nil for anything else. Stores and logs keep such ids as 16 bytes.
 package func guidBits(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-    guard bytes.count == 36 else { return nil }
+    guard bytes.count == 36, let base = bytes.baseAddress else { return nil }
+    let dash = UInt8(ascii: "-")
+    guard base[8] == dash, base[13] == dash, base[18] == dash, base[23] == dash else { return nil }
     var high: UInt64 = 0
     var low: UInt64 = 0
-    var nibbles = 0
-    for (position, byte) in bytes.enumerated() {
-        if position == 8 || position == 13 || position == 18 || position == 23 {
-            guard byte == UInt8(ascii: "-") else { return nil }
-            continue
-        }
-        let value: UInt8
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte - UInt8(ascii: "a") + 10
-        default: return nil
-        }
-        if nibbles < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-        nibbles += 1
+    var valid = true
+    @inline(__always) func nibble(_ byte: UInt8) -> UInt64 {
+        let digit = byte &- 0x30
+        if digit < 10 { return UInt64(digit) }
+        let letter = byte &- 0x61
+        if letter < 6 { return UInt64(letter) + 10 }
+        valid = false
+        return 0
     }
-    return (high, low)
+    for position in 0..<18 where position != 8 && position != 13 { high = high << 4 | nibble(base[position]) }
+    for position in 19..<36 where position != 23 { low = low << 4 | nibble(base[position]) }
+    return valid ? (high, low) : nil
 }
-
-private let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)

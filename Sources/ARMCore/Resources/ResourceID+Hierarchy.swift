@@ -88,18 +88,13 @@ extension ResourceID {
     /// True when `other` is strictly below this id (a child, grandchild or extension).
     package func isAncestor(of other: ResourceID) -> Bool {
         if self == .tenantRoot { return other != .tenantRoot }
-        guard other.key.utf8.count > key.utf8.count else { return false }
-        // ASCII keys compare as bytes, with no `key + "/"` built for every check (RBAC asks for
-        // each assignment on every request); other keys keep String's Unicode comparison.
-        var outerKey = key
-        var innerKey = other.key
-        let isPrefix = outerKey.withUTF8 { outer in
-            innerKey.withUTF8 { inner -> Bool? in
-                guard outer.allSatisfy({ $0 < 0x80 }), inner.allSatisfy({ $0 < 0x80 }) else { return nil }
-                return inner[outer.count] == UInt8(ascii: "/") && inner[..<outer.count].elementsEqual(outer)
-            }
-        }
-        return isPrefix ?? other.key.hasPrefix(key + "/")
+        // Bytes first, with no `key + "/"` built for every check (RBAC asks for each assignment on
+        // every request): equal bytes are equal text. Unequal bytes decide it too when both keys
+        // are ASCII (keys are lower-cased, so ASCII ones are lower-case ASCII); other keys keep
+        // String's Unicode comparison.
+        if other.key.hasBytePrefix(key, followedBy: UInt8(ascii: "/")) { return true }
+        if key.isLowercaseASCII && other.key.isLowercaseASCII { return false }
+        return other.key.hasPrefix(key + "/")
     }
 
     /// A child of this resource in the same namespace: `…/accounts/a` + `deployments`, `d`.

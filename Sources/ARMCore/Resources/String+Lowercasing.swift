@@ -10,8 +10,26 @@ extension String {
         // Over the contiguous bytes: `utf8.allSatisfy` walked the view one index at a time (perf).
         // Borrowed where the storage is contiguous (always, for native strings): `withUTF8` needs a
         // mutable copy, a retain and release of the storage on every call (perf).
+        // Eight bytes at a time: ids run to 100 bytes and more, and this runs on several per request.
         func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-            for byte in bytes where byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highBits = ones &* 0x80
+            var index = 0
+            if let base = UnsafeRawPointer(bytes.baseAddress) {
+                while index + 8 <= bytes.count {
+                    let word = base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & highBits != 0 { return false }
+                    // For bytes below 0x80 (checked above), byte + 0x3F has its high bit set from
+                    // 'A' (0x41) up, byte + 0x25 from '[' (0x5B) up, with no carry into the next byte.
+                    if (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highBits != 0 { return false }
+                    index += 8
+                }
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { return false }
+                index += 1
+            }
             return true
         }
         if let result = utf8.withContiguousStorageIfAvailable(check) { return result }

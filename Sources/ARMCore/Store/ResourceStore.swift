@@ -6,8 +6,8 @@ import Synchronization
 /// (ids are case-insensitive, docs/azure-behaviours.md "Case-insensitivity and names") and indexed in key order, overall and per type, so
 /// a page of a listing costs O(log n + page) however many resources there are.
 ///
-/// Every operation is atomic under one lock; the closures given to `upsert`/`update` run under
-/// it, so they must be quick and must not call back into the store.
+/// Every operation is atomic under one lock; the closures given to `update` run under it, so they
+/// must be quick and must not call back into the store. `upsert`'s may run more than once, outside it.
 package final class ResourceStore: Sendable {
     /// The result of a write.
     package struct Write: Sendable {
@@ -27,9 +27,6 @@ package final class ResourceStore: Sendable {
         /// Lower-cased full type -> writes and removals of that type so far (`TypeRevision`). The
         /// counters outlive a reset or restore (readers hold them), which bumps each.
         var typeRevisions: [String: TypeRevision] = [:]
-        /// One shared copy of each subscription id the stored ids name (a handful), instead of one
-        /// per resource from its request's path.
-        private var subscriptionIDs = Set<String>()
 
         var count: Int { boxes.count }
 
@@ -44,15 +41,20 @@ package final class ResourceStore: Sendable {
         /// its subscription id.
         @discardableResult
         mutating func insert(_ resource: StoredResource) -> StoredResource {
-            let resource = sharingSubscriptionID(resource)
-            let key = resource.id.key
-            let type = resource.id.fullType.lowercased()
-            if boxes.updateValue(CompactResource(resource), forKey: key) == nil {
+            let resource = resource.sharingSubscriptionID()
+            insert(CompactResource(resource))
+            return resource
+        }
+
+        /// Adds or replaces (same key) a record encoded beforehand, outside the lock.
+        mutating func insert(_ record: CompactResource) {
+            let key = record.id.key
+            let type = record.id.fullType.lowercased()
+            if boxes.updateValue(record, forKey: key) == nil {
                 order.insert(key)
                 byType[type, default: SortedKeyList()].insert(key)
             }
             typeRevision(type).bump()
-            return resource
         }
 
         mutating func remove(key: String) -> StoredResource? {
@@ -83,16 +85,6 @@ package final class ResourceStore: Sendable {
             for revision in revisions.values { revision.bump() }
         }
 
-        /// `resource` with its id's subscription id replaced by the store's equal copy. Ids longer
-        /// than 15 bytes are heap objects, and every request path carries its own.
-        private mutating func sharingSubscriptionID(_ resource: StoredResource) -> StoredResource {
-            guard let subscriptionID = resource.id.subscriptionID, subscriptionID.utf8.count > 15 else { return resource }
-            let (inserted, shared) = subscriptionIDs.insert(subscriptionID)
-            if inserted { return resource }
-            var result = resource
-            result.id = resource.id.sharing(subscriptionID: shared)
-            return result
-        }
     }
 
     /// Identifies the contents of one resource type: equal revisions mean no resource of that type
@@ -169,6 +161,13 @@ package final class ResourceStore: Sendable {
 
     /// Atomic read-modify-write: `build` sees the current resource (nil when absent) and returns the
     /// new body and private state. The precondition is checked against the same state.
+    ///
+    /// `build` may run more than once, so it must do nothing but compute its result: the new
+    /// record is built and encoded outside the lock from the record read first, and stored only
+    /// if that record is still the current one (the same object, or still none); a write in
+    /// between makes it start over, and after `optimisticAttempts` such misses the whole write
+    /// runs under the lock. Building and encoding under the lock made the two event loops queue
+    /// for it (perf of the PUT benchmark, docs/performance.md "Locks on the write path").
     @discardableResult
     package func upsert(
         _ id: ResourceID, precondition: Precondition? = nil, bodyETag: Bool = true,
@@ -177,20 +176,42 @@ package final class ResourceStore: Sendable {
         let date = now()
         // Drawn before the lock: the less a write holds it, the less the other event loop waits.
         let etag = Self.newETag()
-        return try state.withLock { state in
-            let existing = state[id.key]
+        let key = id.key
+        func record(from existing: StoredResource?) throws -> StoredResource {
             try precondition?.check(existing)
-            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
             var (body, privateState) = try build(existing)
             if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
-            let resource = StoredResource(
-                id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date,
-                privateState: privateState)
-            let stored = state.insert(resource)
+            return StoredResource(
+                id: id, body: body, etag: etag, createdAt: existing?.createdAt ?? date, modifiedAt: date, privateState: privateState)
+        }
+        var seen = state.withLock { $0.record(key) }
+        for _ in 0..<Self.optimisticAttempts {
+            let stored = try record(from: seen?.resource).sharingSubscriptionID()
+            let compact = CompactResource(stored)
+            let written = try state.withLock { state -> Bool in
+                let current = state.record(key)
+                guard current === seen else {
+                    seen = current
+                    return false
+                }
+                if current == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
+                state.insert(compact)
+                observer?.resourceStore(didChange: .put(stored))
+                return true
+            }
+            if written { return Write(resource: stored, created: seen == nil) }
+        }
+        return try state.withLock { state in
+            let existing = state[key]
+            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
+            let stored = state.insert(try record(from: existing))
             observer?.resourceStore(didChange: .put(stored))
             return Write(resource: stored, created: existing == nil)
         }
     }
+
+    /// Optimistic tries of `upsert` before it takes the lock for the whole write.
+    static let optimisticAttempts = 2
 
     /// Atomic in-place change of an existing body (PATCH, provisioning-state moves). A new etag is
     /// issued; the body's `etag` is refreshed when it has one. 404 `ResourceNotFound` when absent.

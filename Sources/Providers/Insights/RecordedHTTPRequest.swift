@@ -36,7 +36,7 @@ package struct RecordedHTTPRequest: Sendable {
     /// `names`, and only the part of its target after `resourceID` when the target starts with it
     /// byte for byte.
     func sharing(resourceID: String, names: inout Set<String>) -> RecordedHTTPRequest {
-        let follows = !targetFollowsResourceID && target.utf8.starts(with: resourceID.utf8)
+        let follows = !targetFollowsResourceID && target.hasBytePrefix(resourceID)
         return RecordedHTTPRequest(
             clientRequestID: clientRequestID, clientIpAddress: names.interned(clientIpAddress), method: method,
             baseURL: names.interned(baseURL),
