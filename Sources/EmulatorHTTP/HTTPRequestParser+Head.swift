@@ -5,18 +5,15 @@ extension HTTPRequestParser {
     private static let tab = UInt8(ascii: "\t")
     private static let colon = UInt8(ascii: ":")
 
-    /// tchar (RFC 9110 section 5.6.2): the characters of methods and field names.
-    static let tokenTable: [Bool] = (0..<256).map { value in
-        let byte = UInt8(value)
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"):
-            return true
-        default:
-            return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-        }
+    /// tchar (RFC 9110 section 5.6.2): the characters of methods and field names, DIGIT / ALPHA /
+    /// one of ``!#$%&'*+-.^_`|~``, as two 64-bit masks over the bytes 0-63 and 64-127. A `[Bool]`
+    /// table cost a `swift_once` check and a bounds check per byte, 76 times a request (callgrind).
+    @inline(__always)
+    static func isTokenCharacter(_ byte: UInt8) -> Bool {
+        if byte < 64 { return (0x03FF_6CFA_0000_0000 as UInt64) >> byte & 1 == 1 }
+        if byte < 128 { return (0x57FF_FFFF_C7FF_FFFE as UInt64) >> (byte - 64) & 1 == 1 }
+        return false
     }
-
-    static func isTokenCharacter(_ byte: UInt8) -> Bool { tokenTable[Int(byte)] }
 
     /// Validates the request line and header section (`bytes` ends with the empty line) and decides
     /// the message framing (RFC 9112 section 6.3).

@@ -288,4 +288,14 @@ private func parse(_ text: String, limits: HTTPRequestParser.Limits = .test, ste
         // And the neighbours of the refused ranges pass
         #expect(isValid(long + [0x20, 0x7E, 0x80]))
     }
+
+    /// RFC 9110 section 5.6.2: tchar = "!" / "#" / "$" / "%" / "&" / "'" / "*" / "+" / "-" / "." /
+    /// "^" / "_" / "`" / "|" / "~" / DIGIT / ALPHA; every other byte is not one.
+    @Test func tokenCharactersAreExactlyRFC9110s() {
+        let tchar = Set(Array("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".utf8))
+        for value in 0...255 {
+            let byte = UInt8(value)
+            #expect(HTTPRequestParser.isTokenCharacter(byte) == tchar.contains(byte), "byte \(value)")
+        }
+    }
 }

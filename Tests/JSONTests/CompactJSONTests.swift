@@ -95,4 +95,32 @@ import Testing
         #expect(indexes == [0, 1, nil, 0])
         #expect(table[1] == "x")
     }
+
+    @Test func lookupsAnswerTheSameIndexWhateverTheRecentLinesHold() {
+        // Given more strings than the table's 512 recent lines, short and long, sharing ends
+        let table = CompactJSONStrings(capacity: 1 << 14, valueKeys: ["type"])
+        let names = (0..<3000).map { index in index % 3 == 0 ? "k\(index)" : "member-name-\(index)-with-a-common-end" }
+        let values = (0..<3000).map { index in index % 2 == 0 ? "v\(index)" : "eastus-\(index)-value-with-a-common-end" }
+        // When each is interned, then looked up again in another order
+        let first = table.withInterning { interning in
+            (names.map { interning.key($0)?.index }, values.map { interning.value($0) })
+        }
+        let again = table.withInterning { interning in
+            (
+                names.reversed().map { interning.key($0)?.index }.reversed() as [Int?],
+                values.reversed().map { interning.value($0) }.reversed() as [Int?]
+            )
+        }
+        // Then every string keeps its own index, and an index names its string
+        #expect(again.0 == first.0)
+        #expect(again.1 == first.1)
+        #expect(Set(first.0.compactMap { $0 } + first.1.compactMap { $0 }).count == 6000)
+        for (name, index) in zip(names, first.0) { #expect(index.map { table[$0] } == name) }
+        for (value, index) in zip(values, first.1) { #expect(index.map { table[$0] } == value) }
+        // And a member name that is also a value's text is told apart by its kind
+        let shared = table.withInterning { interning in
+            (interning.key("type")?.index, interning.value("type"), interning.key("type")?.index)
+        }
+        #expect(shared.0 != nil && shared.0 == shared.2 && shared.1 != shared.0)
+    }
 }
