@@ -1,4 +1,5 @@
 import ARMCore
+import EmulatorHTTP
 import Foundation
 import Testing
 
@@ -38,5 +39,26 @@ import Testing
         #expect(RecordedOperation.tokenClaims(token) == claims)
         #expect(RecordedOperation.tokenClaims(Self.token(#"{"oid":"o2"}"#)) == other)
         #expect(RecordedOperation.tokenClaims("not-a-jwt") == nil)
+    }
+
+    /// `claims(of:caller:)` answers the last header's claims when the same header comes again, and
+    /// never those of another token in between.
+    @Test func claimsOfRequestsFollowTheirOwnHeader() {
+        func request(_ authorization: String?) -> ARMRequest {
+            let headers = authorization.map { [(name: "Authorization", value: $0)] } ?? []
+            return ARMRequest(http: HTTPRequest(method: "PUT", target: "/subscriptions/s/resourceGroups/rg", headers: HTTPHeaders(headers)))
+        }
+        let caller = Caller(objectId: "caller-oid", tenantId: "caller-tid", principalType: .user)
+        let objectID = "http://schemas.microsoft.com/identity/claims/objectidentifier"
+        let first = "Bearer " + Self.token(#"{"oid":"first"}"#)
+        let second = "bearer " + Self.token(#"{"oid":"second"}"#)
+        for header in [first, first, second, first, second, second] {
+            let expected = header == first ? "first" : "second"
+            #expect(RecordedOperation.claims(of: request(header), caller: caller)[objectID] == .string(expected))
+        }
+        // Without a token (an internal request), or with one that is not a JWT: the caller's own
+        #expect(RecordedOperation.claims(of: request(nil), caller: caller)[objectID] == "caller-oid")
+        #expect(RecordedOperation.claims(of: request("Bearer not-a-jwt"), caller: caller)[objectID] == "caller-oid")
+        #expect(RecordedOperation.claims(of: request(first), caller: caller)[objectID] == "first")
     }
 }

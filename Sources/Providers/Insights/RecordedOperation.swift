@@ -85,8 +85,14 @@ package final class RecordedOperation: Sendable {
     /// stringified, and v1 names use the claim URIs of the schema doc's sample); for internal
     /// requests, which carry no token, the claims of the caller they run as.
     static func claims(of request: ARMRequest, caller: Caller) -> JSONObject {
-        if let token = request.headers["Authorization"].flatMap(bearerToken), let claims = tokenClaims(token) {
-            return claims
+        if let header = request.headers["Authorization"] {
+            // The header as sent against the last one first: one `memcmp`, where taking the token
+            // out of it copied its ~1.5 KB into a new string on every write (callgrind).
+            if let last = lastClaims.withLock({ $0 }), last.header == header { return last.claims }
+            if let token = bearerToken(header), let claims = tokenClaims(token) {
+                lastClaims.withLock { $0 = (header, claims) }
+                return claims
+            }
         }
         var claims = JSONObject()
         claims["http://schemas.microsoft.com/identity/claims/objectidentifier"] = .string(caller.objectId)
@@ -121,18 +127,14 @@ package final class RecordedOperation: Sendable {
     /// Claims by bearer token: a client sends one token for up to an hour, and decoding it (base64url,
     /// JSON) on every write was a third of a PUT's CPU (docs/performance.md). Starts over when full.
     static let claimsByToken = Mutex<[String: JSONObject]>([:])
-    /// The last token's claims: a client usually sends one token for all its writes, and comparing
-    /// it with the last one costs a `memcmp`, where the dictionary hashes all ~1.5 KB of it (~1%
-    /// of a PUT, perf).
-    static let lastClaims = Mutex<(token: String, claims: JSONObject)?>(nil)
+    /// The claims of the last `Authorization` header: a client usually sends one token for all its
+    /// writes, and comparing the header with the last one costs a `memcmp`, where the dictionary
+    /// hashes all ~1.5 KB of the token (~1% of a PUT, perf).
+    static let lastClaims = Mutex<(header: String, claims: JSONObject)?>(nil)
 
     /// The claims of a token as `claims(of:caller:)` shows them; nil when it is not a JWT.
     static func tokenClaims(_ token: String) -> JSONObject? {
-        if let last = lastClaims.withLock({ $0 }), last.token == token { return last.claims }
-        if let cached = claimsByToken.withLock({ $0[token] }) {
-            lastClaims.withLock { $0 = (token, cached) }
-            return cached
-        }
+        if let cached = claimsByToken.withLock({ $0[token] }) { return cached }
         guard let payload = tokenPayload(token) else { return nil }
         var claims = JSONObject()
         for (name, value) in payload.pairs {
@@ -142,7 +144,6 @@ package final class RecordedOperation: Sendable {
             if cache.count >= 256 { cache.removeAll() }
             cache[token] = claims
         }
-        lastClaims.withLock { $0 = (token, claims) }
         return claims
     }
 
