@@ -25,6 +25,12 @@ import Testing
         for path in no { #expect(!service.handles(rawPath: "/" + path.joined(separator: "/")), "\(path)") }
         #expect(service.handles(rawPath: "/common/OAuth%32/token"))
         #expect(service.handles(rawPath: "//msi/%74oken/"))
+        // Only the segment that is encoded is decoded: one before or after a plain one
+        #expect(service.handles(rawPath: "/%6Dsi/token"))
+        #expect(service.handles(rawPath: "/t%C3%A9nant/oauth2/v2.0/token"))
+        #expect(service.handles(rawPath: "/tenant/o%61uth2"))
+        #expect(!service.handles(rawPath: "/msi/tokén"))
+        #expect(!service.handles(rawPath: "/%6Dsi"))
         #expect(!service.handles(rawPath: "/msi/token/x"))
         #expect(!service.handles(rawPath: "/common/userrealm/a/b"))
     }
