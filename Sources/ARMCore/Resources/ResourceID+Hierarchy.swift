@@ -43,7 +43,16 @@ extension ResourceID {
     /// `Microsoft.CognitiveServices/accounts/deployments`; `""` for the tenant root.
     package var fullType: String {
         guard let namespace else { return "" }
-        return ([namespace] + types).joined(separator: "/")
+        // Appended into one reserved string: `([namespace] + types).joined` built an array and
+        // went through the generic `joined`, 2,800 instructions on every write (callgrind).
+        let types = types
+        var result = namespace
+        result.reserveCapacity(types.reduce(namespace.utf8.count) { $0 + 1 + $1.utf8.count })
+        for type in types {
+            result.append("/")
+            result.append(type)
+        }
+        return result
     }
 
     /// The last name (the resource's own name).
