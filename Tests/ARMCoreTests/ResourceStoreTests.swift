@@ -390,6 +390,13 @@ import Testing
         // A live group: the create lands, and later writes to it do not check again
         try store.put(group, body: ["properties": ["provisioningState": "Succeeded"]])
         #expect(try store.put(account, body: [:]).created)
+        // The group's absence is answered before anything the body's builder would throw
+        let elsewhere = ResourceID(
+            subscriptionID: sub, resourceGroup: "gone", namespace: "Microsoft.CognitiveServices", types: ["accounts"], names: ["a"])
+        let refused = expectARMError {
+            try store.upsert(elsewhere) { _ in throw ARMError(status: 400, code: "InvalidBody", message: "from the builder") }
+        }
+        #expect(refused?.code == "ResourceGroupNotFound")
         // Without the option the store keeps its plain behaviour
         let plain = ResourceStore()
         #expect(try plain.put(account, body: [:]).created)

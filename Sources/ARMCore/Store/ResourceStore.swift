@@ -186,6 +186,12 @@ package final class ResourceStore: Sendable {
         }
         var seen = state.withLock { $0.record(key) }
         for _ in 0..<Self.optimisticAttempts {
+            // A create in a missing group answers that, before anything `build` would throw (as
+            // under the lock); checked again where the record is stored.
+            if seen == nil, requiresResourceGroups {
+                try precondition?.check(nil)
+                try state.withLock { try Self.checkResourceGroup(of: id, in: $0) }
+            }
             let stored = try record(from: seen?.resource).sharingSubscriptionID()
             let compact = CompactResource(stored)
             let written = try state.withLock { state -> Bool in
