@@ -2,24 +2,9 @@ extension String {
     /// `lowercased() == other.lowercased()` without allocating for ASCII text (header and query
     /// parameter names, path literals); anything else falls back to the full comparison.
     package func equalsIgnoringCase(_ other: String) -> Bool {
-        // Over both strings' contiguous bytes (a `UTF8View` iterator per side cost ~1% of a GET: the
-        // request's header lookups). nil: non-ASCII text decides it, by the full comparison.
-        // Borrowed where the storage is contiguous (always, for native strings): `withUTF8` needs
-        // a mutable copy of each side, a retain and release of its storage per call (perf).
-        // Outer nil: a side without contiguous storage (not a native string), compared as copies.
-        let borrowed: Bool?? =
-            utf8.withContiguousStorageIfAvailable { a in
-                other.utf8.withContiguousStorageIfAvailable { b in Self.asciiEquality(a, b) }
-            } ?? nil
-        let asciiResult: Bool?
-        if let borrowed {
-            asciiResult = borrowed
-        } else {
-            var left = self
-            var right = other
-            asciiResult = left.withUTF8 { a in right.withUTF8 { Self.asciiEquality(a, $0) } }
-        }
-        return asciiResult ?? (lowercased() == other.lowercased())
+        // Over both strings' bytes (a `UTF8View` iterator per side cost ~1% of a GET: the request's
+        // header lookups). nil: non-ASCII text decides it, by the full comparison.
+        withUTF8Bytes(and: other, Self.asciiEquality) ?? (lowercased() == other.lowercased())
     }
 
     /// The ASCII case-insensitive equality of two UTF-8 texts; nil when non-ASCII bytes decide it.

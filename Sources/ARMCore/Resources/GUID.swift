@@ -63,7 +63,8 @@ private func writeHex(_ value: UInt64, digits: Int = 16, into buffer: UnsafeMuta
 
 /// The bits of a GUID written as `guidString` writes it (36 bytes, lower-case hex only, so the
 /// text round-trips); nil for anything else. Stores and logs keep such ids as 16 bytes.
-package func guidBits(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
+/// `acceptingUpperCase` also takes `A`-`F` (any GUID in 8-4-4-4-12 form, `ResourceID.isGUID`).
+package func guidBits(_ bytes: UnsafeBufferPointer<UInt8>, acceptingUpperCase: Bool = false) -> (UInt64, UInt64)? {
     guard bytes.count == 36, let base = bytes.baseAddress else { return nil }
     let dash = UInt8(ascii: "-")
     guard base[8] == dash, base[13] == dash, base[18] == dash, base[23] == dash else { return nil }
@@ -73,7 +74,7 @@ package func guidBits(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? 
     @inline(__always) func nibble(_ byte: UInt8) -> UInt64 {
         let digit = byte &- 0x30
         if digit < 10 { return UInt64(digit) }
-        let letter = byte &- 0x61
+        let letter = (acceptingUpperCase ? byte | 0x20 : byte) &- 0x61
         if letter < 6 { return UInt64(letter) + 10 }
         valid = false
         return 0

@@ -1,3 +1,5 @@
+import EmulatorHTTP
+
 extension String {
     /// `lowercased()`, but the string itself when it is ASCII without upper-case letters (a GUID or
     /// a name already in lower case): no new storage in the common case on the request path.
@@ -7,10 +9,8 @@ extension String {
 
     /// ASCII with no `A`-`Z`: its own `lowercased()`.
     package var isLowercaseASCII: Bool {
-        // Over the contiguous bytes: `utf8.allSatisfy` walked the view one index at a time (perf).
-        // Borrowed where the storage is contiguous (always, for native strings): `withUTF8` needs a
-        // mutable copy, a retain and release of the storage on every call (perf).
-        // Eight bytes at a time: ids run to 100 bytes and more, and this runs on several per request.
+        // Over the bytes (`withUTF8Bytes`): `utf8.allSatisfy` walked the view one index at a time
+        // (perf). Eight bytes at a time: ids run to 100 bytes and more, and this runs on several per request.
         func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
             let ones: UInt64 = 0x0101_0101_0101_0101
             let highBits = ones &* 0x80
@@ -32,8 +32,6 @@ extension String {
             }
             return true
         }
-        if let result = utf8.withContiguousStorageIfAvailable(check) { return result }
-        var text = self
-        return text.withUTF8(check)
+        return withUTF8Bytes(check)
     }
 }

@@ -177,8 +177,11 @@ package final class ResourceStore: Sendable {
         // Drawn before the lock: the less a write holds it, the less the other event loop waits.
         let etag = Self.newETag()
         let key = id.key
-        func record(from existing: StoredResource?) throws -> StoredResource {
+        // The checks in their order (precondition, then the group of a create, then the builder's
+        // own), with the group read by `checkGroup` (under the lock or taking it).
+        func record(from existing: StoredResource?, checkGroup: () throws -> Void) throws -> StoredResource {
             try precondition?.check(existing)
+            if existing == nil, requiresResourceGroups { try checkGroup() }
             var (body, privateState) = try build(existing)
             if bodyETag { body["etag"] = .string(etag) } else { body["etag"] = nil }
             return StoredResource(
@@ -186,13 +189,10 @@ package final class ResourceStore: Sendable {
         }
         var seen = state.withLock { $0.record(key) }
         for _ in 0..<Self.optimisticAttempts {
-            // A create in a missing group answers that, before anything `build` would throw (as
-            // under the lock); checked again where the record is stored.
-            if seen == nil, requiresResourceGroups {
-                try precondition?.check(nil)
+            // The group of a create is checked again where the record is stored.
+            let stored = try record(from: seen?.resource) {
                 try state.withLock { try Self.checkResourceGroup(of: id, in: $0) }
-            }
-            let stored = try record(from: seen?.resource).sharingSubscriptionID()
+            }.sharingSubscriptionID()
             let compact = CompactResource(stored)
             let written = try state.withLock { state -> Bool in
                 let current = state.record(key)
@@ -209,8 +209,7 @@ package final class ResourceStore: Sendable {
         }
         return try state.withLock { state in
             let existing = state[key]
-            if existing == nil, requiresResourceGroups { try Self.checkResourceGroup(of: id, in: state) }
-            let stored = state.insert(try record(from: existing))
+            let stored = state.insert(try record(from: existing) { try Self.checkResourceGroup(of: id, in: state) })
             observer?.resourceStore(didChange: .put(stored))
             return Write(resource: stored, created: existing == nil)
         }

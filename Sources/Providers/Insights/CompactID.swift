@@ -1,4 +1,5 @@
 import ARMCore
+import EmulatorHTTP
 
 /// An id the activity log keeps for every event: a GUID in the lower-case form ARM writes is kept as
 /// its 128 bits (16 bytes instead of a 36-character heap string), anything else as its text. It
@@ -29,7 +30,6 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
     /// `xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx`, lower-case hex only (so the text round-trips).
     private static func guidBits(_ text: String) -> (UInt64, UInt64)? {
         guard text.utf8.count == 36 else { return nil }
-        var text = text
-        return text.withUTF8(ARMCore.guidBits)
+        return text.withUTF8Bytes { ARMCore.guidBits($0) }
     }
 }
