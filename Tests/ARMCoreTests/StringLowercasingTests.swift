@@ -39,6 +39,8 @@ import Testing
                     characters[position] = Character(replacement)
                     let text = String(characters)
                     #expect(text.isLowercaseASCII == isLower, "\(text)")
+                    // and lowering it byte by byte gives what Unicode lower-casing gives
+                    #expect(text.lowercasedIfNeeded == text.lowercased(), "\(text)")
                 }
             }
         }

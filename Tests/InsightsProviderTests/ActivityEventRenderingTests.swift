@@ -13,7 +13,7 @@ import Testing
 
     static func operation() -> RecordedOperation {
         RecordedOperation(
-            operationID: "6d1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", correlationID: "corr-1",
+            operationID: CompactID("6d1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"), correlationID: "corr-1",
             serviceRequestID: "0f0e0d0c-0b0a-4909-8807-060504030201", resourceID: ResourceID(resource)!,
             action: "Microsoft.CognitiveServices/accounts/write",
             caller: Caller(objectId: "o1", tenantId: "t1", principalType: .user, userPrincipalName: "ada@contoso.com"),
@@ -63,7 +63,7 @@ import Testing
 
     @Test func aBeginRequestHasNoStatusCodeAndAServicePrincipalIsItsObjectID() throws {
         let operation = RecordedOperation(
-            operationID: "6d1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b", correlationID: "7e57c0de-0000-4000-8000-000000000001",
+            operationID: CompactID("6d1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b"), correlationID: "7e57c0de-0000-4000-8000-000000000001",
             serviceRequestID: "r-1", resourceID: ResourceID.resourceGroup(subscriptionID: "s", name: "g"),
             action: "Microsoft.Resources/subscriptions/resourceGroups/write",
             caller: Caller(objectId: "sp-1", tenantId: "t1", principalType: .servicePrincipal), claims: JSONObject(),

@@ -10,7 +10,7 @@ import Testing
 @Suite struct ActivityLogTests {
     static func event(at date: Date, group: String = "rg") -> ActivityEvent {
         let operation = RecordedOperation(
-            operationID: newGUID(), correlationID: newGUID(), serviceRequestID: newGUID(),
+            operationID: CompactID.newGUID(), correlationID: newGUID(), serviceRequestID: newGUID(),
             resourceID: ResourceID.resourceGroup(subscriptionID: "s", name: group), action: "Microsoft.Resources/x/write",
             caller: Caller(objectId: "o", tenantId: "t", principalType: .servicePrincipal), claims: JSONObject(),
             httpRequest: RecordedHTTPRequest(

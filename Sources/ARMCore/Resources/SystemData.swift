@@ -10,29 +10,34 @@ package enum SystemData {
     /// A nil caller (an internal write) leaves out the `…By` and `…ByType` fields.
     package static func make(caller: Caller?, at date: Date, previous: JSONValue? = nil) -> JSONObject {
         let timestamp = JSONValue.string(ARMTimestamp.string(from: date))
-        var result = JSONObject()
-        // Exactly the members written below: stored with the resource, spare room would stay.
         let kept = previous?.objectValue.flatMap { $0["createdAt"] == nil ? nil : $0 }
-        let created = kept.map { old in ["createdBy", "createdByType", "createdAt"].count { old[$0] != nil } } ?? (caller == nil ? 1 : 3)
-        result.reserveCapacity(created + (caller == nil ? 1 : 3))
+        let by = caller.map { (name: JSONValue.string($0.clientName), type: JSONValue.string($0.systemDataType)) }
+        // The members are distinct by construction: no search for each key as the setter does
+        // (a quarter of building a new resource group's body, callgrind).
+        var members: [(key: String, value: JSONValue)] = []
+        // Exactly the members written below: stored with the resource, spare room would stay.
+        let created = kept.map { old in Self.createdKeys.count { old[$0] != nil } } ?? (by == nil ? 1 : 3)
+        members.reserveCapacity(created + (by == nil ? 1 : 3))
         if let previous = kept {
-            for key in ["createdBy", "createdByType", "createdAt"] {
-                if let value = previous[key] { result[key] = value }
+            for key in Self.createdKeys {
+                if let value = previous[key] { members.append((key, value)) }
             }
         } else {
-            if let caller {
-                result["createdBy"] = .string(caller.clientName)
-                result["createdByType"] = .string(caller.systemDataType)
+            if let by {
+                members.append(("createdBy", by.name))
+                members.append(("createdByType", by.type))
             }
-            result["createdAt"] = timestamp
+            members.append(("createdAt", timestamp))
         }
-        if let caller {
-            result["lastModifiedBy"] = .string(caller.clientName)
-            result["lastModifiedByType"] = .string(caller.systemDataType)
+        if let by {
+            members.append(("lastModifiedBy", by.name))
+            members.append(("lastModifiedByType", by.type))
         }
-        result["lastModifiedAt"] = timestamp
-        return result
+        members.append(("lastModifiedAt", timestamp))
+        return JSONObject(distinctMembers: members)
     }
+
+    static let createdKeys = ["createdBy", "createdByType", "createdAt"]
 
     /// Sets `body["systemData"]`, keeping the `created*` fields of `previousBody` when given.
     package static func stamp(_ body: inout JSONObject, caller: Caller?, at date: Date, previousBody: JSONObject? = nil) {

@@ -49,7 +49,7 @@ package final class ResourceStore: Sendable {
         /// Adds or replaces (same key) a record encoded beforehand, outside the lock.
         mutating func insert(_ record: CompactResource) {
             let key = record.id.key
-            let type = record.id.fullType.lowercased()
+            let type = record.id.fullType.lowercasedIfNeeded
             if boxes.updateValue(record, forKey: key) == nil {
                 order.insert(key)
                 byType[type, default: SortedKeyList()].insert(key)
@@ -60,7 +60,7 @@ package final class ResourceStore: Sendable {
         mutating func remove(key: String) -> StoredResource? {
             guard let removed = boxes.removeValue(forKey: key)?.resource else { return nil }
             order.remove(key)
-            let type = removed.id.fullType.lowercased()
+            let type = removed.id.fullType.lowercasedIfNeeded
             byType[type]?.remove(key)
             if byType[type]?.isEmpty == true { byType[type] = nil }
             typeRevision(type).bump()

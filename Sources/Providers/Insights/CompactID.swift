@@ -12,6 +12,12 @@ package enum CompactID: Sendable, Hashable, CustomStringConvertible {
         self = Self.guidBits(text).map { .guid($0.0, $0.1) } ?? .text(text)
     }
 
+    /// A new random GUID, kept as its bits from the start (no text to write and parse back).
+    package static func newGUID() -> CompactID {
+        let (high, low) = newGUIDBits()
+        return .guid(high, low)
+    }
+
     package var description: String {
         switch self {
         case .text(let text): text

@@ -35,7 +35,7 @@ package struct RecordedHTTPRequest: Sendable {
     /// The same request as the log keeps it: its client address and base URL shared through
     /// `names`, and only the part of its target after `resourceID` when the target starts with it
     /// byte for byte.
-    func sharing(resourceID: String, names: inout Set<String>) -> RecordedHTTPRequest {
+    func sharing(resourceID: String, names: inout InternedNames) -> RecordedHTTPRequest {
         let follows = !targetFollowsResourceID && target.hasBytePrefix(resourceID)
         return RecordedHTTPRequest(
             clientRequestID: clientRequestID, clientIpAddress: names.interned(clientIpAddress), method: method,

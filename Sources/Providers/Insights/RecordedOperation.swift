@@ -30,10 +30,10 @@ package final class RecordedOperation: Sendable {
     package let httpRequest: RecordedHTTPRequest
 
     package init(
-        operationID: String, correlationID: String, serviceRequestID: String, resourceID: ResourceID, action: String, caller: Caller,
+        operationID: CompactID, correlationID: String, serviceRequestID: String, resourceID: ResourceID, action: String, caller: Caller,
         claims: JSONObject, httpRequest: RecordedHTTPRequest
     ) {
-        self.operationID = CompactID(operationID)
+        self.operationID = operationID
         self.correlationID = CompactID(correlationID)
         self.serviceRequestID = CompactID(serviceRequestID)
         let resourceIDText = resourceID.description
@@ -60,15 +60,15 @@ package final class RecordedOperation: Sendable {
         let action = request.route?.route.action ?? Self.defaultAction(method: request.method, resource: resource)
         let headers = request.headers
         self.init(
-            operationID: newGUID(), correlationID: request.correlationID, serviceRequestID: request.requestID, resourceID: resource,
+            operationID: CompactID.newGUID(), correlationID: request.correlationID, serviceRequestID: request.requestID, resourceID: resource,
             action: action, caller: caller, claims: Self.claims(of: request, caller: caller),
             httpRequest: RecordedHTTPRequest(
                 clientRequestID: headers["x-ms-client-request-id"] ?? request.requestID, clientIpAddress: request.http.remoteAddress,
                 method: request.method, baseURL: request.baseURL, target: request.http.target))
     }
 
-    /// Repeated names as one shared string each (`Set.interned`).
-    static let names = Mutex<Set<String>>([])
+    /// Repeated names as one shared string each (`InternedNames`).
+    static let names = Mutex(InternedNames())
 
     /// `{type}/write|delete|action` for routes that declare no RBAC action.
     static func defaultAction(method: String, resource: ResourceID) -> String {
