@@ -60,7 +60,8 @@ package final class RecordedOperation: Sendable {
         let action = request.route?.route.action ?? Self.defaultAction(method: request.method, resource: resource)
         let headers = request.headers
         self.init(
-            operationID: CompactID.newGUID(), correlationID: request.correlationID, serviceRequestID: request.requestID, resourceID: resource,
+            operationID: CompactID.newGUID(), correlationID: request.correlationID, serviceRequestID: request.requestID,
+            resourceID: resource,
             action: action, caller: caller, claims: Self.claims(of: request, caller: caller),
             httpRequest: RecordedHTTPRequest(
                 clientRequestID: headers["x-ms-client-request-id"] ?? request.requestID, clientIpAddress: request.http.remoteAddress,
