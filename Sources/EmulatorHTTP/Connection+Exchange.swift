@@ -79,6 +79,18 @@ extension Connection {
             phase = .closing
             lingerAfterFlush = !input.isEmpty
         }
+        if !flushPending {
+            flushPending = true
+            loop.flushAfterJobs(self)
+        }
+    }
+
+    /// The flush `respond` left to the end of the loop's turn (`EventLoop.flushAfterJobs`). Nothing
+    /// to do when the connection closed meanwhile, or when a writable event flushed it already
+    /// (that flush went on as a drained output goes on: to the next request, or to the close).
+    func flushScheduled() {
+        flushPending = false
+        guard phase != .closed, outputOffset < output.count else { return }
         flush()
     }
 

@@ -40,6 +40,10 @@ final class EventLoop: @unchecked Sendable {
     var siblings: [EventLoop] = []
     var jobs: [UnownedJob] = []
     private var runningJobs: [UnownedJob] = []
+    /// Connections with a response queued since the last flush (`flushAfterJobs`), and when the first came.
+    var pendingFlushes: [Connection] = []
+    var flushing: [Connection] = []
+    var pendingSince: UInt64 = 0
     private var spareMessages: [Message] = []
     private var connections: [Connection?] = []
     private var generations: [UInt32] = []
@@ -109,6 +113,7 @@ final class EventLoop: @unchecked Sendable {
                 }
             }
             runJobs()
+            flushPending()
             if now >= nextTimerScan { scanTimers() }
             if draining && (liveConnections == 0 || now >= drainDeadline) { break }
         }
@@ -234,6 +239,7 @@ final class EventLoop: @unchecked Sendable {
         let executor = asUnownedTaskExecutor()
         for job in runningJobs {
             job.runSynchronously(on: executor)
+            if !pendingFlushes.isEmpty && MonotonicClock.now() &- pendingSince >= Self.flushBudget { flushPending() }
         }
         runningJobs.removeAll(keepingCapacity: true)
     }

@@ -11,11 +11,26 @@ extension String {
         var isASCII = true
         let lowered = String(unsafeUninitializedCapacity: count) { target in
             withUTF8Bytes { source in
-                for index in 0..<count {
+                guard let from = UnsafeRawPointer(source.baseAddress), let to = UnsafeMutableRawPointer(target.baseAddress) else {
+                    return
+                }
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highBits = ones &* 0x80
+                var index = 0
+                // Eight bytes at a time, as `isLowercaseASCII` finds them: 'A'...'Z' get 0x20 added.
+                while index + 8 <= count {
+                    let word = from.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                    if word & highBits != 0 { isASCII = false }
+                    let upper = (word &+ ones &* 0x3F) & ~(word &+ ones &* 0x25) & highBits
+                    to.storeBytes(of: word | upper >> 2, toByteOffset: index, as: UInt64.self)
+                    index += 8
+                }
+                while index < count {
                     let byte = source[index]
                     if byte >= 0x80 { isASCII = false }
                     // 'A'...'Z' are the bytes whose distance from 'A' is below 26.
                     target[index] = byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
+                    index += 1
                 }
             }
             return count
