@@ -1,5 +1,5 @@
 /// Responses go out together at the end of a turn of the loop rather than each as its handler
-/// produced it (docs/performance.md "Writing responses together").
+/// produced it (docs/performance.md "Writing responses together (2026-12-04)").
 extension EventLoop {
     /// Writes the responses handlers produced in this turn of the loop, one after another once
     /// every ready handler has run: written as each was produced, every response woke the client's
