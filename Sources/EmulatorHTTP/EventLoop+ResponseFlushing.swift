@@ -12,8 +12,8 @@ extension EventLoop {
 
     /// How long a queued response may wait for the handlers after it: past this, the responses
     /// queued so far go out after the job that ran, so a slow handler holds the others back by
-    /// at most its own time plus this (1 ms: scripts/benchmark's PUT and GET rates were at their
-    /// best from about here; 250 µs gave back about a third of the gain).
+    /// at most its own time plus this (1 ms: alternated `wrk` runs of PUTs were at their best from
+    /// about here, no better unbounded; 250 µs gave back about a third of the gain).
     static let flushBudget: UInt64 = 1_000_000
 
     /// Writes every response queued so far.
@@ -23,5 +23,4 @@ extension EventLoop {
         for connection in flushing { connection.flushScheduled() }
         flushing.removeAll(keepingCapacity: true)
     }
-
 }
