@@ -79,8 +79,8 @@ extension Connection {
             phase = .closing
             lingerAfterFlush = !input.isEmpty
         }
-        if !flushPending {
-            flushPending = true
+        if !flushQueued {
+            flushQueued = true
             loop.flushAfterJobs(self)
         }
     }
@@ -89,7 +89,7 @@ extension Connection {
     /// to do when the connection closed meanwhile, or when a writable event flushed it already
     /// (that flush went on as a drained output goes on: to the next request, or to the close).
     func flushScheduled() {
-        flushPending = false
+        flushQueued = false
         guard phase != .closed, outputOffset < output.count else { return }
         flush()
     }

@@ -64,7 +64,7 @@ final class Connection: @unchecked Sendable {
     /// After the last write, shut down and drain instead of closing at once.
     var lingerAfterFlush = false
     /// A response is queued and the loop flushes it after this turn's handlers (`respond`).
-    var flushPending = false
+    var flushQueued = false
     /// The streamed body being written (phase `.streaming`), how it is delimited, and the
     /// producer's writes waiting for the unsent output to shrink (backpressure).
     var stream: ConnectionBodySink?
